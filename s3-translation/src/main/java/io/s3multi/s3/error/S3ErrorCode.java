@@ -13,8 +13,9 @@ import java.util.stream.Stream;
  * <p>The wire code is written out for each constant instead of being derived from the constant's name, so that
  * renaming a constant can never change what clients see, and a reader can grep the code base for the exact string
  * an SDK reports (for example {@code "KeyTooLongError"} and {@code "MissingRequestBodyError"}, whose constants are
- * named without AWS's irregular {@code Error} suffix). Statuses follow the table in AWS's "Error responses" reference; {@code S3ErrorCodeTest} checks each one
- * against a copy of that table, which would catch mistakes such as answering {@code BucketAlreadyExists} with 403.
+ * named without AWS's irregular {@code Error} suffix). Statuses follow the table in AWS's "Error responses"
+ * reference; {@code S3ErrorCodeTest} checks each one against a copy of that table, which would catch mistakes such
+ * as answering {@code BucketAlreadyExists} with 403.
  *
  * <p>A constant is data only. To fail a request, throw the {@link S3Exception} built by the factory that names
  * the code ({@code S3Exception.noSuchBucket(bucket)}), which also carries the context AWS puts in the body.

@@ -69,12 +69,26 @@ final class PercentDecoder {
         if (percentAt + 2 >= raw.length()) {
             throw S3Exception.invalidUri(raw).withReason("truncated escape");
         }
-        int high = Character.digit(raw.charAt(percentAt + 1), 16);
-        int low = Character.digit(raw.charAt(percentAt + 2), 16);
+        int high = asciiHexValue(raw.charAt(percentAt + 1));
+        int low = asciiHexValue(raw.charAt(percentAt + 2));
         if (high < 0 || low < 0) {
             throw S3Exception.invalidUri(raw).withReason("bad escape");
         }
         return (high << 4) | low;
+    }
+
+    /** Only ASCII hex digits count: {@link Character#digit} would also accept, say, Arabic-Indic digits. */
+    private static int asciiHexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     /** Unescaped characters as UTF-8; a lone surrogate cannot be encoded and is refused, not replaced. */

@@ -47,7 +47,8 @@ class S3ExceptionTest {
 
     @Test
     void fromCodeMapsAKnownCodeAndKeepsTheMessage() {
-        S3Exception e = S3Exception.fromCode("BadDigest", "The CRC32 you specified did not match the calculated checksum.");
+        S3Exception e = S3Exception.fromCode("BadDigest",
+                "The CRC32 you specified did not match the calculated checksum.");
         assertEquals(S3ErrorCode.BAD_DIGEST, e.code());
         assertEquals("The CRC32 you specified did not match the calculated checksum.", e.getMessage());
     }

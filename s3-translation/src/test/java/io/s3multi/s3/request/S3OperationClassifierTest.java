@@ -161,7 +161,8 @@ class S3OperationClassifierTest {
     void theUnsupportedSubresourceIsReported() {
         S3Request request = Requests.parse("GET", "/bkt", "acl&lifecycle&cors");
         assertEquals(Optional.of("cors"), S3OperationClassifier.unsupportedSubresource(request));
-        assertEquals(Optional.empty(), S3OperationClassifier.unsupportedSubresource(Requests.parse("GET", "/bkt", "acl")));
+        assertEquals(Optional.empty(),
+                S3OperationClassifier.unsupportedSubresource(Requests.parse("GET", "/bkt", "acl")));
     }
 
     @Test

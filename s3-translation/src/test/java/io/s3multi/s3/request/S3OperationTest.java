@@ -14,7 +14,9 @@ class S3OperationTest {
     @ParameterizedTest
     @EnumSource(S3Operation.class)
     void constantNameIsTheApiNameInUpperSnakeCase(S3Operation operation) {
-        String snake = operation.apiName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([a-z])([0-9])", "$1_$2")
+        String snake = operation.apiName()
+                .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .replaceAll("([a-z])([0-9])", "$1_$2")
                 .toUpperCase();
         assertEquals(operation.name(), snake);
     }

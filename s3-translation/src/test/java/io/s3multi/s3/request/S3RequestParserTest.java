@@ -73,7 +73,7 @@ class S3RequestParserTest {
 
     @ParameterizedTest
     @CsvSource({"/photos/%", "/photos/a%2", "/photos/%zz", "/photos/%C3", "/photos/%C3%28", "/photos/%FF",
-            "/phot%6Fs%/k", "//key", "photos/key", "*"})
+            "/photos/%١١", "/photos/%ＡＡ", "/phot%6Fs%/k", "//key", "photos/key", "*"})
     void brokenEncodingsAndPathsAreInvalidUri(String rawPath) {
         S3Exception e = assertThrows(S3Exception.class, () -> Requests.parse("GET", rawPath, ""));
         assertEquals(S3ErrorCode.INVALID_URI, e.code(), rawPath);
@@ -181,27 +181,27 @@ class S3RequestParserTest {
 
     @ParameterizedTest(name = "{0} {1} auth=[{2}] -> S3 {3}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            /                     | -                                      | -                                       | true
-            /photos               | -                                      | -                                       | true
-            /photos/v1/x          | -                                      | -                                       | true
-            /v1/AUTH_test/c/o     | -                                      | -                                       | false
-            /v1                   | -                                      | -                                       | false
-            /v1/AUTH_test         | -                                      | AWS4-HMAC-SHA256 Credential=a/b         | false
-            /v1.0/AUTH_test       | -                                      | -                                       | false
-            /v1.0                 | -                                      | AWS4-HMAC-SHA256 Credential=a/b         | true
-            /auth/v1.0            | -                                      | -                                       | false
-            /auth                 | -                                      | -                                       | false
-            /auth/v1.0            | X-Amz-Credential=a%2Fb&X-Amz-Signature=s | -                                     | true
-            /authors/x            | -                                      | -                                       | true
-            /info                 | -                                      | -                                       | false
-            /info                 | swiftinfo_sig=x&swiftinfo_expires=1    | -                                       | false
-            /info                 | -                                      | AWS AKIDEXAMPLE:c2ln                    | true
-            /info                 | AWSAccessKeyId=a&Signature=s&Expires=1 | -                                       | true
-            /info/                | -                                      | -                                       | true
-            /info/x               | -                                      | -                                       | true
-            /healthcheck          | -                                      | -                                       | false
-            /healthcheck          | -                                      | Bearer xyz                              | false
-            /healthcheck          | -                                      | AWS4-HMAC-SHA256 Credential=a/b         | true
+            /                 | -                                        | -                               | true
+            /photos           | -                                        | -                               | true
+            /photos/v1/x      | -                                        | -                               | true
+            /v1/AUTH_test/c/o | -                                        | -                               | false
+            /v1               | -                                        | -                               | false
+            /v1/AUTH_test     | -                                        | AWS4-HMAC-SHA256 Credential=a/b | false
+            /v1.0/AUTH_test   | -                                        | -                               | false
+            /v1.0             | -                                        | AWS4-HMAC-SHA256 Credential=a/b | true
+            /auth/v1.0        | -                                        | -                               | false
+            /auth             | -                                        | -                               | false
+            /auth/v1.0        | X-Amz-Credential=a%2Fb&X-Amz-Signature=s | -                               | true
+            /authors/x        | -                                        | -                               | true
+            /info             | -                                        | -                               | false
+            /info             | swiftinfo_sig=x&swiftinfo_expires=1      | -                               | false
+            /info             | -                                        | AWS AKIDEXAMPLE:c2ln            | true
+            /info             | AWSAccessKeyId=a&Signature=s&Expires=1   | -                               | true
+            /info/            | -                                        | -                               | true
+            /info/x           | -                                        | -                               | true
+            /healthcheck      | -                                        | -                               | false
+            /healthcheck      | -                                        | Bearer xyz                      | false
+            /healthcheck      | -                                        | AWS4-HMAC-SHA256 Credential=a/b | true
             """)
     void tellsS3FromNativeSwift(String path, String query, String authorization, boolean s3) {
         RequestHead head = authorization == null

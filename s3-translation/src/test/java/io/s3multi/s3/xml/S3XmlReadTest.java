@@ -105,7 +105,8 @@ class S3XmlReadTest {
 
     @Test
     void granteeTypeIsReadFromXsiType() {
-        AccessControlPolicy policy = read("<AccessControlPolicy xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+        AccessControlPolicy policy = read(
+                "<AccessControlPolicy xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
                 + "<Owner><ID>o</ID></Owner><AccessControlList><Grant>"
                 + "<Grantee xsi:type=\"CanonicalUser\"><ID>u</ID><DisplayName>d</DisplayName></Grantee>"
                 + "<Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>",

@@ -57,7 +57,8 @@ class S3XmlWriteTest {
     void everyDocumentReadsBackAsItWasWritten(Object document) {
         byte[] first = S3Xml.toBytes(document);
         Object read = S3Xml.read(new ByteArrayInputStream(first), document.getClass(), 1 << 20);
-        assertEquals(new String(first, StandardCharsets.UTF_8), new String(S3Xml.toBytes(read), StandardCharsets.UTF_8));
+        assertEquals(new String(first, StandardCharsets.UTF_8),
+                new String(S3Xml.toBytes(read), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -108,9 +109,11 @@ class S3XmlWriteTest {
     @Test
     void versionsAndDeleteMarkersKeepTheirInterleavedOrder() throws Exception {
         var result = new ListVersionsResult("b")
-                .addVersion(new ListVersionsResult.Version("a", "null", true, SampleDocuments.WHEN, "\"e\"", 1, "STANDARD"))
+                .addVersion(new ListVersionsResult.Version("a", "null", true, SampleDocuments.WHEN, "\"e\"", 1,
+                        "STANDARD"))
                 .addDeleteMarker(new ListVersionsResult.DeleteMarker("b", "v2", true, SampleDocuments.WHEN, null))
-                .addVersion(new ListVersionsResult.Version("c", "null", true, SampleDocuments.WHEN, "\"e\"", 1, "STANDARD"));
+                .addVersion(new ListVersionsResult.Version("c", "null", true, SampleDocuments.WHEN, "\"e\"", 1,
+                        "STANDARD"));
         Element root = parse(new String(S3Xml.toBytes(result), StandardCharsets.UTF_8)).getDocumentElement();
         NodeList children = root.getChildNodes();
         assertEquals(List.of("Name", "Version", "DeleteMarker", "Version"),
