@@ -1,0 +1,82 @@
+package io.s3multi.s3.request;
+
+import java.util.Objects;
+
+/**
+ * The S3 operations the gateway recognises, named after the AWS API actions, plus {@link #UNSUPPORTED} for every
+ * recognised S3 request that names a feature the gateway does not implement.
+ *
+ * <p>Logs, metrics and dispatch all use these names, so one operation is called the same everywhere:
+ * {@code COMPLETE_MULTIPART_UPLOAD.apiName()} is {@code "CompleteMultipartUpload"}, as in the AWS documentation
+ * and the SDKs. {@link S3OperationClassifier} decides which operation a request is.
+ */
+public enum S3Operation {
+
+    // service
+    LIST_BUCKETS("ListBuckets"),
+
+    // bucket
+    CREATE_BUCKET("CreateBucket"),
+    DELETE_BUCKET("DeleteBucket"),
+    HEAD_BUCKET("HeadBucket"),
+    GET_BUCKET_LOCATION("GetBucketLocation"),
+    LIST_OBJECTS("ListObjects"),
+    LIST_OBJECTS_V2("ListObjectsV2"),
+    LIST_OBJECT_VERSIONS("ListObjectVersions"),
+    GET_BUCKET_VERSIONING("GetBucketVersioning"),
+    PUT_BUCKET_VERSIONING("PutBucketVersioning"),
+    GET_BUCKET_ACL("GetBucketAcl"),
+    PUT_BUCKET_ACL("PutBucketAcl"),
+    GET_BUCKET_TAGGING("GetBucketTagging"),
+    PUT_BUCKET_TAGGING("PutBucketTagging"),
+    DELETE_BUCKET_TAGGING("DeleteBucketTagging"),
+    DELETE_OBJECTS("DeleteObjects"),
+
+    // object
+    PUT_OBJECT("PutObject"),
+    COPY_OBJECT("CopyObject"),
+    GET_OBJECT("GetObject"),
+    HEAD_OBJECT("HeadObject"),
+    DELETE_OBJECT("DeleteObject"),
+    GET_OBJECT_ACL("GetObjectAcl"),
+    PUT_OBJECT_ACL("PutObjectAcl"),
+    GET_OBJECT_TAGGING("GetObjectTagging"),
+    PUT_OBJECT_TAGGING("PutObjectTagging"),
+    DELETE_OBJECT_TAGGING("DeleteObjectTagging"),
+
+    // multipart upload
+    CREATE_MULTIPART_UPLOAD("CreateMultipartUpload"),
+    UPLOAD_PART("UploadPart"),
+    UPLOAD_PART_COPY("UploadPartCopy"),
+    COMPLETE_MULTIPART_UPLOAD("CompleteMultipartUpload"),
+    ABORT_MULTIPART_UPLOAD("AbortMultipartUpload"),
+    LIST_PARTS("ListParts"),
+    LIST_MULTIPART_UPLOADS("ListMultipartUploads"),
+
+    /**
+     * An S3 feature the gateway does not implement (lifecycle, CORS, policies, POST uploads from browsers, ...):
+     * answered with {@code NotImplemented}. {@link S3OperationClassifier#unsupportedSubresource(S3Request)} says
+     * which sub-resource it was, when it was one.
+     */
+    UNSUPPORTED("Unsupported");
+
+    private final String apiName;
+
+    S3Operation(String apiName) {
+        this.apiName = Objects.requireNonNull(apiName, "apiName");
+    }
+
+    /** The AWS API action name, e.g. {@code "ListObjectsV2"}. */
+    public String apiName() {
+        return apiName;
+    }
+
+    /** Whether the operation belongs to multipart upload (the {@code s3multi} stage's share of the API). */
+    public boolean isMultipart() {
+        return switch (this) {
+            case CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD,
+                    ABORT_MULTIPART_UPLOAD, LIST_PARTS, LIST_MULTIPART_UPLOADS -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,206 @@
+package io.s3multi.s3.request;
+
+import io.s3multi.s3.error.S3Exception;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Maps a parsed request to the one {@link S3Operation} it asks for: the gateway's only routing table.
+ *
+ * <p>The rules are tried in a fixed order, the order of Swift s3api's controller selection, and the first
+ * that applies decides:
+ * <ol>
+ *   <li>a sub-resource the gateway does not implement ({@code lifecycle}, {@code cors}, {@code policy}, ...;
+ *       see {@link #UNSUPPORTED_SUBRESOURCES}), or the method {@code OPTIONS} (CORS preflight):
+ *       {@link S3Operation#UNSUPPORTED};</li>
+ *   <li>no bucket: the service ({@code GET /} is ListBuckets);</li>
+ *   <li>{@code ?acl}: Get/Put Bucket/Object Acl;</li>
+ *   <li>{@code ?delete}: DeleteObjects;</li>
+ *   <li>{@code ?location}: GetBucketLocation;</li>
+ *   <li>{@code ?partNumber} on an object: PUT is UploadPart (UploadPartCopy with {@code x-amz-copy-source}) and
+ *       needs {@code uploadId}; GET and HEAD are GetObject and HeadObject of one part;</li>
+ *   <li>{@code ?uploadId}: ListParts (GET), CompleteMultipartUpload (POST), AbortMultipartUpload (DELETE);</li>
+ *   <li>{@code ?uploads}: CreateMultipartUpload (POST on an object), ListMultipartUploads (GET on a bucket);</li>
+ *   <li>{@code ?versioning}: Get/PutBucketVersioning;</li>
+ *   <li>{@code ?versions}: ListObjectVersions;</li>
+ *   <li>{@code ?tagging}: Get/Put/Delete Bucket/Object Tagging;</li>
+ *   <li>otherwise the method on the object or the bucket: {@code PUT} with {@code x-amz-copy-source} is CopyObject,
+ *       {@code GET ?list-type=2} is ListObjectsV2, {@code POST} on a bucket (a browser form upload) is
+ *       unsupported.</li>
+ * </ol>
+ * Bucket-only sub-resources ({@code delete}, {@code location}, {@code versioning}, {@code versions}) ignore a key,
+ * as s3api does. A method a rule does not accept is {@code MethodNotAllowed} with the method and the resource type
+ * ({@code SERVICE}, {@code BUCKET}, {@code OBJECT}); a multipart sub-resource on the wrong level is
+ * {@code InvalidRequest}, with s3api's messages. Values are not validated here (a part number, say): that is
+ * the operation's job.
+ */
+public final class S3OperationClassifier {
+
+    /** Sub-resources of the S3 API that the gateway recognises and refuses with {@code NotImplemented}. */
+    public static final List<String> UNSUPPORTED_SUBRESOURCES = List.of("accelerate", "analytics", "attributes",
+            "cors", "encryption", "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
+            "metadataTable", "metrics", "notification", "object-lock", "ownershipControls", "policy",
+            "policyStatus", "publicAccessBlock", "replication", "requestPayment", "restore", "retention", "select",
+            "session", "torrent", "website");
+
+    private static final String COPY_SOURCE = "x-amz-copy-source";
+
+    private S3OperationClassifier() {
+    }
+
+    /**
+     * The operation the request asks for.
+     *
+     * @throws S3Exception {@code MethodNotAllowed}, {@code InvalidRequest} or {@code InvalidArgument} when the
+     *                     request combines a method and a resource that no operation accepts
+     */
+    public static S3Operation classify(S3Request request) {
+        String method = request.method();
+        if (unsupportedSubresource(request).isPresent() || method.equals("OPTIONS")) {
+            return S3Operation.UNSUPPORTED;
+        }
+        if (request.isServiceRequest()) {
+            return service(method);
+        }
+        boolean object = request.hasKey();
+        if (request.hasParam("acl")) {
+            return acl(method, object);
+        }
+        if (request.hasParam("delete")) {
+            return bucketOnly(method, "POST", S3Operation.DELETE_OBJECTS);
+        }
+        if (request.hasParam("location")) {
+            return bucketOnly(method, "GET", S3Operation.GET_BUCKET_LOCATION);
+        }
+        if (request.hasParam("partNumber") && object) {
+            return part(request, method);
+        }
+        if (request.hasParam("uploadId")) {
+            return upload(method, object);
+        }
+        if (request.hasParam("uploads")) {
+            return uploads(method, object);
+        }
+        if (request.hasParam("versioning")) {
+            return switch (method) {
+                case "GET" -> S3Operation.GET_BUCKET_VERSIONING;
+                case "PUT" -> S3Operation.PUT_BUCKET_VERSIONING;
+                default -> throw notAllowed(method, false);
+            };
+        }
+        if (request.hasParam("versions")) {
+            return bucketOnly(method, "GET", S3Operation.LIST_OBJECT_VERSIONS);
+        }
+        if (request.hasParam("tagging")) {
+            return tagging(method, object);
+        }
+        return object ? object(request, method) : bucket(request, method);
+    }
+
+    /** The first unsupported sub-resource the request names, in {@link #UNSUPPORTED_SUBRESOURCES} order. */
+    public static Optional<String> unsupportedSubresource(S3Request request) {
+        return UNSUPPORTED_SUBRESOURCES.stream().filter(request::hasParam).findFirst();
+    }
+
+    private static S3Operation service(String method) {
+        if (method.equals("GET")) {
+            return S3Operation.LIST_BUCKETS;
+        }
+        throw S3Exception.methodNotAllowed(method, "SERVICE");
+    }
+
+    private static S3Operation acl(String method, boolean object) {
+        return switch (method) {
+            case "GET" -> object ? S3Operation.GET_OBJECT_ACL : S3Operation.GET_BUCKET_ACL;
+            case "PUT" -> object ? S3Operation.PUT_OBJECT_ACL : S3Operation.PUT_BUCKET_ACL;
+            default -> throw notAllowed(method, object);
+        };
+    }
+
+    private static S3Operation bucketOnly(String method, String allowed, S3Operation operation) {
+        if (method.equals(allowed)) {
+            return operation;
+        }
+        throw notAllowed(method, false);
+    }
+
+    private static S3Operation part(S3Request request, String method) {
+        return switch (method) {
+            case "PUT" -> {
+                if (!request.hasParam("uploadId")) {
+                    throw S3Exception.invalidArgument("ResourceType", "partNumber",
+                            "Unexpected query string parameter");
+                }
+                yield request.header(COPY_SOURCE) != null ? S3Operation.UPLOAD_PART_COPY : S3Operation.UPLOAD_PART;
+            }
+            case "GET" -> S3Operation.GET_OBJECT;
+            case "HEAD" -> S3Operation.HEAD_OBJECT;
+            default -> throw notAllowed(method, true);
+        };
+    }
+
+    private static S3Operation upload(String method, boolean object) {
+        if (!object) {
+            throw S3Exception.invalidRequest("A key must be specified");
+        }
+        return switch (method) {
+            case "GET" -> S3Operation.LIST_PARTS;
+            case "POST" -> S3Operation.COMPLETE_MULTIPART_UPLOAD;
+            case "DELETE" -> S3Operation.ABORT_MULTIPART_UPLOAD;
+            default -> throw notAllowed(method, true);
+        };
+    }
+
+    private static S3Operation uploads(String method, boolean object) {
+        return switch (method) {
+            case "POST" -> {
+                if (!object) {
+                    throw S3Exception.invalidRequest("A key must be specified");
+                }
+                yield S3Operation.CREATE_MULTIPART_UPLOAD;
+            }
+            case "GET" -> {
+                if (object) {
+                    throw S3Exception.invalidRequest("Key is not expected for the GET method ?uploads subresource");
+                }
+                yield S3Operation.LIST_MULTIPART_UPLOADS;
+            }
+            default -> throw notAllowed(method, object);
+        };
+    }
+
+    private static S3Operation tagging(String method, boolean object) {
+        return switch (method) {
+            case "GET" -> object ? S3Operation.GET_OBJECT_TAGGING : S3Operation.GET_BUCKET_TAGGING;
+            case "PUT" -> object ? S3Operation.PUT_OBJECT_TAGGING : S3Operation.PUT_BUCKET_TAGGING;
+            case "DELETE" -> object ? S3Operation.DELETE_OBJECT_TAGGING : S3Operation.DELETE_BUCKET_TAGGING;
+            default -> throw notAllowed(method, object);
+        };
+    }
+
+    private static S3Operation object(S3Request request, String method) {
+        return switch (method) {
+            case "GET" -> S3Operation.GET_OBJECT;
+            case "HEAD" -> S3Operation.HEAD_OBJECT;
+            case "PUT" -> request.header(COPY_SOURCE) != null ? S3Operation.COPY_OBJECT : S3Operation.PUT_OBJECT;
+            case "DELETE" -> S3Operation.DELETE_OBJECT;
+            default -> throw notAllowed(method, true);
+        };
+    }
+
+    private static S3Operation bucket(S3Request request, String method) {
+        return switch (method) {
+            case "GET" -> request.param("list-type").filter("2"::equals).isPresent()
+                    ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;
+            case "HEAD" -> S3Operation.HEAD_BUCKET;
+            case "PUT" -> S3Operation.CREATE_BUCKET;
+            case "DELETE" -> S3Operation.DELETE_BUCKET;
+            case "POST" -> S3Operation.UNSUPPORTED;
+            default -> throw notAllowed(method, false);
+        };
+    }
+
+    private static S3Exception notAllowed(String method, boolean object) {
+        return S3Exception.methodNotAllowed(method, object ? "OBJECT" : "BUCKET");
+    }
+}

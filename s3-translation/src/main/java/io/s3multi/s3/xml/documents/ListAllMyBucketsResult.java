@@ -1,0 +1,74 @@
+package io.s3multi.s3.xml.documents;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlElementWrapper;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The answer to ListBuckets: the owner and the buckets (Swift containers) it owns. */
+@XmlRootElement(name = "ListAllMyBucketsResult")
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(name = "ListAllMyBucketsResult", propOrder = {"owner", "buckets"})
+public final class ListAllMyBucketsResult {
+
+    @XmlElement(name = "Owner")
+    private Owner owner;
+
+    @XmlElementWrapper(name = "Buckets")
+    @XmlElement(name = "Bucket")
+    private List<Bucket> buckets = new ArrayList<>();
+
+    public ListAllMyBucketsResult() {
+    }
+
+    public ListAllMyBucketsResult(Owner owner) {
+        this.owner = owner;
+    }
+
+    public Owner owner() {
+        return owner;
+    }
+
+    public List<Bucket> buckets() {
+        return Collections.unmodifiableList(buckets);
+    }
+
+    public ListAllMyBucketsResult addBucket(String name, Instant creationDate) {
+        buckets.add(new Bucket(name, creationDate));
+        return this;
+    }
+
+    /** One {@code <Bucket>}. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "ListedBucket", propOrder = {"name", "creationDate"})
+    public static final class Bucket {
+
+        @XmlElement(name = "Name")
+        private String name;
+
+        @XmlElement(name = "CreationDate")
+        private Instant creationDate;
+
+        private Bucket() {
+        }
+
+        public Bucket(String name, Instant creationDate) {
+            this.name = name;
+            this.creationDate = creationDate;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Instant creationDate() {
+            return creationDate;
+        }
+    }
+}
