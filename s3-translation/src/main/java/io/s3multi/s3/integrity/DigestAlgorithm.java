@@ -5,12 +5,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
- * The digests S3 knows: the five {@code x-amz-checksum-*} algorithms plus MD5 (for {@code Content-MD5} and
- * ETags).
+ * The digests S3 knows: the {@code x-amz-checksum-*} algorithms, MD5 included (it also serves {@code Content-MD5}
+ * and ETags). S3's xxHash checksums are recognised ({@link #isUnsupportedChecksumHeader}) but not implemented.
  *
  * <p>On the wire S3 sends a checksum as base64 of its bytes; for a CRC those are the register's big-endian bytes
  * (CRC32 of "hello" is {@code 0x3610A686}, sent as {@code NhCmhg==}). {@link #toBase64(byte[])} and
@@ -18,12 +19,17 @@ import java.util.zip.CRC32C;
  * malformed header is refused before any byte is read.
  */
 public enum DigestAlgorithm {
-    MD5("MD5", null, 16),
+    MD5("MD5", "x-amz-checksum-md5", 16),
     SHA1("SHA1", "x-amz-checksum-sha1", 20),
     SHA256("SHA256", "x-amz-checksum-sha256", 32),
+    SHA512("SHA512", "x-amz-checksum-sha512", 64),
     CRC32("CRC32", "x-amz-checksum-crc32", 4),
     CRC32C("CRC32C", "x-amz-checksum-crc32c", 4),
     CRC64NVME("CRC64NVME", "x-amz-checksum-crc64nvme", 8);
+
+    private static final Set<String> UNSUPPORTED_CHECKSUM_HEADERS =
+            Set.of("x-amz-checksum-xxhash64", "x-amz-checksum-xxhash3", "x-amz-checksum-xxhash128");
+    private static final Set<String> UNSUPPORTED_AWS_NAMES = Set.of("XXHASH64", "XXHASH3", "XXHASH128");
 
     private final String awsName;
     private final String checksumHeader;
@@ -40,9 +46,9 @@ public enum DigestAlgorithm {
         return awsName;
     }
 
-    /** The lower-case {@code x-amz-checksum-*} header or trailer name; empty for MD5, which has none. */
-    public Optional<String> checksumHeader() {
-        return Optional.ofNullable(checksumHeader);
+    /** The lower-case {@code x-amz-checksum-*} header or trailer name. */
+    public String checksumHeader() {
+        return checksumHeader;
     }
 
     /** The number of bytes of the binary digest. */
@@ -55,17 +61,13 @@ public enum DigestAlgorithm {
         return this == CRC32 || this == CRC32C || this == CRC64NVME;
     }
 
-    /** Whether S3 offers this as an {@code x-amz-checksum-*} algorithm (everything but MD5). */
-    public boolean isChecksum() {
-        return checksumHeader != null;
-    }
-
     /** A fresh digest of this kind. */
     public RunningDigest newDigest() {
         return switch (this) {
             case MD5 -> RunningDigest.of(messageDigest("MD5"));
             case SHA1 -> RunningDigest.of(messageDigest("SHA-1"));
             case SHA256 -> RunningDigest.of(messageDigest("SHA-256"));
+            case SHA512 -> RunningDigest.of(messageDigest("SHA-512"));
             case CRC32 -> RunningDigest.of(new CRC32(), 4);
             case CRC32C -> RunningDigest.of(new CRC32C(), 4);
             case CRC64NVME -> RunningDigest.of(new Crc64Nvme(), 8);
@@ -108,14 +110,14 @@ public enum DigestAlgorithm {
         return Optional.of(decoded);
     }
 
-    /** The algorithm named by {@code x-amz-sdk-checksum-algorithm} (any case), if it is a checksum algorithm. */
+    /** The algorithm named by {@code x-amz-sdk-checksum-algorithm} (any case). */
     public static Optional<DigestAlgorithm> fromAwsName(String name) {
         if (name == null) {
             return Optional.empty();
         }
         String upper = name.trim().toUpperCase(Locale.ROOT);
         for (DigestAlgorithm algorithm : values()) {
-            if (algorithm.isChecksum() && algorithm.awsName.equals(upper)) {
+            if (algorithm.awsName.equals(upper)) {
                 return Optional.of(algorithm);
             }
         }
@@ -134,6 +136,16 @@ public enum DigestAlgorithm {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether this names one of S3's xxHash checksums, which this gateway cannot verify. */
+    public static boolean isUnsupportedChecksumHeader(String name) {
+        return name != null && UNSUPPORTED_CHECKSUM_HEADERS.contains(name.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether this names one of S3's xxHash checksum algorithms, which this gateway cannot verify. */
+    public static boolean isUnsupportedAwsName(String name) {
+        return name != null && UNSUPPORTED_AWS_NAMES.contains(name.trim().toUpperCase(Locale.ROOT));
     }
 
     static byte[] bigEndian(long value, int widthBytes) {
@@ -157,7 +169,7 @@ public enum DigestAlgorithm {
         try {
             return MessageDigest.getInstance(name);
         } catch (NoSuchAlgorithmException impossible) {
-            // Every Java platform must provide MD5, SHA-1 and SHA-256.
+            // Every Java platform provides MD5, SHA-1, SHA-256 and SHA-512.
             throw new IllegalStateException(name + " is missing from this JVM", impossible);
         }
     }

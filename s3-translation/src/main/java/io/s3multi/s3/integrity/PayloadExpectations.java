@@ -19,8 +19,8 @@ import java.util.function.Function;
  *   <tr><td>{@code Content-MD5}</td><td>MD5 expectation; malformed: {@code InvalidDigest}</td></tr>
  *   <tr><td>{@code x-amz-content-sha256} (64 hex digits)</td><td>SHA-256 expectation; other values
  *       ({@code UNSIGNED-PAYLOAD}, {@code STREAMING-*}) are the signature layer's business</td></tr>
- *   <tr><td>{@code x-amz-checksum-crc32|crc32c|crc64nvme|sha1|sha256}</td><td>checksum expectation from the
- *       header; malformed: {@code InvalidRequest}</td></tr>
+ *   <tr><td>{@code x-amz-checksum-crc32|crc32c|crc64nvme|sha1|sha256|sha512|md5}</td><td>checksum expectation
+ *       from the header; malformed: {@code InvalidRequest}; {@code xxhash*}: {@code NotImplemented}</td></tr>
  *   <tr><td>{@code x-amz-trailer}</td><td>checksum expectation read from the aws-chunked trailer at the end</td></tr>
  *   <tr><td>{@code x-amz-sdk-checksum-algorithm}</td><td>must name a checksum algorithm, and the one sent if
  *       any</td></tr>
@@ -60,12 +60,14 @@ public final class PayloadExpectations {
 
         List<ExpectedDigest> checksums = new ArrayList<>();
         for (String name : head.headers().keySet()) {
+            refuseUnsupported(name);
             Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromChecksumHeader(name);
             if (algorithm.isPresent()) {
                 checksums.add(ExpectedDigest.checksumHeader(algorithm.get(), head.header(name)));
             }
         }
         for (String trailer : declaredTrailers(head)) {
+            refuseUnsupported(trailer);
             DigestAlgorithm algorithm = DigestAlgorithm.fromChecksumHeader(trailer)
                     .orElseThrow(() -> S3IntegrityException.invalidRequest(
                             "The value specified in the x-amz-trailer header is not supported: " + trailer));
@@ -122,9 +124,20 @@ public final class PayloadExpectations {
         return new VerifyingInputStream(body, length, compute, expectations);
     }
 
+    private static void refuseUnsupported(String checksumHeader) {
+        if (DigestAlgorithm.isUnsupportedChecksumHeader(checksumHeader)) {
+            throw S3IntegrityException.notImplemented(
+                    "The " + checksumHeader + " checksum is not supported by this server.");
+        }
+    }
+
     private static void checkSdkAlgorithm(String sdkAlgorithm, DigestAlgorithm sent) {
         if (sdkAlgorithm == null) {
             return;
+        }
+        if (DigestAlgorithm.isUnsupportedAwsName(sdkAlgorithm)) {
+            throw S3IntegrityException.notImplemented(
+                    "The " + sdkAlgorithm.trim() + " checksum algorithm is not supported by this server.");
         }
         DigestAlgorithm named = DigestAlgorithm.fromAwsName(sdkAlgorithm).orElseThrow(
                 () -> S3IntegrityException.invalidRequest("Value for x-amz-sdk-checksum-algorithm header is invalid."));

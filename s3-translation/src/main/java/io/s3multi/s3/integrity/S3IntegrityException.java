@@ -92,6 +92,11 @@ public final class S3IntegrityException extends RuntimeException {
                 "Only the last chunk is allowed to have a size less than 8192 bytes", details);
     }
 
+    /** A header asks for something S3 has but this gateway does not (e.g. an xxHash checksum). */
+    public static S3IntegrityException notImplemented(String message) {
+        return new S3IntegrityException("NotImplemented", message, Map.of());
+    }
+
     /** A length header the body format requires is missing. */
     public static S3IntegrityException missingContentLength(String header) {
         return new S3IntegrityException("MissingContentLength",

@@ -32,6 +32,8 @@ class DigestAlgorithmTest {
         assertEquals("a9993e364706816aba3e25717850c26c9cd0d89d", hex(DigestAlgorithm.SHA1.digest(abc)));
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
                 hex(DigestAlgorithm.SHA256.digest(abc)));
+        assertEquals("ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+                + "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f", hex(DigestAlgorithm.SHA512.digest(abc)));
     }
 
     @Test
@@ -65,7 +67,11 @@ class DigestAlgorithmTest {
     void namesResolveFromHeadersAndSdkAlgorithmNames() {
         assertEquals(Optional.of(DigestAlgorithm.CRC64NVME), DigestAlgorithm.fromChecksumHeader("X-Amz-Checksum-CRC64NVME"));
         assertEquals(Optional.of(DigestAlgorithm.CRC32C), DigestAlgorithm.fromAwsName("crc32c"));
-        assertEquals(Optional.empty(), DigestAlgorithm.fromAwsName("MD5"));
+        assertEquals(Optional.of(DigestAlgorithm.MD5), DigestAlgorithm.fromAwsName("MD5"));
+        assertEquals(Optional.of(DigestAlgorithm.SHA512), DigestAlgorithm.fromChecksumHeader("x-amz-checksum-sha512"));
+        assertEquals(Optional.empty(), DigestAlgorithm.fromAwsName("XXHASH64"));
+        assertTrue(DigestAlgorithm.isUnsupportedAwsName("xxhash3"));
+        assertTrue(DigestAlgorithm.isUnsupportedChecksumHeader("X-Amz-Checksum-XXHASH128"));
         assertEquals(Optional.empty(), DigestAlgorithm.fromChecksumHeader("x-amz-checksum-type"));
         assertTrue(DigestAlgorithm.CRC32.isCrc());
         assertTrue(!DigestAlgorithm.SHA1.isCrc());

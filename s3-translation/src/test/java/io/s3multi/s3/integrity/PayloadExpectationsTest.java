@@ -45,6 +45,14 @@ class PayloadExpectationsTest {
     }
 
     @Test
+    void md5AndSha512AreChecksumAlgorithmsToo() {
+        PayloadExpectations expectations = PayloadExpectations.fromHeaders(put(
+                "x-amz-checksum-md5", "XUFAKrxLKna5cZ2REBfFkg==", "x-amz-sdk-checksum-algorithm", "MD5"), null);
+        assertEquals(DigestAlgorithm.MD5, expectations.checksumAlgorithm().orElseThrow());
+        assertEquals(ExpectedDigest.Source.CHECKSUM_HEADER, expectations.expectations().get(0).source());
+    }
+
+    @Test
     void unsignedAndStreamingPayloadHashesAddNoExpectation() {
         assertTrue(PayloadExpectations.fromHeaders(put("x-amz-content-sha256", "UNSIGNED-PAYLOAD"), null)
                 .expectations().isEmpty());
@@ -82,5 +90,11 @@ class PayloadExpectationsTest {
                 put("x-amz-checksum-crc32", "NhCmhg==", "x-amz-sdk-checksum-algorithm", "SHA256"), null)));
         assertEquals("InvalidRequest", code(() -> PayloadExpectations.fromHeaders(
                 put("x-amz-sdk-checksum-algorithm", "ADLER32"), null)));
+        assertEquals("NotImplemented", code(() -> PayloadExpectations.fromHeaders(
+                put("x-amz-checksum-xxhash64", "AAAAAAAAAAA="), null)));
+        assertEquals("NotImplemented", code(() -> PayloadExpectations.fromHeaders(
+                put("x-amz-trailer", "x-amz-checksum-xxhash3"), name -> null)));
+        assertEquals("NotImplemented", code(() -> PayloadExpectations.fromHeaders(
+                put("x-amz-sdk-checksum-algorithm", "XXHASH128"), null)));
     }
 }
