@@ -37,6 +37,7 @@ public final class SignedRequestParser {
     public static Optional<SignedRequest> parse(RequestHead head, String virtualHostBucket) {
         QueryParameters query = QueryParameters.parse(head.rawQuery());
         String authorization = head.header("Authorization");
+        authorization = authorization == null ? null : authorization.trim();
         boolean v4Query = query.contains("X-Amz-Algorithm") || query.contains("X-Amz-Credential")
                 || query.contains("X-Amz-Signature");
         boolean v2Query = query.contains("AWSAccessKeyId") || query.contains("Signature");

@@ -147,7 +147,11 @@ public final class VerifyingInputStream extends InputStream {
         if (failure != null || released) {
             return 0;
         }
-        return verified ? 1 : Math.max(0, in.available());
+        if (verified) {
+            return held >= 0 ? 1 : 0;
+        }
+        // With one byte held back, as many bytes as the stream underneath has ready can go out without blocking.
+        return Math.max(0, in.available());
     }
 
     @Override
