@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.Connection;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
@@ -97,7 +98,7 @@ public final class SwiftTransport implements AutoCloseable {
         UploadStream upload = attachBody(exchange, request, what);
         AbortSignal signal = request.abortSignal();
         if (signal != null) {
-            signal.bind(exchange::abort);
+            signal.bind(reason -> abortExchange(exchange, upload, reason));
         }
 
         InputStreamResponseListener listener = new InputStreamResponseListener();
@@ -151,6 +152,20 @@ public final class SwiftTransport implements AutoCloseable {
             exchange.body(new BytesRequestContent((String) null, new byte[0]));
         }
         return null;
+    }
+
+    private static void abortExchange(Request exchange, UploadStream upload, Throwable reason) {
+        exchange.abort(reason);
+        // Jetty defers an abort while its sending thread is inside the body stream's read, which may block
+        // on a slow client for long. Until the body's last byte is handed out the exchange cannot have
+        // completed, so the connection still belongs to this request alone: closing it makes Swift see
+        // the early end now, instead of when that read returns or the idle timeout fires.
+        if (upload != null && upload.isMidBody()) {
+            Connection connection = exchange.getConnection();
+            if (connection != null) {
+                connection.close();
+            }
+        }
     }
 
     private static void confirmEmpty(UploadStream upload, String what) throws SwiftUploadAbortedException {

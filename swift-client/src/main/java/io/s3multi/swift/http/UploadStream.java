@@ -23,7 +23,7 @@ final class UploadStream extends InputStream {
     private final InputStream source;
     private final long declaredLength;
     private long handedOut;
-    private boolean ended;
+    private volatile boolean ended;
     private volatile boolean touched;
     private volatile Throwable failure;
 
@@ -121,6 +121,11 @@ final class UploadStream extends InputStream {
         if (earlier != null) {
             throw new IOException("the upload body failed earlier", earlier);
         }
+    }
+
+    /** Whether the body's last byte is still to be handed out (so the request cannot have completed). */
+    boolean isMidBody() {
+        return !ended;
     }
 
     /** Whether anyone has read from it yet: if not, the request can be sent again. */
