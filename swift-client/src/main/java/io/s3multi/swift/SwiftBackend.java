@@ -8,6 +8,7 @@ import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.http.SwiftRequest;
 import io.s3multi.swift.http.SwiftResponse;
 import io.s3multi.swift.http.SwiftTransport;
+import java.io.Closeable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * be read (an operator may disable it), Swift's defaults are assumed and the read is tried again a minute
  * later.
  */
-public final class SwiftBackend implements AutoCloseable {
+public final class SwiftBackend implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwiftBackend.class);
     private static final Duration INFO_RETRY = Duration.ofMinutes(1);

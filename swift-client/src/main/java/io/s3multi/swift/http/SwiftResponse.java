@@ -4,6 +4,7 @@ import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  * before the end aborts the exchange and drops the connection, which is the right thing for a client that
  * stopped reading, and closing after the end returns the connection to the pool.
  */
-public final class SwiftResponse implements AutoCloseable {
+public final class SwiftResponse implements Closeable {
 
     /** Bodies up to this size are read to the end on {@link #toReply()} to keep the connection reusable. */
     private static final long DISCARD_LIMIT = 64 * 1024;

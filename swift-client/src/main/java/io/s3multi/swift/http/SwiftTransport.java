@@ -5,6 +5,7 @@ import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftConnectionException;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftUploadAbortedException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@link io.s3multi.swift.error.SwiftTimeoutException}. An interrupted caller gets a
  * {@link SwiftConnectionException}, keeps its interrupt flag, and its exchange is aborted.
  */
-public final class SwiftTransport implements AutoCloseable {
+public final class SwiftTransport implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwiftTransport.class);
 
