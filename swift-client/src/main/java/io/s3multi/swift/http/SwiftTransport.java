@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.Connection;
 import org.eclipse.jetty.client.HttpClient;
@@ -97,9 +98,10 @@ public final class SwiftTransport implements Closeable {
             }
         });
         UploadStream upload = attachBody(exchange, request, what);
+        AtomicBoolean answered = new AtomicBoolean();
         AbortSignal signal = request.abortSignal();
         if (signal != null) {
-            signal.bind(reason -> abortExchange(exchange, upload, reason));
+            signal.bind(reason -> abortExchange(exchange, upload, answered, reason));
         }
 
         InputStreamResponseListener listener = new InputStreamResponseListener();
@@ -108,7 +110,9 @@ public final class SwiftTransport implements Closeable {
         try {
             // Jetty's idle timeout bounds this wait: a silent connection fails the exchange.
             head = listener.get(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+            answered.set(true);
         } catch (ExecutionException failed) {
+            answered.set(true);
             SwiftException typed = FailureClassifier.beforeAnswer(what, failed.getCause(), upload, signal);
             LOG.debug("{} failed: {}", what, typed.getMessage());
             throw typed;
@@ -155,13 +159,15 @@ public final class SwiftTransport implements Closeable {
         return null;
     }
 
-    private static void abortExchange(Request exchange, UploadStream upload, Throwable reason) {
+    private static void abortExchange(Request exchange, UploadStream upload, AtomicBoolean answered,
+                                      Throwable reason) {
         exchange.abort(reason);
         // Jetty defers an abort while its sending thread is inside the body stream's read, which may block
-        // on a slow client for long. Until the body's last byte is handed out the exchange cannot have
-        // completed, so the connection still belongs to this request alone: closing it makes Swift see
-        // the early end now, instead of when that read returns or the idle timeout fires.
-        if (upload != null && upload.isMidBody()) {
+        // on a slow client for long. Until the body's last byte is handed out and before any answer, the
+        // exchange cannot have completed, so the connection still belongs to this request alone: closing
+        // it makes Swift see the early end now, instead of when that read returns or the idle timeout fires.
+        // After an answer (a 413 refusing the body, say) the connection may be back in the pool: left alone.
+        if (upload != null && upload.isMidBody() && !answered.get()) {
             Connection connection = exchange.getConnection();
             if (connection != null) {
                 connection.close();
