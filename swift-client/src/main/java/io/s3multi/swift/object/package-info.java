@@ -1,0 +1,2 @@
+/** Object requests of one account: {@link io.s3multi.swift.object.SwiftObjects}. */
+package io.s3multi.swift.object;
