@@ -1,0 +1,77 @@
+package io.s3multi.filters.testing;
+
+import io.s3multi.filters.pipeline.FilterFactory;
+import io.s3multi.filters.pipeline.FilterSettings;
+import io.s3multi.filters.pipeline.PipelineAttributes;
+import io.s3multi.filters.pipeline.PlainText;
+import io.s3multi.filters.pipeline.Placement;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/** Stages that exist only in tests, to provoke what the real stages must cope with. */
+public final class TestStages {
+
+    private TestStages() {
+    }
+
+    /** A factory with a name, a placement and a filter, for pipelines made up by tests. */
+    public static FilterFactory stage(String name, Placement placement, Filter filter) {
+        return new FilterFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Map<String, String> defaults() {
+                return Map.of();
+            }
+
+            @Override
+            public Placement placement() {
+                return placement;
+            }
+
+            @Override
+            public Filter create(FilterSettings settings) {
+                return filter;
+            }
+        };
+    }
+
+    /**
+     * {@code trouble}: on {@code /explode} throws before writing anything; on {@code /explode-late} writes and
+     * flushes part of a body, then throws; on {@code /echo-uri...} answers the raw request URI; sets the S3
+     * operation and user attributes when asked to by {@code ?as=...}; passes everything else on.
+     */
+    public static FilterFactory trouble() {
+        return stage("trouble", Placement.anywhere(), (ServletRequest req, ServletResponse res, FilterChain next) -> {
+            var request = (HttpServletRequest) req;
+            var response = (HttpServletResponse) res;
+            String uri = request.getRequestURI();
+            if (uri.equals("/explode")) {
+                throw new IllegalStateException("secret internals at io.s3multi.Boom.line(42)");
+            } else if (uri.equals("/explode-late")) {
+                response.setContentLength(1_000_000);
+                response.getOutputStream().write(new byte[100_000]);
+                response.flushBuffer();
+                throw new IOException("failed after commit");
+            } else if (uri.startsWith("/echo-uri")) {
+                if ("as".equals(request.getQueryString())) {
+                    PipelineAttributes.S3_OPERATION.set(request, "PutObject");
+                    PipelineAttributes.USER.set(request, "test:tester");
+                }
+                byte[] body = request.getInputStream().readAllBytes();
+                PlainText.send(response, 200, uri + " read=" + body.length);
+            } else {
+                next.doFilter(req, res);
+            }
+        });
+    }
+}
