@@ -47,8 +47,10 @@ public final class TestStages {
 
     /**
      * {@code trouble}: on {@code /explode} throws before writing anything; on {@code /explode-late} writes and
-     * flushes part of a body, then throws; on {@code /echo-uri...} answers the raw request URI; sets the S3
-     * operation and user attributes when asked to by {@code ?as=...}; passes everything else on.
+     * flushes part of a body, then throws; on {@code /reset-then-answer} resets the response before answering;
+     * on {@code /writer} answers three two-byte characters through the writer; on {@code /echo-uri...} reads
+     * the body and answers the raw request URI and the bytes read, setting the S3 operation and user
+     * attributes when the query is {@code as}; passes everything else on.
      */
     public static FilterFactory trouble() {
         return stage("trouble", Placement.anywhere(), (ServletRequest req, ServletResponse res, FilterChain next) -> {
@@ -62,6 +64,13 @@ public final class TestStages {
                 response.getOutputStream().write(new byte[100_000]);
                 response.flushBuffer();
                 throw new IOException("failed after commit");
+            } else if (uri.equals("/reset-then-answer")) {
+                response.setHeader("X-Before-Reset", "gone");
+                response.reset();
+                PlainText.send(response, 200, "answered after a reset");
+            } else if (uri.equals("/writer")) {
+                response.setContentType("text/plain;charset=utf-8");
+                response.getWriter().print("\u00e4\u00f6\u00fc");
             } else if (uri.startsWith("/echo-uri")) {
                 if ("as".equals(request.getQueryString())) {
                     PipelineAttributes.S3_OPERATION.set(request, "PutObject");
