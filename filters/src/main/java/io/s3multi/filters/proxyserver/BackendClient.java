@@ -36,6 +36,8 @@ final class BackendClient {
         client.setFollowRedirects(false);
         client.setHttpCookieStore(new HttpCookieStore.Empty());
         client.setUserAgentField(null);
+        // Swift guesses a missing Content-Type from the object name; Jetty's default would defeat that.
+        client.setDefaultRequestContentType(null);
         client.start();
         // 401 and 407 answers go back to the client untouched; Jetty would otherwise buffer them to retry.
         client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);

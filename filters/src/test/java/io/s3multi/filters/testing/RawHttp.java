@@ -70,6 +70,8 @@ public final class RawHttp {
             }
         } else if (length >= 0) {
             body.write(in.readNBytes((int) length));
+        } else {
+            in.transferTo(body);
         }
         return new Answer(status, headers, body.toString(StandardCharsets.UTF_8));
     }

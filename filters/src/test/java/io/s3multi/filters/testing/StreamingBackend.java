@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
@@ -31,6 +32,7 @@ import org.eclipse.jetty.util.Callback;
  *       received bytes in {@link #uploadedSoFar()};</li>
  *   <li>{@code GET /v1/download?bytes=N}: sends N bytes of {@link PatternStream}; after the first half it waits
  *       for {@link #clientHasBytes} before sending the rest, which only a streaming proxy can satisfy;</li>
+ *   <li>{@code /v1/hold}: counts itself in {@link #held()}, then waits for {@link #release};</li>
  *   <li>{@code GET /v1/die}: promises 10 MiB, sends 1 MiB, then drops the connection;</li>
  *   <li>anything else: answers {@code <method> <raw path and query>}.</li>
  * </ul>
@@ -39,6 +41,11 @@ public final class StreamingBackend implements AutoCloseable {
 
     /** Counted down by a test once its client has received part of a download. */
     public final CountDownLatch clientHasBytes = new CountDownLatch(1);
+
+    /** Counted down by a test to let every {@code /v1/hold} request answer. */
+    public final CountDownLatch release = new CountDownLatch(1);
+
+    private final AtomicInteger held = new AtomicInteger();
 
     private final AtomicLong uploaded = new AtomicLong();
     private final Server server;
@@ -66,6 +73,11 @@ public final class StreamingBackend implements AutoCloseable {
         return "http://127.0.0.1:" + connector.getLocalPort();
     }
 
+    /** How many {@code /v1/hold} requests have arrived. */
+    public int held() {
+        return held.get();
+    }
+
     public long uploadedSoFar() {
         return uploaded.get();
     }
@@ -77,6 +89,10 @@ public final class StreamingBackend implements AutoCloseable {
             upload(request, response);
         } else if (method.equals("GET") && path.equals("/v1/download")) {
             download(Long.parseLong(request.getHttpURI().getQuery().substring("bytes=".length())), response);
+        } else if (path.equals("/v1/hold")) {
+            held.incrementAndGet();
+            release.await(20, TimeUnit.SECONDS);
+            text(response, "released");
         } else if (path.equals("/v1/die")) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 10L << 20);
             OutputStream out = Content.Sink.asOutputStream(response);
