@@ -2,6 +2,8 @@ package io.s3multi.filters.proxylogging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * What proxy_logging saw of one client request; one access-log line.
@@ -32,11 +34,14 @@ public record AccessRecord(Instant start, String client, String method, String r
      * </pre>
      */
     public String toLogLine() {
-        return start + " " + orDash(client) + " " + method + " "
+        return TIME.format(start) + " " + orDash(client) + " " + method + " "
                 + (rawQuery == null ? rawPath : rawPath + "?" + rawQuery) + " "
                 + status + " " + bytesIn + " " + bytesOut + " " + duration.toMillis() + "ms "
                 + orDash(transId) + " " + orDash(s3Operation) + " " + orDash(user);
     }
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private static String orDash(String value) {
         return value == null || value.isEmpty() ? "-" : value;
