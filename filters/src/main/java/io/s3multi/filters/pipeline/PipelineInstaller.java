@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  *   <li>add each with {@link ServletContext#addFilter(String, Filter)}, mapped to {@code /*} for
  *       {@link DispatcherType#REQUEST} and <em>after</em> earlier mappings, which makes the container's chain
  *       order the pipeline order. The container then calls {@code init} and {@code destroy}.</li>
+ *   <li>map {@link ChainEndServlet} to {@code /}, because containers run filters only for requests mapped to
+ *       a servlet.</li>
  * </ol>
  *
  * <p>Only {@code REQUEST} dispatches run the pipeline: an error page or forward inside the container must not
@@ -32,6 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class PipelineInstaller {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineInstaller.class);
+
+    /** The name of the {@link ChainEndServlet} registration. */
+    static final String CHAIN_END_SERVLET = "s3multi-chain-end";
 
     private final FilterRegistry registry;
 
@@ -65,6 +71,12 @@ public final class PipelineInstaller {
             }
             registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         }
+        ServletRegistration.Dynamic end = context.addServlet(CHAIN_END_SERVLET, new ChainEndServlet());
+        if (end == null) {
+            throw new IllegalStateException("the servlet context already has a servlet named '"
+                    + CHAIN_END_SERVLET + "'");
+        }
+        end.addMapping("/");
         var installed = new InstalledPipeline(stages, config.origin());
         context.setAttribute(InstalledPipeline.CONTEXT_ATTRIBUTE, installed);
         LOG.info("pipeline '{}' installed from {}", config.pipelineLine(), config.origin());
