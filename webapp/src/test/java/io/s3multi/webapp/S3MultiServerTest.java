@@ -18,8 +18,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -92,40 +90,25 @@ class S3MultiServerTest {
         server.close();
     }
 
-    /** One request as raw bytes, so no client library can normalise the path on the way. */
-    private static String[] exchange(String method, String target) throws IOException {
-        try (var socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write((method + " " + target + " HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int headEnd = response.indexOf("\r\n\r\n");
-            return new String[] {response.substring(0, headEnd), response.substring(headEnd + 4)};
-        }
-    }
-
     @Test
     void listensOnLoopbackAtTheAskedPortAndServesTheHealthcheck() throws Exception {
         assertTrue(server.port() > 0);
         assertEquals("http://127.0.0.1:" + server.port() + "/", server.uri().toString());
-        String[] answer = exchange("GET", "/healthcheck");
-        assertTrue(answer[0].startsWith("HTTP/1.1 200 "), answer[0]);
-        assertTrue(answer[0].contains("\r\nX-Trans-Id: tx"), answer[0]);
-        assertEquals("OK", answer[1]);
+        RawExchange answer = RawExchange.get(server.port(), "/healthcheck");
+        assertTrue(answer.hasStatus(200), answer.head());
+        assertTrue(answer.head().contains("\r\nX-Trans-Id: tx"), answer.head());
+        assertEquals("OK", answer.body());
         // Jetty does not advertise itself.
-        assertFalse(answer[0].contains("Server:"), answer[0]);
+        assertFalse(answer.head().contains("Server:"), answer.head());
     }
 
     @Test
     void s3KeysReachTheFiltersExactlyAsSent() throws Exception {
         for (String path : List.of("/echo/bucket/a%2Fb", "/echo/bucket/a//b", "/echo/bucket/100%25",
                 "/echo/bucket/%2e%2e/x", "/echo/bucket/../y", "/echo/bucket/a%2F..%2Fb", "/echo/bucket/%C3%A4;x")) {
-            String[] answer = exchange("GET", path);
-            assertTrue(answer[0].startsWith("HTTP/1.1 200 "), path + ": " + answer[0]);
-            assertEquals(path, answer[1]);
+            RawExchange answer = RawExchange.get(server.port(), path);
+            assertTrue(answer.hasStatus(200), path + ": " + answer.head());
+            assertEquals(path, answer.body());
         }
     }
 

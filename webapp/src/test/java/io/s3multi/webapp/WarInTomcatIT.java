@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,57 +75,29 @@ class WarInTomcatIT {
         }
     }
 
-    /** One exchange as raw bytes: head and body. */
-    private static String[] exchange(String target) throws IOException {
-        try (var socket = new Socket("127.0.0.1", connector.getLocalPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            InputStream in = socket.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int headEnd = response.indexOf("\r\n\r\n");
-            return new String[] {response.substring(0, headEnd), dechunk(response.substring(headEnd + 4),
-                    response.substring(0, headEnd))};
-        }
-    }
-
-    private static String dechunk(String body, String head) {
-        if (!head.toLowerCase().contains("transfer-encoding: chunked")) {
-            return body;
-        }
-        var plain = new StringBuilder();
-        int at = 0;
-        for (int size; (size = Integer.parseInt(body.substring(at, body.indexOf("\r\n", at)), 16)) > 0;) {
-            at = body.indexOf("\r\n", at) + 2;
-            plain.append(body, at, at + size);
-            at += size + 2;
-        }
-        return plain.toString();
-    }
-
     @Test
     void theContainerInitializerInstalledThePipeline() throws Exception {
-        String[] answer = exchange("/healthcheck");
-        assertTrue(answer[0].startsWith("HTTP/1.1 200"), answer[0]);
-        assertTrue(answer[0].contains("X-Trans-Id: tx"), answer[0]);
-        assertEquals("OK", answer[1]);
+        RawExchange answer = RawExchange.get(connector.getLocalPort(), "/healthcheck");
+        assertTrue(answer.hasStatus(200), answer.head());
+        assertTrue(answer.head().contains("X-Trans-Id: tx"), answer.head());
+        assertEquals("OK", answer.body());
     }
 
     @Test
     void nativeSwiftRequestsAreProxiedWithTheirRawPathsFromInsideTomcat() throws Exception {
         for (String target : List.of("/v1/AUTH_test/c/a%2Fb", "/v1/AUTH_test/c/a//b", "/v1/AUTH_test/c/100%25",
                 "/v1/AUTH_test/c?prefix=a%2Fb&delimiter=%2F")) {
-            String[] answer = exchange(target);
-            assertTrue(answer[0].startsWith("HTTP/1.1 200"), target + ": " + answer[0]);
-            assertEquals("GET " + target, answer[1]);
+            RawExchange answer = RawExchange.get(connector.getLocalPort(), target);
+            assertTrue(answer.hasStatus(200), target + ": " + answer.head());
+            assertEquals("GET " + target, answer.body());
         }
     }
 
     @Test
     void pathsNoStageOwnsGetTheTerminal404NotTomcats() throws Exception {
-        String[] answer = exchange("/bucket/a%2Fb");
-        assertTrue(answer[0].startsWith("HTTP/1.1 404"), answer[0]);
-        assertTrue(answer[0].contains("X-Trans-Id: tx"), answer[0]);
-        assertEquals("Not Found\n", answer[1]);
+        RawExchange answer = RawExchange.get(connector.getLocalPort(), "/bucket/a%2Fb");
+        assertTrue(answer.hasStatus(404), answer.head());
+        assertTrue(answer.head().contains("X-Trans-Id: tx"), answer.head());
+        assertEquals("Not Found\n", answer.body());
     }
 }

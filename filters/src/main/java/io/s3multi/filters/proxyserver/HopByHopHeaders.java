@@ -1,6 +1,5 @@
 package io.s3multi.filters.proxyserver;
 
-import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,15 +17,6 @@ final class HopByHopHeaders {
 
     private HopByHopHeaders(Set<String> named) {
         this.named = named;
-    }
-
-    /** The hop-by-hop set of one message, given the values of its {@code Connection} headers. */
-    static HopByHopHeaders of(Enumeration<String> connectionValues) {
-        var named = new TreeSet<String>();
-        while (connectionValues != null && connectionValues.hasMoreElements()) {
-            addTokens(connectionValues.nextElement(), named);
-        }
-        return new HopByHopHeaders(named);
     }
 
     /** The hop-by-hop set of one message, given the values of its {@code Connection} headers. */

@@ -174,7 +174,7 @@ public final class ProxyServerFilter implements Filter {
     }
 
     private static void copyRequestHeaders(HttpServletRequest request, HttpFields.Mutable headers) {
-        HopByHopHeaders hopByHop = HopByHopHeaders.of(request.getHeaders("Connection"));
+        HopByHopHeaders hopByHop = HopByHopHeaders.of(Collections.list(request.getHeaders("Connection")));
         for (String name : Collections.list(request.getHeaderNames())) {
             if (!hopByHop.contains(name)) {
                 Collections.list(request.getHeaders(name)).forEach(value -> headers.add(name, value));
