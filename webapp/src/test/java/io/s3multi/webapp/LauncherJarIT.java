@@ -103,12 +103,13 @@ class LauncherJarIT {
             int port = Integer.parseInt(launcher.await(LISTENING).group(1));
             assertNotEquals(8080, port, "--port overrides server.port");
             var http = HttpClient.newHttpClient();
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/healthcheck")).build(), HttpResponse.BodyHandlers.ofString());
+            URI base = URI.create("http://127.0.0.1:" + port + "/");
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("healthcheck")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
             assertEquals("OK", health.body());
-            HttpResponse<String> swift = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/v1/AUTH_test")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> swift = http.send(HttpRequest.newBuilder(base.resolve("v1/AUTH_test")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(502, swift.statusCode());
             // slf4j-simple from lib/, configured by the jar's simplelogger.properties: timestamped access lines
             launcher.await(ACCESS_LINE);

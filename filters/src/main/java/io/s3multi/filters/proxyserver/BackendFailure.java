@@ -42,7 +42,8 @@ record BackendFailure(int status, String reason) {
             return new BackendFailure(504, "Gateway Timeout: the backend did not answer in time");
         }
         if (hasCause(failure, ConnectException.class) || hasCause(failure, NoRouteToHostException.class)
-                || hasCause(failure, UnknownHostException.class) || hasCause(failure, UnresolvedAddressException.class)) {
+                || hasCause(failure, UnknownHostException.class)
+                || hasCause(failure, UnresolvedAddressException.class)) {
             return new BackendFailure(502, "Bad Gateway: the backend is unreachable");
         }
         return new BackendFailure(502, "Bad Gateway: the backend failed (" + failure.getClass().getSimpleName() + ")");

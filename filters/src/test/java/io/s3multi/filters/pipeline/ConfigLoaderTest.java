@@ -32,7 +32,8 @@ class ConfigLoaderTest {
         byProperty = write("property.properties", 1002);
         byEnvironment = write("environment.properties", 1003);
         Path classpath = Files.createDirectories(dir.resolve("classpath"));
-        Files.writeString(classpath.resolve(ConfigLoader.DEFAULT_RESOURCE), "pipeline = proxy_server\nserver.port = 1004\n");
+        Files.writeString(classpath.resolve(ConfigLoader.DEFAULT_RESOURCE),
+                "pipeline = proxy_server\nserver.port = 1004\n");
         withDefaultCopy = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, null);
     }
 

@@ -51,11 +51,13 @@ class PipelineInstallerTest {
         var a = stage("alpha", Placement.anywhere(), recording("alpha"));
         var b = stage("bravo", Placement.anywhere(), recording("bravo"));
         var c = stage("charlie", Placement.anywhere(), recording("charlie"));
-        try (var gateway = GatewayUnderTest.start(GatewayUnderTest.config("charlie alpha bravo proxy_server"), a, b, c)) {
+        try (var gateway = GatewayUnderTest.start(
+                GatewayUnderTest.config("charlie alpha bravo proxy_server"), a, b, c)) {
             assertEquals("charlie,alpha,bravo", order(gateway));
             assertEquals(List.of("charlie", "alpha", "bravo", "proxy_server"), gateway.pipeline().names());
         }
-        try (var gateway = GatewayUnderTest.start(GatewayUnderTest.config("bravo charlie alpha proxy_server"), a, b, c)) {
+        try (var gateway = GatewayUnderTest.start(
+                GatewayUnderTest.config("bravo charlie alpha proxy_server"), a, b, c)) {
             assertEquals("bravo,charlie,alpha", order(gateway));
         }
     }

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 
 class PipelineValidatorTest {
 
-    private static final Filter PASS = (ServletRequest req, ServletResponse res, FilterChain next) -> next.doFilter(req, res);
+    private static final Filter PASS =
+            (ServletRequest req, ServletResponse res, FilterChain next) -> next.doFilter(req, res);
 
-    private static final FilterRegistry REGISTRY = FilterRegistry.discover(PipelineValidatorTest.class.getClassLoader());
+    private static final FilterRegistry REGISTRY =
+            FilterRegistry.discover(PipelineValidatorTest.class.getClassLoader());
 
     // Stand-ins for stages built later, declaring their rules the way their factories will.
     private static final FilterRegistry WITH_S3_STAGES = REGISTRY.with(

@@ -126,7 +126,8 @@ class ProxyLoggingFilterTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         AccessRecord record;
         try {
-            HTTP.send(HttpRequest.newBuilder(gateway.uri("/healthcheck")).build(), HttpResponse.BodyHandlers.ofString());
+            HTTP.send(HttpRequest.newBuilder(gateway.uri("/healthcheck")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             record = next();
         } finally {
             System.setErr(original);
