@@ -1,0 +1,153 @@
+package io.s3multi.filters.pipeline;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The parsed {@code proxy-server.properties}: the pipeline line, where the embedded server listens, and each
+ * stage's settings as written.
+ *
+ * <pre>
+ * pipeline = catch_errors proxy_logging healthcheck proxy_server
+ * server.host = 127.0.0.1
+ * server.port = 8080
+ * filter.proxy_server.swift_url = http://127.0.0.1:8081
+ * </pre>
+ *
+ * <p>Parsing checks only the shape of the file (known top-level keys, a usable port, a non-empty pipeline);
+ * whether the stages and their settings exist is {@link PipelineValidator}'s job, because only the
+ * discovered factories know that. {@code server.*} matters to the embedded launcher only; a WAR ignores it.
+ * Where the file comes from, and the {@code s3multi.<key>} overrides, are {@link ConfigLoader}'s business.
+ */
+public final class GatewayConfig {
+
+    public static final String PIPELINE = "pipeline";
+    public static final String SERVER_HOST = "server.host";
+    public static final String SERVER_PORT = "server.port";
+    public static final String FILTER_PREFIX = "filter.";
+
+    static final String DEFAULT_HOST = "127.0.0.1";
+    static final int DEFAULT_PORT = 8080;
+
+    private final String origin;
+    private final List<String> pipeline;
+    private final String host;
+    private final int port;
+    private final Map<String, Map<String, String>> settingsByFilter;
+
+    private GatewayConfig(String origin, List<String> pipeline, String host, int port,
+            Map<String, Map<String, String>> settingsByFilter) {
+        this.origin = origin;
+        this.pipeline = pipeline;
+        this.host = host;
+        this.port = port;
+        this.settingsByFilter = settingsByFilter;
+    }
+
+    /**
+     * Reads a properties file's content.
+     *
+     * @param origin where it came from, shown in every error message (e.g. {@code file /etc/s3multi.properties})
+     * @throws PipelineConfigException when the file's shape is wrong
+     */
+    public static GatewayConfig fromProperties(Properties properties, String origin) {
+        Objects.requireNonNull(origin, "origin");
+        String pipelineLine = properties.getProperty(PIPELINE, "").trim();
+        List<String> pipeline = pipelineLine.isEmpty() ? List.of() : List.of(pipelineLine.split("\\s+"));
+        var problems = new ArrayList<String>();
+        if (pipeline.isEmpty()) {
+            problems.add("no 'pipeline' line, or it is empty");
+        }
+        String host = properties.getProperty(SERVER_HOST, DEFAULT_HOST).trim();
+        int port = parsePort(properties.getProperty(SERVER_PORT, String.valueOf(DEFAULT_PORT)).trim(), problems);
+        var settings = new TreeMap<String, Map<String, String>>();
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            if (key.equals(PIPELINE) || key.equals(SERVER_HOST) || key.equals(SERVER_PORT)) {
+                continue;
+            }
+            int dot = key.indexOf('.', FILTER_PREFIX.length());
+            if (!key.startsWith(FILTER_PREFIX) || dot < 0 || dot == FILTER_PREFIX.length() || dot == key.length() - 1) {
+                problems.add("unknown key '" + key + "' (keys are pipeline, server.host, server.port and"
+                        + " filter.<name>.<setting>)");
+                continue;
+            }
+            settings.computeIfAbsent(key.substring(FILTER_PREFIX.length(), dot), name -> new TreeMap<>())
+                    .put(key.substring(dot + 1), properties.getProperty(key));
+        }
+        if (!problems.isEmpty()) {
+            throw new PipelineConfigException(pipelineLine, origin, problems);
+        }
+        var frozen = new LinkedHashMap<String, Map<String, String>>();
+        settings.forEach((name, values) -> frozen.put(name, Collections.unmodifiableMap(values)));
+        return new GatewayConfig(origin, pipeline, host, port, Collections.unmodifiableMap(frozen));
+    }
+
+    /** The stage names, in order. */
+    public List<String> pipeline() {
+        return pipeline;
+    }
+
+    /** The pipeline as written on its line, for messages. */
+    public String pipelineLine() {
+        return String.join(" ", pipeline);
+    }
+
+    /** The address the embedded server binds to. */
+    public String host() {
+        return host;
+    }
+
+    /** The port the embedded server binds to; 0 picks a free one. */
+    public int port() {
+        return port;
+    }
+
+    /** Where this configuration came from, including any overrides. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The {@code filter.<name>.*} settings exactly as written (no defaults), keyed by setting name. */
+    public Map<String, String> settingsOf(String filterName) {
+        return settingsByFilter.getOrDefault(filterName, Map.of());
+    }
+
+    /** Every stage name that has at least one {@code filter.<name>.*} key, in or out of the pipeline. */
+    public List<String> configuredFilters() {
+        return List.copyOf(settingsByFilter.keySet());
+    }
+
+    /** The same configuration listening on another port (the launcher's {@code --port}). */
+    public GatewayConfig withPort(int newPort) {
+        if (newPort < 0 || newPort > 65535) {
+            throw new IllegalArgumentException("port " + newPort + " is not between 0 and 65535");
+        }
+        return new GatewayConfig(origin + ", port " + newPort + " from the command line", pipeline, host, newPort,
+                settingsByFilter);
+    }
+
+    private static int parsePort(String value, List<String> problems) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(SERVER_PORT + " = '" + value + "' is not a port between 0 and 65535");
+        return DEFAULT_PORT;
+    }
+
+    @Override
+    public String toString() {
+        return "GatewayConfig[pipeline='" + pipelineLine() + "', " + host + ":" + port + ", " + origin + "]";
+    }
+}

@@ -1,0 +1,30 @@
+package io.s3multi.filters.pipeline;
+
+/**
+ * Every request attribute the stages share, in one place.
+ *
+ * <table>
+ *   <caption>Attributes</caption>
+ *   <tr><th>Key</th><th>Written by</th><th>Read by</th></tr>
+ *   <tr><td>{@link #TRANS_ID}</td><td>catch_errors</td><td>every stage that logs or answers</td></tr>
+ *   <tr><td>{@link #S3_OPERATION}</td><td>the S3 stage that classified the request</td><td>proxy_logging</td></tr>
+ *   <tr><td>{@link #USER}</td><td>the auth stage that accepted the credentials</td><td>proxy_logging</td></tr>
+ * </table>
+ */
+public final class PipelineAttributes {
+
+    /** The transaction id of this client request, e.g. {@code tx9f3c...-00673f1a2b}. */
+    public static final RequestAttribute<String> TRANS_ID =
+            new RequestAttribute<>("s3multi.trans_id", String.class);
+
+    /** The AWS API name of the S3 operation, e.g. {@code PutObject}; absent for native Swift requests. */
+    public static final RequestAttribute<String> S3_OPERATION =
+            new RequestAttribute<>("s3multi.s3_operation", String.class);
+
+    /** The authenticated identity as shown in logs, e.g. {@code test:tester}; absent when anonymous. */
+    public static final RequestAttribute<String> USER =
+            new RequestAttribute<>("s3multi.user", String.class);
+
+    private PipelineAttributes() {
+    }
+}

@@ -1,0 +1,49 @@
+package io.s3multi.filters.proxylogging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * What proxy_logging saw of one client request; one access-log line.
+ *
+ * @param start       when the request reached proxy_logging
+ * @param client      the client's address
+ * @param method      the HTTP method
+ * @param rawPath     the path as sent, undecoded
+ * @param rawQuery    the query as sent with signature values replaced by {@code ***}, or {@code null}
+ * @param status      the status sent (500 when an exception escaped before anything was committed)
+ * @param bytesIn     request body bytes the pipeline read
+ * @param bytesOut    response body bytes the pipeline wrote
+ * @param duration    time spent in the rest of the pipeline
+ * @param transId     the transaction id, or {@code null} without catch_errors
+ * @param s3Operation the AWS API name of the S3 operation, or {@code null}
+ * @param user        the authenticated identity, or {@code null}
+ */
+public record AccessRecord(Instant start, String client, String method, String rawPath, String rawQuery,
+        int status, long bytesIn, long bytesOut, Duration duration, String transId, String s3Operation,
+        String user) {
+
+    /**
+     * The log line: fields separated by one space, {@code -} for an absent one.
+     *
+     * <pre>
+     * 2026-11-21T11:16:16.123Z 127.0.0.1 PUT /v1/AUTH_test/c/a%2Fb 201 1048576 0 35ms tx3f...-00673f1a2b - -
+     * time                     client    method path+query      status in   out duration trans-id op user
+     * </pre>
+     */
+    public String toLogLine() {
+        return TIME.format(start) + " " + orDash(client) + " " + method + " "
+                + (rawQuery == null ? rawPath : rawPath + "?" + rawQuery) + " "
+                + status + " " + bytesIn + " " + bytesOut + " " + duration.toMillis() + "ms "
+                + orDash(transId) + " " + orDash(s3Operation) + " " + orDash(user);
+    }
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static String orDash(String value) {
+        return value == null || value.isEmpty() ? "-" : value;
+    }
+}

@@ -1,0 +1,106 @@
+package io.s3multi.filters.proxylogging;
+
+import io.s3multi.filters.pipeline.PipelineAttributes;
+import io.s3multi.filters.pipeline.RawPath;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one access-log line per client request, with the body bytes that really moved.
+ *
+ * <p>First it wraps the request and response so that every body byte the later stages read or write is
+ * counted. Then it calls the rest of the pipeline. Finally it builds an {@link AccessRecord} (time, client,
+ * method, raw path and query with signatures hidden, status, bytes in, bytes out, duration, transaction id,
+ * S3 operation, user), logs it at INFO to the logger {@code access_log_name}, and hands it to every
+ * {@linkplain #addListener listener}. When an exception escapes before anything was committed, the line says
+ * 500, which is what catch_errors will send.
+ *
+ * <p>Listeners are how tests and monitoring see the counters without parsing logs: a test can prove that a
+ * server-side copy moved no object bytes through the gateway by checking {@code bytesIn} and
+ * {@code bytesOut} of its request. They run on the request thread after the chain returned and must be quick.
+ *
+ * <p><b>Position:</b> right after catch_errors, so the transaction id exists and every later stage's work is
+ * counted and timed.
+ *
+ * <table>
+ *   <caption>Settings ({@code filter.proxy_logging.*})</caption>
+ *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
+ *   <tr><td>{@code access_log_name}</td><td>{@code s3multi.access}</td><td>slf4j logger of the access
+ *       lines</td></tr>
+ * </table>
+ *
+ * <p><b>Request attributes:</b> reads {@link PipelineAttributes#TRANS_ID}, {@link PipelineAttributes#S3_OPERATION}
+ * and {@link PipelineAttributes#USER} after the chain returns.
+ */
+public final class ProxyLoggingFilter implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyLoggingFilter.class);
+
+    private final Logger accessLog;
+    private final Clock clock;
+    private final List<Consumer<AccessRecord>> listeners = new CopyOnWriteArrayList<>();
+
+    public ProxyLoggingFilter(ProxyLoggingConfig config, Clock clock) {
+        this.accessLog = LoggerFactory.getLogger(config.accessLogName());
+        this.clock = clock;
+    }
+
+    /** Calls {@code listener} with the record of every request that completes from now on. */
+    public void addListener(Consumer<AccessRecord> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<AccessRecord> listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain next)
+            throws IOException, ServletException {
+        var request = new CountingRequest((HttpServletRequest) req);
+        var response = new CountingResponse((HttpServletResponse) res);
+        Instant start = clock.instant();
+        long startNanos = System.nanoTime();
+        boolean escaped = true;
+        try {
+            next.doFilter(request, response);
+            response.flushWriter();
+            escaped = false;
+        } finally {
+            int status = escaped && !response.isCommitted()
+                    ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+                    : response.getStatus();
+            publish(new AccessRecord(start, request.getRemoteAddr(), request.getMethod(), RawPath.of(request),
+                    QueryRedaction.redact(request.getQueryString()), status, request.bytesRead(),
+                    response.bytesWritten(), Duration.ofNanos(System.nanoTime() - startNanos),
+                    PipelineAttributes.TRANS_ID.getOrDefault(request, null),
+                    PipelineAttributes.S3_OPERATION.getOrDefault(request, null),
+                    PipelineAttributes.USER.getOrDefault(request, null)));
+        }
+    }
+
+    private void publish(AccessRecord record) {
+        accessLog.info(record.toLogLine());
+        for (Consumer<AccessRecord> listener : listeners) {
+            try {
+                listener.accept(record);
+            } catch (RuntimeException e) {
+                LOG.warn("access record listener {} failed for {}", listener, record.transId(), e);
+            }
+        }
+    }
+}

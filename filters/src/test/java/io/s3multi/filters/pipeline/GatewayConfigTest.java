@@ -1,0 +1,73 @@
+package io.s3multi.filters.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.s3multi.filters.testing.GatewayUnderTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class GatewayConfigTest {
+
+    @Test
+    void readsPipelineServerAndSettingsGroupedByFilter() {
+        Properties properties = GatewayUnderTest.config("  catch_errors   proxy_logging\tproxy_server ",
+                "server.host", "0.0.0.0", "server.port", "9000",
+                "filter.proxy_server.swift_url", "http://swift:8080",
+                "filter.proxy_server.idle_timeout", "30",
+                "filter.catch_errors.trans_id_suffix", "-a");
+        GatewayConfig config = GatewayConfig.fromProperties(properties, "test");
+        assertEquals(List.of("catch_errors", "proxy_logging", "proxy_server"), config.pipeline());
+        assertEquals("catch_errors proxy_logging proxy_server", config.pipelineLine());
+        assertEquals("0.0.0.0", config.host());
+        assertEquals(9000, config.port());
+        assertEquals(Map.of("swift_url", "http://swift:8080", "idle_timeout", "30"), config.settingsOf("proxy_server"));
+        assertEquals(List.of("catch_errors", "proxy_server"), config.configuredFilters());
+        assertEquals(Map.of(), config.settingsOf("healthcheck"));
+    }
+
+    @Test
+    void serverDefaultsToLoopback8080() {
+        GatewayConfig config = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test");
+        assertEquals("127.0.0.1", config.host());
+        assertEquals(8080, config.port());
+    }
+
+    @Test
+    void unknownTopLevelKeyIsRefusedWithThePipeline() {
+        var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
+                GatewayUnderTest.config("catch_errors proxy_server", "sever.port", "80"), "file x.properties"));
+        assertEquals("pipeline 'catch_errors proxy_server': unknown key 'sever.port' (keys are pipeline,"
+                + " server.host, server.port and filter.<name>.<setting>) [config: file x.properties]", e.getMessage());
+    }
+
+    @Test
+    void filterKeyWithoutASettingIsRefused() {
+        var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
+                GatewayUnderTest.config("proxy_server", "filter.proxy_server", "x"), "test"));
+        assertEquals(1, e.problems().size());
+        assertEquals("unknown key 'filter.proxy_server' (keys are pipeline, server.host, server.port and"
+                + " filter.<name>.<setting>)", e.problems().get(0));
+    }
+
+    @Test
+    void badPortAndEmptyPipelineAreBothReported() {
+        var properties = new Properties();
+        properties.setProperty("server.port", "80000");
+        var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(properties, "test"));
+        assertEquals(List.of("no 'pipeline' line, or it is empty",
+                "server.port = '80000' is not a port between 0 and 65535"), e.problems());
+    }
+
+    @Test
+    void withPortReplacesOnlyThePortAndSaysWhy() {
+        GatewayConfig config = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test");
+        GatewayConfig moved = config.withPort(0);
+        assertEquals(0, moved.port());
+        assertEquals(config.pipeline(), moved.pipeline());
+        assertEquals("test, port 0 from the command line", moved.origin());
+        assertThrows(IllegalArgumentException.class, () -> config.withPort(65536));
+    }
+}

@@ -1,0 +1,243 @@
+package io.s3multi.filters.proxyserver;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.s3multi.filters.testing.GatewayUnderTest;
+import io.s3multi.filters.testing.Ports;
+import io.s3multi.filters.testing.RawHttp;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** proxy_server against WireMock standing in for Swift: what passes, what does not, and every failure mode. */
+class ProxyServerFilterTest {
+
+    @RegisterExtension
+    static final WireMockExtension SWIFT = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static GatewayUnderTest gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gateway = GatewayUnderTest.start(GatewayUnderTest.config("catch_errors proxy_logging proxy_server",
+                "filter.proxy_server.swift_url", SWIFT.baseUrl(),
+                "filter.proxy_server.idle_timeout", "1"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        gateway.close();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static LoggedRequest onlyRequestTo(String url) {
+        List<LoggedRequest> received = SWIFT.findAll(anyRequestedFor(urlEqualTo(url)));
+        assertEquals(1, received.size(), "requests to " + url);
+        return received.get(0);
+    }
+
+    @Test
+    void endToEndHeadersPassBothWaysAndHopByHopHeadersDoNot() throws Exception {
+        SWIFT.stubFor(get("/v1/AUTH_test/c/o").willReturn(aResponse().withStatus(200)
+                .withHeader("X-Object-Meta-Color", "red")
+                .withHeader("Etag", "\"abc\"")
+                .withHeader("Set-Cookie", "a=1", "b=2")
+                .withHeader("Proxy-Authenticate", "Basic realm=x")
+                .withHeader("X-Trans-Id", "txFROMSWIFT")
+                .withHeader("Content-Type", "text/plain")
+                .withBody("hello")));
+        RawHttp.Answer answer = RawHttp.exchange(gateway.port(), String.join("\n",
+                "GET /v1/AUTH_test/c/o HTTP/1.1",
+                "Host: gateway.example:8080",
+                "X-Auth-Token: AUTH_tk123",
+                "X-Custom: one",
+                "X-Custom: two",
+                "X-Object-Meta-Color: blue",
+                "Connection: close, X-Hop-Named",
+                "X-Hop-Named: private",
+                "Keep-Alive: timeout=5",
+                "Proxy-Authorization: Basic eDp5",
+                "TE: trailers"));
+
+        LoggedRequest received = onlyRequestTo("/v1/AUTH_test/c/o");
+        assertEquals("gateway.example:8080", received.getHeader("Host"));
+        assertEquals("AUTH_tk123", received.getHeader("X-Auth-Token"));
+        assertEquals(List.of("one", "two"), received.header("X-Custom").values());
+        assertEquals("blue", received.getHeader("X-Object-Meta-Color"));
+        for (String hop : List.of("X-Hop-Named", "Keep-Alive", "Proxy-Authorization", "TE")) {
+            assertFalse(received.containsHeader(hop), hop + " was forwarded");
+        }
+        // Nothing the client did not send: no user agent, no compression offer.
+        assertFalse(received.containsHeader("User-Agent"));
+        assertFalse(received.containsHeader("Accept-Encoding"));
+        String transId = answer.header("X-Trans-Id");
+        assertEquals(transId.substring(0, 32), received.getHeader("X-Trans-Id-Extra"));
+
+        assertEquals(200, answer.status());
+        assertEquals("hello", answer.body());
+        assertEquals("red", answer.header("X-Object-Meta-Color"));
+        assertEquals("\"abc\"", answer.header("Etag"));
+        assertEquals("text/plain", answer.header("Content-Type"));
+        assertEquals(2, answer.headers().stream().filter(h -> h[0].equals("set-cookie")).count());
+        assertNull(answer.header("Proxy-Authenticate"));
+        // The transaction is the gateway's, not Swift's.
+        assertTrue(transId.startsWith("tx") && !transId.equals("txFROMSWIFT"), transId);
+        assertEquals(transId, answer.header("x-amz-request-id"));
+    }
+
+    @Test
+    void aClientsOwnTransIdExtraIsKept() throws Exception {
+        SWIFT.stubFor(get("/info").willReturn(aResponse().withStatus(200).withBody("{}")));
+        send(HttpRequest.newBuilder(gateway.uri("/info")).header("X-Trans-Id-Extra", "mine"));
+        assertEquals("mine", onlyRequestTo("/info").getHeader("X-Trans-Id-Extra"));
+    }
+
+    @Test
+    void uploadsKeepTheirLengthAndAddNoContentType() throws Exception {
+        SWIFT.stubFor(put("/v1/AUTH_test/c/notes.txt").willReturn(aResponse().withStatus(201)));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(gateway.uri("/v1/AUTH_test/c/notes.txt"))
+                .PUT(HttpRequest.BodyPublishers.ofString("12345")));
+        assertEquals(201, answer.statusCode());
+        LoggedRequest received = onlyRequestTo("/v1/AUTH_test/c/notes.txt");
+        assertEquals("5", received.getHeader("Content-Length"));
+        assertEquals("12345", received.getBodyAsString());
+        // Swift guesses the type from the name when none is sent; an injected default would defeat that.
+        assertFalse(received.containsHeader("Content-Type"), received.getHeader("Content-Type"));
+        assertFalse(received.containsHeader("Transfer-Encoding"));
+    }
+
+    @Test
+    void anEmptyUploadStillSaysContentLengthZero() throws Exception {
+        SWIFT.stubFor(put("/v1/AUTH_test/c/empty").willReturn(aResponse().withStatus(201)));
+        assertEquals(201, send(HttpRequest.newBuilder(gateway.uri("/v1/AUTH_test/c/empty"))
+                .PUT(HttpRequest.BodyPublishers.noBody())).statusCode());
+        SWIFT.verify(putRequestedFor(urlEqualTo("/v1/AUTH_test/c/empty")).withHeader("Content-Length", equalTo("0")));
+    }
+
+    @Test
+    void everyMethodIsForwardedIncludingSwiftsCopy() throws Exception {
+        SWIFT.stubFor(any(urlEqualTo("/v1/AUTH_test/c/src")).willReturn(aResponse().withStatus(201)));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(gateway.uri("/v1/AUTH_test/c/src"))
+                .method("COPY", HttpRequest.BodyPublishers.noBody()).header("Destination", "c/dst"));
+        assertEquals(201, answer.statusCode());
+        SWIFT.verify(new RequestPatternBuilder(RequestMethod.fromString("COPY"), urlEqualTo("/v1/AUTH_test/c/src"))
+                .withHeader("Destination", equalTo("c/dst")));
+        for (String method : List.of("DELETE", "POST", "HEAD", "OPTIONS")) {
+            assertEquals(201, send(HttpRequest.newBuilder(gateway.uri("/v1/AUTH_test/c/src"))
+                    .method(method, HttpRequest.BodyPublishers.noBody())).statusCode(), method);
+        }
+    }
+
+    @Test
+    void compressedBodiesPassAsSentWithTheirEtag() throws Exception {
+        var gzipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write("a compressed object".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        SWIFT.stubFor(get("/v1/AUTH_test/c/z").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Encoding", "gzip").withHeader("Etag", "\"abc\"").withBody(gzipped.toByteArray())));
+        HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(gateway.uri("/v1/AUTH_test/c/z"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertArrayEquals(gzipped.toByteArray(), answer.body());
+        assertEquals("gzip", answer.headers().firstValue("Content-Encoding").orElseThrow());
+        assertEquals("\"abc\"", answer.headers().firstValue("Etag").orElseThrow());
+    }
+
+    @Test
+    void authenticationChallengesGoBackToTheClientUntouched() throws Exception {
+        SWIFT.stubFor(get("/v1/AUTH_test").willReturn(aResponse().withStatus(401)
+                .withHeader("Www-Authenticate", "Swift realm=\"AUTH_test\"").withBody("<html>Unauthorized</html>")));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(gateway.uri("/v1/AUTH_test")));
+        assertEquals(401, answer.statusCode());
+        assertEquals("Swift realm=\"AUTH_test\"", answer.headers().firstValue("Www-Authenticate").orElseThrow());
+        assertEquals("<html>Unauthorized</html>", answer.body());
+    }
+
+    @Test
+    void aBackendErrorPassesThroughAsItIs() throws Exception {
+        SWIFT.stubFor(get("/v1/AUTH_test/c/broken").willReturn(aResponse().withStatus(500)
+                .withBody("An error occurred")));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(gateway.uri("/v1/AUTH_test/c/broken")));
+        assertEquals(500, answer.statusCode());
+        assertEquals("An error occurred", answer.body());
+    }
+
+    @Test
+    void aSilentBackendGives504WithinTheIdleTimeout() throws Exception {
+        SWIFT.stubFor(get("/v1/AUTH_test/c/slow").willReturn(aResponse().withStatus(200).withFixedDelay(8_000)));
+        long start = System.nanoTime();
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(gateway.uri("/v1/AUTH_test/c/slow")));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(504, answer.statusCode());
+        assertEquals("Gateway Timeout: the backend did not answer in time\n", answer.body());
+        assertTrue(answer.headers().firstValue("X-Trans-Id").isPresent());
+        // idle_timeout is 1 s here; far below the backend's 8 s delay
+        assertTrue(millis < 5_000, millis + " ms");
+    }
+
+    @Test
+    void pathsOutsideTheSwiftApiAre404AndNeverReachTheBackend() throws Exception {
+        for (String path : List.of("/", "/bucket", "/bucket/key", "/v1", "/v2/x", "/info/x", "/authx")) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(gateway.uri(path)));
+            assertEquals(404, answer.statusCode(), path);
+            assertEquals("Not Found\n", answer.body());
+        }
+        SWIFT.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anUnreachableBackendGives502() throws Exception {
+        try (var unreachable = GatewayUnderTest.start(GatewayUnderTest.config("catch_errors proxy_server",
+                "filter.proxy_server.swift_url", "http://127.0.0.1:" + Ports.closed()))) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(unreachable.uri("/auth/v1.0")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(502, answer.statusCode());
+            assertEquals("Bad Gateway: the backend is unreachable\n", answer.body());
+            assertNotEquals("", answer.headers().firstValue("X-Trans-Id").orElse(""));
+        }
+    }
+
+    @Test
+    void theSwiftAuthPrefixIsForwarded() throws Exception {
+        SWIFT.stubFor(get("/auth/v1.0").willReturn(aResponse().withStatus(200)
+                .withHeader("X-Storage-Url", "http://gateway.example:8080/v1/AUTH_test")
+                .withHeader("X-Auth-Token", "AUTH_tk1")));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(gateway.uri("/auth/v1.0"))
+                .header("X-Auth-User", "test:tester").header("X-Auth-Key", "testing"));
+        assertEquals(200, answer.statusCode());
+        assertEquals("AUTH_tk1", answer.headers().firstValue("X-Auth-Token").orElseThrow());
+        SWIFT.verify(getRequestedFor(urlEqualTo("/auth/v1.0")).withHeader("X-Auth-User", equalTo("test:tester")));
+    }
+}

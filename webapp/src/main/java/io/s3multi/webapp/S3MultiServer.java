@@ -1,0 +1,119 @@
+package io.s3multi.webapp;
+
+import io.s3multi.filters.pipeline.GatewayConfig;
+import io.s3multi.filters.pipeline.InstalledPipeline;
+import io.s3multi.filters.pipeline.PipelineInstaller;
+import java.net.URI;
+import java.time.Duration;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The gateway in an embedded Jetty 12: one ee10 {@link ServletContextHandler} at {@code /}, no sessions, with
+ * the pipeline installed by the same {@link PipelineInstaller} a WAR deployment uses.
+ *
+ * <p>Jetty's defaults would turn away S3 keys before any filter runs ({@code %2F}, {@code //}, {@code %25},
+ * {@code %2e%2e} give 400), so the connector accepts every URI form ({@link UriCompliance#UNSAFE}) and the
+ * servlet layer lets ambiguous ones through; the stages read the raw path and decode it themselves.
+ *
+ * <p>A plain {@code ServletContextHandler} does not look for {@code ServletContainerInitializer}s, so the
+ * filters jar's initializer does not run here and the pipeline is installed exactly once.
+ *
+ * <p>Stopping (also on SIGTERM, through Jetty's shutdown hook) is graceful: the connector stops accepting,
+ * requests in flight get up to {@link #STOP_TIMEOUT} to finish (the servlet context is one of Jetty's
+ * {@code Graceful} components and waits for them), then the filters are destroyed.
+ *
+ * <pre>{@code
+ * try (S3MultiServer gateway = S3MultiServer.start(config.withPort(0))) {
+ *     URI base = gateway.uri();   // http://127.0.0.1:<port>/
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class S3MultiServer implements AutoCloseable {
+
+    /** How long a stop waits for requests in flight. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    // S3 requests carry many x-amz-* headers and Swift tokens; Jetty's 8 KiB default is AWS's own limit.
+    private static final int HEADER_SIZE = 16 * 1024;
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final InstalledPipeline pipeline;
+
+    private S3MultiServer(Server server, ServerConnector connector, InstalledPipeline pipeline) {
+        this.server = server;
+        this.connector = connector;
+        this.pipeline = pipeline;
+    }
+
+    /** Starts a gateway with every stage this classpath provides. */
+    public static S3MultiServer start(GatewayConfig config) throws Exception {
+        return start(config, PipelineInstaller.discover(S3MultiServer.class.getClassLoader()));
+    }
+
+    /** Starts a gateway whose stages come from {@code installer}. */
+    public static S3MultiServer start(GatewayConfig config, PipelineInstaller installer) throws Exception {
+        var threads = new QueuedThreadPool();
+        threads.setName("s3multi");
+        var server = new Server(threads);
+        var http = new HttpConfiguration();
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        http.setRequestHeaderSize(HEADER_SIZE);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        var connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+
+        var context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+        context.setContextPath("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
+        InstalledPipeline pipeline = installer.install(context.getServletContext(), config);
+
+        server.setHandler(context);
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        server.setStopAtShutdown(true);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        return new S3MultiServer(server, connector, pipeline);
+    }
+
+    /** The port actually bound (useful after asking for port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The gateway's base URL, e.g. {@code http://127.0.0.1:8080/}. */
+    public URI uri() {
+        String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
+    }
+
+    /** The installed stages, e.g. to reach proxy_logging's listeners. */
+    public InstalledPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Blocks until the server has stopped. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    /** Stops gracefully. */
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

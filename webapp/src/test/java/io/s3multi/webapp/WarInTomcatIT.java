@@ -1,0 +1,103 @@
+package io.s3multi.webapp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.scan.StandardJarScanner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * target/s3multi.war deployed at the root of a real Tomcat 10.1, configured as an operator would: the
+ * connector passes {@code %2F} through, and the backend is named with a {@code -Ds3multi.*} override.
+ */
+class WarInTomcatIT {
+
+    private static final String SWIFT_URL_OVERRIDE = "s3multi.filter.proxy_server.swift_url";
+
+    private static HttpServer backend;
+    private static Tomcat tomcat;
+    private static Connector connector;
+    private static Path baseDir;
+
+    @BeforeAll
+    static void deploy() throws Exception {
+        // A stand-in for Swift that answers with the request line it received.
+        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backend.createContext("/", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+                    + (query == null ? "" : "?" + query)).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        backend.start();
+        System.setProperty(SWIFT_URL_OVERRIDE, "http://127.0.0.1:" + backend.getAddress().getPort());
+
+        baseDir = Files.createTempDirectory("s3multi-tomcat");
+        Files.createDirectories(baseDir.resolve("webapps"));
+        tomcat = new Tomcat();
+        tomcat.setBaseDir(baseDir.toString());
+        tomcat.setHostname("127.0.0.1");
+        connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        connector.setEncodedSolidusHandling("passthrough");
+        tomcat.setConnector(connector);
+        tomcat.setAddDefaultWebXmlToWebapp(false);
+        Context context = tomcat.addWebapp("", Path.of("target", "s3multi.war").toAbsolutePath().toString());
+        ((StandardJarScanner) context.getJarScanner()).setScanClassPath(false);
+        tomcat.start();
+    }
+
+    @AfterAll
+    static void undeploy() throws Exception {
+        System.clearProperty(SWIFT_URL_OVERRIDE);
+        if (tomcat != null) {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+        if (backend != null) {
+            backend.stop(0);
+        }
+    }
+
+    @Test
+    void theContainerInitializerInstalledThePipeline() throws Exception {
+        RawExchange answer = RawExchange.get(connector.getLocalPort(), "/healthcheck");
+        assertTrue(answer.hasStatus(200), answer.head());
+        assertTrue(answer.head().contains("X-Trans-Id: tx"), answer.head());
+        assertEquals("OK", answer.body());
+    }
+
+    @Test
+    void nativeSwiftRequestsAreProxiedWithTheirRawPathsFromInsideTomcat() throws Exception {
+        for (String target : List.of("/v1/AUTH_test/c/a%2Fb", "/v1/AUTH_test/c/a//b", "/v1/AUTH_test/c/100%25",
+                "/v1/AUTH_test/c?prefix=a%2Fb&delimiter=%2F")) {
+            RawExchange answer = RawExchange.get(connector.getLocalPort(), target);
+            assertTrue(answer.hasStatus(200), target + ": " + answer.head());
+            assertEquals("GET " + target, answer.body());
+        }
+    }
+
+    @Test
+    void pathsNoStageOwnsGetTheTerminal404NotTomcats() throws Exception {
+        RawExchange answer = RawExchange.get(connector.getLocalPort(), "/bucket/a%2Fb");
+        assertTrue(answer.hasStatus(404), answer.head());
+        assertTrue(answer.head().contains("X-Trans-Id: tx"), answer.head());
+        assertEquals("Not Found\n", answer.body());
+    }
+}
