@@ -1,0 +1,63 @@
+package io.s3multi.s3.handler;
+
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.request.S3Operation;
+import java.util.Objects;
+
+/**
+ * Routes every S3 operation the s3api stage serves to the one handler method named after it.
+ *
+ * <p>The switch has no {@code default}: a new {@link S3Operation} does not compile until it is routed.
+ * Multipart operations belong to the s3multi stage, which sits before s3api and answers them itself; one
+ * that reaches this far means s3multi is not in the pipeline.
+ */
+public final class S3ApiDispatcher {
+
+    private final ServiceHandler service;
+    private final BucketHandler bucket;
+    private final ObjectHandler object;
+    private final MultiDeleteHandler multiDelete;
+
+    public S3ApiDispatcher(S3ApiSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        this.service = new ServiceHandler(settings);
+        this.bucket = new BucketHandler(settings);
+        this.object = new ObjectHandler(settings);
+        this.multiDelete = new MultiDeleteHandler(settings);
+    }
+
+    public S3Response dispatch(S3Operation operation, S3Call call) {
+        return switch (operation) {
+            case LIST_BUCKETS -> service.listBuckets(call);
+            case CREATE_BUCKET -> bucket.createBucket(call);
+            case DELETE_BUCKET -> bucket.deleteBucket(call);
+            case HEAD_BUCKET -> bucket.headBucket(call);
+            case GET_BUCKET_LOCATION -> bucket.getBucketLocation(call);
+            case LIST_OBJECTS -> bucket.listObjects(call);
+            case LIST_OBJECTS_V2 -> bucket.listObjectsV2(call);
+            case LIST_OBJECT_VERSIONS -> bucket.listObjectVersions(call);
+            case GET_BUCKET_VERSIONING -> bucket.getBucketVersioning(call);
+            case PUT_BUCKET_VERSIONING -> bucket.putBucketVersioning(call);
+            case GET_BUCKET_ACL -> bucket.getBucketAcl(call);
+            case PUT_BUCKET_ACL -> bucket.putBucketAcl(call);
+            case GET_BUCKET_TAGGING -> bucket.getBucketTagging(call);
+            case PUT_BUCKET_TAGGING -> bucket.putBucketTagging(call);
+            case DELETE_BUCKET_TAGGING -> bucket.deleteBucketTagging(call);
+            case DELETE_OBJECTS -> multiDelete.deleteObjects(call);
+            case PUT_OBJECT -> object.putObject(call);
+            case COPY_OBJECT -> object.copyObject(call);
+            case GET_OBJECT -> object.getObject(call);
+            case HEAD_OBJECT -> object.headObject(call);
+            case DELETE_OBJECT -> object.deleteObject(call);
+            case GET_OBJECT_ACL -> object.getObjectAcl(call);
+            case PUT_OBJECT_ACL -> object.putObjectAcl(call);
+            case GET_OBJECT_TAGGING -> object.getObjectTagging(call);
+            case PUT_OBJECT_TAGGING -> object.putObjectTagging(call);
+            case DELETE_OBJECT_TAGGING -> object.deleteObjectTagging(call);
+            case CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD,
+                    ABORT_MULTIPART_UPLOAD, LIST_PARTS, LIST_MULTIPART_UPLOADS ->
+                    throw S3Exception.notImplemented(operation.apiName() + " needs the s3multi stage in the pipeline");
+            case UNSUPPORTED -> throw S3Exception.notImplemented("this operation is not supported");
+        };
+    }
+}
