@@ -329,8 +329,8 @@ def swift_problem(identity_url, swift_port, write):
     """
     try:
         demo_token, demo = password_token(Http(identity_url), DEMO)
-    except KeystoneError as e:
-        return 'no Keystone token for %s: %s' % (DEMO.user, e)
+    except (OSError, http.client.HTTPException, KeystoneError) as e:
+        return 'no Keystone token for %s: %s: %s' % (DEMO.user, type(e).__name__, e)
     account = '/v1/AUTH_' + demo['project']['id']
     swift = Http('http://127.0.0.1:%d' % swift_port)
     status, _, _ = swift.request('GET', account, token=demo_token)
