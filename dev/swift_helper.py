@@ -1,10 +1,9 @@
 #!/usr/bin/python3
 """The parts of dev/swift that are easier in Python (Debian's /usr/bin/python3).
 
-  swift_helper.py rings <swift_dir>
-      Writes one-device, one-replica account/container/object rings (ports 6202/6201/6200,
-      device sdb1) with the RingBuilder API: one process instead of nine
-      swift-ring-builder start-ups.
+  swift_helper.py rings <swift_dir> <account_port> <container_port> <object_port>
+      Writes one-device, one-replica account/container/object rings (device sdb1) with the
+      RingBuilder API: one process instead of nine swift-ring-builder start-ups.
 
   swift_helper.py probe-xattr <device_dir>
       Tells whether the object server can store Swift's full 4 KiB of user metadata there.
@@ -12,15 +11,18 @@
       in total, so a PUT with legal metadata would fail with 507. Exit 0: fine, 1: no
       user xattrs at all (Swift cannot work), 2: limited (works, with a warning).
 
-  swift_helper.py check <state_dir> <component>...
-  swift_helper.py wait [--timeout S] <state_dir> <component>...
+  swift_helper.py check [--write] <state_dir> <component>...
+  swift_helper.py wait [--write] [--timeout S] <state_dir> <component>...
       Checks every component once (check) or until all are ready (wait). Components are
-      named like their log and pid files: memcached, account-6202, proxy-8081, ...
-      What a proxy must show is read from its own config, so the checks follow the configs:
-      /healthcheck answers OK, the first tempauth user gets a token, /info reports the
-      swift.conf's max_object_name_length, the slo filter's max_manifest_segments, and
-      s3api exactly when the pipeline has it. On failure it prints the tail of the log of
-      each component that is not ready.
+      named like their log and pid files, the port last: memcached-11211, account-6202,
+      proxy-8081, ... What a proxy must show is read from its own config, so the checks
+      follow the configs: /healthcheck answers OK, /info reports the swift.conf's
+      max_object_name_length, the slo filter's max_manifest_segments, and s3api exactly
+      when the pipeline has it. With tempauth the first tempauth user must get a token;
+      with keystoneauth a Keystone token of the dev user demo must list its account
+      (keystone_helper.py), and with --write also create, read and delete a container and
+      an object there. On failure it prints the tail of the log of each component that is
+      not ready.
 """
 import configparser
 import errno
@@ -32,15 +34,13 @@ import sys
 import time
 
 HOST = '127.0.0.1'
-MEMCACHED_PORT = 11211
-RING_PORTS = {'account': 6202, 'container': 6201, 'object': 6200}
 DEVICE = 'sdb1'
 LOG_TAIL_LINES = 25
 
 
-def write_rings(swift_dir):
+def write_rings(swift_dir, ports):
     from swift.common.ring import RingBuilder
-    for ring_name, port in RING_PORTS.items():
+    for ring_name, port in ports.items():
         builder = RingBuilder(8, 1, 1)
         builder.add_dev({'id': 0, 'region': 1, 'zone': 1, 'ip': HOST, 'port': port,
                          'replication_ip': HOST, 'replication_port': port,
@@ -80,10 +80,11 @@ def _probe_xattr_sizes(fd):
 class Component:
     """One process of the cluster and what proves it is ready."""
 
-    def __init__(self, state_dir, name):
+    def __init__(self, state_dir, name, write=False):
         self.state_dir = state_dir
         self.name = name
-        self.port = MEMCACHED_PORT if name == 'memcached' else int(name.rsplit('-', 1)[1])
+        self.write = write
+        self.port = int(name.rsplit('-', 1)[1])
         self.log = os.path.join(state_dir, 'logs', name + '.log')
         self.pid_file = os.path.join(state_dir, 'run', name + '.pid')
         self.problem = 'not checked yet'
@@ -109,7 +110,7 @@ class Component:
         return fields[0] != 'Z' and fields[19] == start
 
     def _serving_problem(self):
-        if self.name == 'memcached':
+        if self.name.startswith('memcached-'):
             with socket.create_connection((HOST, self.port), timeout=2) as s:
                 s.sendall(b'version\r\n')
                 answer = s.recv(100)
@@ -123,10 +124,19 @@ class Component:
 
     def _proxy_problem(self):
         conf = read_conf(os.path.join(self.state_dir, 'etc', self.name + '.conf'))
-        user, key = first_tempauth_user(conf)
-        status, headers, _ = self._get('/auth/v1.0', {'X-Auth-User': user, 'X-Auth-Key': key})
-        if status != 200 or not headers.get('X-Auth-Token'):
-            return 'no tempauth token for %s (status %d)' % (user, status)
+        pipeline = conf.get('pipeline:main', 'pipeline').split()
+        if 'tempauth' in pipeline:
+            user, key = first_tempauth_user(conf)
+            status, headers, _ = self._get('/auth/v1.0', {'X-Auth-User': user, 'X-Auth-Key': key})
+            if status != 200 or not headers.get('X-Auth-Token'):
+                return 'no tempauth token for %s (status %d)' % (user, status)
+        if 'keystoneauth' in pipeline:
+            sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+            import keystone_helper
+            problem = keystone_helper.swift_problem(
+                conf.get('filter:authtoken', 'auth_url'), self.port, self.write)
+            if problem:
+                return problem
         status, _, body = self._get('/info')
         if status != 200:
             return '/info answered %d' % status
@@ -142,7 +152,7 @@ class Component:
             shown = info.get(section, {}).get(name)
             if shown != value:
                 return '/info shows %s.%s = %s, config says %s' % (section, name, shown, value)
-        wants_s3api = 's3api' in conf.get('pipeline:main', 'pipeline').split()
+        wants_s3api = 's3api' in pipeline
         if wants_s3api != ('s3api' in info):
             return '/info %s s3api' % ('lacks' if wants_s3api else 'lists')
         return None
@@ -179,8 +189,8 @@ def first_tempauth_user(conf):
     raise ValueError('no tempauth user in the proxy config')
 
 
-def check(state_dir, names, timeout):
-    components = [Component(state_dir, name) for name in names]
+def check(state_dir, names, timeout, write):
+    components = [Component(state_dir, name, write) for name in names]
     deadline = time.monotonic() + timeout
     pending = list(components)
     while True:
@@ -201,15 +211,18 @@ def check(state_dir, names, timeout):
 
 def main(args):
     command = args[0] if args else ''
-    if command == 'rings' and len(args) == 2:
-        return write_rings(args[1])
+    if command == 'rings' and len(args) == 5:
+        ports = dict(zip(('account', 'container', 'object'), map(int, args[2:])))
+        return write_rings(args[1], ports)
     if command == 'probe-xattr' and len(args) == 2:
         return probe_xattr(args[1])
     if command in ('check', 'wait') and len(args) >= 3:
-        timeout, rest = (60.0 if command == 'wait' else 0.0), args[1:]
+        timeout, rest, write = (60.0 if command == 'wait' else 0.0), args[1:], False
+        if rest[0] == '--write':
+            write, rest = True, rest[1:]
         if command == 'wait' and rest[0] == '--timeout':
             timeout, rest = float(rest[1]), rest[2:]
-        return check(rest[0], rest[1:], timeout)
+        return check(rest[0], rest[1:], timeout, write)
     sys.exit(__doc__)
 
 
