@@ -58,7 +58,7 @@ public interface BucketRegistry {
      * {@code bucketRegistryUser} (tempauth credentials), or {@link #none()} when no user is set.
      */
     static BucketRegistry of(SwiftBackend backend, S3ApiSettings settings) {
-        if (settings.bucketRegistryUser() == null || settings.bucketRegistryUser().isBlank()) {
+        if (!settings.hasBucketRegistry()) {
             return none();
         }
         return new SwiftBucketRegistry(
