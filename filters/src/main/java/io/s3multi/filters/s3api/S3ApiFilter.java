@@ -7,22 +7,32 @@ import io.s3multi.filters.s3.S3Authentication;
 import io.s3multi.filters.s3.S3ErrorResponse;
 import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.S3Failures;
+import io.s3multi.filters.s3.SharedSwiftBackends;
 import io.s3multi.s3.auth.SignedRequest;
+import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.S3ApiDispatcher;
+import io.s3multi.s3.handler.S3ApiSettings;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.request.S3Operation;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.s3.request.S3RequestParser;
+import io.s3multi.swift.SwiftBackend;
+import io.s3multi.swift.error.SwiftException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +57,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the {@link S3Response} is written: status, headers, {@code Content-Length}, the body streamed (none for
  *       HEAD), and {@code x-amz-request-id} on every answer.</li>
  * </ol>
- * One catch at the edge turns every failure into an S3 {@code <Error>} through {@link S3Failures}: S3 errors as
+ * A {@code NoSuchBucket} for a bucket that the bucket registry knows as another account's becomes
+ * {@code AccessDenied}, as AWS answers for other owners' buckets. One catch at the edge turns every failure into an S3 {@code <Error>} through {@link S3Failures}: S3 errors as
  * they are, auth and integrity failures (also inside an aborted Swift upload) by their codes, Swift failures
  * through {@code SwiftStatusMapper}, anything else an {@code InternalError} that is logged with its stack trace
  * while the client sees only the code and request id. A failure after the answer was committed cannot be
@@ -65,6 +76,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code bucket_registry_user}</td><td>(empty)</td><td>Swift tempauth user {@code account:user} of the
  *       registry that keeps bucket names unique across accounts; empty: no registry</td></tr>
  *   <tr><td>{@code bucket_registry_key}</td><td>(empty)</td><td>that user's key</td></tr>
+ *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift of the registry's account
+ *       (the pipeline shares one client per URL with tempauth)</td></tr>
  * </table>
  * The top-level {@code storage_domain} enables virtual-host style requests.
  *
@@ -76,19 +89,53 @@ public final class S3ApiFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3ApiFilter.class);
 
-    private final BiFunction<S3Operation, S3Call, S3Response> dispatcher;
+    private final S3ApiSettings settings;
+    private final URI swiftUrl;
     private final S3RequestParser parser;
     private final Clock clock;
+    private BiFunction<S3Operation, S3Call, S3Response> dispatcher;
+    private BucketRegistry registry = BucketRegistry.none();
+    private ServletContext context;
+    private SwiftBackend registryBackend;
 
     /**
-     * @param dispatcher     runs one operation (normally {@code S3ApiDispatcher::dispatch})
+     * @param settings       the handlers' settings
+     * @param swiftUrl       the Swift that holds the bucket registry's account (used only when one is configured)
      * @param storageDomains the pipeline's {@code storage_domain}s
      */
-    public S3ApiFilter(BiFunction<S3Operation, S3Call, S3Response> dispatcher, List<String> storageDomains,
-            Clock clock) {
-        this.dispatcher = dispatcher;
+    public S3ApiFilter(S3ApiSettings settings, URI swiftUrl, List<String> storageDomains, Clock clock) {
+        this.settings = settings;
+        this.swiftUrl = swiftUrl;
         this.parser = new S3RequestParser(storageDomains);
         this.clock = clock;
+    }
+
+    /** A stage that runs operations with {@code dispatcher} instead of the handlers (for tests of the edge). */
+    public S3ApiFilter(BiFunction<S3Operation, S3Call, S3Response> dispatcher, List<String> storageDomains,
+            Clock clock) {
+        this(S3ApiSettings.defaults(), null, storageDomains, clock);
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) {
+        if (dispatcher != null) {
+            return;
+        }
+        if (settings.hasBucketRegistry()) {
+            context = filterConfig.getServletContext();
+            registryBackend = SharedSwiftBackends.in(context).acquire(swiftUrl);
+            registry = BucketRegistry.of(registryBackend, settings);
+        }
+        dispatcher = new S3ApiDispatcher(settings, registry)::dispatch;
+    }
+
+    @Override
+    public void destroy() {
+        if (registryBackend != null) {
+            SharedSwiftBackends.in(context).release(swiftUrl);
+            registryBackend = null;
+        }
     }
 
     @Override
@@ -118,7 +165,8 @@ public final class S3ApiFilter implements Filter {
                         request.getMethod(), RawPath.withQuery(request), failure.toString());
                 throw failure;
             }
-            S3Exception error = S3Failures.toS3(failure, exchange.requestIfValid().orElse(null));
+            S3Exception error = othersBucketIsAccessDenied(
+                    S3Failures.toS3(failure, exchange.requestIfValid().orElse(null)), request, requestId);
             if (error.httpStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
                 LOG.error("{} {} {}: {}", requestId, request.getMethod(), RawPath.withQuery(request),
                         error.summary(), failure);
@@ -128,6 +176,32 @@ public final class S3ApiFilter implements Filter {
             }
             S3ErrorResponse.send(request, response, error, requestId);
         }
+    }
+
+    /**
+     * A bucket missing from the caller's account but registered to another account is that account's bucket,
+     * and AWS answers {@code AccessDenied} for other owners' buckets, whatever the operation. Checked here, on the
+     * error path only, so that every handler's {@code NoSuchBucket} gets the same treatment.
+     */
+    private S3Exception othersBucketIsAccessDenied(S3Exception error, HttpServletRequest request,
+            String requestId) {
+        if (error.code() != S3ErrorCode.NO_SUCH_BUCKET) {
+            return error;
+        }
+        Optional<S3Authentication> authentication = PipelineAttributes.S3_AUTHENTICATION.find(request);
+        Optional<S3Request> s3 = PipelineAttributes.S3_EXCHANGE.find(request).flatMap(S3Exchange::requestIfValid);
+        if (authentication.isEmpty() || s3.isEmpty() || s3.get().bucket() == null) {
+            return error;
+        }
+        try {
+            Optional<String> owner = registry.ownerOf(s3.get().bucket());
+            if (owner.isPresent() && !owner.get().equals(authentication.get().identity().swiftAccount())) {
+                return S3Exception.accessDenied().withReason("registry.other_owner");
+            }
+        } catch (SwiftException | RuntimeException e) {
+            LOG.warn("{} cannot read the bucket registry for {}: {}", requestId, s3.get().bucket(), e.toString());
+        }
+        return error;
     }
 
     /** Why a request no auth stage vouched for is refused: its credentials are unknown, or it has none. */
