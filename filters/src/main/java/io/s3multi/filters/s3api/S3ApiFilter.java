@@ -17,6 +17,7 @@ import io.s3multi.s3.request.S3Request;
 import io.s3multi.s3.request.S3RequestParser;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -65,6 +66,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code bucket_registry_user}</td><td>(empty)</td><td>Swift tempauth user {@code account:user} of the
  *       registry that keeps bucket names unique across accounts; empty: no registry</td></tr>
  *   <tr><td>{@code bucket_registry_key}</td><td>(empty)</td><td>that user's key</td></tr>
+ *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift that holds the registry's
+ *       account (opened only when a registry user is set)</td></tr>
  * </table>
  * The top-level {@code storage_domain} enables virtual-host style requests.
  *
@@ -76,7 +79,8 @@ public final class S3ApiFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3ApiFilter.class);
 
-    private final BiFunction<S3Operation, S3Call, S3Response> dispatcher;
+    private volatile BiFunction<S3Operation, S3Call, S3Response> dispatcher;
+    private final S3ApiRegistryBinding registry;
     private final S3RequestParser parser;
     private final Clock clock;
 
@@ -87,8 +91,33 @@ public final class S3ApiFilter implements Filter {
     public S3ApiFilter(BiFunction<S3Operation, S3Call, S3Response> dispatcher, List<String> storageDomains,
             Clock clock) {
         this.dispatcher = dispatcher;
+        this.registry = null;
         this.parser = new S3RequestParser(storageDomains);
         this.clock = clock;
+    }
+
+    /**
+     * The stage as configured: its dispatcher, with the bucket registry the settings name, is built in
+     * {@link #init} (the registry's Swift backend is shared through the servlet context).
+     */
+    S3ApiFilter(S3ApiRegistryBinding registry, List<String> storageDomains, Clock clock) {
+        this.registry = registry;
+        this.parser = new S3RequestParser(storageDomains);
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) {
+        if (registry != null) {
+            dispatcher = registry.bind(filterConfig.getServletContext())::dispatch;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (registry != null) {
+            registry.unbind();
+        }
     }
 
     @Override
