@@ -7,32 +7,25 @@ import io.s3multi.filters.s3.S3Authentication;
 import io.s3multi.filters.s3.S3ErrorResponse;
 import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.S3Failures;
-import io.s3multi.filters.s3.SharedSwiftBackends;
 import io.s3multi.s3.auth.SignedRequest;
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.S3ApiDispatcher;
-import io.s3multi.s3.handler.S3ApiSettings;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Response;
-import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.request.S3Operation;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.s3.request.S3RequestParser;
-import io.s3multi.swift.SwiftBackend;
 import io.s3multi.swift.error.SwiftException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -57,11 +50,11 @@ import org.slf4j.LoggerFactory;
  *   <li>the {@link S3Response} is written: status, headers, {@code Content-Length}, the body streamed (none for
  *       HEAD), and {@code x-amz-request-id} on every answer.</li>
  * </ol>
- * A {@code NoSuchBucket} for a bucket that the bucket registry knows as another account's becomes
- * {@code AccessDenied}, as AWS answers for other owners' buckets. One catch at the edge turns every failure into an S3 {@code <Error>} through {@link S3Failures}: S3 errors as
+ * One catch at the edge turns every failure into an S3 {@code <Error>} through {@link S3Failures}: S3 errors as
  * they are, auth and integrity failures (also inside an aborted Swift upload) by their codes, Swift failures
  * through {@code SwiftStatusMapper}, anything else an {@code InternalError} that is logged with its stack trace
- * while the client sees only the code and request id. A failure after the answer was committed cannot be
+ * while the client sees only the code and request id. A {@code NoSuchBucket} for a bucket that the bucket
+ * registry records for another account becomes {@code AccessDenied}, as AWS answers for other owners' buckets. A failure after the answer was committed cannot be
  * reported any more: it is rethrown so that the container cuts the connection and the client sees a truncated
  * answer, never a wrong one.
  *
@@ -76,8 +69,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code bucket_registry_user}</td><td>(empty)</td><td>Swift tempauth user {@code account:user} of the
  *       registry that keeps bucket names unique across accounts; empty: no registry</td></tr>
  *   <tr><td>{@code bucket_registry_key}</td><td>(empty)</td><td>that user's key</td></tr>
- *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift of the registry's account
- *       (the pipeline shares one client per URL with tempauth)</td></tr>
+ *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift that holds the registry's
+ *       account (opened only when a registry user is set)</td></tr>
  * </table>
  * The top-level {@code storage_domain} enables virtual-host style requests.
  *
@@ -89,52 +82,44 @@ public final class S3ApiFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3ApiFilter.class);
 
-    private final S3ApiSettings settings;
-    private final URI swiftUrl;
+    private volatile BiFunction<S3Operation, S3Call, S3Response> dispatcher;
+    private final S3ApiRegistryBinding registry;
     private final S3RequestParser parser;
     private final Clock clock;
-    private BiFunction<S3Operation, S3Call, S3Response> dispatcher;
-    private BucketRegistry registry = BucketRegistry.none();
-    private ServletContext context;
-    private SwiftBackend registryBackend;
 
     /**
-     * @param settings       the handlers' settings
-     * @param swiftUrl       the Swift that holds the bucket registry's account (used only when one is configured)
+     * @param dispatcher     runs one operation (normally {@code S3ApiDispatcher::dispatch})
      * @param storageDomains the pipeline's {@code storage_domain}s
      */
-    public S3ApiFilter(S3ApiSettings settings, URI swiftUrl, List<String> storageDomains, Clock clock) {
-        this.settings = settings;
-        this.swiftUrl = swiftUrl;
+    public S3ApiFilter(BiFunction<S3Operation, S3Call, S3Response> dispatcher, List<String> storageDomains,
+            Clock clock) {
+        this.dispatcher = dispatcher;
+        this.registry = null;
         this.parser = new S3RequestParser(storageDomains);
         this.clock = clock;
     }
 
-    /** A stage that runs operations with {@code dispatcher} instead of the handlers (for tests of the edge). */
-    public S3ApiFilter(BiFunction<S3Operation, S3Call, S3Response> dispatcher, List<String> storageDomains,
-            Clock clock) {
-        this(S3ApiSettings.defaults(), null, storageDomains, clock);
-        this.dispatcher = dispatcher;
+    /**
+     * The stage as configured: its dispatcher, with the bucket registry the settings name, is built in
+     * {@link #init} (the registry's Swift backend is shared through the servlet context).
+     */
+    S3ApiFilter(S3ApiRegistryBinding registry, List<String> storageDomains, Clock clock) {
+        this.registry = registry;
+        this.parser = new S3RequestParser(storageDomains);
+        this.clock = clock;
     }
 
     @Override
     public void init(FilterConfig filterConfig) {
-        if (dispatcher != null) {
-            return;
+        if (registry != null) {
+            dispatcher = registry.bind(filterConfig.getServletContext())::dispatch;
         }
-        if (settings.hasBucketRegistry()) {
-            context = filterConfig.getServletContext();
-            registryBackend = SharedSwiftBackends.in(context).acquire(swiftUrl);
-            registry = BucketRegistry.of(registryBackend, settings);
-        }
-        dispatcher = new S3ApiDispatcher(settings, registry)::dispatch;
     }
 
     @Override
     public void destroy() {
-        if (registryBackend != null) {
-            SharedSwiftBackends.in(context).release(swiftUrl);
-            registryBackend = null;
+        if (registry != null) {
+            registry.unbind();
         }
     }
 
@@ -185,7 +170,7 @@ public final class S3ApiFilter implements Filter {
      */
     private S3Exception othersBucketIsAccessDenied(S3Exception error, HttpServletRequest request,
             String requestId) {
-        if (error.code() != S3ErrorCode.NO_SUCH_BUCKET) {
+        if (error.code() != S3ErrorCode.NO_SUCH_BUCKET || registry == null) {
             return error;
         }
         Optional<S3Authentication> authentication = PipelineAttributes.S3_AUTHENTICATION.find(request);
@@ -194,7 +179,7 @@ public final class S3ApiFilter implements Filter {
             return error;
         }
         try {
-            Optional<String> owner = registry.ownerOf(s3.get().bucket());
+            Optional<String> owner = registry.bucketRegistry().ownerOf(s3.get().bucket());
             if (owner.isPresent() && !owner.get().equals(authentication.get().identity().swiftAccount())) {
                 return S3Exception.accessDenied().withReason("registry.other_owner");
             }

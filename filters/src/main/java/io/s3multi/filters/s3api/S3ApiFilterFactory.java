@@ -36,7 +36,7 @@ public final class S3ApiFilterFactory implements FilterFactory {
 
     @Override
     public Filter create(FilterSettings settings) {
-        return new S3ApiFilter(S3ApiConfig.from(settings), settings.httpUrl(S3ApiConfig.SWIFT_URL),
-                settings.storageDomains(), Clock.systemUTC());
+        var registry = new S3ApiRegistryBinding(S3ApiConfig.from(settings), settings.httpUrl(S3ApiConfig.SWIFT_URL));
+        return new S3ApiFilter(registry, settings.storageDomains(), Clock.systemUTC());
     }
 }
