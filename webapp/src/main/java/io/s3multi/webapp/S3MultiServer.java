@@ -21,10 +21,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@code %2e%2e} give 400), so the connector accepts every URI form ({@link UriCompliance#UNSAFE}) and the
  * servlet layer lets ambiguous ones through; the stages read the raw path and decode it themselves.
  *
- * <p>Jetty's parser would also hand out its cached copy of a common header when the value sent differs only in
- * case ({@code Content-Type: text/plain; charset=UTF-8} arrives as {@code charset=utf-8}); signatures cover header
- * values exactly, so the cache matches case-sensitively here.
- *
  * <p>A plain {@code ServletContextHandler} does not look for {@code ServletContainerInitializer}s, so the
  * filters jar's initializer does not run here and the pipeline is installed exactly once.
  *
@@ -69,7 +65,6 @@ public final class S3MultiServer implements AutoCloseable {
         var server = new Server(threads);
         var http = new HttpConfiguration();
         http.setUriCompliance(UriCompliance.UNSAFE);
-        http.setHeaderCacheCaseSensitive(true);
         http.setRequestHeaderSize(HEADER_SIZE);
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
