@@ -54,9 +54,9 @@ import org.slf4j.LoggerFactory;
  * they are, auth and integrity failures (also inside an aborted Swift upload) by their codes, Swift failures
  * through {@code SwiftStatusMapper}, anything else an {@code InternalError} that is logged with its stack trace
  * while the client sees only the code and request id. A {@code NoSuchBucket} for a bucket that the bucket
- * registry records for another account becomes {@code AccessDenied}, as AWS answers for other owners' buckets. A failure after the answer was committed cannot be
- * reported any more: it is rethrown so that the container cuts the connection and the client sees a truncated
- * answer, never a wrong one.
+ * registry records for another account becomes {@code AccessDenied}, as AWS answers for other owners' buckets.
+ * A failure after the answer was committed cannot be reported any more: it is rethrown so that the container
+ * cuts the connection and the client sees a truncated answer, never a wrong one.
  *
  * <p><b>Position:</b> after the auth stages (tempauth, s3token) and s3multi; before proxy_server.
  *
