@@ -301,6 +301,40 @@ class ObjectIT extends S3IntegrationTest {
     }
 
     @Test
+    void overwritingAStaticLargeObjectDeletesItsSegmentsAfterTheNewObjectIsStored() throws Exception {
+        String bucket = ObjectTests.createBucket(this, swift());
+        List<String> segments = ObjectTests.createStaticLargeObject(swift(), bucket, "mp");
+        s3().putObject(b -> b.bucket(bucket).key("mp"), RequestBody.fromBytes(HELLO));
+        assertArrayEquals(HELLO, ObjectTests.readDirectly(swift(), bucket, "mp"));
+        assertEquals("\"" + HELLO_MD5 + "\"", s3().headObject(b -> b.bucket(bucket).key("mp")).eTag());
+        for (String segment : segments) {
+            ObjectTests.assertNotInSwift(swift(), bucket + "_segments", segment);
+        }
+
+        List<String> copied = ObjectTests.createStaticLargeObject(swift(), bucket, "mp2");
+        s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("mp").destinationBucket(bucket).destinationKey("mp2"));
+        assertArrayEquals(HELLO, ObjectTests.readDirectly(swift(), bucket, "mp2"));
+        for (String segment : copied) {
+            ObjectTests.assertNotInSwift(swift(), bucket + "_segments", segment);
+        }
+    }
+
+    @Test
+    void copyingAStaticLargeObjectMakesAPlainObjectWithItsOwnEtag() throws Exception {
+        String bucket = ObjectTests.createBucket(this, swift());
+        List<String> segments = ObjectTests.createStaticLargeObject(swift(), bucket, "mp");
+        byte[] whole = "first segment second segment".getBytes(UTF_8);
+        var copy = s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("mp").destinationBucket(bucket)
+                .destinationKey("flat"));
+        assertEquals("\"" + md5Hex(whole) + "\"", copy.copyObjectResult().eTag());
+        assertEquals("\"" + md5Hex(whole) + "\"", s3().headObject(b -> b.bucket(bucket).key("flat")).eTag());
+        assertArrayEquals(whole, ObjectTests.readDirectly(swift(), bucket, "flat"));
+        for (String segment : segments) {
+            assertTrue(ObjectTests.existsInSwift(swift(), bucket + "_segments", segment), "source keeps " + segment);
+        }
+    }
+
+    @Test
     void objectAclIsOwnerFullControlAndTaggingIsEmpty() throws Exception {
         String bucket = bucketWithObject("acl");
         var acl = s3().getObjectAcl(b -> b.bucket(bucket).key("acl"));
