@@ -128,6 +128,21 @@ class ObjectIT extends S3IntegrationTest {
     }
 
     @Test
+    void featuresTheGatewayLacksAreRefusedNotIgnored() throws Exception {
+        String bucket = ObjectTests.createBucket(this, swift());
+        S3Exception encryption = assertThrows(S3Exception.class, () -> s3().putObject(b -> b.bucket(bucket)
+                .key("sse").serverSideEncryption("AES256"), RequestBody.fromBytes(HELLO)));
+        assertEquals("NotImplemented", encryption.awsErrorDetails().errorCode());
+        S3Exception storageClass = assertThrows(S3Exception.class, () -> s3().putObject(b -> b.bucket(bucket)
+                .key("cold").storageClass("GLACIER"), RequestBody.fromBytes(HELLO)));
+        assertEquals("InvalidStorageClass", storageClass.awsErrorDetails().errorCode());
+        ObjectTests.assertNotInSwift(swift(), bucket, "sse");
+        ObjectTests.assertNotInSwift(swift(), bucket, "cold");
+        s3().putObject(b -> b.bucket(bucket).key("standard").storageClass("STANDARD"), RequestBody.fromBytes(HELLO));
+        assertArrayEquals(HELLO, ObjectTests.readDirectly(swift(), bucket, "standard"));
+    }
+
+    @Test
     void anEmptyObjectRoundTrips() throws Exception {
         String bucket = ObjectTests.createBucket(this, swift());
         PutObjectResponse put = s3().putObject(b -> b.bucket(bucket).key("empty"), RequestBody.empty());
