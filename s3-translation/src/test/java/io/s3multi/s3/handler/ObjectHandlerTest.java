@@ -165,6 +165,22 @@ class ObjectHandlerTest {
     }
 
     @Test
+    void aMissingBucketIsAnsweredByTheMissingBucketStrategyAlsoForCopySources() {
+        MissingBucket otherOwner = (call, bucket) -> bucket.equals("theirs")
+                ? S3Exception.accessDenied() : S3Exception.noSuchBucket(bucket);
+        ObjectHandler withOwners = new ObjectHandler(S3ApiSettings.defaults(), otherOwner);
+        swift.on("HEAD", "/mine", Answer.of(204));
+        assertEquals(S3ErrorCode.ACCESS_DENIED, assertThrows(S3Exception.class, () -> withOwners.copyObject(
+                call("PUT", "/mine/k", "", null, "x-amz-copy-source", "theirs/k"))).code());
+        assertEquals(S3ErrorCode.ACCESS_DENIED, assertThrows(S3Exception.class, () -> withOwners.getObject(
+                call("GET", "/theirs/k", "", null))).code());
+        assertEquals(S3ErrorCode.NO_SUCH_BUCKET, assertThrows(S3Exception.class, () -> withOwners.getObject(
+                call("GET", "/nobodys/k", "", null))).code());
+        assertEquals(S3ErrorCode.NO_SUCH_BUCKET, assertThrows(S3Exception.class, () -> objects.copyObject(
+                call("PUT", "/mine/k", "", null, "x-amz-copy-source", "theirs/k"))).code());
+    }
+
+    @Test
     void deletingAMissingKeyOfAnExistingBucketSucceedsWithoutADelete() {
         swift.on("HEAD", "/bkt", Answer.of(204));
         assertEquals(204, objects.deleteObject(call("DELETE", "/bkt/gone", "", null)).status());
