@@ -12,9 +12,6 @@ import io.s3multi.swift.error.SwiftHttpStatusException;
  */
 final class RegistryRecords {
 
-    static final String USER = "s3multi:registry";
-    static final String KEY = "registry";
-
     private RegistryRecords() {
     }
 
@@ -44,6 +41,6 @@ final class RegistryRecords {
     }
 
     private static SwiftAccount registry(S3TestGateway gateway) {
-        return gateway.swift(USER, KEY);
+        return gateway.swift(S3TestGateway.REGISTRY, S3TestGateway.REGISTRY_KEY);
     }
 }

@@ -46,6 +46,9 @@ public final class S3TestGateway implements AutoCloseable {
     public static final String TESTER2_KEY = "testing2";
     public static final String TESTER3 = "test:tester3";
     public static final String TESTER3_KEY = "testing3";
+    /** The bucket registry's Swift user (filter.s3api.bucket_registry_user). */
+    public static final String REGISTRY = "s3multi:registry";
+    public static final String REGISTRY_KEY = "registry";
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();
 
@@ -68,8 +71,8 @@ public final class S3TestGateway implements AutoCloseable {
         properties.setProperty("filter.tempauth.user_test2_tester2", TESTER2_KEY + " .admin");
         properties.setProperty("filter.tempauth.user_test_tester3", TESTER3_KEY);
         properties.setProperty("filter.tempauth.swift_url", SWIFT_URL);
-        properties.setProperty("filter.s3api.bucket_registry_user", "s3multi:registry");
-        properties.setProperty("filter.s3api.bucket_registry_key", "registry");
+        properties.setProperty("filter.s3api.bucket_registry_user", REGISTRY);
+        properties.setProperty("filter.s3api.bucket_registry_key", REGISTRY_KEY);
         properties.setProperty("filter.proxy_server.swift_url", SWIFT_URL);
         return properties;
     }
@@ -167,13 +170,16 @@ public final class S3TestGateway implements AutoCloseable {
 
     /**
      * Deletes container {@code bucket} and {@code bucket_segments} with every object in them, directly in
-     * test:tester's and test2:tester2's Swift accounts; what does not exist is skipped.
+     * test:tester's and test2:tester2's Swift accounts, and the name's record in the bucket registry; what does
+     * not exist is skipped.
      */
     public void deleteBucketDirectly(String bucket) {
         for (SwiftAccount account : List.of(swift(), swift(TESTER2, TESTER2_KEY))) {
             deleteContainer(account, bucket + "_segments");
             deleteContainer(account, bucket);
         }
+        // the bucket registry's record of the name (SwiftBucketRegistry: one container per bucket)
+        deleteContainer(swift(REGISTRY, REGISTRY_KEY), bucket);
     }
 
     /** Deletes one container and its objects directly in Swift; nothing happens when it does not exist. */
