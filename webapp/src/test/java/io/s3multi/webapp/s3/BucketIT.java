@@ -160,6 +160,19 @@ class BucketIT extends S3IntegrationTest {
     }
 
     @Test
+    void aCreateThatSwiftRefusesLeavesNoRegistryRecord() throws SwiftException {
+        String bucket = bucket();
+        // test:tester3 has no .admin: Swift refuses it a container, after the registry granted the name.
+        S3Exception denied = assertThrows(S3Exception.class,
+                () -> s3(S3TestGateway.TESTER3, S3TestGateway.TESTER3_KEY).createBucket(b -> b.bucket(bucket)));
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode(), denied.toString());
+        assertContainerMissing(swift(), bucket);
+        assertNull(RegistryRecords.owner(gateway(), bucket));
+        s3().createBucket(b -> b.bucket(bucket));
+        assertEquals("AUTH_test", RegistryRecords.owner(gateway(), bucket));
+    }
+
+    @Test
     void deletingAMissingBucketIsNoSuchBucket() {
         assertThrows(NoSuchBucketException.class, () -> s3().deleteBucket(b -> b.bucket(bucket())));
     }
