@@ -126,7 +126,8 @@ class BucketHandlerIT {
     @Test
     void theConfiguredLocationConstraintIsAccepted() throws SwiftException {
         String bucket = bucket("us", TEST);
-        byte[] body = "<CreateBucketConfiguration><LocationConstraint>us-east-1</LocationConstraint></CreateBucketConfiguration>"
+        byte[] body = ("<CreateBucketConfiguration><LocationConstraint>us-east-1</LocationConstraint>"
+                + "</CreateBucketConfiguration>")
                 .getBytes(StandardCharsets.UTF_8);
         assertEquals(200, bench.send(TEST, "PUT", "/" + bucket, "", body).status());
         assertTrue(bench.containerExists(TEST, bucket));
