@@ -66,13 +66,21 @@ class BucketIT extends S3IntegrationTest {
         assertEquals("AUTH_test", RegistryRecords.owner(gateway(), bucket));
 
         swift().containers().create(bucket + "_segments", SwiftHeaders.empty());
-        ListBucketsResponse buckets = s3().listBuckets();
+        String notABucketName = "Upper-" + bucket;
+        swift().containers().create(notABucketName, SwiftHeaders.empty());
+        ListBucketsResponse buckets;
+        try {
+            buckets = s3().listBuckets();
+        } finally {
+            S3TestGateway.deleteContainer(swift(), notABucketName);
+        }
         assertEquals("AUTH_test", buckets.owner().id());
         assertEquals("test:tester", buckets.owner().displayName());
         var listed = buckets.buckets().stream().filter(b -> b.name().equals(bucket)).findFirst().orElseThrow();
         assertTrue(listed.creationDate().isAfter(before), listed.toString());
         assertTrue(listed.creationDate().isBefore(Instant.now().plus(Duration.ofMinutes(1))), listed.toString());
         assertTrue(buckets.buckets().stream().noneMatch(b -> b.name().contains("_")), buckets.toString());
+        assertTrue(buckets.buckets().stream().noneMatch(b -> b.name().equals(notABucketName)), buckets.toString());
     }
 
     @Test
