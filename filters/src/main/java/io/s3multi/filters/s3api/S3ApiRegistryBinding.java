@@ -21,6 +21,7 @@ final class S3ApiRegistryBinding {
     private final S3ApiSettings settings;
     private final URI swiftUrl;
     private ServletContext context;
+    private volatile BucketRegistry bucketRegistry = BucketRegistry.none();
 
     S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -34,7 +35,13 @@ final class S3ApiRegistryBinding {
         }
         context = servletContext;
         var backend = SharedSwiftBackends.in(context).acquire(swiftUrl);
-        return new S3ApiDispatcher(settings, BucketRegistry.of(backend, settings));
+        bucketRegistry = BucketRegistry.of(backend, settings);
+        return new S3ApiDispatcher(settings, bucketRegistry);
+    }
+
+    /** The registry {@link #bind} opened; {@link BucketRegistry#none()} before that or without one. */
+    BucketRegistry bucketRegistry() {
+        return bucketRegistry;
     }
 
     /** Gives the registry's backend back. */

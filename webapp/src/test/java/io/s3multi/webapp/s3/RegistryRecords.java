@@ -41,6 +41,6 @@ final class RegistryRecords {
     }
 
     private static SwiftAccount registry(S3TestGateway gateway) {
-        return gateway.swift(S3TestGateway.REGISTRY, S3TestGateway.REGISTRY_KEY);
+        return gateway.registry();
     }
 }

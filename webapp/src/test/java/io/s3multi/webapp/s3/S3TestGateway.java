@@ -46,8 +46,8 @@ public final class S3TestGateway implements AutoCloseable {
     public static final String TESTER2_KEY = "testing2";
     public static final String TESTER3 = "test:tester3";
     public static final String TESTER3_KEY = "testing3";
-    /** The bucket registry's Swift user (filter.s3api.bucket_registry_user). */
-    public static final String REGISTRY = "s3multi:registry";
+    /** The bucket registry's tempauth user; its account holds one container per bucket (SwiftBucketRegistry). */
+    public static final String REGISTRY_USER = "s3multi:registry";
     public static final String REGISTRY_KEY = "registry";
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();
@@ -71,8 +71,9 @@ public final class S3TestGateway implements AutoCloseable {
         properties.setProperty("filter.tempauth.user_test2_tester2", TESTER2_KEY + " .admin");
         properties.setProperty("filter.tempauth.user_test_tester3", TESTER3_KEY);
         properties.setProperty("filter.tempauth.swift_url", SWIFT_URL);
-        properties.setProperty("filter.s3api.bucket_registry_user", REGISTRY);
+        properties.setProperty("filter.s3api.bucket_registry_user", REGISTRY_USER);
         properties.setProperty("filter.s3api.bucket_registry_key", REGISTRY_KEY);
+        properties.setProperty("filter.s3api.swift_url", SWIFT_URL);
         properties.setProperty("filter.proxy_server.swift_url", SWIFT_URL);
         return properties;
     }
@@ -170,16 +171,20 @@ public final class S3TestGateway implements AutoCloseable {
 
     /**
      * Deletes container {@code bucket} and {@code bucket_segments} with every object in them, directly in
-     * test:tester's and test2:tester2's Swift accounts, and the name's record in the bucket registry; what does
-     * not exist is skipped.
+     * test:tester's and test2:tester2's Swift accounts, and the bucket's record in the gateway's bucket registry;
+     * what does not exist is skipped.
      */
     public void deleteBucketDirectly(String bucket) {
         for (SwiftAccount account : List.of(swift(), swift(TESTER2, TESTER2_KEY))) {
             deleteContainer(account, bucket + "_segments");
             deleteContainer(account, bucket);
         }
-        // the bucket registry's record of the name (SwiftBucketRegistry: one container per bucket)
-        deleteContainer(swift(REGISTRY, REGISTRY_KEY), bucket);
+        deleteContainer(registry(), bucket);  // the name's record in the bucket registry
+    }
+
+    /** The gateway's bucket registry account (s3multi:registry), directly. */
+    public SwiftAccount registry() {
+        return swift(REGISTRY_USER, REGISTRY_KEY);
     }
 
     /** Deletes one container and its objects directly in Swift; nothing happens when it does not exist. */
