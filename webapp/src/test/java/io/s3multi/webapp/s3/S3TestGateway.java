@@ -48,11 +48,9 @@ public final class S3TestGateway implements AutoCloseable {
     public static final String TESTER2_KEY = "testing2";
     public static final String TESTER3 = "test:tester3";
     public static final String TESTER3_KEY = "testing3";
-
-    /** The bucket registry's tempauth user and the container holding one record per bucket. */
+    /** The bucket registry's tempauth user; its account holds one container per bucket (SwiftBucketRegistry). */
     public static final String REGISTRY_USER = "s3multi:registry";
     public static final String REGISTRY_KEY = "registry";
-    public static final String REGISTRY_CONTAINER = "s3multi_buckets";
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();
 
@@ -191,11 +189,7 @@ public final class S3TestGateway implements AutoCloseable {
             deleteContainer(account, bucket + "_segments");
             deleteContainer(account, bucket);
         }
-        try {
-            ignoringMissing(() -> registry().objects().delete(REGISTRY_CONTAINER, bucket, SwiftHeaders.empty()));
-        } catch (SwiftException e) {
-            throw new IllegalStateException("cannot remove " + bucket + " from the bucket registry", e);
-        }
+        deleteContainer(registry(), bucket);  // the name's record in the bucket registry
     }
 
     /** The gateway's bucket registry account (s3multi:registry), directly. */
