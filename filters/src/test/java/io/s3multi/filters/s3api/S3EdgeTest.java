@@ -10,6 +10,7 @@ import io.s3multi.filters.pipeline.Placement;
 import io.s3multi.filters.testing.GatewayUnderTest;
 import io.s3multi.filters.testing.Ports;
 import io.s3multi.filters.testing.TestStages;
+import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Identity;
 import io.s3multi.s3.handler.S3Response;
@@ -70,6 +71,8 @@ class S3EdgeTest {
                 throw new IllegalStateException("secret internals at io.s3multi.Boom.line(42)");
             case "digest":
                 throw S3IntegrityException.badDigest("The Content-MD5 you specified did not match what we received.");
+            case "unchanged":
+                throw S3Exception.notModified();
             case "echo":
                 try {
                     byte[] body = call.body().open(Set.of()).stream().readAllBytes();
@@ -229,6 +232,14 @@ class S3EdgeTest {
     @Test
     void anIntegrityFailureKeepsItsCode() throws Exception {
         assertS3Error(send(signed("GET", "/photos/digest", "test:tester", "testing")), 400, "BadDigest");
+    }
+
+    @Test
+    void notModifiedCarriesNoBody() throws Exception {
+        HttpResponse<byte[]> answer = send(signed("GET", "/photos/unchanged", "test:tester", "testing"));
+        assertEquals(304, answer.statusCode());
+        assertEquals(0, answer.body().length);
+        assertNotNull(answer.headers().firstValue("x-amz-request-id").orElse(null));
     }
 
     @Test
