@@ -29,6 +29,17 @@ class GatewayConfigTest {
     }
 
     @Test
+    void storageDomainsAreOneSettingForTheWholePipelineAndReachEveryStage() {
+        GatewayConfig config = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server",
+                "storage_domain", " s3.example.com,s3.local  s3.internal "), "test");
+        assertEquals(List.of("s3.example.com", "s3.local", "s3.internal"), config.storageDomains());
+        assertEquals(List.of(), config.configuredFilters());
+        assertEquals(List.of(), GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test")
+                .storageDomains());
+        assertEquals(config.storageDomains(), config.withPort(0).storageDomains());
+    }
+
+    @Test
     void serverDefaultsToLoopback8080() {
         GatewayConfig config = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test");
         assertEquals("127.0.0.1", config.host());
@@ -40,7 +51,8 @@ class GatewayConfigTest {
         var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
                 GatewayUnderTest.config("catch_errors proxy_server", "sever.port", "80"), "file x.properties"));
         assertEquals("pipeline 'catch_errors proxy_server': unknown key 'sever.port' (keys are pipeline,"
-                + " server.host, server.port and filter.<name>.<setting>) [config: file x.properties]", e.getMessage());
+                + " server.host, server.port, storage_domain and filter.<name>.<setting>) [config: file x.properties]",
+                e.getMessage());
     }
 
     @Test
@@ -48,8 +60,8 @@ class GatewayConfigTest {
         var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
                 GatewayUnderTest.config("proxy_server", "filter.proxy_server", "x"), "test"));
         assertEquals(1, e.problems().size());
-        assertEquals("unknown key 'filter.proxy_server' (keys are pipeline, server.host, server.port and"
-                + " filter.<name>.<setting>)", e.problems().get(0));
+        assertEquals("unknown key 'filter.proxy_server' (keys are pipeline, server.host, server.port,"
+                + " storage_domain and filter.<name>.<setting>)", e.problems().get(0));
     }
 
     @Test

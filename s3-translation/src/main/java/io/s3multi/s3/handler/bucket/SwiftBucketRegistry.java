@@ -1,0 +1,115 @@
+package io.s3multi.s3.handler.bucket;
+
+import io.s3multi.swift.SwiftAccount;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.error.SwiftHttpStatusException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bucket registry kept in Swift, in an account that belongs to the gateway (configured as
+ * {@code filter.s3api.bucket_registry_user} / {@code bucket_registry_key}).
+ *
+ * <h2>Layout (a storage contract)</h2>
+ * <pre>
+ * account of the registry user (e.g. AUTH_s3multi), used for nothing else
+ *   container &lt;bucket name&gt;                       one per bucket created through the gateway, empty
+ *     X-Container-Meta-Owner-Account: AUTH_test   the Swift account that owns the bucket
+ * </pre>
+ *
+ * <h2>Claims: why a container per name</h2>
+ * A claim must let exactly one of two accounts racing for a name win. An object PUT with
+ * {@code If-None-Match: *} does not: Swift's object server checks the condition when the request starts and
+ * writes when it ends, so two overlapping PUTs both succeed (the test that races two accounts saw it). Creating
+ * a container does: the container server creates its database under a directory lock and answers 201 only to
+ * the request that created it, 202 to every other (with several replicas the proxy answers 201 only when every
+ * replica it heard from was created by this request). So a claim is:
+ * <ol>
+ *   <li>{@code PUT} the container named after the bucket, without metadata (a PUT would overwrite the metadata
+ *       of an existing container);</li>
+ *   <li>201: this request created it; {@code POST} the owner. 202: it existed; {@code HEAD} it for the owner,
+ *       waiting briefly if the creator has not written the owner yet.</li>
+ * </ol>
+ * One window is left: a name whose registry container was deleted less than Swift's {@code reclaim_age} ago
+ * is "recreated", and Swift answers 201 to both of two exactly simultaneous PUTs. A claim therefore reads the
+ * owner back after writing it and gives up when another account's write won; only two POSTs landing in
+ * the same few milliseconds can still both pass.
+ *
+ * <p>The registry user's credentials never leave the gateway, and S3 users cannot reach its account.
+ */
+public final class SwiftBucketRegistry implements BucketRegistry {
+
+    /** The metadata header of a registry container that names the owning account. */
+    public static final String OWNER_HEADER = "X-Container-Meta-Owner-Account";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwiftBucketRegistry.class);
+    private static final int OWNER_POLLS = 20;
+    private static final Duration OWNER_POLL_INTERVAL = Duration.ofMillis(50);
+
+    private final SwiftAccount registry;
+
+    /** @param registry the gateway's own account, with a token that may create containers in it */
+    public SwiftBucketRegistry(SwiftAccount registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    @Override
+    public Claim claim(String bucket, String account) throws SwiftException {
+        SwiftReply created = registry.containers().create(bucket, SwiftHeaders.empty());
+        if (created.status() == 201) {
+            registry.containers().post(bucket, SwiftHeaders.of(OWNER_HEADER, account));
+            Optional<String> owner = ownerOf(bucket);
+            return owner.isEmpty() || owner.get().equals(account) ? Claim.CLAIMED : Claim.TAKEN;
+        }
+        for (int poll = 0; poll < OWNER_POLLS; poll++) {
+            Optional<String> owner = ownerOf(bucket);
+            if (owner.isPresent()) {
+                return owner.get().equals(account) ? Claim.ALREADY_YOURS : Claim.TAKEN;
+            }
+            pause();
+        }
+        LOG.warn("registry container {} has no {} (a claim that never finished?); the name stays taken until an"
+                + " operator deletes that container", bucket, OWNER_HEADER);
+        return Claim.TAKEN;
+    }
+
+    @Override
+    public Optional<String> ownerOf(String bucket) throws SwiftException {
+        try {
+            String owner = registry.containers().head(bucket).header(OWNER_HEADER);
+            return Optional.ofNullable(owner == null || owner.isEmpty() ? null : owner);
+        } catch (SwiftHttpStatusException failure) {
+            if (failure.status() == 404) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public void release(String bucket, String account) throws SwiftException {
+        if (!ownerOf(bucket).filter(account::equals).isPresent()) {
+            return;
+        }
+        try {
+            registry.containers().delete(bucket);
+        } catch (SwiftHttpStatusException failure) {
+            if (failure.status() != 404) {
+                throw failure;
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(OWNER_POLL_INTERVAL.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
