@@ -8,12 +8,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.scan.StandardJarScanner;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +23,7 @@ class WarInTomcatIT {
     private static final String SWIFT_URL_OVERRIDE = "s3multi.filter.proxy_server.swift_url";
 
     private static HttpServer backend;
-    private static Tomcat tomcat;
-    private static Connector connector;
-    private static Path baseDir;
+    private static TomcatWithWar tomcat;
 
     @BeforeAll
     static void deploy() throws Exception {
@@ -45,30 +39,14 @@ class WarInTomcatIT {
             }
         });
         backend.start();
-        System.setProperty(SWIFT_URL_OVERRIDE, "http://127.0.0.1:" + backend.getAddress().getPort());
-
-        baseDir = Files.createTempDirectory("s3multi-tomcat");
-        Files.createDirectories(baseDir.resolve("webapps"));
-        tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.toString());
-        tomcat.setHostname("127.0.0.1");
-        connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        connector.setEncodedSolidusHandling("passthrough");
-        tomcat.setConnector(connector);
-        tomcat.setAddDefaultWebXmlToWebapp(false);
-        Context context = tomcat.addWebapp("", Path.of("target", "s3multi.war").toAbsolutePath().toString());
-        ((StandardJarScanner) context.getJarScanner()).setScanClassPath(false);
-        tomcat.start();
+        tomcat = TomcatWithWar.deploy(Files.createTempDirectory("s3multi-tomcat"),
+                Map.of(SWIFT_URL_OVERRIDE, "http://127.0.0.1:" + backend.getAddress().getPort()));
     }
 
     @AfterAll
     static void undeploy() throws Exception {
-        System.clearProperty(SWIFT_URL_OVERRIDE);
         if (tomcat != null) {
-            tomcat.stop();
-            tomcat.destroy();
+            tomcat.close();
         }
         if (backend != null) {
             backend.stop(0);
@@ -77,7 +55,7 @@ class WarInTomcatIT {
 
     @Test
     void theContainerInitializerInstalledThePipeline() throws Exception {
-        RawExchange answer = RawExchange.get(connector.getLocalPort(), "/healthcheck");
+        RawExchange answer = RawExchange.get(tomcat.port(), "/healthcheck");
         assertTrue(answer.hasStatus(200), answer.head());
         assertTrue(answer.head().contains("X-Trans-Id: tx"), answer.head());
         assertEquals("OK", answer.body());
@@ -87,7 +65,7 @@ class WarInTomcatIT {
     void nativeSwiftRequestsAreProxiedWithTheirRawPathsFromInsideTomcat() throws Exception {
         for (String target : List.of("/v1/AUTH_test/c/a%2Fb", "/v1/AUTH_test/c/a//b", "/v1/AUTH_test/c/100%25",
                 "/v1/AUTH_test/c?prefix=a%2Fb&delimiter=%2F")) {
-            RawExchange answer = RawExchange.get(connector.getLocalPort(), target);
+            RawExchange answer = RawExchange.get(tomcat.port(), target);
             assertTrue(answer.hasStatus(200), target + ": " + answer.head());
             assertEquals("GET " + target, answer.body());
         }
@@ -95,7 +73,7 @@ class WarInTomcatIT {
 
     @Test
     void anonymousS3RequestsGetAnS3ErrorFromTheS3StagesInsideTomcat() throws Exception {
-        RawExchange answer = RawExchange.get(connector.getLocalPort(), "/bucket/a%2Fb");
+        RawExchange answer = RawExchange.get(tomcat.port(), "/bucket/a%2Fb");
         assertTrue(answer.hasStatus(403), answer.head());
         assertTrue(answer.head().contains("x-amz-request-id: tx"), answer.head());
         assertTrue(answer.body().contains("<Code>AccessDenied</Code>"), answer.body());
@@ -104,7 +82,7 @@ class WarInTomcatIT {
     @Test
     void pathsNoStageOwnsGetTheTerminal404NotTomcats() throws Exception {
         // not /v1/, /auth/ or /info, and without S3 credentials not S3 either
-        RawExchange answer = RawExchange.get(connector.getLocalPort(), "/v1.0/x");
+        RawExchange answer = RawExchange.get(tomcat.port(), "/v1.0/x");
         assertTrue(answer.hasStatus(404), answer.head());
         assertTrue(answer.head().contains("X-Trans-Id: tx"), answer.head());
         assertEquals("Not Found\n", answer.body());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.swift.SwiftAccount;
+import io.s3multi.webapp.TomcatWithWar;
 import io.s3multi.swift.SwiftBackend;
 import io.s3multi.swift.SwiftClientConfig;
 import io.s3multi.swift.SwiftHeaders;
@@ -13,12 +14,14 @@ import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.swift.http.SwiftResponse;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,45 +41,31 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class S3InTomcatIT {
 
-    private static final Path WAR = Path.of("target", "s3multi.war");
     private static final List<String> SWIFT_URL_KEYS = List.of("s3multi.filter.proxy_server.swift_url",
             "s3multi.filter.tempauth.swift_url", "s3multi.filter.s3api.swift_url");
 
     @TempDir
     static Path tomcatBase;
 
-    private static Tomcat tomcat;
-    private static Connector connector;
+    private static TomcatWithWar tomcat;
     private static SwiftBackend swiftBackend;
     private static S3Client s3;
 
     @BeforeAll
     static void deployWar() throws Exception {
-        assertTrue(Files.isRegularFile(WAR), "build the WAR first: " + WAR.toAbsolutePath());
-        SWIFT_URL_KEYS.forEach(key -> System.setProperty(key, S3TestGateway.SWIFT_URL));
-        tomcat = new Tomcat();
-        tomcat.setBaseDir(tomcatBase.toString());
-        connector = new Connector("HTTP/1.1");
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        connector.setEncodedSolidusHandling("passthrough");
-        tomcat.setConnector(connector);
-        tomcat.getHost().setAutoDeploy(false);
-        tomcat.addWebapp("", WAR.toAbsolutePath().toString());
-        tomcat.start();
+        tomcat = TomcatWithWar.deploy(tomcatBase, SWIFT_URL_KEYS.stream()
+                .collect(Collectors.toMap(key -> key, key -> S3TestGateway.SWIFT_URL)));
         swiftBackend = SwiftBackend.start(SwiftClientConfig.defaults(URI.create(S3TestGateway.SWIFT_URL)));
         s3 = client(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY);
     }
 
     @AfterAll
     static void undeploy() throws Exception {
-        SWIFT_URL_KEYS.forEach(System::clearProperty);
         if (s3 != null) {
             s3.close();
         }
         if (tomcat != null) {
-            tomcat.stop();
-            tomcat.destroy();
+            tomcat.close();
         }
         if (swiftBackend != null) {
             swiftBackend.close();
@@ -116,9 +105,42 @@ class S3InTomcatIT {
         }
     }
 
+    @Test
+    void nativeSwiftRequestsAreProxiedThroughTomcatToSwift() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<Void> auth = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tomcat.port()
+                        + "/auth/v1.0")).header("X-Auth-User", S3TestGateway.TESTER)
+                        .header("X-Auth-Key", S3TestGateway.TESTER_KEY).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, auth.statusCode());
+        String storageUrl = auth.headers().firstValue("X-Storage-Url").orElseThrow();
+        assertEquals("http://127.0.0.1:" + tomcat.port() + "/v1/AUTH_test", storageUrl,
+                "Swift's auth answer sends the client back through Tomcat");
+        String token = auth.headers().firstValue("X-Auth-Token").orElseThrow();
+        String container = S3TestGateway.uniqueBucket();
+        String objectUrl = storageUrl + "/" + container + "/dir%2Fname%20with%20spaces";
+        SwiftAccount swift = swiftBackend.tempAuthAccount(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY);
+        try {
+            assertEquals(201, http.send(HttpRequest.newBuilder(URI.create(storageUrl + "/" + container))
+                    .header("X-Auth-Token", token).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(201, http.send(HttpRequest.newBuilder(URI.create(objectUrl)).header("X-Auth-Token", token)
+                    .PUT(HttpRequest.BodyPublishers.ofString("through tomcat")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals("through tomcat", http.send(HttpRequest.newBuilder(URI.create(objectUrl))
+                    .header("X-Auth-Token", token).build(), HttpResponse.BodyHandlers.ofString()).body());
+            try (SwiftResponse stored = swift.objects().get(container, "dir/name with spaces", SwiftHeaders.empty());
+                    InputStream body = stored.body()) {
+                assertEquals("through tomcat", new String(body.readAllBytes(), StandardCharsets.UTF_8),
+                        "Swift stored the object under its decoded name");
+            }
+        } finally {
+            S3TestGateway.deleteContainer(swift, container);
+        }
+    }
+
     private static S3Client client(String accessKey, String secretKey) {
         return S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + connector.getLocalPort()))
+                .endpointOverride(URI.create("http://127.0.0.1:" + tomcat.port()))
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
