@@ -16,7 +16,9 @@ import io.s3multi.swift.error.SwiftHttpStatusException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.s3multi.s3.integrity.DigestAlgorithm;
 import java.net.URLEncoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,14 +38,18 @@ import java.util.function.IntSupplier;
  * ETags, checksums, preconditions), so those errors carry their real status; the manifest is written while
  * the answer is being sent ({@link HeartbeatBody}).
  *
- * <p>Clean-up after a Complete, in this order, so that nothing is orphaned by normal operation: record the
- * outcome in the claim; delete the marker (later part uploads now fail and delete themselves); delete every
- * part not named, listed afresh so a part stored meanwhile goes too; delete what the overwritten object (if
- * it was made by multipart) kept in {@code <bucket>_segments} — only now, once the new manifest is durable.
+ * <p>Clean-up after a Complete, in this order, so that nothing is orphaned by normal operation: delete the
+ * marker (later part uploads now fail and delete themselves), then the claim; delete every part not named,
+ * listed afresh so a part stored meanwhile goes too; delete what the overwritten object (if it was made by
+ * multipart) kept in {@code <bucket>_segments} — only now, once the new manifest is durable. A retried
+ * Complete finds the marker gone and answers from the object's reserved metadata when the object at the key
+ * was made by this upload ({@code X-Object-Meta-S3multi-Upload-Id}).
  */
 public final class CompletionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletionHandler.class);
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
+    private static final Duration CLAIM_POLL = Duration.ofMillis(200);
 
     private final MultipartSettings settings;
     private final IntSupplier maxManifestSegments;
@@ -66,20 +72,20 @@ public final class CompletionHandler {
             try {
                 upload = state.requireUpload(key, uploadId);
             } catch (S3Exception noSuchUpload) {
-                return answerOfEarlierComplete(call, state, uploadId).orElseThrow(() -> noSuchUpload);
+                return answerOfEarlierComplete(call, uploadId).orElseThrow(() -> noSuchUpload);
             }
             if (ifNoneMatch && objectExists(call, key)) {
                 throw S3Exception.preconditionFailed("If-None-Match");
             }
             CompletionPlan plan = CompletionPlan.check(body.parts(), state.allParts(uploadId),
                     settings.minPartSize(), upload);
-            if (!Claim.tryCreate(call.swift(), state, uploadId, Claim.State.COMPLETING, key)) {
-                return answerOfEarlierComplete(call, state, uploadId).orElseThrow(() ->
-                        S3Exception.noSuchUpload(uploadId.value()).withReason("claimed"));
+            if (!Claim.tryCreate(call.swift(), state, uploadId, Claim.State.COMPLETING)) {
+                return afterOtherClaim(call, state, uploadId);
             }
             if (!state.markerExists(key, uploadId)) {
-                state.deleteQuietly(SegmentsLayout.claim(uploadId));
-                throw S3Exception.noSuchUpload(uploadId.value());
+                Claim.release(state, uploadId);
+                return answerOfEarlierComplete(call, uploadId)
+                        .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value()));
             }
             Optional<UploadId> overwritten = multipartUploadOf(call, key).filter(old -> !old.equals(uploadId));
             SwiftHeaders headers = upload.manifestHeaders(plan);
@@ -116,8 +122,9 @@ public final class CompletionHandler {
             throw manifestFailure(e, call, uploadId, plan);
         }
         try {
-            Claim.recordCompleted(call.swift(), state, uploadId, key, plan);
+            // The marker first, the claim after it: see Claim.
             state.deleteQuietly(SegmentsLayout.marker(key, uploadId));
+            Claim.release(state, uploadId);
             Set<Integer> chosen = new HashSet<>();
             plan.parts().forEach(part -> chosen.add(part.number()));
             List<String> unnamed = new ArrayList<>();
@@ -136,6 +143,25 @@ public final class CompletionHandler {
                     e.toString());
         }
         return result(call, plan.eTag(), plan.checksum());
+    }
+
+    /**
+     * Another Complete or an Abort holds the claim: wait (briefly) for it to finish, then answer as a retry
+     * would: the completed object's answer if it was this upload, else NoSuchUpload.
+     */
+    private static S3Response afterOtherClaim(S3Call call, UploadState state, UploadId uploadId)
+            throws SwiftException {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        while (Claim.isHeld(call.swift(), state, uploadId) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(CLAIM_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return answerOfEarlierComplete(call, uploadId)
+                .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value()).withReason("claimed"));
     }
 
     private static S3Exception manifestFailure(SwiftException e, S3Call call, UploadId uploadId, CompletionPlan plan) {
@@ -157,19 +183,35 @@ public final class CompletionHandler {
     private static void release(UploadState state, UploadId uploadId) {
         try {
             state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
-            state.deleteQuietly(SegmentsLayout.claim(uploadId));
+            Claim.release(state, uploadId);
         } catch (SwiftException e) {
             LOG.warn("could not release the claim of upload {}: {}", uploadId, e.toString());
         }
     }
 
-    /** The answer of a Complete that already finished this upload, for a retried Complete. */
-    private static Optional<S3Response> answerOfEarlierComplete(S3Call call, UploadState state, UploadId uploadId) {
+    /**
+     * The answer of a Complete that already made the object at this key from this upload (a retried
+     * Complete): read from the object's reserved metadata, so nothing has to be kept for it.
+     */
+    private static Optional<S3Response> answerOfEarlierComplete(S3Call call, UploadId uploadId) {
         try {
-            return Claim.read(call.swift(), state, uploadId)
-                    .filter(claim -> claim.state() == Claim.State.COMPLETED && call.key().equals(claim.key()))
-                    .map(claim -> S3Response.xml(result(call, claim.eTag(), claim.checksum())));
+            SwiftReply head = call.swift().objects().head(call.bucket(), call.key(), SwiftHeaders.empty());
+            if (!uploadId.value().equals(head.header(UploadInfo.META_UPLOAD_ID)) || head.header(UploadInfo.META_ETAG) == null) {
+                return Optional.empty();
+            }
+            Optional<CompletionPlan.ObjectChecksum> checksum = Optional.empty();
+            String type = head.header(UploadInfo.META_CHECKSUM_TYPE);
+            for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+                String value = head.header(UploadInfo.META_CHECKSUM_PREFIX + UploadInfo.capitalized(algorithm));
+                if (value != null && type != null) {
+                    checksum = Optional.of(new CompletionPlan.ObjectChecksum(algorithm, ChecksumType.valueOf(type), value));
+                }
+            }
+            return Optional.of(S3Response.xml(result(call, head.header(UploadInfo.META_ETAG), checksum)));
         } catch (SwiftException e) {
+            if (SwiftFailures.isStatus(e, 404)) {
+                return Optional.empty();
+            }
             throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         }
     }
@@ -191,14 +233,19 @@ public final class CompletionHandler {
         UploadState state = new UploadState(call.swift(), call.bucket());
         state.requireUpload(call.key(), uploadId);
         try {
-            if (!Claim.tryCreate(call.swift(), state, uploadId, Claim.State.ABORTING, call.key())) {
+            if (!Claim.tryCreate(call.swift(), state, uploadId, Claim.State.ABORTING)) {
                 throw S3Exception.noSuchUpload(uploadId.value()).withReason("claimed");
+            }
+            if (!state.markerExists(call.key(), uploadId)) {
+                // A Complete or Abort finished between our HEAD and our claim: its parts are not ours to touch.
+                Claim.release(state, uploadId);
+                throw S3Exception.noSuchUpload(uploadId.value());
             }
             // The marker first: a part stored from now on sees it gone and deletes itself.
             state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
             state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
             state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
-            state.deleteQuietly(SegmentsLayout.claim(uploadId));
+            Claim.release(state, uploadId);
         } catch (SwiftException e) {
             throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         }

@@ -1,6 +1,7 @@
 package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.ListingEtag;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.swift.SwiftHeaders;
@@ -157,13 +158,14 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
     }
 
     /**
-     * The headers of the object's manifest: content type (with the S3 ETag as {@link ListingEtag} parameter),
+     * The headers of the object's manifest: content type (with the S3 ETag as {@link ListingEtag} parameter, so
+     * bucket listings show it),
      * content headers, user metadata, and the reserved S3 ETag, upload id, parts count and checksum.
      */
     public SwiftHeaders manifestHeaders(CompletionPlan plan) {
         SwiftHeaders.Builder headers = SwiftHeaders.builder();
         String type = contentType == null || contentType.isBlank() ? "binary/octet-stream" : contentType;
-        headers.set("Content-Type", ListingEtag.append(type, plan.eTag()));
+        headers.set("Content-Type", ListingEtag.contentTypeWith(type, plan.eTag()));
         contentHeaders.forEach(headers::set);
         userMetadata.forEach((name, value) -> headers.set("X-Object-Meta-" + name, value));
         headers.set(META_ETAG, plan.eTag());
