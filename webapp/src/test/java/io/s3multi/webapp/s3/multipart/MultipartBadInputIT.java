@@ -88,6 +88,25 @@ class MultipartBadInputIT extends MultipartIntegrationTest {
         assertEquals(List.of("parts/" + uploadId + "/00001"), segmentNames(bucket));
     }
 
+    @Test
+    void ifNoneMatchStarRefusesToOverwriteAndLeavesTheUploadUsable() throws Exception {
+        String bucket = bucket();
+        s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromBytes(new byte[5]));
+        String uploadId = s3().createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
+        String eTag = s3().uploadPart(b -> b.bucket(bucket).key("k").uploadId(uploadId).partNumber(1),
+                RequestBody.fromBytes(randomBytes(100, 1))).eTag();
+        CompletedPart part = CompletedPart.builder().partNumber(1).eTag(eTag).build();
+        S3Exception refused = s3Error(() -> s3().completeMultipartUpload(b -> b.bucket(bucket).key("k")
+                .uploadId(uploadId).ifNoneMatch("*").multipartUpload(m -> m.parts(part))));
+        assertEquals("PreconditionFailed", refused.awsErrorDetails().errorCode());
+        assertEquals(412, refused.statusCode());
+        assertEquals(5, s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asByteArray().length);
+        s3().deleteObject(b -> b.bucket(bucket).key("k"));
+        s3().completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(uploadId).ifNoneMatch("*")
+                .multipartUpload(m -> m.parts(part)));
+        assertEquals(100, s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asByteArray().length);
+    }
+
     private static String completeError(String bucket, String uploadId, List<CompletedPart> parts) {
         S3Exception error = s3Error(() -> s3().completeMultipartUpload(b -> b.bucket(bucket).key("k")
                 .uploadId(uploadId).multipartUpload(m -> m.parts(parts))));

@@ -1,11 +1,7 @@
 package io.s3multi.webapp.s3.multipart;
 
 import io.s3multi.swift.SwiftAccount;
-import io.s3multi.swift.container.ListingCursor;
-import io.s3multi.swift.container.ListingQuery;
-import io.s3multi.swift.container.ObjectEntry;
 import io.s3multi.swift.error.SwiftException;
-import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.webapp.s3.S3TestGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -83,19 +79,7 @@ abstract class MultipartIntegrationTest {
 
     /** The names in {@code <bucket>_segments}, straight from Swift; empty when the container does not exist. */
     static List<String> segmentNames(String bucket) throws SwiftException {
-        List<String> names = new ArrayList<>();
-        try {
-            ListingCursor<ObjectEntry> cursor = swift().containers()
-                    .listAllObjects(bucket + "_segments", ListingQuery.all());
-            while (cursor.hasMorePages()) {
-                cursor.nextPage().entries().forEach(entry -> names.add(entry.name()));
-            }
-        } catch (SwiftHttpStatusException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-        }
-        return names;
+        return MultipartIntegrationTestSupport.segmentNames(gateway, bucket);
     }
 
     static byte[] randomBytes(int length, long seed) {
