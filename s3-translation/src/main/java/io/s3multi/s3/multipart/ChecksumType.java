@@ -33,7 +33,8 @@ public enum ChecksumType {
                     + " checksum algorithm does not support the FULL_OBJECT checksum type.");
         }
         if (type == COMPOSITE && algorithm == DigestAlgorithm.CRC64NVME) {
-            throw S3Exception.invalidRequest("The CRC64NVME checksum algorithm does not support the COMPOSITE checksum type.");
+            throw S3Exception.invalidRequest(
+                    "The CRC64NVME checksum algorithm does not support the COMPOSITE checksum type.");
         }
         return type;
     }

@@ -196,7 +196,8 @@ public final class CompletionHandler {
     private static Optional<S3Response> answerOfEarlierComplete(S3Call call, UploadId uploadId) {
         try {
             SwiftReply head = call.swift().objects().head(call.bucket(), call.key(), SwiftHeaders.empty());
-            if (!uploadId.value().equals(head.header(UploadInfo.META_UPLOAD_ID)) || head.header(UploadInfo.META_ETAG) == null) {
+            if (!uploadId.value().equals(head.header(UploadInfo.META_UPLOAD_ID))
+                    || head.header(UploadInfo.META_ETAG) == null) {
                 return Optional.empty();
             }
             Optional<CompletionPlan.ObjectChecksum> checksum = Optional.empty();
@@ -204,7 +205,8 @@ public final class CompletionHandler {
             for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
                 String value = head.header(UploadInfo.META_CHECKSUM_PREFIX + UploadInfo.capitalized(algorithm));
                 if (value != null && type != null) {
-                    checksum = Optional.of(new CompletionPlan.ObjectChecksum(algorithm, ChecksumType.valueOf(type), value));
+                    checksum = Optional.of(
+                            new CompletionPlan.ObjectChecksum(algorithm, ChecksumType.valueOf(type), value));
                 }
             }
             return Optional.of(S3Response.xml(result(call, head.header(UploadInfo.META_ETAG), checksum)));
@@ -223,7 +225,8 @@ public final class CompletionHandler {
                 .replace("+", "%20").replace("%2F", "/");
         CompleteMultipartUploadResult result = new CompleteMultipartUploadResult(
                 host == null ? path : "http://" + host + path, call.bucket(), call.key(), MultipartEtag.quote(eTag));
-        checksum.ifPresent(sum -> result.checksum(sum.algorithm().awsName(), sum.value()).checksumType(sum.type().name()));
+        checksum.ifPresent(sum -> result.checksum(sum.algorithm().awsName(), sum.value())
+                .checksumType(sum.type().name()));
         return result;
     }
 

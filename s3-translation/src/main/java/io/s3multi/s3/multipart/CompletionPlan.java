@@ -96,7 +96,8 @@ public record CompletionPlan(List<StoredPart> parts, String eTag, Optional<Objec
             String base64 = part.checksumOf(algorithm);
             if (base64 == null) {
                 throw S3Exception.invalidPart(upload.uploadId().value(), part.number(),
-                        MultipartEtag.quote(part.md5Hex())).withReason("part has no " + algorithm.awsName() + " checksum");
+                        MultipartEtag.quote(part.md5Hex()))
+                        .withReason("part has no " + algorithm.awsName() + " checksum");
             }
             sums.add(new MultipartChecksum.Part(Base64.getDecoder().decode(base64), part.size()));
         }

@@ -30,7 +30,8 @@ final class ListingParameters {
             }
             return Math.min(value, cap);
         } catch (NumberFormatException e) {
-            throw S3Exception.invalidArgument(name, raw, "Provided " + name + " not an integer or within integer range");
+            throw S3Exception.invalidArgument(name, raw,
+                    "Provided " + name + " not an integer or within integer range");
         }
     }
 

@@ -47,7 +47,8 @@ final class ManifestWriter {
                 SwiftReply written = swift.largeObjects().putManifest(container, name, children,
                         SwiftHeaders.of("Content-Type", SUB_MANIFEST_TYPE));
                 long size = children.stream().mapToLong(SloSegment::sizeBytes).sum();
-                above.add(SloSegment.of(new ObjectPath(container, name), MultipartEtag.normalize(written.etag()), size));
+                above.add(SloSegment.of(new ObjectPath(container, name), MultipartEtag.normalize(written.etag()),
+                        size));
             }
             level = above;
             depth++;

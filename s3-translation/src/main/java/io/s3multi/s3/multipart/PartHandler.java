@@ -58,7 +58,8 @@ public final class PartHandler {
             throw S3Exception.missingContentLength();
         }
         Optional<DigestAlgorithm> sent = body.checksumAlgorithm();
-        if (sent.isPresent() && upload.checksumAlgorithm().isPresent() && sent.get() != upload.checksumAlgorithm().get()) {
+        if (sent.isPresent() && upload.checksumAlgorithm().isPresent()
+                && sent.get() != upload.checksumAlgorithm().get()) {
             throw S3Exception.invalidRequest("Checksum Type mismatch occurred, expected checksum Type: "
                     + upload.checksumAlgorithm().get().awsName().toLowerCase() + ", actual checksum Type: "
                     + sent.get().awsName().toLowerCase());

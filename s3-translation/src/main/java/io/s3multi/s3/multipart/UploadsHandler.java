@@ -110,7 +110,8 @@ public final class UploadsHandler {
     private static UploadsPage readPage(S3Call call, UploadsPage.Request request) {
         String container = SegmentsLayout.container(call.bucket());
         try {
-            return UploadsPage.read(request, query -> call.swift().containers().listObjects(container, query).entries());
+            return UploadsPage.read(request,
+                    query -> call.swift().containers().listObjects(container, query).entries());
         } catch (SwiftException e) {
             if (!SwiftFailures.isStatus(e, 404)) {
                 throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));

@@ -7,12 +7,13 @@
  * <pre>
  * container b                       (the bucket)
  *   k                                SLO manifest of the completed object
- *                                      Content-Type: &lt;client type&gt;;s3multi_etag=&lt;md5-of-md5s&gt;-N  (listings show the S3 ETag)
+ *                                      Content-Type: &lt;client type&gt;;s3multi_etag=&lt;md5-of-md5s&gt;-N
+ *                                        (so bucket listings show the S3 ETag)
  *                                      X-Object-Meta-S3multi-Etag: &lt;md5-of-md5s&gt;-N
  *                                      X-Object-Meta-S3multi-Upload-Id: &lt;upload id&gt;
  *                                      X-Object-Meta-S3multi-Parts-Count: N
- *                                      X-Object-Meta-S3multi-Checksum-&lt;Alg&gt;, -Checksum-Type  (when the upload had one)
- *                                      X-Object-Meta-&lt;name&gt; (x-amz-meta-*), Cache-Control, Content-Disposition, ...
+ *                                      X-Object-Meta-S3multi-Checksum-&lt;Alg&gt;, -Checksum-Type (if any)
+ *                                      X-Object-Meta-&lt;name&gt; (x-amz-meta-*), Cache-Control, ...
  *
  * container b_segments              (created by the first CreateMultipartUpload, with b's X-Storage-Policy,
  *                                    X-Container-Read and X-Container-Write)
@@ -28,7 +29,8 @@
  *   manifests/&lt;upload id&gt;/1-00000     sub-manifest (level 1, index 0), only when N &gt; max_manifest_segments
  *   claims/&lt;upload id&gt;                exists only while a Complete or an Abort works on the upload
  * </pre>
- * {@code ␁} is U+0001; a U+0001 inside a key is written U+0001 U+0002 ({@link io.s3multi.s3.multipart.SegmentsLayout}).
+ * {@code ␁} is U+0001; a U+0001 inside a key is written U+0001 U+0002
+ * ({@link io.s3multi.s3.multipart.SegmentsLayout}).
  *
  * <h2>Why this layout</h2>
  * <ul>

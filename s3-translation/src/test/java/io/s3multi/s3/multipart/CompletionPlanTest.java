@@ -80,7 +80,8 @@ class CompletionPlanTest {
     void missingPartOrWrongEtagIsInvalidPart() {
         store(1, "aaaaaa");
         assertEquals("InvalidPart", code(() -> CompletionPlan.check(body(1, 2).parts(), stored, MIN, PLAIN)));
-        CompleteMultipartUpload wrong = new CompleteMultipartUpload().addPart(1, "\"0123456789abcdef0123456789abcdef\"");
+        CompleteMultipartUpload wrong = new CompleteMultipartUpload()
+                .addPart(1, "\"0123456789abcdef0123456789abcdef\"");
         assertEquals("InvalidPart", code(() -> CompletionPlan.check(wrong.parts(), stored, MIN, PLAIN)));
         CompleteMultipartUpload unquotedUpper = new CompleteMultipartUpload()
                 .addPart(1, stored.get(1).md5Hex().toUpperCase());

@@ -46,7 +46,8 @@ class SegmentsLayoutTest {
             }
             List<Upload> s3Sorted = new ArrayList<>(uploads);
             s3Sorted.sort(S3_ORDER);
-            List<String> names = new ArrayList<>(uploads.stream().map(u -> SegmentsLayout.marker(u.key(), u.id())).toList());
+            List<String> names = new ArrayList<>(
+                    uploads.stream().map(u -> SegmentsLayout.marker(u.key(), u.id())).toList());
             names.sort(FakeListing.SWIFT_ORDER);
             List<Upload> swiftSorted = names.stream()
                     .map(name -> SegmentsLayout.parseMarker(name).orElseThrow())
@@ -65,7 +66,8 @@ class SegmentsLayoutTest {
         assertTrue(FakeListing.SWIFT_ORDER.compare(a, aSpace) < 0);
         assertTrue(FakeListing.SWIFT_ORDER.compare(SegmentsLayout.afterKey("a"), aSpace) < 0);
         assertTrue(FakeListing.SWIFT_ORDER.compare(a, SegmentsLayout.afterKey("a")) < 0);
-        assertTrue(FakeListing.SWIFT_ORDER.compare(SegmentsLayout.afterKeyPrefix("a/"), SegmentsLayout.marker("a/\uDBFF\uDFFE", ID)) > 0);
+        assertTrue(FakeListing.SWIFT_ORDER.compare(SegmentsLayout.afterKeyPrefix("a/"),
+                SegmentsLayout.marker("a/\uDBFF\uDFFE", ID)) > 0);
     }
 
     @Test
@@ -84,7 +86,8 @@ class SegmentsLayoutTest {
     void keyPrefixesStayPrefixesOfMarkerNames() {
         for (String key : new String[]{"photos/2024/cat", "x\u0001y", "é"}) {
             for (int end = 0; end <= key.length(); end++) {
-                assertTrue(SegmentsLayout.marker(key, ID).startsWith(SegmentsLayout.markerPrefix(key.substring(0, end))));
+                assertTrue(SegmentsLayout.marker(key, ID)
+                        .startsWith(SegmentsLayout.markerPrefix(key.substring(0, end))));
             }
         }
     }
@@ -111,13 +114,15 @@ class SegmentsLayoutTest {
     void markersPartsManifestsAndClaimsNeverShareAListingPrefix() {
         String[] names = {SegmentsLayout.marker("parts/x", ID), SegmentsLayout.part(ID, 1),
                 SegmentsLayout.subManifest(ID, 1, 0), SegmentsLayout.claim(ID)};
-        String[] prefixes = {SegmentsLayout.UPLOADS, SegmentsLayout.PARTS, SegmentsLayout.MANIFESTS, SegmentsLayout.CLAIMS};
+        String[] prefixes = {SegmentsLayout.UPLOADS, SegmentsLayout.PARTS, SegmentsLayout.MANIFESTS,
+            SegmentsLayout.CLAIMS};
         for (int i = 0; i < names.length; i++) {
             for (int j = 0; j < prefixes.length; j++) {
                 assertEquals(i == j, names[i].startsWith(prefixes[j]), names[i] + " / " + prefixes[j]);
             }
         }
         assertEquals("b_segments", SegmentsLayout.container("b"));
-        assertTrue(Arrays.equals("uploads/".getBytes(StandardCharsets.UTF_8), SegmentsLayout.UPLOADS.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(Arrays.equals("uploads/".getBytes(StandardCharsets.UTF_8),
+                SegmentsLayout.UPLOADS.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -71,7 +71,8 @@ class MultipartBadInputIT extends MultipartIntegrationTest {
                 RequestBody.fromBytes(randomBytes(100, 2))).eTag();
         CompletedPart one = CompletedPart.builder().partNumber(1).eTag(small1).build();
         CompletedPart two = CompletedPart.builder().partNumber(2).eTag(small2).build();
-        CompletedPart wrong = CompletedPart.builder().partNumber(2).eTag("\"0123456789abcdef0123456789abcdef\"").build();
+        CompletedPart wrong = CompletedPart.builder().partNumber(2)
+                .eTag("\"0123456789abcdef0123456789abcdef\"").build();
         CompletedPart missing = CompletedPart.builder().partNumber(3).eTag(small2).build();
 
         assertEquals("InvalidPart", completeError(bucket, uploadId, List.of(one, wrong)));

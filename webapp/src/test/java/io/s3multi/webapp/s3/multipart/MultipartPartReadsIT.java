@@ -44,7 +44,8 @@ class MultipartPartReadsIT extends MultipartIntegrationTest {
         for (int ordinal = 1; ordinal <= uploaded.length; ordinal++) {
             PartReads.PartRange range = PartReads.locate(swift(), bucket, head, ordinal);
             assertEquals(6, range.partsCount());
-            try (SwiftResponse part = swift().objects().get(bucket, "k", SwiftHeaders.of("Range", range.rangeHeader()))) {
+            try (SwiftResponse part = swift().objects().get(bucket, "k",
+                    SwiftHeaders.of("Range", range.rangeHeader()))) {
                 assertArrayEquals(bodies[uploaded[ordinal - 1] - 1], part.body().readAllBytes(), "part " + ordinal);
             }
         }

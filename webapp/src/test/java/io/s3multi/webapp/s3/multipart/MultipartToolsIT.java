@@ -75,7 +75,8 @@ class MultipartToolsIT extends MultipartIntegrationTest {
             // 13 parts, one manifest level below the root at 4 segments per manifest; no marker left.
             List<String> names = segmentNames(bucket);
             assertEquals(13, names.stream().filter(n -> n.startsWith("parts/")).count());
-            assertTrue(names.stream().noneMatch(n -> n.startsWith("uploads/") || n.startsWith("claims/")), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("uploads/") || n.startsWith("claims/")),
+                    names.toString());
         } finally {
             Files.deleteIfExists(source);
             Files.deleteIfExists(back);
@@ -96,7 +97,8 @@ class MultipartToolsIT extends MultipartIntegrationTest {
                 "parts = [b'a' * (1024 * 1024), b'b' * 10]",
                 "etags = []",
                 "for i, body in enumerate(parts, 1):",
-                "    etags.append(s3.upload_part(Bucket=b, Key='py/obj', UploadId=uid, PartNumber=i, Body=body)['ETag'])",
+                "    etags.append(s3.upload_part(Bucket=b, Key='py/obj', UploadId=uid, PartNumber=i,",
+                "                                Body=body)['ETag'])",
                 "ups = s3.list_multipart_uploads(Bucket=b, Prefix='py/')['Uploads']",
                 "assert [u['UploadId'] for u in ups] == [uid], ups",
                 "listed = s3.list_parts(Bucket=b, Key='py/obj', UploadId=uid)['Parts']",
