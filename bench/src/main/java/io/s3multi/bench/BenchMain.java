@@ -38,7 +38,15 @@ public final class BenchMain {
             System.out.print(BenchOptions.usage());
             return;
         }
-        BenchOptions options = BenchOptions.parse(args);
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.print(BenchOptions.usage());
+            System.exit(2);
+            return;
+        }
         PrintStream out = System.out;
         new BenchMain(options, new Report(out)).run();
         out.flush();

@@ -20,6 +20,8 @@ final class SmallObjectSuite {
 
     enum Operation { PUT, GET, HEAD }
 
+    private static final int WARM_UP_ROUNDS = 20;
+
     /** One operation against one target. Latencies in nanoseconds, sorted. */
     record Phase(String target, Operation operation, int objectBytes, double seconds, long[] latencies,
                  int errors, CostMeter.Cost cost) {
@@ -46,6 +48,9 @@ final class SmallObjectSuite {
     }
 
     List<Phase> run(List<BenchTarget> targets) throws Exception {
+        for (BenchTarget target : targets) {
+            warmUp(target);
+        }
         List<Phase> phases = new ArrayList<>();
         int[] written = new int[workers * targets.size()];
         for (Operation op : Operation.values()) {
@@ -56,6 +61,16 @@ final class SmallObjectSuite {
             }
         }
         return phases;
+    }
+
+    /** A few untimed requests of each kind, so that no phase pays for class loading and first connections. */
+    private void warmUp(BenchTarget target) throws Exception {
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            target.put("small/warm-up", body);
+            target.get("small/warm-up");
+            target.head("small/warm-up");
+        }
+        target.delete("small/warm-up");
     }
 
     /** {@code written[base + w]}: how many objects worker {@code w} has PUT; GET and HEAD pick among them. */
