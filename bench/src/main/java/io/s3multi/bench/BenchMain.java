@@ -1,0 +1,98 @@
+package io.s3multi.bench;
+
+import io.s3multi.swift.SwiftAccount;
+import io.s3multi.swift.SwiftBackend;
+import io.s3multi.swift.SwiftClientConfig;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The benchmark command ({@code bench/run}): starts the gateways it measures (s3multi from its launcher
+ * jar, S3Proxy from its jar) as separate processes, builds the targets, runs the chosen suites, prints the
+ * JSON lines and tables on standard output, and removes every bucket and process it created.
+ *
+ * <p>Swift (tempauth proxy) and Swift's own s3api proxy must already run; see docs/BENCHMARKS.md.
+ */
+public final class BenchMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
+
+    private final BenchOptions options;
+    private final Report report;
+    private final String runId = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+    private final List<AutoCloseable> closeLast = new ArrayList<>();
+
+    private BenchMain(BenchOptions options, Report report) {
+        this.options = options;
+        this.report = report;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+            System.out.print(BenchOptions.usage());
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.print(BenchOptions.usage());
+            System.exit(2);
+            return;
+        }
+        PrintStream out = System.out;
+        new BenchMain(options, new Report(out)).run();
+        out.flush();
+    }
+
+    private void run() throws Exception {
+        Path workDir = Files.createTempDirectory(options.workDir(), "s3multi-bench-");
+        LOG.info("run {}: logs of started servers in {}", runId, workDir);
+        SwiftBackend swift = SwiftBackend.start(SwiftClientConfig.defaults(options.swiftUrl())
+                .withPool(Math.max(64, 4 * options.concurrency()), 4096));
+        SwiftAccount account = swift.tempAuthAccount(options.user(), options.key());
+        List<BenchTarget> targets = new ArrayList<>();
+        try {
+            TargetFactory factory = new TargetFactory(options, account, runId, workDir, report, closeLast);
+            targets.addAll(factory.create());
+            for (BenchTarget target : targets) {
+                target.prepare();
+            }
+            Payload payload = new Payload(42);
+            if (options.suites().contains("multipart")) {
+                var suite = new MultipartSuite(payload, options.objectBytes(), options.partBytes(),
+                        options.concurrency(), options.repetitions(), report);
+                report.multipartTable(suite.run(targets), String.format(Locale.ROOT,
+                        "Multipart: %d MiB as %d MiB parts, %d at once, median of %d", options.objectMib(),
+                        options.partMib(), options.concurrency(), options.repetitions()));
+            }
+            if (options.suites().contains("small")) {
+                var suite = new SmallObjectSuite(payload.bytes(0, options.smallKib() * 1024),
+                        options.concurrency(), options.seconds(), report);
+                report.smallTable(suite.run(targets), String.format(Locale.ROOT,
+                        "Small objects: %d KiB, %d workers, %d s per operation", options.smallKib(),
+                        options.concurrency(), options.seconds()));
+            }
+            if (options.suites().contains("heap")) {
+                BenchTarget gateway = targets.stream().filter(t -> t.name().equals("s3multi")).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("the heap suite needs target s3multi"));
+                report.heap(new HeapSuite(payload, options.heapParts(), options.heapPartMib() * (1L << 20),
+                        options.gatewayXmx()).run(gateway));
+            }
+        } finally {
+            targets.forEach(BenchTarget::close);
+            SwiftSweeper.removeContainers(account, SwiftSweeper.containersStartingWith(account, runId), LOG);
+            for (AutoCloseable c : closeLast) {
+                c.close();
+            }
+            swift.close();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.s3multi.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line, {@code --name value} pairs, with defaults sized so that the whole run finishes in
+ * under ten minutes on a 2-core machine. {@code --help} lists them.
+ */
+record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions, int smallKib, int seconds,
+                    List<String> targets, List<String> suites, URI swiftUrl, URI s3apiUrl, String user,
+                    String key, Path gatewayJar, Path gatewayConf, String gatewayXmx, Path s3proxyJar,
+                    int heapParts, int heapPartMib, Path workDir) {
+
+    static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("size-mib", "256");
+        d.put("part-mib", "16");
+        d.put("concurrency", "4");
+        d.put("repetitions", "3");
+        d.put("small-kib", "64");
+        d.put("seconds", "10");
+        d.put("targets", "s3multi,s3multi-sdk-defaults,s3api,swift,s3proxy");
+        d.put("suites", "multipart,small");
+        d.put("swift-url", "http://127.0.0.1:8081");
+        d.put("s3api-url", "http://127.0.0.1:8082");
+        d.put("user", "test:tester");
+        d.put("key", "testing");
+        d.put("gateway-jar", "webapp/target/s3multi.jar");
+        d.put("gateway-conf", "conf/proxy-server.properties");
+        d.put("gateway-xmx", "512m");
+        d.put("s3proxy-jar", "");
+        d.put("heap-parts", "16");
+        d.put("heap-part-mib", "64");
+        d.put("work-dir", System.getProperty("java.io.tmpdir"));
+        return d;
+    }
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> v = new LinkedHashMap<>(DEFAULTS);
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+            if (!v.containsKey(name) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown option or missing value: " + args[i]);
+            }
+            v.put(name, args[i + 1]);
+        }
+        BenchOptions o = new BenchOptions(integer(v, "size-mib"), integer(v, "part-mib"), integer(v, "concurrency"),
+                integer(v, "repetitions"), integer(v, "small-kib"), integer(v, "seconds"),
+                List.of(v.get("targets").split(",")), List.of(v.get("suites").split(",")),
+                URI.create(v.get("swift-url")), URI.create(v.get("s3api-url")), v.get("user"), v.get("key"),
+                Path.of(v.get("gateway-jar")), Path.of(v.get("gateway-conf")), v.get("gateway-xmx"),
+                v.get("s3proxy-jar").isEmpty() ? null : Path.of(v.get("s3proxy-jar")),
+                integer(v, "heap-parts"), integer(v, "heap-part-mib"), Path.of(v.get("work-dir")));
+        for (String t : o.targets) {
+            if (!List.of("s3multi", "s3multi-sdk-defaults", "s3api", "swift", "s3proxy").contains(t)) {
+                throw new IllegalArgumentException("unknown target: " + t);
+            }
+        }
+        for (String s : o.suites) {
+            if (!List.of("multipart", "small", "heap").contains(s)) {
+                throw new IllegalArgumentException("unknown suite: " + s);
+            }
+        }
+        return o;
+    }
+
+    static String usage() {
+        StringBuilder b = new StringBuilder("bench/run [--option value ...]; options and defaults:\n");
+        DEFAULTS.forEach((k, d) -> b.append("  --").append(k).append(' ').append(d.isEmpty() ? "(none)" : d)
+                .append('\n'));
+        return b.toString();
+    }
+
+    long objectBytes() {
+        return objectMib * (1L << 20);
+    }
+
+    long partBytes() {
+        return partMib * (1L << 20);
+    }
+
+    boolean wantsTarget(String name) {
+        return targets.contains(name);
+    }
+
+    private static int integer(Map<String, String> v, String name) {
+        int value = Integer.parseInt(v.get(name));
+        if (value <= 0) {
+            throw new IllegalArgumentException("--" + name + " must be positive");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,63 @@
+package io.s3multi.bench;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * CPU used between {@link #start} and {@link Running#stop}: by the gateway processes, by the Swift proxy
+ * behind them, and by this benchmark's own JVM, so that a saturated client shows up next to the figures.
+ */
+final class CostMeter {
+
+    private CostMeter() {
+    }
+
+    /** What one measured interval cost. Cores busy = CPU seconds per wall second. */
+    record Cost(double wallSeconds, double gatewayCpu, double proxyCpu, double clientCpu, long gatewayPeakRss) {
+
+        double perGb(double cpuSeconds, long bytes) {
+            return bytes == 0 ? Double.NaN : cpuSeconds / (bytes / 1e9);
+        }
+
+        double cores(double cpuSeconds) {
+            return wallSeconds == 0 ? Double.NaN : cpuSeconds / wallSeconds;
+        }
+    }
+
+    /** An interval being measured. */
+    static final class Running {
+
+        private final ProcessGroup gateway;
+        private final ProcessGroup proxy;
+        private final long startNanos;
+        private final double gatewayStart;
+        private final double proxyStart;
+        private final double clientStart;
+
+        private Running(ProcessGroup gateway, ProcessGroup proxy) {
+            this.gateway = gateway;
+            this.proxy = proxy;
+            this.gatewayStart = gateway.cpuSeconds();
+            this.proxyStart = proxy.cpuSeconds();
+            this.clientStart = clientCpuSeconds();
+            this.startNanos = System.nanoTime();
+        }
+
+        Cost stop() {
+            double wall = (System.nanoTime() - startNanos) / 1e9;
+            return new Cost(wall, gateway.cpuSeconds() - gatewayStart, proxy.cpuSeconds() - proxyStart,
+                    clientCpuSeconds() - clientStart, gateway.peakRssBytes());
+        }
+    }
+
+    static Running start(ProcessGroup gateway, ProcessGroup proxy) {
+        return new Running(gateway, proxy);
+    }
+
+    private static double clientCpuSeconds() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return ProcFs.cpuSeconds(ProcessHandle.current().pid());
+    }
+}

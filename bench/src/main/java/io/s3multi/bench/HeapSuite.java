@@ -1,0 +1,54 @@
+package io.s3multi.bench;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bounded memory: one upload whose parts all go through the gateway at the same time (16 parts of 64 MiB
+ * by default, 1 GiB in flight), against a gateway started with a small {@code -Xmx}. A gateway that held
+ * parts in memory would fail with OutOfMemoryError; one that streams keeps its peak RSS near its idle size.
+ */
+final class HeapSuite {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeapSuite.class);
+
+    /** The outcome: whether every part and the Complete succeeded, and what the gateway needed. */
+    record Result(String target, int parts, long partBytes, String xmx, boolean ok, String failure,
+                  double seconds, long idlePeakRss, CostMeter.Cost cost) {
+    }
+
+    private final Payload payload;
+    private final int parts;
+    private final long partBytes;
+    private final String xmx;
+
+    HeapSuite(Payload payload, int parts, long partBytes, String xmx) {
+        this.payload = payload;
+        this.parts = parts;
+        this.partBytes = partBytes;
+        this.xmx = xmx;
+    }
+
+    Result run(BenchTarget gateway) {
+        long idle = gateway.gateway().peakRssBytes();
+        ExecutorService parallel = Executors.newFixedThreadPool(parts);
+        CostMeter.Running meter = CostMeter.start(gateway.gateway(), gateway.proxy());
+        long t0 = System.nanoTime();
+        boolean ok = true;
+        String failure = "";
+        try {
+            LOG.info("heap check: {} parts of {} bytes at once through {}", parts, partBytes, gateway.name());
+            gateway.uploadMultipart("heap/object", payload, parts * partBytes, partBytes, parallel);
+            gateway.delete("heap/object");
+        } catch (Exception e) {
+            ok = false;
+            failure = e.toString();
+        } finally {
+            parallel.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Result(gateway.name(), parts, partBytes, xmx, ok, failure, seconds, idle, meter.stop());
+    }
+}

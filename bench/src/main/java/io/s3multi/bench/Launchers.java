@@ -1,0 +1,75 @@
+package io.s3multi.bench;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The command lines of the gateways the benchmark runs itself: s3multi from its launcher jar, with the
+ * project's configuration file and the stages multipart needs, and S3Proxy with its openstack-swift
+ * backend on the same Swift tempauth user.
+ */
+final class Launchers {
+
+    /** The stages the benchmark runs s3multi with: the default pipeline plus multipart. */
+    static final String S3MULTI_PIPELINE = "catch_errors proxy_logging healthcheck tempauth s3multi s3api proxy_server";
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private Launchers() {
+    }
+
+    /**
+     * s3multi with {@code conf} (the project's {@code conf/proxy-server.properties}), overriding by system
+     * properties only the pipeline, the port and every stage's Swift URL.
+     */
+    static ServerProcess s3multi(Path jar, Path conf, String xmx, URI swift, Path workDir)
+            throws IOException, InterruptedException {
+        int port = ServerProcess.freePort();
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + xmx,
+                "-Ds3multi.pipeline=" + S3MULTI_PIPELINE,
+                "-Ds3multi.server.host=127.0.0.1",
+                "-Ds3multi.server.port=" + port,
+                "-Ds3multi.filter.proxy_server.swift_url=" + swift,
+                "-Ds3multi.filter.tempauth.swift_url=" + swift,
+                "-Ds3multi.filter.s3api.swift_url=" + swift,
+                "-Ds3multi.filter.s3multi.swift_url=" + swift,
+                "-jar", jar.toString(), "--conf", conf.toString()));
+        return ServerProcess.start("s3multi", command, URI.create("http://127.0.0.1:" + port), "/healthcheck",
+                workDir.resolve("s3multi.log"), PATIENCE);
+    }
+
+    /** S3Proxy (the jar with dependencies) serving the Swift tempauth user's account as its buckets. */
+    static ServerProcess s3proxy(Path jar, String xmx, URI swift, String user, String key, Path workDir)
+            throws IOException, InterruptedException {
+        int port = ServerProcess.freePort();
+        Properties p = new Properties();
+        p.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
+        p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
+        p.setProperty("s3proxy.identity", user);
+        p.setProperty("s3proxy.credential", key);
+        p.setProperty("jclouds.provider", "openstack-swift");
+        p.setProperty("jclouds.endpoint", swift + "/auth/v1.0");
+        p.setProperty("jclouds.identity", user);
+        p.setProperty("jclouds.credential", key);
+        Path properties = workDir.resolve("s3proxy.properties");
+        try (Writer out = Files.newBufferedWriter(properties, StandardCharsets.UTF_8)) {
+            p.store(out, "written by the s3multi benchmark");
+        }
+        List<String> command = List.of(javaBin(), "-Xmx" + xmx, "-jar", jar.toString(),
+                "--properties", properties.toString());
+        return ServerProcess.start("s3proxy", command, URI.create("http://127.0.0.1:" + port), "/",
+                workDir.resolve("s3proxy.log"), PATIENCE);
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

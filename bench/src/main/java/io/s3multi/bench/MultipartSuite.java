@@ -1,0 +1,130 @@
+package io.s3multi.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Multipart throughput: each repetition uploads one object of {@code size} bytes as parts through every
+ * target in turn (A/B interleaved, so drift in the machine's load hits every target alike), reads it back
+ * in one stream and checks its MD5 against the payload's, then deletes it.
+ */
+final class MultipartSuite {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MultipartSuite.class);
+
+    /** One upload and download through one target. */
+    record Repetition(String target, int repetition, long bytes, double upSeconds, double downSeconds,
+                      CostMeter.Cost upCost, CostMeter.Cost downCost) {
+
+        double upMbPerSecond() {
+            return bytes / 1e6 / upSeconds;
+        }
+
+        double downMbPerSecond() {
+            return bytes / 1e6 / downSeconds;
+        }
+    }
+
+    private final Payload payload;
+    private final long size;
+    private final long partSize;
+    private final int concurrency;
+    private final int repetitions;
+    private final Report report;
+
+    MultipartSuite(Payload payload, long size, long partSize, int concurrency, int repetitions, Report report) {
+        this.payload = payload;
+        this.size = size;
+        this.partSize = partSize;
+        this.concurrency = concurrency;
+        this.repetitions = repetitions;
+        this.report = report;
+    }
+
+    /** The repetitions of each target, in target order. */
+    Map<String, List<Repetition>> run(List<BenchTarget> targets) throws Exception {
+        String expected = payload.md5(size);
+        Map<String, List<Repetition>> results = new LinkedHashMap<>();
+        targets.forEach(t -> results.put(t.name(), new ArrayList<>()));
+        ExecutorService parallel = Executors.newFixedThreadPool(concurrency);
+        try {
+            warmUp(targets, parallel);
+            for (int r = 1; r <= repetitions; r++) {
+                // Alternate the order as well, so that no target always runs right after the same neighbour.
+                List<BenchTarget> order = new ArrayList<>(targets);
+                if (r % 2 == 0) {
+                    Collections.reverse(order);
+                }
+                for (BenchTarget target : order) {
+                    Repetition rep = once(target, r, expected, parallel);
+                    results.get(target.name()).add(rep);
+                    report.multipartRepetition(rep);
+                }
+            }
+        } finally {
+            parallel.shutdownNow();
+        }
+        return results;
+    }
+
+    /**
+     * One untimed round of at most two parts per target, so that the first timed repetition does not pay
+     * for a JVM gateway's class loading and JIT, nor for the first connections.
+     */
+    private void warmUp(List<BenchTarget> targets, ExecutorService parallel) throws Exception {
+        long warmSize = Math.min(size, 2 * partSize);
+        for (BenchTarget target : targets) {
+            LOG.info("multipart {} warm-up: {} bytes", target.name(), warmSize);
+            target.uploadMultipart("multipart/warm-up", payload, warmSize, partSize, parallel);
+            if (!payload.md5(warmSize).equals(readMd5(target, "multipart/warm-up"))) {
+                throw new IOException(target.name() + ": warm-up object read back with the wrong MD5");
+            }
+            target.delete("multipart/warm-up");
+        }
+    }
+
+    private Repetition once(BenchTarget target, int r, String expectedMd5, ExecutorService parallel)
+            throws Exception {
+        String key = "multipart/object-" + r;
+        LOG.info("multipart {} repetition {}: {} bytes as parts of {}", target.name(), r, size, partSize);
+        CostMeter.Running up = CostMeter.start(target.gateway(), target.proxy());
+        long t0 = System.nanoTime();
+        target.uploadMultipart(key, payload, size, partSize, parallel);
+        double upSeconds = (System.nanoTime() - t0) / 1e9;
+        CostMeter.Cost upCost = up.stop();
+
+        CostMeter.Running down = CostMeter.start(target.gateway(), target.proxy());
+        long t1 = System.nanoTime();
+        String actual = readMd5(target, key);
+        double downSeconds = (System.nanoTime() - t1) / 1e9;
+        CostMeter.Cost downCost = down.stop();
+        if (!expectedMd5.equals(actual)) {
+            throw new IOException(target.name() + ": read back MD5 " + actual + ", uploaded " + expectedMd5);
+        }
+        target.delete(key);
+        return new Repetition(target.name(), r, size, upSeconds, downSeconds, upCost, downCost);
+    }
+
+    private static String readMd5(BenchTarget target, String key) throws Exception {
+        MessageDigest md5 = Payload.newMd5();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = new DigestInputStream(target.open(key), md5)) {
+            while (in.read(buffer) >= 0) {
+                // DigestInputStream digests as it reads; nothing is kept.
+            }
+        }
+        return HexFormat.of().formatHex(md5.digest());
+    }
+}
