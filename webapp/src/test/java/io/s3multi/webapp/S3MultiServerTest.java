@@ -76,9 +76,10 @@ class S3MultiServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // The built-in copy of conf/proxy-server.properties, with the echo stage added before proxy_server.
+        // The built-in copy of conf/proxy-server.properties, with the echo stage added before the S3 stages.
         var overrides = new Properties();
-        overrides.setProperty("s3multi.pipeline", "catch_errors proxy_logging healthcheck echo proxy_server");
+        overrides.setProperty("s3multi.pipeline",
+                "catch_errors proxy_logging healthcheck echo tempauth s3api proxy_server");
         GatewayConfig config = new ConfigLoader(overrides, Map.of(), S3MultiServerTest.class.getClassLoader())
                 .load().withPort(0);
         var registry = FilterRegistry.discover(S3MultiServerTest.class.getClassLoader()).with(ECHO);
@@ -114,15 +115,15 @@ class S3MultiServerTest {
 
     @Test
     void theDefaultConfigurationIsTheBuiltInCopyAndThePipelineIsInstalledOnce() {
-        assertEquals(List.of("catch_errors", "proxy_logging", "healthcheck", "echo", "proxy_server"),
-                server.pipeline().names());
+        assertEquals(List.of("catch_errors", "proxy_logging", "healthcheck", "echo", "tempauth", "s3api",
+                "proxy_server"), server.pipeline().names());
         assertTrue(server.pipeline().origin().startsWith("default copy "), server.pipeline().origin());
     }
 
     @Test
     void stoppingLetsARequestInFlightFinish() throws Exception {
         var overridden = new Properties();
-        overridden.setProperty("s3multi.pipeline", "echo proxy_server");
+        overridden.setProperty("s3multi.pipeline", "echo tempauth s3api proxy_server");
         GatewayConfig config = new ConfigLoader(overridden, Map.of(), getClass().getClassLoader()).load().withPort(0);
         var registry = FilterRegistry.discover(getClass().getClassLoader()).with(ECHO);
         S3MultiServer stopping = S3MultiServer.start(config, new PipelineInstaller(registry));

@@ -94,8 +94,17 @@ class WarInTomcatIT {
     }
 
     @Test
-    void pathsNoStageOwnsGetTheTerminal404NotTomcats() throws Exception {
+    void anonymousS3RequestsGetAnS3ErrorFromTheS3StagesInsideTomcat() throws Exception {
         RawExchange answer = RawExchange.get(connector.getLocalPort(), "/bucket/a%2Fb");
+        assertTrue(answer.hasStatus(403), answer.head());
+        assertTrue(answer.head().contains("x-amz-request-id: tx"), answer.head());
+        assertTrue(answer.body().contains("<Code>AccessDenied</Code>"), answer.body());
+    }
+
+    @Test
+    void pathsNoStageOwnsGetTheTerminal404NotTomcats() throws Exception {
+        // not /v1/, /auth/ or /info, and without S3 credentials not S3 either
+        RawExchange answer = RawExchange.get(connector.getLocalPort(), "/v1.0/x");
         assertTrue(answer.hasStatus(404), answer.head());
         assertTrue(answer.head().contains("X-Trans-Id: tx"), answer.head());
         assertEquals("Not Found\n", answer.body());

@@ -4,6 +4,10 @@ import io.s3multi.filters.pipeline.GatewayHeaders;
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.pipeline.PlainText;
 import io.s3multi.filters.pipeline.RawPath;
+import io.s3multi.filters.s3.S3ErrorResponse;
+import io.s3multi.filters.s3.S3Exchange;
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.request.S3RequestParser;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Errors of the S3 dialect ({@code <Error>} XML) are written by the S3 stages themselves; this stage is the
- * last resort for what they did not catch.
+ * last resort for what they did not catch. For a request of the S3 API (as {@link S3Exchange} tells, with the
+ * pipeline's {@code storage_domain}s) that last resort speaks S3 too: an {@code <Error>} document with
+ * {@code InternalError} and the request id (no body for {@code HEAD}).
  *
  * <p><b>Position:</b> first in the pipeline, so it covers every other stage.
  *
@@ -51,9 +58,17 @@ public final class CatchErrorsFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(CatchErrorsFilter.class);
 
     private final TransactionIds transactionIds;
+    private final S3RequestParser parser;
 
+    /** A filter for path-style S3 requests only. */
     public CatchErrorsFilter(CatchErrorsConfig config, Clock clock) {
+        this(config, clock, List.of());
+    }
+
+    /** @param storageDomains the pipeline's {@code storage_domain}s, to recognise virtual-host S3 requests */
+    public CatchErrorsFilter(CatchErrorsConfig config, Clock clock, List<String> storageDomains) {
         this.transactionIds = new TransactionIds(clock, config.transIdSuffix());
+        this.parser = new S3RequestParser(storageDomains);
     }
 
     @Override
@@ -72,14 +87,27 @@ public final class CatchErrorsFilter implements Filter {
                 throw e;
             }
             LOG.error("{} {} {} failed", response.transId, request.getMethod(), RawPath.withQuery(request), e);
-            writeInternalError(response);
+            writeInternalError(request, response);
         }
     }
 
-    private static void writeInternalError(StampedResponse response) throws IOException {
+    private void writeInternalError(HttpServletRequest request, StampedResponse response) throws IOException {
+        if (isS3(request)) {
+            S3ErrorResponse.send(request, response, S3Exception.internalError("escaped to catch_errors"),
+                    response.transId);
+            return;
+        }
         response.reset();
         PlainText.send(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                 "Internal Server Error (transaction " + response.transId + ")\n");
+    }
+
+    private boolean isS3(HttpServletRequest request) {
+        try {
+            return S3Exchange.of(request, parser).isS3();
+        } catch (RuntimeException e) {
+            return false;  // the last resort must answer; plain text will do
+        }
     }
 
     /** Keeps the transaction headers on the response even when a later stage resets it. */

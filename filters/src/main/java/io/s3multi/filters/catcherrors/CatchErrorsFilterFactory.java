@@ -28,6 +28,6 @@ public final class CatchErrorsFilterFactory implements FilterFactory {
 
     @Override
     public Filter create(FilterSettings settings) {
-        return new CatchErrorsFilter(CatchErrorsConfig.from(settings), Clock.systemUTC());
+        return new CatchErrorsFilter(CatchErrorsConfig.from(settings), Clock.systemUTC(), settings.storageDomains());
     }
 }

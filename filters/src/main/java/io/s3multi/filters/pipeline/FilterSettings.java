@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -23,6 +24,7 @@ public final class FilterSettings {
 
     private final String filterName;
     private final Map<String, String> values;
+    private final List<String> storageDomains;
 
     /**
      * @param filterName the stage name, used in messages
@@ -30,15 +32,32 @@ public final class FilterSettings {
      * @param configured what the config file says; keys are validated beforehand by {@link PipelineValidator}
      */
     public FilterSettings(String filterName, Map<String, String> defaults, Map<String, String> configured) {
+        this(filterName, defaults, configured, List.of());
+    }
+
+    /**
+     * @param storageDomains the gateway-wide {@link GatewayConfig#storageDomains() storage_domain} list
+     */
+    public FilterSettings(String filterName, Map<String, String> defaults, Map<String, String> configured,
+            List<String> storageDomains) {
         this.filterName = Objects.requireNonNull(filterName, "filterName");
         var merged = new LinkedHashMap<>(Objects.requireNonNull(defaults, "defaults"));
         merged.putAll(Objects.requireNonNull(configured, "configured"));
         this.values = Collections.unmodifiableMap(merged);
+        this.storageDomains = List.copyOf(storageDomains);
     }
 
     /** The stage these settings belong to. */
     public String filterName() {
         return filterName;
+    }
+
+    /**
+     * The gateway-wide domains of virtual-host style S3 requests (top-level {@code storage_domain}), which every
+     * stage that parses S3 requests must use alike; empty for path-style only.
+     */
+    public List<String> storageDomains() {
+        return storageDomains;
     }
 
     /** The value, trimmed; {@code ""} when neither the file nor the defaults give one. */

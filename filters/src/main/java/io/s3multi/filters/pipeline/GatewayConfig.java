@@ -18,8 +18,15 @@ import java.util.TreeSet;
  * pipeline = catch_errors proxy_logging healthcheck proxy_server
  * server.host = 127.0.0.1
  * server.port = 8080
+ * storage_domain = s3.example.com
  * filter.proxy_server.swift_url = http://127.0.0.1:8081
  * </pre>
+ *
+ * <p>{@code storage_domain} is the one setting several stages share: the domains (separated by spaces or
+ * commas) under which clients address buckets virtual-host style ({@code photos.s3.example.com}). Every stage
+ * that tells S3 from Swift or parses an S3 request (catch_errors, tempauth, s3api) must agree on it, so it is
+ * a top-level key rather than a setting of each; stages receive it through {@link FilterSettings#storageDomains()}.
+ * Empty (the default): path-style only.
  *
  * <p>Parsing checks only the shape of the file (known top-level keys, a usable port, a non-empty pipeline);
  * whether the stages and their settings exist is {@link PipelineValidator}'s job, because only the
@@ -31,6 +38,7 @@ public final class GatewayConfig {
     public static final String PIPELINE = "pipeline";
     public static final String SERVER_HOST = "server.host";
     public static final String SERVER_PORT = "server.port";
+    public static final String STORAGE_DOMAIN = "storage_domain";
     public static final String FILTER_PREFIX = "filter.";
 
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -40,14 +48,16 @@ public final class GatewayConfig {
     private final List<String> pipeline;
     private final String host;
     private final int port;
+    private final List<String> storageDomains;
     private final Map<String, Map<String, String>> settingsByFilter;
 
-    private GatewayConfig(String origin, List<String> pipeline, String host, int port,
+    private GatewayConfig(String origin, List<String> pipeline, String host, int port, List<String> storageDomains,
             Map<String, Map<String, String>> settingsByFilter) {
         this.origin = origin;
         this.pipeline = pipeline;
         this.host = host;
         this.port = port;
+        this.storageDomains = storageDomains;
         this.settingsByFilter = settingsByFilter;
     }
 
@@ -67,15 +77,18 @@ public final class GatewayConfig {
         }
         String host = properties.getProperty(SERVER_HOST, DEFAULT_HOST).trim();
         int port = parsePort(properties.getProperty(SERVER_PORT, String.valueOf(DEFAULT_PORT)).trim(), problems);
+        String domainsLine = properties.getProperty(STORAGE_DOMAIN, "").trim();
+        List<String> storageDomains = domainsLine.isEmpty() ? List.of() : List.of(domainsLine.split("[\\s,]+"));
         var settings = new TreeMap<String, Map<String, String>>();
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-            if (key.equals(PIPELINE) || key.equals(SERVER_HOST) || key.equals(SERVER_PORT)) {
+            if (key.equals(PIPELINE) || key.equals(SERVER_HOST) || key.equals(SERVER_PORT)
+                    || key.equals(STORAGE_DOMAIN)) {
                 continue;
             }
             int dot = key.indexOf('.', FILTER_PREFIX.length());
             if (!key.startsWith(FILTER_PREFIX) || dot < 0 || dot == FILTER_PREFIX.length() || dot == key.length() - 1) {
-                problems.add("unknown key '" + key + "' (keys are pipeline, server.host, server.port and"
-                        + " filter.<name>.<setting>)");
+                problems.add("unknown key '" + key + "' (keys are pipeline, server.host, server.port,"
+                        + " storage_domain and filter.<name>.<setting>)");
                 continue;
             }
             settings.computeIfAbsent(key.substring(FILTER_PREFIX.length(), dot), name -> new TreeMap<>())
@@ -86,7 +99,7 @@ public final class GatewayConfig {
         }
         var frozen = new LinkedHashMap<String, Map<String, String>>();
         settings.forEach((name, values) -> frozen.put(name, Collections.unmodifiableMap(values)));
-        return new GatewayConfig(origin, pipeline, host, port, Collections.unmodifiableMap(frozen));
+        return new GatewayConfig(origin, pipeline, host, port, storageDomains, Collections.unmodifiableMap(frozen));
     }
 
     /** The stage names, in order. */
@@ -107,6 +120,11 @@ public final class GatewayConfig {
     /** The port the embedded server binds to; 0 picks a free one. */
     public int port() {
         return port;
+    }
+
+    /** The domains of virtual-host style S3 requests ({@code storage_domain}); empty for path-style only. */
+    public List<String> storageDomains() {
+        return storageDomains;
     }
 
     /** Where this configuration came from, including any overrides. */
@@ -130,7 +148,7 @@ public final class GatewayConfig {
             throw new IllegalArgumentException("port " + newPort + " is not between 0 and 65535");
         }
         return new GatewayConfig(origin + ", port " + newPort + " from the command line", pipeline, host, newPort,
-                settingsByFilter);
+                storageDomains, settingsByFilter);
     }
 
     private static int parsePort(String value, List<String> problems) {

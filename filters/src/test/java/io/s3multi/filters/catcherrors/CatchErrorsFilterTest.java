@@ -69,8 +69,19 @@ class CatchErrorsFilterTest {
     }
 
     @Test
-    void anEscapedExceptionBecomesA500WithoutStackTrace() throws Exception {
+    void anEscapedExceptionOfAnS3RequestBecomesAnS3InternalError() throws Exception {
         HttpResponse<String> answer = get("/explode");
+        assertEquals(500, answer.statusCode());
+        String transId = assertTransactionHeaders(answer);
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InternalError</Code><Message>We"
+                + " encountered an internal error. Please try again.</Message><RequestId>" + transId
+                + "</RequestId></Error>", answer.body());
+        assertEquals("application/xml", answer.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void anEscapedExceptionBecomesA500WithoutStackTrace() throws Exception {
+        HttpResponse<String> answer = get("/v1/explode");
         assertEquals(500, answer.statusCode());
         String transId = assertTransactionHeaders(answer);
         assertEquals("Internal Server Error (transaction " + transId + ")\n", answer.body());

@@ -40,7 +40,7 @@ class GatewayConfigTest {
         var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
                 GatewayUnderTest.config("catch_errors proxy_server", "sever.port", "80"), "file x.properties"));
         assertEquals("pipeline 'catch_errors proxy_server': unknown key 'sever.port' (keys are pipeline,"
-                + " server.host, server.port and filter.<name>.<setting>) [config: file x.properties]", e.getMessage());
+                + " server.host, server.port, storage_domain and filter.<name>.<setting>) [config: file x.properties]", e.getMessage());
     }
 
     @Test
@@ -48,8 +48,8 @@ class GatewayConfigTest {
         var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
                 GatewayUnderTest.config("proxy_server", "filter.proxy_server", "x"), "test"));
         assertEquals(1, e.problems().size());
-        assertEquals("unknown key 'filter.proxy_server' (keys are pipeline, server.host, server.port and"
-                + " filter.<name>.<setting>)", e.problems().get(0));
+        assertEquals("unknown key 'filter.proxy_server' (keys are pipeline, server.host, server.port,"
+                + " storage_domain and filter.<name>.<setting>)", e.problems().get(0));
     }
 
     @Test

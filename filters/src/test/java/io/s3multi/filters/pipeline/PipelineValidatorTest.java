@@ -23,12 +23,11 @@ class PipelineValidatorTest {
     private static final FilterRegistry REGISTRY =
             FilterRegistry.discover(PipelineValidatorTest.class.getClassLoader());
 
-    // Stand-ins for stages built later, declaring their rules the way their factories will.
+    // The real tempauth and s3api, with stand-ins for stages built later, declaring their rules the way their
+    // factories will.
     private static final FilterRegistry WITH_S3_STAGES = REGISTRY.with(
-            stage("tempauth", Placement.anywhere().before("s3multi", "s3api"), PASS),
             stage("s3token", Placement.anywhere().before("s3multi", "s3api"), PASS),
             stage("s3multi", Placement.anywhere().before("s3api"), PASS),
-            stage("s3api", Placement.anywhere(), PASS),
             stage("late", Placement.anywhere().after("s3api"), PASS));
 
     private static PipelineConfigException refused(FilterRegistry registry, String pipeline, String... keyValues) {
@@ -72,7 +71,7 @@ class PipelineValidatorTest {
     void unknownFilterNameIsRefusedNamingTheKnownOnes() {
         var e = refused(REGISTRY, "catch_errors healthchek proxy_server");
         assertEquals("pipeline 'catch_errors healthchek proxy_server': unknown filter 'healthchek' (known:"
-                + " catch_errors, healthcheck, proxy_logging, proxy_server) [config: test]", e.getMessage());
+                + " catch_errors, healthcheck, proxy_logging, proxy_server, s3api, tempauth) [config: test]", e.getMessage());
     }
 
     @Test
@@ -101,7 +100,7 @@ class PipelineValidatorTest {
         var e = refused(REGISTRY, "catch_errors nonsense proxy_logging proxy_logging proxy_server",
                 "filter.catch_errors.colour", "red");
         assertEquals(List.of("unknown filter 'nonsense' (known: catch_errors, healthcheck, proxy_logging,"
-                        + " proxy_server)", "proxy_logging appears more than once",
+                        + " proxy_server, s3api, tempauth)", "proxy_logging appears more than once",
                 "filter.catch_errors.colour is not a setting of catch_errors (settings: trans_id_suffix)"),
                 e.problems());
         var placement = refused(REGISTRY, "proxy_server catch_errors");
@@ -112,8 +111,8 @@ class PipelineValidatorTest {
     void authStagesMustPrecedeTheS3StagesTheyDeclare() {
         accepted(WITH_S3_STAGES, "catch_errors proxy_logging healthcheck tempauth s3token s3multi s3api proxy_server");
         var e = refused(WITH_S3_STAGES, "catch_errors s3api tempauth proxy_server");
-        assertEquals("pipeline 'catch_errors s3api tempauth proxy_server': tempauth must come before s3api"
-                + " [config: test]", e.getMessage());
+        assertEquals("pipeline 'catch_errors s3api tempauth proxy_server': s3api must come after tempauth;"
+                + " tempauth must come before s3api [config: test]", e.getMessage());
         var both = refused(WITH_S3_STAGES, "s3multi s3token s3api proxy_server");
         assertEquals(List.of("s3token must come before s3multi"), both.problems());
     }

@@ -46,7 +46,8 @@ public final class TestStages {
     }
 
     /**
-     * {@code trouble}: on {@code /explode} throws before writing anything; on {@code /explode-late} writes and
+     * {@code trouble}: on {@code /explode} (an S3 path) and {@code /v1/explode} (a native Swift path) throws
+     * before writing anything; on {@code /explode-late} writes and
      * flushes part of a body, then throws; on {@code /reset-then-answer} resets the response before answering;
      * on {@code /writer} answers three two-byte characters through the writer; on {@code /echo-uri...} reads
      * the body and answers the raw request URI and the bytes read, setting the S3 operation and user
@@ -57,7 +58,7 @@ public final class TestStages {
             var request = (HttpServletRequest) req;
             var response = (HttpServletResponse) res;
             String uri = request.getRequestURI();
-            if (uri.equals("/explode")) {
+            if (uri.equals("/explode") || uri.equals("/v1/explode")) {
                 throw new IllegalStateException("secret internals at io.s3multi.Boom.line(42)");
             } else if (uri.equals("/explode-late")) {
                 response.setContentLength(1_000_000);

@@ -191,6 +191,12 @@ public final class S3Exception extends RuntimeException {
         return of(S3ErrorCode.INVALID_DIGEST).with("Content-MD5", contentMd5 == null ? "" : contentMd5);
     }
 
+    /** A CreateBucket location constraint that is not the region this gateway serves. */
+    public static S3Exception invalidLocationConstraint(String locationConstraint) {
+        return of(S3ErrorCode.INVALID_LOCATION_CONSTRAINT)
+                .with("LocationConstraint", required(locationConstraint, "locationConstraint"));
+    }
+
     public static S3Exception invalidObjectState(String message) {
         return of(S3ErrorCode.INVALID_OBJECT_STATE, message);
     }
@@ -264,6 +270,11 @@ public final class S3Exception extends RuntimeException {
 
     public static S3Exception noSuchKey(String key) {
         return of(S3ErrorCode.NO_SUCH_KEY).with("Key", required(key, "key"));
+    }
+
+    /** GetBucketTagging or GetObjectTagging of a resource that has no tags. */
+    public static S3Exception noSuchTagSet(String bucket) {
+        return of(S3ErrorCode.NO_SUCH_TAG_SET).with("BucketName", required(bucket, "bucket"));
     }
 
     public static S3Exception noSuchUpload(String uploadId) {

@@ -1,72 +1,120 @@
 package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.bucket.BucketAcls;
+import io.s3multi.s3.handler.bucket.BucketCreation;
+import io.s3multi.s3.handler.bucket.BucketListings;
+import io.s3multi.s3.handler.bucket.BucketPresence;
+import io.s3multi.s3.handler.bucket.BucketRegistry;
+import io.s3multi.s3.handler.bucket.BucketRemoval;
+import io.s3multi.s3.xml.documents.LocationConstraint;
+import io.s3multi.s3.xml.documents.VersioningConfiguration;
 import java.util.Objects;
 
 /**
- * Bucket operations on the container that is the bucket: create, delete, head, location, listings, versioning, ACL, tagging.
+ * Bucket operations on the container that is the bucket: create, delete, head, location, listings, versioning,
+ * ACL, tagging.
+ *
+ * <p>Bucket {@code b} is container {@code b} of the caller's Swift account. Creation and deletion keep the
+ * {@link BucketRegistry} in step, which makes names unique across accounts; an operation on a bucket missing
+ * from the caller's account answers {@code AccessDenied} when another account owns the name, else
+ * {@code NoSuchBucket} ({@link BucketPresence}).
+ *
+ * <p>What the gateway does not model is explicit, never faked:
+ * <ul>
+ *   <li>versioning: buckets are never versioned, GetBucketVersioning answers the empty configuration of a
+ *       bucket that never was, PutBucketVersioning is {@code NotImplemented};</li>
+ *   <li>ACLs: every bucket is private to its account; GetBucketAcl shows the owner with {@code FULL_CONTROL},
+ *       PutBucketAcl accepts only that ({@code x-amz-acl: private}, or a policy granting the owner
+ *       {@code FULL_CONTROL} and nothing else), anything else is {@code NotImplemented};</li>
+ *   <li>tagging: buckets have no tags, GetBucketTagging is {@code NoSuchTagSet} as AWS answers for an untagged
+ *       bucket; PutBucketTagging and DeleteBucketTagging are {@code NotImplemented}.</li>
+ * </ul>
  */
 public final class BucketHandler {
 
-    private final S3ApiSettings settings;
+    private static final String US_EAST_1 = "us-east-1";
 
-    public BucketHandler(S3ApiSettings settings) {
+    private final S3ApiSettings settings;
+    private final BucketPresence presence;
+    private final BucketCreation creation;
+    private final BucketRemoval removal;
+    private final BucketListings listings;
+
+    public BucketHandler(S3ApiSettings settings, BucketRegistry registry) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(registry, "registry");
+        this.presence = new BucketPresence(registry);
+        this.creation = new BucketCreation(settings, registry);
+        this.removal = new BucketRemoval(registry, presence);
+        this.listings = new BucketListings(settings, presence);
     }
 
     public S3Response createBucket(S3Call call) {
-        throw S3Exception.notImplemented("createBucket is not implemented yet");
+        return creation.createBucket(call);
     }
 
     public S3Response deleteBucket(S3Call call) {
-        throw S3Exception.notImplemented("deleteBucket is not implemented yet");
+        return removal.deleteBucket(call);
     }
 
+    /** 200 with the bucket's region (as AWS sends it, SDKs read it); errors carry no body on HEAD. */
     public S3Response headBucket(S3Call call) {
-        throw S3Exception.notImplemented("headBucket is not implemented yet");
+        presence.require(call);
+        return S3Response.status(200).withHeader("x-amz-bucket-region", settings.location());
     }
 
+    /** The configured location; AWS writes us-east-1 as an empty element. */
     public S3Response getBucketLocation(S3Call call) {
-        throw S3Exception.notImplemented("getBucketLocation is not implemented yet");
+        presence.require(call);
+        return S3Response.xml(US_EAST_1.equals(settings.location())
+                ? LocationConstraint.usEast1() : new LocationConstraint(settings.location()));
     }
 
     public S3Response listObjects(S3Call call) {
-        throw S3Exception.notImplemented("listObjects is not implemented yet");
+        return listings.listObjects(call);
     }
 
     public S3Response listObjectsV2(S3Call call) {
-        throw S3Exception.notImplemented("listObjectsV2 is not implemented yet");
+        return listings.listObjectsV2(call);
     }
 
     public S3Response listObjectVersions(S3Call call) {
-        throw S3Exception.notImplemented("listObjectVersions is not implemented yet");
+        return listings.listObjectVersions(call);
     }
 
     public S3Response getBucketVersioning(S3Call call) {
-        throw S3Exception.notImplemented("getBucketVersioning is not implemented yet");
+        presence.require(call);
+        return S3Response.xml(new VersioningConfiguration());
     }
 
     public S3Response putBucketVersioning(S3Call call) {
-        throw S3Exception.notImplemented("putBucketVersioning is not implemented yet");
+        presence.require(call);
+        throw S3Exception.notImplemented("Bucket versioning is not supported by this gateway");
     }
 
     public S3Response getBucketAcl(S3Call call) {
-        throw S3Exception.notImplemented("getBucketAcl is not implemented yet");
+        presence.require(call);
+        return BucketAcls.getBucketAcl(call);
     }
 
     public S3Response putBucketAcl(S3Call call) {
-        throw S3Exception.notImplemented("putBucketAcl is not implemented yet");
+        presence.require(call);
+        return BucketAcls.putBucketAcl(call);
     }
 
     public S3Response getBucketTagging(S3Call call) {
-        throw S3Exception.notImplemented("getBucketTagging is not implemented yet");
+        presence.require(call);
+        throw S3Exception.noSuchTagSet(call.bucket());
     }
 
     public S3Response putBucketTagging(S3Call call) {
-        throw S3Exception.notImplemented("putBucketTagging is not implemented yet");
+        presence.require(call);
+        throw S3Exception.notImplemented("Bucket tagging is not supported by this gateway");
     }
 
     public S3Response deleteBucketTagging(S3Call call) {
-        throw S3Exception.notImplemented("deleteBucketTagging is not implemented yet");
+        presence.require(call);
+        throw S3Exception.notImplemented("Bucket tagging is not supported by this gateway");
     }
 }

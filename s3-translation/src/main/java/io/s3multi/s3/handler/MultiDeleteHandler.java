@@ -1,12 +1,42 @@
 package io.s3multi.s3.handler;
 
+import io.s3multi.s3.auth.RequestBody;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.object.ObjectDeleter;
+import io.s3multi.s3.handler.object.SwiftFailures;
+import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.request.ObjectKeys;
+import io.s3multi.s3.xml.S3Xml;
+import io.s3multi.s3.xml.documents.Delete;
+import io.s3multi.s3.xml.documents.DeleteResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * DeleteObjects: up to the configured number of keys in one request, quiet mode, per-key results.
+ *
+ * <p>The body is a {@code <Delete>} document, read with a size cap. S3 requires an integrity check on it
+ * ({@code Content-MD5} or an {@code x-amz-checksum-*}), which the verified body stream then enforces. Each key is
+ * deleted as DeleteObject deletes it ({@link ObjectDeleter}: a missing key counts as deleted, a multipart object
+ * goes with its segments), several at a time but never more than {@link #PARALLEL_DELETES}, so one request cannot
+ * flood Swift. The answer lists keys in request order: {@code <Deleted>} for each success (left out in quiet
+ * mode) and {@code <Error>} with the AWS code for each failure; the request as a whole succeeds.
  */
 public final class MultiDeleteHandler {
+
+    /** The most keys of one request deleted at the same time. */
+    public static final int PARALLEL_DELETES = 8;
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final S3ApiSettings settings;
 
@@ -15,6 +45,94 @@ public final class MultiDeleteHandler {
     }
 
     public S3Response deleteObjects(S3Call call) {
-        throw S3Exception.notImplemented("deleteObjects is not implemented yet");
+        RequestHead head = call.request().head();
+        if (head.header("Content-MD5") == null && head.header("x-amz-sdk-checksum-algorithm") == null
+                && head.headerValues("x-amz-trailer").isEmpty()
+                && head.headers().keySet().stream().noneMatch(name -> name.startsWith("x-amz-checksum-"))) {
+            throw S3Exception.invalidRequest("Missing required header for this request: Content-MD5");
+        }
+        SwiftFailures.requireBucket(call.swift(), call.bucket());
+        Delete document = read(call);
+        List<Delete.ObjectIdentifier> objects = document.objects();
+        if (objects.isEmpty() || objects.size() > settings.maxMultiDeleteObjects()
+                || objects.stream().anyMatch(object -> object.key() == null || object.key().isEmpty())) {
+            throw S3Exception.malformedXml();
+        }
+        boolean quiet = document.isQuiet();
+        List<Outcome> outcomes = deleteAll(call, objects);
+        DeleteResult result = new DeleteResult();
+        for (int i = 0; i < objects.size(); i++) {
+            Delete.ObjectIdentifier object = objects.get(i);
+            Outcome outcome = outcomes.get(i);
+            if (outcome.error() == null) {
+                if (!quiet) {
+                    result.addDeleted(object.key(), object.versionId());
+                }
+            } else {
+                result.addError(object.key(), object.versionId(), outcome.error().code().wireCode(),
+                        outcome.error().getMessage());
+            }
+        }
+        return S3Response.xml(result);
+    }
+
+    private static Delete read(S3Call call) {
+        RequestBody body;
+        try {
+            body = call.body().open(Set.of());
+        } catch (RuntimeException refused) {
+            throw SwiftFailures.fromBodyFailure(refused);
+        }
+        try (InputStream in = body.stream()) {
+            Delete document = S3Xml.read(in, Delete.class, S3Xml.MAX_DELETE_OBJECTS_BYTES);
+            // Whatever follows the root element (white space) must still pass the body's checks.
+            in.transferTo(OutputStream.nullOutputStream());
+            return document;
+        } catch (IOException | RuntimeException failure) {
+            if (failure instanceof S3Exception s3) {
+                throw s3;
+            }
+            throw SwiftFailures.fromBodyFailure(failure);
+        }
+    }
+
+    private record Outcome(S3Exception error) {
+    }
+
+    private static List<Outcome> deleteAll(S3Call call, List<Delete.ObjectIdentifier> objects) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_DELETES, objects.size()), task -> {
+            Thread thread = new Thread(task, "s3-multi-delete-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<Outcome>> pending = new ArrayList<>(objects.size());
+            for (Delete.ObjectIdentifier object : objects) {
+                pending.add(CompletableFuture.supplyAsync(() -> deleteOne(call, object), pool));
+            }
+            List<Outcome> outcomes = new ArrayList<>(objects.size());
+            for (CompletableFuture<Outcome> outcome : pending) {
+                outcomes.add(outcome.join());
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Outcome deleteOne(S3Call call, Delete.ObjectIdentifier object) {
+        try {
+            String version = object.versionId();
+            if (version != null && !version.equals("null")) {
+                throw S3Exception.noSuchVersion(object.key(), version);
+            }
+            ObjectKeys.requireValid(object.key());
+            ObjectDeleter.delete(call.swift(), call.bucket(), object.key());
+            return new Outcome(null);
+        } catch (S3Exception failure) {
+            return new Outcome(failure);
+        } catch (RuntimeException unexpected) {
+            return new Outcome(S3Exception.internalError("delete of " + object.key() + " failed", unexpected));
+        }
     }
 }

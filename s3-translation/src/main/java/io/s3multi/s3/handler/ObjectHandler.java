@@ -1,10 +1,32 @@
 package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.object.ObjectCopier;
+import io.s3multi.s3.handler.object.ObjectDeleter;
+import io.s3multi.s3.handler.object.ObjectReader;
+import io.s3multi.s3.handler.object.ObjectWriter;
+import io.s3multi.s3.handler.object.SwiftFailures;
+import io.s3multi.s3.xml.documents.AccessControlPolicy;
+import io.s3multi.s3.xml.documents.Owner;
+import io.s3multi.s3.xml.documents.Tagging;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.error.SwiftException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Object operations on the Swift object that is the key: put, copy (server-side), get, head, delete, ACL, tagging.
+ *
+ * <p>Bucket {@code b} is container {@code b} of the caller's account and key {@code k} is object {@code k}
+ * (design §4). The work lives in {@link io.s3multi.s3.handler.object}: {@link ObjectWriter} (PutObject),
+ * {@link ObjectReader} (GetObject, HeadObject), {@link ObjectCopier} (CopyObject), {@link ObjectDeleter}
+ * (DeleteObject); this class routes and answers the small sub-resources itself:
+ * <ul>
+ *   <li>ACLs: every object is private to its owner (the Swift account), so GetObjectAcl answers the owner with
+ *       {@code FULL_CONTROL} and PutObjectAcl accepts only the canned ACL {@code private};</li>
+ *   <li>tagging is not stored: GetObjectTagging answers an empty tag set, Put and Delete are
+ *       {@code NotImplemented}.</li>
+ * </ul>
  */
 public final class ObjectHandler {
 
@@ -15,42 +37,64 @@ public final class ObjectHandler {
     }
 
     public S3Response putObject(S3Call call) {
-        throw S3Exception.notImplemented("putObject is not implemented yet");
+        return ObjectWriter.putObject(call);
     }
 
     public S3Response copyObject(S3Call call) {
-        throw S3Exception.notImplemented("copyObject is not implemented yet");
+        return ObjectCopier.copyObject(call);
     }
 
     public S3Response getObject(S3Call call) {
-        throw S3Exception.notImplemented("getObject is not implemented yet");
+        return ObjectReader.getObject(call);
     }
 
     public S3Response headObject(S3Call call) {
-        throw S3Exception.notImplemented("headObject is not implemented yet");
+        return ObjectReader.headObject(call);
     }
 
     public S3Response deleteObject(S3Call call) {
-        throw S3Exception.notImplemented("deleteObject is not implemented yet");
+        Optional<String> version = call.request().param("versionId");
+        if (version.isPresent() && !version.get().equals("null")) {
+            throw S3Exception.invalidArgument("versionId", version.get(), "Invalid version id specified");
+        }
+        ObjectDeleter.delete(call.swift(), call.bucket(), call.key());
+        return S3Response.noContent();
     }
 
     public S3Response getObjectAcl(S3Call call) {
-        throw S3Exception.notImplemented("getObjectAcl is not implemented yet");
+        requireObject(call);
+        Owner owner = new Owner(call.identity().ownerId(), call.identity().displayName());
+        return S3Response.xml(new AccessControlPolicy(owner).addGrant(
+                AccessControlPolicy.Grantee.canonicalUser(owner.id(), owner.displayName()), "FULL_CONTROL"));
     }
 
     public S3Response putObjectAcl(S3Call call) {
-        throw S3Exception.notImplemented("putObjectAcl is not implemented yet");
+        String acl = call.request().header("x-amz-acl");
+        if (acl == null || !acl.trim().equals("private")) {
+            throw S3Exception.notImplemented("Only the canned ACL private is supported for objects.");
+        }
+        requireObject(call);
+        return S3Response.status(200);
     }
 
     public S3Response getObjectTagging(S3Call call) {
-        throw S3Exception.notImplemented("getObjectTagging is not implemented yet");
+        requireObject(call);
+        return S3Response.xml(new Tagging());
     }
 
     public S3Response putObjectTagging(S3Call call) {
-        throw S3Exception.notImplemented("putObjectTagging is not implemented yet");
+        throw S3Exception.notImplemented("Object tagging is not supported.");
     }
 
     public S3Response deleteObjectTagging(S3Call call) {
-        throw S3Exception.notImplemented("deleteObjectTagging is not implemented yet");
+        throw S3Exception.notImplemented("Object tagging is not supported.");
+    }
+
+    private static void requireObject(S3Call call) {
+        try {
+            call.swift().objects().head(call.bucket(), call.key(), SwiftHeaders.empty());
+        } catch (SwiftException failure) {
+            throw SwiftFailures.forObject(failure, call.swift(), call.bucket(), call.key());
+        }
     }
 }

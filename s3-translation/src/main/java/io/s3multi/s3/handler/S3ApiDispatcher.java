@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.request.S3Operation;
 import java.util.Objects;
 
@@ -18,10 +19,19 @@ public final class S3ApiDispatcher {
     private final ObjectHandler object;
     private final MultiDeleteHandler multiDelete;
 
+    /** A dispatcher without a bucket registry: bucket names may repeat across accounts. */
     public S3ApiDispatcher(S3ApiSettings settings) {
+        this(settings, BucketRegistry.none());
+    }
+
+    /**
+     * @param registry the bucket registry, usually {@code BucketRegistry.of(backend, settings)}, which makes bucket
+     *                 names unique across accounts
+     */
+    public S3ApiDispatcher(S3ApiSettings settings, BucketRegistry registry) {
         Objects.requireNonNull(settings, "settings");
         this.service = new ServiceHandler(settings);
-        this.bucket = new BucketHandler(settings);
+        this.bucket = new BucketHandler(settings, registry);
         this.object = new ObjectHandler(settings);
         this.multiDelete = new MultiDeleteHandler(settings);
     }

@@ -1,10 +1,26 @@
 package io.s3multi.s3.handler;
 
-import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.request.BucketNames;
+import io.s3multi.s3.xml.documents.ListAllMyBucketsResult;
+import io.s3multi.s3.xml.documents.Owner;
+import io.s3multi.swift.container.ContainerEntry;
+import io.s3multi.swift.container.ListingCursor;
+import io.s3multi.swift.container.ListingQuery;
+import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.error.SwiftHttpStatusException;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * ListBuckets: the containers of the identity's Swift account that are S3 buckets.
+ *
+ * <p>Every page of the account listing is read (an account holds few containers compared to a container's
+ * objects; S3's ListBuckets answers all buckets in one document). Only names that are valid S3 bucket names
+ * are shown: the {@code <bucket>_segments} containers of multipart uploads, and any container made with the
+ * Swift API under a name S3 cannot address, never appear. {@code CreationDate} is the container's
+ * {@code last_modified} from the listing (Swift updates it when the container's metadata changes; S3 clients
+ * only display it), or, from a Swift that does not list it, the {@code X-Timestamp} of a HEAD.
  */
 public final class ServiceHandler {
 
@@ -15,6 +31,42 @@ public final class ServiceHandler {
     }
 
     public S3Response listBuckets(S3Call call) {
-        throw S3Exception.notImplemented("listBuckets is not implemented yet");
+        S3Identity identity = call.identity();
+        var result = new ListAllMyBucketsResult(new Owner(identity.ownerId(), identity.displayName()));
+        try {
+            ListingCursor<ContainerEntry> containers = call.swift().containers().listAllContainers(ListingQuery.all());
+            while (containers.hasMorePages()) {
+                for (ContainerEntry container : containers.nextPage().entries()) {
+                    if (!container.isSubdir() && BucketNames.isValid(container.name())) {
+                        result.addBucket(container.name(), creationDate(call, container));
+                    }
+                }
+            }
+        } catch (SwiftException failure) {
+            throw SwiftStatusMapper.toS3(failure, SwiftStatusMapper.Target.account());
+        }
+        return S3Response.xml(result);
+    }
+
+    private static Instant creationDate(S3Call call, ContainerEntry container) throws SwiftException {
+        if (container.lastModified() != null) {
+            return container.lastModified();
+        }
+        try {
+            String timestamp = call.swift().containers().head(container.name()).header("X-Timestamp");
+            return timestamp == null ? Instant.EPOCH : fromSwiftTimestamp(timestamp);
+        } catch (SwiftHttpStatusException failure) {
+            if (failure.status() == 404) {
+                return Instant.EPOCH;  // deleted since the listing; shown as the listing had it
+            }
+            throw failure;
+        }
+    }
+
+    /** Swift's {@code X-Timestamp}: seconds since the epoch with a fraction, e.g. {@code 1700000000.12345}. */
+    static Instant fromSwiftTimestamp(String timestamp) {
+        BigDecimal seconds = new BigDecimal(timestamp.strip().split("_")[0]);
+        return Instant.ofEpochSecond(seconds.longValue(),
+                seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
     }
 }

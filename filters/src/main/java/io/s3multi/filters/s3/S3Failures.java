@@ -1,0 +1,81 @@
+package io.s3multi.filters.s3;
+
+import io.s3multi.s3.auth.S3AuthException;
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.SwiftStatusMapper;
+import io.s3multi.s3.integrity.S3IntegrityException;
+import io.s3multi.s3.request.S3Request;
+import io.s3multi.swift.error.SwiftException;
+import java.io.EOFException;
+import java.util.Map;
+
+/**
+ * Turns anything an S3 operation throws into the one {@link S3Exception} its client gets: the single catch at
+ * the edge of the S3 stages.
+ *
+ * <p>The cause chain is searched first, because the interesting failure is often wrapped: a body that failed
+ * its checksum surfaces as the cause of Swift's {@code SwiftUploadAbortedException}.
+ * <ol>
+ *   <li>an {@link S3Exception} anywhere in the chain is the answer;</li>
+ *   <li>an {@link S3AuthException} or {@link S3IntegrityException} becomes the S3 error of its code, with its
+ *       detail elements ({@code SignatureDoesNotMatch}, {@code BadDigest}, {@code IncompleteBody}, ...);</li>
+ *   <li>an {@link EOFException} (the client's body ended before its Content-Length) is {@code IncompleteBody};</li>
+ *   <li>a {@link SwiftException} goes through {@link SwiftStatusMapper}, the one table of Swift failures;</li>
+ *   <li>anything else is an {@code InternalError}, which the caller logs with its stack trace; the client sees
+ *       only the code and the request id.</li>
+ * </ol>
+ */
+public final class S3Failures {
+
+    private S3Failures() {
+    }
+
+    /**
+     * @param failure what was thrown
+     * @param request the parsed request, for the context of Swift errors (bucket, key); may be null
+     */
+    public static S3Exception toS3(Throwable failure, S3Request request) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof S3Exception s3) {
+                return s3;
+            }
+            if (t instanceof S3AuthException auth) {
+                return withDetails(S3Exception.fromCode(auth.code(), auth.getMessage()), auth.details());
+            }
+            if (t instanceof S3IntegrityException integrity) {
+                return withDetails(S3Exception.fromCode(integrity.code(), integrity.getMessage()),
+                        integrity.details());
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EOFException) {
+                return S3Exception.incompleteBody().withReason("client.eof");
+            }
+        }
+        if (failure instanceof SwiftException swift) {
+            return SwiftStatusMapper.toS3(swift, targetOf(request));
+        }
+        return S3Exception.internalError(failure.getClass().getSimpleName(), failure);
+    }
+
+    private static SwiftStatusMapper.Target targetOf(S3Request request) {
+        if (request == null || request.bucket() == null) {
+            return SwiftStatusMapper.Target.account();
+        }
+        return request.key() == null
+                ? SwiftStatusMapper.Target.bucket(request.bucket())
+                : SwiftStatusMapper.Target.object(request.bucket(), request.key());
+    }
+
+    private static S3Exception withDetails(S3Exception error, Map<String, String> details) {
+        S3Exception result = error;
+        for (Map.Entry<String, String> detail : details.entrySet()) {
+            try {
+                result = result.with(detail.getKey(), detail.getValue());
+            } catch (IllegalArgumentException unusableName) {
+                // a detail the error document cannot carry is left out rather than failing the answer
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,140 @@
+package io.s3multi.filters.s3api;
+
+import io.s3multi.filters.pipeline.PipelineAttributes;
+import io.s3multi.filters.pipeline.RawPath;
+import io.s3multi.filters.s3.RequestIds;
+import io.s3multi.filters.s3.S3Authentication;
+import io.s3multi.filters.s3.S3ErrorResponse;
+import io.s3multi.filters.s3.S3Exchange;
+import io.s3multi.filters.s3.S3Failures;
+import io.s3multi.s3.auth.SignedRequest;
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.S3Call;
+import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.request.S3Operation;
+import io.s3multi.s3.request.S3OperationClassifier;
+import io.s3multi.s3.request.S3Request;
+import io.s3multi.s3.request.S3RequestParser;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The S3 API: answers every S3 request that reaches it, by way of
+ * {@link io.s3multi.s3.handler.S3ApiDispatcher}; native Swift requests pass on to proxy_server untouched.
+ *
+ * <p>For an S3 request:
+ * <ol>
+ *   <li>the request must be valid S3 (the parser's {@code InvalidBucketName}, {@code InvalidURI}, ... otherwise;
+ *       so a {@code *_segments} container is never reachable as a bucket);</li>
+ *   <li>an auth stage must have vouched for it ({@link PipelineAttributes#S3_AUTHENTICATION}); otherwise the
+ *       answer is {@code InvalidAccessKeyId} when it carried credentials no stage knew, {@code AccessDenied}
+ *       when it was anonymous (or the parser's error when the credentials were malformed);</li>
+ *   <li>it is classified ({@link S3OperationClassifier}), the operation's AWS name is stored for the access log,
+ *       and an {@link S3Call} (request, identity, Swift account, a body source that decodes and verifies the
+ *       servlet body with the verified signature's key, the clock, the request id) goes to the dispatcher;</li>
+ *   <li>the {@link S3Response} is written: status, headers, {@code Content-Length}, the body streamed (none for
+ *       HEAD), and {@code x-amz-request-id} on every answer.</li>
+ * </ol>
+ * One catch at the edge turns every failure into an S3 {@code <Error>} through {@link S3Failures}: S3 errors as
+ * they are, auth and integrity failures (also inside an aborted Swift upload) by their codes, Swift failures
+ * through {@code SwiftStatusMapper}, anything else an {@code InternalError} that is logged with its stack trace
+ * while the client sees only the code and request id. A failure after the answer was committed cannot be
+ * reported any more: it is rethrown so that the container cuts the connection and the client sees a truncated
+ * answer, never a wrong one.
+ *
+ * <p><b>Position:</b> after the auth stages (tempauth, s3token) and s3multi; before proxy_server.
+ *
+ * <table>
+ *   <caption>Settings ({@code filter.s3api.*})</caption>
+ *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
+ *   <tr><td>{@code location}</td><td>{@code us-east-1}</td><td>the region of every bucket</td></tr>
+ *   <tr><td>{@code max_bucket_listing}</td><td>{@code 1000}</td><td>most keys in one listing page</td></tr>
+ *   <tr><td>{@code max_multi_delete_objects}</td><td>{@code 1000}</td><td>most keys in one DeleteObjects</td></tr>
+ *   <tr><td>{@code bucket_registry_user}</td><td>(empty)</td><td>Swift tempauth user {@code account:user} of the
+ *       registry that keeps bucket names unique across accounts; empty: no registry</td></tr>
+ *   <tr><td>{@code bucket_registry_key}</td><td>(empty)</td><td>that user's key</td></tr>
+ * </table>
+ * The top-level {@code storage_domain} enables virtual-host style requests.
+ *
+ * <p><b>Request attributes:</b> reads {@link PipelineAttributes#S3_EXCHANGE},
+ * {@link PipelineAttributes#S3_AUTHENTICATION}, {@link PipelineAttributes#TRANS_ID}; writes
+ * {@link PipelineAttributes#S3_OPERATION}.
+ */
+public final class S3ApiFilter implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3ApiFilter.class);
+
+    private final BiFunction<S3Operation, S3Call, S3Response> dispatcher;
+    private final S3RequestParser parser;
+    private final Clock clock;
+
+    /**
+     * @param dispatcher     runs one operation (normally {@code S3ApiDispatcher::dispatch})
+     * @param storageDomains the pipeline's {@code storage_domain}s
+     */
+    public S3ApiFilter(BiFunction<S3Operation, S3Call, S3Response> dispatcher, List<String> storageDomains,
+            Clock clock) {
+        this.dispatcher = dispatcher;
+        this.parser = new S3RequestParser(storageDomains);
+        this.clock = clock;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain next)
+            throws IOException, ServletException {
+        var request = (HttpServletRequest) req;
+        var response = (HttpServletResponse) res;
+        S3Exchange exchange = S3Exchange.of(request, parser);
+        if (!exchange.isS3()) {
+            next.doFilter(request, response);
+            return;
+        }
+        String requestId = RequestIds.of(request);
+        try {
+            S3Request s3 = exchange.request();
+            S3Authentication authentication = PipelineAttributes.S3_AUTHENTICATION.find(request)
+                    .orElseThrow(() -> unauthenticated(exchange));
+            S3Operation operation = S3OperationClassifier.classify(s3);
+            PipelineAttributes.S3_OPERATION.set(request, operation.apiName());
+            var call = new S3Call(s3, authentication.identity(), authentication.swift(),
+                    new ServletBodySource(request, exchange.head(), authentication), clock, requestId);
+            S3Response answer = dispatcher.apply(operation, call);
+            S3ResponseWriter.write(answer, "HEAD".equals(request.getMethod()), requestId, response);
+        } catch (RuntimeException | IOException failure) {
+            if (response.isCommitted()) {
+                LOG.warn("{} {} {} failed after the answer was committed; cutting the connection: {}", requestId,
+                        request.getMethod(), RawPath.withQuery(request), failure.toString());
+                throw failure;
+            }
+            S3Exception error = S3Failures.toS3(failure, exchange.requestIfValid().orElse(null));
+            if (error.httpStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+                LOG.error("{} {} {}: {}", requestId, request.getMethod(), RawPath.withQuery(request),
+                        error.summary(), failure);
+            } else {
+                LOG.debug("{} {} {}: {}", requestId, request.getMethod(), RawPath.withQuery(request),
+                        error.summary());
+            }
+            S3ErrorResponse.send(request, response, error, requestId);
+        }
+    }
+
+    /** Why a request no auth stage vouched for is refused: its credentials are unknown, or it has none. */
+    private static S3Exception unauthenticated(S3Exchange exchange) {
+        Optional<SignedRequest> signed = exchange.signature();
+        return signed.isPresent()
+                ? S3Exception.invalidAccessKeyId(signed.get().accessKey())
+                : S3Exception.accessDenied();
+    }
+}

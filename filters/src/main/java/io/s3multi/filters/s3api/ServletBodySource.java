@@ -1,0 +1,43 @@
+package io.s3multi.filters.s3api;
+
+import io.s3multi.filters.s3.S3Authentication;
+import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.handler.RequestBodySource;
+import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.integrity.DigestAlgorithm;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+
+/**
+ * Opens the servlet request's body for a handler, decoded and verified by {@link RequestBody} with the
+ * signature and SigV4 key that the auth stage verified. A body can be read once, so it can be opened once.
+ */
+final class ServletBodySource implements RequestBodySource {
+
+    private final HttpServletRequest request;
+    private final RequestHead head;
+    private final S3Authentication authentication;
+    private boolean opened;
+
+    ServletBodySource(HttpServletRequest request, RequestHead head, S3Authentication authentication) {
+        this.request = request;
+        this.head = head;
+        this.authentication = authentication;
+    }
+
+    @Override
+    public RequestBody open(Set<DigestAlgorithm> alsoCompute) {
+        if (opened) {
+            throw new IllegalStateException("the request body was already opened");
+        }
+        opened = true;
+        try {
+            return RequestBody.open(request.getInputStream(), head, authentication.signed(),
+                    authentication.chunkSigningKey().orElse(null), alsoCompute);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body", e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.s3multi.s3.handler.bucket;
+
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.ListingEtag;
+import io.s3multi.s3.handler.S3ApiSettings;
+import io.s3multi.s3.handler.S3Call;
+import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.request.S3Request;
+import io.s3multi.s3.xml.documents.ListBucketResult;
+import io.s3multi.s3.xml.documents.ListVersionsResult;
+import io.s3multi.s3.xml.documents.Owner;
+import io.s3multi.swift.container.ObjectEntry;
+import io.s3multi.swift.error.SwiftException;
+import java.util.Objects;
+
+/**
+ * ListObjects, ListObjectsV2 and ListObjectVersions: one page of the bucket's keys, read from the container's
+ * Swift listing by {@link ObjectListingPager}.
+ *
+ * <p>What S3 shows for each key: {@code ETag} is Swift's {@code hash} quoted, or the S3 ETag stored with the
+ * object ({@link ListingEtag}); {@code LastModified} is Swift's time to the millisecond; {@code StorageClass}
+ * is always {@code STANDARD}; {@code Owner} is the bucket's owner, the caller's account (always in V1 and in
+ * ListObjectVersions, with {@code fetch-owner=true} in V2).
+ *
+ * <p>Paging: V1 continues after {@code marker} and reports {@code NextMarker} when a truncated page was
+ * delimited (without a delimiter clients continue after the last key, as with AWS). V2 continues after
+ * {@code start-after} or, taking precedence, an opaque {@link ContinuationToken}. ListObjectVersions on these
+ * never-versioned buckets lists each key once, with {@code VersionId} {@code null} and {@code IsLatest} true,
+ * and continues after {@code key-marker}.
+ */
+public final class BucketListings {
+
+    private static final String STANDARD = "STANDARD";
+    private static final String NULL_VERSION = "null";
+    /** Swift's default container_listing_limit: the most names one listing request may ask for. */
+    private static final int SWIFT_PAGE_LIMIT = 10_000;
+
+    private final S3ApiSettings settings;
+    private final BucketPresence presence;
+    private final ObjectListingPager pager = new ObjectListingPager(SWIFT_PAGE_LIMIT);
+
+    public BucketListings(S3ApiSettings settings, BucketPresence presence) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.presence = Objects.requireNonNull(presence, "presence");
+    }
+
+    public S3Response listObjects(S3Call call) {
+        S3Request request = call.request();
+        KeyEncoding encoding = KeyEncoding.of(request);
+        int maxKeys = MaxKeys.parse(request.param("max-keys"), settings.maxBucketListing());
+        String prefix = request.param("prefix").orElse("");
+        String delimiter = request.param("delimiter").filter(d -> !d.isEmpty()).orElse(null);
+        String marker = request.param("marker").filter(m -> !m.isEmpty()).orElse(null);
+        ListingWindow window = window(call, prefix, delimiter, marker, maxKeys);
+
+        Owner owner = owner(call);
+        ListBucketResult result = new ListBucketResult(call.bucket())
+                .prefix(encoding.apply(prefix))
+                .marker(encoding.apply(marker == null ? "" : marker))
+                .maxKeys(maxKeys)
+                .delimiter(encoding.apply(delimiter))
+                .encodingType(encoding.wireName())
+                .truncated(window.truncated());
+        if (window.truncated() && delimiter != null) {
+            result.nextMarker(encoding.apply(window.last()));
+        }
+        addEntries(result, window, encoding, owner);
+        return S3Response.xml(result);
+    }
+
+    public S3Response listObjectsV2(S3Call call) {
+        S3Request request = call.request();
+        KeyEncoding encoding = KeyEncoding.of(request);
+        int maxKeys = MaxKeys.parse(request.param("max-keys"), settings.maxBucketListing());
+        String prefix = request.param("prefix").orElse("");
+        String delimiter = request.param("delimiter").filter(d -> !d.isEmpty()).orElse(null);
+        String token = request.param("continuation-token").orElse(null);
+        String startAfter = request.param("start-after").filter(s -> !s.isEmpty()).orElse(null);
+        boolean fetchOwner = request.param("fetch-owner").filter("true"::equalsIgnoreCase).isPresent();
+        String after = token != null ? ContinuationToken.decode(token) : startAfter;
+        ListingWindow window = window(call, prefix, delimiter, after, maxKeys);
+
+        ListBucketResult result = new ListBucketResult(call.bucket())
+                .prefix(encoding.apply(prefix))
+                .continuationToken(token)
+                .startAfter(encoding.apply(startAfter))
+                .keyCount(window.size())
+                .maxKeys(maxKeys)
+                .delimiter(encoding.apply(delimiter))
+                .encodingType(encoding.wireName())
+                .truncated(window.truncated());
+        if (window.truncated()) {
+            result.nextContinuationToken(ContinuationToken.encode(window.last()));
+        }
+        addEntries(result, window, encoding, fetchOwner ? owner(call) : null);
+        return S3Response.xml(result);
+    }
+
+    public S3Response listObjectVersions(S3Call call) {
+        S3Request request = call.request();
+        KeyEncoding encoding = KeyEncoding.of(request);
+        int maxKeys = MaxKeys.parse(request.param("max-keys"), settings.maxBucketListing());
+        String prefix = request.param("prefix").orElse("");
+        String delimiter = request.param("delimiter").filter(d -> !d.isEmpty()).orElse(null);
+        String keyMarker = request.param("key-marker").filter(m -> !m.isEmpty()).orElse(null);
+        String versionIdMarker = request.param("version-id-marker").filter(m -> !m.isEmpty()).orElse(null);
+        if (versionIdMarker != null) {
+            if (keyMarker == null) {
+                throw S3Exception.invalidArgument("version-id-marker", versionIdMarker,
+                        "A version-id marker cannot be specified without a key marker.");
+            }
+            if (!versionIdMarker.equals(NULL_VERSION)) {
+                throw S3Exception.invalidArgument("version-id-marker", versionIdMarker, "Invalid version id specified");
+            }
+        }
+        ListingWindow window = window(call, prefix, delimiter, keyMarker, maxKeys);
+
+        Owner owner = owner(call);
+        ListVersionsResult result = new ListVersionsResult(call.bucket())
+                .prefix(encoding.apply(prefix))
+                .keyMarker(encoding.apply(keyMarker == null ? "" : keyMarker))
+                .versionIdMarker(versionIdMarker == null ? "" : versionIdMarker)
+                .maxKeys(maxKeys)
+                .delimiter(encoding.apply(delimiter))
+                .encodingType(encoding.wireName())
+                .truncated(window.truncated());
+        if (window.truncated()) {
+            result.nextKeyMarker(encoding.apply(window.last()));
+            if (!window.lastIsPrefix()) {
+                result.nextVersionIdMarker(NULL_VERSION);
+            }
+        }
+        for (ObjectEntry entry : window.objects()) {
+            result.addVersion(new ListVersionsResult.Version(encoding.apply(entry.name()), NULL_VERSION, true,
+                    entry.lastModified(), etag(entry), entry.bytes(), STANDARD).owner(owner));
+        }
+        window.commonPrefixes().forEach(p -> result.addCommonPrefix(encoding.apply(p)));
+        return S3Response.xml(result);
+    }
+
+    private ListingWindow window(S3Call call, String prefix, String delimiter, String after, int maxKeys) {
+        try {
+            if (maxKeys == 0) {
+                presence.require(call);  // nothing to list, but a missing bucket is still an error
+            }
+            return pager.list(query -> call.swift().containers().listObjects(call.bucket(), query),
+                    prefix, delimiter, after, maxKeys);
+        } catch (SwiftException failure) {
+            throw presence.translate(failure, call);
+        }
+    }
+
+    private static void addEntries(ListBucketResult result, ListingWindow window, KeyEncoding encoding,
+                                   Owner owner) {
+        for (ObjectEntry entry : window.objects()) {
+            result.addContents(new ListBucketResult.Contents(encoding.apply(entry.name()), entry.lastModified(),
+                    etag(entry), entry.bytes(), STANDARD).owner(owner));
+        }
+        window.commonPrefixes().forEach(p -> result.addCommonPrefix(encoding.apply(p)));
+    }
+
+    private static String etag(ObjectEntry entry) {
+        return ListingEtag.forListing(entry.hash(), entry.contentType(), entry.sloEtag());
+    }
+
+    private static Owner owner(S3Call call) {
+        return new Owner(call.identity().ownerId(), call.identity().displayName());
+    }
+}

@@ -1,0 +1,67 @@
+package io.s3multi.s3.handler.bucket;
+
+import io.s3multi.s3.handler.S3ApiSettings;
+import io.s3multi.swift.SwiftBackend;
+import io.s3multi.swift.error.SwiftException;
+import java.util.Optional;
+
+/**
+ * Which Swift account owns each S3 bucket name: what makes bucket names unique across accounts, as S3's are.
+ *
+ * <p>Buckets are containers of the creator's own Swift account, and Swift lets every account have a container of
+ * any name. S3 clients expect one namespace: a name another account holds is {@code BucketAlreadyExists}, and
+ * touching another account's bucket is {@code AccessDenied}. The registry records the owner of every bucket
+ * created through the gateway. CreateBucket {@linkplain #claim claims} the name before it creates the container
+ * (and releases it if that fails); DeleteBucket {@linkplain #release releases} it after the container is gone;
+ * every other bucket operation consults {@link #ownerOf} only when the bucket is missing from the caller's
+ * account, so the registry costs nothing on the hot path.
+ *
+ * <p>Containers made with the Swift API directly, or before the registry was configured, are not recorded: they
+ * work as buckets for their own account, and another account can still claim the same name.
+ */
+public interface BucketRegistry {
+
+    /** The outcome of {@link #claim}. */
+    enum Claim {
+        /** The name was free and is now recorded for the caller's account. */
+        CLAIMED,
+        /** The name was already recorded for the caller's account. */
+        ALREADY_YOURS,
+        /** Another account holds the name. */
+        TAKEN
+    }
+
+    /**
+     * Records {@code bucket} for {@code account} unless some account already holds it; atomic, so of two
+     * accounts racing for one name exactly one gets {@link Claim#CLAIMED}.
+     *
+     * @param account the Swift account, e.g. {@code AUTH_test}
+     */
+    Claim claim(String bucket, String account) throws SwiftException;
+
+    /** The Swift account recorded for {@code bucket}, if any. */
+    Optional<String> ownerOf(String bucket) throws SwiftException;
+
+    /** Forgets {@code bucket} if, and only if, it is recorded for {@code account}. */
+    void release(String bucket, String account) throws SwiftException;
+
+    /**
+     * No registry: every name is free for every account (each account's buckets are its own containers, names
+     * may repeat across accounts). For gateways that serve a single account.
+     */
+    static BucketRegistry none() {
+        return NoBucketRegistry.INSTANCE;
+    }
+
+    /**
+     * The registry the settings configure: {@link SwiftBucketRegistry} in the account of
+     * {@code bucketRegistryUser} (tempauth credentials), or {@link #none()} when no user is set.
+     */
+    static BucketRegistry of(SwiftBackend backend, S3ApiSettings settings) {
+        if (!settings.hasBucketRegistry()) {
+            return none();
+        }
+        return new SwiftBucketRegistry(
+                backend.tempAuthAccount(settings.bucketRegistryUser(), settings.bucketRegistryKey()));
+    }
+}

@@ -1,0 +1,111 @@
+package io.s3multi.s3.handler.object;
+
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.S3Call;
+import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.xml.documents.CopyObjectResult;
+import io.s3multi.swift.ObjectPath;
+import io.s3multi.swift.SwiftAccount;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.error.SwiftException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * CopyObject, server-side: Swift copies the bytes ({@code X-Copy-From}); none pass through the gateway.
+ *
+ * <p>The source is looked at first (HEAD): it must exist, the {@code x-amz-copy-source-if-*} conditions are
+ * evaluated against it ({@link Preconditions}; any failure is 412 {@code PreconditionFailed}, as S3 answers for
+ * copies), and it must not exceed the 5 GiB S3 allows a copy source.
+ *
+ * <p>The new object's metadata is always written out explicitly with {@code X-Fresh-Metadata: true}, never left
+ * to Swift's copy: with {@code COPY} (the default) the source's content headers and user metadata, with
+ * {@code REPLACE} the request's. That way reserved metadata that describes the source's <em>form</em> (the S3
+ * ETag of a multipart source, which Swift's copy turns into a plain object with a plain MD5 ETag) is not carried
+ * over, while a whole-object checksum, which still describes the copied bytes, is. Copying an object onto itself
+ * without {@code REPLACE} changes nothing and is refused with {@code InvalidRequest}, as S3 does.
+ */
+public final class ObjectCopier {
+
+    /** The largest object S3 copies in one CopyObject. */
+    public static final long MAX_COPY_SOURCE_BYTES = 5L * 1024 * 1024 * 1024;
+
+    /** The checksums a CopyObjectResult has elements for. */
+    private static final Set<String> RESULT_CHECKSUMS = Set.of("CRC32", "CRC32C", "CRC64NVME", "SHA1", "SHA256");
+
+    private ObjectCopier() {
+    }
+
+    public static S3Response copyObject(S3Call call) {
+        RequestHead head = call.request().head();
+        UnsupportedHeaders.refuseForWrite(head);
+        CopySource source = CopySource.parse(head.header("x-amz-copy-source"));
+        boolean replace = replaceMetadata(head.header("x-amz-metadata-directive"));
+        String bucket = call.bucket();
+        String key = call.key();
+        if (source.bucket().equals(bucket) && source.key().equals(key) && !replace) {
+            throw S3Exception.invalidRequest("This copy request is illegal because it is trying to copy an object to"
+                    + " itself without changing the object's metadata, storage class, website redirect location or"
+                    + " encryption attributes.");
+        }
+        SwiftAccount swift = call.swift();
+        StoredObject stored = headSource(swift, source);
+        Preconditions conditions = Preconditions.forCopySource(head);
+        Preconditions.Outcome outcome = conditions.evaluate(stored.etag(), stored.lastModified());
+        if (outcome != Preconditions.Outcome.PROCEED) {
+            throw S3Exception.preconditionFailed(conditions.failedCondition(outcome));
+        }
+        if (stored.size() > MAX_COPY_SOURCE_BYTES) {
+            throw S3Exception.invalidRequest("The specified copy source is larger than the maximum allowable size"
+                    + " for a copy source: " + MAX_COPY_SOURCE_BYTES);
+        }
+
+        SwiftHeaders.Builder headers = (replace ? ObjectMetadata.fromRequest(head)
+                : ObjectMetadata.copiedFrom(stored.swiftHeaders())).toBuilder();
+        Optional<StoredObject.StoredChecksum> checksum = stored.checksum().filter(StoredObject.StoredChecksum::isFullObject);
+        checksum.ifPresent(kept -> headers.add(ReservedMetadata.checksum(kept.algorithm()), kept.value())
+                .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT));
+        headers.add("X-Fresh-Metadata", "true");
+
+        SwiftReply reply;
+        try {
+            reply = swift.objects().copy(new ObjectPath(source.bucket(), source.key()), new ObjectPath(bucket, key),
+                    headers.build());
+        } catch (SwiftException failure) {
+            if (SwiftFailures.isNotFound(failure)) {
+                SwiftFailures.requireBucket(swift, bucket);
+                throw S3Exception.noSuchKey(source.key());
+            }
+            throw SwiftFailures.forObject(failure, swift, bucket, key);
+        }
+        Instant lastModified = HttpDates.parse(reply.header("Last-Modified")).orElseGet(() -> call.clock().instant());
+        CopyObjectResult result = new CopyObjectResult(StoredObject.quote(reply.etag()), lastModified);
+        checksum.filter(kept -> RESULT_CHECKSUMS.contains(kept.algorithm().awsName()))
+                .ifPresent(kept -> result.checksum(kept.algorithm().awsName(), kept.value()));
+        return S3Response.xml(result);
+    }
+
+    private static boolean replaceMetadata(String directive) {
+        if (directive == null) {
+            return false;
+        }
+        return switch (directive.trim().toUpperCase(Locale.ROOT)) {
+            case "COPY" -> false;
+            case "REPLACE" -> true;
+            default -> throw S3Exception.invalidArgument("x-amz-metadata-directive", directive,
+                    "Unknown metadata directive.");
+        };
+    }
+
+    private static StoredObject headSource(SwiftAccount swift, CopySource source) {
+        try {
+            return new StoredObject(swift.objects().head(source.bucket(), source.key(), SwiftHeaders.empty()).headers());
+        } catch (SwiftException failure) {
+            throw SwiftFailures.forObject(failure, swift, source.bucket(), source.key());
+        }
+    }
+}

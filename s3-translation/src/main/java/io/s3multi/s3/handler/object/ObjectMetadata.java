@@ -1,0 +1,154 @@
+package io.s3multi.s3.handler.object;
+
+import io.s3multi.s3.auth.AwsChunkedInputStream;
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.http.RequestHead;
+import io.s3multi.swift.SwiftHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Moves an object's metadata between S3 and Swift: {@code x-amz-meta-foo} is {@code X-Object-Meta-Foo}, and the
+ * content headers ({@code Content-Type}, {@code Content-Encoding}, {@code Content-Disposition},
+ * {@code Content-Language}, {@code Cache-Control}, {@code Expires}) keep their names, which Swift stores and
+ * returns as they are.
+ *
+ * <p>Both ways leave reserved metadata ({@link ReservedMetadata}) alone: a client may not send it and never sees
+ * it. S3 sends metadata names in lower case; Swift title-cases them, so the round trip is lossless for names that
+ * S3 clients can write (an underscore, which Swift turns into a dash, is the exception S3 shares with Swift's own
+ * s3api).
+ *
+ * <p>Limits: AWS allows 2 KB of user metadata (names without the prefix plus values, in UTF-8 bytes). Swift's
+ * defaults are stricter per entry (names of 128 bytes, values of 256, 90 entries); anything beyond either is
+ * refused here as {@code MetadataTooLarge} instead of as an opaque Swift 400.
+ */
+public final class ObjectMetadata {
+
+    /** AWS's limit on the user metadata of one object. */
+    public static final int MAX_USER_METADATA_BYTES = 2048;
+
+    /** AWS's content type for an object stored without one. */
+    public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
+
+    static final String S3_META_PREFIX = "x-amz-meta-";
+    static final String SWIFT_META_PREFIX = "X-Object-Meta-";
+
+    /** Content headers stored with the object and returned on GET and HEAD, in response order. */
+    public static final List<String> CONTENT_HEADERS = List.of(
+            "Content-Type", "Content-Encoding", "Content-Disposition", "Content-Language", "Cache-Control", "Expires");
+
+    // Swift's default constraints (max_meta_name_length, max_meta_value_length, max_meta_count), minus room for
+    // the reserved entries the gateway adds.
+    private static final int SWIFT_MAX_NAME_BYTES = 128;
+    private static final int SWIFT_MAX_VALUE_BYTES = 256;
+    private static final int SWIFT_MAX_USER_ENTRIES = 80;
+
+    private ObjectMetadata() {
+    }
+
+    /**
+     * The Swift headers for the metadata a request sends with a new object (PutObject, or CopyObject with
+     * {@code REPLACE}): content headers (a default content type, {@code aws-chunked} removed from
+     * {@code Content-Encoding}) and user metadata.
+     *
+     * @throws S3Exception {@code InvalidArgument} for reserved metadata names, {@code MetadataTooLarge} over the
+     *                     limits
+     */
+    public static SwiftHeaders fromRequest(RequestHead head) {
+        SwiftHeaders.Builder swift = SwiftHeaders.builder();
+        String contentType = head.header("Content-Type");
+        swift.add("Content-Type", contentType == null || contentType.isBlank() ? DEFAULT_CONTENT_TYPE : contentType);
+        String encoding = AwsChunkedInputStream.storedContentEncoding(head.header("Content-Encoding"));
+        if (encoding != null) {
+            swift.add("Content-Encoding", encoding);
+        }
+        for (String name : CONTENT_HEADERS.subList(2, CONTENT_HEADERS.size())) {
+            String value = head.header(name);
+            if (value != null) {
+                swift.add(name, value);
+            }
+        }
+        int totalBytes = 0;
+        int entries = 0;
+        for (Map.Entry<String, List<String>> header : head.headers().entrySet()) {
+            String name = header.getKey();
+            if (!name.startsWith(S3_META_PREFIX)) {
+                continue;
+            }
+            if (name.startsWith(ReservedMetadata.S3_PREFIX)) {
+                throw S3Exception.invalidArgument(name, String.join(",", header.getValue()),
+                        "Metadata names starting with " + ReservedMetadata.S3_PREFIX + " are reserved.");
+            }
+            String suffix = name.substring(S3_META_PREFIX.length());
+            String value = String.join(",", header.getValue()).trim();
+            int nameBytes = utf8Length(suffix);
+            int valueBytes = utf8Length(value);
+            totalBytes += nameBytes + valueBytes;
+            entries++;
+            if (suffix.isEmpty()) {
+                throw S3Exception.invalidArgument(name, value, "A metadata name must not be empty.");
+            }
+            if (nameBytes > SWIFT_MAX_NAME_BYTES || valueBytes > SWIFT_MAX_VALUE_BYTES
+                    || entries > SWIFT_MAX_USER_ENTRIES) {
+                throw S3Exception.metadataTooLarge(totalBytes, MAX_USER_METADATA_BYTES)
+                        .withReason("swiftEntryLimit");
+            }
+            swift.add(SWIFT_META_PREFIX + suffix, value);
+        }
+        if (totalBytes > MAX_USER_METADATA_BYTES) {
+            throw S3Exception.metadataTooLarge(totalBytes, MAX_USER_METADATA_BYTES);
+        }
+        return swift.build();
+    }
+
+    /**
+     * The metadata of a stored object that a copy with {@code COPY} carries over, as Swift headers to send
+     * with {@code X-Fresh-Metadata: true}: content headers and user metadata, no reserved entries.
+     */
+    public static SwiftHeaders copiedFrom(SwiftHeaders stored) {
+        SwiftHeaders.Builder swift = SwiftHeaders.builder();
+        for (String name : CONTENT_HEADERS) {
+            String value = stored.get(name);
+            if (value != null) {
+                swift.add(name, value);
+            }
+        }
+        for (Map.Entry<String, String> field : stored.fields()) {
+            if (isUserMetadata(field.getKey())) {
+                swift.add(field.getKey(), field.getValue());
+            }
+        }
+        return swift.build();
+    }
+
+    /**
+     * The headers S3 answers GET and HEAD with for a stored object's metadata: content headers as stored and
+     * {@code x-amz-meta-*} in lower case, in Swift's order.
+     */
+    public static void toResponse(SwiftHeaders stored, java.util.function.BiConsumer<String, String> out) {
+        for (String name : CONTENT_HEADERS) {
+            String value = stored.get(name);
+            if (value != null) {
+                out.accept(name, value);
+            }
+        }
+        for (Map.Entry<String, String> field : stored.fields()) {
+            if (isUserMetadata(field.getKey())) {
+                String suffix = field.getKey().substring(SWIFT_META_PREFIX.length()).toLowerCase(Locale.ROOT);
+                out.accept(S3_META_PREFIX + suffix, field.getValue());
+            }
+        }
+    }
+
+    /** Whether a Swift header is client metadata: {@code X-Object-Meta-*} but not reserved. */
+    public static boolean isUserMetadata(String swiftHeader) {
+        return swiftHeader.regionMatches(true, 0, SWIFT_META_PREFIX, 0, SWIFT_META_PREFIX.length())
+                && !ReservedMetadata.isReserved(swiftHeader);
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

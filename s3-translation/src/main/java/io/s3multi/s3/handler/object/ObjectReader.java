@@ -1,0 +1,180 @@
+package io.s3multi.s3.handler.object;
+
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.S3Call;
+import io.s3multi.s3.handler.S3Response;
+import io.s3multi.swift.SwiftAccount;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.error.SwiftHttpStatusException;
+import io.s3multi.swift.http.SwiftResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GetObject and HeadObject: the object's bytes streamed out of Swift, with S3's headers, ranges and
+ * conditions.
+ *
+ * <ul>
+ *   <li><b>Conditions</b> ({@link Preconditions}) are evaluated here, from a HEAD, so that the answer is S3's
+ *       (precedence, 304 with the ETag, 412 as {@code PreconditionFailed}) whatever Swift would say. A GET
+ *       without conditions costs one Swift request.</li>
+ *   <li><b>Ranges</b> ({@link ByteRange}): one range is passed to Swift in canonical form and answered 206 with
+ *       Swift's {@code Content-Range}; an unsatisfiable one is {@code InvalidRange} with the object's size; a
+ *       header S3 ignores (several ranges, bad syntax) is not passed on, so the answer is the whole object.</li>
+ *   <li><b>Headers</b>: {@code ETag} ({@link StoredObject}), {@code Last-Modified}, {@code Content-Length},
+ *       {@code Accept-Ranges}, the stored content headers and {@code x-amz-meta-*}; the stored checksum only when
+ *       the client asks ({@code x-amz-checksum-mode: ENABLED}) and reads the whole object; then the
+ *       {@code response-*} query overrides.</li>
+ * </ul>
+ */
+public final class ObjectReader {
+
+    /** The {@code response-*} query parameters and the headers they override. */
+    private static final Map<String, String> OVERRIDES = Map.of(
+            "response-content-type", "Content-Type",
+            "response-content-language", "Content-Language",
+            "response-expires", "Expires",
+            "response-cache-control", "Cache-Control",
+            "response-content-disposition", "Content-Disposition",
+            "response-content-encoding", "Content-Encoding");
+
+    private ObjectReader() {
+    }
+
+    public static S3Response headObject(S3Call call) {
+        checkQuery(call);
+        SwiftAccount swift = call.swift();
+        StoredObject stored = new StoredObject(head(swift, call.bucket(), call.key()).headers());
+        Optional<S3Response> conditional = evaluate(call, stored);
+        if (conditional.isPresent()) {
+            return conditional.get();
+        }
+        Optional<ByteRange> range = ByteRange.parse(call.request().header("Range"));
+        long size = stored.size();
+        Map<String, String> headers = describe(stored);
+        int status = 200;
+        long length = size;
+        if (range.isPresent()) {
+            long[] span = range.get().resolve(size)
+                    .orElseThrow(() -> S3Exception.invalidRange(range.get().raw(), size));
+            status = 206;
+            length = span[1] - span[0] + 1;
+            headers.put("Content-Range", ByteRange.contentRange(span[0], span[1], size));
+        } else {
+            addChecksum(call, stored, headers);
+        }
+        headers.put("Content-Length", Long.toString(length));
+        return respond(call, status, headers);
+    }
+
+    public static S3Response getObject(S3Call call) {
+        checkQuery(call);
+        SwiftAccount swift = call.swift();
+        String bucket = call.bucket();
+        String key = call.key();
+        if (Preconditions.forRead(call.request().head()).isPresent()) {
+            Optional<S3Response> conditional = evaluate(call, new StoredObject(head(swift, bucket, key).headers()));
+            if (conditional.isPresent()) {
+                return conditional.get();
+            }
+        }
+        Optional<ByteRange> range = ByteRange.parse(call.request().header("Range"));
+        SwiftHeaders request = range.map(r -> SwiftHeaders.of("Range", r.toHeader())).orElse(SwiftHeaders.empty());
+        SwiftResponse object;
+        try {
+            object = swift.objects().get(bucket, key, request);
+        } catch (SwiftException failure) {
+            if (failure instanceof SwiftHttpStatusException status && status.status() == 416 && range.isPresent()) {
+                throw S3Exception.invalidRange(range.get().raw(), sizeFrom(status.headers().get("Content-Range")));
+            }
+            throw SwiftFailures.forObject(failure, swift, bucket, key);
+        }
+        StoredObject stored = new StoredObject(object.headers());
+        Map<String, String> headers = describe(stored);
+        int status = object.status() == 206 ? 206 : 200;
+        if (status == 206) {
+            headers.put("Content-Range", object.header("Content-Range"));
+        } else {
+            addChecksum(call, stored, headers);
+        }
+        headers.put("Content-Length", Long.toString(object.contentLength()));
+        S3Response response = respond(call, status, headers);
+        return response.withStream(object.body(), object.contentLength(), object);
+    }
+
+    /** 304 or 412 when the conditions say so; empty when the object is to be served. */
+    private static Optional<S3Response> evaluate(S3Call call, StoredObject stored) {
+        Preconditions conditions = Preconditions.forRead(call.request().head());
+        Preconditions.Outcome outcome = conditions.evaluate(stored.etag(), stored.lastModified());
+        return switch (outcome) {
+            case PROCEED -> Optional.empty();
+            case NOT_MODIFIED -> Optional.of(S3Response.status(304)
+                    .withHeader("ETag", stored.etag())
+                    .withHeader("Last-Modified", stored.lastModifiedHeader()));
+            case PRECONDITION_FAILED -> throw S3Exception.preconditionFailed(conditions.failedCondition(outcome));
+        };
+    }
+
+    private static SwiftReply head(SwiftAccount swift, String bucket, String key) {
+        try {
+            return swift.objects().head(bucket, key, SwiftHeaders.empty());
+        } catch (SwiftException failure) {
+            throw SwiftFailures.forObject(failure, swift, bucket, key);
+        }
+    }
+
+    private static Map<String, String> describe(StoredObject stored) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("ETag", stored.etag());
+        headers.put("Last-Modified", stored.lastModifiedHeader());
+        headers.put("Accept-Ranges", "bytes");
+        ObjectMetadata.toResponse(stored.swiftHeaders(), headers::put);
+        return headers;
+    }
+
+    private static void addChecksum(S3Call call, StoredObject stored, Map<String, String> headers) {
+        String mode = call.request().header("x-amz-checksum-mode");
+        if (mode == null || !mode.trim().equalsIgnoreCase("ENABLED")) {
+            return;
+        }
+        stored.checksum().ifPresent(checksum -> {
+            headers.put(checksum.algorithm().checksumHeader(), checksum.value());
+            headers.put("x-amz-checksum-type", checksum.type());
+        });
+    }
+
+    private static S3Response respond(S3Call call, int status, Map<String, String> headers) {
+        for (Map.Entry<String, String> override : OVERRIDES.entrySet()) {
+            call.request().param(override.getKey()).ifPresent(value -> headers.put(override.getValue(), value));
+        }
+        S3Response response = S3Response.status(status);
+        headers.forEach(response::withHeader);
+        return response;
+    }
+
+    /** {@code versionId=null} is the only version of an object in an unversioned bucket; partNumber is multipart's. */
+    private static void checkQuery(S3Call call) {
+        Optional<String> version = call.request().param("versionId");
+        if (version.isPresent() && !version.get().equals("null")) {
+            throw S3Exception.invalidArgument("versionId", version.get(), "Invalid version id specified");
+        }
+        if (call.request().hasParam("partNumber")) {
+            throw S3Exception.notImplemented("Reading one part of an object (partNumber) is not supported yet.");
+        }
+    }
+
+    private static long sizeFrom(String contentRange) {
+        if (contentRange != null) {
+            int slash = contentRange.lastIndexOf('/');
+            try {
+                return Long.parseLong(contentRange.substring(slash + 1).trim());
+            } catch (NumberFormatException | IndexOutOfBoundsException unknown) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+}

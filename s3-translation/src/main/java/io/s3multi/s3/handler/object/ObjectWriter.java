@@ -1,0 +1,144 @@
+package io.s3multi.s3.handler.object;
+
+import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.S3Call;
+import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.s3.integrity.PayloadExpectations;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.error.SwiftException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * PutObject: streams the client's body into one Swift object PUT, never holding it.
+ *
+ * <p>First the request's headers become Swift headers ({@link ObjectMetadata}; {@code Content-MD5} as
+ * {@code ETag}, which Swift verifies and answers 422 to; {@code If-None-Match: *} as itself, which Swift answers
+ * 412 to). Then the verified body ({@link io.s3multi.s3.handler.RequestBodySource}) is handed to Swift with its
+ * decoded length: if a signature, digest or checksum does not match, the body stream throws before its last byte,
+ * the upload is aborted, Swift stores nothing and the client gets the S3 error of the check that failed.
+ *
+ * <p><b>Checksums.</b> A checksum sent as a header is known before the body and stored with the PUT as
+ * {@code X-Object-Meta-S3multi-Checksum-<Alg>}. A checksum sent as an aws-chunked trailer (the AWS SDK's default)
+ * is known only after the last byte, when Swift already has the object's headers; the gateway then stores it with
+ * a metadata POST right after the PUT, re-sending every metadata header because a Swift POST replaces them all.
+ * Until that POST lands (a few milliseconds) a reader sees the object without its checksum; a POST that fails
+ * leaves the object readable without a checksum and fails the request with the S3 form of the failure, so the
+ * client retries.
+ */
+public final class ObjectWriter {
+
+    /** The largest object one PUT may create, as AWS: 5 GiB. */
+    public static final long MAX_PUT_BYTES = 5L * 1024 * 1024 * 1024;
+
+    private ObjectWriter() {
+    }
+
+    public static S3Response putObject(S3Call call) {
+        String bucket = call.bucket();
+        String key = call.key();
+        RequestHead head = call.request().head();
+        UnsupportedHeaders.refuseForWrite(head);
+        SwiftHeaders metadata = ObjectMetadata.fromRequest(head);
+        SwiftHeaders.Builder putHeaders = metadata.toBuilder();
+        String contentMd5 = head.header("Content-MD5");
+        if (contentMd5 != null) {
+            byte[] md5 = DigestAlgorithm.MD5.parseBase64(contentMd5)
+                    .orElseThrow(() -> S3Exception.invalidDigest(contentMd5));
+            putHeaders.add("ETag", HexFormat.of().formatHex(md5));
+        }
+        putHeaders.addAll(conditionalWrite(head));
+
+        RequestBody body = open(call);
+        long length = body.contentLength();
+        if (length < 0) {
+            throw S3Exception.missingContentLength();
+        }
+        if (length > MAX_PUT_BYTES) {
+            throw S3Exception.entityTooLarge(length, MAX_PUT_BYTES);
+        }
+        Optional<DigestAlgorithm> checksum = body.checksumAlgorithm();
+        boolean checksumInTrailer = checksum.isPresent()
+                && PayloadExpectations.declaredTrailers(head).contains(checksum.get().checksumHeader());
+        if (checksum.isPresent() && !checksumInTrailer) {
+            putHeaders.add(ReservedMetadata.checksum(checksum.get()), head.header(checksum.get().checksumHeader()).trim())
+                    .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT);
+        }
+
+        SwiftReply reply = upload(call, body, length, putHeaders.build());
+        String checksumValue = checksum.map(algorithm -> algorithm.toBase64(body.computed(algorithm).orElseThrow()))
+                .orElse(null);
+        if (checksumInTrailer) {
+            storeTrailerChecksum(call, metadata, checksum.get(), checksumValue);
+        }
+        S3Response response = S3Response.status(200).withHeader("ETag", StoredObject.quote(reply.etag()));
+        checksum.ifPresent(algorithm -> response.withHeader(algorithm.checksumHeader(), checksumValue)
+                .withHeader("x-amz-checksum-type", ReservedMetadata.FULL_OBJECT));
+        return response;
+    }
+
+    /** {@code If-None-Match: *} (create only) passes to Swift; other conditional writes are not supported. */
+    private static SwiftHeaders conditionalWrite(RequestHead head) {
+        String ifNoneMatch = head.header("If-None-Match");
+        if (head.header("If-Match") != null) {
+            throw S3Exception.notImplementedHeader("If-Match");
+        }
+        if (ifNoneMatch == null) {
+            return SwiftHeaders.empty();
+        }
+        if (!ifNoneMatch.trim().equals("*")) {
+            throw S3Exception.notImplementedHeader("If-None-Match");
+        }
+        return SwiftHeaders.of("If-None-Match", "*");
+    }
+
+    private static RequestBody open(S3Call call) {
+        try {
+            return call.body().open(Set.of(DigestAlgorithm.MD5));
+        } catch (RuntimeException refused) {
+            throw SwiftFailures.fromBodyFailure(refused);
+        }
+    }
+
+    private static SwiftReply upload(S3Call call, RequestBody body, long length, SwiftHeaders headers) {
+        String bucket = call.bucket();
+        String key = call.key();
+        try (InputStream in = body.stream()) {
+            if (length == 0) {
+                // An empty body has no last byte to hold back: reading its end is what verifies it.
+                if (in.read() != -1) {
+                    throw S3Exception.incompleteBody();
+                }
+                return call.swift().objects().put(bucket, key, new byte[0], headers);
+            }
+            return call.swift().objects().put(bucket, key, in, length, headers);
+        } catch (SwiftException failure) {
+            throw SwiftFailures.forObject(failure, call.swift(), bucket, key);
+        } catch (IOException | RuntimeException bodyFailure) {
+            if (bodyFailure instanceof S3Exception s3) {
+                throw s3;
+            }
+            throw SwiftFailures.fromBodyFailure(bodyFailure);
+        }
+    }
+
+    private static void storeTrailerChecksum(S3Call call, SwiftHeaders metadata, DigestAlgorithm algorithm,
+                                             String value) {
+        SwiftHeaders post = metadata.toBuilder()
+                .add(ReservedMetadata.checksum(algorithm), value)
+                .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT)
+                .build();
+        try {
+            call.swift().objects().post(call.bucket(), call.key(), post);
+        } catch (SwiftException failure) {
+            throw SwiftFailures.forObject(failure, call.swift(), call.bucket(), call.key());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.s3multi.s3.handler.object;
+
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.http.RequestHead;
+import java.util.Locale;
+
+/**
+ * Request headers of object writes that ask for features the gateway does not have; each is refused the way
+ * AWS refuses what it cannot do, rather than silently dropped (a client that asked for encryption must not
+ * believe it got it).
+ *
+ * <ul>
+ *   <li>server-side encryption ({@code x-amz-server-side-encryption*}), tagging ({@code x-amz-tagging}),
+ *       object lock ({@code x-amz-object-lock-*}), grants ({@code x-amz-grant-*}), website redirects and any
+ *       canned ACL but {@code private} (the only ACL the gateway keeps): {@code NotImplemented};</li>
+ *   <li>a storage class other than {@code STANDARD}: {@code InvalidStorageClass}.</li>
+ * </ul>
+ */
+public final class UnsupportedHeaders {
+
+    private UnsupportedHeaders() {
+    }
+
+    /** Throws for the first unsupported header of an object write (PutObject, CopyObject). */
+    public static void refuseForWrite(RequestHead head) {
+        for (String name : head.headers().keySet()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("x-amz-server-side-encryption") || lower.equals("x-amz-tagging")
+                    || lower.startsWith("x-amz-object-lock-") || lower.startsWith("x-amz-grant-")
+                    || lower.equals("x-amz-website-redirect-location")) {
+                throw S3Exception.notImplementedHeader(name);
+            }
+        }
+        String acl = head.header("x-amz-acl");
+        if (acl != null && !acl.trim().equals("private") && !acl.trim().equals("bucket-owner-full-control")) {
+            throw S3Exception.notImplementedHeader("x-amz-acl");
+        }
+        String storageClass = head.header("x-amz-storage-class");
+        if (storageClass != null && !storageClass.trim().equals("STANDARD")) {
+            throw S3Exception.invalidStorageClass(storageClass.trim());
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.s3multi.s3.handler;
+
+import static io.s3multi.s3.handler.HandlerBench.TEST;
+import static io.s3multi.s3.handler.HandlerBench.TEST2;
+import static io.s3multi.s3.handler.HandlerBench.bodyText;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.s3multi.s3.error.S3ErrorCode;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.error.SwiftException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bucket handlers against the dev Swift, in-process (no HTTP): what they answer, and what Swift and the
+ * registry hold afterwards.
+ */
+class BucketHandlerIT {
+
+    private static HandlerBench bench;
+    private final List<Runnable> cleanups = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        bench = new HandlerBench();
+    }
+
+    @AfterAll
+    static void stop() {
+        bench.close();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        cleanups.forEach(Runnable::run);
+    }
+
+    private String bucket(String purpose, HandlerBench.User owner) {
+        String name = HandlerBench.uniqueBucket(purpose);
+        cleanups.add(() -> bench.cleanUp(owner, name));
+        return name;
+    }
+
+    @Test
+    void createBucketMakesTheContainerAndRecordsTheOwner() throws SwiftException {
+        String bucket = bucket("create", TEST);
+        S3Response created = bench.send(TEST, "PUT", "/" + bucket, "");
+        assertEquals(200, created.status());
+        assertEquals("/" + bucket, created.header("Location"));
+        assertTrue(bench.containerExists(TEST, bucket));
+        assertEquals("AUTH_test", bench.registryOwner(bucket));
+    }
+
+    @Test
+    void creatingYourOwnBucketAgainIsBucketAlreadyOwnedByYou() {
+        String bucket = bucket("again", TEST);
+        bench.send(TEST, "PUT", "/" + bucket, "");
+        assertEquals(S3ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU, bench.failure(TEST, "PUT", "/" + bucket, "").code());
+    }
+
+    @Test
+    void aNameAnotherAccountHoldsIsBucketAlreadyExistsAndNothingIsCreated() throws SwiftException {
+        String bucket = bucket("taken", TEST);
+        cleanups.add(() -> bench.cleanUp(TEST2, bucket));
+        bench.send(TEST, "PUT", "/" + bucket, "");
+        assertEquals(S3ErrorCode.BUCKET_ALREADY_EXISTS, bench.failure(TEST2, "PUT", "/" + bucket, "").code());
+        assertFalse(bench.containerExists(TEST2, bucket));
+        assertEquals("AUTH_test", bench.registryOwner(bucket));
+    }
+
+    @Test
+    void everyOperationOnAnotherAccountsBucketIsAccessDenied() throws SwiftException {
+        String bucket = bucket("foreign", TEST);
+        bench.send(TEST, "PUT", "/" + bucket, "");
+        bench.putObject(TEST, bucket, "secret", "x");
+        String[][] requests = {
+                {"HEAD", ""}, {"GET", ""}, {"GET", "list-type=2"}, {"GET", "versions"}, {"GET", "location"},
+                {"GET", "acl"}, {"GET", "versioning"}, {"GET", "tagging"}, {"DELETE", ""}};
+        for (String[] request : requests) {
+            assertEquals(S3ErrorCode.ACCESS_DENIED,
+                    bench.failure(TEST2, request[0], "/" + bucket, request[1]).code(), String.join(" ", request));
+        }
+        assertTrue(bench.containerExists(TEST, bucket));
+        assertEquals("AUTH_test", bench.registryOwner(bucket));
+    }
+
+    @Test
+    void aMissingBucketIsNoSuchBucket() {
+        String bucket = HandlerBench.uniqueBucket("missing");
+        for (String[] request : new String[][] {{"HEAD", ""}, {"GET", ""}, {"GET", "list-type=2"},
+                {"GET", "location"}, {"DELETE", ""}, {"GET", "versions"}}) {
+            assertEquals(S3ErrorCode.NO_SUCH_BUCKET,
+                    bench.failure(TEST, request[0], "/" + bucket, request[1]).code(), String.join(" ", request));
+        }
+    }
+
+    @Test
+    void aWrongLocationConstraintCreatesNothing() throws SwiftException {
+        String bucket = bucket("location", TEST);
+        byte[] body = ("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                + "<LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>")
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            bench.send(TEST, "PUT", "/" + bucket, "", body);
+            throw new AssertionError("created");
+        } catch (io.s3multi.s3.error.S3Exception refused) {
+            assertEquals(S3ErrorCode.INVALID_LOCATION_CONSTRAINT, refused.code());
+        }
+        assertFalse(bench.containerExists(TEST, bucket));
+        assertNull(bench.registryOwner(bucket));
+    }
+
+    @Test
+    void theConfiguredLocationConstraintIsAccepted() throws SwiftException {
+        String bucket = bucket("us", TEST);
+        byte[] body = "<CreateBucketConfiguration><LocationConstraint>us-east-1</LocationConstraint></CreateBucketConfiguration>"
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, bench.send(TEST, "PUT", "/" + bucket, "", body).status());
+        assertTrue(bench.containerExists(TEST, bucket));
+    }
+
+    @Test
+    void aPublicCannedAclIsNotImplementedAndCreatesNothing() throws SwiftException {
+        String bucket = bucket("acl", TEST);
+        assertEquals(S3ErrorCode.NOT_IMPLEMENTED,
+                bench.failure(TEST, "PUT", "/" + bucket, "", "x-amz-acl", "public-read").code());
+        assertFalse(bench.containerExists(TEST, bucket));
+        assertNull(bench.registryOwner(bucket));
+        assertEquals(200, bench.send(TEST, "PUT", "/" + bucket, "", "x-amz-acl", "private").status());
+    }
+
+    @Test
+    void deleteBucketRefusesANonEmptyBucketAndOtherwiseFreesTheName() throws SwiftException {
+        String bucket = bucket("delete", TEST);
+        cleanups.add(() -> bench.cleanUp(TEST2, bucket));
+        bench.send(TEST, "PUT", "/" + bucket, "");
+        bench.putObject(TEST, bucket, "k", "v");
+        assertEquals(S3ErrorCode.BUCKET_NOT_EMPTY, bench.failure(TEST, "DELETE", "/" + bucket, "").code());
+        assertTrue(bench.containerExists(TEST, bucket));
+
+        bench.swift(TEST).objects().delete(bucket, "k", SwiftHeaders.empty());
+        assertEquals(204, bench.send(TEST, "DELETE", "/" + bucket, "").status());
+        assertFalse(bench.containerExists(TEST, bucket));
+        assertNull(bench.registryOwner(bucket));
+        assertEquals(200, bench.send(TEST2, "PUT", "/" + bucket, "").status(), "the name is free again");
+    }
+
+    @Test
+    void deleteBucketTakesTheSegmentsOfUnfinishedUploadsWithIt() throws SwiftException {
+        String bucket = bucket("segments", TEST);
+        String segments = bucket + "_segments";
+        cleanups.add(() -> bench.cleanUp(TEST, segments));
+        bench.send(TEST, "PUT", "/" + bucket, "");
+        bench.swift(TEST).containers().create(segments, SwiftHeaders.empty());
+        bench.putObject(TEST, segments, "upload-1/00001", "part");
+        bench.putObject(TEST, segments, "upload-1/00002", "part");
+        assertEquals(204, bench.send(TEST, "DELETE", "/" + bucket, "").status());
+        assertFalse(bench.containerExists(TEST, bucket));
+        assertFalse(bench.containerExists(TEST, segments));
+    }
+
+    @Test
+    void headLocationVersioningAclAndTaggingOfYourOwnBucket() {
+        String bucket = bucket("subresources", TEST);
+        bench.send(TEST, "PUT", "/" + bucket, "");
+        S3Response head = bench.send(TEST, "HEAD", "/" + bucket, "");
+        assertEquals(200, head.status());
+        assertEquals("us-east-1", head.header("x-amz-bucket-region"));
+        assertNull(head.body());
+
+        assertTrue(bodyText(bench.send(TEST, "GET", "/" + bucket, "location"))
+                .endsWith("<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>"));
+        assertTrue(bodyText(bench.send(TEST, "GET", "/" + bucket, "versioning"))
+                .endsWith("<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>"));
+        String acl = bodyText(bench.send(TEST, "GET", "/" + bucket, "acl"));
+        assertTrue(acl.contains("<Owner><ID>AUTH_test</ID><DisplayName>test:tester</DisplayName></Owner>"), acl);
+        assertTrue(acl.contains("<Permission>FULL_CONTROL</Permission>"), acl);
+        assertEquals(200, bench.send(TEST, "PUT", "/" + bucket, "acl", "x-amz-acl", "private").status());
+        assertEquals(S3ErrorCode.NOT_IMPLEMENTED,
+                bench.failure(TEST, "PUT", "/" + bucket, "acl", "x-amz-acl", "public-read").code());
+        assertEquals(S3ErrorCode.NO_SUCH_TAG_SET, bench.failure(TEST, "GET", "/" + bucket, "tagging").code());
+        assertEquals(S3ErrorCode.NOT_IMPLEMENTED, bench.failure(TEST, "DELETE", "/" + bucket, "tagging").code());
+        assertEquals(S3ErrorCode.NOT_IMPLEMENTED, bench.failure(TEST, "PUT", "/" + bucket, "versioning").code());
+    }
+
+    @Test
+    void listBucketsShowsBucketsButNeverSegmentsContainers() throws SwiftException {
+        String bucket = bucket("listed", TEST);
+        String segments = bucket + "_segments";
+        cleanups.add(() -> bench.cleanUp(TEST, segments));
+        bench.send(TEST, "PUT", "/" + bucket, "");
+        bench.swift(TEST).containers().create(segments, SwiftHeaders.empty());
+        String listing = bodyText(bench.send(TEST, "GET", "/", ""));
+        assertTrue(listing.contains("<Owner><ID>AUTH_test</ID><DisplayName>test:tester</DisplayName></Owner>"));
+        assertTrue(listing.matches("(?s).*<Bucket><Name>" + bucket
+                + "</Name><CreationDate>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z</CreationDate></Bucket>.*"),
+                listing);
+        assertFalse(listing.contains("_segments"), listing);
+        assertFalse(listing.contains(HandlerBench.registryContainer()), listing);
+    }
+}

@@ -1,0 +1,233 @@
+package io.s3multi.webapp.s3;
+
+import io.s3multi.filters.pipeline.GatewayConfig;
+import io.s3multi.swift.SwiftAccount;
+import io.s3multi.swift.SwiftBackend;
+import io.s3multi.swift.SwiftClientConfig;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.container.ListingCursor;
+import io.s3multi.swift.container.ListingQuery;
+import io.s3multi.swift.container.ObjectEntry;
+import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.error.SwiftHttpStatusException;
+import io.s3multi.webapp.S3MultiServer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * A whole gateway in this JVM, in front of the dev Swift, with the clients that tests drive it with.
+ * {@link S3IntegrationTest} starts one per test class; see the package documentation for the API.
+ */
+public final class S3TestGateway implements AutoCloseable {
+
+    /** The dev Swift's proxy, from failsafe's {@code swift.url}. */
+    public static final String SWIFT_URL = System.getProperty("swift.url", "http://127.0.0.1:8081");
+
+    public static final String PIPELINE = "catch_errors proxy_logging healthcheck tempauth s3api proxy_server";
+    public static final String REGION = "us-east-1";
+
+    /** tempauth users of the dev Swift, also configured in the gateway: access key and secret. */
+    public static final String TESTER = "test:tester";
+    public static final String TESTER_KEY = "testing";
+    public static final String TESTER2 = "test2:tester2";
+    public static final String TESTER2_KEY = "testing2";
+    public static final String TESTER3 = "test:tester3";
+    public static final String TESTER3_KEY = "testing3";
+
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
+
+    private final S3MultiServer server;
+    private final SwiftBackend swiftBackend;
+    private final List<AutoCloseable> clients = new ArrayList<>();
+
+    private S3TestGateway(S3MultiServer server, SwiftBackend swiftBackend) {
+        this.server = server;
+        this.swiftBackend = swiftBackend;
+    }
+
+    /** The configuration the tests run: the S3 pipeline, the three dev users, the dev bucket registry. */
+    public static Properties configuration() {
+        var properties = new Properties();
+        properties.setProperty("pipeline", PIPELINE);
+        properties.setProperty("server.host", "127.0.0.1");
+        properties.setProperty("server.port", "0");
+        properties.setProperty("filter.tempauth.user_test_tester", TESTER_KEY + " .admin");
+        properties.setProperty("filter.tempauth.user_test2_tester2", TESTER2_KEY + " .admin");
+        properties.setProperty("filter.tempauth.user_test_tester3", TESTER3_KEY);
+        properties.setProperty("filter.tempauth.swift_url", SWIFT_URL);
+        properties.setProperty("filter.s3api.bucket_registry_user", "s3multi:registry");
+        properties.setProperty("filter.s3api.bucket_registry_key", "registry");
+        properties.setProperty("filter.proxy_server.swift_url", SWIFT_URL);
+        return properties;
+    }
+
+    /** Starts a gateway with {@link #configuration()}. */
+    public static S3TestGateway start() throws Exception {
+        return start(configuration());
+    }
+
+    /** Starts a gateway with these properties (for tests that need other settings). */
+    public static S3TestGateway start(Properties configuration) throws Exception {
+        SwiftBackend backend = SwiftBackend.start(SwiftClientConfig.defaults(URI.create(SWIFT_URL)));
+        try {
+            backend.tempAuthAccount(TESTER, TESTER_KEY).head();
+        } catch (SwiftException e) {
+            backend.close();
+            throw new AssertionError("the dev Swift at " + SWIFT_URL + " is not usable (start it: dev/swift start)", e);
+        }
+        S3MultiServer server = S3MultiServer.start(GatewayConfig.fromProperties(configuration, "S3 integration test"));
+        return new S3TestGateway(server, backend);
+    }
+
+    /** The running server (port, installed pipeline, e.g. to listen to proxy_logging's records). */
+    public S3MultiServer server() {
+        return server;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** The gateway's URL of {@code pathAndQuery} (which starts with {@code /} and is used as written). */
+    public URI uri(String pathAndQuery) {
+        return URI.create(endpoint() + pathAndQuery);
+    }
+
+    /** An SDK client for test:tester with the SDK's default settings. */
+    public S3Client s3() {
+        return s3(TESTER, TESTER_KEY);
+    }
+
+    /** An SDK client for any access key and secret, default settings. */
+    public S3Client s3(String accessKey, String secretKey) {
+        return s3(accessKey, secretKey, builder -> { });
+    }
+
+    /**
+     * An SDK client with the defaults plus whatever {@code customizer} changes (checksum modes, chunked encoding,
+     * an override configuration ...). Only endpoint, region, path style and credentials are preset.
+     */
+    public S3Client s3(String accessKey, String secretKey, Consumer<S3ClientBuilder> customizer) {
+        S3ClientBuilder builder = S3Client.builder()
+                .endpointOverride(endpoint())
+                .region(Region.of(REGION))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
+        customizer.accept(builder);
+        return remember(builder.build());
+    }
+
+    /** A presigner for test:tester (path style). */
+    public S3Presigner presigner() {
+        return presigner(TESTER, TESTER_KEY);
+    }
+
+    public S3Presigner presigner(String accessKey, String secretKey) {
+        return remember(S3Presigner.builder()
+                .endpointOverride(endpoint())
+                .region(Region.of(REGION))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .build());
+    }
+
+    /** test:tester's Swift account reached directly, not through the gateway: what Swift really stored. */
+    public SwiftAccount swift() {
+        return swift(TESTER, TESTER_KEY);
+    }
+
+    /** Another tempauth user's Swift account, directly. */
+    public SwiftAccount swift(String user, String key) {
+        return swiftBackend.tempAuthAccount(user, key);
+    }
+
+    /** A bucket name no other test uses: {@code s3it-<random>-<n>}, lower case, valid for S3 and Swift. */
+    public static String uniqueBucket() {
+        return "s3it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT)
+                + "-" + BUCKETS.incrementAndGet();
+    }
+
+    /**
+     * Deletes container {@code bucket} and {@code bucket_segments} with every object in them, directly in
+     * test:tester's and test2:tester2's Swift accounts; what does not exist is skipped.
+     */
+    public void deleteBucketDirectly(String bucket) {
+        for (SwiftAccount account : List.of(swift(), swift(TESTER2, TESTER2_KEY))) {
+            deleteContainer(account, bucket + "_segments");
+            deleteContainer(account, bucket);
+        }
+    }
+
+    /** Deletes one container and its objects directly in Swift; nothing happens when it does not exist. */
+    public static void deleteContainer(SwiftAccount account, String container) {
+        try {
+            ListingCursor<ObjectEntry> cursor = account.containers().listAllObjects(container, ListingQuery.all());
+            while (cursor.hasMorePages()) {
+                for (ObjectEntry object : cursor.nextPage().entries()) {
+                    ignoringMissing(() -> account.objects().delete(container, object.name(), SwiftHeaders.empty()));
+                }
+            }
+            ignoringMissing(() -> account.containers().delete(container));
+        } catch (SwiftHttpStatusException e) {
+            if (e.status() != 404) {
+                throw new IllegalStateException("cannot clean up container " + container, e);
+            }
+        } catch (SwiftException e) {
+            throw new IllegalStateException("cannot clean up container " + container, e);
+        }
+    }
+
+    private interface SwiftCall {
+        void run() throws SwiftException;
+    }
+
+    private static void ignoringMissing(SwiftCall call) throws SwiftException {
+        try {
+            call.run();
+        } catch (SwiftHttpStatusException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T remember(T client) {
+        synchronized (clients) {
+            clients.add(client);
+        }
+        return client;
+    }
+
+    @Override
+    public void close() throws Exception {
+        synchronized (clients) {
+            for (AutoCloseable client : clients) {
+                client.close();
+            }
+            clients.clear();
+        }
+        try {
+            server.close();
+        } finally {
+            swiftBackend.close();
+        }
+    }
+}
