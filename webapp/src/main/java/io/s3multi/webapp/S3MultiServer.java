@@ -68,6 +68,10 @@ public final class S3MultiServer implements AutoCloseable {
         http.setRequestHeaderSize(HEADER_SIZE);
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // Jetty's header cache would hand out its own spelling of common values ("text/plain; charset=UTF-8"
+        // arrives as "...charset=utf-8"), breaking SigV4 signatures over Content-Type and the stored type.
+        http.setHeaderCacheCaseSensitive(true);
+        http.setHeaderCacheSize(0);
         var connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());

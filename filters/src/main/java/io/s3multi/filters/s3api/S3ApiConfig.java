@@ -13,6 +13,8 @@ final class S3ApiConfig {
     static final String MAX_MULTI_DELETE_OBJECTS = "max_multi_delete_objects";
     static final String BUCKET_REGISTRY_USER = "bucket_registry_user";
     static final String BUCKET_REGISTRY_KEY = "bucket_registry_key";
+    /** The Swift proxy that holds the bucket registry's account (the same Swift the users' accounts are in). */
+    static final String SWIFT_URL = "swift_url";
 
     private S3ApiConfig() {
     }

@@ -3,7 +3,6 @@ package io.s3multi.filters.s3api;
 import io.s3multi.filters.pipeline.FilterFactory;
 import io.s3multi.filters.pipeline.FilterSettings;
 import io.s3multi.filters.pipeline.Placement;
-import io.s3multi.s3.handler.S3ApiDispatcher;
 import jakarta.servlet.Filter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -25,6 +24,7 @@ public final class S3ApiFilterFactory implements FilterFactory {
         defaults.put(S3ApiConfig.MAX_MULTI_DELETE_OBJECTS, "1000");
         defaults.put(S3ApiConfig.BUCKET_REGISTRY_USER, "");
         defaults.put(S3ApiConfig.BUCKET_REGISTRY_KEY, "");
+        defaults.put(S3ApiConfig.SWIFT_URL, "http://127.0.0.1:8081");
         return defaults;
     }
 
@@ -36,7 +36,7 @@ public final class S3ApiFilterFactory implements FilterFactory {
 
     @Override
     public Filter create(FilterSettings settings) {
-        var dispatcher = new S3ApiDispatcher(S3ApiConfig.from(settings));
-        return new S3ApiFilter(dispatcher::dispatch, settings.storageDomains(), Clock.systemUTC());
+        var registry = new S3ApiRegistryBinding(S3ApiConfig.from(settings), settings.httpUrl(S3ApiConfig.SWIFT_URL));
+        return new S3ApiFilter(registry, settings.storageDomains(), Clock.systemUTC());
     }
 }

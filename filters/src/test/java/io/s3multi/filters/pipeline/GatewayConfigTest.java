@@ -29,6 +29,17 @@ class GatewayConfigTest {
     }
 
     @Test
+    void storageDomainsAreOneSettingForTheWholePipelineAndReachEveryStage() {
+        GatewayConfig config = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server",
+                "storage_domain", " s3.example.com,s3.local  s3.internal "), "test");
+        assertEquals(List.of("s3.example.com", "s3.local", "s3.internal"), config.storageDomains());
+        assertEquals(List.of(), config.configuredFilters());
+        assertEquals(List.of(), GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test")
+                .storageDomains());
+        assertEquals(config.storageDomains(), config.withPort(0).storageDomains());
+    }
+
+    @Test
     void serverDefaultsToLoopback8080() {
         GatewayConfig config = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test");
         assertEquals("127.0.0.1", config.host());

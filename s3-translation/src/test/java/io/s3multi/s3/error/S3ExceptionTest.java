@@ -60,10 +60,10 @@ class S3ExceptionTest {
 
     @Test
     void fromCodeTurnsAnUnknownCodeIntoALoudInternalError() {
-        S3Exception e = S3Exception.fromCode("NoSuchTagSet", "whatever");
+        S3Exception e = S3Exception.fromCode("NoSuchLifecycleConfiguration", "whatever");
         assertEquals(S3ErrorCode.INTERNAL_ERROR, e.code());
         assertEquals(S3ErrorCode.INTERNAL_ERROR.defaultMessage(), e.getMessage());
-        assertEquals(Optional.of("unknown error code NoSuchTagSet"), e.reason());
+        assertEquals(Optional.of("unknown error code NoSuchLifecycleConfiguration"), e.reason());
     }
 
     @Test

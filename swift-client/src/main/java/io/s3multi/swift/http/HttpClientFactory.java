@@ -43,7 +43,12 @@ final class HttpClientFactory {
         connector.setConnectTimeout(config.connectTimeout());
         connector.setIdleTimeout(config.idleTimeout());
 
-        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
+        // Jetty's response-header cache would replace common values by its own spelling (a stored
+        // "text/plain; charset=UTF-8" read back as "text/plain;charset=utf-8"); values must pass unchanged.
+        transport.setHeaderCacheCaseSensitive(true);
+        transport.setHeaderCacheSize(0);
+        HttpClient client = new HttpClient(transport);
         client.setName(name);
         client.setExecutor(threads);
         client.setConnectTimeout(config.connectTimeout().toMillis());

@@ -47,6 +47,11 @@ public final class S3TestGateway implements AutoCloseable {
     public static final String TESTER3 = "test:tester3";
     public static final String TESTER3_KEY = "testing3";
 
+    /** The bucket registry's tempauth user and the container holding one record per bucket. */
+    public static final String REGISTRY_USER = "s3multi:registry";
+    public static final String REGISTRY_KEY = "registry";
+    public static final String REGISTRY_CONTAINER = "s3multi_buckets";
+
     private static final AtomicInteger BUCKETS = new AtomicInteger();
 
     private final S3MultiServer server;
@@ -68,8 +73,9 @@ public final class S3TestGateway implements AutoCloseable {
         properties.setProperty("filter.tempauth.user_test2_tester2", TESTER2_KEY + " .admin");
         properties.setProperty("filter.tempauth.user_test_tester3", TESTER3_KEY);
         properties.setProperty("filter.tempauth.swift_url", SWIFT_URL);
-        properties.setProperty("filter.s3api.bucket_registry_user", "s3multi:registry");
-        properties.setProperty("filter.s3api.bucket_registry_key", "registry");
+        properties.setProperty("filter.s3api.bucket_registry_user", REGISTRY_USER);
+        properties.setProperty("filter.s3api.bucket_registry_key", REGISTRY_KEY);
+        properties.setProperty("filter.s3api.swift_url", SWIFT_URL);
         properties.setProperty("filter.proxy_server.swift_url", SWIFT_URL);
         return properties;
     }
@@ -167,13 +173,24 @@ public final class S3TestGateway implements AutoCloseable {
 
     /**
      * Deletes container {@code bucket} and {@code bucket_segments} with every object in them, directly in
-     * test:tester's and test2:tester2's Swift accounts; what does not exist is skipped.
+     * test:tester's and test2:tester2's Swift accounts, and the bucket's record in the gateway's bucket registry;
+     * what does not exist is skipped.
      */
     public void deleteBucketDirectly(String bucket) {
         for (SwiftAccount account : List.of(swift(), swift(TESTER2, TESTER2_KEY))) {
             deleteContainer(account, bucket + "_segments");
             deleteContainer(account, bucket);
         }
+        try {
+            ignoringMissing(() -> registry().objects().delete(REGISTRY_CONTAINER, bucket, SwiftHeaders.empty()));
+        } catch (SwiftException e) {
+            throw new IllegalStateException("cannot remove " + bucket + " from the bucket registry", e);
+        }
+    }
+
+    /** The gateway's bucket registry account (s3multi:registry), directly. */
+    public SwiftAccount registry() {
+        return swift(REGISTRY_USER, REGISTRY_KEY);
     }
 
     /** Deletes one container and its objects directly in Swift; nothing happens when it does not exist. */

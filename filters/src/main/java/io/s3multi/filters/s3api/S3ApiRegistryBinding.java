@@ -1,0 +1,54 @@
+package io.s3multi.filters.s3api;
+
+import io.s3multi.filters.s3.SharedSwiftBackends;
+import io.s3multi.s3.handler.S3ApiDispatcher;
+import io.s3multi.s3.handler.S3ApiSettings;
+import io.s3multi.s3.handler.bucket.BucketRegistry;
+import jakarta.servlet.ServletContext;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Builds the s3api stage's dispatcher with its bucket registry once the stage is installed in a servlet context,
+ * where the shared Swift backends live.
+ *
+ * <p>With {@code bucket_registry_user} set, the registry's Swift account is opened on the backend for
+ * {@code swift_url} (shared with tempauth when the URLs are the same) and released when the stage is destroyed;
+ * without it the dispatcher has no registry and opens nothing.
+ */
+final class S3ApiRegistryBinding {
+
+    private final S3ApiSettings settings;
+    private final URI swiftUrl;
+    private ServletContext context;
+    private volatile BucketRegistry bucketRegistry = BucketRegistry.none();
+
+    S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.swiftUrl = Objects.requireNonNull(swiftUrl, "swiftUrl");
+    }
+
+    /** The dispatcher for this stage, its registry opened in {@code servletContext}'s shared backends. */
+    S3ApiDispatcher bind(ServletContext servletContext) {
+        if (!settings.hasBucketRegistry()) {
+            return new S3ApiDispatcher(settings);
+        }
+        context = servletContext;
+        var backend = SharedSwiftBackends.in(context).acquire(swiftUrl);
+        bucketRegistry = BucketRegistry.of(backend, settings);
+        return new S3ApiDispatcher(settings, bucketRegistry);
+    }
+
+    /** The registry {@link #bind} opened; {@link BucketRegistry#none()} before that or without one. */
+    BucketRegistry bucketRegistry() {
+        return bucketRegistry;
+    }
+
+    /** Gives the registry's backend back. */
+    void unbind() {
+        if (context != null) {
+            SharedSwiftBackends.in(context).release(swiftUrl);
+            context = null;
+        }
+    }
+}

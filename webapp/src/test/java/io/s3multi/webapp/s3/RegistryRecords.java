@@ -1,0 +1,51 @@
+package io.s3multi.webapp.s3;
+
+import io.s3multi.s3.handler.bucket.SwiftBucketRegistry;
+import io.s3multi.swift.SwiftAccount;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.error.SwiftHttpStatusException;
+
+/**
+ * The bucket registry of the test gateway (user {@code s3multi:registry}), read and cleaned directly in Swift:
+ * which account a bucket name is recorded for, and forgetting test buckets the harness deleted behind the
+ * gateway's back.
+ */
+final class RegistryRecords {
+
+    static final String USER = "s3multi:registry";
+    static final String KEY = "registry";
+
+    private RegistryRecords() {
+    }
+
+    /** The account recorded for {@code bucket}, or null. */
+    static String owner(S3TestGateway gateway, String bucket) throws SwiftException {
+        try {
+            return registry(gateway).objects().head(SwiftBucketRegistry.CONTAINER, bucket, SwiftHeaders.empty())
+                    .header(SwiftBucketRegistry.OWNER_HEADER);
+        } catch (SwiftHttpStatusException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes the record of {@code bucket}, if there is one. */
+    static void forget(S3TestGateway gateway, String bucket) {
+        try {
+            registry(gateway).objects().delete(SwiftBucketRegistry.CONTAINER, bucket, SwiftHeaders.empty());
+        } catch (SwiftHttpStatusException e) {
+            if (e.status() != 404) {
+                throw new IllegalStateException("cannot clean the registry record of " + bucket, e);
+            }
+        } catch (SwiftException e) {
+            throw new IllegalStateException("cannot clean the registry record of " + bucket, e);
+        }
+    }
+
+    private static SwiftAccount registry(S3TestGateway gateway) {
+        return gateway.swift(USER, KEY);
+    }
+}
