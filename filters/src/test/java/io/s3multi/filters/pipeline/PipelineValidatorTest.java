@@ -23,10 +23,9 @@ class PipelineValidatorTest {
     private static final FilterRegistry REGISTRY =
             FilterRegistry.discover(PipelineValidatorTest.class.getClassLoader());
 
-    // The real tempauth and s3api, with stand-ins for stages built later, declaring their rules the way their
-    // factories will.
+    // The real tempauth, s3token and s3api, with stand-ins for stages built later, declaring their rules the way
+    // their factories will.
     private static final FilterRegistry WITH_S3_STAGES = REGISTRY.with(
-            stage("s3token", Placement.anywhere().before("s3multi", "s3api"), PASS),
             stage("s3multi", Placement.anywhere().before("s3api"), PASS),
             stage("late", Placement.anywhere().after("s3api"), PASS));
 
@@ -71,7 +70,7 @@ class PipelineValidatorTest {
     void unknownFilterNameIsRefusedNamingTheKnownOnes() {
         var e = refused(REGISTRY, "catch_errors healthchek proxy_server");
         assertEquals("pipeline 'catch_errors healthchek proxy_server': unknown filter 'healthchek' (known:"
-                + " catch_errors, healthcheck, proxy_logging, proxy_server, s3api, tempauth) [config: test]", e.getMessage());
+                + " catch_errors, healthcheck, proxy_logging, proxy_server, s3api, s3token, tempauth) [config: test]", e.getMessage());
     }
 
     @Test
@@ -100,7 +99,7 @@ class PipelineValidatorTest {
         var e = refused(REGISTRY, "catch_errors nonsense proxy_logging proxy_logging proxy_server",
                 "filter.catch_errors.colour", "red");
         assertEquals(List.of("unknown filter 'nonsense' (known: catch_errors, healthcheck, proxy_logging,"
-                        + " proxy_server, s3api, tempauth)", "proxy_logging appears more than once",
+                        + " proxy_server, s3api, s3token, tempauth)", "proxy_logging appears more than once",
                 "filter.catch_errors.colour is not a setting of catch_errors (settings: trans_id_suffix)"),
                 e.problems());
         var placement = refused(REGISTRY, "proxy_server catch_errors");
