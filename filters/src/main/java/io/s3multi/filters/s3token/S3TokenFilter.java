@@ -8,6 +8,7 @@ import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.S3Failures;
 import io.s3multi.filters.s3.SharedSwiftBackends;
 import io.s3multi.s3.auth.S3AuthException;
+import io.s3multi.s3.auth.SecretAccessKey;
 import io.s3multi.s3.auth.SignatureVerifier;
 import io.s3multi.s3.auth.SignedRequest;
 import io.s3multi.s3.auth.SigningKeyCache;
@@ -50,7 +51,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Keystone does not know the key (404): the request passes on untouched; if no later stage knows it, s3api
  *       answers {@code InvalidAccessKeyId};</li>
  *   <li>Keystone refuses the signature (401): the secret is read to tell a wrong signature
- *       ({@code SignatureDoesNotMatch}) from a disabled user or project ({@code AccessDenied});</li>
+ *       ({@code SignatureDoesNotMatch}) from a disabled user or project ({@code AccessDenied}, after asking
+ *       s3tokens once more in case it was the gateway's own token that Keystone no longer took);</li>
  *   <li>Keystone unreachable, slow (connect {@code connect_timeout}, request {@code request_timeout}) or failing:
  *       {@code 503 ServiceUnavailable}, while cached users keep working until their entries expire.</li>
  * </ol>
@@ -213,31 +215,51 @@ public final class S3TokenFilter implements Filter {
             if (refused.status() == 401) {
                 return explainRefusal(signed);
             }
-            LOG.error("Keystone refuses the gateway's own user ({}); check its roles", refused.getMessage());
-            throw S3Exception.internalError("keystone." + refused.status());
+            throw gatewayUserRefused(refused);
         } catch (KeystoneUnavailableException down) {
-            LOG.warn("Keystone unavailable while authenticating {}: {}", signed.accessKey(), down.getMessage());
-            throw S3Exception.serviceUnavailable().withReason("keystone.unavailable");
+            throw unavailable(signed, down);
         }
     }
 
     /**
-     * Keystone's 401 means a wrong signature, or a disabled user or project (or no role): the secret tells which,
-     * so that the client gets the error AWS would give.
+     * Keystone's 401 means a wrong signature, a disabled user or project (or no role), or a gateway token Keystone
+     * no longer accepts. The secret tells a wrong signature apart ({@code SignatureDoesNotMatch}); with a right
+     * signature s3tokens is asked once more (reading the secret renewed a rejected gateway token), and a second
+     * refusal is {@code AccessDenied}.
      */
     private Optional<KeystoneUser> explainRefusal(SignedRequest signed) {
+        SecretAccessKey secret;
         try {
-            var secret = keystone.secretOf(signed.accessKey());
-            verifier.verify(signed, secret);
-            throw S3Exception.accessDenied("Keystone refuses this credential (user or project disabled, or no role)");
-        } catch (KeystoneRefusalException gone) {
-            if (gone.status() == 404) {
+            secret = keystone.secretOf(signed.accessKey());
+        } catch (KeystoneRefusalException refused) {
+            if (refused.status() == 404) {
+                return Optional.empty();   // the credential was deleted meanwhile
+            }
+            throw gatewayUserRefused(refused);
+        } catch (KeystoneUnavailableException down) {
+            throw unavailable(signed, down);
+        }
+        verifier.verify(signed, secret);
+        try {
+            return Optional.of(keystone.authenticate(signed));
+        } catch (KeystoneRefusalException refused) {
+            if (refused.status() == 404) {
                 return Optional.empty();
             }
-            throw S3AuthException.signatureDoesNotMatch(signed);
+            throw S3Exception.accessDenied("Keystone refuses this credential (user or project disabled, or no role)");
         } catch (KeystoneUnavailableException down) {
-            throw S3AuthException.signatureDoesNotMatch(signed);
+            throw unavailable(signed, down);
         }
+    }
+
+    private static S3Exception gatewayUserRefused(KeystoneRefusalException refused) {
+        LOG.error("Keystone refuses the gateway's own user ({}); check its roles", refused.getMessage());
+        return S3Exception.internalError("keystone." + refused.status());
+    }
+
+    private static S3Exception unavailable(SignedRequest signed, KeystoneUnavailableException down) {
+        LOG.warn("Keystone unavailable while authenticating {}: {}", signed.accessKey(), down.getMessage());
+        return S3Exception.serviceUnavailable().withReason("keystone.unavailable");
     }
 
     private SwiftAccount accountOf(KeystoneUser user) {
