@@ -262,10 +262,16 @@ class S3TokenIT {
             gatewayNanos[i] = timedGet(http, viaGateway);
             swiftNanos[i] = timedGet(http, viaSwift);
         }
+        long[] pairedDifferences = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            pairedDifferences[i] = gatewayNanos[i] - swiftNanos[i];
+        }
         double gatewayMedian = median(gatewayNanos) / 1e6;
         double swiftMedian = median(swiftNanos) / 1e6;
-        System.out.printf("s3token: GET 1 KiB, median over %d: gateway %.3f ms, Swift direct %.3f ms, added %.3f ms%n",
-                rounds, gatewayMedian, swiftMedian, gatewayMedian - swiftMedian);
+        // Printed, not asserted: on a loaded shared machine a timing assertion would fail for reasons not ours.
+        System.out.printf("s3token: GET 1 KiB, median over %d: gateway %.3f ms, Swift direct %.3f ms, added %.3f ms"
+                + " (median of paired differences %.3f ms)%n", rounds, gatewayMedian, swiftMedian,
+                gatewayMedian - swiftMedian, median(pairedDifferences) / 1e6);
     }
 
     private static long timedGet(HttpClient http, HttpRequest request) throws Exception {
