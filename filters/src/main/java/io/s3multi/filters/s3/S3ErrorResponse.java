@@ -9,8 +9,9 @@ import java.io.IOException;
 
 /**
  * Writes an {@link S3Exception} to the client as AWS does: its status, {@code x-amz-request-id}, and the
- * {@code <Error>} document from {@link S3ErrorXml} (no body for {@code HEAD}, whose clients read the status).
- * Whatever the response held before is reset; the caller checks that it was not committed.
+ * {@code <Error>} document from {@link S3ErrorXml}; no body for {@code HEAD}, whose clients read the status, nor
+ * for {@code 304 Not Modified}, which HTTP forbids to carry one. Whatever the response held before is reset; the
+ * caller checks that it was not committed.
  */
 public final class S3ErrorResponse {
 
@@ -22,6 +23,9 @@ public final class S3ErrorResponse {
         response.reset();
         response.setStatus(error.httpStatus());
         response.setHeader(GatewayHeaders.X_AMZ_REQUEST_ID, requestId);
+        if (error.httpStatus() == HttpServletResponse.SC_NOT_MODIFIED) {
+            return;
+        }
         if ("HEAD".equals(request.getMethod())) {
             response.setContentLength(0);
             return;

@@ -8,7 +8,6 @@ import io.s3multi.filters.s3.S3ErrorResponse;
 import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.S3Failures;
 import io.s3multi.s3.auth.SignedRequest;
-import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Response;
@@ -16,7 +15,6 @@ import io.s3multi.s3.request.S3Operation;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.s3.request.S3RequestParser;
-import io.s3multi.swift.error.SwiftException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -53,8 +51,7 @@ import org.slf4j.LoggerFactory;
  * One catch at the edge turns every failure into an S3 {@code <Error>} through {@link S3Failures}: S3 errors as
  * they are, auth and integrity failures (also inside an aborted Swift upload) by their codes, Swift failures
  * through {@code SwiftStatusMapper}, anything else an {@code InternalError} that is logged with its stack trace
- * while the client sees only the code and request id. A {@code NoSuchBucket} for a bucket that the bucket
- * registry records for another account becomes {@code AccessDenied}, as AWS answers for other owners' buckets. A failure after the answer was committed cannot be
+ * while the client sees only the code and request id. A failure after the answer was committed cannot be
  * reported any more: it is rethrown so that the container cuts the connection and the client sees a truncated
  * answer, never a wrong one.
  *
@@ -150,8 +147,7 @@ public final class S3ApiFilter implements Filter {
                         request.getMethod(), RawPath.withQuery(request), failure.toString());
                 throw failure;
             }
-            S3Exception error = othersBucketIsAccessDenied(
-                    S3Failures.toS3(failure, exchange.requestIfValid().orElse(null)), request, requestId);
+            S3Exception error = S3Failures.toS3(failure, exchange.requestIfValid().orElse(null));
             if (error.httpStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
                 LOG.error("{} {} {}: {}", requestId, request.getMethod(), RawPath.withQuery(request),
                         error.summary(), failure);
@@ -161,32 +157,6 @@ public final class S3ApiFilter implements Filter {
             }
             S3ErrorResponse.send(request, response, error, requestId);
         }
-    }
-
-    /**
-     * A bucket missing from the caller's account but registered to another account is that account's bucket,
-     * and AWS answers {@code AccessDenied} for other owners' buckets, whatever the operation. Checked here, on the
-     * error path only, so that every handler's {@code NoSuchBucket} gets the same treatment.
-     */
-    private S3Exception othersBucketIsAccessDenied(S3Exception error, HttpServletRequest request,
-            String requestId) {
-        if (error.code() != S3ErrorCode.NO_SUCH_BUCKET || registry == null) {
-            return error;
-        }
-        Optional<S3Authentication> authentication = PipelineAttributes.S3_AUTHENTICATION.find(request);
-        Optional<S3Request> s3 = PipelineAttributes.S3_EXCHANGE.find(request).flatMap(S3Exchange::requestIfValid);
-        if (authentication.isEmpty() || s3.isEmpty() || s3.get().bucket() == null) {
-            return error;
-        }
-        try {
-            Optional<String> owner = registry.bucketRegistry().ownerOf(s3.get().bucket());
-            if (owner.isPresent() && !owner.get().equals(authentication.get().identity().swiftAccount())) {
-                return S3Exception.accessDenied().withReason("registry.other_owner");
-            }
-        } catch (SwiftException | RuntimeException e) {
-            LOG.warn("{} cannot read the bucket registry for {}: {}", requestId, s3.get().bucket(), e.toString());
-        }
-        return error;
     }
 
     /** Why a request no auth stage vouched for is refused: its credentials are unknown, or it has none. */

@@ -21,7 +21,6 @@ final class S3ApiRegistryBinding {
     private final S3ApiSettings settings;
     private final URI swiftUrl;
     private ServletContext context;
-    private volatile BucketRegistry bucketRegistry = BucketRegistry.none();
 
     S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -35,13 +34,7 @@ final class S3ApiRegistryBinding {
         }
         context = servletContext;
         var backend = SharedSwiftBackends.in(context).acquire(swiftUrl);
-        bucketRegistry = BucketRegistry.of(backend, settings);
-        return new S3ApiDispatcher(settings, bucketRegistry);
-    }
-
-    /** The registry {@link #bind} opened; {@link BucketRegistry#none()} before that or without one. */
-    BucketRegistry bucketRegistry() {
-        return bucketRegistry;
+        return new S3ApiDispatcher(settings, BucketRegistry.of(backend, settings));
     }
 
     /** Gives the registry's backend back. */

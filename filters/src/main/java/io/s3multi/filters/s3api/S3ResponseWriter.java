@@ -42,7 +42,8 @@ final class S3ResponseWriter {
             }
             response.setHeader(GatewayHeaders.X_AMZ_REQUEST_ID, requestId);
             if (body == null) {
-                if (!lengthSet) {
+                if (!lengthSet && answer.status() != HttpServletResponse.SC_NO_CONTENT
+                        && answer.status() != HttpServletResponse.SC_NOT_MODIFIED) {
                     response.setContentLength(0);
                 }
                 return;

@@ -51,7 +51,8 @@ class GatewayConfigTest {
         var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
                 GatewayUnderTest.config("catch_errors proxy_server", "sever.port", "80"), "file x.properties"));
         assertEquals("pipeline 'catch_errors proxy_server': unknown key 'sever.port' (keys are pipeline,"
-                + " server.host, server.port, storage_domain and filter.<name>.<setting>) [config: file x.properties]", e.getMessage());
+                + " server.host, server.port, storage_domain and filter.<name>.<setting>) [config: file x.properties]",
+                e.getMessage());
     }
 
     @Test

@@ -70,7 +70,8 @@ class PipelineValidatorTest {
     void unknownFilterNameIsRefusedNamingTheKnownOnes() {
         var e = refused(REGISTRY, "catch_errors healthchek proxy_server");
         assertEquals("pipeline 'catch_errors healthchek proxy_server': unknown filter 'healthchek' (known:"
-                + " catch_errors, healthcheck, proxy_logging, proxy_server, s3api, s3token, tempauth) [config: test]", e.getMessage());
+                + " catch_errors, healthcheck, proxy_logging, proxy_server, s3api, s3token, tempauth) [config: test]",
+                e.getMessage());
     }
 
     @Test

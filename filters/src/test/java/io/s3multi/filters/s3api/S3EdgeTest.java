@@ -10,6 +10,7 @@ import io.s3multi.filters.pipeline.Placement;
 import io.s3multi.filters.testing.GatewayUnderTest;
 import io.s3multi.filters.testing.Ports;
 import io.s3multi.filters.testing.TestStages;
+import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Identity;
 import io.s3multi.s3.handler.S3Response;
@@ -70,6 +71,8 @@ class S3EdgeTest {
                 throw new IllegalStateException("secret internals at io.s3multi.Boom.line(42)");
             case "digest":
                 throw S3IntegrityException.badDigest("The Content-MD5 you specified did not match what we received.");
+            case "unchanged":
+                throw S3Exception.notModified();
             case "echo":
                 try {
                     byte[] body = call.body().open(Set.of()).stream().readAllBytes();
@@ -140,6 +143,15 @@ class S3EdgeTest {
         assertTrue(body.contains("<RequestId>" + requestId + "</RequestId>"), body);
     }
 
+    /** The stage closes the handler's body once written, which may be just after the client has it all. */
+    private static void assertStreamClosed() throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!STREAM_CLOSED.get() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(STREAM_CLOSED.get(), "the handler's stream is closed after writing");
+    }
+
     @Test
     void anAnonymousRequestIsAccessDeniedAndNeverDispatched() throws Exception {
         assertS3Error(send(HttpRequest.newBuilder(gateway.uri("/photos/object"))), 403, "AccessDenied");
@@ -179,7 +191,7 @@ class S3EdgeTest {
         assertEquals(Long.toString(CONTENT.length), answer.headers().firstValue("Content-Length").orElseThrow());
         assertEquals(answer.headers().firstValue("X-Trans-Id").orElseThrow(),
                 answer.headers().firstValue("x-amz-request-id").orElseThrow());
-        assertTrue(STREAM_CLOSED.get(), "the handler's stream is closed after writing");
+        assertStreamClosed();
 
         Dispatched dispatched = DISPATCHED.get(0);
         assertEquals(S3Operation.GET_OBJECT, dispatched.operation());
@@ -197,7 +209,7 @@ class S3EdgeTest {
         assertEquals(0, answer.body().length);
         assertEquals(Long.toString(CONTENT.length), answer.headers().firstValue("Content-Length").orElseThrow());
         assertEquals(S3Operation.HEAD_OBJECT, DISPATCHED.get(0).operation());
-        assertTrue(STREAM_CLOSED.get());
+        assertStreamClosed();
     }
 
     @Test
@@ -220,6 +232,14 @@ class S3EdgeTest {
     @Test
     void anIntegrityFailureKeepsItsCode() throws Exception {
         assertS3Error(send(signed("GET", "/photos/digest", "test:tester", "testing")), 400, "BadDigest");
+    }
+
+    @Test
+    void notModifiedCarriesNoBody() throws Exception {
+        HttpResponse<byte[]> answer = send(signed("GET", "/photos/unchanged", "test:tester", "testing"));
+        assertEquals(304, answer.statusCode());
+        assertEquals(0, answer.body().length);
+        assertNotNull(answer.headers().firstValue("x-amz-request-id").orElse(null));
     }
 
     @Test

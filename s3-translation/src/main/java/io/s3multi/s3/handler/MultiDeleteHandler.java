@@ -39,12 +39,27 @@ public final class MultiDeleteHandler {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final S3ApiSettings settings;
+    private final MissingBucket missingBucket;
 
     public MultiDeleteHandler(S3ApiSettings settings) {
+        this(settings, MissingBucket.NO_SUCH_BUCKET);
+    }
+
+    /** @param missingBucket what to answer for a bucket that is not in the caller's account */
+    public MultiDeleteHandler(S3ApiSettings settings, MissingBucket missingBucket) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.missingBucket = Objects.requireNonNull(missingBucket, "missingBucket");
     }
 
     public S3Response deleteObjects(S3Call call) {
+        try {
+            return deleteAll(call);
+        } catch (S3Exception failure) {
+            throw missingBucket.translate(call, failure);
+        }
+    }
+
+    private S3Response deleteAll(S3Call call) {
         RequestHead head = call.request().head();
         if (head.header("Content-MD5") == null && head.header("x-amz-sdk-checksum-algorithm") == null
                 && head.headerValues("x-amz-trailer").isEmpty()
@@ -59,7 +74,7 @@ public final class MultiDeleteHandler {
             throw S3Exception.malformedXml();
         }
         boolean quiet = document.isQuiet();
-        List<Outcome> outcomes = deleteAll(call, objects);
+        List<Outcome> outcomes = deleteEach(call, objects);
         DeleteResult result = new DeleteResult();
         for (int i = 0; i < objects.size(); i++) {
             Delete.ObjectIdentifier object = objects.get(i);
@@ -99,7 +114,7 @@ public final class MultiDeleteHandler {
     private record Outcome(S3Exception error) {
     }
 
-    private static List<Outcome> deleteAll(S3Call call, List<Delete.ObjectIdentifier> objects) {
+    private static List<Outcome> deleteEach(S3Call call, List<Delete.ObjectIdentifier> objects) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_DELETES, objects.size()), task -> {
             Thread thread = new Thread(task, "s3-multi-delete-" + THREADS.incrementAndGet());
             thread.setDaemon(true);

@@ -31,25 +31,32 @@ import java.util.Optional;
 public final class ObjectHandler {
 
     private final S3ApiSettings settings;
+    private final MissingBucket missingBucket;
 
     public ObjectHandler(S3ApiSettings settings) {
+        this(settings, MissingBucket.NO_SUCH_BUCKET);
+    }
+
+    /** @param missingBucket what to answer for a bucket that is not in the caller's account */
+    public ObjectHandler(S3ApiSettings settings, MissingBucket missingBucket) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.missingBucket = Objects.requireNonNull(missingBucket, "missingBucket");
     }
 
     public S3Response putObject(S3Call call) {
-        return ObjectWriter.putObject(call);
+        return guarded(call, ObjectWriter::putObject);
     }
 
     public S3Response copyObject(S3Call call) {
-        return ObjectCopier.copyObject(call);
+        return guarded(call, ObjectCopier::copyObject);
     }
 
     public S3Response getObject(S3Call call) {
-        return ObjectReader.getObject(call);
+        return guarded(call, ObjectReader::getObject);
     }
 
     public S3Response headObject(S3Call call) {
-        return ObjectReader.headObject(call);
+        return guarded(call, ObjectReader::headObject);
     }
 
     public S3Response deleteObject(S3Call call) {
@@ -57,8 +64,10 @@ public final class ObjectHandler {
         if (version.isPresent() && !version.get().equals("null")) {
             throw S3Exception.invalidArgument("versionId", version.get(), "Invalid version id specified");
         }
-        ObjectDeleter.delete(call.swift(), call.bucket(), call.key());
-        return S3Response.noContent();
+        return guarded(call, c -> {
+            ObjectDeleter.delete(c.swift(), c.bucket(), c.key());
+            return S3Response.noContent();
+        });
     }
 
     public S3Response getObjectAcl(S3Call call) {
@@ -90,11 +99,21 @@ public final class ObjectHandler {
         throw S3Exception.notImplemented("Object tagging is not supported.");
     }
 
-    private static void requireObject(S3Call call) {
+    private void requireObject(S3Call call) {
         try {
             call.swift().objects().head(call.bucket(), call.key(), SwiftHeaders.empty());
         } catch (SwiftException failure) {
-            throw SwiftFailures.forObject(failure, call.swift(), call.bucket(), call.key());
+            throw missingBucket.translate(call,
+                    SwiftFailures.forObject(failure, call.swift(), call.bucket(), call.key()));
+        }
+    }
+
+    /** Runs an operation; a {@code NoSuchBucket} from it (target or copy source) goes through {@link MissingBucket}. */
+    private S3Response guarded(S3Call call, java.util.function.Function<S3Call, S3Response> operation) {
+        try {
+            return operation.apply(call);
+        } catch (S3Exception failure) {
+            throw missingBucket.translate(call, failure);
         }
     }
 }

@@ -32,8 +32,10 @@ public final class S3ApiDispatcher {
         Objects.requireNonNull(settings, "settings");
         this.service = new ServiceHandler(settings);
         this.bucket = new BucketHandler(settings, registry);
-        this.object = new ObjectHandler(settings);
-        this.multiDelete = new MultiDeleteHandler(settings);
+        // Object operations know only the caller's account; the registry tells another owner's bucket apart.
+        MissingBucket missingBucket = new RegistryMissingBucket(registry);
+        this.object = new ObjectHandler(settings, missingBucket);
+        this.multiDelete = new MultiDeleteHandler(settings, missingBucket);
     }
 
     public S3Response dispatch(S3Operation operation, S3Call call) {

@@ -9,11 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.s3.error.S3ErrorCode;
+import io.s3multi.s3.error.S3Exception;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,7 +116,7 @@ class BucketHandlerIT {
         try {
             bench.send(TEST, "PUT", "/" + bucket, "", body);
             throw new AssertionError("created");
-        } catch (io.s3multi.s3.error.S3Exception refused) {
+        } catch (S3Exception refused) {
             assertEquals(S3ErrorCode.INVALID_LOCATION_CONSTRAINT, refused.code());
         }
         assertFalse(bench.containerExists(TEST, bucket));
@@ -121,7 +126,8 @@ class BucketHandlerIT {
     @Test
     void theConfiguredLocationConstraintIsAccepted() throws SwiftException {
         String bucket = bucket("us", TEST);
-        byte[] body = "<CreateBucketConfiguration><LocationConstraint>us-east-1</LocationConstraint></CreateBucketConfiguration>"
+        byte[] body = ("<CreateBucketConfiguration><LocationConstraint>us-east-1</LocationConstraint>"
+                + "</CreateBucketConfiguration>")
                 .getBytes(StandardCharsets.UTF_8);
         assertEquals(200, bench.send(TEST, "PUT", "/" + bucket, "", body).status());
         assertTrue(bench.containerExists(TEST, bucket));
@@ -204,6 +210,37 @@ class BucketHandlerIT {
                 + "</Name><CreationDate>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z</CreationDate></Bucket>.*"),
                 listing);
         assertFalse(listing.contains("_segments"), listing);
-        assertFalse(listing.contains(HandlerBench.registryContainer()), listing);
+    }
+
+    @Test
+    void ofTwoAccountsRacingForOneNameExactlyOneGetsIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String bucket = bucket("race", TEST);
+                cleanups.add(() -> bench.cleanUp(TEST2, bucket));
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<String> first = pool.submit(() -> createAfter(start, TEST, bucket));
+                Future<String> second = pool.submit(() -> createAfter(start, TEST2, bucket));
+                List<String> outcomes = new ArrayList<>(List.of(first.get(), second.get()));
+                outcomes.sort(null);
+                assertEquals(List.of("200", "BucketAlreadyExists"), outcomes, bucket);
+                boolean testWon = first.get().equals("200");
+                assertEquals(testWon, bench.containerExists(TEST, bucket));
+                assertEquals(!testWon, bench.containerExists(TEST2, bucket));
+                assertEquals(testWon ? "AUTH_test" : "AUTH_test2", bench.registryOwner(bucket));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String createAfter(CyclicBarrier start, HandlerBench.User user, String bucket) throws Exception {
+        start.await();
+        try {
+            return Integer.toString(bench.send(user, "PUT", "/" + bucket, "").status());
+        } catch (S3Exception refused) {
+            return refused.code().wireCode();
+        }
     }
 }

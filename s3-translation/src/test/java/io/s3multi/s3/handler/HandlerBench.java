@@ -3,7 +3,6 @@ package io.s3multi.s3.handler;
 import io.s3multi.s3.auth.RequestBody;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
-import io.s3multi.s3.handler.bucket.SwiftBucketRegistry;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
@@ -146,10 +145,6 @@ final class HandlerBench implements AutoCloseable {
 
     Object registryOwner(String bucket) throws SwiftException {
         return registry.ownerOf(bucket).orElse(null);
-    }
-
-    static String registryContainer() {
-        return SwiftBucketRegistry.CONTAINER;
     }
 
     @Override

@@ -9,8 +9,10 @@ class ServiceHandlerTest {
 
     @Test
     void swiftTimestampsBecomeInstants() {
-        assertEquals(Instant.parse("2023-11-14T22:13:20.123450Z"), ServiceHandler.fromSwiftTimestamp("1700000000.12345"));
+        assertEquals(Instant.parse("2023-11-14T22:13:20.123450Z"),
+                ServiceHandler.fromSwiftTimestamp("1700000000.12345"));
         assertEquals(Instant.parse("2023-11-14T22:13:20Z"), ServiceHandler.fromSwiftTimestamp("1700000000.00000"));
-        assertEquals(Instant.parse("2023-11-14T22:13:20Z"), ServiceHandler.fromSwiftTimestamp("1700000000.00000_0000000000000001"));
+        assertEquals(Instant.parse("2023-11-14T22:13:20Z"),
+                ServiceHandler.fromSwiftTimestamp("1700000000.00000_0000000000000001"));
     }
 }

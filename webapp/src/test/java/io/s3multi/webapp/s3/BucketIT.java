@@ -66,13 +66,21 @@ class BucketIT extends S3IntegrationTest {
         assertEquals("AUTH_test", RegistryRecords.owner(gateway(), bucket));
 
         swift().containers().create(bucket + "_segments", SwiftHeaders.empty());
-        ListBucketsResponse buckets = s3().listBuckets();
+        String notABucketName = "Upper-" + bucket;
+        swift().containers().create(notABucketName, SwiftHeaders.empty());
+        ListBucketsResponse buckets;
+        try {
+            buckets = s3().listBuckets();
+        } finally {
+            S3TestGateway.deleteContainer(swift(), notABucketName);
+        }
         assertEquals("AUTH_test", buckets.owner().id());
         assertEquals("test:tester", buckets.owner().displayName());
         var listed = buckets.buckets().stream().filter(b -> b.name().equals(bucket)).findFirst().orElseThrow();
         assertTrue(listed.creationDate().isAfter(before), listed.toString());
         assertTrue(listed.creationDate().isBefore(Instant.now().plus(Duration.ofMinutes(1))), listed.toString());
         assertTrue(buckets.buckets().stream().noneMatch(b -> b.name().contains("_")), buckets.toString());
+        assertTrue(buckets.buckets().stream().noneMatch(b -> b.name().equals(notABucketName)), buckets.toString());
     }
 
     @Test
@@ -157,6 +165,19 @@ class BucketIT extends S3IntegrationTest {
         assertEquals("AUTH_test2", RegistryRecords.owner(gateway(), bucket));
         tester2().deleteBucket(b -> b.bucket(bucket));
         assertContainerMissing(swift2(), bucket);
+    }
+
+    @Test
+    void aCreateThatSwiftRefusesLeavesNoRegistryRecord() throws SwiftException {
+        String bucket = bucket();
+        // test:tester3 has no .admin: Swift refuses it a container, after the registry granted the name.
+        S3Exception denied = assertThrows(S3Exception.class,
+                () -> s3(S3TestGateway.TESTER3, S3TestGateway.TESTER3_KEY).createBucket(b -> b.bucket(bucket)));
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode(), denied.toString());
+        assertContainerMissing(swift(), bucket);
+        assertNull(RegistryRecords.owner(gateway(), bucket));
+        s3().createBucket(b -> b.bucket(bucket));
+        assertEquals("AUTH_test", RegistryRecords.owner(gateway(), bucket));
     }
 
     @Test

@@ -53,6 +53,18 @@ class IntegrityIT extends S3IntegrationTest {
     }
 
     @Test
+    void aChecksumSentAsAHeaderIsVerifiedAndStored() throws Exception {
+        String bucket = ObjectTests.createBucket(this, swift());
+        String crc = ObjectTests.crc32Base64(BODY);
+        var put = s3().putObject(b -> b.bucket(bucket).key("header-crc").checksumCRC32(crc),
+                RequestBody.fromBytes(BODY));
+        assertEquals(crc, put.checksumCRC32());
+        assertEquals(crc, swift().objects().head(bucket, "header-crc", io.s3multi.swift.SwiftHeaders.empty())
+                .header("X-Object-Meta-S3multi-Checksum-Crc32"));
+        assertArrayEquals(BODY, ObjectTests.readDirectly(swift(), bucket, "header-crc"));
+    }
+
+    @Test
     void aCorrectContentMd5IsAccepted() throws Exception {
         String bucket = ObjectTests.createBucket(this, swift());
         String md5 = Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(ObjectIT.md5Hex(BODY)));

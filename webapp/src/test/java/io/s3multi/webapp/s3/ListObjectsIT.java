@@ -55,6 +55,9 @@ class ListObjectsIT extends S3IntegrationTest {
             }
         }
         put("tree/top-1", "x");
+        for (String key : List.of("multi/x::1", "multi/x::2", "multi/y", "multi/z::a::b")) {
+            put(key, "x");
+        }
         put("tree/top-2", "x");
         for (String key : AWKWARD_KEYS) {
             put("odd/" + key, key);
@@ -158,6 +161,14 @@ class ListObjectsIT extends S3IntegrationTest {
         List<String> plain = s3().listObjectsV2(b -> b.bucket(bucket).prefix("odd/")).contents().stream()
                 .map(S3Object::key).filter(k -> !k.contains("\uFFFD")).toList();
         assertEquals(expected, plain);
+    }
+
+    @Test
+    void aDelimiterOfSeveralCharactersRollsUpToo() {
+        ListObjectsV2Response page = s3().listObjectsV2(b -> b.bucket(bucket).prefix("multi/").delimiter("::"));
+        assertEquals(List.of("multi/x::", "multi/z::"), page.commonPrefixes().stream().map(CommonPrefix::prefix)
+                .toList());
+        assertEquals(List.of("multi/y"), page.contents().stream().map(S3Object::key).toList());
     }
 
     @Test

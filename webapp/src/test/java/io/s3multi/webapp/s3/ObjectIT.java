@@ -128,6 +128,21 @@ class ObjectIT extends S3IntegrationTest {
     }
 
     @Test
+    void featuresTheGatewayLacksAreRefusedNotIgnored() throws Exception {
+        String bucket = ObjectTests.createBucket(this, swift());
+        S3Exception encryption = assertThrows(S3Exception.class, () -> s3().putObject(b -> b.bucket(bucket)
+                .key("sse").serverSideEncryption("AES256"), RequestBody.fromBytes(HELLO)));
+        assertEquals("NotImplemented", encryption.awsErrorDetails().errorCode());
+        S3Exception storageClass = assertThrows(S3Exception.class, () -> s3().putObject(b -> b.bucket(bucket)
+                .key("cold").storageClass("GLACIER"), RequestBody.fromBytes(HELLO)));
+        assertEquals("InvalidStorageClass", storageClass.awsErrorDetails().errorCode());
+        ObjectTests.assertNotInSwift(swift(), bucket, "sse");
+        ObjectTests.assertNotInSwift(swift(), bucket, "cold");
+        s3().putObject(b -> b.bucket(bucket).key("standard").storageClass("STANDARD"), RequestBody.fromBytes(HELLO));
+        assertArrayEquals(HELLO, ObjectTests.readDirectly(swift(), bucket, "standard"));
+    }
+
+    @Test
     void anEmptyObjectRoundTrips() throws Exception {
         String bucket = ObjectTests.createBucket(this, swift());
         PutObjectResponse put = s3().putObject(b -> b.bucket(bucket).key("empty"), RequestBody.empty());
@@ -298,6 +313,40 @@ class ObjectIT extends S3IntegrationTest {
         ObjectTests.assertNotInSwift(swift(), bucket, "big");
         ObjectTests.assertNotInSwift(swift(), segments, "big/1");
         ObjectTests.assertNotInSwift(swift(), segments, "big/2");
+    }
+
+    @Test
+    void overwritingAStaticLargeObjectDeletesItsSegmentsAfterTheNewObjectIsStored() throws Exception {
+        String bucket = ObjectTests.createBucket(this, swift());
+        List<String> segments = ObjectTests.createStaticLargeObject(swift(), bucket, "mp");
+        s3().putObject(b -> b.bucket(bucket).key("mp"), RequestBody.fromBytes(HELLO));
+        assertArrayEquals(HELLO, ObjectTests.readDirectly(swift(), bucket, "mp"));
+        assertEquals("\"" + HELLO_MD5 + "\"", s3().headObject(b -> b.bucket(bucket).key("mp")).eTag());
+        for (String segment : segments) {
+            ObjectTests.assertNotInSwift(swift(), bucket + "_segments", segment);
+        }
+
+        List<String> copied = ObjectTests.createStaticLargeObject(swift(), bucket, "mp2");
+        s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("mp").destinationBucket(bucket).destinationKey("mp2"));
+        assertArrayEquals(HELLO, ObjectTests.readDirectly(swift(), bucket, "mp2"));
+        for (String segment : copied) {
+            ObjectTests.assertNotInSwift(swift(), bucket + "_segments", segment);
+        }
+    }
+
+    @Test
+    void copyingAStaticLargeObjectMakesAPlainObjectWithItsOwnEtag() throws Exception {
+        String bucket = ObjectTests.createBucket(this, swift());
+        List<String> segments = ObjectTests.createStaticLargeObject(swift(), bucket, "mp");
+        byte[] whole = "first segment second segment".getBytes(UTF_8);
+        var copy = s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("mp").destinationBucket(bucket)
+                .destinationKey("flat"));
+        assertEquals("\"" + md5Hex(whole) + "\"", copy.copyObjectResult().eTag());
+        assertEquals("\"" + md5Hex(whole) + "\"", s3().headObject(b -> b.bucket(bucket).key("flat")).eTag());
+        assertArrayEquals(whole, ObjectTests.readDirectly(swift(), bucket, "flat"));
+        for (String segment : segments) {
+            assertTrue(ObjectTests.existsInSwift(swift(), bucket + "_segments", segment), "source keeps " + segment);
+        }
     }
 
     @Test

@@ -52,6 +52,27 @@ final class ObjectTests {
         assertEquals(404, missing.status());
     }
 
+    /**
+     * Makes {@code key} a Static Large Object of two segments in {@code <bucket>_segments}, as a completed
+     * multipart upload is stored; returns the segment names.
+     */
+    static java.util.List<String> createStaticLargeObject(SwiftAccount swift, String bucket, String key)
+            throws SwiftException {
+        String segments = bucket + "_segments";
+        swift.containers().create(segments, SwiftHeaders.empty());
+        byte[] one = "first segment ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] two = "second segment".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        swift.objects().put(segments, key + "/1", one, SwiftHeaders.empty());
+        swift.objects().put(segments, key + "/2", two, SwiftHeaders.empty());
+        swift.largeObjects().putManifest(bucket, key, java.util.List.of(
+                io.s3multi.swift.slo.SloSegment.of(new io.s3multi.swift.ObjectPath(segments, key + "/1"),
+                        ObjectIT.md5Hex(one), one.length),
+                io.s3multi.swift.slo.SloSegment.of(new io.s3multi.swift.ObjectPath(segments, key + "/2"),
+                        ObjectIT.md5Hex(two), two.length)),
+                SwiftHeaders.of("Content-Type", "text/plain", "X-Object-Meta-S3multi-Etag", "0123abcd-2"));
+        return java.util.List.of(key + "/1", key + "/2");
+    }
+
     static String crc32Base64(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);

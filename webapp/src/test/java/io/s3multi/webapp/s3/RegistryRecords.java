@@ -2,7 +2,6 @@ package io.s3multi.webapp.s3;
 
 import io.s3multi.s3.handler.bucket.SwiftBucketRegistry;
 import io.s3multi.swift.SwiftAccount;
-import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 
@@ -13,17 +12,13 @@ import io.s3multi.swift.error.SwiftHttpStatusException;
  */
 final class RegistryRecords {
 
-    static final String USER = "s3multi:registry";
-    static final String KEY = "registry";
-
     private RegistryRecords() {
     }
 
     /** The account recorded for {@code bucket}, or null. */
     static String owner(S3TestGateway gateway, String bucket) throws SwiftException {
         try {
-            return registry(gateway).objects().head(SwiftBucketRegistry.CONTAINER, bucket, SwiftHeaders.empty())
-                    .header(SwiftBucketRegistry.OWNER_HEADER);
+            return registry(gateway).containers().head(bucket).header(SwiftBucketRegistry.OWNER_HEADER);
         } catch (SwiftHttpStatusException e) {
             if (e.status() == 404) {
                 return null;
@@ -35,7 +30,7 @@ final class RegistryRecords {
     /** Deletes the record of {@code bucket}, if there is one. */
     static void forget(S3TestGateway gateway, String bucket) {
         try {
-            registry(gateway).objects().delete(SwiftBucketRegistry.CONTAINER, bucket, SwiftHeaders.empty());
+            registry(gateway).containers().delete(bucket);
         } catch (SwiftHttpStatusException e) {
             if (e.status() != 404) {
                 throw new IllegalStateException("cannot clean the registry record of " + bucket, e);
@@ -46,6 +41,6 @@ final class RegistryRecords {
     }
 
     private static SwiftAccount registry(S3TestGateway gateway) {
-        return gateway.swift(USER, KEY);
+        return gateway.registry();
     }
 }

@@ -136,6 +136,18 @@ class S3AuthIT extends S3IntegrationTest {
     }
 
     @Test
+    void aPresignedPutThroughCurlStoresTheBytes() throws Exception {
+        String bucket = bucketInSwift();
+        var put = presigner().presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                .putObjectRequest(r -> r.bucket(bucket).key("uploaded by curl.txt")));
+        ToolResult uploaded = tools().curl("-X", "PUT", "--data-binary", "sent with a presigned URL",
+                put.url().toString());
+        assertTrue(uploaded.stdout().startsWith("HTTP/1.1 200"), uploaded.describe());
+        assertArrayEquals("sent with a presigned URL".getBytes(StandardCharsets.UTF_8),
+                storedBytes(bucket, "uploaded by curl.txt"));
+    }
+
+    @Test
     void anExpiredPresignedPutIsAccessDeniedAndNothingIsStored() throws Exception {
         String bucket = bucketInSwift();
         var shortLived = presigner().presignPutObject(p -> p.signatureDuration(Duration.ofSeconds(1))

@@ -15,8 +15,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -46,17 +48,17 @@ public final class S3TestGateway implements AutoCloseable {
     public static final String TESTER2_KEY = "testing2";
     public static final String TESTER3 = "test:tester3";
     public static final String TESTER3_KEY = "testing3";
-
-    /** The bucket registry's tempauth user and the container holding one record per bucket. */
+    /** The bucket registry's tempauth user; its account holds one container per bucket (SwiftBucketRegistry). */
     public static final String REGISTRY_USER = "s3multi:registry";
     public static final String REGISTRY_KEY = "registry";
-    public static final String REGISTRY_CONTAINER = "s3multi_buckets";
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();
 
     private final S3MultiServer server;
     private final SwiftBackend swiftBackend;
     private final List<AutoCloseable> clients = new ArrayList<>();
+    private final Map<List<String>, S3Client> defaultClients = new ConcurrentHashMap<>();
+    private final Map<List<String>, S3Presigner> presigners = new ConcurrentHashMap<>();
 
     private S3TestGateway(S3MultiServer server, SwiftBackend swiftBackend) {
         this.server = server;
@@ -117,14 +119,15 @@ public final class S3TestGateway implements AutoCloseable {
         return URI.create(endpoint() + pathAndQuery);
     }
 
-    /** An SDK client for test:tester with the SDK's default settings. */
+    /** An SDK client for test:tester with the SDK's default settings (the same instance on every call). */
     public S3Client s3() {
         return s3(TESTER, TESTER_KEY);
     }
 
-    /** An SDK client for any access key and secret, default settings. */
+    /** An SDK client for any access key and secret, default settings; one per credentials, reused. */
     public S3Client s3(String accessKey, String secretKey) {
-        return s3(accessKey, secretKey, builder -> { });
+        return defaultClients.computeIfAbsent(List.of(accessKey, secretKey),
+                credentials -> s3(accessKey, secretKey, builder -> { }));
     }
 
     /**
@@ -136,7 +139,7 @@ public final class S3TestGateway implements AutoCloseable {
                 .endpointOverride(endpoint())
                 .region(Region.of(REGION))
                 .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
+                .credentialsProvider(credentials(accessKey, secretKey));
         customizer.accept(builder);
         return remember(builder.build());
     }
@@ -147,12 +150,17 @@ public final class S3TestGateway implements AutoCloseable {
     }
 
     public S3Presigner presigner(String accessKey, String secretKey) {
-        return remember(S3Presigner.builder()
-                .endpointOverride(endpoint())
-                .region(Region.of(REGION))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-                .build());
+        return presigners.computeIfAbsent(List.of(accessKey, secretKey), credentials -> remember(
+                S3Presigner.builder()
+                        .endpointOverride(endpoint())
+                        .region(Region.of(REGION))
+                        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                        .credentialsProvider(credentials(accessKey, secretKey))
+                        .build()));
+    }
+
+    private static StaticCredentialsProvider credentials(String accessKey, String secretKey) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
     }
 
     /** test:tester's Swift account reached directly, not through the gateway: what Swift really stored. */
@@ -181,11 +189,7 @@ public final class S3TestGateway implements AutoCloseable {
             deleteContainer(account, bucket + "_segments");
             deleteContainer(account, bucket);
         }
-        try {
-            ignoringMissing(() -> registry().objects().delete(REGISTRY_CONTAINER, bucket, SwiftHeaders.empty()));
-        } catch (SwiftException e) {
-            throw new IllegalStateException("cannot remove " + bucket + " from the bucket registry", e);
-        }
+        deleteContainer(registry(), bucket);  // the name's record in the bucket registry
     }
 
     /** The gateway's bucket registry account (s3multi:registry), directly. */
@@ -241,6 +245,8 @@ public final class S3TestGateway implements AutoCloseable {
             }
             clients.clear();
         }
+        defaultClients.clear();
+        presigners.clear();
         try {
             server.close();
         } finally {

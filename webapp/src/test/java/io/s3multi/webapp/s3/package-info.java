@@ -29,8 +29,9 @@
  *       that configuration, to start a variant with {@code S3TestGateway.start(properties)};</li>
  *   <li>{@code s3()}: an {@code S3Client} for test:tester with the SDK's DEFAULT settings (only endpoint, region
  *       us-east-1, path style and static credentials are set), so uploads are aws-chunked with a CRC32 trailer
- *       as real users send them; {@code s3(accessKey, secret)} for other users;
- *       {@code gateway().s3(key, secret, builder -> ...)} to change settings deliberately;</li>
+ *       as real users send them; {@code s3(accessKey, secret)} for other users (one client per credentials,
+ *       reused; the harness closes them, tests must not); {@code gateway().s3(key, secret, builder -> ...)} for a
+ *       new client with settings changed deliberately;</li>
  *   <li>{@code presigner()}: an {@code S3Presigner} for test:tester (path style);</li>
  *   <li>{@code swift()}: test:tester's Swift account through swift-client, not through the gateway, to assert
  *       what Swift stored; {@code gateway().swift(user, key)} for others;</li>

@@ -30,7 +30,10 @@ import java.util.List;
  */
 public final class ObjectListingPager {
 
-    /** The largest code point: in UTF-8 byte order, {@code p + SKIP_PAST} sorts after nearly every name under {@code p}. */
+    /**
+     * The largest code point: in UTF-8 byte order {@code p + SKIP_PAST} sorts after every name under {@code p}
+     * except those that continue with U+10FFFF itself (rolled into the same prefix again, and skipped then).
+     */
     static final String SKIP_PAST = new String(Character.toChars(Character.MAX_CODE_POINT));
 
     /** Fetches one Swift listing page of the bucket's container. */

@@ -5,7 +5,7 @@ import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,32 +17,39 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Layout (a storage contract)</h2>
  * <pre>
- * account of the registry user (e.g. AUTH_s3multi)
- *   container s3multi_buckets                    created on first use
- *     object &lt;bucket name&gt;                       one per bucket created through the gateway
- *       body                     the owner's Swift account, e.g. "AUTH_test" (UTF-8)
- *       X-Object-Meta-Owner-Account: AUTH_test   the same, read back by HEAD
+ * account of the registry user (e.g. AUTH_s3multi), used for nothing else
+ *   container &lt;bucket name&gt;                       one per bucket created through the gateway, empty
+ *     X-Container-Meta-Owner-Account: AUTH_test   the Swift account that owns the bucket
  * </pre>
  *
- * <h2>Atomic claims</h2>
- * A claim is a PUT with {@code If-None-Match: *}: Swift's object server refuses to overwrite an existing object
- * with 412, so of two accounts racing for one name exactly one creates the record; the loser reads the
- * record's owner. (Within one Swift cluster this holds as long as the object's primary nodes are reachable;
- * during a network partition Swift's eventual consistency may let two writers through, the same limit every
- * Swift-side uniqueness check has.)
+ * <h2>Claims: why a container per name</h2>
+ * A claim must let exactly one of two accounts racing for a name win. An object PUT with
+ * {@code If-None-Match: *} does not: Swift's object server checks the condition when the request starts and
+ * writes when it ends, so two overlapping PUTs both succeed (the test that races two accounts saw it). Creating
+ * a container does: the container server creates its database under a directory lock and answers 201 only to
+ * the request that created it, 202 to every other (with several replicas the proxy answers 201 only when every
+ * replica it heard from was created by this request). So a claim is:
+ * <ol>
+ *   <li>{@code PUT} the container named after the bucket, without metadata (a PUT would overwrite the metadata
+ *       of an existing container);</li>
+ *   <li>201: this request created it; {@code POST} the owner. 202: it existed; {@code HEAD} it for the owner,
+ *       waiting briefly if the creator has not written the owner yet.</li>
+ * </ol>
+ * One window is left: a name whose registry container was deleted less than Swift's {@code reclaim_age} ago
+ * is "recreated", and Swift answers 201 to both of two exactly simultaneous PUTs. A claim therefore reads the
+ * owner back after writing it and gives up when another account's write won; only two POSTs landing in
+ * the same few milliseconds can still both pass.
  *
- * <p>The registry user needs its own account; its credentials never leave the gateway, and S3 users cannot
- * reach it: its name contains {@code _}, which no bucket name may.
+ * <p>The registry user's credentials never leave the gateway, and S3 users cannot reach its account.
  */
 public final class SwiftBucketRegistry implements BucketRegistry {
 
-    /** The container of the registry account that holds one object per bucket. */
-    public static final String CONTAINER = "s3multi_buckets";
-
-    /** The metadata header that names the owning account. */
-    public static final String OWNER_HEADER = "X-Object-Meta-Owner-Account";
+    /** The metadata header of a registry container that names the owning account. */
+    public static final String OWNER_HEADER = "X-Container-Meta-Owner-Account";
 
     private static final Logger LOG = LoggerFactory.getLogger(SwiftBucketRegistry.class);
+    private static final int OWNER_POLLS = 20;
+    private static final Duration OWNER_POLL_INTERVAL = Duration.ofMillis(50);
 
     private final SwiftAccount registry;
 
@@ -53,36 +60,29 @@ public final class SwiftBucketRegistry implements BucketRegistry {
 
     @Override
     public Claim claim(String bucket, String account) throws SwiftException {
-        SwiftHeaders record = SwiftHeaders.of("If-None-Match", "*", "Content-Type", "text/plain; charset=utf-8",
-                OWNER_HEADER, account);
-        byte[] body = account.getBytes(StandardCharsets.UTF_8);
-        for (int attempt = 0; ; attempt++) {
-            try {
-                registry.objects().put(CONTAINER, bucket, body, record);
-                return Claim.CLAIMED;
-            } catch (SwiftHttpStatusException failure) {
-                if (failure.status() == 404 && attempt == 0) {
-                    LOG.info("creating the bucket registry container {}", CONTAINER);
-                    registry.containers().create(CONTAINER, SwiftHeaders.empty());
-                    continue;
-                }
-                if (failure.status() != 412 || attempt > 2) {
-                    throw failure;
-                }
-                Optional<String> owner = ownerOf(bucket);
-                if (owner.isPresent()) {
-                    return owner.get().equals(account) ? Claim.ALREADY_YOURS : Claim.TAKEN;
-                }
-                // released between our PUT and our HEAD: try again
-            }
+        SwiftReply created = registry.containers().create(bucket, SwiftHeaders.empty());
+        if (created.status() == 201) {
+            registry.containers().post(bucket, SwiftHeaders.of(OWNER_HEADER, account));
+            Optional<String> owner = ownerOf(bucket);
+            return owner.isEmpty() || owner.get().equals(account) ? Claim.CLAIMED : Claim.TAKEN;
         }
+        for (int poll = 0; poll < OWNER_POLLS; poll++) {
+            Optional<String> owner = ownerOf(bucket);
+            if (owner.isPresent()) {
+                return owner.get().equals(account) ? Claim.ALREADY_YOURS : Claim.TAKEN;
+            }
+            pause();
+        }
+        LOG.warn("registry container {} has no {} (a claim that never finished?); the name stays taken until an"
+                + " operator deletes that container", bucket, OWNER_HEADER);
+        return Claim.TAKEN;
     }
 
     @Override
     public Optional<String> ownerOf(String bucket) throws SwiftException {
         try {
-            SwiftReply record = registry.objects().head(CONTAINER, bucket, SwiftHeaders.empty());
-            return Optional.ofNullable(record.header(OWNER_HEADER));
+            String owner = registry.containers().head(bucket).header(OWNER_HEADER);
+            return Optional.ofNullable(owner == null || owner.isEmpty() ? null : owner);
         } catch (SwiftHttpStatusException failure) {
             if (failure.status() == 404) {
                 return Optional.empty();
@@ -97,11 +97,19 @@ public final class SwiftBucketRegistry implements BucketRegistry {
             return;
         }
         try {
-            registry.objects().delete(CONTAINER, bucket, SwiftHeaders.empty());
+            registry.containers().delete(bucket);
         } catch (SwiftHttpStatusException failure) {
             if (failure.status() != 404) {
                 throw failure;
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(OWNER_POLL_INTERVAL.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

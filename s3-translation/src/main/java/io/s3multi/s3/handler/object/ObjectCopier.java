@@ -71,6 +71,7 @@ public final class ObjectCopier {
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT));
         headers.add("X-Fresh-Metadata", "true");
 
+        ReplacedLargeObject replaced = ReplacedLargeObject.capture(swift, bucket, key);
         SwiftReply reply;
         try {
             reply = swift.objects().copy(new ObjectPath(source.bucket(), source.key()), new ObjectPath(bucket, key),
@@ -82,6 +83,7 @@ public final class ObjectCopier {
             }
             throw SwiftFailures.forObject(failure, swift, bucket, key);
         }
+        replaced.deleteSegments(swift);
         Instant lastModified = HttpDates.parse(reply.header("Last-Modified")).orElseGet(() -> call.clock().instant());
         CopyObjectResult result = new CopyObjectResult(StoredObject.quote(reply.etag()), lastModified);
         checksum.filter(kept -> RESULT_CHECKSUMS.contains(kept.algorithm().awsName()))

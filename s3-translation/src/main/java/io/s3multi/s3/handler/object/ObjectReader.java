@@ -100,7 +100,9 @@ public final class ObjectReader {
         } else {
             addChecksum(call, stored, headers);
         }
-        headers.put("Content-Length", Long.toString(object.contentLength()));
+        if (object.contentLength() >= 0) {
+            headers.put("Content-Length", Long.toString(object.contentLength()));
+        }
         S3Response response = respond(call, status, headers);
         return response.withStream(object.body(), object.contentLength(), object);
     }

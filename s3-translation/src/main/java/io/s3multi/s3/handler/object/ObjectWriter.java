@@ -25,6 +25,9 @@ import java.util.Set;
  * decoded length: if a signature, digest or checksum does not match, the body stream throws before its last byte,
  * the upload is aborted, Swift stores nothing and the client gets the S3 error of the check that failed.
  *
+ * <p>When the key held a Static Large Object (a multipart upload), its segments are deleted once the new object
+ * is stored ({@link ReplacedLargeObject}).
+ *
  * <p><b>Checksums.</b> A checksum sent as a header is known before the body and stored with the PUT as
  * {@code X-Object-Meta-S3multi-Checksum-<Alg>}. A checksum sent as an aws-chunked trailer (the AWS SDK's default)
  * is known only after the last byte, when Swift already has the object's headers; the gateway then stores it with
@@ -72,12 +75,16 @@ public final class ObjectWriter {
                     .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT);
         }
 
+        // With If-None-Match: * there is no older object whose segments could be left behind.
+        ReplacedLargeObject replaced = head.header("If-None-Match") != null
+                ? ReplacedLargeObject.none() : ReplacedLargeObject.capture(call.swift(), bucket, key);
         SwiftReply reply = upload(call, body, length, putHeaders.build());
         String checksumValue = checksum.map(algorithm -> algorithm.toBase64(body.computed(algorithm).orElseThrow()))
                 .orElse(null);
         if (checksumInTrailer) {
             storeTrailerChecksum(call, metadata, checksum.get(), checksumValue);
         }
+        replaced.deleteSegments(call.swift());
         S3Response response = S3Response.status(200).withHeader("ETag", StoredObject.quote(reply.etag()));
         checksum.ifPresent(algorithm -> response.withHeader(algorithm.checksumHeader(), checksumValue)
                 .withHeader("x-amz-checksum-type", ReservedMetadata.FULL_OBJECT));

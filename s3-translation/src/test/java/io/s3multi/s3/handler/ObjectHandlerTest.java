@@ -1,0 +1,218 @@
+package io.s3multi.s3.handler;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.error.S3ErrorCode;
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.FakeSwift.Answer;
+import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.request.S3RequestParser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The object handlers against a fake Swift: the S3 answers, and exactly which Swift requests they cost. */
+class ObjectHandlerTest {
+
+    private static final String HELLO_MD5 = "5d41402abc4b2a76b9719d911017c592";
+    private static final String LAST_MODIFIED = "Sat, 21 Nov 2026 11:46:55 GMT";
+
+    private FakeSwift swift;
+    private final ObjectHandler objects = new ObjectHandler(S3ApiSettings.defaults());
+    private final MultiDeleteHandler multiDelete = new MultiDeleteHandler(S3ApiSettings.defaults());
+
+    @BeforeEach
+    void start() throws Exception {
+        swift = new FakeSwift();
+    }
+
+    @AfterEach
+    void stop() {
+        swift.close();
+    }
+
+    private S3Call call(String method, String path, String query, byte[] body, String... headers) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("Host", List.of("127.0.0.1"));
+        for (int i = 0; i < headers.length; i += 2) {
+            fields.put(headers[i], List.of(headers[i + 1]));
+        }
+        if (body != null) {
+            fields.put("Content-Length", List.of(Integer.toString(body.length)));
+        }
+        RequestHead head = new RequestHead(method, path, query, fields);
+        RequestBodySource source = alsoCompute -> RequestBody.open(
+                new ByteArrayInputStream(body == null ? new byte[0] : body), head, null, null, alsoCompute);
+        return new S3Call(new S3RequestParser().parse(head),
+                new S3Identity("test:tester", "test:tester", "AUTH_test", "AUTH_test"), swift.account(), source,
+                Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC), "tx1");
+    }
+
+    private static byte[] written(S3Response response) throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (S3Body body = response.body()) {
+            body.writeTo(out);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void putObjectLooksForAnOlderLargeObjectThenStreamsOnePut() {
+        swift.on("PUT", "/bkt/k", Answer.of(201, "Etag", HELLO_MD5));
+        S3Response response = objects.putObject(call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8),
+                "Content-Type", "text/plain", "x-amz-meta-color", "blue", "Content-MD5", "XUFAKrxLKna5cZ2REBfFkg=="));
+        assertEquals(200, response.status());
+        assertEquals("\"" + HELLO_MD5 + "\"", response.header("ETag"));
+        assertEquals(List.of("HEAD /bkt/k", "PUT /bkt/k"), swift.requests());
+        FakeSwift.Call put = swift.calls().get(1);
+        assertArrayEquals("hello".getBytes(UTF_8), put.body());
+        assertEquals("5", put.header("Content-Length"));
+        assertEquals(HELLO_MD5, put.header("ETag"));
+        assertEquals("text/plain", put.header("Content-Type"));
+        assertEquals("blue", put.header("X-Object-Meta-color"));
+    }
+
+    @Test
+    void aChecksumHeaderIsStoredWithThePutItself() {
+        swift.on("PUT", "/bkt/k", Answer.of(201, "Etag", HELLO_MD5));
+        S3Response response = objects.putObject(call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8),
+                "x-amz-checksum-crc32", "NhCmhg=="));
+        assertEquals("NhCmhg==", response.header("x-amz-checksum-crc32"));
+        FakeSwift.Call put = swift.calls().get(1);
+        assertEquals("NhCmhg==", put.header("X-Object-Meta-S3multi-Checksum-Crc32"));
+        assertEquals("FULL_OBJECT", put.header("X-Object-Meta-S3multi-Checksum-Type"));
+        assertEquals(2, swift.calls().size(), "no metadata POST for a header checksum");
+    }
+
+    @Test
+    void aPutIntoAMissingContainerIsNoSuchBucket() {
+        S3Exception error = assertThrows(S3Exception.class, () -> objects.putObject(
+                call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8))));
+        assertEquals(S3ErrorCode.NO_SUCH_BUCKET, error.code());
+        assertEquals(List.of("HEAD /bkt/k", "PUT /bkt/k", "HEAD /bkt"), swift.requests());
+    }
+
+    @Test
+    void getObjectWithoutConditionsCostsOneSwiftGetAndPassesTheRangeCanonically() throws Exception {
+        swift.on("GET", "/bkt/k", Answer.of(206, "Etag", HELLO_MD5, "Last-Modified", LAST_MODIFIED,
+                "Content-Range", "bytes 3-4/5", "Content-Type", "text/plain", "X-Object-Meta-Color", "blue",
+                "X-Object-Meta-S3multi-Checksum-Crc32", "NhCmhg==").withBody("lo".getBytes(UTF_8)));
+        S3Response response = objects.getObject(call("GET", "/bkt/k", "", null, "Range", "bytes = -2",
+                "x-amz-checksum-mode", "ENABLED"));
+        assertEquals(206, response.status());
+        assertEquals("bytes 3-4/5", response.header("Content-Range"));
+        assertEquals("blue", response.header("x-amz-meta-color"));
+        assertNull(response.header("x-amz-meta-s3multi-checksum-crc32"));
+        assertNull(response.header("x-amz-checksum-crc32"), "no checksum for part of an object");
+        assertArrayEquals("lo".getBytes(UTF_8), written(response));
+        assertEquals(List.of("GET /bkt/k"), swift.requests());
+        assertEquals("bytes=-2", swift.calls().get(0).header("Range"));
+    }
+
+    @Test
+    void anUnsatisfiableRangeIsInvalidRangeWithTheObjectSize() {
+        swift.on("GET", "/bkt/k", Answer.of(416, "Content-Range", "bytes */5"));
+        S3Exception error = assertThrows(S3Exception.class,
+                () -> objects.getObject(call("GET", "/bkt/k", "", null, "Range", "bytes=9-")));
+        assertEquals(S3ErrorCode.INVALID_RANGE, error.code());
+        assertEquals("5", error.details().get("ActualObjectSize"));
+    }
+
+    @Test
+    void conditionsAreEvaluatedFromAHeadAndA304CostsNoGet() {
+        swift.on("HEAD", "/bkt/k", Answer.of(200, "Etag", HELLO_MD5, "Last-Modified", LAST_MODIFIED,
+                "Content-Length", "5"));
+        S3Response response = objects.getObject(call("GET", "/bkt/k", "", null, "If-None-Match",
+                "\"" + HELLO_MD5 + "\""));
+        assertEquals(304, response.status());
+        assertEquals("\"" + HELLO_MD5 + "\"", response.header("ETag"));
+        assertNull(response.body());
+        assertEquals(List.of("HEAD /bkt/k"), swift.requests());
+    }
+
+    @Test
+    void copyIsOneSwiftCopyWithTheMetadataWrittenOut() throws Exception {
+        swift.on("HEAD", "/src/a", Answer.of(200, "Etag", HELLO_MD5, "Last-Modified", LAST_MODIFIED,
+                "Content-Length", "5", "Content-Type", "text/plain", "X-Object-Meta-Color", "blue",
+                "X-Object-Meta-S3multi-Etag", "abc-2", "X-Static-Large-Object", "True"));
+        swift.on("PUT", "/dst/b", Answer.of(201, "Etag", HELLO_MD5, "Last-Modified", LAST_MODIFIED));
+        S3Response response = objects.copyObject(call("PUT", "/dst/b", "", null,
+                "x-amz-copy-source", "/src/a?versionId=null"));
+        assertEquals(200, response.status());
+        String xml = new String(written(response), UTF_8);
+        assertEquals(true, xml.contains("<ETag>\"" + HELLO_MD5 + "\"</ETag>"), xml);
+        assertEquals(List.of("HEAD /src/a", "HEAD /dst/b", "PUT /dst/b"), swift.requests());
+        FakeSwift.Call copy = swift.calls().get(2);
+        assertEquals("/src/a", copy.header("X-Copy-From"));
+        assertEquals("true", copy.header("X-Fresh-Metadata"));
+        assertEquals("text/plain", copy.header("Content-Type"));
+        assertEquals("blue", copy.header("X-Object-Meta-Color"));
+        assertNull(copy.header("X-Object-Meta-S3multi-Etag"), "a multipart ETag does not describe the copy");
+        assertEquals(0, copy.body().length);
+    }
+
+    @Test
+    void aMissingBucketIsAnsweredByTheMissingBucketStrategyAlsoForCopySources() {
+        MissingBucket otherOwner = (call, bucket) -> bucket.equals("theirs")
+                ? S3Exception.accessDenied() : S3Exception.noSuchBucket(bucket);
+        ObjectHandler withOwners = new ObjectHandler(S3ApiSettings.defaults(), otherOwner);
+        swift.on("HEAD", "/mine", Answer.of(204));
+        assertEquals(S3ErrorCode.ACCESS_DENIED, assertThrows(S3Exception.class, () -> withOwners.copyObject(
+                call("PUT", "/mine/k", "", null, "x-amz-copy-source", "theirs/k"))).code());
+        assertEquals(S3ErrorCode.ACCESS_DENIED, assertThrows(S3Exception.class, () -> withOwners.getObject(
+                call("GET", "/theirs/k", "", null))).code());
+        assertEquals(S3ErrorCode.NO_SUCH_BUCKET, assertThrows(S3Exception.class, () -> withOwners.getObject(
+                call("GET", "/nobodys/k", "", null))).code());
+        assertEquals(S3ErrorCode.NO_SUCH_BUCKET, assertThrows(S3Exception.class, () -> objects.copyObject(
+                call("PUT", "/mine/k", "", null, "x-amz-copy-source", "theirs/k"))).code());
+    }
+
+    @Test
+    void deletingAMissingKeyOfAnExistingBucketSucceedsWithoutADelete() {
+        swift.on("HEAD", "/bkt", Answer.of(204));
+        assertEquals(204, objects.deleteObject(call("DELETE", "/bkt/gone", "", null)).status());
+        assertEquals(List.of("HEAD /bkt/gone", "HEAD /bkt"), swift.requests());
+    }
+
+    @Test
+    void aLargeObjectIsDeletedWithItsSegments() {
+        swift.on("HEAD", "/bkt/big", Answer.of(200, "X-Static-Large-Object", "True", "Content-Length", "10"));
+        swift.on("DELETE", "/bkt/big?multipart-manifest=delete", Answer.of(200, "Content-Type", "application/json")
+                .withBody(("{\"Response Status\": \"200 OK\", \"Response Body\": \"\", \"Number Deleted\": 3,"
+                        + " \"Number Not Found\": 0, \"Errors\": []}").getBytes(UTF_8)));
+        assertEquals(204, objects.deleteObject(call("DELETE", "/bkt/big", "", null)).status());
+        assertEquals(List.of("HEAD /bkt/big", "DELETE /bkt/big?multipart-manifest=delete"), swift.requests());
+    }
+
+    @Test
+    void deleteObjectsNeedsAnIntegrityHeaderAndAnswersPerKey() throws Exception {
+        byte[] body = ("<Delete><Object><Key>a</Key></Object><Object><Key>b</Key><VersionId>v1</VersionId>"
+                + "</Object></Delete>").getBytes(UTF_8);
+        assertEquals(S3ErrorCode.INVALID_REQUEST, assertThrows(S3Exception.class,
+                () -> multiDelete.deleteObjects(call("POST", "/bkt", "delete", body))).code());
+        swift.on("HEAD", "/bkt", Answer.of(204));
+        swift.on("HEAD", "/bkt/a", Answer.of(200, "Content-Length", "1"));
+        swift.on("DELETE", "/bkt/a", Answer.of(204));
+        String md5 = java.util.Base64.getEncoder().encodeToString(
+                io.s3multi.s3.integrity.DigestAlgorithm.MD5.digest(body));
+        S3Response response = multiDelete.deleteObjects(call("POST", "/bkt", "delete", body, "Content-MD5", md5));
+        String xml = new String(written(response), UTF_8);
+        assertEquals(true, xml.contains("<Deleted><Key>a</Key></Deleted>"), xml);
+        assertEquals(true, xml.contains("<Error><Key>b</Key><VersionId>v1</VersionId><Code>NoSuchVersion</Code>"),
+                xml);
+        assertEquals(List.of("HEAD /bkt", "HEAD /bkt/a", "DELETE /bkt/a"), swift.requests());
+    }
+}
