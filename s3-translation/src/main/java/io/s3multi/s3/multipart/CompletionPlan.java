@@ -1,0 +1,109 @@
+package io.s3multi.s3.multipart;
+
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.s3.integrity.MultipartChecksum;
+import io.s3multi.s3.request.PartNumbers;
+import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a CompleteMultipartUpload request asks for, checked against the parts Swift holds, with the error AWS
+ * gives for each fault, in AWS's order: no part at all ({@code MalformedXML}), a part number out of range
+ * ({@code InvalidArgument}), numbers not strictly ascending ({@code InvalidPartOrder}), a part not stored or
+ * with another ETag or checksum ({@code InvalidPart}), a part other than the last below the minimum size
+ * ({@code EntityTooSmall}).
+ *
+ * @param parts    the chosen parts, in order
+ * @param eTag     the object's S3 ETag, {@code md5-of-md5s-N}, unquoted
+ * @param checksum the object's checksum as S3 shows it, or empty when the upload has no checksum algorithm
+ */
+public record CompletionPlan(List<StoredPart> parts, String eTag, Optional<ObjectChecksum> checksum) {
+
+    /** The checksum of the whole object: algorithm, type, and value as S3 shows it. */
+    public record ObjectChecksum(DigestAlgorithm algorithm, ChecksumType type, String value) {
+    }
+
+    public CompletionPlan {
+        parts = List.copyOf(parts);
+    }
+
+    /**
+     * @param requested   the parts the body names, in the client's order
+     * @param stored      the parts stored, by number
+     * @param minPartSize the least size of every part but the last
+     * @param upload      the upload's metadata (its checksum algorithm and type)
+     */
+    public static CompletionPlan check(List<CompleteMultipartUpload.Part> requested, Map<Integer, StoredPart> stored,
+            long minPartSize, UploadInfo upload) {
+        if (requested.isEmpty()) {
+            throw S3Exception.malformedXml();
+        }
+        List<Integer> numbers = new ArrayList<>(requested.size());
+        for (CompleteMultipartUpload.Part part : requested) {
+            numbers.add(PartNumbers.requireValid(part.partNumber()));
+        }
+        for (int i = 1; i < numbers.size(); i++) {
+            if (numbers.get(i) <= numbers.get(i - 1)) {
+                throw S3Exception.invalidPartOrder();
+            }
+        }
+        List<StoredPart> chosen = new ArrayList<>(requested.size());
+        for (int i = 0; i < requested.size(); i++) {
+            CompleteMultipartUpload.Part asked = requested.get(i);
+            StoredPart part = stored.get(numbers.get(i));
+            String askedEtag = MultipartEtag.normalize(asked.eTag());
+            if (part == null || !part.md5Hex().equals(askedEtag) || !checksumsMatch(asked, part)) {
+                throw S3Exception.invalidPart(upload.uploadId().value(), numbers.get(i),
+                        asked.eTag() == null ? "" : asked.eTag());
+            }
+            chosen.add(part);
+        }
+        for (int i = 0; i < chosen.size() - 1; i++) {
+            StoredPart part = chosen.get(i);
+            if (part.size() < minPartSize) {
+                throw S3Exception.entityTooSmall(part.size(), minPartSize, part.number(),
+                        MultipartEtag.quote(part.md5Hex()));
+            }
+        }
+        String eTag = MultipartEtag.of(chosen.stream().map(StoredPart::md5Hex).toList());
+        return new CompletionPlan(chosen, eTag, objectChecksum(chosen, upload));
+    }
+
+    private static boolean checksumsMatch(CompleteMultipartUpload.Part asked, StoredPart part) {
+        for (Map.Entry<String, String> claimed : asked.checksums().entrySet()) {
+            Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromAwsName(claimed.getKey());
+            if (algorithm.isEmpty() || !claimed.getValue().trim().equals(part.checksumOf(algorithm.get()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<ObjectChecksum> objectChecksum(List<StoredPart> chosen, UploadInfo upload) {
+        if (upload.checksumAlgorithm().isEmpty()) {
+            return Optional.empty();
+        }
+        DigestAlgorithm algorithm = upload.checksumAlgorithm().get();
+        ChecksumType type = upload.checksumType();
+        List<MultipartChecksum.Part> sums = new ArrayList<>(chosen.size());
+        for (StoredPart part : chosen) {
+            String base64 = part.checksumOf(algorithm);
+            if (base64 == null) {
+                throw S3Exception.invalidPart(upload.uploadId().value(), part.number(),
+                        MultipartEtag.quote(part.md5Hex()))
+                        .withReason("part has no " + algorithm.awsName() + " checksum");
+            }
+            sums.add(new MultipartChecksum.Part(Base64.getDecoder().decode(base64), part.size()));
+        }
+        String value = type == ChecksumType.FULL_OBJECT
+                ? MultipartChecksum.fullObject(algorithm, sums)
+                : MultipartChecksum.composite(algorithm, sums.stream().map(MultipartChecksum.Part::checksum).toList());
+        return Optional.of(new ObjectChecksum(algorithm, type, value));
+    }
+}

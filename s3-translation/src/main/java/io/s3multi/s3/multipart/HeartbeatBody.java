@@ -1,0 +1,124 @@
+package io.s3multi.s3.multipart;
+
+import io.s3multi.s3.error.S3ErrorXml;
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.S3Body;
+import io.s3multi.s3.xml.S3Xml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The body of a CompleteMultipartUpload answer, which does the long work while it is written, as AWS does: the
+ * status 200 and the XML declaration go out at once, then a space every few seconds while Swift checks the
+ * segments and stores the manifest (clients and proxies would otherwise drop an idle connection), then the
+ * {@code CompleteMultipartUploadResult} or, when the work failed, an {@code <Error>} document in the same 200
+ * body (AWS SDKs look for it).
+ *
+ * <p>If the body is closed without being written (the client went away before the answer started), the work
+ * is not done and {@link Work#abandon()} releases what the handler had claimed.
+ */
+final class HeartbeatBody implements S3Body {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatBody.class);
+    private static final byte[] DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "s3multi-complete-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** The work whose result the body carries. */
+    interface Work {
+        /** Does the work; returns the result document or throws the S3 error to show. */
+        Object run();
+
+        /** Releases what was claimed for the work, when it will never run. */
+        void abandon();
+    }
+
+    private final Work work;
+    private final Duration interval;
+    private final String requestId;
+    private boolean started;
+
+    HeartbeatBody(Work work, Duration interval, String requestId) {
+        this.work = work;
+        this.interval = interval;
+        this.requestId = requestId;
+    }
+
+    @Override
+    public long length() {
+        return -1;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        started = true;
+        Object lock = new Object();
+        boolean[] clientGone = {false};
+        synchronized (lock) {
+            try {
+                out.write(DECLARATION);
+                out.flush();
+            } catch (IOException e) {
+                clientGone[0] = true;
+            }
+        }
+        ScheduledFuture<?> beats = HEARTBEATS.scheduleAtFixedRate(() -> {
+            synchronized (lock) {
+                if (clientGone[0]) {
+                    return;
+                }
+                try {
+                    out.write(' ');
+                    out.flush();
+                } catch (IOException e) {
+                    // The work goes on: its outcome must be consistent whether or not anyone listens.
+                    clientGone[0] = true;
+                }
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        byte[] answer;
+        try {
+            answer = withoutDeclaration(S3Xml.toBytes(work.run()));
+        } catch (S3Exception e) {
+            answer = withoutDeclaration(S3ErrorXml.render(e, requestId, null));
+        } catch (RuntimeException e) {
+            LOG.error("CompleteMultipartUpload failed after its answer started", e);
+            answer = withoutDeclaration(S3ErrorXml.render(S3Exception.internalError(e.toString(), e), requestId, null));
+        } finally {
+            beats.cancel(false);
+        }
+        synchronized (lock) {
+            out.write(answer);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!started) {
+            started = true;
+            work.abandon();
+        }
+    }
+
+    private static byte[] withoutDeclaration(byte[] document) {
+        String text = new String(document, StandardCharsets.UTF_8);
+        if (text.startsWith("<?xml")) {
+            text = text.substring(text.indexOf("?>") + 2).stripLeading();
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,50 @@
+package io.s3multi.s3.multipart;
+
+import io.s3multi.s3.handler.S3Call;
+import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.request.S3Operation;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.IntSupplier;
+
+/**
+ * Routes the seven multipart operations to their handler method; the s3multi stage answers these and passes
+ * every other request on.
+ */
+public final class MultipartDispatcher {
+
+    /** The operations this dispatcher answers. */
+    public static final Set<S3Operation> OPERATIONS = EnumSet.of(S3Operation.CREATE_MULTIPART_UPLOAD,
+            S3Operation.UPLOAD_PART, S3Operation.UPLOAD_PART_COPY, S3Operation.COMPLETE_MULTIPART_UPLOAD,
+            S3Operation.ABORT_MULTIPART_UPLOAD, S3Operation.LIST_PARTS, S3Operation.LIST_MULTIPART_UPLOADS);
+
+    private final UploadsHandler uploads;
+    private final PartHandler parts;
+    private final CompletionHandler completion;
+
+    /** @param maxManifestSegments Swift's {@code slo.max_manifest_segments}, read when a Complete needs it */
+    public MultipartDispatcher(MultipartSettings settings, IntSupplier maxManifestSegments) {
+        this.uploads = new UploadsHandler(settings);
+        this.parts = new PartHandler(settings);
+        this.completion = new CompletionHandler(settings, maxManifestSegments);
+    }
+
+    public static boolean handles(S3Operation operation) {
+        return OPERATIONS.contains(operation);
+    }
+
+    /** @throws IllegalArgumentException for an operation this dispatcher does not answer */
+    public S3Response dispatch(S3Operation operation, S3Call call) {
+        return switch (operation) {
+            case CREATE_MULTIPART_UPLOAD -> uploads.createMultipartUpload(call);
+            case LIST_MULTIPART_UPLOADS -> uploads.listMultipartUploads(call);
+            case UPLOAD_PART -> parts.uploadPart(call);
+            case UPLOAD_PART_COPY -> parts.uploadPartCopy(call);
+            case LIST_PARTS -> parts.listParts(call);
+            case COMPLETE_MULTIPART_UPLOAD -> completion.completeMultipartUpload(call);
+            case ABORT_MULTIPART_UPLOAD -> completion.abortMultipartUpload(call);
+            default -> throw new IllegalArgumentException(operation + " is not a multipart operation");
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package io.s3multi.s3.multipart;
+
+import io.s3multi.s3.request.PartNumbers;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The settings the multipart operations answer by (stage {@code s3multi}).
+ *
+ * @param minPartSize        the least size of every part but the last, checked by Complete (AWS: 5 MiB)
+ * @param maxPartNumber      the greatest part number accepted (AWS: 10,000)
+ * @param maxPartsListing    the most parts one ListParts page returns (max-parts is capped to it)
+ * @param maxUploadsListing  the most uploads one ListMultipartUploads page returns
+ * @param heartbeatInterval  how often a long Complete writes a space to keep the client connection alive
+ */
+public record MultipartSettings(long minPartSize, int maxPartNumber, int maxPartsListing, int maxUploadsListing,
+        Duration heartbeatInterval) {
+
+    public static final long DEFAULT_MIN_PART_SIZE = 5L * 1024 * 1024;
+
+    public MultipartSettings {
+        if (minPartSize < 0) {
+            throw new IllegalArgumentException("min_part_size must not be negative: " + minPartSize);
+        }
+        if (maxPartNumber < PartNumbers.MIN || maxPartNumber > PartNumbers.MAX) {
+            throw new IllegalArgumentException("max_parts must be within 1..10000: " + maxPartNumber);
+        }
+        if (maxPartsListing < 1 || maxUploadsListing < 1) {
+            throw new IllegalArgumentException("listing limits must be positive");
+        }
+        Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+    }
+
+    public static MultipartSettings defaults() {
+        return new MultipartSettings(DEFAULT_MIN_PART_SIZE, PartNumbers.MAX, 1000, 1000, Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,256 @@
+package io.s3multi.s3.multipart;
+
+import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.auth.S3AuthException;
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.S3Call;
+import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.handler.SwiftStatusMapper;
+import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.s3.integrity.S3IntegrityException;
+import io.s3multi.s3.request.PartNumbers;
+import io.s3multi.s3.xml.documents.CopyPartResult;
+import io.s3multi.s3.xml.documents.ListPartsResult;
+import io.s3multi.s3.xml.documents.Owner;
+import io.s3multi.swift.ObjectPath;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.error.SwiftException;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The operations on the parts of one upload: UploadPart, UploadPartCopy and ListParts.
+ *
+ * <p>A part is the segment {@code parts/<upload id>/<nnnnn>}, its ETag the MD5 Swift computed (and the
+ * gateway double-checks). A part is accepted only for an upload whose marker exists before the PUT and still
+ * exists after it: a part that raced an Abort or a Complete is deleted again and answered NoSuchUpload, so
+ * nothing lingers (S3Proxy and Swift's s3api both keep such parts).
+ */
+public final class PartHandler {
+
+    private final MultipartSettings settings;
+
+    public PartHandler(MultipartSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Streams the body into the part's segment, verified on the way (Content-MD5, signatures, checksums). */
+    public S3Response uploadPart(S3Call call) {
+        int number = partNumber(call);
+        UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
+        UploadState state = new UploadState(call.swift(), call.bucket());
+        UploadInfo upload = state.requireUpload(call.key(), uploadId);
+
+        Set<DigestAlgorithm> compute = EnumSet.of(DigestAlgorithm.MD5);
+        upload.checksumAlgorithm().ifPresent(compute::add);
+        RequestBody body = open(call, compute);
+        if (body.contentLength() < 0) {
+            throw S3Exception.missingContentLength();
+        }
+        Optional<DigestAlgorithm> sent = body.checksumAlgorithm();
+        if (sent.isPresent() && upload.checksumAlgorithm().isPresent()
+                && sent.get() != upload.checksumAlgorithm().get()) {
+            throw S3Exception.invalidRequest("Checksum Type mismatch occurred, expected checksum Type: "
+                    + upload.checksumAlgorithm().get().awsName().toLowerCase() + ", actual checksum Type: "
+                    + sent.get().awsName().toLowerCase());
+        }
+        Optional<DigestAlgorithm> algorithm = upload.checksumAlgorithm().or(() -> sent);
+        // A checksum sent as a header is known now; one sent as a trailer only once the body has been read.
+        String announced = algorithm.map(a -> call.request().header(a.checksumHeader())).orElse(null);
+        SwiftHeaders.Builder headers = SwiftHeaders.builder();
+        if (announced != null) {
+            StoredPart.PartChecksum checksum = new StoredPart.PartChecksum(algorithm.get(), announced.trim());
+            headers.set("Content-Type", PartContentType.of(checksum));
+            headers.set(UploadInfo.META_CHECKSUM_PREFIX + UploadInfo.capitalized(algorithm.get()), announced.trim());
+        } else {
+            headers.set("Content-Type", PartContentType.of(null));
+        }
+        String segment = SegmentsLayout.part(uploadId, number);
+        String container = state.container();
+        SwiftReply stored;
+        try {
+            if (body.contentLength() == 0 && body.stream().read() != -1) {
+                throw S3Exception.incompleteBody();
+            }
+            stored = call.swift().objects().put(container, segment, body.stream(), body.contentLength(),
+                    headers.build());
+        } catch (SwiftException e) {
+            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+        } catch (IOException e) {
+            throw bodyFailure(e);
+        }
+        String md5 = HexFormat.of().formatHex(body.computed(DigestAlgorithm.MD5).orElseThrow());
+        try {
+            if (!md5.equals(MultipartEtag.normalize(stored.etag()))) {
+                state.deleteQuietly(segment);
+                throw S3Exception.internalError("Swift stored part " + number + " with ETag " + stored.etag()
+                        + " but the gateway computed " + md5);
+            }
+            String checksumValue = announced == null ? null
+                    : announced.trim();
+            if (announced == null && algorithm.isPresent()) {
+                Optional<byte[]> computed = body.computed(algorithm.get());
+                if (computed.isPresent()) {
+                    checksumValue = algorithm.get().toBase64(computed.get());
+                    StoredPart.PartChecksum checksum = new StoredPart.PartChecksum(algorithm.get(), checksumValue);
+                    call.swift().objects().post(container, segment, SwiftHeaders.of(
+                            "Content-Type", PartContentType.of(checksum),
+                            UploadInfo.META_CHECKSUM_PREFIX + UploadInfo.capitalized(algorithm.get()), checksumValue));
+                }
+            }
+            if (!state.markerExists(call.key(), uploadId)) {
+                state.deleteQuietly(segment);
+                throw S3Exception.noSuchUpload(uploadId.value());
+            }
+            S3Response response = S3Response.status(200).withHeader("ETag", MultipartEtag.quote(md5));
+            if (checksumValue != null) {
+                response.withHeader(algorithm.get().checksumHeader(), checksumValue);
+            }
+            return response;
+        } catch (SwiftException e) {
+            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+        }
+    }
+
+    /**
+     * Copies a source object (or a range of it) into the part's segment inside Swift ({@code X-Copy-From}
+     * with {@code Range}): no object byte passes through the gateway. A multipart source is read as one
+     * object by Swift, nested manifests included.
+     */
+    public S3Response uploadPartCopy(S3Call call) {
+        int number = partNumber(call);
+        UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
+        PartCopySource source = PartCopySource.parse(call.request().header("x-amz-copy-source"));
+        UploadState state = new UploadState(call.swift(), call.bucket());
+        state.requireUpload(call.key(), uploadId);
+        SwiftReply sourceHead;
+        try {
+            sourceHead = call.swift().objects().head(source.bucket(), source.key(), SwiftHeaders.empty());
+        } catch (SwiftException e) {
+            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(source.bucket(), source.key()));
+        }
+        String sourceEtag = sourceHead.header(UploadInfo.META_ETAG) != null ? sourceHead.header(UploadInfo.META_ETAG)
+                : MultipartEtag.normalize(sourceHead.etag());
+        PartCopySource.checkConditions(call.request()::header, sourceEtag, lastModified(sourceHead));
+        PartCopySource.Range range = PartCopySource.range(call.request().header("x-amz-copy-source-range"),
+                sourceHead.contentLength());
+        SwiftHeaders.Builder headers = SwiftHeaders.builder()
+                .set("Content-Type", PartContentType.of(null))
+                // The part must not inherit the source's metadata (an S3 ETag of a multipart source, say).
+                .set("X-Fresh-Metadata", "true");
+        if (range != null) {
+            headers.set("Range", range.header());
+        }
+        String segment = SegmentsLayout.part(uploadId, number);
+        try {
+            SwiftReply copied = call.swift().objects().copy(new ObjectPath(source.bucket(), source.key()),
+                    new ObjectPath(state.container(), segment), headers.build());
+            if (!state.markerExists(call.key(), uploadId)) {
+                state.deleteQuietly(segment);
+                throw S3Exception.noSuchUpload(uploadId.value());
+            }
+            String md5 = MultipartEtag.normalize(copied.etag());
+            Instant modified = lastModified(copied);
+            return S3Response.status(200).withXml(new CopyPartResult(MultipartEtag.quote(md5),
+                    modified == null ? call.clock().instant() : modified));
+        } catch (SwiftException e) {
+            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+        }
+    }
+
+    /** One page of parts, one Swift listing call whatever the number of parts (see {@link PartsPage}). */
+    public S3Response listParts(S3Call call) {
+        UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
+        int maxParts = ListingParameters.count(call.request(), "max-parts", settings.maxPartsListing(),
+                settings.maxPartsListing());
+        int marker = ListingParameters.count(call.request(), "part-number-marker", 0, PartNumbers.MAX);
+        UploadState state = new UploadState(call.swift(), call.bucket());
+        UploadInfo upload = state.requireUpload(call.key(), uploadId);
+        PartsPage page;
+        try {
+            page = maxParts == 0 ? new PartsPage(java.util.List.of(), false)
+                    : PartsPage.of(uploadId, call.swift().containers()
+                    .listObjects(state.container(), PartsPage.query(uploadId, marker, maxParts)).entries(), maxParts);
+        } catch (SwiftException e) {
+            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+        }
+        ListPartsResult result = new ListPartsResult(call.bucket(), call.key(), uploadId.value())
+                .partNumberMarker(marker)
+                .nextPartNumberMarker(page.lastPartNumber() == null ? marker : page.lastPartNumber())
+                .maxParts(maxParts)
+                .truncated(page.truncated())
+                .initiator(new Owner(call.identity().ownerId(), upload.initiator()))
+                .owner(new Owner(call.identity().ownerId(), call.identity().ownerId()))
+                .storageClass("STANDARD")
+                .checksumAlgorithm(upload.checksumAlgorithm().map(DigestAlgorithm::awsName).orElse(null))
+                .checksumType(upload.checksumType() == null ? null : upload.checksumType().name());
+        for (StoredPart part : page.parts()) {
+            ListPartsResult.Part listed = new ListPartsResult.Part(part.number(), part.lastModified(),
+                    MultipartEtag.quote(part.md5Hex()), part.size());
+            if (part.checksum() != null) {
+                listed.checksum(part.checksum().algorithm().awsName(), part.checksum().base64());
+            }
+            result.addPart(listed);
+        }
+        return S3Response.xml(result);
+    }
+
+    private int partNumber(S3Call call) {
+        int number = PartNumbers.parse(call.request().param("partNumber").orElse(null));
+        if (number > settings.maxPartNumber()) {
+            throw S3Exception.invalidPartNumber(Integer.toString(number));
+        }
+        return number;
+    }
+
+    private static RequestBody open(S3Call call, Set<DigestAlgorithm> compute) {
+        try {
+            return call.body().open(compute);
+        } catch (S3AuthException e) {
+            throw S3Exception.fromCode(e.code(), e.getMessage());
+        } catch (S3IntegrityException e) {
+            throw S3Exception.fromCode(e.code(), e.getMessage());
+        }
+    }
+
+    private static S3Exception bodyFailure(IOException e) {
+        return S3AuthExceptionFinder.find(e)
+                .orElseGet(() -> S3IntegrityException.findIn(e)
+                        .map(integrity -> S3Exception.fromCode(integrity.code(), integrity.getMessage()))
+                        .orElseGet(S3Exception::incompleteBody));
+    }
+
+    static Instant lastModified(SwiftReply reply) {
+        String value = reply.header("Last-Modified");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Finds an authentication failure among the causes of a body read failure. */
+    private static final class S3AuthExceptionFinder {
+        static Optional<S3Exception> find(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof S3AuthException auth) {
+                    return Optional.of(S3Exception.fromCode(auth.code(), auth.getMessage()));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.s3multi.s3.multipart;
+
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.swift.SwiftAccount;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.container.ListingQuery;
+import io.s3multi.swift.container.ObjectEntry;
+import io.s3multi.swift.error.SwiftException;
+
+import java.util.List;
+
+/**
+ * GetObject and HeadObject with {@code ?partNumber=n}: which bytes of the object part {@code n} is, and how many
+ * parts the object has ({@code x-amz-mp-parts-count}), for the object handlers to answer with a ranged read.
+ *
+ * <p>Part {@code n} is the n-th part named in Complete (parts not named were deleted then, so the n-th entry of
+ * {@code parts/<upload id>/} is it): its offset is the sum of the sizes before it, read from one listing of at
+ * most {@code n} entries, not from the (possibly nested) manifest. A plain object has one part, itself.
+ */
+public final class PartReads {
+
+    /**
+     * The bytes of one part.
+     *
+     * @param partNumber the part asked for
+     * @param partsCount the object's number of parts, or {@code null} for a plain object (no header then)
+     * @param first      offset of its first byte
+     * @param last       offset of its last byte ({@code first - 1} for an empty part)
+     */
+    public record PartRange(int partNumber, Integer partsCount, long first, long last) {
+
+        /** The {@code Range} header value for Swift. */
+        public String rangeHeader() {
+            return "bytes=" + first + "-" + last;
+        }
+    }
+
+    private PartReads() {
+    }
+
+    /**
+     * @param objectHead the object's headers (HEAD), with its reserved metadata
+     * @throws S3Exception 416 for a part the object does not have (see {@link #partNotSatisfiable})
+     */
+    public static PartRange locate(SwiftAccount swift, String bucket, SwiftHeaders objectHead, int partNumber)
+            throws SwiftException {
+        String uploadId = objectHead.get(UploadInfo.META_UPLOAD_ID);
+        String count = objectHead.get(UploadInfo.META_PARTS_COUNT);
+        long length = objectHead.contentLength();
+        if (uploadId == null || count == null || !UploadId.isWellFormed(uploadId)) {
+            if (partNumber != 1) {
+                throw partNotSatisfiable(partNumber, length);
+            }
+            return new PartRange(1, null, 0, length - 1);
+        }
+        int parts = Integer.parseInt(count.trim());
+        if (partNumber > parts) {
+            throw partNotSatisfiable(partNumber, length);
+        }
+        UploadId id = new UploadId(uploadId);
+        List<ObjectEntry> entries = swift.containers().listObjects(SegmentsLayout.container(bucket),
+                ListingQuery.all().withPrefix(SegmentsLayout.partsPrefix(id)).withLimit(partNumber)).entries();
+        if (entries.size() < partNumber) {
+            throw S3Exception.internalError("object " + bucket + " made by upload " + uploadId + " has "
+                    + entries.size() + " part segments, expected at least " + partNumber);
+        }
+        long offset = 0;
+        for (int i = 0; i < partNumber - 1; i++) {
+            offset += entries.get(i).bytes();
+        }
+        return new PartRange(partNumber, parts, offset, offset + entries.get(partNumber - 1).bytes() - 1);
+    }
+
+    /**
+     * AWS answers {@code InvalidPartNumber} (416, "The requested partnumber is not satisfiable"), a code the
+     * error table does not have yet; until it does, the nearest one with the same status.
+     */
+    static S3Exception partNotSatisfiable(int partNumber, long objectSize) {
+        return S3Exception.invalidRange("partNumber=" + partNumber, objectSize).withReason("InvalidPartNumber");
+    }
+}

@@ -1,0 +1,37 @@
+package io.s3multi.s3.multipart;
+
+import io.s3multi.s3.auth.S3AuthException;
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.SwiftStatusMapper;
+import io.s3multi.s3.integrity.S3IntegrityException;
+import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.error.SwiftHttpStatusException;
+
+/**
+ * Swift failures of the multipart operations as S3 errors: the frame's table, plus the causes a body stream
+ * throws to stop an upload (a failed signature or checksum), which must reach the client as their own code.
+ */
+final class SwiftFailures {
+
+    private SwiftFailures() {
+    }
+
+    static S3Exception toS3(SwiftException failure, SwiftStatusMapper.Target target) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof S3Exception s3) {
+                return s3;
+            }
+            if (cause instanceof S3AuthException auth) {
+                return S3Exception.fromCode(auth.code(), auth.getMessage());
+            }
+            if (cause instanceof S3IntegrityException integrity) {
+                return S3Exception.fromCode(integrity.code(), integrity.getMessage());
+            }
+        }
+        return SwiftStatusMapper.toS3(failure, target);
+    }
+
+    static boolean isStatus(SwiftException failure, int status) {
+        return failure instanceof SwiftHttpStatusException http && http.status() == status;
+    }
+}

@@ -1,0 +1,132 @@
+package io.s3multi.s3.multipart;
+
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.SwiftStatusMapper;
+import io.s3multi.swift.ObjectPath;
+import io.s3multi.swift.SwiftAccount;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.container.ListingCursor;
+import io.s3multi.swift.container.ListingQuery;
+import io.s3multi.swift.container.ObjectEntry;
+import io.s3multi.swift.error.SwiftException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reading and removing what one upload keeps in {@code <bucket>_segments}: its marker, its parts, its
+ * sub-manifests, its claim. Deletions go through Swift's bulk delete, a thousand names per request.
+ */
+public final class UploadState {
+
+    private final SwiftAccount swift;
+    private final String bucket;
+    private final String container;
+
+    public UploadState(SwiftAccount swift, String bucket) {
+        this.swift = swift;
+        this.bucket = bucket;
+        this.container = SegmentsLayout.container(bucket);
+    }
+
+    public String container() {
+        return container;
+    }
+
+    /**
+     * The upload as its marker describes it.
+     *
+     * @throws S3Exception NoSuchUpload when the marker (or the whole segments container) is missing
+     */
+    public UploadInfo requireUpload(String key, UploadId uploadId) {
+        try {
+            SwiftReply marker = swift.objects().head(container, SegmentsLayout.marker(key, uploadId),
+                    SwiftHeaders.empty());
+            return UploadInfo.fromMarker(key, uploadId, marker.headers());
+        } catch (SwiftException e) {
+            if (SwiftFailures.isStatus(e, 404)) {
+                throw S3Exception.noSuchUpload(uploadId.value());
+            }
+            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(bucket, key));
+        }
+    }
+
+    /** Whether the marker still exists (a part PUT checks this after storing its segment). */
+    public boolean markerExists(String key, UploadId uploadId) throws SwiftException {
+        try {
+            swift.objects().head(container, SegmentsLayout.marker(key, uploadId), SwiftHeaders.empty());
+            return true;
+        } catch (SwiftException e) {
+            if (SwiftFailures.isStatus(e, 404)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Every part stored for the upload, by number (Complete needs all of them; it lists page by page). */
+    public Map<Integer, StoredPart> allParts(UploadId uploadId) throws SwiftException {
+        Map<Integer, StoredPart> parts = new TreeMap<>();
+        for (ObjectEntry entry : listAll(SegmentsLayout.partsPrefix(uploadId))) {
+            PartsPage.storedPart(uploadId, entry).ifPresent(part -> parts.put(part.number(), part));
+        }
+        return parts;
+    }
+
+    /** Deletes one object of the segments container; a missing one is no failure. */
+    public void deleteQuietly(String name) throws SwiftException {
+        try {
+            swift.objects().delete(container, name, SwiftHeaders.empty());
+        } catch (SwiftException e) {
+            if (!SwiftFailures.isStatus(e, 404)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Deletes the named objects of the segments container in bulk. */
+    public void deleteAll(List<String> names) throws SwiftException {
+        if (!names.isEmpty()) {
+            swift.bulkDelete().delete(names.stream().map(name -> new ObjectPath(container, name)).toList());
+        }
+    }
+
+    /** Deletes every object under a prefix of the segments container, page by page. */
+    public void deletePrefix(String prefix) throws SwiftException {
+        List<String> names = new ArrayList<>();
+        for (ObjectEntry entry : listAll(prefix)) {
+            names.add(entry.name());
+        }
+        deleteAll(names);
+    }
+
+    private List<ObjectEntry> listAll(String prefix) throws SwiftException {
+        List<ObjectEntry> entries = new ArrayList<>();
+        try {
+            ListingCursor<ObjectEntry> cursor = swift.containers()
+                    .listAllObjects(container, ListingQuery.all().withPrefix(prefix));
+            while (cursor.hasMorePages()) {
+                entries.addAll(cursor.nextPage().entries());
+            }
+        } catch (SwiftException e) {
+            if (!SwiftFailures.isStatus(e, 404)) {
+                throw e;
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Deletes everything a finished upload left behind for its object: parts, sub-manifests and claim. Called
+     * when the object made from it is overwritten or deleted (the object's
+     * {@link UploadInfo#META_UPLOAD_ID} names the upload).
+     */
+    public void deleteObjectSegments(UploadId uploadId) throws SwiftException {
+        deletePrefix(SegmentsLayout.partsPrefix(uploadId));
+        deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+        deleteQuietly(SegmentsLayout.claim(uploadId));
+    }
+}

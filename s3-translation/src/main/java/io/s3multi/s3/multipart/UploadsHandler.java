@@ -1,0 +1,128 @@
+package io.s3multi.s3.multipart;
+
+import io.s3multi.s3.handler.S3Call;
+import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.handler.SwiftStatusMapper;
+import io.s3multi.s3.request.ObjectKeys;
+import io.s3multi.s3.xml.documents.InitiateMultipartUploadResult;
+import io.s3multi.s3.xml.documents.ListMultipartUploadsResult;
+import io.s3multi.s3.xml.documents.Owner;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.error.SwiftException;
+
+import java.util.Objects;
+
+/**
+ * The operations on a bucket's uploads as a whole: CreateMultipartUpload ({@code POST /b/k?uploads}) and
+ * ListMultipartUploads ({@code GET /b?uploads}).
+ */
+public final class UploadsHandler {
+
+    private static final String[] INHERITED_CONTAINER_HEADERS = {"X-Storage-Policy", "X-Container-Read",
+            "X-Container-Write"};
+
+    private final MultipartSettings settings;
+
+    public UploadsHandler(MultipartSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Stores the upload's marker. The first upload of a bucket creates {@code <bucket>_segments} with the
+     * bucket's storage policy and ACLs, so segments live on the same policy and the same users may write them.
+     */
+    public S3Response createMultipartUpload(S3Call call) {
+        String key = ObjectKeys.requireValid(call.key());
+        UploadId uploadId = UploadId.newId(call.clock().instant());
+        UploadInfo upload = UploadInfo.fromCreateRequest(call.request().head(), key, uploadId,
+                call.identity().displayName());
+        String container = SegmentsLayout.container(call.bucket());
+        String marker = SegmentsLayout.marker(key, uploadId);
+        try {
+            SwiftReply bucket = call.swift().containers().head(call.bucket());
+            try {
+                call.swift().objects().put(container, marker, new byte[0], upload.markerHeaders());
+            } catch (SwiftException e) {
+                if (!SwiftFailures.isStatus(e, 404)) {
+                    throw e;
+                }
+                call.swift().containers().create(container, inheritedHeaders(bucket));
+                call.swift().objects().put(container, marker, new byte[0], upload.markerHeaders());
+            }
+        } catch (SwiftException e) {
+            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));
+        }
+        S3Response response = S3Response.xml(new InitiateMultipartUploadResult(call.bucket(), key, uploadId.value()));
+        upload.checksumAlgorithm().ifPresent(algorithm -> response
+                .withHeader("x-amz-checksum-algorithm", algorithm.awsName())
+                .withHeader("x-amz-checksum-type", upload.checksumType().name()));
+        return response;
+    }
+
+    private static SwiftHeaders inheritedHeaders(SwiftReply bucket) {
+        SwiftHeaders.Builder headers = SwiftHeaders.builder();
+        for (String name : INHERITED_CONTAINER_HEADERS) {
+            if (bucket.header(name) != null) {
+                headers.set(name, bucket.header(name));
+            }
+        }
+        return headers.build();
+    }
+
+    /** One page of uploads in progress, O(page) listing calls (see {@link UploadsPage}). */
+    public S3Response listMultipartUploads(S3Call call) {
+        var request = call.request();
+        boolean url = ListingParameters.urlEncoding(request);
+        int maxUploads = ListingParameters.count(request, "max-uploads", settings.maxUploadsListing(),
+                settings.maxUploadsListing());
+        String prefix = request.param("prefix").orElse(null);
+        String delimiter = request.param("delimiter").orElse(null);
+        String keyMarker = request.param("key-marker").orElse(null);
+        String uploadIdMarker = keyMarker == null ? null : request.param("upload-id-marker").orElse(null);
+        UploadsPage page = maxUploads == 0 ? new UploadsPage(java.util.List.of(), false, 0)
+                : readPage(call, new UploadsPage.Request(prefix, delimiter, keyMarker, uploadIdMarker, maxUploads));
+        ListMultipartUploadsResult result = new ListMultipartUploadsResult(call.bucket())
+                .keyMarker(ListingParameters.encode(keyMarker == null ? "" : keyMarker, url))
+                .uploadIdMarker(uploadIdMarker == null ? "" : uploadIdMarker)
+                .delimiter(ListingParameters.encode(delimiter, url))
+                .prefix(ListingParameters.encode(prefix == null ? "" : prefix, url))
+                .encodingType(url ? "url" : null)
+                .maxUploads(maxUploads)
+                .truncated(page.truncated());
+        Owner owner = new Owner(call.identity().ownerId(), call.identity().ownerId());
+        for (UploadsPage.Entry entry : page.entries()) {
+            if (entry.isCommonPrefix()) {
+                result.addCommonPrefix(ListingParameters.encode(entry.key(), url));
+            } else {
+                result.addUpload(new ListMultipartUploadsResult.Upload(ListingParameters.encode(entry.key(), url),
+                        entry.uploadId().value(), new Owner(call.identity().ownerId(), entry.initiator()), owner,
+                        "STANDARD", entry.initiated()).checksumAlgorithm(entry.checksumAlgorithm()));
+            }
+        }
+        page.last().ifPresent(last -> {
+            result.nextKeyMarker(ListingParameters.encode(last.key(), url));
+            result.nextUploadIdMarker(last.isCommonPrefix() ? "" : last.uploadId().value());
+        });
+        return S3Response.xml(result);
+    }
+
+    private static UploadsPage readPage(S3Call call, UploadsPage.Request request) {
+        String container = SegmentsLayout.container(call.bucket());
+        try {
+            return UploadsPage.read(request,
+                    query -> call.swift().containers().listObjects(container, query).entries());
+        } catch (SwiftException e) {
+            if (!SwiftFailures.isStatus(e, 404)) {
+                throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));
+            }
+        }
+        // No segments container: no upload ever, if the bucket exists.
+        try {
+            call.swift().containers().head(call.bucket());
+            return new UploadsPage(java.util.List.of(), false, 1);
+        } catch (SwiftException e) {
+            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/**
+ * The S3 multipart upload API on Swift: uploads kept in {@code <bucket>_segments}, objects assembled as Static
+ * Large Objects. The layout below is a contract: other stages (DeleteObject, PutObject overwriting a multipart
+ * object, bucket deletion) and future versions of the gateway read what this package writes.
+ *
+ * <h2>Storage layout</h2>
+ * <pre>
+ * container b                       (the bucket)
+ *   k                                SLO manifest of the completed object
+ *                                      Content-Type: &lt;client type&gt;;s3multi_etag=&lt;md5-of-md5s&gt;-N
+ *                                        (so bucket listings show the S3 ETag)
+ *                                      X-Object-Meta-S3multi-Etag: &lt;md5-of-md5s&gt;-N
+ *                                      X-Object-Meta-S3multi-Upload-Id: &lt;upload id&gt;
+ *                                      X-Object-Meta-S3multi-Parts-Count: N
+ *                                      X-Object-Meta-S3multi-Checksum-&lt;Alg&gt;, -Checksum-Type (if any)
+ *                                      X-Object-Meta-&lt;name&gt; (x-amz-meta-*), Cache-Control, ...
+ *
+ * container b_segments              (created by the first CreateMultipartUpload, with b's X-Storage-Policy,
+ *                                    X-Container-Read and X-Container-Write)
+ *   uploads/&lt;key&gt;␁␁&lt;upload id&gt;       marker: one per upload in progress, empty body
+ *                                      Content-Type: application/x-s3multi-upload;initiator=..;checksum=..
+ *                                      X-Object-Meta-S3multi-Key / -Initiator / -Content-Type / -Header-*
+ *                                      X-Object-Meta-S3multi-Checksum-Algorithm / -Checksum-Type
+ *                                      X-Object-Meta-&lt;name&gt; (x-amz-meta-* for the object to be)
+ *   parts/&lt;upload id&gt;/00001          part 1 (its ETag is its MD5)
+ *                                      Content-Type: application/x-s3multi-part;checksum=&lt;ALG&gt;:&lt;base64&gt;
+ *                                      X-Object-Meta-S3multi-Checksum-&lt;Alg&gt;: &lt;base64&gt;
+ *   parts/&lt;upload id&gt;/00002 ...      zero-padded to 5 digits: listing order = numeric order
+ *   manifests/&lt;upload id&gt;/1-00000     sub-manifest (level 1, index 0), only when N &gt; max_manifest_segments
+ *   claims/&lt;upload id&gt;                exists only while a Complete or an Abort works on the upload
+ * </pre>
+ * {@code ␁} is U+0001; a U+0001 inside a key is written U+0001 U+0002
+ * ({@link io.s3multi.s3.multipart.SegmentsLayout}).
+ *
+ * <h2>Why this layout</h2>
+ * <ul>
+ *   <li><b>Markers and parts under different prefixes</b>: ListMultipartUploads lists {@code uploads/} and never
+ *       sees a part; ListParts lists {@code parts/<id>/} with {@code marker} and {@code limit = page + 1}:
+ *       one Swift call per page, whatever the number of parts stored (Swift's s3api lists every part for every
+ *       page). ListMultipartUploads costs one call per page plus one per common prefix returned
+ *       ({@link io.s3multi.s3.multipart.UploadsPage}).</li>
+ *   <li><b>Marker names sort as S3 lists uploads</b>, by key then initiation time: the separator U+0001 U+0001 is
+ *       smaller than any byte a longer key can continue with (so {@code a} lists before {@code a/b} and
+ *       {@code a }), and upload ids are time-ordered base32hex ({@link io.s3multi.s3.multipart.UploadId}).
+ *       Key prefixes stay name prefixes, so S3's {@code prefix} is Swift's; the delimiter is applied by the
+ *       gateway.</li>
+ *   <li><b>Parts are named by upload id, not key</b>: segment names stay short (a 1024-byte key does not make
+ *       2048-byte segment names) and an upload's parts are found without knowing its key.</li>
+ *   <li><b>Initiator and checksum in content types</b>: Swift lists content types verbatim, so both listings
+ *       answer without a HEAD per entry.</li>
+ * </ul>
+ *
+ * <h2>Operations</h2>
+ * <ul>
+ *   <li>{@link io.s3multi.s3.multipart.UploadsHandler}: CreateMultipartUpload, ListMultipartUploads.</li>
+ *   <li>{@link io.s3multi.s3.multipart.PartHandler}: UploadPart (streamed and verified; a part whose upload
+ *       vanished during its PUT is deleted again and answered NoSuchUpload), UploadPartCopy (server-side
+ *       {@code X-Copy-From} with {@code Range}), ListParts.</li>
+ *   <li>{@link io.s3multi.s3.multipart.CompletionHandler}: CompleteMultipartUpload (checks in
+ *       {@link io.s3multi.s3.multipart.CompletionPlan}, nested manifests by
+ *       {@link io.s3multi.s3.multipart.ManifestPlan}, the answer kept alive by
+ *       {@link io.s3multi.s3.multipart.HeartbeatBody}) and AbortMultipartUpload; both win the
+ *       {@link io.s3multi.s3.multipart.Claim} first, so exactly one finishes an upload.</li>
+ * </ul>
+ *
+ * <h2>No orphans</h2>
+ * Abort deletes the marker, then every part and sub-manifest. Complete deletes the marker, then every part not
+ * named (listed again after the marker is gone), then what an overwritten multipart object kept
+ * ({@link io.s3multi.s3.multipart.UploadState#deleteObjectSegments}) — once the new manifest is durable.
+ * Deleting a multipart object with {@code ?multipart-manifest=delete} removes its parts and sub-manifests.
+ */
+package io.s3multi.s3.multipart;

@@ -1,0 +1,121 @@
+package io.s3multi.s3.multipart;
+
+import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.swift.error.SwiftException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PagesTest {
+
+    private static UploadId id(long millis) {
+        return UploadId.newId(Instant.ofEpochMilli(1_700_000_000_000L + millis));
+    }
+
+    @Test
+    void aPartsPageCostsOneCallOfPageSizeWhateverIsStored() {
+        UploadId upload = id(0);
+        UploadId other = id(1);
+        FakeListing swift = new FakeListing();
+        for (int n = 1; n <= 2000; n++) {
+            swift.put(SegmentsLayout.part(upload, n), n, "0123456789abcdef0123456789abcdef",
+                    PartContentType.of(new StoredPart.PartChecksum(DigestAlgorithm.CRC32, "AAAAAA==")));
+            swift.put(SegmentsLayout.part(other, n));
+        }
+        swift.put(SegmentsLayout.marker("k", upload));
+        PartsPage page = PartsPage.of(upload, swift.list(PartsPage.query(upload, 1500, 100)), 100);
+        assertEquals(1, swift.calls);
+        assertEquals(101, swift.entriesReturned);
+        assertEquals(100, page.parts().size());
+        assertEquals(1501, page.parts().get(0).number());
+        assertEquals(1600, page.lastPartNumber());
+        assertTrue(page.truncated());
+        assertEquals("AAAAAA==", page.parts().get(0).checksumOf(DigestAlgorithm.CRC32));
+        assertEquals(1501, page.parts().get(0).size());
+
+        PartsPage last = PartsPage.of(upload, swift.list(PartsPage.query(upload, 1950, 100)), 100);
+        assertEquals(50, last.parts().size());
+        assertFalse(last.truncated());
+        PartsPage none = PartsPage.of(upload, swift.list(PartsPage.query(upload, 2000, 100)), 100);
+        assertNull(none.lastPartNumber());
+    }
+
+    @Test
+    void uploadsListInKeyThenInitiationOrderAndPage() throws SwiftException {
+        FakeListing swift = new FakeListing();
+        List<String> expected = new ArrayList<>();
+        String[] keys = {"a", "a/b", "a/c", "b", "b ", "c/d/e"};
+        for (String key : keys) {
+            for (int i = 0; i < 3; i++) {
+                UploadId upload = id(i * 10L);
+                swift.put(SegmentsLayout.marker(key, upload));
+                expected.add(key + "@" + upload.value());
+            }
+        }
+        for (int n = 1; n <= 50; n++) {
+            swift.put(SegmentsLayout.part(id(0), n));
+        }
+        List<String> seen = new ArrayList<>();
+        String keyMarker = null;
+        String idMarker = null;
+        for (int pages = 0; pages < 20; pages++) {
+            UploadsPage page = UploadsPage.read(new UploadsPage.Request(null, null, keyMarker, idMarker, 4), swift);
+            page.entries().forEach(e -> seen.add(e.key() + "@" + e.uploadId().value()));
+            assertTrue(page.swiftCalls() == 1);
+            if (!page.truncated()) {
+                break;
+            }
+            keyMarker = page.last().orElseThrow().key();
+            idMarker = page.last().orElseThrow().uploadId().value();
+        }
+        assertEquals(expected, seen);
+    }
+
+    @Test
+    void delimiterRollsKeysIntoCommonPrefixes() throws SwiftException {
+        FakeListing swift = new FakeListing();
+        for (String key : new String[]{"a", "a/b", "a/c", "a/d/e", "b", "c/x", "c/y"}) {
+            for (int i = 0; i < 3; i++) {
+                swift.put(SegmentsLayout.marker(key, id(i)));
+            }
+        }
+        UploadsPage page = UploadsPage.read(new UploadsPage.Request(null, "/", null, null, 1000), swift);
+        List<String> shown = page.entries().stream()
+                .map(e -> e.isCommonPrefix() ? "CP:" + e.key() : e.key()).toList();
+        assertEquals(List.of("a", "a", "a", "CP:a/", "b", "b", "b", "CP:c/"), shown);
+        assertFalse(page.truncated());
+        assertEquals(3, page.swiftCalls());
+
+        UploadsPage underA = UploadsPage.read(new UploadsPage.Request("a/", "/", null, null, 1000), swift);
+        assertEquals(List.of("a/b", "a/b", "a/b", "a/c", "a/c", "a/c", "CP:a/d/"), underA.entries().stream()
+                .map(e -> e.isCommonPrefix() ? "CP:" + e.key() : e.key()).toList());
+
+        UploadsPage firstTwo = UploadsPage.read(new UploadsPage.Request(null, "/", null, null, 4), swift);
+        assertTrue(firstTwo.truncated());
+        assertEquals("a/", firstTwo.last().orElseThrow().key());
+        UploadsPage rest = UploadsPage.read(new UploadsPage.Request(null, "/", "a/", null, 4), swift);
+        assertEquals(List.of("b", "b", "b", "CP:c/"), rest.entries().stream()
+                .map(e -> e.isCommonPrefix() ? "CP:" + e.key() : e.key()).toList());
+        assertFalse(rest.truncated());
+    }
+
+    @Test
+    void keyMarkerAloneSkipsEveryUploadOfThatKey() throws SwiftException {
+        FakeListing swift = new FakeListing();
+        for (String key : new String[]{"a", "a ", "ab"}) {
+            swift.put(SegmentsLayout.marker(key, id(1)));
+            swift.put(SegmentsLayout.marker(key, id(2)));
+        }
+        UploadsPage page = UploadsPage.read(new UploadsPage.Request(null, null, "a", null, 10), swift);
+        assertEquals(List.of("a ", "a ", "ab", "ab"), page.entries().stream().map(UploadsPage.Entry::key).toList());
+        UploadsPage prefixed = UploadsPage.read(new UploadsPage.Request("a", null, null, null, 10), swift);
+        assertEquals(6, prefixed.entries().size());
+    }
+}

@@ -1,0 +1,157 @@
+package io.s3multi.webapp.s3.multipart;
+
+import io.s3multi.filters.proxylogging.AccessRecord;
+import io.s3multi.filters.proxylogging.ProxyLoggingFilter;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.zip.CRC32;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** UploadPartCopy (server-side, with ranges, out of plain and multipart objects) and multipart checksums. */
+class MultipartCopyAndChecksumIT extends MultipartIntegrationTest {
+
+    @Test
+    void partsCopiedOutOfPlainAndMultipartObjectsWithoutBytesThroughTheGateway() throws Exception {
+        String bucket = bucket();
+        byte[] plain = randomBytes(3 * MIN_PART_SIZE, 11);
+        s3().putObject(b -> b.bucket(bucket).key("plain"), RequestBody.fromBytes(plain));
+        // A multipart source of two parts.
+        byte[] m1 = randomBytes(MIN_PART_SIZE, 12);
+        byte[] m2 = randomBytes(MIN_PART_SIZE / 2, 13);
+        String source = s3().createMultipartUpload(b -> b.bucket(bucket).key("multi")).uploadId();
+        String e1 = s3().uploadPart(b -> b.bucket(bucket).key("multi").uploadId(source).partNumber(1),
+                RequestBody.fromBytes(m1)).eTag();
+        String e2 = s3().uploadPart(b -> b.bucket(bucket).key("multi").uploadId(source).partNumber(2),
+                RequestBody.fromBytes(m2)).eTag();
+        s3().completeMultipartUpload(b -> b.bucket(bucket).key("multi").uploadId(source).multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(e1).build(),
+                CompletedPart.builder().partNumber(2).eTag(e2).build())));
+
+        List<AccessRecord> records = new CopyOnWriteArrayList<>();
+        Consumer<AccessRecord> listener = records::add;
+        ProxyLoggingFilter logging = gateway().server().pipeline().filter("proxy_logging", ProxyLoggingFilter.class);
+        logging.addListener(listener);
+        String target = s3().createMultipartUpload(b -> b.bucket(bucket).key("copy")).uploadId();
+        UploadPartCopyResponse first;
+        UploadPartCopyResponse second;
+        try {
+            first = s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("plain").destinationBucket(bucket)
+                    .destinationKey("copy").uploadId(target).partNumber(1)
+                    .copySourceRange("bytes=" + MIN_PART_SIZE + "-" + (3 * MIN_PART_SIZE - 1)));
+            // Across the part boundary of the multipart source.
+            second = s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("multi").destinationBucket(bucket)
+                    .destinationKey("copy").uploadId(target).partNumber(2)
+                    .copySourceRange("bytes=" + (MIN_PART_SIZE - 100) + "-" + (MIN_PART_SIZE + 99)));
+            Thread.sleep(300);   // access records are published just after the answer
+        } finally {
+            logging.removeListener(listener);
+        }
+        List<AccessRecord> copies = records.stream().filter(r -> "UploadPartCopy".equals(r.s3Operation())).toList();
+        assertEquals(2, copies.size(), records.toString());
+        for (AccessRecord copy : copies) {
+            assertEquals(0, copy.bytesIn(), copy.toLogLine());
+            assertTrue(copy.bytesOut() < 1024, copy.toLogLine());
+        }
+        byte[] expected1 = Arrays.copyOfRange(plain, MIN_PART_SIZE, 3 * MIN_PART_SIZE);
+        byte[] expected2 = new byte[200];
+        System.arraycopy(m1, MIN_PART_SIZE - 100, expected2, 0, 100);
+        System.arraycopy(m2, 0, expected2, 100, 100);
+        assertEquals("\"" + md5Hex(expected1) + "\"", first.copyPartResult().eTag());
+        assertEquals("\"" + md5Hex(expected2) + "\"", second.copyPartResult().eTag());
+        s3().completeMultipartUpload(b -> b.bucket(bucket).key("copy").uploadId(target).multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(first.copyPartResult().eTag()).build(),
+                CompletedPart.builder().partNumber(2).eTag(second.copyPartResult().eTag()).build())));
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.write(expected1);
+        all.write(expected2);
+        assertArrayEquals(all.toByteArray(), s3().getObjectAsBytes(b -> b.bucket(bucket).key("copy")).asByteArray());
+    }
+
+    @Test
+    void aCopyRangeBeyondTheSourceIsInvalidRange() {
+        String bucket = bucket();
+        s3().putObject(b -> b.bucket(bucket).key("small"), RequestBody.fromBytes(new byte[100]));
+        String target = s3().createMultipartUpload(b -> b.bucket(bucket).key("copy")).uploadId();
+        var error = s3Error(() -> s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("small")
+                .destinationBucket(bucket).destinationKey("copy").uploadId(target).partNumber(1)
+                .copySourceRange("bytes=50-100")));
+        assertEquals("InvalidRange", error.awsErrorDetails().errorCode());
+        var malformed = s3Error(() -> s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("small")
+                .destinationBucket(bucket).destinationKey("copy").uploadId(target).partNumber(1)
+                .copySourceRange("bytes=10-")));
+        assertEquals("InvalidArgument", malformed.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void compositeAndFullObjectCrc32AreStoredAndReturned() throws Exception {
+        String bucket = bucket();
+        byte[][] parts = {randomBytes(MIN_PART_SIZE, 21), randomBytes(777, 22)};
+        for (ChecksumType type : List.of(ChecksumType.COMPOSITE, ChecksumType.FULL_OBJECT)) {
+            String key = "sum-" + type;
+            String uploadId = s3().createMultipartUpload(b -> b.bucket(bucket).key(key)
+                    .checksumAlgorithm(ChecksumAlgorithm.CRC32).checksumType(type)).uploadId();
+            List<CompletedPart> completed = new ArrayList<>();
+            ByteArrayOutputStream composite = new ByteArrayOutputStream();
+            for (int i = 0; i < parts.length; i++) {
+                int number = i + 1;
+                UploadPartResponse part = s3().uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                        .partNumber(number).checksumAlgorithm(ChecksumAlgorithm.CRC32),
+                        RequestBody.fromBytes(parts[i]));
+                assertEquals(crc32(parts[i]), part.checksumCRC32());
+                composite.write(Base64.getDecoder().decode(part.checksumCRC32()));
+                completed.add(CompletedPart.builder().partNumber(number).eTag(part.eTag())
+                        .checksumCRC32(part.checksumCRC32()).build());
+            }
+            CompleteMultipartUploadResponse done = s3().completeMultipartUpload(b -> b.bucket(bucket).key(key)
+                    .uploadId(uploadId).multipartUpload(m -> m.parts(completed)));
+            ByteArrayOutputStream whole = new ByteArrayOutputStream();
+            for (byte[] part : parts) {
+                whole.write(part);
+            }
+            String expected = type == ChecksumType.COMPOSITE
+                    ? crc32(composite.toByteArray()) + "-2"
+                    : crc32(whole.toByteArray());
+            assertEquals(expected, done.checksumCRC32(), type.toString());
+            assertEquals(type, done.checksumType());
+            assertEquals(expected, swift().objects().head(bucket, key, io.s3multi.swift.SwiftHeaders.empty())
+                    .header("X-Object-Meta-S3multi-Checksum-Crc32"));
+        }
+    }
+
+    @Test
+    void aPartWithTheWrongChecksumInCompleteIsInvalidPart() {
+        String bucket = bucket();
+        String uploadId = s3().createMultipartUpload(b -> b.bucket(bucket).key("k")
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+        UploadPartResponse part = s3().uploadPart(b -> b.bucket(bucket).key("k").uploadId(uploadId).partNumber(1)
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(randomBytes(10, 1)));
+        var error = s3Error(() -> s3().completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(part.eTag())
+                        .checksumCRC32("AAAAAA==").build()))));
+        assertEquals("InvalidPart", error.awsErrorDetails().errorCode());
+    }
+
+    private static String crc32(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+}

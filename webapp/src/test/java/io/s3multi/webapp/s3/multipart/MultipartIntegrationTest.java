@@ -1,0 +1,111 @@
+package io.s3multi.webapp.s3.multipart;
+
+import io.s3multi.swift.SwiftAccount;
+import io.s3multi.swift.error.SwiftException;
+import io.s3multi.webapp.s3.S3TestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Base of the multipart ITs: a gateway whose pipeline has the s3multi stage, with a small minimum part size
+ * (1 MiB) and at most 4 segments per SLO manifest, so that a 10-part upload nests manifests against the real
+ * dev Swift. Buckets are deleted after each test, with their {@code _segments} container, directly in Swift.
+ */
+abstract class MultipartIntegrationTest {
+
+    static final String PIPELINE = "catch_errors proxy_logging healthcheck tempauth s3multi s3api proxy_server";
+    static final int MIN_PART_SIZE = 1024 * 1024;
+    static final int MAX_MANIFEST_SEGMENTS = 4;
+
+    private static S3TestGateway gateway;
+    private final List<String> buckets = new ArrayList<>();
+
+    @BeforeAll
+    static void startGateway() throws Exception {
+        Properties properties = S3TestGateway.configuration();
+        properties.setProperty("pipeline", PIPELINE);
+        properties.setProperty("filter.s3multi.swift_url", S3TestGateway.SWIFT_URL);
+        properties.setProperty("filter.s3multi.min_part_size", Integer.toString(MIN_PART_SIZE));
+        properties.setProperty("filter.s3multi.max_manifest_segments", Integer.toString(MAX_MANIFEST_SEGMENTS));
+        gateway = S3TestGateway.start(properties);
+    }
+
+    @AfterAll
+    static void stopGateway() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
+    }
+
+    @AfterEach
+    void deleteBuckets() {
+        buckets.forEach(gateway::deleteBucketDirectly);
+        buckets.clear();
+    }
+
+    static S3TestGateway gateway() {
+        return gateway;
+    }
+
+    static S3Client s3() {
+        return gateway.s3();
+    }
+
+    static SwiftAccount swift() {
+        return gateway.swift();
+    }
+
+    /** A new bucket, created through the gateway, deleted after the test. */
+    String bucket() {
+        String bucket = S3TestGateway.uniqueBucket();
+        buckets.add(bucket);
+        s3().createBucket(b -> b.bucket(bucket));
+        return bucket;
+    }
+
+    /** The names in {@code <bucket>_segments}, straight from Swift; empty when the container does not exist. */
+    static List<String> segmentNames(String bucket) throws SwiftException {
+        return MultipartIntegrationTestSupport.segmentNames(gateway, bucket);
+    }
+
+    static byte[] randomBytes(int length, long seed) {
+        byte[] bytes = new byte[length];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    static String md5Hex(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+    }
+
+    /** The S3 multipart ETag computed here, independently of the gateway. */
+    static String multipartEtag(byte[]... parts) throws Exception {
+        MessageDigest outer = MessageDigest.getInstance("MD5");
+        for (byte[] part : parts) {
+            outer.update(MessageDigest.getInstance("MD5").digest(part));
+        }
+        return "\"" + HexFormat.of().formatHex(outer.digest()) + "-" + parts.length + "\"";
+    }
+
+    static S3Exception s3Error(Runnable call) {
+        SdkException thrown = assertThrows(SdkException.class, call::run);
+        if (thrown instanceof S3Exception s3) {
+            return s3;
+        }
+        throw new AssertionError("not an S3 error answer", thrown);
+    }
+}

@@ -1,0 +1,125 @@
+package io.s3multi.webapp.s3.multipart;
+
+import io.s3multi.webapp.s3.S3TestGateway;
+import io.s3multi.webapp.s3.S3Tools;
+import io.s3multi.webapp.s3.ToolResult;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Debian's awscli and boto3 against the multipart API. */
+class MultipartToolsIT extends MultipartIntegrationTest {
+
+    private static final int MIB = 1024 * 1024;
+
+    private static S3Tools tools() {
+        return new S3Tools(gateway().endpoint(), S3TestGateway.TESTER, S3TestGateway.TESTER_KEY)
+                .withTimeout(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void awsS3CpOfOneHundredMibInEightMibParts() throws Exception {
+        String bucket = bucket();
+        Path dir = Files.createTempDirectory("s3multi-cp");
+        Path source = dir.resolve("source.bin");
+        Path back = dir.resolve("back.bin");
+        try {
+            MessageDigest whole = MessageDigest.getInstance("MD5");
+            MessageDigest outer = MessageDigest.getInstance("MD5");
+            byte[] chunk = new byte[MIB];
+            Random random = new Random(100);
+            try (OutputStream out = Files.newOutputStream(source)) {
+                MessageDigest part = MessageDigest.getInstance("MD5");
+                for (int mib = 1; mib <= 100; mib++) {
+                    random.nextBytes(chunk);
+                    out.write(chunk);
+                    whole.update(chunk);
+                    part.update(chunk);
+                    if (mib % 8 == 0 || mib == 100) {
+                        outer.update(part.digest());
+                    }
+                }
+            }
+            String expectedEtag = "\"" + HexFormat.of().formatHex(outer.digest()) + "-13\"";
+            // awscli reads its multipart settings from the config file of the tool environment.
+            String config = "printf '[default]\\ns3 =\\n  multipart_threshold = 8MB\\n  multipart_chunksize = 8MB\\n'"
+                    + " > \"$AWS_CONFIG_FILE\" && ";
+            ToolResult up = tools().run(List.of("/bin/sh", "-c", config + S3Tools.AWS
+                    + " --endpoint-url \"$S3_ENDPOINT\" s3 cp " + source + " s3://" + bucket + "/big.bin"), null);
+            assertTrue(up.succeeded(), up.describe());
+            HeadObjectResponse head = s3().headObject(b -> b.bucket(bucket).key("big.bin"));
+            assertEquals(expectedEtag, head.eTag());
+            assertEquals(100L * MIB, head.contentLength());
+
+            ToolResult down = tools().run(List.of("/bin/sh", "-c", config + S3Tools.AWS
+                    + " --endpoint-url \"$S3_ENDPOINT\" s3 cp s3://" + bucket + "/big.bin " + back), null);
+            assertTrue(down.succeeded(), down.describe());
+            MessageDigest read = MessageDigest.getInstance("MD5");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(back), read)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            assertEquals(HexFormat.of().formatHex(whole.digest()), HexFormat.of().formatHex(read.digest()));
+            // 13 parts, one manifest level below the root at 4 segments per manifest; no marker left.
+            List<String> names = segmentNames(bucket);
+            assertEquals(13, names.stream().filter(n -> n.startsWith("parts/")).count());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("uploads/") || n.startsWith("claims/")),
+                    names.toString());
+        } finally {
+            Files.deleteIfExists(source);
+            Files.deleteIfExists(back);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
+    void boto3LowLevelMultipartWithMetadataAndListings() {
+        String bucket = bucket();
+        ToolResult result = tools().boto3(String.join("\n",
+                "import hashlib",
+                "s3 = s3_client()",
+                "b = '" + bucket + "'",
+                "up = s3.create_multipart_upload(Bucket=b, Key='py/obj', ContentType='image/png',",
+                "                                Metadata={'origin': 'boto3'})",
+                "uid = up['UploadId']",
+                "parts = [b'a' * (1024 * 1024), b'b' * 10]",
+                "etags = []",
+                "for i, body in enumerate(parts, 1):",
+                "    etags.append(s3.upload_part(Bucket=b, Key='py/obj', UploadId=uid, PartNumber=i,",
+                "                                Body=body)['ETag'])",
+                "ups = s3.list_multipart_uploads(Bucket=b, Prefix='py/')['Uploads']",
+                "assert [u['UploadId'] for u in ups] == [uid], ups",
+                "listed = s3.list_parts(Bucket=b, Key='py/obj', UploadId=uid)['Parts']",
+                "assert [p['ETag'] for p in listed] == etags, listed",
+                "assert [p['Size'] for p in listed] == [1024 * 1024, 10], listed",
+                "done = s3.complete_multipart_upload(Bucket=b, Key='py/obj', UploadId=uid, MultipartUpload={'Parts':",
+                "    [{'PartNumber': i, 'ETag': e} for i, e in enumerate(etags, 1)]})",
+                "md5s = b''.join(hashlib.md5(p).digest() for p in parts)",
+                "expected = '\"%s-2\"' % hashlib.md5(md5s).hexdigest()",
+                "assert done['ETag'] == expected, (done, expected)",
+                "got = s3.get_object(Bucket=b, Key='py/obj')",
+                "assert got['Body'].read() == b''.join(parts)",
+                "assert got['Metadata'] == {'origin': 'boto3'}, got['Metadata']",
+                "assert got['ETag'] == expected",
+                "try:",
+                "    s3.abort_multipart_upload(Bucket=b, Key='py/obj', UploadId=uid)",
+                "    raise SystemExit('abort after complete succeeded')",
+                "except s3.exceptions.NoSuchUpload:",
+                "    pass",
+                "print('ok')"));
+        assertTrue(result.succeeded(), result.describe());
+        assertEquals("ok", result.stdout().strip());
+    }
+}
