@@ -19,7 +19,8 @@ authtoken section, the tests) learns it from `dev/keystone env`.
 
   keystone_helper.py provision <keystone_dir> <identity_url> <object_store_url>
       Waits for Keystone to answer, then creates over REST what bootstrap does not: role
-      service, projects service/demo/demo2, users swift/demo/demo2 with their roles, the
+      service and ResellerAdmin, projects service/demo/demo2, users swift/demo/demo2 and the
+      gateway's s3multi (admin + ResellerAdmin) with their roles, the
       object-store service and endpoints, and EC2 credentials with fixed access/secret.
       Writes the ids to <keystone_dir>/fixture.json.
 
@@ -66,7 +67,12 @@ SERVICE = Identity('service', 'swift', 'swiftpass', 'service', 'service', None)
 DEMO = Identity('demo', 'demo', 'demopass', 'demo', 'member', Ec2Pair('demo-access', 'demo-secret'))
 DEMO2 = Identity('demo2', 'demo2', 'demo2pass', 'demo2', 'member',
                  Ec2Pair('demo2-access', 'demo2-secret'))
-IDENTITIES = (ADMIN, SERVICE, DEMO, DEMO2)
+# The gateway's own user (its s3token stage): admin to call /v3/s3tokens and to read EC2
+# secrets (aws-chunked chunk signatures need them), plus Swift's reseller admin role so the
+# Keystone proxy lets it act on each project's account.
+GATEWAY = Identity('gateway', 's3multi', 's3multipass', 'service', 'admin', None)
+RESELLER_ADMIN_ROLE = 'ResellerAdmin'
+IDENTITIES = (ADMIN, SERVICE, DEMO, DEMO2, GATEWAY)
 
 
 class KeystoneError(Exception):
@@ -158,18 +164,24 @@ def provision(keystone_dir, identity_url, object_store_url, timeout=60):
     # Bootstrap makes reader, member and admin, not the service role that s3tokens and
     # token validation ask of the service user.
     role_ids['service'] = create(keystone, admin_token, 'role', {'name': 'service'})
+    role_ids[RESELLER_ADMIN_ROLE] = create(keystone, admin_token, 'role', {'name': RESELLER_ADMIN_ROLE})
 
     project_ids = {ADMIN.project: admin['project']['id']}
     user_ids = {ADMIN.user: admin['user']['id']}
-    for identity in (SERVICE, DEMO, DEMO2):
-        project_ids[identity.project] = create(keystone, admin_token, 'project', {
-            'name': identity.project, 'domain_id': DOMAIN_ID})
+    for identity in (SERVICE, DEMO, DEMO2, GATEWAY):
+        if identity.project not in project_ids:
+            project_ids[identity.project] = create(keystone, admin_token, 'project', {
+                'name': identity.project, 'domain_id': DOMAIN_ID})
         user_ids[identity.user] = create(keystone, admin_token, 'user', {
             'name': identity.user, 'password': identity.password, 'domain_id': DOMAIN_ID,
             'default_project_id': project_ids[identity.project]})
         keystone.expect(204, 'PUT', '/projects/%s/users/%s/roles/%s' % (
             project_ids[identity.project], user_ids[identity.user], role_ids[identity.role]),
             token=admin_token)
+        if identity is GATEWAY:
+            keystone.expect(204, 'PUT', '/projects/%s/users/%s/roles/%s' % (
+                project_ids[identity.project], user_ids[identity.user],
+                role_ids[RESELLER_ADMIN_ROLE]), token=admin_token)
         if identity.ec2:
             create_ec2_credential(keystone, admin_token, identity.ec2,
                                   user_ids[identity.user], project_ids[identity.project])
