@@ -207,6 +207,16 @@ public final class S3Exception extends RuntimeException {
                 .with("PartNumber", partNumber).with("ETag", eTag);
     }
 
+    /**
+     * GetObject or HeadObject with a {@code partNumber} the object does not have (a plain object has one part).
+     *
+     * @param partsCount the object's number of parts
+     */
+    public static S3Exception partNumberNotSatisfiable(int partNumber, int partsCount) {
+        return of(S3ErrorCode.INVALID_PART_NUMBER).with("PartNumberRequested", partNumber)
+                .with("ActualPartCount", partsCount);
+    }
+
     public static S3Exception invalidPartOrder() {
         return of(S3ErrorCode.INVALID_PART_ORDER);
     }

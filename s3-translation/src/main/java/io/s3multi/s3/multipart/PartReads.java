@@ -40,7 +40,7 @@ public final class PartReads {
 
     /**
      * @param objectHead the object's headers (HEAD), with its reserved metadata
-     * @throws S3Exception 416 for a part the object does not have (see {@link #partNotSatisfiable})
+     * @throws S3Exception {@code InvalidPartNumber} (416) for a part the object does not have
      */
     public static PartRange locate(SwiftAccount swift, String bucket, SwiftHeaders objectHead, int partNumber)
             throws SwiftException {
@@ -49,13 +49,13 @@ public final class PartReads {
         long length = objectHead.contentLength();
         if (uploadId == null || count == null || !UploadId.isWellFormed(uploadId)) {
             if (partNumber != 1) {
-                throw partNotSatisfiable(partNumber, length);
+                throw S3Exception.partNumberNotSatisfiable(partNumber, 1);
             }
             return new PartRange(1, null, 0, length - 1);
         }
         int parts = Integer.parseInt(count.trim());
         if (partNumber > parts) {
-            throw partNotSatisfiable(partNumber, length);
+            throw S3Exception.partNumberNotSatisfiable(partNumber, parts);
         }
         UploadId id = new UploadId(uploadId);
         List<ObjectEntry> entries = swift.containers().listObjects(SegmentsLayout.container(bucket),
@@ -69,13 +69,5 @@ public final class PartReads {
             offset += entries.get(i).bytes();
         }
         return new PartRange(partNumber, parts, offset, offset + entries.get(partNumber - 1).bytes() - 1);
-    }
-
-    /**
-     * AWS answers {@code InvalidPartNumber} (416, "The requested partnumber is not satisfiable"), a code the
-     * error table does not have yet; until it does, the nearest one with the same status.
-     */
-    static S3Exception partNotSatisfiable(int partNumber, long objectSize) {
-        return S3Exception.invalidRange("partNumber=" + partNumber, objectSize).withReason("InvalidPartNumber");
     }
 }

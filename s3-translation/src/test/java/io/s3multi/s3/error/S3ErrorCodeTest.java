@@ -42,6 +42,7 @@ class S3ErrorCodeTest {
             Map.entry("InvalidLocationConstraint", 400),
             Map.entry("InvalidObjectState", 403),
             Map.entry("InvalidPart", 400),
+            Map.entry("InvalidPartNumber", 416),
             Map.entry("InvalidPartOrder", 400),
             Map.entry("InvalidRange", 416),
             Map.entry("InvalidRequest", 400),

@@ -125,6 +125,7 @@ public final class SwiftTransport implements Closeable {
             throw new SwiftConnectionException(what + ": gave up waiting for Swift", impossible);
         }
 
+        SwiftTraffic.answered(request.method(), uri, head.getStatus());
         SwiftHeaders headers = toHeaders(head);
         long expectedLength = hasNoBody(request.method(), head.getStatus()) ? 0 : headers.contentLength();
         ResponseBodyStream body = new ResponseBodyStream(listener.getInputStream(), exchange::abort,

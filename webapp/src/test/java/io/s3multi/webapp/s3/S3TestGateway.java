@@ -38,7 +38,7 @@ public final class S3TestGateway implements AutoCloseable {
     /** The dev Swift's proxy, from failsafe's {@code swift.url}. */
     public static final String SWIFT_URL = System.getProperty("swift.url", "http://127.0.0.1:8081");
 
-    public static final String PIPELINE = "catch_errors proxy_logging healthcheck tempauth s3api proxy_server";
+    public static final String PIPELINE = "catch_errors proxy_logging healthcheck tempauth s3multi s3api proxy_server";
     public static final String REGION = "us-east-1";
 
     /** tempauth users of the dev Swift, also configured in the gateway: access key and secret. */
@@ -78,6 +78,7 @@ public final class S3TestGateway implements AutoCloseable {
         properties.setProperty("filter.s3api.bucket_registry_user", REGISTRY_USER);
         properties.setProperty("filter.s3api.bucket_registry_key", REGISTRY_KEY);
         properties.setProperty("filter.s3api.swift_url", SWIFT_URL);
+        properties.setProperty("filter.s3multi.swift_url", SWIFT_URL);
         properties.setProperty("filter.proxy_server.swift_url", SWIFT_URL);
         return properties;
     }

@@ -7,6 +7,7 @@ import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.bulk.BulkDeleteError;
 import io.s3multi.swift.bulk.BulkDeleteResult;
 import io.s3multi.swift.error.SwiftException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
  * while {@code ?multipart-manifest=delete} refuses a plain object ("Not an SLO manifest"). So the object is
  * looked at first (HEAD) and then deleted the way its kind needs. Between the two another client may replace
  * it; the worst outcome is the other kind of delete failing, which is reported, never an orphaned segment.
+ *
+ * <p>An object made by the s3multi stage also goes with whatever its upload stored that the manifest does not
+ * name ({@link MultipartLeftovers}), once the manifest is gone.
  */
 public final class ObjectDeleter {
 
@@ -39,6 +43,7 @@ public final class ObjectDeleter {
             }
             throw SwiftFailures.forObject(failure, swift, bucket, key);
         }
+        Optional<MultipartLeftovers> leftovers = MultipartLeftovers.of(bucket, head.headers());
         try {
             if (new StoredObject(head.headers()).isStaticLargeObject()) {
                 BulkDeleteResult result = swift.largeObjects().deleteWithSegments(bucket, key);
@@ -55,5 +60,6 @@ public final class ObjectDeleter {
                 throw SwiftFailures.forObject(failure, swift, bucket, key);
             }
         }
+        leftovers.ifPresent(upload -> upload.delete(swift));
     }
 }

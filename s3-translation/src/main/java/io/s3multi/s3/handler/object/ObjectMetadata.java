@@ -2,12 +2,14 @@ package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.auth.AwsChunkedInputStream;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.ListingEtag;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.swift.SwiftHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Moves an object's metadata between S3 and Swift: {@code x-amz-meta-foo} is {@code X-Object-Meta-Foo}, and the
@@ -105,16 +107,13 @@ public final class ObjectMetadata {
 
     /**
      * The metadata of a stored object that a copy with {@code COPY} carries over, as Swift headers to send
-     * with {@code X-Fresh-Metadata: true}: content headers and user metadata, no reserved entries.
+     * with {@code X-Fresh-Metadata: true}: content headers and user metadata, no reserved entries. The copy is a
+     * new plain object with an ETag of its own, so a multipart source's ETag (reserved metadata, and the
+     * {@link ListingEtag} content-type parameter) stays behind.
      */
     public static SwiftHeaders copiedFrom(SwiftHeaders stored) {
         SwiftHeaders.Builder swift = SwiftHeaders.builder();
-        for (String name : CONTENT_HEADERS) {
-            String value = stored.get(name);
-            if (value != null) {
-                swift.add(name, value);
-            }
-        }
+        contentHeaders(stored, swift::add);
         for (Map.Entry<String, String> field : stored.fields()) {
             if (isUserMetadata(field.getKey())) {
                 swift.add(field.getKey(), field.getValue());
@@ -127,17 +126,22 @@ public final class ObjectMetadata {
      * The headers S3 answers GET and HEAD with for a stored object's metadata: content headers as stored and
      * {@code x-amz-meta-*} in lower case, in Swift's order.
      */
-    public static void toResponse(SwiftHeaders stored, java.util.function.BiConsumer<String, String> out) {
-        for (String name : CONTENT_HEADERS) {
-            String value = stored.get(name);
-            if (value != null) {
-                out.accept(name, value);
-            }
-        }
+    public static void toResponse(SwiftHeaders stored, BiConsumer<String, String> out) {
+        contentHeaders(stored, out);
         for (Map.Entry<String, String> field : stored.fields()) {
             if (isUserMetadata(field.getKey())) {
                 String suffix = field.getKey().substring(SWIFT_META_PREFIX.length()).toLowerCase(Locale.ROOT);
                 out.accept(S3_META_PREFIX + suffix, field.getValue());
+            }
+        }
+    }
+
+    /** The stored content headers, the content type as the client gave it (without the ListingEtag parameter). */
+    private static void contentHeaders(SwiftHeaders stored, BiConsumer<String, String> out) {
+        for (String name : CONTENT_HEADERS) {
+            String value = stored.get(name);
+            if (value != null) {
+                out.accept(name, name.equals("Content-Type") ? ListingEtag.parse(value).contentType() : value);
             }
         }
     }

@@ -3,12 +3,15 @@ package io.s3multi.s3.handler.object;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.multipart.PartReads;
+import io.s3multi.s3.request.PartNumbers;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.swift.http.SwiftResponse;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,9 @@ import java.util.Optional;
  *       {@code Accept-Ranges}, the stored content headers and {@code x-amz-meta-*}; the stored checksum only when
  *       the client asks ({@code x-amz-checksum-mode: ENABLED}) and reads the whole object; then the
  *       {@code response-*} query overrides.</li>
+ *   <li><b>partNumber</b> ({@link PartReads}): part n of a multipart object is a ranged read (206,
+ *       {@code x-amz-mp-parts-count}); a plain object is its own only part; any other part is
+ *       {@code InvalidPartNumber}.</li>
  * </ul>
  */
 public final class ObjectReader {
@@ -41,16 +47,27 @@ public final class ObjectReader {
             "response-content-disposition", "Content-Disposition",
             "response-content-encoding", "Content-Encoding");
 
+    /** How many parts a multipart object has, on reads with {@code partNumber}. */
+    private static final String PARTS_COUNT = "x-amz-mp-parts-count";
+
     private ObjectReader() {
     }
 
     public static S3Response headObject(S3Call call) {
         checkQuery(call);
+        Optional<Integer> partNumber = partNumber(call);
         SwiftAccount swift = call.swift();
         StoredObject stored = new StoredObject(head(swift, call.bucket(), call.key()).headers());
         Optional<S3Response> conditional = evaluate(call, stored);
         if (conditional.isPresent()) {
             return conditional.get();
+        }
+        if (partNumber.isPresent()) {
+            PartReads.PartRange part = locate(swift, call.bucket(), call.key(), stored, partNumber.get());
+            Map<String, String> headers = describe(stored);
+            int status = describePart(part, stored.size(), headers);
+            headers.put("Content-Length", Long.toString(part.last() - part.first() + 1));
+            return respond(call, status, headers);
         }
         Optional<ByteRange> range = ByteRange.parse(call.request().header("Range"));
         long size = stored.size();
@@ -72,17 +89,29 @@ public final class ObjectReader {
 
     public static S3Response getObject(S3Call call) {
         checkQuery(call);
+        Optional<Integer> partNumber = partNumber(call);
         SwiftAccount swift = call.swift();
         String bucket = call.bucket();
         String key = call.key();
-        if (Preconditions.forRead(call.request().head()).isPresent()) {
-            Optional<S3Response> conditional = evaluate(call, new StoredObject(head(swift, bucket, key).headers()));
+        Optional<PartReads.PartRange> part = Optional.empty();
+        if (partNumber.isPresent() || Preconditions.forRead(call.request().head()).isPresent()) {
+            StoredObject headed = new StoredObject(head(swift, bucket, key).headers());
+            Optional<S3Response> conditional = evaluate(call, headed);
             if (conditional.isPresent()) {
                 return conditional.get();
+            }
+            if (partNumber.isPresent()) {
+                part = Optional.of(locate(swift, bucket, key, headed, partNumber.get()));
+                if (part.get().last() < part.get().first()) {
+                    return emptyPart(call, headed, part.get());
+                }
             }
         }
         Optional<ByteRange> range = ByteRange.parse(call.request().header("Range"));
         SwiftHeaders request = range.map(r -> SwiftHeaders.of("Range", r.toHeader())).orElse(SwiftHeaders.empty());
+        if (part.isPresent() && part.get().partsCount() != null) {
+            request = SwiftHeaders.of("Range", part.get().rangeHeader());
+        }
         SwiftResponse object;
         try {
             object = swift.objects().get(bucket, key, request);
@@ -97,14 +126,64 @@ public final class ObjectReader {
         int status = object.status() == 206 ? 206 : 200;
         if (status == 206) {
             headers.put("Content-Range", object.header("Content-Range"));
-        } else {
+        } else if (part.isEmpty()) {
             addChecksum(call, stored, headers);
         }
+        part.map(PartReads.PartRange::partsCount)
+                .ifPresent(count -> headers.put(PARTS_COUNT, Integer.toString(count)));
         if (object.contentLength() >= 0) {
             headers.put("Content-Length", Long.toString(object.contentLength()));
         }
         S3Response response = respond(call, status, headers);
         return response.withStream(object.body(), object.contentLength(), object);
+    }
+
+    /**
+     * The {@code partNumber} asked for, if any: 1..10000, and not together with a {@code Range} (AWS refuses
+     * both at once).
+     */
+    private static Optional<Integer> partNumber(S3Call call) {
+        Optional<String> raw = call.request().param("partNumber");
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        int number = PartNumbers.parse(raw.get());
+        if (call.request().header("Range") != null) {
+            throw S3Exception.invalidRequest("Cannot specify both Range header and partNumber query parameter");
+        }
+        return Optional.of(number);
+    }
+
+    private static PartReads.PartRange locate(SwiftAccount swift, String bucket, String key, StoredObject stored,
+            int partNumber) {
+        try {
+            return PartReads.locate(swift, bucket, stored.swiftHeaders(), partNumber);
+        } catch (SwiftException failure) {
+            throw SwiftFailures.forObject(failure, swift, bucket, key);
+        }
+    }
+
+    /**
+     * Content-Range and parts count of one part of a multipart object (206); a plain object's part 1 is the whole
+     * object (200, as without partNumber).
+     */
+    private static int describePart(PartReads.PartRange part, long size, Map<String, String> headers) {
+        if (part.partsCount() == null) {
+            return 200;
+        }
+        headers.put(PARTS_COUNT, Integer.toString(part.partsCount()));
+        if (part.last() >= part.first()) {
+            headers.put("Content-Range", ByteRange.contentRange(part.first(), part.last(), size));
+        }
+        return 206;
+    }
+
+    /** An empty part (a multipart object's last part may be one): Swift cannot be asked for zero bytes. */
+    private static S3Response emptyPart(S3Call call, StoredObject stored, PartReads.PartRange part) {
+        Map<String, String> headers = describe(stored);
+        int status = describePart(part, stored.size(), headers);
+        headers.put("Content-Length", "0");
+        return respond(call, status, headers).withStream(InputStream.nullInputStream(), 0, () -> { });
     }
 
     /** 304 or 412 when the conditions say so; empty when the object is to be served. */
@@ -157,14 +236,11 @@ public final class ObjectReader {
         return response;
     }
 
-    /** {@code versionId=null} is the only version of an object in an unversioned bucket; partNumber is multipart's. */
+    /** {@code versionId=null} is the only version of an object in an unversioned bucket. */
     private static void checkQuery(S3Call call) {
         Optional<String> version = call.request().param("versionId");
         if (version.isPresent() && !version.get().equals("null")) {
             throw S3Exception.invalidArgument("versionId", version.get(), "Invalid version id specified");
-        }
-        if (call.request().hasParam("partNumber")) {
-            throw S3Exception.notImplemented("Reading one part of an object (partNumber) is not supported yet.");
         }
     }
 

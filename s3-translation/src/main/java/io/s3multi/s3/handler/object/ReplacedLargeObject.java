@@ -8,6 +8,7 @@ import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.slo.ManifestEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,19 +21,25 @@ import org.slf4j.LoggerFactory;
  * Swift stored the new object. If the write fails, nothing is deleted and the old object stays whole. A failure
  * of the clean-up itself does not fail the client's request (its object is stored); it is logged as a leak.
  *
+ * <p>An object made by the s3multi stage also goes with whatever its upload stored that the manifest does not
+ * name ({@link MultipartLeftovers}).
+ *
  * <p>Costs one HEAD per write, plus one manifest GET when the old object is an SLO.
  */
 public final class ReplacedLargeObject {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplacedLargeObject.class);
-    private static final ReplacedLargeObject NONE = new ReplacedLargeObject(null, List.of());
+    private static final ReplacedLargeObject NONE = new ReplacedLargeObject(null, List.of(), Optional.empty());
 
     private final ObjectPath manifest;
     private final List<ManifestEntry> segments;
+    private final Optional<MultipartLeftovers> upload;
 
-    private ReplacedLargeObject(ObjectPath manifest, List<ManifestEntry> segments) {
+    private ReplacedLargeObject(ObjectPath manifest, List<ManifestEntry> segments,
+            Optional<MultipartLeftovers> upload) {
         this.manifest = manifest;
         this.segments = segments;
+        this.upload = upload;
     }
 
     /** Nothing to clean up (the write cannot replace an object). */
@@ -43,12 +50,12 @@ public final class ReplacedLargeObject {
     /** What {@code key} is now: nothing to clean up unless it is an SLO manifest. */
     public static ReplacedLargeObject capture(SwiftAccount swift, String bucket, String key) {
         try {
-            StoredObject current = new StoredObject(swift.objects().head(bucket, key, SwiftHeaders.empty()).headers());
-            if (!current.isStaticLargeObject()) {
+            SwiftHeaders headers = swift.objects().head(bucket, key, SwiftHeaders.empty()).headers();
+            if (!new StoredObject(headers).isStaticLargeObject()) {
                 return NONE;
             }
             return new ReplacedLargeObject(new ObjectPath(bucket, key),
-                    swift.largeObjects().getManifest(bucket, key));
+                    swift.largeObjects().getManifest(bucket, key), MultipartLeftovers.of(bucket, headers));
         } catch (SwiftException failure) {
             if (SwiftFailures.isNotFound(failure)) {
                 return NONE;
@@ -64,6 +71,11 @@ public final class ReplacedLargeObject {
 
     /** Deletes the old object's segments (nested manifests with theirs); call only after the new object is stored. */
     public void deleteSegments(SwiftAccount swift) {
+        deleteListedSegments(swift);
+        upload.ifPresent(leftovers -> leftovers.delete(swift));
+    }
+
+    private void deleteListedSegments(SwiftAccount swift) {
         if (segments.isEmpty()) {
             return;
         }

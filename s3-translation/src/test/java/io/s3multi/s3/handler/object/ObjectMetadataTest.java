@@ -90,6 +90,27 @@ class ObjectMetadataTest {
     }
 
     @Test
+    void aMultipartObjectShowsItsContentTypeWithoutTheListingEtag() {
+        SwiftHeaders stored = SwiftHeaders.of("Content-Type", "text/csv; charset=utf-8;s3multi_etag=abc-2",
+                ReservedMetadata.ETAG, "abc-2", "Etag", "\"slo\"");
+        Map<String, String> out = new LinkedHashMap<>();
+        ObjectMetadata.toResponse(stored, out::put);
+        assertEquals(Map.of("Content-Type", "text/csv; charset=utf-8"), out);
+        assertEquals("\"abc-2\"", new StoredObject(stored).etag());
+    }
+
+    @Test
+    void aCopyOfAMultipartObjectLeavesItsEtagBehind() {
+        SwiftHeaders stored = SwiftHeaders.of("Content-Type", "image/png;s3multi_etag=abc-2",
+                ReservedMetadata.ETAG, "abc-2", "X-Object-Meta-S3multi-Upload-Id", "u1", "X-Object-Meta-Color", "red");
+        SwiftHeaders copied = ObjectMetadata.copiedFrom(stored);
+        assertEquals("image/png", copied.get("Content-Type"));
+        assertEquals("red", copied.get("X-Object-Meta-Color"));
+        assertNull(copied.get(ReservedMetadata.ETAG));
+        assertNull(copied.get("X-Object-Meta-S3multi-Upload-Id"));
+    }
+
+    @Test
     void reservedNamesAreRecognisedWhateverTheirCase() {
         assertEquals("X-Object-Meta-S3multi-Checksum-Crc32", ReservedMetadata.checksum(DigestAlgorithm.CRC32));
         assertEquals("X-Object-Meta-S3multi-Checksum-Crc64nvme",

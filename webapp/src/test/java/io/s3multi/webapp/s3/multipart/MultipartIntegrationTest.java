@@ -26,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 abstract class MultipartIntegrationTest {
 
-    static final String PIPELINE = "catch_errors proxy_logging healthcheck tempauth s3multi s3api proxy_server";
     static final int MIN_PART_SIZE = 1024 * 1024;
     static final int MAX_MANIFEST_SEGMENTS = 4;
 
@@ -36,8 +35,6 @@ abstract class MultipartIntegrationTest {
     @BeforeAll
     static void startGateway() throws Exception {
         Properties properties = S3TestGateway.configuration();
-        properties.setProperty("pipeline", PIPELINE);
-        properties.setProperty("filter.s3multi.swift_url", S3TestGateway.SWIFT_URL);
         properties.setProperty("filter.s3multi.min_part_size", Integer.toString(MIN_PART_SIZE));
         properties.setProperty("filter.s3multi.max_manifest_segments", Integer.toString(MAX_MANIFEST_SEGMENTS));
         gateway = S3TestGateway.start(properties);

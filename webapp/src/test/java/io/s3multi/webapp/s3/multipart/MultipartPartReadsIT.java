@@ -5,8 +5,11 @@ import io.s3multi.s3.multipart.PartReads;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.http.SwiftResponse;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * {@link PartReads}, the helper the object handlers call for GetObject/HeadObject with {@code partNumber}: part
- * n of a (nested) multipart object is located from the listing and read back from Swift with its range.
+ * GetObject/HeadObject with {@code partNumber} through the SDK, and {@link PartReads}, the helper the object
+ * handlers call for it: part n of a (nested) multipart object is located from the listing and read back from
+ * Swift with its range.
  */
 class MultipartPartReadsIT extends MultipartIntegrationTest {
 
@@ -50,7 +54,7 @@ class MultipartPartReadsIT extends MultipartIntegrationTest {
             }
         }
         S3Exception beyond = assertThrows(S3Exception.class, () -> PartReads.locate(swift(), bucket, head, 7));
-        assertEquals("InvalidRange", beyond.code().wireCode());   // AWS: InvalidPartNumber, not in the table yet
+        assertEquals("InvalidPartNumber", beyond.code().wireCode());
         assertEquals(416, beyond.httpStatus());
     }
 
@@ -63,5 +67,71 @@ class MultipartPartReadsIT extends MultipartIntegrationTest {
         assertNull(whole.partsCount());
         assertEquals("bytes=0-499", whole.rangeHeader());
         assertThrows(S3Exception.class, () -> PartReads.locate(swift(), bucket, head, 2));
+    }
+
+    @Test
+    void theSdkReadsOnePartOfANestedMultipartObject() throws Exception {
+        String bucket = bucket();
+        String uploadId = s3().createMultipartUpload(b -> b.bucket(bucket).key("k").contentType("text/x-parts"))
+                .uploadId();
+        byte[][] bodies = new byte[6][];
+        List<CompletedPart> named = new ArrayList<>();
+        for (int number = 1; number <= bodies.length; number++) {
+            int n = number;
+            bodies[n - 1] = randomBytes(n == bodies.length ? 333 : MIN_PART_SIZE + 10 * n, 40 + n);
+            String eTag = s3().uploadPart(b -> b.bucket(bucket).key("k").uploadId(uploadId).partNumber(n),
+                    RequestBody.fromBytes(bodies[n - 1])).eTag();
+            named.add(CompletedPart.builder().partNumber(n).eTag(eTag).build());
+        }
+        String eTag = s3().completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(named))).eTag();
+        long size = 0;
+        for (byte[] body : bodies) {
+            size += body.length;
+        }
+
+        ResponseBytes<GetObjectResponse> second = s3().getObjectAsBytes(b -> b.bucket(bucket).key("k").partNumber(2));
+        assertArrayEquals(bodies[1], second.asByteArray());
+        assertEquals(6, second.response().partsCount());
+        assertEquals(eTag, second.response().eTag());
+        assertEquals("text/x-parts", second.response().contentType());
+        long start = bodies[0].length;
+        assertEquals("bytes " + start + "-" + (start + bodies[1].length - 1) + "/" + size,
+                second.response().contentRange());
+
+        ResponseBytes<GetObjectResponse> last = s3().getObjectAsBytes(b -> b.bucket(bucket).key("k").partNumber(6));
+        assertArrayEquals(bodies[5], last.asByteArray());
+
+        HeadObjectResponse headFifth = s3().headObject(b -> b.bucket(bucket).key("k").partNumber(5));
+        assertEquals(bodies[4].length, headFifth.contentLength());
+        assertEquals(6, headFifth.partsCount());
+        assertEquals(eTag, headFifth.eTag());
+
+        software.amazon.awssdk.services.s3.model.S3Exception beyond = s3Error(
+                () -> s3().getObject(b -> b.bucket(bucket).key("k").partNumber(7)));
+        assertEquals(416, beyond.statusCode());
+        assertEquals("InvalidPartNumber", beyond.awsErrorDetails().errorCode());
+        assertEquals("InvalidArgument", s3Error(() -> s3().getObject(b -> b.bucket(bucket).key("k")
+                .partNumber(0))).awsErrorDetails().errorCode());
+        assertEquals("InvalidRequest", s3Error(() -> s3().getObject(b -> b.bucket(bucket).key("k")
+                .partNumber(1).range("bytes=0-1"))).awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void theSdkReadsPartOneOfAPlainObjectAsTheWholeObject() throws Exception {
+        String bucket = bucket();
+        byte[] body = randomBytes(5000, 8);
+        s3().putObject(b -> b.bucket(bucket).key("plain"), RequestBody.fromBytes(body));
+        ResponseBytes<GetObjectResponse> first = s3().getObjectAsBytes(b -> b.bucket(bucket).key("plain")
+                .partNumber(1));
+        assertArrayEquals(body, first.asByteArray());
+        assertNull(first.response().partsCount());
+        assertEquals(5000L, s3().headObject(b -> b.bucket(bucket).key("plain").partNumber(1)).contentLength());
+        software.amazon.awssdk.services.s3.model.S3Exception second = s3Error(
+                () -> s3().headObject(b -> b.bucket(bucket).key("plain").partNumber(2)));
+        assertEquals(416, second.statusCode());
+        software.amazon.awssdk.services.s3.model.S3Exception secondGet = s3Error(
+                () -> s3().getObject(b -> b.bucket(bucket).key("plain").partNumber(2)));
+        assertEquals("InvalidPartNumber", secondGet.awsErrorDetails().errorCode());
     }
 }

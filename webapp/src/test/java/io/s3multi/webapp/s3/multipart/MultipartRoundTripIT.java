@@ -32,7 +32,7 @@ class MultipartRoundTripIT extends MultipartIntegrationTest {
         String key = "dir/three parts ü.bin";
         byte[][] parts = {randomBytes(MIN_PART_SIZE + 1, 1), randomBytes(MIN_PART_SIZE + 7, 2), randomBytes(100, 3)};
         CreateMultipartUploadResponse created = s3().createMultipartUpload(b -> b.bucket(bucket).key(key)
-                .contentType("text/plain").metadata(Map.of("color", "blue")));
+                .contentType("text/x-note; charset=UTF-8").metadata(Map.of("color", "blue")));
         String uploadId = created.uploadId();
         assertTrue(uploadId.matches("[0-9a-v]{26}"), uploadId);
 
@@ -58,26 +58,43 @@ class MultipartRoundTripIT extends MultipartIntegrationTest {
         }
         assertArrayEquals(all.toByteArray(), read.asByteArray());
         assertEquals(expectedEtag, read.response().eTag());
+        assertEquals("text/x-note; charset=UTF-8", read.response().contentType());
 
         HeadObjectResponse head = s3().headObject(b -> b.bucket(bucket).key(key));
         assertEquals(expectedEtag, head.eTag());
-        // The stored type carries the listing ETag parameter; HeadObject (s3objects' ObjectMetadata.toResponse)
-        // does not strip it yet, so only the part before it is checked here (reported to the integrator).
-        assertEquals("text/plain", ListingEtag.parse(head.contentType()).contentType());
+        // The stored type carries the listing ETag parameter; clients see the type exactly as they gave it.
+        assertEquals("text/x-note; charset=UTF-8", head.contentType());
         assertEquals(Map.of("color", "blue"), head.metadata());
         assertEquals(all.size(), head.contentLength());
 
+        // rclone and others compare the listing's ETag with HEAD's.
         S3Object listed = s3().listObjectsV2(b -> b.bucket(bucket)).contents().get(0);
         assertEquals(expectedEtag, listed.eTag());
+        assertEquals(head.eTag(), listed.eTag());
 
         // What Swift holds: an SLO at bucket/key, the three parts and nothing else (no marker, no claim).
         SwiftReply manifest = swift().objects().head(bucket, key, SwiftHeaders.empty());
         assertEquals("True", manifest.header("X-Static-Large-Object"));
-        assertEquals("text/plain;s3multi_etag=" + expectedEtag.replace("\"", ""), manifest.header("Content-Type"));
+        assertEquals("text/x-note; charset=UTF-8;" + ListingEtag.PARAMETER + "=" + expectedEtag.replace("\"", ""),
+                manifest.header("Content-Type"));
         assertEquals(expectedEtag.replace("\"", ""), manifest.header("X-Object-Meta-S3multi-Etag"));
         assertEquals(uploadId, manifest.header("X-Object-Meta-S3multi-Upload-Id"));
         assertEquals(List.of("parts/" + uploadId + "/00001", "parts/" + uploadId + "/00002",
                 "parts/" + uploadId + "/00003"), segmentNames(bucket));
+
+        // A copy is a plain object: its own MD5 ETag, the client's type, no multipart ETag carried over.
+        String copyEtag = s3().copyObject(b -> b.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket)
+                .destinationKey("copy")).copyObjectResult().eTag();
+        assertEquals("\"" + md5Hex(all.toByteArray()) + "\"", copyEtag);
+        HeadObjectResponse copyHead = s3().headObject(b -> b.bucket(bucket).key("copy"));
+        assertEquals(copyEtag, copyHead.eTag());
+        assertEquals("text/x-note; charset=UTF-8", copyHead.contentType());
+        assertEquals(Map.of("color", "blue"), copyHead.metadata());
+        SwiftReply copyInSwift = swift().objects().head(bucket, "copy", SwiftHeaders.empty());
+        assertEquals("text/x-note; charset=UTF-8", copyInSwift.header("Content-Type"));
+        assertEquals(null, copyInSwift.header("X-Object-Meta-S3multi-Etag"));
+        assertEquals(null, copyInSwift.header("X-Object-Meta-S3multi-Upload-Id"));
+        assertEquals(copyEtag, s3().listObjectsV2(b -> b.bucket(bucket).prefix("copy")).contents().get(0).eTag());
 
         // Deleting the object deletes its segments.
         s3().deleteObject(b -> b.bucket(bucket).key(key));

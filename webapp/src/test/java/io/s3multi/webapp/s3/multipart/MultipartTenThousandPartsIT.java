@@ -36,7 +36,7 @@ class MultipartTenThousandPartsIT {
     @BeforeAll
     static void start() throws Exception {
         Properties properties = S3TestGateway.configuration();
-        properties.setProperty("pipeline", MultipartIntegrationTest.PIPELINE);
+        properties.setProperty("pipeline", S3TestGateway.PIPELINE);
         properties.setProperty("filter.s3multi.swift_url", S3TestGateway.SWIFT_URL);
         properties.setProperty("filter.s3multi.min_part_size", "0");
         gateway = S3TestGateway.start(properties);

@@ -58,11 +58,23 @@ class MultipartToolsIT extends MultipartIntegrationTest {
             String config = "printf '[default]\\ns3 =\\n  multipart_threshold = 8MB\\n  multipart_chunksize = 8MB\\n'"
                     + " > \"$AWS_CONFIG_FILE\" && ";
             ToolResult up = tools().run(List.of("/bin/sh", "-c", config + S3Tools.AWS
-                    + " --endpoint-url \"$S3_ENDPOINT\" s3 cp " + source + " s3://" + bucket + "/big.bin"), null);
+                    + " --endpoint-url \"$S3_ENDPOINT\" s3 cp --content-type 'application/x-test; v=1' " + source
+                    + " s3://" + bucket + "/big.bin"), null);
             assertTrue(up.succeeded(), up.describe());
             HeadObjectResponse head = s3().headObject(b -> b.bucket(bucket).key("big.bin"));
             assertEquals(expectedEtag, head.eTag());
             assertEquals(100L * MIB, head.contentLength());
+            assertEquals("application/x-test; v=1", head.contentType());
+            // awscli's own view: the same ETag and type from head-object, and the listing's ETag equal to it.
+            ToolResult headByCli = tools().aws("s3api", "head-object", "--bucket", bucket, "--key", "big.bin");
+            assertTrue(headByCli.succeeded(), headByCli.describe());
+            String etagJson = "\"ETag\": \"" + expectedEtag.replace("\"", "\\\"") + "\"";
+            assertTrue(headByCli.stdout().contains(etagJson), headByCli.stdout());
+            assertTrue(headByCli.stdout().contains("\"ContentType\": \"application/x-test; v=1\""),
+                    headByCli.stdout());
+            ToolResult listByCli = tools().aws("s3api", "list-objects-v2", "--bucket", bucket);
+            assertTrue(listByCli.succeeded(), listByCli.describe());
+            assertTrue(listByCli.stdout().contains(etagJson), listByCli.stdout());
 
             ToolResult down = tools().run(List.of("/bin/sh", "-c", config + S3Tools.AWS
                     + " --endpoint-url \"$S3_ENDPOINT\" s3 cp s3://" + bucket + "/big.bin " + back), null);
