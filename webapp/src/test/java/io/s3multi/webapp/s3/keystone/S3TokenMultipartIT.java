@@ -21,8 +21,6 @@ class S3TokenMultipartIT {
     void aKeystoneUserUploadsInPartsIntoTheProjectsAccount() throws Exception {
         String account = "AUTH_" + KeystoneAdmin.connect().projectId("demo");
         Properties configuration = KeystoneGateway.configuration(KeystoneAdmin.KEYSTONE_URL, 60);
-        configuration.setProperty("pipeline",
-                "catch_errors proxy_logging healthcheck tempauth s3token s3multi s3api proxy_server");
         String bucket = S3TestGateway.uniqueBucket();
         try (S3TestGateway gateway = S3TestGateway.start(configuration);
                 KeystoneGateway.DirectSwift swift = new KeystoneGateway.DirectSwift()) {
