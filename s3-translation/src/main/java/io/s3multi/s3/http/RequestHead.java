@@ -1,5 +1,7 @@
 package io.s3multi.s3.http;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,10 +29,10 @@ public record RequestHead(String method, String rawPath, String rawQuery, Map<St
         rawQuery = rawQuery == null ? "" : rawQuery;
         var byLowerName = new TreeMap<String, List<String>>();
         Objects.requireNonNull(headers, "headers").forEach((name, values) ->
-                byLowerName.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new java.util.ArrayList<>())
+                byLowerName.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
                         .addAll(values));
         byLowerName.replaceAll((name, values) -> List.copyOf(values));
-        headers = java.util.Collections.unmodifiableMap(byLowerName);
+        headers = Collections.unmodifiableMap(byLowerName);
     }
 
     /** The first value of a header, or {@code null} when it was not sent. */
