@@ -75,7 +75,7 @@ public final class BenchMain {
             }
             if (options.suites().contains("small")) {
                 var suite = new SmallObjectSuite(payload.bytes(0, options.smallKib() * 1024),
-                        options.concurrency(), options.seconds(), report);
+                        options.concurrency(), options.seconds(), options.warmUpSeconds(), report);
                 report.smallTable(suite.run(targets), String.format(Locale.ROOT,
                         "Small objects: %d KiB, %d workers, %d s per operation", options.smallKib(),
                         options.concurrency(), options.seconds()));

@@ -11,8 +11,10 @@ import java.util.Map;
  * under ten minutes on a 2-core machine. {@code --help} lists them.
  */
 record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions, int smallKib, int seconds,
+                    int warmUpSeconds,
                     List<String> targets, List<String> suites, URI swiftUrl, URI s3apiUrl, String user,
-                    String key, Path gatewayJar, Path gatewayConf, String gatewayXmx, Path s3proxyJar,
+                    String key, Path gatewayJar, Path gatewayConf, String gatewayXmx, List<String> gatewayJavaOptions,
+                    Path s3proxyJar,
                     int heapParts, int heapPartMib, Path workDir) {
 
     static final Map<String, String> DEFAULTS = defaults();
@@ -25,6 +27,7 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
         d.put("repetitions", "3");
         d.put("small-kib", "64");
         d.put("seconds", "10");
+        d.put("warm-up-seconds", "15");
         d.put("targets", "s3multi,s3multi-sdk-defaults,s3api,swift,s3proxy");
         d.put("suites", "multipart,small");
         d.put("swift-url", "http://127.0.0.1:8081");
@@ -34,6 +37,7 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
         d.put("gateway-jar", "webapp/target/s3multi.jar");
         d.put("gateway-conf", "conf/proxy-server.properties");
         d.put("gateway-xmx", "512m");
+        d.put("gateway-java-options", "");
         d.put("s3proxy-jar", "");
         d.put("heap-parts", "16");
         d.put("heap-part-mib", "64");
@@ -52,9 +56,11 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
         }
         BenchOptions o = new BenchOptions(integer(v, "size-mib"), integer(v, "part-mib"), integer(v, "concurrency"),
                 integer(v, "repetitions"), integer(v, "small-kib"), integer(v, "seconds"),
+                integer(v, "warm-up-seconds"),
                 List.of(v.get("targets").split(",")), List.of(v.get("suites").split(",")),
                 URI.create(v.get("swift-url")), URI.create(v.get("s3api-url")), v.get("user"), v.get("key"),
                 Path.of(v.get("gateway-jar")), Path.of(v.get("gateway-conf")), v.get("gateway-xmx"),
+                words(v.get("gateway-java-options")),
                 v.get("s3proxy-jar").isEmpty() ? null : Path.of(v.get("s3proxy-jar")),
                 integer(v, "heap-parts"), integer(v, "heap-part-mib"), Path.of(v.get("work-dir")));
         for (String t : o.targets) {
@@ -68,6 +74,11 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
             }
         }
         return o;
+    }
+
+    /** Extra JVM options of the s3multi gateway (a profiler's, say), separated by spaces. */
+    private static List<String> words(String value) {
+        return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     static String usage() {

@@ -30,10 +30,12 @@ final class Launchers {
      * s3multi with {@code conf} (the project's {@code conf/proxy-server.properties}), overriding by system
      * properties only the pipeline, the port and every stage's Swift URL.
      */
-    static ServerProcess s3multi(Path jar, Path conf, String xmx, URI swift, Path workDir)
-            throws IOException, InterruptedException {
+    static ServerProcess s3multi(Path jar, Path conf, String xmx, List<String> javaOptions, URI swift,
+            Path workDir) throws IOException, InterruptedException {
         int port = ServerProcess.freePort();
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + xmx,
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + xmx));
+        command.addAll(javaOptions);
+        command.addAll(List.of(
                 "-Ds3multi.pipeline=" + S3MULTI_PIPELINE,
                 "-Ds3multi.server.host=127.0.0.1",
                 "-Ds3multi.server.port=" + port,

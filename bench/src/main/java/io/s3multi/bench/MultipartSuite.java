@@ -80,15 +80,14 @@ final class MultipartSuite {
     }
 
     /**
-     * One untimed round of at most two parts per target, so that the first timed repetition does not pay
-     * for a JVM gateway's class loading and JIT, nor for the first connections.
+     * One untimed upload and read of the full size per target, so that the first timed repetition pays
+     * neither for first connections nor for a JVM gateway's class loading and JIT compiler.
      */
     private void warmUp(List<BenchTarget> targets, ExecutorService parallel) throws Exception {
-        long warmSize = Math.min(size, 2 * partSize);
         for (BenchTarget target : targets) {
-            LOG.info("multipart {} warm-up: {} bytes", target.name(), warmSize);
-            target.uploadMultipart("multipart/warm-up", payload, warmSize, partSize, parallel);
-            if (!payload.md5(warmSize).equals(readMd5(target, "multipart/warm-up"))) {
+            LOG.info("multipart {} warm-up: {} bytes", target.name(), size);
+            target.uploadMultipart("multipart/warm-up", payload, size, partSize, parallel);
+            if (!payload.md5(size).equals(readMd5(target, "multipart/warm-up"))) {
                 throw new IOException(target.name() + ": warm-up object read back with the wrong MD5");
             }
             target.delete("multipart/warm-up");

@@ -20,7 +20,6 @@ final class SmallObjectSuite {
 
     enum Operation { PUT, GET, HEAD }
 
-    private static final int WARM_UP_ROUNDS = 20;
 
     /** One operation against one target. Latencies in nanoseconds, sorted. */
     record Phase(String target, Operation operation, int objectBytes, double seconds, long[] latencies,
@@ -38,12 +37,14 @@ final class SmallObjectSuite {
     private final byte[] body;
     private final int workers;
     private final long durationNanos;
+    private final long warmUpNanos;
     private final Report report;
 
-    SmallObjectSuite(byte[] body, int workers, int seconds, Report report) {
+    SmallObjectSuite(byte[] body, int workers, int seconds, int warmUpSeconds, Report report) {
         this.body = body;
         this.workers = workers;
         this.durationNanos = seconds * 1_000_000_000L;
+        this.warmUpNanos = warmUpSeconds * 1_000_000_000L;
         this.report = report;
     }
 
@@ -63,14 +64,36 @@ final class SmallObjectSuite {
         return phases;
     }
 
-    /** A few untimed requests of each kind, so that no phase pays for class loading and first connections. */
+    /**
+     * Untimed PUT, GET and HEAD rounds by every worker for the warm-up time, so that no phase pays for class
+     * loading, first connections or a JVM gateway's JIT compiler (on two cores the compiler alone takes a
+     * core for the first tens of seconds of traffic): the phases measure the steady state a long-running
+     * gateway is in.
+     */
     private void warmUp(BenchTarget target) throws Exception {
-        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-            target.put("small/warm-up", body);
-            target.get("small/warm-up");
-            target.head("small/warm-up");
+        LOG.info("small objects {} warm-up: {} workers for {} s", target.name(), workers, warmUpNanos / 1_000_000_000L);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long deadline = System.nanoTime() + warmUpNanos;
+        List<Future<?>> rounds = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            String key = "small/warm-up/" + w;
+            rounds.add(pool.submit(() -> {
+                do {
+                    target.put(key, body);
+                    target.get(key);
+                    target.head(key);
+                } while (System.nanoTime() < deadline);
+                target.delete(key);
+                return null;
+            }));
         }
-        target.delete("small/warm-up");
+        try {
+            for (Future<?> round : rounds) {
+                round.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** {@code written[base + w]}: how many objects worker {@code w} has PUT; GET and HEAD pick among them. */

@@ -45,6 +45,7 @@ final class TargetFactory {
         ServerProcess gateway = null;
         if (options.wantsTarget("s3multi") || options.wantsTarget("s3multi-sdk-defaults")) {
             gateway = Launchers.s3multi(options.gatewayJar(), options.gatewayConf(), options.gatewayXmx(),
+                    options.gatewayJavaOptions(),
                     options.swiftUrl(), workDir);
             processes.add(gateway);
         }
