@@ -42,6 +42,7 @@ public final class S3MultiServer implements AutoCloseable {
 
     // S3 requests carry many x-amz-* headers and Swift tokens; Jetty's 8 KiB default is AWS's own limit.
     private static final int HEADER_SIZE = 16 * 1024;
+    private static final int IO_BUFFER_SIZE = 64 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -72,7 +73,12 @@ public final class S3MultiServer implements AutoCloseable {
         // arrives as "...charset=utf-8"), breaking SigV4 signatures over Content-Type and the stored type.
         http.setHeaderCacheCaseSensitive(true);
         http.setHeaderCacheSize(0);
-        var connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        // Larger buffers than Jetty's 8 KiB input / 32 KiB output: fewer system calls and fewer hand-offs
+        // between threads per byte of an upload or download, which is most of the gateway's own cost.
+        http.setOutputBufferSize(IO_BUFFER_SIZE);
+        var connectionFactory = new HttpConnectionFactory(http);
+        connectionFactory.setInputBufferSize(IO_BUFFER_SIZE);
+        var connector = new ServerConnector(server, connectionFactory);
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);

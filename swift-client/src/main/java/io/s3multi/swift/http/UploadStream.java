@@ -78,7 +78,7 @@ final class UploadStream extends InputStream {
             ended = true;
             return -1;
         }
-        int count = source.read(buffer, offset, (int) Math.min(length, remaining));
+        int count = fill(buffer, offset, (int) Math.min(length, remaining));
         if (count < 0) {
             throw new EOFException("the upload body ended after " + handedOut + " of its declared "
                     + declaredLength + " bytes");
@@ -90,6 +90,23 @@ final class UploadStream extends InputStream {
         }
         handedOut += count;
         return count;
+    }
+
+    /**
+     * Reads until {@code length} bytes are there or the source ends. A servlet's input hands out whatever one
+     * network read brought (often 8 KiB); passed on as it came, every such piece would become its own write
+     * to Swift, and the Swift proxy pays per piece it receives. Whole buffers halve its CPU per byte.
+     */
+    private int fill(byte[] buffer, int offset, int length) throws IOException {
+        int filled = 0;
+        while (filled < length) {
+            int count = source.read(buffer, offset + filled, length - filled);
+            if (count < 0) {
+                return filled == 0 ? -1 : filled;
+            }
+            filled += count;
+        }
+        return filled;
     }
 
     /** For an empty body, which Jetty may never read: checks the caller's stream before anything is sent. */
