@@ -23,7 +23,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,10 +30,10 @@ import java.util.Set;
 /**
  * The operations on the parts of one upload: UploadPart, UploadPartCopy and ListParts.
  *
- * <p>A part is the segment {@code parts/<upload id>/<nnnnn>}, its ETag the MD5 Swift computed (and the
- * gateway double-checks). A part is accepted only for an upload whose marker exists before the PUT and still
- * exists after it: a part that raced an Abort or a Complete is deleted again and answered NoSuchUpload, so
- * nothing lingers (S3Proxy and Swift's s3api both keep such parts).
+ * <p>A part is the segment {@code parts/<upload id>/<nnnnn>}, its ETag the MD5 Swift computed. A part is
+ * accepted only for an upload whose marker exists before the PUT and still exists after it: a part that raced
+ * an Abort or a Complete is deleted again and answered NoSuchUpload, so nothing lingers (S3Proxy and Swift's
+ * s3api both keep such parts).
  */
 public final class PartHandler {
 
@@ -51,7 +50,9 @@ public final class PartHandler {
         UploadState state = new UploadState(call.swift(), call.bucket());
         UploadInfo upload = state.requireUpload(call.key(), uploadId);
 
-        Set<DigestAlgorithm> compute = EnumSet.of(DigestAlgorithm.MD5);
+        // No MD5 of the gateway's own: Swift computes the segment's MD5 (its ETag, the part's ETag), and a
+        // Content-MD5 is verified by the body's expectations. See ObjectWriter.open.
+        Set<DigestAlgorithm> compute = EnumSet.noneOf(DigestAlgorithm.class);
         upload.checksumAlgorithm().ifPresent(compute::add);
         RequestBody body = open(call, compute);
         if (body.contentLength() < 0) {
@@ -89,13 +90,8 @@ public final class PartHandler {
         } catch (IOException e) {
             throw bodyFailure(e);
         }
-        String md5 = HexFormat.of().formatHex(body.computed(DigestAlgorithm.MD5).orElseThrow());
+        String md5 = MultipartEtag.normalize(stored.etag());
         try {
-            if (!md5.equals(MultipartEtag.normalize(stored.etag()))) {
-                state.deleteQuietly(segment);
-                throw S3Exception.internalError("Swift stored part " + number + " with ETag " + stored.etag()
-                        + " but the gateway computed " + md5);
-            }
             String checksumValue = announced == null ? null
                     : announced.trim();
             if (announced == null && algorithm.isPresent()) {
