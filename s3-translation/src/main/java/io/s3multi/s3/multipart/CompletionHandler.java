@@ -284,7 +284,11 @@ public final class CompletionHandler {
         private S3Exception afterManifestFailure(SwiftException failure, Optional<UploadId> overwritten) {
             boolean open = true;
             try {
-                state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+                // The sub-manifests go, unless an object of this upload already uses them (a Complete retried
+                // after its gateway died, whose first manifest is at the key).
+                if (!CompletedObject.uploadOf(call).equals(Optional.of(uploadId))) {
+                    state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+                }
                 open = state.markerExists(call.key(), uploadId);
             } catch (SwiftException e) {
                 LOG.warn("clean-up after a failed manifest of upload {} failed: {}", uploadId, e.toString());

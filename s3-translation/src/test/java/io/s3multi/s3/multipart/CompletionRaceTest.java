@@ -240,6 +240,35 @@ class CompletionRaceTest {
     }
 
     @Test
+    void aRetriedCompleteWhoseManifestFailsKeepsTheSubManifestsOfTheObjectAlreadyMade() throws Exception {
+        // A gateway died after writing the manifest of UPLOAD (nested: 2 segments per manifest) at the key.
+        swift.put(BUCKET, "k", "[]".getBytes(StandardCharsets.UTF_8), "binary/octet-stream",
+                Map.of(UploadInfo.META_UPLOAD_ID, UPLOAD.value()));
+        String firstSubManifest = SegmentsLayout.subManifest(UPLOAD, 1, 0);
+        String secondSubManifest = SegmentsLayout.subManifest(UPLOAD, 1, 1);
+        swift.put(SEGMENTS, firstSubManifest, new byte[0], "application/x-s3multi-manifest", Map.of());
+        // The retry's own manifest fails (here: a sub-manifest vanishes before the object's manifest is written).
+        swift.after("PUT /" + SEGMENTS + "/" + secondSubManifest, s -> s.delete(SEGMENTS, secondSubManifest));
+        MultipartSettings defaults = MultipartSettings.defaults();
+        CompletionHandler nesting = new CompletionHandler(new MultipartSettings(0, defaults.maxPartNumber(),
+                defaults.maxPartsListing(), defaults.maxUploadsListing(), Duration.ofMillis(50),
+                Duration.ofSeconds(60)), () -> 2);
+        swift.put(SEGMENTS, SegmentsLayout.part(UPLOAD, 3), PART_2, PartContentType.of(null), Map.of());
+        String body = "<CompleteMultipartUpload>"
+                + "<Part><PartNumber>1</PartNumber><ETag>" + MemorySwift.md5(PART_1) + "</ETag></Part>"
+                + "<Part><PartNumber>2</PartNumber><ETag>" + MemorySwift.md5(PART_2) + "</ETag></Part>"
+                + "<Part><PartNumber>3</PartNumber><ETag>" + MemorySwift.md5(PART_2) + "</ETag></Part>"
+                + "</CompleteMultipartUpload>";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (S3Body answer = nesting.completeMultipartUpload(call("POST", body)).body()) {
+            answer.writeTo(out);
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("<Error>"), out.toString(StandardCharsets.UTF_8));
+        assertNotNull(swift.get(SEGMENTS, firstSubManifest), "the object at the key still reads through it");
+        assertNotNull(swift.get(SEGMENTS, SegmentsLayout.marker("k", UPLOAD)), "the upload stays open for a retry");
+    }
+
+    @Test
     void theMemorySwiftReadsAManifestAsItsSegments() throws Exception {
         complete(handler);
         try (var object = swift.account().objects().get(BUCKET, "k", io.s3multi.swift.SwiftHeaders.empty())) {

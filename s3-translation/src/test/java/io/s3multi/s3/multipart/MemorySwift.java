@@ -120,9 +120,13 @@ final class MemorySwift implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String method = exchange.getRequestMethod();
         if (!exchange.getRequestURI().getRawPath().startsWith(ACCOUNT_PATH)) {
-            // /info: no limits worth telling, the client assumes Swift's defaults
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
+            // /info: no limits worth telling, the client keeps Swift's defaults
+            byte[] info = "{}".getBytes(StandardCharsets.US_ASCII);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, info.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(info);
+            }
             return;
         }
         String rawPath = exchange.getRequestURI().getRawPath().substring(ACCOUNT_PATH.length());
