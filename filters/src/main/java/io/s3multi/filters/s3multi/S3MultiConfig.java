@@ -20,6 +20,7 @@ record S3MultiConfig(MultipartSettings multipart, URI swiftUrl, int maxManifestS
     static final String MAX_PARTS_LISTING = "max_parts_listing";
     static final String MAX_UPLOADS_LISTING = "max_uploads_listing";
     static final String HEARTBEAT_INTERVAL = "heartbeat_interval";
+    static final String CLAIM_TIMEOUT = "claim_timeout";
     static final String MAX_MANIFEST_SEGMENTS = "max_manifest_segments";
     static final String SWIFT_URL = "swift_url";
 
@@ -30,7 +31,8 @@ record S3MultiConfig(MultipartSettings multipart, URI swiftUrl, int maxManifestS
                 settings.integer(MAX_PARTS, 1, 10_000),
                 settings.integer(MAX_PARTS_LISTING, 1, 10_000),
                 settings.integer(MAX_UPLOADS_LISTING, 1, 10_000),
-                heartbeat);
+                heartbeat,
+                settings.seconds(CLAIM_TIMEOUT));
         int maxSegments = settings.integer(MAX_MANIFEST_SEGMENTS, 0, 100_000);
         if (maxSegments == 1) {
             throw new IllegalArgumentException(settings.key(MAX_MANIFEST_SEGMENTS)

@@ -27,6 +27,7 @@ class S3MultiConfigTest {
         assertEquals(1000, config.multipart().maxPartsListing());
         assertEquals(1000, config.multipart().maxUploadsListing());
         assertEquals(Duration.ofSeconds(10), config.multipart().heartbeatInterval());
+        assertEquals(Duration.ofSeconds(60), config.multipart().claimTimeout());
         assertEquals(0, config.maxManifestSegments());
         assertEquals(URI.create("http://127.0.0.1:8081"), config.swiftUrl());
     }
@@ -34,14 +35,16 @@ class S3MultiConfigTest {
     @Test
     void settingsAreReadAndCheckedAtStartup() {
         S3MultiConfig config = parse(Map.of("min_part_size", "0", "max_parts", "50", "heartbeat_interval", "0.5",
-                "max_manifest_segments", "10"));
+                "max_manifest_segments", "10", "claim_timeout", "1.5"));
         assertEquals(0, config.multipart().minPartSize());
         assertEquals(50, config.multipart().maxPartNumber());
         assertEquals(Duration.ofMillis(500), config.multipart().heartbeatInterval());
+        assertEquals(Duration.ofMillis(1500), config.multipart().claimTimeout());
         assertEquals(10, config.maxManifestSegments());
         assertThrows(IllegalArgumentException.class, () -> parse(Map.of("max_parts", "10001")));
         assertThrows(IllegalArgumentException.class, () -> parse(Map.of("min_part_size", "-1")));
         assertThrows(IllegalArgumentException.class, () -> parse(Map.of("max_manifest_segments", "1")));
+        assertThrows(IllegalArgumentException.class, () -> parse(Map.of("claim_timeout", "0")));
     }
 
     @Test

@@ -2,35 +2,134 @@ package io.s3multi.s3.multipart;
 
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The object {@code claims/<upload id>} that decides who finishes an upload: Complete and Abort both create
- * it with {@code If-None-Match: *} before they change anything, so exactly one of them wins however they
- * interleave, and the loser answers NoSuchUpload (or, for a second Complete, the winner's answer).
+ * The object {@code claims/<upload id>} in {@code <bucket>_segments}: the mark, seen by every gateway in front of
+ * the same Swift, that one request is finishing the upload (a Complete or an Abort). Whoever wants to finish an
+ * upload first creates it with {@code If-None-Match: *}; whoever finds it held waits.
+ *
+ * <p><b>What it cannot promise.</b> Swift has no compare-and-set: the object servers check {@code If-None-Match}
+ * before the body arrives, so two overlapping PUTs can both get 201. A claim therefore keeps the finishing requests
+ * of different gateways apart in the usual case, and nothing relies on it for safety: inside one gateway
+ * {@link FinishLocks} is exact, and across gateways Complete and Abort look for each other's traces afterwards
+ * ({@link CompletionHandler}), so that two winners never leave a corrupt object nor an orphan.
+ *
+ * <p><b>Expiry.</b> A gateway may die holding a claim. The holder therefore refreshes it while it works (a POST of
+ * the time, every third of the claim timeout), and a claim not refreshed for the claim timeout is stale: the next
+ * Complete or Abort deletes it and claims afresh. The times are the holders' clocks (a claim without one counts
+ * from its {@code Last-Modified}), so the gateways' clocks must agree to well within the timeout. A random token
+ * lets a holder notice that its claim was taken over (it was thought dead): it then stops refreshing and leaves
+ * the new holder's claim alone when it releases.
  *
  * <p>The winner keeps the claim until the marker is gone, and whoever wins a claim checks the marker again
- * afterwards: so a request that wins a claim released by a finished Complete or Abort sees the upload gone
- * and never touches the parts of a completed object. The claim lives only while one request works: a
- * completed upload keeps nothing in {@code <bucket>_segments} but the segments its object uses.
+ * afterwards: so a request that wins a claim released by a finished Complete or Abort sees the upload gone and
+ * never touches the parts of a completed object.
  */
 final class Claim {
 
-    enum State { COMPLETING, ABORTING }
+    enum Purpose { COMPLETING, ABORTING }
 
-    private static final String META_STATE = UploadInfo.RESERVED_META + "State";
+    static final String CONTENT_TYPE = "application/x-s3multi-claim";
+    static final String META_PURPOSE = UploadInfo.RESERVED_META + "State";
+    static final String META_TOKEN = UploadInfo.RESERVED_META + "Claim-Token";
+    /** When the holder last refreshed the claim: milliseconds since the epoch, by the holder's clock. */
+    static final String META_REFRESHED = UploadInfo.RESERVED_META + "Claim-Refreshed";
 
-    private Claim() {
+    private static final Logger LOG = LoggerFactory.getLogger(Claim.class);
+    private static final Duration SHORTEST_REFRESH = Duration.ofMillis(50);
+    private static final ScheduledExecutorService REFRESHES = Executors.newScheduledThreadPool(2, r -> {
+        Thread thread = new Thread(r, "s3multi-claim-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final SwiftAccount swift;
+    private final UploadState upload;
+    private final String name;
+    private final Purpose purpose;
+    private final Clock clock;
+    private final String token = UUID.randomUUID().toString();
+    private final AtomicBoolean released = new AtomicBoolean();
+    private volatile boolean lost;
+    private volatile ScheduledFuture<?> refreshing;
+
+    private Claim(SwiftAccount swift, UploadState upload, UploadId uploadId, Purpose purpose, Clock clock) {
+        this.swift = swift;
+        this.upload = upload;
+        this.name = SegmentsLayout.claim(uploadId);
+        this.purpose = purpose;
+        this.clock = clock;
     }
 
-    /** Creates the claim; false when another request holds it. */
-    static boolean tryCreate(SwiftAccount swift, UploadState upload, UploadId uploadId, State state)
-            throws SwiftException {
+    /**
+     * Claims the upload, taking over a claim not refreshed for {@code timeout}; empty when a live request holds
+     * it. The claim returned is kept fresh until {@link #release()}.
+     */
+    static Optional<Claim> tryAcquire(SwiftAccount swift, UploadState upload, UploadId uploadId, Purpose purpose,
+            Duration timeout, Clock clock) throws SwiftException {
+        Claim claim = new Claim(swift, upload, uploadId, purpose, clock);
+        if (!claim.create()) {
+            Optional<Instant> refreshed = claim.lastRefreshOfHolder();
+            boolean stale = refreshed.isPresent()
+                    && Duration.between(refreshed.get(), clock.instant()).compareTo(timeout) >= 0;
+            if (refreshed.isPresent() && !stale) {
+                return Optional.empty();
+            }
+            if (stale) {
+                LOG.warn("taking over the claim {}/{}, last refreshed {}: its holder is gone",
+                        upload.container(), claim.name, refreshed.get());
+                upload.deleteQuietly(claim.name);
+            }
+            // Released (or deleted as stale) since our PUT: one more try, no loop.
+            if (!claim.create()) {
+                return Optional.empty();
+            }
+        }
+        Duration period = timeout.dividedBy(3);
+        period = period.compareTo(SHORTEST_REFRESH) < 0 ? SHORTEST_REFRESH : period;
+        claim.refreshing = REFRESHES.scheduleWithFixedDelay(claim::refresh, period.toMillis(), period.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return Optional.of(claim);
+    }
+
+    /** Stops refreshing and deletes the claim, unless it was taken over. Never throws: a leftover claim expires. */
+    void release() {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
+        ScheduledFuture<?> task = refreshing;
+        if (task != null) {
+            task.cancel(false);
+        }
+        if (lost) {
+            return;
+        }
         try {
-            swift.objects().put(upload.container(), SegmentsLayout.claim(uploadId), new byte[0], SwiftHeaders.of(
-                    "If-None-Match", "*",
-                    "Content-Type", "application/x-s3multi-claim",
-                    META_STATE, state.name()));
+            upload.deleteQuietly(name);
+        } catch (SwiftException e) {
+            LOG.warn("could not release the claim {}/{} (it expires): {}", upload.container(), name, e.toString());
+        }
+    }
+
+    private boolean create() throws SwiftException {
+        try {
+            swift.objects().put(upload.container(), name, new byte[0],
+                    headers().with("If-None-Match", "*"));
             return true;
         } catch (SwiftException e) {
             if (SwiftFailures.isStatus(e, 412)) {
@@ -40,20 +139,68 @@ final class Claim {
         }
     }
 
-    /** Whether someone holds the claim. */
-    static boolean isHeld(SwiftAccount swift, UploadState upload, UploadId uploadId) throws SwiftException {
+    private SwiftHeaders headers() {
+        return SwiftHeaders.of("Content-Type", CONTENT_TYPE, META_PURPOSE, purpose.name(), META_TOKEN, token,
+                META_REFRESHED, Long.toString(clock.millis()));
+    }
+
+    /** When the current holder last refreshed its claim; empty when there is no claim. */
+    private Optional<Instant> lastRefreshOfHolder() throws SwiftException {
+        SwiftReply held;
         try {
-            swift.objects().head(upload.container(), SegmentsLayout.claim(uploadId), SwiftHeaders.empty());
-            return true;
+            held = swift.objects().head(upload.container(), name, SwiftHeaders.empty());
         } catch (SwiftException e) {
             if (SwiftFailures.isStatus(e, 404)) {
-                return false;
+                return Optional.empty();
             }
             throw e;
         }
+        return Optional.of(refreshedAt(held));
     }
 
-    static void release(UploadState upload, UploadId uploadId) throws SwiftException {
-        upload.deleteQuietly(SegmentsLayout.claim(uploadId));
+    /** The holder's last refresh as the claim records it; a claim without one counts from its Last-Modified. */
+    static Instant refreshedAt(SwiftReply claim) {
+        String millis = claim.header(META_REFRESHED);
+        if (millis != null) {
+            try {
+                return Instant.ofEpochMilli(Long.parseLong(millis.trim()));
+            } catch (NumberFormatException e) {
+                return Instant.EPOCH;
+            }
+        }
+        Instant modified = PartHandler.lastModified(claim);
+        return modified == null ? Instant.EPOCH : modified;
+    }
+
+    private void refresh() {
+        if (released.get() || lost) {
+            return;
+        }
+        try {
+            SwiftReply held = swift.objects().head(upload.container(), name, SwiftHeaders.empty());
+            if (!token.equals(held.header(META_TOKEN))) {
+                loseClaim("another request took it over");
+                return;
+            }
+            swift.objects().post(upload.container(), name, headers());
+        } catch (SwiftException e) {
+            if (SwiftFailures.isStatus(e, 404)) {
+                if (!released.get()) {
+                    loseClaim("it was deleted");
+                }
+            } else {
+                LOG.warn("could not refresh the claim {}/{} (trying again): {}", upload.container(), name,
+                        e.toString());
+            }
+        }
+    }
+
+    private void loseClaim(String why) {
+        lost = true;
+        ScheduledFuture<?> task = refreshing;
+        if (task != null) {
+            task.cancel(false);
+        }
+        LOG.warn("lost the claim {}/{} while working: {}", upload.container(), name, why);
     }
 }

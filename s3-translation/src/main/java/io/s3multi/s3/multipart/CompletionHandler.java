@@ -10,16 +10,12 @@ import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
 import io.s3multi.swift.SwiftHeaders;
-import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.s3multi.s3.integrity.DigestAlgorithm;
-import java.net.URLEncoder;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,36 +24,62 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The operations that finish an upload: CompleteMultipartUpload and AbortMultipartUpload.
  *
- * <p>Both first win the upload's {@link Claim}, so a Complete racing an Abort (or another Complete) has
- * exactly one winner, and the loser answers as AWS would (NoSuchUpload, or the winner's own result for a
- * repeated Complete). Complete checks everything it can before its answer starts (body, parts, sizes,
- * ETags, checksums, preconditions), so those errors carry their real status; the manifest is written while
- * the answer is being sent ({@link HeartbeatBody}).
+ * <p><b>One finisher at a time.</b> Both first take the upload's {@link FinishLocks}: exact between the requests
+ * of this gateway (a repeated Complete waits for the first and answers as a retry would, the same result; an Abort
+ * waits for a Complete in progress and then finds the upload gone: NoSuchUpload, as AWS answers for a completed
+ * upload), and a {@link Claim} in Swift that keeps gateways apart in the usual case but cannot be exact.
+ *
+ * <p><b>Two finishers anyway (several gateways).</b> Should a Complete and an Abort both win, each looks for the
+ * other's trace after its own decisive step, so the worst outcome is that neither wins, never a corrupt object
+ * nor an orphan:
+ * <ul>
+ *   <li>Abort deletes the marker first, then looks at the object at the key: if it carries this upload id, a
+ *       Complete has written its manifest, and Abort leaves the parts to it.</li>
+ *   <li>Complete writes its manifest first, then looks at the marker: if it is gone, an Abort deleted it (nobody
+ *       else does before Complete's own clean-up), and Complete rolls back: deletes its manifest, its parts and
+ *       sub-manifests, and what the object it replaced kept, and answers NoSuchUpload.</li>
+ * </ul>
+ * Why that is enough: Abort deletes parts only when its look at the key (after its marker delete) did not see
+ * Complete's manifest, so Complete's manifest was written after Abort's marker delete, and Complete's look at the
+ * marker (after its manifest) finds it gone: Complete rolls back, and no manifest survives that names deleted
+ * parts. When Abort leaves the parts, it saw the manifest: either Complete saw the marker before Abort deleted it
+ * (the object is whole and keeps its parts), or Complete finds the marker gone and its roll-back deletes the parts
+ * itself, so nothing is orphaned.
+ *
+ * <p>Complete checks everything it can before its answer starts (body, parts, sizes, ETags, checksums,
+ * preconditions), so those errors carry their real status; the manifest is written while the answer is being
+ * sent ({@link HeartbeatBody}).
  *
  * <p>Clean-up after a Complete, in this order, so that nothing is orphaned by normal operation: delete the
  * marker (later part uploads now fail and delete themselves), then the claim; delete every part not named,
  * listed afresh so a part stored meanwhile goes too; delete what the overwritten object (if it was made by
  * multipart) kept in {@code <bucket>_segments} — only now, once the new manifest is durable. A retried
  * Complete finds the marker gone and answers from the object's reserved metadata when the object at the key
- * was made by this upload ({@code X-Object-Meta-S3multi-Upload-Id}).
+ * was made by this upload ({@code X-Object-Meta-S3multi-Upload-Id}). A Complete retried after its gateway died
+ * finds the marker still there (the claim expires, see {@link Claim}) and writes the same manifest again.
  */
 public final class CompletionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletionHandler.class);
-    private static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
-    private static final Duration CLAIM_POLL = Duration.ofMillis(200);
+    /** How long a Complete waits for another finisher; its answer is kept alive meanwhile. */
+    private static final Duration COMPLETE_PATIENCE = Duration.ofMinutes(5);
+    /** How long an Abort waits for another finisher: its answer has no body to keep the connection alive with. */
+    private static final Duration ABORT_PATIENCE = Duration.ofSeconds(20);
 
     private final MultipartSettings settings;
     private final IntSupplier maxManifestSegments;
+    private final FinishLocks locks;
 
     /** @param maxManifestSegments Swift's {@code slo.max_manifest_segments} from {@code /info} */
     public CompletionHandler(MultipartSettings settings, IntSupplier maxManifestSegments) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.maxManifestSegments = Objects.requireNonNull(maxManifestSegments, "maxManifestSegments");
+        this.locks = new FinishLocks(settings.claimTimeout());
     }
 
     public S3Response completeMultipartUpload(S3Call call) {
@@ -72,96 +94,216 @@ public final class CompletionHandler {
             try {
                 upload = state.requireUpload(key, uploadId);
             } catch (S3Exception noSuchUpload) {
-                return answerOfEarlierComplete(call, uploadId).orElseThrow(() -> noSuchUpload);
+                return S3Response.xml(CompletedObject.earlierAnswer(call, uploadId).orElseThrow(() -> noSuchUpload));
             }
-            if (ifNoneMatch && objectExists(call, key)) {
+            if (ifNoneMatch && CompletedObject.exists(call)) {
                 throw S3Exception.preconditionFailed("If-None-Match");
             }
             CompletionPlan plan = CompletionPlan.check(body.parts(), state.allParts(uploadId),
                     settings.minPartSize(), upload);
-            if (!Claim.tryCreate(call.swift(), state, uploadId, Claim.State.COMPLETING)) {
-                return afterOtherClaim(call, state, uploadId);
-            }
-            if (!state.markerExists(key, uploadId)) {
-                Claim.release(state, uploadId);
-                return answerOfEarlierComplete(call, uploadId)
-                        .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value()));
-            }
-            Optional<UploadId> overwritten = multipartUploadOf(call, key).filter(old -> !old.equals(uploadId));
             SwiftHeaders headers = upload.manifestHeaders(plan);
-            if (ifNoneMatch) {
-                headers = headers.with("If-None-Match", "*");
+            Completion completion = new Completion(call, state, uploadId, plan,
+                    ifNoneMatch ? headers.with("If-None-Match", "*") : headers);
+            Optional<FinishLocks.Held> held = locks.tryLock(call.swift(), state, uploadId,
+                    Claim.Purpose.COMPLETING, call.clock());
+            if (held.isEmpty()) {
+                // Another Complete or an Abort is at work: wait for it while the answer keeps the connection open.
+                return heartbeat(call, completion::waitAndFinish, () -> { });
             }
-            SwiftHeaders manifestHeaders = headers;
-            HeartbeatBody.Work work = new HeartbeatBody.Work() {
-                @Override
-                public Object run() {
-                    return finish(call, state, uploadId, plan, manifestHeaders, overwritten);
-                }
-
-                @Override
-                public void abandon() {
-                    release(state, uploadId);
-                }
-            };
-            return S3Response.status(200).withHeader("Content-Type", "application/xml")
-                    .withBody(new HeartbeatBody(work, settings.heartbeatInterval(), call.requestId()));
+            // Locked at once: whether the upload is still open is decided before the answer starts, so a
+            // NoSuchUpload has its real status.
+            Found found = completion.lookAround(held.get());
+            if (found.earlierAnswer() != null) {
+                return S3Response.xml(found.earlierAnswer());
+            }
+            return heartbeat(call, () -> completion.finish(found.overwritten(), held.get()), held.get()::release);
         } catch (SwiftException e) {
             throw SwiftFailures.toS3(e, target);
         }
     }
 
-    private CompleteMultipartUploadResult finish(S3Call call, UploadState state, UploadId uploadId,
-            CompletionPlan plan, SwiftHeaders headers, Optional<UploadId> overwritten) {
-        String key = call.key();
-        try {
-            new ManifestWriter(call.swift(), state.container()).write(call.bucket(), key, uploadId, plan.parts(),
-                    maxManifestSegments.getAsInt(), headers);
-        } catch (SwiftException e) {
-            release(state, uploadId);
-            throw manifestFailure(e, call, uploadId, plan);
-        }
-        try {
-            // The marker first, the claim after it: see Claim.
-            state.deleteQuietly(SegmentsLayout.marker(key, uploadId));
-            Claim.release(state, uploadId);
-            Set<Integer> chosen = new HashSet<>();
-            plan.parts().forEach(part -> chosen.add(part.number()));
-            List<String> unnamed = new ArrayList<>();
-            for (Map.Entry<Integer, StoredPart> part : state.allParts(uploadId).entrySet()) {
-                if (!chosen.contains(part.getKey())) {
-                    unnamed.add(SegmentsLayout.part(uploadId, part.getKey()));
-                }
-            }
-            state.deleteAll(unnamed);
-            if (overwritten.isPresent()) {
-                state.deleteObjectSegments(overwritten.get());
-            }
-        } catch (SwiftException e) {
-            // The object is complete and durable; what is left over is garbage, not a failure of the request.
-            LOG.warn("clean-up after completing upload {} of {}/{} failed: {}", uploadId, call.bucket(), key,
-                    e.toString());
-        }
-        return result(call, plan.eTag(), plan.checksum());
+    private S3Response heartbeat(S3Call call, Supplier<Object> work, Runnable abandon) {
+        return S3Response.status(200).withHeader("Content-Type", "application/xml")
+                .withBody(new HeartbeatBody(new HeartbeatBody.Work() {
+                    @Override
+                    public Object run() {
+                        return work.get();
+                    }
+
+                    @Override
+                    public void abandon() {
+                        abandon.run();
+                    }
+                }, settings.heartbeatInterval(), call.requestId()));
     }
 
     /**
-     * Another Complete or an Abort holds the claim: wait (briefly) for it to finish, then answer as a retry
-     * would: the completed object's answer if it was this upload, else NoSuchUpload.
+     * What a Complete that holds the lock finds: the upload still open ({@code earlierAnswer} null), with the
+     * multipart upload whose object it will replace, if any; or the upload completed, with the answer of the
+     * Complete that did it (an aborted upload is NoSuchUpload, thrown).
      */
-    private static S3Response afterOtherClaim(S3Call call, UploadState state, UploadId uploadId)
-            throws SwiftException {
-        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
-        while (Claim.isHeld(call.swift(), state, uploadId) && System.nanoTime() < deadline) {
+    private record Found(Optional<UploadId> overwritten, CompleteMultipartUploadResult earlierAnswer) {
+    }
+
+    /** One Complete request, checked, from the lock to the answer. */
+    private final class Completion {
+
+        private final S3Call call;
+        private final UploadState state;
+        private final UploadId uploadId;
+        private final CompletionPlan plan;
+        private final SwiftHeaders manifestHeaders;
+
+        Completion(S3Call call, UploadState state, UploadId uploadId, CompletionPlan plan,
+                SwiftHeaders manifestHeaders) {
+            this.call = call;
+            this.state = state;
+            this.uploadId = uploadId;
+            this.plan = plan;
+            this.manifestHeaders = manifestHeaders;
+        }
+
+        /** Run by the answer of a Complete that had to wait for the lock: what a retry would do, once locked. */
+        Object waitAndFinish() {
+            FinishLocks.Held held;
+            Found found;
             try {
-                Thread.sleep(CLAIM_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                held = locks.lock(call.swift(), state, uploadId, Claim.Purpose.COMPLETING, call.clock(),
+                        COMPLETE_PATIENCE).orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())
+                                .withReason("another request is finishing it"));
+            } catch (SwiftException e) {
+                throw SwiftFailures.toS3(e, target());
+            }
+            try {
+                found = lookAround(held);
+            } catch (SwiftException e) {
+                throw SwiftFailures.toS3(e, target());
+            }
+            if (found.earlierAnswer() != null) {
+                return found.earlierAnswer();
+            }
+            return finish(found.overwritten(), held);
+        }
+
+        /**
+         * With the lock held: is the upload still open (see {@link Claim}), and what does the key hold now? The
+         * lock is released unless the upload is open.
+         */
+        Found lookAround(FinishLocks.Held held) throws SwiftException {
+            boolean open = false;
+            try {
+                if (!state.markerExists(call.key(), uploadId)) {
+                    return new Found(Optional.empty(), CompletedObject.earlierAnswer(call, uploadId)
+                            .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())));
+                }
+                Found found = new Found(CompletedObject.uploadOf(call).filter(old -> !old.equals(uploadId)), null);
+                open = true;
+                return found;
+            } finally {
+                if (!open) {
+                    held.release();
+                }
             }
         }
-        return answerOfEarlierComplete(call, uploadId)
-                .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value()).withReason("claimed"));
+
+        /** Writes the manifest, checks no Abort interfered, cleans up; releases the lock whatever happens. */
+        CompleteMultipartUploadResult finish(Optional<UploadId> overwritten, FinishLocks.Held held) {
+            String key = call.key();
+            try {
+                try {
+                    new ManifestWriter(call.swift(), state.container()).write(call.bucket(), key, uploadId,
+                            plan.parts(), maxManifestSegments.getAsInt(), manifestHeaders);
+                } catch (SwiftException e) {
+                    throw afterManifestFailure(e, overwritten);
+                }
+                boolean open;
+                try {
+                    open = state.markerExists(key, uploadId);
+                } catch (SwiftException e) {
+                    // Not knowing, keep everything: the upload stays open, a retried Complete writes it again.
+                    throw SwiftFailures.toS3(e, target());
+                }
+                if (!open) {
+                    rollBack(overwritten);
+                    throw S3Exception.noSuchUpload(uploadId.value()).withReason("aborted while completing");
+                }
+                cleanUp(overwritten, held);
+                return CompletedObject.result(call, plan.eTag(), plan.checksum());
+            } finally {
+                held.release();
+            }
+        }
+
+        /** The marker first, the lock after it (see {@link Claim}); then what nobody needs any more. */
+        private void cleanUp(Optional<UploadId> overwritten, FinishLocks.Held held) {
+            try {
+                state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
+                held.release();
+                Set<Integer> chosen = new HashSet<>();
+                plan.parts().forEach(part -> chosen.add(part.number()));
+                List<String> unnamed = new ArrayList<>();
+                for (Map.Entry<Integer, StoredPart> part : state.allParts(uploadId).entrySet()) {
+                    if (!chosen.contains(part.getKey())) {
+                        unnamed.add(SegmentsLayout.part(uploadId, part.getKey()));
+                    }
+                }
+                state.deleteAll(unnamed);
+                if (overwritten.isPresent()) {
+                    state.deleteObjectSegments(overwritten.get());
+                }
+            } catch (SwiftException e) {
+                // The object is complete and durable; what is left over is garbage, not a failure of the request.
+                LOG.warn("clean-up after completing upload {} of {}/{} failed: {}", uploadId, call.bucket(),
+                        call.key(), e.toString());
+            }
+        }
+
+        /**
+         * An Abort deleted the marker while this Complete wrote its manifest: undo the Complete. The manifest goes
+         * if the key still shows it, the upload's parts and sub-manifests go (the Abort left them if it saw the
+         * manifest), and so does what the replaced object kept, unless the key still shows that object (the
+         * manifest never landed). Failures are logged: the answer is NoSuchUpload either way.
+         */
+        private void rollBack(Optional<UploadId> overwritten) {
+            try {
+                Optional<UploadId> atKey = CompletedObject.uploadOf(call);
+                if (atKey.isPresent() && atKey.get().equals(uploadId)) {
+                    call.swift().objects().delete(call.bucket(), call.key(), SwiftHeaders.empty());
+                }
+                state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
+                state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+                if (overwritten.isPresent() && !atKey.equals(overwritten)) {
+                    state.deleteObjectSegments(overwritten.get());
+                }
+            } catch (SwiftException e) {
+                LOG.warn("rolling back upload {} of {}/{} after an Abort failed: {}", uploadId, call.bucket(),
+                        call.key(), e.toString());
+            }
+        }
+
+        private S3Exception afterManifestFailure(SwiftException failure, Optional<UploadId> overwritten) {
+            boolean open = true;
+            try {
+                // The sub-manifests go, unless an object of this upload already uses them (a Complete retried
+                // after its gateway died, whose first manifest is at the key).
+                if (!CompletedObject.uploadOf(call).equals(Optional.of(uploadId))) {
+                    state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+                }
+                open = state.markerExists(call.key(), uploadId);
+            } catch (SwiftException e) {
+                LOG.warn("clean-up after a failed manifest of upload {} failed: {}", uploadId, e.toString());
+            }
+            if (!open) {
+                // The manifest failed because an Abort was deleting the parts (or it landed after all).
+                rollBack(overwritten);
+                return S3Exception.noSuchUpload(uploadId.value()).withReason("aborted while completing");
+            }
+            return manifestFailure(failure, call, uploadId, plan);
+        }
+
+        private SwiftStatusMapper.Target target() {
+            return SwiftStatusMapper.Target.object(call.bucket(), call.key());
+        }
     }
 
     private static S3Exception manifestFailure(SwiftException e, S3Call call, UploadId uploadId, CompletionPlan plan) {
@@ -180,75 +322,36 @@ public final class CompletionHandler {
         return SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
     }
 
-    private static void release(UploadState state, UploadId uploadId) {
-        try {
-            state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
-            Claim.release(state, uploadId);
-        } catch (SwiftException e) {
-            LOG.warn("could not release the claim of upload {}: {}", uploadId, e.toString());
-        }
-    }
-
     /**
-     * The answer of a Complete that already made the object at this key from this upload (a retried
-     * Complete): read from the object's reserved metadata, so nothing has to be kept for it.
+     * AbortMultipartUpload: the marker, every part and sub-manifest; NoSuchUpload when unknown or finished. Waits
+     * (briefly) for a Complete or Abort at work, then finds the upload gone or takes its turn.
      */
-    private static Optional<S3Response> answerOfEarlierComplete(S3Call call, UploadId uploadId) {
-        try {
-            SwiftReply head = call.swift().objects().head(call.bucket(), call.key(), SwiftHeaders.empty());
-            if (!uploadId.value().equals(head.header(UploadInfo.META_UPLOAD_ID))
-                    || head.header(UploadInfo.META_ETAG) == null) {
-                return Optional.empty();
-            }
-            Optional<CompletionPlan.ObjectChecksum> checksum = Optional.empty();
-            String type = head.header(UploadInfo.META_CHECKSUM_TYPE);
-            for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
-                String value = head.header(UploadInfo.META_CHECKSUM_PREFIX + UploadInfo.capitalized(algorithm));
-                if (value != null && type != null) {
-                    checksum = Optional.of(
-                            new CompletionPlan.ObjectChecksum(algorithm, ChecksumType.valueOf(type), value));
-                }
-            }
-            return Optional.of(S3Response.xml(result(call, head.header(UploadInfo.META_ETAG), checksum)));
-        } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
-                return Optional.empty();
-            }
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
-        }
-    }
-
-    private static CompleteMultipartUploadResult result(S3Call call, String eTag,
-            Optional<CompletionPlan.ObjectChecksum> checksum) {
-        String host = call.request().header("Host");
-        String path = "/" + call.bucket() + "/" + URLEncoder.encode(call.key(), StandardCharsets.UTF_8)
-                .replace("+", "%20").replace("%2F", "/");
-        CompleteMultipartUploadResult result = new CompleteMultipartUploadResult(
-                host == null ? path : "http://" + host + path, call.bucket(), call.key(), MultipartEtag.quote(eTag));
-        checksum.ifPresent(sum -> result.checksum(sum.algorithm().awsName(), sum.value())
-                .checksumType(sum.type().name()));
-        return result;
-    }
-
-    /** AbortMultipartUpload: the marker, every part and sub-manifest; NoSuchUpload when unknown or finished. */
     public S3Response abortMultipartUpload(S3Call call) {
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
         UploadState state = new UploadState(call.swift(), call.bucket());
         state.requireUpload(call.key(), uploadId);
         try {
-            if (!Claim.tryCreate(call.swift(), state, uploadId, Claim.State.ABORTING)) {
-                throw S3Exception.noSuchUpload(uploadId.value()).withReason("claimed");
+            FinishLocks.Held held = locks.lock(call.swift(), state, uploadId, Claim.Purpose.ABORTING, call.clock(),
+                    ABORT_PATIENCE).orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())
+                            .withReason("another request is finishing it"));
+            try {
+                if (!state.markerExists(call.key(), uploadId)) {
+                    // Finished while we waited: its parts are not ours to touch.
+                    throw S3Exception.noSuchUpload(uploadId.value());
+                }
+                // The marker first: a part stored from now on sees it gone and deletes itself, and a Complete
+                // that wrote its manifest meanwhile sees it gone and rolls back.
+                state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
+                if (CompletedObject.uploadOf(call).filter(uploadId::equals).isPresent()) {
+                    // A Complete (of another gateway) wrote its manifest: the parts are its own, kept for its
+                    // object or deleted by its roll-back. See the class comment.
+                    throw S3Exception.noSuchUpload(uploadId.value()).withReason("completed meanwhile");
+                }
+                state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
+                state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+            } finally {
+                held.release();
             }
-            if (!state.markerExists(call.key(), uploadId)) {
-                // A Complete or Abort finished between our HEAD and our claim: its parts are not ours to touch.
-                Claim.release(state, uploadId);
-                throw S3Exception.noSuchUpload(uploadId.value());
-            }
-            // The marker first: a part stored from now on sees it gone and deletes itself.
-            state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
-            state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
-            state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
-            Claim.release(state, uploadId);
         } catch (SwiftException e) {
             throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         }
@@ -277,32 +380,6 @@ public final class CompletionHandler {
             throw S3Exception.fromCode(e.code(), e.getMessage());
         } catch (S3IntegrityException e) {
             throw S3Exception.fromCode(e.code(), e.getMessage());
-        }
-    }
-
-    private static boolean objectExists(S3Call call, String key) throws SwiftException {
-        try {
-            call.swift().objects().head(call.bucket(), key, SwiftHeaders.empty());
-            return true;
-        } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /** The upload the current object at {@code key} was made from, if it was made by multipart. */
-    private static Optional<UploadId> multipartUploadOf(S3Call call, String key) throws SwiftException {
-        try {
-            SwiftReply head = call.swift().objects().head(call.bucket(), key, SwiftHeaders.empty());
-            String id = head.header(UploadInfo.META_UPLOAD_ID);
-            return id != null && UploadId.isWellFormed(id) ? Optional.of(new UploadId(id)) : Optional.empty();
-        } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
-                return Optional.empty();
-            }
-            throw e;
         }
     }
 }

@@ -13,11 +13,14 @@ import java.util.Objects;
  * @param maxPartsListing    the most parts one ListParts page returns (max-parts is capped to it)
  * @param maxUploadsListing  the most uploads one ListMultipartUploads page returns
  * @param heartbeatInterval  how often a long Complete writes a space to keep the client connection alive
+ * @param claimTimeout       how long a {@link Claim} may go without being refreshed before the next Complete or
+ *                           Abort takes it over (its holder is presumed dead); it is refreshed three times as often
  */
 public record MultipartSettings(long minPartSize, int maxPartNumber, int maxPartsListing, int maxUploadsListing,
-        Duration heartbeatInterval) {
+        Duration heartbeatInterval, Duration claimTimeout) {
 
     public static final long DEFAULT_MIN_PART_SIZE = 5L * 1024 * 1024;
+    public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(60);
 
     public MultipartSettings {
         if (minPartSize < 0) {
@@ -30,9 +33,13 @@ public record MultipartSettings(long minPartSize, int maxPartNumber, int maxPart
             throw new IllegalArgumentException("listing limits must be positive");
         }
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        if (claimTimeout.isNegative() || claimTimeout.isZero()) {
+            throw new IllegalArgumentException("claim_timeout must be positive: " + claimTimeout);
+        }
     }
 
     public static MultipartSettings defaults() {
-        return new MultipartSettings(DEFAULT_MIN_PART_SIZE, PartNumbers.MAX, 1000, 1000, Duration.ofSeconds(10));
+        return new MultipartSettings(DEFAULT_MIN_PART_SIZE, PartNumbers.MAX, 1000, 1000, Duration.ofSeconds(10),
+                DEFAULT_CLAIM_TIMEOUT);
     }
 }

@@ -1,6 +1,7 @@
 package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.swift.SwiftHeaders;
 
 import java.util.Map;
 
@@ -20,6 +21,12 @@ final class PartContentType {
         return checksum == null ? BASE
                 : ContentTypeParameters.format(BASE,
                         Map.of(CHECKSUM, checksum.algorithm().awsName() + ":" + checksum.base64()));
+    }
+
+    /** What a part segment carries for its checksum: the content type above and the reserved metadata. */
+    static SwiftHeaders headers(StoredPart.PartChecksum checksum) {
+        return SwiftHeaders.of("Content-Type", of(checksum),
+                UploadInfo.META_CHECKSUM_PREFIX + UploadInfo.capitalized(checksum.algorithm()), checksum.base64());
     }
 
     static StoredPart.PartChecksum checksumIn(String contentType) {

@@ -98,10 +98,8 @@ public final class PartHandler {
                 Optional<byte[]> computed = body.computed(algorithm.get());
                 if (computed.isPresent()) {
                     checksumValue = algorithm.get().toBase64(computed.get());
-                    StoredPart.PartChecksum checksum = new StoredPart.PartChecksum(algorithm.get(), checksumValue);
-                    call.swift().objects().post(container, segment, SwiftHeaders.of(
-                            "Content-Type", PartContentType.of(checksum),
-                            UploadInfo.META_CHECKSUM_PREFIX + UploadInfo.capitalized(algorithm.get()), checksumValue));
+                    call.swift().objects().post(container, segment,
+                            PartContentType.headers(new StoredPart.PartChecksum(algorithm.get(), checksumValue)));
                 }
             }
             if (!state.markerExists(call.key(), uploadId)) {
@@ -121,14 +119,16 @@ public final class PartHandler {
     /**
      * Copies a source object (or a range of it) into the part's segment inside Swift ({@code X-Copy-From}
      * with {@code Range}): no object byte passes through the gateway. A multipart source is read as one
-     * object by Swift, nested manifests included.
+     * object by Swift, nested manifests included. For an upload with a checksum algorithm, the part's checksum
+     * is computed by reading the new segment back once ({@link CopiedPartChecksum}: Swift cannot compute it) and
+     * returned in the CopyPartResult, as AWS does.
      */
     public S3Response uploadPartCopy(S3Call call) {
         int number = partNumber(call);
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
         PartCopySource source = PartCopySource.parse(call.request().header("x-amz-copy-source"));
         UploadState state = new UploadState(call.swift(), call.bucket());
-        state.requireUpload(call.key(), uploadId);
+        UploadInfo upload = state.requireUpload(call.key(), uploadId);
         SwiftReply sourceHead;
         try {
             sourceHead = call.swift().objects().head(source.bucket(), source.key(), SwiftHeaders.empty());
@@ -151,14 +151,20 @@ public final class PartHandler {
         try {
             SwiftReply copied = call.swift().objects().copy(new ObjectPath(source.bucket(), source.key()),
                     new ObjectPath(state.container(), segment), headers.build());
+            String md5 = MultipartEtag.normalize(copied.etag());
+            Instant modified = lastModified(copied);
+            CopyPartResult result = new CopyPartResult(MultipartEtag.quote(md5),
+                    modified == null ? call.clock().instant() : modified);
+            if (upload.checksumAlgorithm().isPresent()) {
+                StoredPart.PartChecksum checksum = CopiedPartChecksum.computeAndStore(call.swift(),
+                        state.container(), segment, md5, upload.checksumAlgorithm().get());
+                result.checksum(checksum.algorithm().awsName(), checksum.base64());
+            }
             if (!state.markerExists(call.key(), uploadId)) {
                 state.deleteQuietly(segment);
                 throw S3Exception.noSuchUpload(uploadId.value());
             }
-            String md5 = MultipartEtag.normalize(copied.etag());
-            Instant modified = lastModified(copied);
-            return S3Response.status(200).withXml(new CopyPartResult(MultipartEtag.quote(md5),
-                    modified == null ? call.clock().instant() : modified));
+            return S3Response.status(200).withXml(result);
         } catch (SwiftException e) {
             throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         }

@@ -28,6 +28,11 @@
  *   parts/&lt;upload id&gt;/00002 ...      zero-padded to 5 digits: listing order = numeric order
  *   manifests/&lt;upload id&gt;/1-00000     sub-manifest (level 1, index 0), only when N &gt; max_manifest_segments
  *   claims/&lt;upload id&gt;                exists only while a Complete or an Abort works on the upload
+ *                                      Content-Type: application/x-s3multi-claim
+ *                                      X-Object-Meta-S3multi-State: COMPLETING | ABORTING
+ *                                      X-Object-Meta-S3multi-Claim-Token: &lt;random, one per holder&gt;
+ *                                      X-Object-Meta-S3multi-Claim-Refreshed: &lt;ms since the epoch&gt;
+ *                                        (refreshed by its holder; stale after claim_timeout)
  * </pre>
  * {@code ␁} is U+0001; a U+0001 inside a key is written U+0001 U+0002
  * ({@link io.s3multi.s3.multipart.SegmentsLayout}).
@@ -59,12 +64,16 @@
  *   <li>{@link io.s3multi.s3.multipart.CompletionHandler}: CompleteMultipartUpload (checks in
  *       {@link io.s3multi.s3.multipart.CompletionPlan}, nested manifests by
  *       {@link io.s3multi.s3.multipart.ManifestPlan}, the answer kept alive by
- *       {@link io.s3multi.s3.multipart.HeartbeatBody}) and AbortMultipartUpload; both win the
- *       {@link io.s3multi.s3.multipart.Claim} first, so exactly one finishes an upload.</li>
+ *       {@link io.s3multi.s3.multipart.HeartbeatBody}) and AbortMultipartUpload; both take the
+ *       {@link io.s3multi.s3.multipart.FinishLocks} first (exact within one gateway, a
+ *       {@link io.s3multi.s3.multipart.Claim} between gateways), and check each other's traces afterwards, so a
+ *       race between gateways never leaves a corrupt object nor an orphan.</li>
  * </ul>
  *
  * <h2>No orphans</h2>
- * Abort deletes the marker, then every part and sub-manifest. Complete deletes the marker, then every part not
+ * Abort deletes the marker, then every part and sub-manifest, unless the key already shows this upload's
+ * manifest (a Complete of another gateway owns the parts then). A Complete that finds the marker gone after
+ * writing its manifest rolls back (manifest, parts, sub-manifests). Complete deletes the marker, then every part not
  * named (listed again after the marker is gone), then what an overwritten multipart object kept
  * ({@link io.s3multi.s3.multipart.UploadState#deleteObjectSegments}) — once the new manifest is durable.
  * Deleting a multipart object with {@code ?multipart-manifest=delete} removes its parts and sub-manifests.

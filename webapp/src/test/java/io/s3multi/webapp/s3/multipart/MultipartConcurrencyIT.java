@@ -96,22 +96,29 @@ class MultipartConcurrencyIT extends MultipartIntegrationTest {
     @Test
     void completeRacingAbortHasExactlyOneWinnerAndLeavesNoOrphan() throws Exception {
         String bucket = bucket();
-        for (int round = 0; round < 6; round++) {
+        int completed = 0;
+        for (int round = 0; round < 24; round++) {
             String key = "race-" + round;
             String uploadId = s3().createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
-            byte[] body = randomBytes(MIN_PART_SIZE / 4, round);
-            String eTag = s3().uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
-                    RequestBody.fromBytes(body)).eTag();
+            byte[] first = randomBytes(MIN_PART_SIZE, round);
+            byte[] second = randomBytes(1000 + round, 100 + round);
+            String eTag1 = s3().uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
+                    RequestBody.fromBytes(first)).eTag();
+            String eTag2 = s3().uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(2),
+                    RequestBody.fromBytes(second)).eTag();
             Callable<String> complete = () -> {
                 try {
                     return s3().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                            .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(eTag).build())))
+                            .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(eTag1).build(),
+                                    CompletedPart.builder().partNumber(2).eTag(eTag2).build())))
                             .eTag();
                 } catch (S3Exception e) {
                     return e.awsErrorDetails().errorCode();
                 }
             };
+            long abortLater = (round % 4) * 15L;   // so that each side gets there first in some rounds
             Callable<String> abort = () -> {
+                Thread.sleep(abortLater);
                 try {
                     s3().abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
                     return "aborted";
@@ -119,7 +126,7 @@ class MultipartConcurrencyIT extends MultipartIntegrationTest {
                     return e.awsErrorDetails().errorCode();
                 }
             };
-            List<String> outcome = together(complete, abort);
+            List<String> outcome = round % 2 == 0 ? together(complete, abort) : reversed(together(abort, complete));
             List<String> left = segmentNames(bucket).stream().filter(n -> n.contains(uploadId)).toList();
             if (outcome.get(1).equals("aborted")) {
                 assertEquals("NoSuchUpload", outcome.get(0), outcome.toString());
@@ -128,15 +135,28 @@ class MultipartConcurrencyIT extends MultipartIntegrationTest {
                         () -> swift().objects().head(bucket, key, SwiftHeaders.empty()));
                 assertEquals(404, missing.status());
             } else {
-                assertEquals(List.of(multipartEtag(body), "NoSuchUpload"), outcome);
-                assertEquals(List.of("parts/" + uploadId + "/00001"), left);
-                assertArrayEquals(body, s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+                completed++;
+                assertEquals(List.of(multipartEtag(first, second), "NoSuchUpload"), outcome);
+                assertEquals(List.of("parts/" + uploadId + "/00001", "parts/" + uploadId + "/00002"), left);
+                assertEquals(List.of(bucket + "_segments/parts/" + uploadId + "/00001",
+                        bucket + "_segments/parts/" + uploadId + "/00002"),
+                        MultipartIntegrationTestSupport.assertManifestSegmentsExist(swift(), bucket, key));
+                ByteArrayOutputStream whole = new ByteArrayOutputStream();
+                whole.write(first);
+                whole.write(second);
+                assertArrayEquals(whole.toByteArray(),
+                        s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
             }
         }
+        System.out.println("Complete won " + completed + " of 24 rounds against Abort in one gateway");
+    }
+
+    private static List<String> reversed(List<String> pair) {
+        return List.of(pair.get(1), pair.get(0));
     }
 
     /** Runs both at (nearly) the same moment; their results in order. */
-    private static List<String> together(Callable<String> first, Callable<String> second) throws Exception {
+    static List<String> together(Callable<String> first, Callable<String> second) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
         try {

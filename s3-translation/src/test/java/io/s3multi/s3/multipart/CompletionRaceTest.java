@@ -1,0 +1,281 @@
+package io.s3multi.s3.multipart;
+
+import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.error.S3ErrorCode;
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.RequestBodySource;
+import io.s3multi.s3.handler.S3Body;
+import io.s3multi.s3.handler.S3Call;
+import io.s3multi.s3.handler.S3Identity;
+import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.request.S3RequestParser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Complete and Abort against an in-memory Swift, with the interleavings that real Swift cannot be made to produce
+ * on demand: another gateway's Abort or Complete acting between two steps of this one.
+ */
+class CompletionRaceTest {
+
+    private static final String BUCKET = "bkt";
+    private static final String SEGMENTS = "bkt_segments";
+    private static final UploadId UPLOAD = UploadId.newId(Instant.parse("2026-11-21T11:00:00Z"));
+    private static final UploadId OLD_UPLOAD = UploadId.newId(Instant.parse("2026-11-20T11:00:00Z"));
+    private static final byte[] PART_1 = "first part, ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PART_2 = "second part".getBytes(StandardCharsets.UTF_8);
+
+    private MemorySwift swift;
+    private CompletionHandler handler = handler(Duration.ofSeconds(60));
+
+    @BeforeEach
+    void start() throws Exception {
+        swift = new MemorySwift();
+        swift.put(SEGMENTS, SegmentsLayout.marker("k", UPLOAD), new byte[0], "application/x-s3multi-upload",
+                Map.of());
+        swift.put(SEGMENTS, SegmentsLayout.part(UPLOAD, 1), PART_1, PartContentType.of(null), Map.of());
+        swift.put(SEGMENTS, SegmentsLayout.part(UPLOAD, 2), PART_2, PartContentType.of(null), Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        swift.close();
+    }
+
+    private static CompletionHandler handler(Duration claimTimeout) {
+        MultipartSettings defaults = MultipartSettings.defaults();
+        return new CompletionHandler(new MultipartSettings(0, defaults.maxPartNumber(), defaults.maxPartsListing(),
+                defaults.maxUploadsListing(), Duration.ofMillis(50), claimTimeout), () -> 1000);
+    }
+
+    /** An older multipart object at b/k, made by OLD_UPLOAD, whose part stays in b_segments while it lives. */
+    private void oldMultipartObject() {
+        swift.put(SEGMENTS, SegmentsLayout.part(OLD_UPLOAD, 1), "old".getBytes(StandardCharsets.UTF_8),
+                PartContentType.of(null), Map.of());
+        swift.put(BUCKET, "k", "[]".getBytes(StandardCharsets.UTF_8), "binary/octet-stream",
+                Map.of(UploadInfo.META_UPLOAD_ID, OLD_UPLOAD.value(), UploadInfo.META_ETAG, "abc-1"));
+    }
+
+    private S3Call call(String method, String body) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("Host", List.of("127.0.0.1"));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        fields.put("Content-Length", List.of(Integer.toString(bytes.length)));
+        RequestHead head = new RequestHead(method, "/" + BUCKET + "/k", "uploadId=" + UPLOAD.value(), fields);
+        RequestBodySource source = alsoCompute -> RequestBody.open(new ByteArrayInputStream(bytes), head, null, null,
+                alsoCompute);
+        return new S3Call(new S3RequestParser().parse(head),
+                new S3Identity("test:tester", "test:tester", "AUTH_test", "AUTH_test"), swift.account(), source,
+                Clock.systemUTC(), "tx1");
+    }
+
+    private String complete(CompletionHandler completion) throws Exception {
+        String body = "<CompleteMultipartUpload>"
+                + "<Part><PartNumber>1</PartNumber><ETag>\"" + MemorySwift.md5(PART_1) + "\"</ETag></Part>"
+                + "<Part><PartNumber>2</PartNumber><ETag>\"" + MemorySwift.md5(PART_2) + "\"</ETag></Part>"
+                + "</CompleteMultipartUpload>";
+        S3Response response = completion.completeMultipartUpload(call("POST", body));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (S3Body answer = response.body()) {
+            answer.writeTo(out);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<String> leftOf(UploadId upload) {
+        return swift.names(SEGMENTS).stream().filter(name -> name.contains(upload.value())).toList();
+    }
+
+    @Test
+    void aCompleteAloneWritesTheManifestAndLeavesOnlyItsParts() throws Exception {
+        oldMultipartObject();
+        String answer = complete(handler);
+        assertTrue(answer.contains("<CompleteMultipartUploadResult"), answer);
+        assertEquals(List.of(SegmentsLayout.part(UPLOAD, 1), SegmentsLayout.part(UPLOAD, 2)), leftOf(UPLOAD));
+        assertEquals(List.of(), leftOf(OLD_UPLOAD), "the replaced object's part goes");
+        assertEquals(UPLOAD.value(), swift.get(BUCKET, "k").meta().get(UploadInfo.META_UPLOAD_ID.toLowerCase()));
+    }
+
+    @Test
+    void aCompleteWhoseMarkerVanishedBehindItsManifestRollsBack() throws Exception {
+        oldMultipartObject();
+        // Another gateway's Abort deletes the marker while this Complete writes its manifest.
+        swift.after("PUT /" + BUCKET + "/k", s -> s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD)));
+        String answer = complete(handler);
+        assertTrue(answer.contains("<Code>NoSuchUpload</Code>"), answer);
+        assertNull(swift.get(BUCKET, "k"), "the manifest that named the parts is gone with them");
+        assertEquals(List.of(), leftOf(UPLOAD), "no orphan: the Abort may have left the parts to the Complete");
+        assertEquals(List.of(), leftOf(OLD_UPLOAD), "the replaced object was gone already: so are its parts");
+    }
+
+    @Test
+    void aCompleteWhoseManifestWasRefusedAfterAnAbortKeepsTheOldObject() throws Exception {
+        oldMultipartObject();
+        // Another gateway's Abort runs whole between this Complete's look at the key and its manifest.
+        swift.after("HEAD /" + BUCKET + "/k", s -> {
+            s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD));
+            s.delete(SEGMENTS, SegmentsLayout.part(UPLOAD, 1));
+            s.delete(SEGMENTS, SegmentsLayout.part(UPLOAD, 2));
+        });
+        String answer = complete(handler);
+        assertTrue(answer.contains("<Code>NoSuchUpload</Code>"), answer);
+        assertEquals(OLD_UPLOAD.value(), swift.get(BUCKET, "k").meta().get(UploadInfo.META_UPLOAD_ID.toLowerCase()));
+        assertEquals(List.of(SegmentsLayout.part(OLD_UPLOAD, 1)), leftOf(OLD_UPLOAD), "the old object is whole");
+        assertEquals(List.of(), leftOf(UPLOAD));
+    }
+
+    @Test
+    void anAbortThatFindsTheCompletesManifestLeavesTheParts() {
+        // Another gateway's Complete writes its manifest just after this Abort deleted the marker.
+        swift.after("DELETE /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD),
+                s -> s.put(BUCKET, "k", "[]".getBytes(StandardCharsets.UTF_8), "binary/octet-stream",
+                        Map.of(UploadInfo.META_UPLOAD_ID, UPLOAD.value())));
+        S3Exception error = assertThrows(S3Exception.class,
+                () -> handler.abortMultipartUpload(call("DELETE", "")));
+        assertEquals(S3ErrorCode.NO_SUCH_UPLOAD, error.code());
+        assertEquals(List.of(SegmentsLayout.part(UPLOAD, 1), SegmentsLayout.part(UPLOAD, 2)), leftOf(UPLOAD),
+                "the parts belong to the Complete: kept for its object or deleted by its roll-back");
+    }
+
+    @Test
+    void anAbortAloneDeletesEverything() {
+        assertEquals(204, handler.abortMultipartUpload(call("DELETE", "")).status());
+        assertEquals(List.of(), leftOf(UPLOAD));
+        assertNull(swift.get(BUCKET, "k"));
+    }
+
+    @Test
+    void aStaleClaimIsTakenOverAndAFreshOneWaitedFor() throws Exception {
+        swift.put(SEGMENTS, SegmentsLayout.claim(UPLOAD), new byte[0], Claim.CONTENT_TYPE,
+                Map.of(Claim.META_REFRESHED, Long.toString(Instant.now().toEpochMilli()), Claim.META_TOKEN, "x"));
+        long started = System.nanoTime();
+        String answer = complete(handler(Duration.ofMillis(600)));
+        long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertTrue(answer.contains("<CompleteMultipartUploadResult"), answer);
+        assertTrue(waited >= 500, "waited for the claim to go stale: " + waited + " ms");
+        assertEquals(List.of(SegmentsLayout.part(UPLOAD, 1), SegmentsLayout.part(UPLOAD, 2)), leftOf(UPLOAD),
+                "the claim is gone too");
+    }
+
+    @Test
+    void aClaimWithoutARefreshTimeCountsFromLastModified() throws Exception {
+        // Last-Modified of MemorySwift is 2026-11-21T12:00Z; with a 60 s timeout a claim that old is stale.
+        swift.put(SEGMENTS, SegmentsLayout.claim(UPLOAD), new byte[0], Claim.CONTENT_TYPE, Map.of());
+        String answer = complete(handler);
+        assertTrue(answer.contains("<CompleteMultipartUploadResult"), answer);
+    }
+
+    @Test
+    void aSecondCompleteInTheSameGatewayWaitsAndGivesTheSameAnswer() throws Exception {
+        CompletableFuture<String> second = new CompletableFuture<>();
+        swift.after("PUT /" + BUCKET + "/k", s -> new Thread(() -> {
+            try {
+                second.complete(complete(handler));
+            } catch (Exception | AssertionError e) {
+                second.completeExceptionally(e);
+            }
+        }).start());
+        String first = complete(handler);
+        String etag = first.substring(first.indexOf("<ETag>"), first.indexOf("</ETag>"));
+        assertTrue(second.get().contains(etag), second.get());
+        assertEquals(1, swift.requests().stream().filter(r -> r.equals("PUT /" + BUCKET + "/k")).count(),
+                "one manifest: the second Complete waited in this gateway instead of writing its own");
+    }
+
+    @Test
+    void aClaimIsRefreshedWhileHeldAndReleasedAfter() throws Exception {
+        UploadState state = new UploadState(swift.account(), BUCKET);
+        Optional<Claim> claim = Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.COMPLETING,
+                Duration.ofMillis(300), Clock.systemUTC());
+        assertTrue(claim.isPresent());
+        String first = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta().get(Claim.META_REFRESHED.toLowerCase());
+        assertTrue(Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING, Duration.ofMillis(300),
+                Clock.systemUTC()).isEmpty(), "held and fresh");
+        Thread.sleep(450);
+        String later = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta().get(Claim.META_REFRESHED.toLowerCase());
+        assertTrue(Long.parseLong(later) > Long.parseLong(first), first + " then " + later);
+        assertTrue(Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING, Duration.ofMillis(300),
+                Clock.systemUTC()).isEmpty(), "refreshed, so still not stale");
+        claim.get().release();
+        assertNull(swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)));
+    }
+
+    @Test
+    void aHolderWhoseClaimWasTakenOverLeavesTheNewClaimAlone() throws Exception {
+        UploadState state = new UploadState(swift.account(), BUCKET);
+        Claim first = Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.COMPLETING,
+                Duration.ofMillis(300), Clock.systemUTC()).orElseThrow();
+        // Its clock says the claim is old: the second takes it over.
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5));
+        Claim second = Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING,
+                Duration.ofMillis(300), later).orElseThrow();
+        Thread.sleep(250);   // the first's refresh sees another token
+        first.release();
+        MemorySwift.StoredObject claim = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD));
+        assertNotNull(claim, "the second's claim survives the first's release");
+        assertEquals("ABORTING", claim.meta().get(Claim.META_PURPOSE.toLowerCase()));
+        second.release();
+        assertNull(swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)));
+    }
+
+    @Test
+    void aRetriedCompleteWhoseManifestFailsKeepsTheSubManifestsOfTheObjectAlreadyMade() throws Exception {
+        // A gateway died after writing the manifest of UPLOAD (nested: 2 segments per manifest) at the key.
+        swift.put(BUCKET, "k", "[]".getBytes(StandardCharsets.UTF_8), "binary/octet-stream",
+                Map.of(UploadInfo.META_UPLOAD_ID, UPLOAD.value()));
+        String firstSubManifest = SegmentsLayout.subManifest(UPLOAD, 1, 0);
+        String secondSubManifest = SegmentsLayout.subManifest(UPLOAD, 1, 1);
+        swift.put(SEGMENTS, firstSubManifest, new byte[0], "application/x-s3multi-manifest", Map.of());
+        // The retry's own manifest fails (here: a sub-manifest vanishes before the object's manifest is written).
+        swift.after("PUT /" + SEGMENTS + "/" + secondSubManifest, s -> s.delete(SEGMENTS, secondSubManifest));
+        MultipartSettings defaults = MultipartSettings.defaults();
+        CompletionHandler nesting = new CompletionHandler(new MultipartSettings(0, defaults.maxPartNumber(),
+                defaults.maxPartsListing(), defaults.maxUploadsListing(), Duration.ofMillis(50),
+                Duration.ofSeconds(60)), () -> 2);
+        swift.put(SEGMENTS, SegmentsLayout.part(UPLOAD, 3), PART_2, PartContentType.of(null), Map.of());
+        String body = "<CompleteMultipartUpload>"
+                + "<Part><PartNumber>1</PartNumber><ETag>" + MemorySwift.md5(PART_1) + "</ETag></Part>"
+                + "<Part><PartNumber>2</PartNumber><ETag>" + MemorySwift.md5(PART_2) + "</ETag></Part>"
+                + "<Part><PartNumber>3</PartNumber><ETag>" + MemorySwift.md5(PART_2) + "</ETag></Part>"
+                + "</CompleteMultipartUpload>";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (S3Body answer = nesting.completeMultipartUpload(call("POST", body)).body()) {
+            answer.writeTo(out);
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("<Error>"), out.toString(StandardCharsets.UTF_8));
+        assertNotNull(swift.get(SEGMENTS, firstSubManifest), "the object at the key still reads through it");
+        assertNotNull(swift.get(SEGMENTS, SegmentsLayout.marker("k", UPLOAD)), "the upload stays open for a retry");
+    }
+
+    @Test
+    void theMemorySwiftReadsAManifestAsItsSegments() throws Exception {
+        complete(handler);
+        try (var object = swift.account().objects().get(BUCKET, "k", io.s3multi.swift.SwiftHeaders.empty())) {
+            byte[] whole = new byte[PART_1.length + PART_2.length];
+            System.arraycopy(PART_1, 0, whole, 0, PART_1.length);
+            System.arraycopy(PART_2, 0, whole, PART_1.length, PART_2.length);
+            assertArrayEquals(whole, object.body().readAllBytes());
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.s3multi.webapp.s3.multipart;
+
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.error.SwiftHttpStatusException;
+import io.s3multi.webapp.s3.S3TestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Claims between gateways: two gateways in front of the same dev Swift racing Complete against Abort (never a
+ * corrupt object, never an orphan), and claims left by a gateway that died (they expire after
+ * {@code claim_timeout}, here 1 s, so a retried Complete succeeds).
+ */
+class MultipartClaimsIT extends MultipartIntegrationTest {
+
+    private static final String CLAIM_TIMEOUT_SECONDS = "1";
+    private static S3TestGateway east;
+    private static S3TestGateway west;
+
+    @BeforeAll
+    static void startTwoMoreGateways() throws Exception {
+        Properties properties = S3TestGateway.configuration();
+        properties.setProperty("filter.s3multi.min_part_size", Integer.toString(MIN_PART_SIZE));
+        properties.setProperty("filter.s3multi.max_manifest_segments", Integer.toString(MAX_MANIFEST_SEGMENTS));
+        properties.setProperty("filter.s3multi.claim_timeout", CLAIM_TIMEOUT_SECONDS);
+        east = S3TestGateway.start(properties);
+        west = S3TestGateway.start(properties);
+    }
+
+    @AfterAll
+    static void stopThem() throws Exception {
+        for (S3TestGateway gateway : List.of(east, west)) {
+            gateway.close();
+        }
+    }
+
+    /** An upload of two parts (1 MiB and a little): its id, parts, bytes and the ETag Complete must give. */
+    private record Upload(String key, String id, List<CompletedPart> parts, byte[] whole, String eTag) {
+    }
+
+    private static Upload upload(S3Client client, String bucket, String key, long seed) throws Exception {
+        String id = client.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        byte[] first = randomBytes(MIN_PART_SIZE, seed);
+        byte[] second = randomBytes(700 + (int) seed, seed + 1);
+        String eTag1 = client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(1),
+                RequestBody.fromBytes(first)).eTag();
+        String eTag2 = client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(2),
+                RequestBody.fromBytes(second)).eTag();
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        whole.write(first);
+        whole.write(second);
+        return new Upload(key, id, List.of(CompletedPart.builder().partNumber(1).eTag(eTag1).build(),
+                CompletedPart.builder().partNumber(2).eTag(eTag2).build()), whole.toByteArray(),
+                multipartEtag(first, second));
+    }
+
+    private static String complete(S3Client client, String bucket, Upload upload) {
+        try {
+            return client.completeMultipartUpload(b -> b.bucket(bucket).key(upload.key()).uploadId(upload.id())
+                    .multipartUpload(m -> m.parts(upload.parts()))).eTag();
+        } catch (S3Exception e) {
+            return e.awsErrorDetails().errorCode();
+        }
+    }
+
+    private static String abort(S3Client client, String bucket, Upload upload) {
+        try {
+            client.abortMultipartUpload(b -> b.bucket(bucket).key(upload.key()).uploadId(upload.id()));
+            return "aborted";
+        } catch (S3Exception e) {
+            return e.awsErrorDetails().errorCode();
+        }
+    }
+
+    private List<String> leftOf(String bucket, Upload upload) throws Exception {
+        return segmentNames(bucket).stream().filter(name -> name.contains(upload.id())).toList();
+    }
+
+    private static List<String> partNames(Upload upload) {
+        return List.of("parts/" + upload.id() + "/00001", "parts/" + upload.id() + "/00002");
+    }
+
+    /** The object is whole and its manifest's segments are exactly the upload's parts, or nothing is left. */
+    private boolean assertWholeOrNothing(String bucket, Upload upload, String completeAnswer) throws Exception {
+        SwiftReply object;
+        try {
+            object = swift().objects().head(bucket, upload.key(), SwiftHeaders.empty());
+        } catch (SwiftHttpStatusException e) {
+            assertEquals(404, e.status());
+            assertEquals(List.of(), leftOf(bucket, upload), "no orphan of an upload that was not completed");
+            assertFalse(completeAnswer.startsWith("\""), "Complete answered " + completeAnswer + " but no object");
+            return false;
+        }
+        assertEquals(upload.id(), object.header("X-Object-Meta-S3multi-Upload-Id"));
+        assertEquals(partNames(upload), leftOf(bucket, upload), "exactly the parts the object uses");
+        assertEquals(partNames(upload).stream().map(name -> bucket + "_segments/" + name).toList(),
+                MultipartIntegrationTestSupport.assertManifestSegmentsExist(swift(), bucket, upload.key()));
+        assertArrayEquals(upload.whole(), s3().getObjectAsBytes(b -> b.bucket(bucket).key(upload.key()))
+                .asByteArray());
+        assertEquals(upload.eTag(), completeAnswer, "the object exists, so Complete must have said so");
+        return true;
+    }
+
+    @Test
+    void completeRacingAbortAcrossTwoGatewaysLeavesAWholeObjectOrNothing() throws Exception {
+        String bucket = bucket();
+        int objects = 0;
+        for (int round = 0; round < 20; round++) {
+            Upload upload = upload(s3(), bucket, "across-" + round, round);
+            S3Client completer = (round % 2 == 0 ? east : west).s3();
+            S3Client aborter = (round % 2 == 0 ? west : east).s3();
+            Callable<String> complete = () -> complete(completer, bucket, upload);
+            long abortLater = (round % 4) * 20L;   // so that each side gets there first in some rounds
+            Callable<String> abort = () -> {
+                Thread.sleep(abortLater);
+                return abort(aborter, bucket, upload);
+            };
+            List<String> outcome = MultipartConcurrencyIT.together(complete, abort);
+            if (assertWholeOrNothing(bucket, upload, outcome.get(0))) {
+                objects++;
+                assertEquals("NoSuchUpload", outcome.get(1), outcome.toString());
+            }
+        }
+        System.out.println("two gateways: Complete made " + objects + " of 20 objects against Abort");
+    }
+
+    @Test
+    void completeTwiceAcrossTwoGatewaysGivesOneWholeObject() throws Exception {
+        String bucket = bucket();
+        for (int round = 0; round < 6; round++) {
+            Upload upload = upload(s3(), bucket, "twice-" + round, 50 + round);
+            List<String> answers = MultipartConcurrencyIT.together(() -> complete(east.s3(), bucket, upload),
+                    () -> complete(west.s3(), bucket, upload));
+            assertEquals(answers.get(0), answers.get(1));
+            assertTrue(assertWholeOrNothing(bucket, upload, answers.get(0)));
+        }
+    }
+
+    /** A claim as a gateway that died would have left it, refreshed last at {@code refreshedMillis}. */
+    private static void leaveClaim(String bucket, Upload upload, long refreshedMillis) throws Exception {
+        swift().objects().put(bucket + "_segments", "claims/" + upload.id(), new byte[0], SwiftHeaders.of(
+                "Content-Type", "application/x-s3multi-claim",
+                "X-Object-Meta-S3multi-State", "COMPLETING",
+                "X-Object-Meta-S3multi-Claim-Token", "a-gateway-that-died",
+                "X-Object-Meta-S3multi-Claim-Refreshed", Long.toString(refreshedMillis)));
+    }
+
+    @Test
+    void aStaleClaimDoesNotBlockComplete() throws Exception {
+        String bucket = bucket();
+        Upload upload = upload(east.s3(), bucket, "stale", 7);
+        leaveClaim(bucket, upload, System.currentTimeMillis() - Duration.ofMinutes(10).toMillis());
+        String answer = complete(east.s3(), bucket, upload);
+        assertTrue(assertWholeOrNothing(bucket, upload, answer), answer);
+    }
+
+    @Test
+    void theClaimOfAGatewayThatJustDiedIsTakenOverWhenItAges() throws Exception {
+        String bucket = bucket();
+        Upload upload = upload(east.s3(), bucket, "aging", 8);
+        leaveClaim(bucket, upload, System.currentTimeMillis());
+        long started = System.nanoTime();
+        String answer = complete(west.s3(), bucket, upload);
+        long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertTrue(assertWholeOrNothing(bucket, upload, answer), answer);
+        assertTrue(tookMillis >= 700, "waited for the claim to age past claim_timeout: " + tookMillis + " ms");
+    }
+
+    @Test
+    void aCompleteRetriedAfterItsGatewayDiedBehindTheManifestSucceeds() throws Exception {
+        String bucket = bucket();
+        Upload upload = upload(east.s3(), bucket, "crashed", 9);
+        String marker = segmentNames(bucket).stream()
+                .filter(name -> name.startsWith("uploads/") && name.endsWith(upload.id())).findFirst().orElseThrow();
+        SwiftReply markerHead = swift().objects().head(bucket + "_segments", marker, SwiftHeaders.empty());
+        String first = complete(east.s3(), bucket, upload);
+        // As if the gateway had died after writing the manifest: marker and claim are still there.
+        SwiftHeaders.Builder markerHeaders = SwiftHeaders.builder();
+        for (String name : markerHead.headers().names()) {
+            if (name.toLowerCase().startsWith("x-object-meta-") || name.equalsIgnoreCase("Content-Type")) {
+                markerHeaders.set(name, markerHead.header(name));
+            }
+        }
+        swift().objects().put(bucket + "_segments", marker, new byte[0], markerHeaders.build());
+        leaveClaim(bucket, upload, System.currentTimeMillis() - Duration.ofMinutes(1).toMillis());
+        String retried = complete(west.s3(), bucket, upload);
+        assertEquals(first, retried);
+        assertTrue(assertWholeOrNothing(bucket, upload, retried));
+    }
+}
