@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * stream not a byte of which has been read. Uploads send {@code Expect: 100-continue}, so Swift's 401
  * normally arrives before the stream is touched and the upload is simply retried. If Swift asked for the
  * body first (or expect-continue is off) and then refused, the stream is partly consumed; the 401 is then
- * final and surfaces as a {@link SwiftHttpStatusException} with status 401. Token sources renew tokens
- * shortly before they expire to make that case rare.
+ * final and surfaces as a {@link SwiftHttpStatusException} with status 401, and the token is renewed for the
+ * requests that follow. Token sources renew tokens shortly before they expire to
+ * make that case rare.
  */
 public final class AuthorizedSession {
 
@@ -48,6 +49,8 @@ public final class AuthorizedSession {
         if (!request.body().canResend()) {
             LOG.info("{}: token rejected after {} body bytes were streamed; not retried", request,
                     request.body().bytesStreamed());
+            // This request is lost, but the client's retry must not meet the same dead token.
+            tokens.refresh(token);
             throw rejected;
         }
         AuthToken fresh = tokens.refresh(token);
