@@ -16,13 +16,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.Connection;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.ByteBufferPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This is the only class that touches Jetty's request API. It knows nothing of tokens or Swift
  * semantics: it aims a request at a base URL, frames the body ({@code Content-Length} when the length is
- * known, chunked only when it is not, {@code Expect: 100-continue} for streamed uploads), waits for the
- * status and headers, and hands back a {@link SwiftResponse} whose body is still on the wire.
+ * known, chunked only when it is not, {@code Expect: 100-continue} for streamed uploads), pushes a streamed
+ * body from the calling thread ({@link PushedUpload}), waits for the status and headers, and hands back a
+ * {@link SwiftResponse} whose body is still on the wire.
  *
  * <p>No thread waits without bound: a connection that stays silent for the configured idle timeout, while
  * sending or receiving, fails the exchange, and the waiting thread gets a
@@ -46,12 +45,10 @@ public final class SwiftTransport implements Closeable {
 
     private final SwiftClientConfig config;
     private final HttpClient client;
-    private final ByteBufferPool.Sized uploadBuffers;
 
     private SwiftTransport(SwiftClientConfig config, HttpClient client) {
         this.config = config;
         this.client = client;
-        this.uploadBuffers = new ByteBufferPool.Sized(client.getByteBufferPool(), false, config.uploadBufferSize());
     }
 
     /** Starts the pooled client for one backend. Close the transport to stop it. */
@@ -97,7 +94,8 @@ public final class SwiftTransport implements Closeable {
                 fields.add(header.getKey(), header.getValue());
             }
         });
-        UploadStream upload = attachBody(exchange, request, what);
+        PushedUpload pushed = attachBody(exchange, request, what);
+        UploadStream upload = request.body().uploadStream();
         AtomicBoolean answered = new AtomicBoolean();
         AbortSignal signal = request.abortSignal();
         if (signal != null) {
@@ -106,6 +104,9 @@ public final class SwiftTransport implements Closeable {
 
         InputStreamResponseListener listener = new InputStreamResponseListener();
         exchange.send(listener);
+        if (pushed != null) {
+            pushed.pump(exchange);
+        }
         Response head;
         try {
             // Jetty's idle timeout bounds this wait: a silent connection fails the exchange.
@@ -133,7 +134,8 @@ public final class SwiftTransport implements Closeable {
         return new SwiftResponse(request.method(), uri.getRawPath(), head.getStatus(), headers, body);
     }
 
-    private UploadStream attachBody(Request exchange, SwiftRequest request, String what)
+    /** Sets the request's body; a streamed one comes back, to be pumped once the request is sent. */
+    private PushedUpload attachBody(Request exchange, SwiftRequest request, String what)
             throws SwiftUploadAbortedException {
         RequestBody body = request.body();
         UploadStream upload = body.uploadStream();
@@ -142,13 +144,15 @@ public final class SwiftTransport implements Closeable {
             if (length == 0) {
                 confirmEmpty(upload, what);
                 exchange.body(new BytesRequestContent((String) null, new byte[0]));
-                return upload;
+                return null;
             }
-            exchange.body(new UploadContent(upload, length, uploadBuffers));
+            PushedUpload pushed = new PushedUpload(upload, length, config.uploadBufferSize());
+            pushed.watch(exchange);
+            exchange.body(pushed);
             if (config.expectContinue()) {
                 exchange.headers(fields -> fields.put(HttpHeader.EXPECT, "100-continue"));
             }
-            return upload;
+            return pushed;
         }
         byte[] held = body.heldBytes();
         if (held != null) {
@@ -163,10 +167,11 @@ public final class SwiftTransport implements Closeable {
     private static void abortExchange(Request exchange, UploadStream upload, AtomicBoolean answered,
                                       Throwable reason) {
         exchange.abort(reason);
-        // Jetty defers an abort while its sending thread is inside the body stream's read, which may block
-        // on a slow client for long. Until the body's last byte is handed out and before any answer, the
-        // exchange cannot have completed, so the connection still belongs to this request alone: closing
-        // it makes Swift see the early end now, instead of when that read returns or the idle timeout fires.
+        // The pumping thread may sit inside the body stream's read, blocked on a slow client for long, and
+        // Jetty sends nothing more until it returns. Until the body's last byte is handed out and before any
+        // answer, the exchange cannot have completed, so the connection still belongs to this request alone:
+        // closing it makes Swift see the early end now, instead of when that read returns or the idle timeout
+        // fires.
         // After an answer (a 413 refusing the body, say) the connection may be back in the pool: left alone.
         if (upload != null && upload.isMidBody() && !answered.get()) {
             Connection connection = exchange.getConnection();
@@ -204,22 +209,6 @@ public final class SwiftTransport implements Closeable {
             client.stop();
         } catch (Exception stopFailure) {
             LOG.warn("stopping the HTTP client for {} failed", config.endpoint(), stopFailure);
-        }
-    }
-
-    /** A streamed body whose length Jetty announces as {@code Content-Length} instead of chunking it. */
-    private static final class UploadContent extends InputStreamRequestContent {
-
-        private final long length;
-
-        UploadContent(UploadStream stream, long length, ByteBufferPool.Sized buffers) {
-            super(null, stream, buffers);
-            this.length = length;
-        }
-
-        @Override
-        public long getLength() {
-            return length;
         }
     }
 }

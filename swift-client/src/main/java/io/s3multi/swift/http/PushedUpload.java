@@ -1,0 +1,124 @@
+package io.s3multi.swift.http;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.client.AsyncRequestContent;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * An upload body that the requesting thread pushes into Jetty, instead of one that Jetty's threads pull.
+ *
+ * <p>Jetty's HTTP client reads an {@code InputStream} body on whichever thread drives the destination's queue:
+ * a thread of its pool, or the caller of an unrelated request. Reading an S3 client's body there pins that
+ * thread for as long as the client takes to send it, and a body whose end waits for another request of the
+ * same client can deadlock it. Here the thread that sent the request ({@link #pump}) reads the upload and
+ * hands Jetty one buffer at a time; Jetty's threads only ever find a buffer ready or ask to be told.
+ *
+ * <p>The pump reads nothing before Jetty asks for the body: with {@code Expect: 100-continue} that is after
+ * Swift's {@code 100 Continue}, so a refusal (a 401 with an expired token, say) finds the upload untouched and
+ * the request can be sent again. One buffer is in flight at a time, and it is reused only once Jetty has
+ * released it (written it out): memory per upload is one buffer.
+ */
+final class PushedUpload extends AsyncRequestContent {
+
+    private final UploadStream upload;
+    private final long length;
+    private final int bufferSize;
+    private final CompletableFuture<Boolean> bodyWanted = new CompletableFuture<>();
+
+    PushedUpload(UploadStream upload, long length, int bufferSize) {
+        super((String) null);
+        this.upload = upload;
+        this.length = length;
+        this.bufferSize = bufferSize;
+    }
+
+    /** Announced as {@code Content-Length} when known, so that Jetty does not chunk the body. */
+    @Override
+    public long getLength() {
+        return length;
+    }
+
+    @Override
+    public Content.Chunk read() {
+        bodyWanted.complete(true);
+        return super.read();
+    }
+
+    @Override
+    public void demand(Runnable demandCallback) {
+        bodyWanted.complete(true);
+        super.demand(demandCallback);
+    }
+
+    /** Makes the pump give up waiting for Jetty's first read once the exchange has an answer or has failed. */
+    void watch(Request exchange) {
+        exchange.onResponseBegin(response -> bodyWanted.complete(false));
+        exchange.onComplete(result -> bodyWanted.complete(false));
+    }
+
+    /**
+     * Reads the upload on the calling thread and hands it to Jetty until its end, an early answer from Swift, or
+     * a failure. A failure of the upload stream aborts the exchange, so Swift never receives the whole body; it
+     * is kept by the {@link UploadStream} for the caller to report.
+     */
+    void pump(Request exchange) {
+        if (!awaitBodyWanted(exchange)) {
+            return;
+        }
+        byte[] buffer = new byte[bufferSize];
+        while (true) {
+            int count;
+            try {
+                count = upload.read(buffer, 0, buffer.length);
+            } catch (IOException failure) {
+                exchange.abort(failure);
+                fail(failure);
+                return;
+            }
+            if (count < 0) {
+                close();
+                return;
+            }
+            if (count > 0 && !written(exchange, ByteBuffer.wrap(buffer, 0, count))) {
+                return;
+            }
+        }
+    }
+
+    private boolean awaitBodyWanted(Request exchange) {
+        try {
+            return bodyWanted.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            exchange.abort(interrupted);
+            return false;
+        } catch (ExecutionException impossible) {
+            return false;
+        }
+    }
+
+    /** Hands one buffer to Jetty and waits until it is out; false when the exchange ended meanwhile. */
+    private boolean written(Request exchange, ByteBuffer bytes) {
+        Callback.Completable done = new Callback.Completable();
+        write(bytes, done);
+        try {
+            done.get();
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            exchange.abort(interrupted);
+            return false;
+        } catch (ExecutionException | CancellationException endedEarly) {
+            // Swift answered before the whole body (a 413, say), the exchange broke or was aborted (a
+            // CancellationException is rethrown as itself): the answer, or the failure, reaches the caller
+            // through the response listener.
+            return false;
+        }
+    }
+}
