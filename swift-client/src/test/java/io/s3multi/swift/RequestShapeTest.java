@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.s3multi.swift.bulk.BulkDeleteError;
 import io.s3multi.swift.bulk.BulkDeleteResult;
 import io.s3multi.swift.container.ListingQuery;
+import io.s3multi.swift.http.SwiftTransport;
 import io.s3multi.swift.container.ObjectEntry;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.swift.slo.ManifestEntry;
@@ -68,7 +69,8 @@ class RequestShapeTest {
     void aStreamedPutHasAContentLengthAndNothingJettyWouldAdd() throws Exception {
         swift.stubFor(put(urlPathEqualTo(ACCOUNT + "/c/dir/a%3Fb%20c")).willReturn(aResponse().withStatus(201)
                 .withHeader("ETag", "0cc175b9c0f1b6a831c399e269772661")));
-        byte[] body = new byte[300_000];
+        // From 1 MiB on, a streamed upload waits for Swift's 100 Continue before its first byte.
+        byte[] body = new byte[(int) SwiftTransport.EXPECT_CONTINUE_MIN_BYTES + 300_000];
         for (int i = 0; i < body.length; i++) {
             body[i] = (byte) i;
         }
@@ -91,6 +93,19 @@ class RequestShapeTest {
                 .withHeader("X-Object-Meta-Color", equalTo("blue"))
                 .withHeader("X-Delete-At", equalTo("1999999999"))
                 .withHeader("If-None-Match", equalTo("*"))
+                .withRequestBody(binaryEqualTo(body)));
+    }
+
+    @Test
+    void aSmallStreamedPutSendsItsBodyWithoutWaitingFor100Continue() throws Exception {
+        swift.stubFor(put(urlPathEqualTo(ACCOUNT + "/c/small")).willReturn(aResponse().withStatus(201)));
+        byte[] body = new byte[64 * 1024];
+
+        account.objects().put("c", "small", new ByteArrayInputStream(body), body.length, SwiftHeaders.empty());
+
+        swift.verify(putRequestedFor(urlEqualTo(ACCOUNT + "/c/small"))
+                .withHeader("Content-Length", equalTo(Integer.toString(body.length)))
+                .withHeader("Expect", absent())
                 .withRequestBody(binaryEqualTo(body)));
     }
 

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * answers a 401 with one token refresh and one retry.
  *
  * <p>The retry happens only when the body can be sent again: no body, a body held in memory, or a
- * stream not a byte of which has been read. Uploads send {@code Expect: 100-continue}, so Swift's 401
- * normally arrives before the stream is touched and the upload is simply retried. If Swift asked for the
- * body first (or expect-continue is off) and then refused, the stream is partly consumed; the 401 is then
+ * stream not a byte of which has been read. Uploads of 1 MiB or more send {@code Expect: 100-continue}, so
+ * Swift's 401 normally arrives before the stream is touched and the upload is simply retried. If Swift asked
+ * for the body first (a smaller upload, or expect-continue off) and then refused, the stream is partly consumed; the 401 is then
  * final and surfaces as a {@link SwiftHttpStatusException} with status 401, and the token is renewed for the
  * requests that follow. Token sources renew tokens shortly before they expire to
  * make that case rare.

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This is the only class that touches Jetty's request API. It knows nothing of tokens or Swift
  * semantics: it aims a request at a base URL, frames the body ({@code Content-Length} when the length is
- * known, chunked only when it is not, {@code Expect: 100-continue} for streamed uploads), pushes a streamed
- * body from the calling thread ({@link PushedUpload}), waits for the status and headers, and hands back a
- * {@link SwiftResponse} whose body is still on the wire.
+ * known, chunked only when it is not, {@code Expect: 100-continue} for streamed uploads of 1 MiB or more),
+ * pushes a streamed body from the calling thread ({@link PushedUpload}), waits for the status and headers, and
+ * hands back a {@link SwiftResponse} whose body is still on the wire.
  *
  * <p>No thread waits without bound: a connection that stays silent for the configured idle timeout, while
  * sending or receiving, fails the exchange, and the waiting thread gets a
@@ -42,6 +42,14 @@ import org.slf4j.LoggerFactory;
 public final class SwiftTransport implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwiftTransport.class);
+    /**
+     * Smaller uploads go without {@code Expect: 100-continue}. Its round trip waits for the Swift proxy's
+     * connections to its object servers before the gateway reads a byte from its own client, whose own
+     * 100-continue then waits in turn: for a 64 KiB PutObject that chain made the proxy's PUT take 12.8 ms
+     * against 7.4 ms direct (medians). A refused small body costs little to send, and a token refused after
+     * the body started is renewed for the next request (AuthorizedSession).
+     */
+    public static final long EXPECT_CONTINUE_MIN_BYTES = 1024 * 1024;
 
     private final SwiftClientConfig config;
     private final HttpClient client;
@@ -149,7 +157,7 @@ public final class SwiftTransport implements Closeable {
             PushedUpload pushed = new PushedUpload(upload, length, config.uploadBufferSize());
             pushed.watch(exchange);
             exchange.body(pushed);
-            if (config.expectContinue()) {
+            if (config.expectContinue() && (length < 0 || length >= EXPECT_CONTINUE_MIN_BYTES)) {
                 exchange.headers(fields -> fields.put(HttpHeader.EXPECT, "100-continue"));
             }
             return pushed;

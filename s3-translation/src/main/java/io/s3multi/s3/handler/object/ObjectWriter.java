@@ -26,9 +26,8 @@ import java.util.Set;
  * the upload is aborted, Swift stores nothing and the client gets the S3 error of the check that failed.
  *
  * <p>When the key held a Static Large Object (a multipart upload), its segments are deleted once the new object
- * is stored ({@link ReplacedLargeObject}). That HEAD comes before the PUT, not beside it: reading it while the
- * body streams would leave a thread blocked in the body's read waiting for another request of the same Jetty
- * client, which may be the thread that must send that request (seen as a deadlock under load).
+ * is stored ({@link ReplacedLargeObject}); what the key held is read while the body streams
+ * ({@link ReplacedObjectProbe}).
  *
  * <p><b>Checksums.</b> A checksum sent as a header is known before the body and stored with the PUT as
  * {@code X-Object-Meta-S3multi-Checksum-<Alg>}. A checksum sent as an aws-chunked trailer (the AWS SDK's default)
@@ -78,9 +77,10 @@ public final class ObjectWriter {
         }
 
         // With If-None-Match: * there is no older object whose segments could be left behind.
-        ReplacedLargeObject replaced = head.header("If-None-Match") != null
-                ? ReplacedLargeObject.none() : ReplacedLargeObject.capture(call.swift(), bucket, key);
-        SwiftReply reply = upload(call, body.stream(), length, putHeaders.build());
+        ReplacedObjectProbe probe = head.header("If-None-Match") != null
+                ? ReplacedObjectProbe.none() : ReplacedObjectProbe.start(call.swift(), bucket, key);
+        SwiftReply reply = upload(call, probe.holdEnd(body.stream()), length, putHeaders.build());
+        ReplacedLargeObject replaced = probe.replaced();
         String checksumValue = checksum.map(algorithm -> algorithm.toBase64(body.computed(algorithm).orElseThrow()))
                 .orElse(null);
         if (checksumInTrailer) {
