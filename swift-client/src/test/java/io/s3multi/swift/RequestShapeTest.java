@@ -33,10 +33,15 @@ import io.s3multi.swift.slo.ManifestEntry;
 import io.s3multi.swift.slo.SloSegment;
 import io.s3multi.swift.http.SwiftResponse;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +112,32 @@ class RequestShapeTest {
                 .withHeader("Content-Length", equalTo(Integer.toString(body.length)))
                 .withHeader("Expect", absent())
                 .withRequestBody(binaryEqualTo(body)));
+    }
+
+    @Test
+    void onlyTheRequestingThreadReadsAnUploadBody() throws Exception {
+        swift.stubFor(put(urlPathEqualTo(ACCOUNT + "/c/pushed")).willReturn(aResponse().withStatus(201)));
+        byte[] body = new byte[(int) SwiftTransport.EXPECT_CONTINUE_MIN_BYTES * 3];
+        Set<Thread> readers = ConcurrentHashMap.newKeySet();
+        InputStream recording = new FilterInputStream(new ByteArrayInputStream(body)) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                readers.add(Thread.currentThread());
+                return super.read(buffer, offset, length);
+            }
+
+            @Override
+            public int read() throws IOException {
+                readers.add(Thread.currentThread());
+                return super.read();
+            }
+        };
+
+        account.objects().put("c", "pushed", recording, body.length, SwiftHeaders.empty());
+
+        // Jetty's threads never block on a client's body: the caller (a servlet thread in the gateway) does.
+        assertEquals(Set.of(Thread.currentThread()), readers);
+        swift.verify(putRequestedFor(urlEqualTo(ACCOUNT + "/c/pushed")).withRequestBody(binaryEqualTo(body)));
     }
 
     @Test
