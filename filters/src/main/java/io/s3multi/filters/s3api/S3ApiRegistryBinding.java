@@ -1,6 +1,6 @@
 package io.s3multi.filters.s3api;
 
-import io.s3multi.filters.s3.SharedSwiftBackends;
+import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.handler.S3ApiDispatcher;
 import io.s3multi.s3.handler.S3ApiSettings;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
@@ -20,7 +20,7 @@ final class S3ApiRegistryBinding {
 
     private final S3ApiSettings settings;
     private final URI swiftUrl;
-    private ServletContext context;
+    private SwiftBackendLease lease;
 
     S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -32,16 +32,14 @@ final class S3ApiRegistryBinding {
         if (!settings.hasBucketRegistry()) {
             return new S3ApiDispatcher(settings);
         }
-        context = servletContext;
-        var backend = SharedSwiftBackends.in(context).acquire(swiftUrl);
-        return new S3ApiDispatcher(settings, BucketRegistry.of(backend, settings));
+        lease = SwiftBackendLease.take(servletContext, swiftUrl);
+        return new S3ApiDispatcher(settings, BucketRegistry.of(lease.backend(), settings));
     }
 
     /** Gives the registry's backend back. */
     void unbind() {
-        if (context != null) {
-            SharedSwiftBackends.in(context).release(swiftUrl);
-            context = null;
+        if (lease != null) {
+            lease.release();
         }
     }
 }

@@ -1,18 +1,16 @@
 package io.s3multi.filters.s3multi;
 
 import io.s3multi.filters.s3.S3Exchange;
-import io.s3multi.filters.s3.SharedSwiftBackends;
+import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.filters.s3api.S3ApiFilter;
 import io.s3multi.s3.multipart.MultipartDispatcher;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.s3.request.S3RequestParser;
-import io.s3multi.swift.SwiftBackend;
 import io.s3multi.swift.error.SwiftException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -60,8 +58,7 @@ public final class S3MultiFilter implements Filter {
     private final S3MultiConfig config;
     private final S3RequestParser parser;
     private final S3ApiFilter edge;
-    private ServletContext context;
-    private volatile SwiftBackend swift;
+    private volatile SwiftBackendLease swift;
 
     S3MultiFilter(S3MultiConfig config, List<String> storageDomains, Clock clock) {
         this.config = config;
@@ -72,15 +69,13 @@ public final class S3MultiFilter implements Filter {
 
     @Override
     public void init(FilterConfig filterConfig) {
-        context = filterConfig.getServletContext();
-        swift = SharedSwiftBackends.in(context).acquire(config.swiftUrl());
+        swift = SwiftBackendLease.take(filterConfig.getServletContext(), config.swiftUrl());
     }
 
     @Override
     public void destroy() {
         if (swift != null) {
-            SharedSwiftBackends.in(context).release(config.swiftUrl());
-            swift = null;
+            swift.release();
         }
     }
 
@@ -111,7 +106,7 @@ public final class S3MultiFilter implements Filter {
             return config.maxManifestSegments();
         }
         try {
-            return swift.info().maxManifestSegments();
+            return swift.backend().info().maxManifestSegments();
         } catch (SwiftException e) {
             throw new UncheckedIOException("cannot read Swift's /info for slo.max_manifest_segments", e);
         }

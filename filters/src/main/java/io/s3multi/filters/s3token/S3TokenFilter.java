@@ -6,7 +6,7 @@ import io.s3multi.filters.s3.S3Authentication;
 import io.s3multi.filters.s3.S3ErrorResponse;
 import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.S3Failures;
-import io.s3multi.filters.s3.SharedSwiftBackends;
+import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.auth.S3AuthException;
 import io.s3multi.s3.auth.SecretAccessKey;
 import io.s3multi.s3.auth.SignatureVerifier;
@@ -15,11 +15,9 @@ import io.s3multi.s3.auth.SigningKeyCache;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.request.S3RequestParser;
 import io.s3multi.swift.SwiftAccount;
-import io.s3multi.swift.SwiftBackend;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -113,8 +111,7 @@ public final class S3TokenFilter implements Filter {
     private final KeystoneClient keystone;
     private final ServiceTokenKeeper serviceTokens;
     private final ConcurrentHashMap<String, SwiftAccount> accounts = new ConcurrentHashMap<>();
-    private ServletContext context;
-    private SwiftBackend swift;
+    private SwiftBackendLease swift;
 
     public S3TokenFilter(S3TokenConfig config, List<String> storageDomains, Clock clock) {
         this.config = config;
@@ -129,15 +126,13 @@ public final class S3TokenFilter implements Filter {
 
     @Override
     public void init(FilterConfig filterConfig) {
-        context = filterConfig.getServletContext();
-        swift = SharedSwiftBackends.in(context).acquire(config.swiftUrl());
+        swift = SwiftBackendLease.take(filterConfig.getServletContext(), config.swiftUrl());
     }
 
     @Override
     public void destroy() {
         if (swift != null) {
-            SharedSwiftBackends.in(context).release(config.swiftUrl());
-            swift = null;
+            swift.release();
         }
         keystone.close();
     }
@@ -264,7 +259,7 @@ public final class S3TokenFilter implements Filter {
 
     private SwiftAccount accountOf(KeystoneUser user) {
         String account = config.resellerPrefix() + user.projectId();
-        return accounts.computeIfAbsent(account, name -> swift.account(new ProjectTokenSource(serviceTokens,
+        return accounts.computeIfAbsent(account, name -> swift.backend().account(new ProjectTokenSource(serviceTokens,
                 URI.create(config.swiftUrl().toString().replaceAll("/+$", "") + "/v1/" + name))));
     }
 

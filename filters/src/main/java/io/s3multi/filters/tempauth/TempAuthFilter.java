@@ -7,6 +7,7 @@ import io.s3multi.filters.s3.S3ErrorResponse;
 import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.S3Failures;
 import io.s3multi.filters.s3.SharedSwiftBackends;
+import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.auth.S3AuthException;
 import io.s3multi.s3.auth.S3Authenticator;
 import io.s3multi.s3.auth.S3Credential;
@@ -15,11 +16,9 @@ import io.s3multi.s3.auth.SignatureVerifier;
 import io.s3multi.s3.auth.SignedRequest;
 import io.s3multi.s3.auth.SigningKeyCache;
 import io.s3multi.s3.request.S3RequestParser;
-import io.s3multi.swift.SwiftBackend;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -81,8 +80,7 @@ public final class TempAuthFilter implements Filter {
     private final TempAuthConfig config;
     private final S3RequestParser parser;
     private final S3Authenticator<TempAuthUser> authenticator;
-    private ServletContext context;
-    private SwiftBackend swift;
+    private SwiftBackendLease swift;
 
     public TempAuthFilter(TempAuthConfig config, List<String> storageDomains, Clock clock) {
         this.config = config;
@@ -97,15 +95,13 @@ public final class TempAuthFilter implements Filter {
 
     @Override
     public void init(FilterConfig filterConfig) {
-        context = filterConfig.getServletContext();
-        swift = SharedSwiftBackends.in(context).acquire(config.swiftUrl());
+        swift = SwiftBackendLease.take(filterConfig.getServletContext(), config.swiftUrl());
     }
 
     @Override
     public void destroy() {
         if (swift != null) {
-            SharedSwiftBackends.in(context).release(config.swiftUrl());
-            swift = null;
+            swift.release();
         }
     }
 
@@ -139,7 +135,7 @@ public final class TempAuthFilter implements Filter {
             TempAuthUser user = who.get().identity();
             PipelineAttributes.S3_AUTHENTICATION.set(request, new S3Authentication(
                     user.identity(config.resellerPrefix()),
-                    swift.tempAuthAccount(user.accessKey(), user.key()),
+                    swift.backend().tempAuthAccount(user.accessKey(), user.key()),
                     signed,
                     who.get().signature().signingKey().orElse(null)));
             PipelineAttributes.USER.set(request, user.accessKey());
