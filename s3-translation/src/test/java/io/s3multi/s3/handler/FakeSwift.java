@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A Swift account on 127.0.0.1 that answers what a test registered and records every request, so handler
@@ -57,6 +59,7 @@ final class FakeSwift implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final Map<String, Answer> answers = new LinkedHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final SwiftBackend backend;
@@ -64,6 +67,9 @@ final class FakeSwift implements AutoCloseable {
     FakeSwift() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // Concurrently, as Swift does: PutObject's HEAD runs beside its PUT, whose last byte waits for the HEAD's
+        // answer. A call is recorded once its body is read, so that HEAD is always listed before that PUT.
+        server.setExecutor(handlers);
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         backend = SwiftBackend.start(SwiftClientConfig.defaults(endpoint).withExpectContinue(false));
@@ -123,5 +129,6 @@ final class FakeSwift implements AutoCloseable {
     public void close() {
         backend.close();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }
