@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MultipartCleanUpFaultsIT extends MultipartIntegrationTest {
 
-    /** Two parts and a second attempt of part 2 the client does not name; Complete's answer, the object's bytes. */
+    /** Two parts and a third the client does not name; Complete's answer, the object's bytes. */
     private record Completed(String uploadId, String eTag, byte[] whole) {
     }
 
@@ -39,7 +39,7 @@ class MultipartCleanUpFaultsIT extends MultipartIntegrationTest {
                 RequestBody.fromBytes(first)).eTag();
         String eTag2 = client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(2),
                 RequestBody.fromBytes(second)).eTag();
-        client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(2),
+        client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(3),
                 RequestBody.fromBytes(randomBytes(2000, 5)));
         Rule markerDeletes = proxy.when(request -> request.method().equals("DELETE") && request.isSegment()
                 && request.path().contains("/uploads/")).times(failures).then(Fault.answer(503));
@@ -82,7 +82,7 @@ class MultipartCleanUpFaultsIT extends MultipartIntegrationTest {
             assertEquals("NoSuchUpload", s3Error(() -> gateway.s3().abortMultipartUpload(b -> b.bucket(bucket)
                     .key("lasting").uploadId(done.uploadId()))).awsErrorDetails().errorCode());
 
-            // What the sweeper finds: the marker, marked finished, naming key and upload; the unnamed attempt.
+            // What the sweeper finds: the marker, marked finished, naming key and upload; the unnamed part.
             String marker = segmentNames(bucket).stream().filter(name -> name.startsWith("uploads/")).findFirst()
                     .orElseThrow(() -> new AssertionError("the marker is left for the sweeper"));
             assertTrue(marker.endsWith(done.uploadId()), marker);
@@ -92,7 +92,7 @@ class MultipartCleanUpFaultsIT extends MultipartIntegrationTest {
                     "lasting");
             List<String> unnamed = segmentNames(bucket).stream().filter(name -> name.startsWith("parts/"))
                     .filter(name -> !named.contains(bucket + "_segments/" + name)).toList();
-            assertEquals(List.of("parts/" + done.uploadId() + "/00002"), withoutAttempts(unnamed));
+            assertEquals(List.of("parts/" + done.uploadId() + "/00003"), withoutAttempts(unnamed));
         }
     }
 
