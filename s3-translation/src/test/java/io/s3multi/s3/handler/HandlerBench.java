@@ -20,6 +20,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +33,8 @@ import java.util.UUID;
 /**
  * Drives the s3api handlers in-process against the dev Swift, without HTTP or signatures: a request head is
  * parsed and classified as the pipeline would, then dispatched as one of two accounts. The registry lives in
- * the account of {@code registry.user} (default {@code s3multi:registry}).
+ * the account of {@code registry.user} (default {@code s3multi:registry}) with the key {@code registry.key}
+ * (default: the dev cluster's, from {@code registry.key} in its state dir, see {@code dev/swift}).
  */
 final class HandlerBench implements AutoCloseable {
 
@@ -54,9 +57,22 @@ final class HandlerBench implements AutoCloseable {
                 .withIdleTimeout(Duration.ofSeconds(30)));
         S3ApiSettings settings = new S3ApiSettings("us-east-1", 1000, 1000,
                 System.getProperty("registry.user", "s3multi:registry"),
-                System.getProperty("registry.key", "registry"));
+                registryKey());
         registry = BucketRegistry.of(backend, settings);
         dispatcher = new S3ApiDispatcher(settings, registry);
+    }
+
+    private static String registryKey() {
+        String key = System.getProperty("registry.key");
+        if (key != null) {
+            return key;
+        }
+        Path file = Path.of(System.getenv().getOrDefault("S3MULTI_DEV_DIR", "/var/tmp/s3multi-dev"), "registry.key");
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no bucket-registry key (dev/swift start writes " + file + ")", e);
+        }
     }
 
     SwiftAccount swift(User user) {
