@@ -63,7 +63,11 @@ public final class MultipartDispatcher {
             case UPLOAD_PART -> parts.uploadPart(call);
             case UPLOAD_PART_COPY -> parts.uploadPartCopy(call);
             case LIST_PARTS -> parts.listParts(call);
-            case COMPLETE_MULTIPART_UPLOAD -> completion.completeMultipartUpload(call);
+            case COMPLETE_MULTIPART_UPLOAD -> {
+                // The object about to appear reads its bytes from the segments container: with the bucket's ACLs.
+                SegmentsAcl.resync(call);
+                yield completion.completeMultipartUpload(call);
+            }
             case ABORT_MULTIPART_UPLOAD -> completion.abortMultipartUpload(call);
             default -> throw new IllegalArgumentException(operation + " is not a multipart operation");
         };
