@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Drives the s3api handlers in-process against the dev Swift, without HTTP or signatures: a request head is
@@ -46,6 +47,8 @@ final class HandlerBench implements AutoCloseable {
 
     static final User TEST = new User("test:tester", "testing", "AUTH_test");
     static final User TEST2 = new User("test2:tester2", "testing2", "AUTH_test2");
+    /** In test's account without {@code .admin}: Swift refuses it to create containers. */
+    static final User TEST3 = new User("test:tester3", "testing3", "AUTH_test");
 
     final SwiftBackend backend;
     final BucketRegistry registry;
@@ -53,13 +56,18 @@ final class HandlerBench implements AutoCloseable {
     private final S3RequestParser parser = new S3RequestParser();
 
     HandlerBench() {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param registryAsDispatched wraps the registry the dispatcher uses (to run something amid a claim) */
+    HandlerBench(UnaryOperator<BucketRegistry> registryAsDispatched) {
         backend = SwiftBackend.start(SwiftClientConfig.defaults(URI.create(SWIFT_URL))
                 .withIdleTimeout(Duration.ofSeconds(30)));
         S3ApiSettings settings = new S3ApiSettings("us-east-1", 1000, 1000,
                 System.getProperty("registry.user", "s3multi:registry"),
                 registryKey());
         registry = BucketRegistry.of(backend, settings);
-        dispatcher = new S3ApiDispatcher(settings, registry);
+        dispatcher = new S3ApiDispatcher(settings, registryAsDispatched.apply(registry));
     }
 
     private static String registryKey() {

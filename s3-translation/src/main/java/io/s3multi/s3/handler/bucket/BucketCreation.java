@@ -9,6 +9,7 @@ import io.s3multi.s3.xml.documents.CreateBucketConfiguration;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *       caller's account already has as a container (Swift answers 202 to the PUT) is
  *       {@code BucketAlreadyOwnedByYou} (409, as AWS answers outside us-east-1's legacy mode, where it would be
  *       200; a 409 tells scripts the truth).</li>
- *   <li>If the container cannot be created after a fresh claim, the claim is released.</li>
+ *   <li>If the container cannot be created after a fresh claim, the claim is released, unless another request
+ *       of the same account relies on it; a creator that succeeded makes sure its record is still there
+ *       (see {@link #releaseUnlessCreated}).</li>
  * </ul>
  * The answer is 200 with {@code Location: /bucket}.
  */
@@ -70,14 +73,66 @@ public final class BucketCreation {
             created = call.swift().containers().create(bucket, SwiftHeaders.empty());
         } catch (SwiftException failure) {
             if (claim == BucketRegistry.Claim.CLAIMED) {
-                releaseQuietly(bucket, account);
+                releaseUnlessCreated(call, bucket, account);
             }
             throw SwiftStatusMapper.toS3(failure, SwiftStatusMapper.Target.bucket(bucket));
         }
         if (created.status() == 202) {
             throw S3Exception.bucketAlreadyOwnedByYou(bucket);
         }
+        requireStillRecorded(call, bucket, account);
         return S3Response.status(200).withHeader("Location", "/" + bucket);
+    }
+
+    /**
+     * Several requests of one account may hold one claim: the first got it (CLAIMED), the others found it theirs
+     * already (ALREADY_YOURS). When the first fails to create the container (a user without the right to create
+     * containers, say) while another succeeds, releasing the claim would leave a bucket whose name any account
+     * could take. So the releaser deletes the record and then looks: if the container exists, or the caller may
+     * not even see whether it does, the claim is made again.
+     */
+    private void releaseUnlessCreated(S3Call call, String bucket, String account) {
+        try {
+            registry.release(bucket, account);
+            if (!containerMissing(call, bucket)) {
+                registry.claim(bucket, account);
+            }
+        } catch (SwiftException failure) {
+            LOG.warn("could not release the registry claim on {} for {} after a failed create: {}", bucket, account,
+                    failure.getMessage());
+        }
+    }
+
+    private static boolean containerMissing(S3Call call, String bucket) {
+        try {
+            call.swift().containers().head(bucket);
+            return false;
+        } catch (SwiftException failure) {
+            return failure instanceof SwiftHttpStatusException status && status.status() == 404;
+        }
+    }
+
+    /**
+     * The other half of {@link #releaseUnlessCreated}: a creator that succeeded checks that its record survived a
+     * failed peer's release, and claims the name again if it did not. Should another account have taken the name
+     * in that moment, the container just made (still empty) is deleted again and the name is theirs.
+     */
+    private void requireStillRecorded(S3Call call, String bucket, String account) {
+        try {
+            if (registry.ownerOf(bucket).filter(account::equals).isPresent()
+                    || registry.claim(bucket, account) != BucketRegistry.Claim.TAKEN) {
+                return;
+            }
+        } catch (SwiftException failure) {
+            throw BucketPresence.registryFailure(failure);
+        }
+        try {
+            call.swift().containers().delete(bucket);
+        } catch (SwiftException failure) {
+            LOG.warn("{} lost the name {} to another account after creating its container, which it could not"
+                    + " delete: {}", account, bucket, failure.getMessage());
+        }
+        throw S3Exception.bucketAlreadyExists(bucket);
     }
 
     private static Optional<CreateBucketConfiguration> readConfiguration(S3Call call) {
@@ -92,12 +147,4 @@ public final class BucketCreation {
         }
     }
 
-    private void releaseQuietly(String bucket, String account) {
-        try {
-            registry.release(bucket, account);
-        } catch (SwiftException failure) {
-            LOG.warn("could not release the registry claim on {} for {} after a failed create: {}", bucket, account,
-                    failure.getMessage());
-        }
-    }
 }
