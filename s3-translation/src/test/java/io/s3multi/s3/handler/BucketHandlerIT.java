@@ -263,6 +263,26 @@ class BucketHandlerIT {
             }
 
             @Override
+            public Optional<String> hold(String bucket) throws SwiftException {
+                return registry.hold(bucket);
+            }
+
+            @Override
+            public void settle(String bucket, String hold) throws SwiftException {
+                registry.settle(bucket, hold);
+            }
+
+            @Override
+            public void drop(String bucket, String hold) throws SwiftException {
+                registry.drop(bucket, hold);
+            }
+
+            @Override
+            public void forgetUnlessHeld(String bucket) throws SwiftException {
+                registry.forgetUnlessHeld(bucket);
+            }
+
+            @Override
             public Optional<String> ownerOf(String bucket) throws SwiftException {
                 return registry.ownerOf(bucket);
             }

@@ -9,7 +9,6 @@ import io.s3multi.s3.xml.documents.CreateBucketConfiguration;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
-import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,15 +31,17 @@ import org.slf4j.LoggerFactory;
  *       caller's account already has as a container (Swift answers 202 to the PUT) is
  *       {@code BucketAlreadyOwnedByYou} (409, as AWS answers outside us-east-1's legacy mode, where it would be
  *       200; a 409 tells scripts the truth).</li>
- *   <li>If the container cannot be created after a fresh claim, the claim is released, unless another request
- *       of the same account relies on it; a creator that succeeded makes sure its record is still there
- *       (see {@link #releaseUnlessCreated}).</li>
+ *   <li>While it creates the container the request holds the record; if the container cannot be created after
+ *       a fresh claim, the name is forgotten unless another request of the account holds the record or created
+ *       the bucket ({@link BucketRegistry#hold}, {@link SwiftBucketRegistry}).</li>
  * </ul>
  * The answer is 200 with {@code Location: /bucket}.
  */
 public final class BucketCreation {
 
     private static final Logger LOG = LoggerFactory.getLogger(BucketCreation.class);
+    /** Claims in a row that failed creates may take away before this request holds the record. */
+    private static final int CLAIM_ATTEMPTS = 3;
 
     private final S3ApiSettings settings;
     private final BucketRegistry registry;
@@ -64,75 +65,64 @@ public final class BucketCreation {
                 });
 
         String account = call.identity().swiftAccount();
-        BucketRegistry.Claim claim = claim(bucket, account);
-        if (claim == BucketRegistry.Claim.TAKEN) {
-            throw S3Exception.bucketAlreadyExists(bucket);
+        BucketRegistry.Claim claim;
+        Optional<String> hold;
+        int attempts = 0;
+        do {
+            claim = claim(bucket, account);
+            if (claim == BucketRegistry.Claim.TAKEN) {
+                throw S3Exception.bucketAlreadyExists(bucket);
+            }
+            // Empty: a create that failed forgot the record between our claim and our hold; claim it anew.
+            hold = registry(() -> registry.hold(bucket));
+        } while (hold.isEmpty() && ++attempts < CLAIM_ATTEMPTS);
+        if (hold.isEmpty()) {
+            throw S3Exception.serviceUnavailable();
         }
         SwiftReply created;
         try {
             created = call.swift().containers().create(bucket, SwiftHeaders.empty());
         } catch (SwiftException failure) {
-            if (claim == BucketRegistry.Claim.CLAIMED) {
-                releaseUnlessCreated(call, bucket, account);
-            }
+            giveUp(bucket, hold.get(), claim);
             throw SwiftStatusMapper.toS3(failure, SwiftStatusMapper.Target.bucket(bucket));
         }
+        String settled = hold.get();
+        registry(() -> {
+            registry.settle(bucket, settled);
+            return null;
+        });
         if (created.status() == 202) {
             throw S3Exception.bucketAlreadyOwnedByYou(bucket);
         }
-        requireStillRecorded(call, bucket, account);
         return S3Response.status(200).withHeader("Location", "/" + bucket);
     }
 
     /**
-     * Several requests of one account may hold one claim: the first got it (CLAIMED), the others found it theirs
-     * already (ALREADY_YOURS). When the first fails to create the container (a user without the right to create
-     * containers, say) while another succeeds, releasing the claim would leave a bucket whose name any account
-     * could take. So the releaser deletes the record and then looks: if the container exists, or the caller may
-     * not even see whether it does, the claim is made again.
+     * After a failed create: ends the hold and, for a name this request claimed, forgets it unless another
+     * request of the account holds the record or created the bucket (see {@link SwiftBucketRegistry}).
      */
-    private void releaseUnlessCreated(S3Call call, String bucket, String account) {
+    private void giveUp(String bucket, String hold, BucketRegistry.Claim claim) {
         try {
-            registry.release(bucket, account);
-            if (!containerMissing(call, bucket)) {
-                registry.claim(bucket, account);
+            registry.drop(bucket, hold);
+            if (claim == BucketRegistry.Claim.CLAIMED) {
+                registry.forgetUnlessHeld(bucket);
             }
         } catch (SwiftException failure) {
-            LOG.warn("could not release the registry claim on {} for {} after a failed create: {}", bucket, account,
+            LOG.warn("could not release the registry claim on {} after a failed create: {}", bucket,
                     failure.getMessage());
         }
     }
 
-    private static boolean containerMissing(S3Call call, String bucket) {
-        try {
-            call.swift().containers().head(bucket);
-            return false;
-        } catch (SwiftException failure) {
-            return failure instanceof SwiftHttpStatusException status && status.status() == 404;
-        }
+    private interface RegistryCall<T> {
+        T run() throws SwiftException;
     }
 
-    /**
-     * The other half of {@link #releaseUnlessCreated}: a creator that succeeded checks that its record survived a
-     * failed peer's release, and claims the name again if it did not. Should another account have taken the name
-     * in that moment, the container just made (still empty) is deleted again and the name is theirs.
-     */
-    private void requireStillRecorded(S3Call call, String bucket, String account) {
+    private static <T> T registry(RegistryCall<T> call) {
         try {
-            if (registry.ownerOf(bucket).filter(account::equals).isPresent()
-                    || registry.claim(bucket, account) != BucketRegistry.Claim.TAKEN) {
-                return;
-            }
+            return call.run();
         } catch (SwiftException failure) {
             throw BucketPresence.registryFailure(failure);
         }
-        try {
-            call.swift().containers().delete(bucket);
-        } catch (SwiftException failure) {
-            LOG.warn("{} lost the name {} to another account after creating its container, which it could not"
-                    + " delete: {}", account, bucket, failure.getMessage());
-        }
-        throw S3Exception.bucketAlreadyExists(bucket);
     }
 
     private static Optional<CreateBucketConfiguration> readConfiguration(S3Call call) {
@@ -140,11 +130,6 @@ public final class BucketCreation {
     }
 
     private BucketRegistry.Claim claim(String bucket, String account) {
-        try {
-            return registry.claim(bucket, account);
-        } catch (SwiftException failure) {
-            throw BucketPresence.registryFailure(failure);
-        }
+        return registry(() -> registry.claim(bucket, account));
     }
-
 }
