@@ -314,4 +314,28 @@ class BucketHandlerIT {
         assertEquals(S3ErrorCode.BUCKET_ALREADY_EXISTS, bench.failure(TEST2, "PUT", "/" + bucket, "").code());
         assertFalse(bench.containerExists(TEST2, bucket));
     }
+
+    /**
+     * The other order: test:tester finds the name already its account's (claimed by a request that then fails),
+     * and that failed request forgets the record before tester holds it. Tester's hold finds the record gone and
+     * claims the name anew, so the bucket it creates is recorded.
+     */
+    @Test
+    void aCreateWhoseClaimWasForgottenBeforeItHeldItClaimsTheNameAgain() throws Exception {
+        String bucket = HandlerBench.uniqueBucket("reclaim");
+        cleanups.add(() -> bench.cleanUp(TEST, bucket));
+        cleanups.add(() -> bench.cleanUp(TEST2, bucket));
+        assertEquals(BucketRegistry.Claim.CLAIMED, bench.registry.claim(bucket, "AUTH_test"));   // tester3's claim
+        try (HandlerBench testerBench = new HandlerBench(registry -> runningAfterFirstClaim(registry, () -> {
+            try {
+                registry.forgetUnlessHeld(bucket);   // tester3's create failed and nobody held the record yet
+            } catch (SwiftException e) {
+                throw new AssertionError(e);
+            }
+        }))) {
+            assertEquals(200, testerBench.send(TEST, "PUT", "/" + bucket, "").status());
+        }
+        assertEquals("AUTH_test", bench.registryOwner(bucket));
+        assertEquals(S3ErrorCode.BUCKET_ALREADY_EXISTS, bench.failure(TEST2, "PUT", "/" + bucket, "").code());
+    }
 }
