@@ -60,7 +60,6 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>Settings ({@code filter.s3api.*})</caption>
  *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code location}</td><td>{@code us-east-1}</td><td>the region of every bucket</td></tr>
  *   <tr><td>{@code max_bucket_listing}</td><td>{@code 1000}</td><td>most keys in one listing page</td></tr>
  *   <tr><td>{@code max_multi_delete_objects}</td><td>{@code 1000}</td><td>most keys in one DeleteObjects</td></tr>
  *   <tr><td>{@code bucket_registry_user}</td><td>(empty)</td><td>Swift tempauth user {@code account:user} of the
@@ -69,7 +68,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift that holds the registry's
  *       account (opened only when a registry user is set)</td></tr>
  * </table>
- * The top-level {@code storage_domain} enables virtual-host style requests.
+ * The top-level {@code storage_domain} enables virtual-host style requests; the top-level {@code region} is every
+ * bucket's location (GetBucketLocation, the one {@code LocationConstraint} CreateBucket accepts).
  *
  * <p><b>Request attributes:</b> reads {@link PipelineAttributes#S3_EXCHANGE},
  * {@link PipelineAttributes#S3_AUTHENTICATION}, {@link PipelineAttributes#TRANS_ID}; writes
