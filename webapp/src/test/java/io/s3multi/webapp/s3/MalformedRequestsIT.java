@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.s3multi.filters.proxylogging.AccessRecord;
+import io.s3multi.filters.proxylogging.ProxyLoggingFilter;
 import io.s3multi.s3.auth.ChunkSignatureChain;
 import io.s3multi.s3.auth.CredentialScope;
 import io.s3multi.s3.auth.SecretAccessKey;
@@ -112,6 +114,44 @@ class MalformedRequestsIT extends S3IntegrationTest {
         List<String> segments = names(bucket + "_segments");
         assertTrue(segments.stream().noneMatch(name -> name.startsWith("parts/")), segments.toString());
         assertEquals(1, segments.size(), "only the upload's marker: " + segments);
+    }
+
+    @Test
+    void aClientThatDisconnectsMidUploadPartIsA499AndLeavesNoSegment() throws Exception {
+        String bucket = uniqueBucket();
+        s3().createBucket(b -> b.bucket(bucket));
+        String uploadId = s3().createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
+        byte[] payload = bytes(2_000_000);
+        SdkHttpRequest part = RawS3.put(gateway().endpoint(), "/" + bucket + "/k", payload.length).toBuilder()
+                .putRawQueryParameter("partNumber", "1").putRawQueryParameter("uploadId", uploadId).build();
+        SignedRequest signed = RawS3.sign(part, payload, Clock.systemUTC(),
+                o -> o.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false));
+        var records = new java.util.concurrent.LinkedBlockingQueue<AccessRecord>();
+        java.util.function.Consumer<AccessRecord> listener = records::add;
+        ProxyLoggingFilter logging = gateway().server().pipeline().filter("proxy_logging", ProxyLoggingFilter.class);
+        logging.addListener(listener);
+        try {
+            try (var socket = new java.net.Socket("127.0.0.1", gateway().port())) {
+                var head = new StringBuilder("PUT " + signed.request().encodedPath() + "?"
+                        + signed.request().encodedQueryParameters().orElseThrow() + " HTTP/1.1\r\n");
+                signed.request().forEachHeader((name, values) -> values.stream()
+                        .filter(value -> !name.equalsIgnoreCase("Host"))
+                        .forEach(value -> head.append(name).append(": ").append(value).append("\r\n")));
+                head.append("Host: 127.0.0.1:").append(gateway().port()).append("\r\n\r\n");
+                socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().write(payload, 0, 300_000);
+                socket.getOutputStream().flush();
+                socket.setSoLinger(true, 0);
+            }
+            AccessRecord record = records.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(record != null, "no access record");
+            assertEquals(499, record.status(), record.toLogLine());
+            assertEquals("client-gone", record.note(), record.toLogLine());
+        } finally {
+            logging.removeListener(listener);
+        }
+        List<String> segments = names(bucket + "_segments");
+        assertTrue(segments.stream().noneMatch(name -> name.startsWith("parts/")), segments.toString());
     }
 
     // ---- item 12: the credential scope's region ----
