@@ -61,11 +61,23 @@ final class ValidRequests {
      */
     static Signed of(Form form, Payload payload, String method, String path, String query,
             List<String[]> extraHeaders, byte[] data, List<Integer> chunkSizes, DigestAlgorithm trailerChecksum) {
+        return of(form, payload, method, path, query, extraHeaders, data, chunkSizes, trailerChecksum,
+                trailerChecksum);
+    }
+
+    /**
+     * As above, with a trailer that may differ from the one declared in {@code x-amz-trailer} (a client error the
+     * trailer signature does not catch).
+     */
+    static Signed of(Form form, Payload payload, String method, String path, String query,
+            List<String[]> extraHeaders, byte[] data, List<Integer> chunkSizes, DigestAlgorithm trailerChecksum,
+            DigestAlgorithm sentTrailer) {
         List<String[]> headers = new ArrayList<>();
         headers.add(new String[] {"Host", "s3.example.com"});
         headers.addAll(extraHeaders);
         return switch (form) {
-            case V4_HEADER -> v4Header(payload, method, path, query, headers, data, chunkSizes, trailerChecksum);
+            case V4_HEADER -> v4Header(payload, method, path, query, headers, data, chunkSizes, trailerChecksum,
+                    sentTrailer);
             case V4_QUERY -> v4Query(method, path, query, headers, data);
             case V2_HEADER -> v2(false, method, path, query, headers, data);
             case V2_QUERY -> v2(true, method, path, query, headers, data);
@@ -74,7 +86,8 @@ final class ValidRequests {
     }
 
     private static Signed v4Header(Payload payload, String method, String path, String query,
-            List<String[]> headers, byte[] data, List<Integer> chunkSizes, DigestAlgorithm trailerChecksum) {
+            List<String[]> headers, byte[] data, List<Integer> chunkSizes, DigestAlgorithm trailerChecksum,
+            DigestAlgorithm sentTrailer) {
         headers.add(new String[] {"x-amz-date", AMZ_DATE});
         String contentSha256 = switch (payload) {
             case SHA256 -> HexFormat.of().formatHex(ChunkedBodies.sha256(data));
@@ -106,8 +119,8 @@ final class ValidRequests {
         headers.add(new String[] {"Authorization", prefix + signature});
         byte[] body = data;
         if (chunked) {
-            String trailerLine = trailer ? trailerChecksum.checksumHeader() + ":"
-                    + trailerChecksum.toBase64(trailerChecksum.digest(data)) : null;
+            String trailerLine = trailer && sentTrailer != null ? sentTrailer.checksumHeader() + ":"
+                    + sentTrailer.toBase64(sentTrailer.digest(data)) : null;
             body = payload == Payload.STREAMING_UNSIGNED_TRAILER
                     ? ChunkedBodies.unsigned(data, chunkSizes, trailerLine == null ? new String[0]
                             : new String[] {trailerLine})
