@@ -85,17 +85,21 @@ public final class Mutations {
             return input.substring(0, position) + toggled + input.substring(position + 1);
         }
 
-        /** Replaces the run of hex digits at or after {@code position} (a size, a date, a part number ...). */
+        /** Replaces the run of digits at or after {@code position} (a size, a date, a part number ...). */
         private static String replaceNumber(String input, int position, String number) {
             int start = position;
-            while (start < input.length() && Character.digit(input.charAt(start), 16) < 0) {
+            while (start < input.length() && !isDigit(input.charAt(start))) {
                 start++;
             }
             int end = start;
-            while (end < input.length() && Character.digit(input.charAt(end), 16) >= 0) {
+            while (end < input.length() && isDigit(input.charAt(end))) {
                 end++;
             }
             return input.substring(0, start) + number + input.substring(end);
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
         }
     }
 
@@ -114,6 +118,13 @@ public final class Mutations {
                 Arbitraries.doubles().between(0, 1).ofScale(4).filter(d -> d < 1),
                 token, Arbitraries.of(false, true)).as(Edit::new);
         return edit.list().ofMaxSize(max);
+    }
+
+    /** One edit that replaces the number at a random position with one of {@link #NUMBERS}. */
+    public static Arbitrary<List<Edit>> numberEdit() {
+        return Combinators.combine(Arbitraries.doubles().between(0, 1).ofScale(4).filter(d -> d < 1),
+                Arbitraries.integers().between(0, NUMBERS.size() - 1))
+                .as((at, number) -> List.of(new Edit(6, at, (number + 0.5) / NUMBERS.size(), "", false)));
     }
 
     /** {@code valid} with the edits applied in order. */
