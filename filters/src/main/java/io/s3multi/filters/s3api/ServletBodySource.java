@@ -17,12 +17,15 @@ final class ServletBodySource implements RequestBodySource {
     private final HttpServletRequest request;
     private final RequestHead head;
     private final S3Authentication authentication;
+    private final ClientConnection client;
     private boolean opened;
 
-    ServletBodySource(HttpServletRequest request, RequestHead head, S3Authentication authentication) {
+    ServletBodySource(HttpServletRequest request, RequestHead head, S3Authentication authentication,
+            ClientConnection client) {
         this.request = request;
         this.head = head;
         this.authentication = authentication;
+        this.client = client;
     }
 
     @Override
@@ -31,7 +34,7 @@ final class ServletBodySource implements RequestBodySource {
             throw new IllegalStateException("the request body was already opened");
         }
         opened = true;
-        return RequestBody.open(new DeferredServletInput(request), head, authentication.signed(),
+        return RequestBody.open(client.watch(new DeferredServletInput(request)), head, authentication.signed(),
                 authentication.chunkSigningKey().orElse(null), alsoCompute);
     }
 }
