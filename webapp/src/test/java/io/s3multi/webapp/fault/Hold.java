@@ -14,6 +14,7 @@ public final class Hold extends Fault {
     private final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private final CountDownLatch answered = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
     private final AtomicInteger swiftStatus = new AtomicInteger(-1);
 
     Hold() {
@@ -36,6 +37,19 @@ public final class Hold extends Fault {
      */
     public int awaitSwiftStatus(Duration timeout) throws InterruptedException {
         return answered.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? swiftStatus.get() : -1;
+    }
+
+    /**
+     * After {@link #release()}: waits until the first held request's exchange is over, its response relayed whole
+     * or broken off by either side; false if it is still going on. A hold released before the request arrives
+     * thus watches a request: whether the gateway finishes or abandons its Swift request, and when.
+     */
+    public boolean awaitEnded(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void end() {
+        ended.countDown();
     }
 
     void arrive() {

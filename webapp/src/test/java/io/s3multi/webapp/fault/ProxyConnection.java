@@ -74,6 +74,8 @@ final class ProxyConnection implements Runnable {
                 } catch (IOException | RuntimeException failed) {
                     hold.failed();
                     throw failed;
+                } finally {
+                    hold.end();
                 }
             }
             default -> {
