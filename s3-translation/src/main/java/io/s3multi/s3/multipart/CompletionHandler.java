@@ -97,7 +97,10 @@ public final class CompletionHandler {
             try {
                 upload = state.requireUpload(key, uploadId);
             } catch (S3Exception noSuchUpload) {
-                return S3Response.xml(CompletedObject.earlierAnswer(call, uploadId).orElseThrow(() -> noSuchUpload));
+                CompleteMultipartUploadResult earlier = CompletedObject.earlierAnswer(call, uploadId)
+                        .orElseThrow(() -> noSuchUpload);
+                finishCleanUpLeftBehind(call, state, uploadId);
+                return S3Response.xml(earlier);
             }
             if (ifNoneMatch && CompletedObject.exists(call)) {
                 throw S3Exception.preconditionFailed("If-None-Match");
@@ -122,6 +125,43 @@ public final class CompletionHandler {
             return heartbeat(call, () -> completion.finish(found.overwritten(), held.get()), held.get()::release);
         } catch (SwiftException e) {
             throw SwiftFailures.toS3(e, target);
+        }
+    }
+
+    /**
+     * A retried Complete that finds its upload completed, but the marker still there marked finished (the clean-up
+     * of the Complete that made the object gave up, or its gateway died), finishes that clean-up: every attempt and
+     * sub-manifest the object's manifest does not name, then the marker. Failures are left for the sweeper.
+     */
+    private static void finishCleanUpLeftBehind(S3Call call, UploadState state, UploadId uploadId) {
+        try {
+            if (state.markerState(call.key(), uploadId) != UploadState.MarkerState.FINISHED) {
+                return;
+            }
+            Set<String> named = LateAttempt.segmentsNamedAt(call.swift(), state.container(), uploadId, call.bucket(),
+                    call.key());
+            if (named.isEmpty()) {
+                return;
+            }
+            String upload = call.bucket() + "/" + call.key() + " (upload " + uploadId + ")";
+            boolean unnamedGone = CleanUpRetry.run("deleting what " + upload + " left unnamed", () -> {
+                List<String> unnamed = new ArrayList<>();
+                for (ObjectEntry entry : state.listAll(SegmentsLayout.partsPrefix(uploadId))) {
+                    if (!named.contains(entry.name())) {
+                        unnamed.add(entry.name());
+                    }
+                }
+                return state.deleteAllCompletely(unnamed);
+            });
+            if (unnamedGone) {
+                CleanUpRetry.run("deleting the finished marker of " + upload, () -> {
+                    state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
+                    return true;
+                });
+            }
+        } catch (SwiftException e) {
+            LOG.warn("could not finish the clean-up of upload {} of {}/{}: {}", uploadId, call.bucket(), call.key(),
+                    e.toString());
         }
     }
 

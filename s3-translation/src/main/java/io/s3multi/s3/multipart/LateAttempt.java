@@ -7,7 +7,9 @@ import io.s3multi.swift.slo.ManifestEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a part attempt does when it finds, after storing its segment, that its upload is no longer in progress
@@ -62,22 +64,44 @@ final class LateAttempt {
                 .header("X-Static-Large-Object"));
     }
 
+    /**
+     * The segments of {@code container} that the manifest at {@code bucket/key} names, the upload's own
+     * sub-manifests followed; empty when the key holds no manifest.
+     */
+    static Set<String> segmentsNamedAt(SwiftAccount swift, String container, UploadId uploadId, String bucket,
+            String key) throws SwiftException {
+        Set<String> named = new HashSet<>();
+        try {
+            if (isManifest(swift, bucket, key)) {
+                collect(swift, container, uploadId, swift.largeObjects().getManifest(bucket, key), named);
+            }
+        } catch (SwiftException e) {
+            if (!SwiftFailures.isStatus(e, 404)) {
+                throw e;
+            }
+        }
+        return named;
+    }
+
     private static boolean names(SwiftAccount swift, String container, UploadId uploadId, List<ManifestEntry> entries,
             String segment) throws SwiftException {
+        Set<String> named = new HashSet<>();
+        collect(swift, container, uploadId, entries, named);
+        return named.contains(segment);
+    }
+
+    private static void collect(SwiftAccount swift, String container, UploadId uploadId, List<ManifestEntry> entries,
+            Set<String> named) throws SwiftException {
         String subManifests = SegmentsLayout.manifestsPrefix(uploadId);
         for (ManifestEntry entry : entries) {
             if (!entry.path().container().equals(container)) {
                 continue;
             }
             String object = entry.path().object();
-            if (object.equals(segment)) {
-                return true;
-            }
-            if (entry.subSlo() && object.startsWith(subManifests)
-                    && names(swift, container, uploadId, swift.largeObjects().getManifest(container, object), segment)) {
-                return true;
+            named.add(object);
+            if (entry.subSlo() && object.startsWith(subManifests)) {
+                collect(swift, container, uploadId, swift.largeObjects().getManifest(container, object), named);
             }
         }
-        return false;
     }
 }

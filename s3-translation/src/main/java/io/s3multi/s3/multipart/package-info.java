@@ -105,7 +105,8 @@
  *       {@code ?multipart-manifest=get}, following sub-manifests under {@code manifests/<upload id>/}); all of
  *       them if the key holds no manifest of this upload (deleted or overwritten since); then
  *       {@code claims/<upload id>} and the marker. Such a marker is never shown by ListMultipartUploads, and
- *       UploadPart, Complete and Abort answer NoSuchUpload for it.</li>
+ *       UploadPart and Abort answer NoSuchUpload for it; a retried Complete answers as the first did and finishes
+ *       the clean-up itself (the same deletions, the marker last).</li>
  *   <li>A marker that could be neither marked nor deleted (Swift refused every write) still shows the upload in
  *       progress: a retried Complete finishes it again; an Abort finds the upload's manifest at the key and leaves
  *       the parts (NoSuchUpload). A lifecycle rule that aborts stale uploads must make the same check before it
