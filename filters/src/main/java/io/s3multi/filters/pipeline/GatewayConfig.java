@@ -1,5 +1,6 @@
 package io.s3multi.filters.pipeline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
  * server.host = 127.0.0.1
  * server.port = 8080
  * storage_domain = s3.example.com
+ * swift.idle_timeout = 60
  * filter.proxy_server.swift_url = http://127.0.0.1:8081
  * </pre>
  *
@@ -27,6 +29,12 @@ import java.util.TreeSet;
  * that tells S3 from Swift or parses an S3 request (catch_errors, tempauth, s3api) must agree on it, so it is
  * a top-level key rather than a setting of each; stages receive it through {@link FilterSettings#storageDomains()}.
  * Empty (the default): path-style only.
+ *
+ * <p>{@code server.idle_timeout}, {@code server.min_upload_rate} and {@code server.upload_rate_period} bound how
+ * long the embedded server waits for slow clients ({@link ClientLimits}).
+ *
+ * <p>{@code swift.connect_timeout} and {@code swift.idle_timeout} (seconds, fractions allowed) are shared for the
+ * same kind of reason: the S3 stages share one Swift client per Swift URL ({@link SwiftTimeouts}).
  *
  * <p>Parsing checks only the shape of the file (known top-level keys, a usable port, a non-empty pipeline);
  * whether the stages and their settings exist is {@link PipelineValidator}'s job, because only the
@@ -39,7 +47,16 @@ public final class GatewayConfig {
     public static final String SERVER_HOST = "server.host";
     public static final String SERVER_PORT = "server.port";
     public static final String STORAGE_DOMAIN = "storage_domain";
+    public static final String SERVER_IDLE_TIMEOUT = "server.idle_timeout";
+    public static final String SERVER_MIN_UPLOAD_RATE = "server.min_upload_rate";
+    public static final String SERVER_UPLOAD_RATE_PERIOD = "server.upload_rate_period";
+    public static final String SWIFT_CONNECT_TIMEOUT = "swift.connect_timeout";
+    public static final String SWIFT_IDLE_TIMEOUT = "swift.idle_timeout";
     public static final String FILTER_PREFIX = "filter.";
+
+    private static final List<String> TOP_LEVEL_KEYS = List.of(PIPELINE, SERVER_HOST, SERVER_PORT,
+            SERVER_IDLE_TIMEOUT, SERVER_MIN_UPLOAD_RATE, SERVER_UPLOAD_RATE_PERIOD, STORAGE_DOMAIN,
+            SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT);
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8080;
@@ -49,15 +66,19 @@ public final class GatewayConfig {
     private final String host;
     private final int port;
     private final List<String> storageDomains;
+    private final ClientLimits clientLimits;
+    private final SwiftTimeouts swiftTimeouts;
     private final Map<String, Map<String, String>> settingsByFilter;
 
     private GatewayConfig(String origin, List<String> pipeline, String host, int port, List<String> storageDomains,
-            Map<String, Map<String, String>> settingsByFilter) {
+            ClientLimits clientLimits, SwiftTimeouts swiftTimeouts, Map<String, Map<String, String>> settingsByFilter) {
         this.origin = origin;
         this.pipeline = pipeline;
         this.host = host;
         this.port = port;
         this.storageDomains = storageDomains;
+        this.clientLimits = clientLimits;
+        this.swiftTimeouts = swiftTimeouts;
         this.settingsByFilter = settingsByFilter;
     }
 
@@ -79,16 +100,22 @@ public final class GatewayConfig {
         int port = parsePort(properties.getProperty(SERVER_PORT, String.valueOf(DEFAULT_PORT)).trim(), problems);
         String domainsLine = properties.getProperty(STORAGE_DOMAIN, "").trim();
         List<String> storageDomains = domainsLine.isEmpty() ? List.of() : List.of(domainsLine.split("[\\s,]+"));
+        var clientLimits = new ClientLimits(
+                parseSeconds(properties, SERVER_IDLE_TIMEOUT, ClientLimits.DEFAULT_IDLE_TIMEOUT, problems),
+                parseRate(properties, problems),
+                parseSeconds(properties, SERVER_UPLOAD_RATE_PERIOD, ClientLimits.DEFAULT_UPLOAD_RATE_PERIOD, problems));
+        var swiftTimeouts = new SwiftTimeouts(
+                parseSeconds(properties, SWIFT_CONNECT_TIMEOUT, SwiftTimeouts.DEFAULT_CONNECT, problems),
+                parseSeconds(properties, SWIFT_IDLE_TIMEOUT, SwiftTimeouts.DEFAULT_IDLE, problems));
         var settings = new TreeMap<String, Map<String, String>>();
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-            if (key.equals(PIPELINE) || key.equals(SERVER_HOST) || key.equals(SERVER_PORT)
-                    || key.equals(STORAGE_DOMAIN)) {
+            if (TOP_LEVEL_KEYS.contains(key)) {
                 continue;
             }
             int dot = key.indexOf('.', FILTER_PREFIX.length());
             if (!key.startsWith(FILTER_PREFIX) || dot < 0 || dot == FILTER_PREFIX.length() || dot == key.length() - 1) {
-                problems.add("unknown key '" + key + "' (keys are pipeline, server.host, server.port,"
-                        + " storage_domain and filter.<name>.<setting>)");
+                problems.add("unknown key '" + key + "' (keys are " + String.join(", ", TOP_LEVEL_KEYS)
+                        + " and filter.<name>.<setting>)");
                 continue;
             }
             settings.computeIfAbsent(key.substring(FILTER_PREFIX.length(), dot), name -> new TreeMap<>())
@@ -99,7 +126,8 @@ public final class GatewayConfig {
         }
         var frozen = new LinkedHashMap<String, Map<String, String>>();
         settings.forEach((name, values) -> frozen.put(name, Collections.unmodifiableMap(values)));
-        return new GatewayConfig(origin, pipeline, host, port, storageDomains, Collections.unmodifiableMap(frozen));
+        return new GatewayConfig(origin, pipeline, host, port, storageDomains, clientLimits, swiftTimeouts,
+                Collections.unmodifiableMap(frozen));
     }
 
     /** The stage names, in order. */
@@ -127,6 +155,16 @@ public final class GatewayConfig {
         return storageDomains;
     }
 
+    /** How long the embedded server waits for slow clients ({@code server.idle_timeout}, upload rate). */
+    public ClientLimits clientLimits() {
+        return clientLimits;
+    }
+
+    /** How long the S3 stages' shared Swift clients wait ({@code swift.connect_timeout}, {@code swift.idle_timeout}). */
+    public SwiftTimeouts swiftTimeouts() {
+        return swiftTimeouts;
+    }
+
     /** Where this configuration came from, including any overrides. */
     public String origin() {
         return origin;
@@ -148,7 +186,7 @@ public final class GatewayConfig {
             throw new IllegalArgumentException("port " + newPort + " is not between 0 and 65535");
         }
         return new GatewayConfig(origin + ", port " + newPort + " from the command line", pipeline, host, newPort,
-                storageDomains, settingsByFilter);
+                storageDomains, clientLimits, swiftTimeouts, settingsByFilter);
     }
 
     private static int parsePort(String value, List<String> problems) {
@@ -162,6 +200,36 @@ public final class GatewayConfig {
         }
         problems.add(SERVER_PORT + " = '" + value + "' is not a port between 0 and 65535");
         return DEFAULT_PORT;
+    }
+
+    private static Duration parseSeconds(Properties properties, String key, Duration fallback, List<String> problems) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return FilterSettings.positiveSeconds(value.trim());
+        } catch (IllegalArgumentException e) {
+            problems.add(key + " = '" + value.trim() + "': " + e.getMessage());
+            return fallback;
+        }
+    }
+
+    private static long parseRate(Properties properties, List<String> problems) {
+        String value = properties.getProperty(SERVER_MIN_UPLOAD_RATE);
+        if (value == null) {
+            return ClientLimits.DEFAULT_MIN_UPLOAD_RATE;
+        }
+        try {
+            long rate = Long.parseLong(value.trim());
+            if (rate >= 0) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(SERVER_MIN_UPLOAD_RATE + " = '" + value.trim() + "' is not a number of bytes per second (0: off)");
+        return ClientLimits.DEFAULT_MIN_UPLOAD_RATE;
     }
 
     @Override
