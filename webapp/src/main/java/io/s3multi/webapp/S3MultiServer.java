@@ -97,6 +97,10 @@ public final class S3MultiServer implements AutoCloseable {
 
         server.setHandler(config.clientLimits().minUploadRate() > 0
                 ? new MinimumUploadRateHandler(context, config.clientLimits()) : context);
+        // What Jetty refuses before any filter runs (a key with %00) is still answered in S3 XML.
+        var errorPages = new S3ErrorPages();
+        server.setErrorHandler(errorPages);
+        context.setErrorHandler(errorPages);
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setStopAtShutdown(true);
         try {

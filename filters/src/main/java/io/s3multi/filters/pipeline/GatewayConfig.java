@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * server.host = 127.0.0.1
  * server.port = 8080
  * storage_domain = s3.example.com
+ * region = us-east-1
  * swift.idle_timeout = 60
  * filter.proxy_server.swift_url = http://127.0.0.1:8081
  * </pre>
@@ -29,6 +30,10 @@ import java.util.TreeSet;
  * that tells S3 from Swift or parses an S3 request (catch_errors, tempauth, s3api) must agree on it, so it is
  * a top-level key rather than a setting of each; stages receive it through {@link FilterSettings#storageDomains()}.
  * Empty (the default): path-style only.
+ *
+ * <p>{@code region} is the other: the AWS region this gateway is (default {@code us-east-1}). The auth stages
+ * (tempauth, s3token) refuse a SigV4 signature whose credential scope names another region, and s3api answers it
+ * as every bucket's location; stages receive it through {@link FilterSettings#region()}.
  *
  * <p>{@code server.idle_timeout}, {@code server.min_upload_rate} and {@code server.upload_rate_period} bound how
  * long the embedded server waits for slow clients ({@link ClientLimits}).
@@ -47,6 +52,7 @@ public final class GatewayConfig {
     public static final String SERVER_HOST = "server.host";
     public static final String SERVER_PORT = "server.port";
     public static final String STORAGE_DOMAIN = "storage_domain";
+    public static final String REGION = "region";
     public static final String SERVER_IDLE_TIMEOUT = "server.idle_timeout";
     public static final String SERVER_MIN_UPLOAD_RATE = "server.min_upload_rate";
     public static final String SERVER_UPLOAD_RATE_PERIOD = "server.upload_rate_period";
@@ -55,28 +61,33 @@ public final class GatewayConfig {
     public static final String FILTER_PREFIX = "filter.";
 
     private static final List<String> TOP_LEVEL_KEYS = List.of(PIPELINE, SERVER_HOST, SERVER_PORT,
-            SERVER_IDLE_TIMEOUT, SERVER_MIN_UPLOAD_RATE, SERVER_UPLOAD_RATE_PERIOD, STORAGE_DOMAIN,
+            SERVER_IDLE_TIMEOUT, SERVER_MIN_UPLOAD_RATE, SERVER_UPLOAD_RATE_PERIOD, STORAGE_DOMAIN, REGION,
             SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT);
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8080;
+    static final String DEFAULT_REGION = "us-east-1";
+    private static final java.util.regex.Pattern REGION_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final String origin;
     private final List<String> pipeline;
     private final String host;
     private final int port;
     private final List<String> storageDomains;
+    private final String region;
     private final ClientLimits clientLimits;
     private final SwiftTimeouts swiftTimeouts;
     private final Map<String, Map<String, String>> settingsByFilter;
 
     private GatewayConfig(String origin, List<String> pipeline, String host, int port, List<String> storageDomains,
-            ClientLimits clientLimits, SwiftTimeouts swiftTimeouts, Map<String, Map<String, String>> settingsByFilter) {
+            String region, ClientLimits clientLimits, SwiftTimeouts swiftTimeouts,
+            Map<String, Map<String, String>> settingsByFilter) {
         this.origin = origin;
         this.pipeline = pipeline;
         this.host = host;
         this.port = port;
         this.storageDomains = storageDomains;
+        this.region = region;
         this.clientLimits = clientLimits;
         this.swiftTimeouts = swiftTimeouts;
         this.settingsByFilter = settingsByFilter;
@@ -100,6 +111,10 @@ public final class GatewayConfig {
         int port = parsePort(properties.getProperty(SERVER_PORT, String.valueOf(DEFAULT_PORT)).trim(), problems);
         String domainsLine = properties.getProperty(STORAGE_DOMAIN, "").trim();
         List<String> storageDomains = domainsLine.isEmpty() ? List.of() : List.of(domainsLine.split("[\\s,]+"));
+        String region = properties.getProperty(REGION, DEFAULT_REGION).trim();
+        if (!REGION_NAME.matcher(region).matches()) {
+            problems.add(REGION + " = '" + region + "' is not a region name such as us-east-1");
+        }
         var clientLimits = new ClientLimits(
                 parseSeconds(properties, SERVER_IDLE_TIMEOUT, ClientLimits.DEFAULT_IDLE_TIMEOUT, problems),
                 parseRate(properties, problems),
@@ -126,7 +141,7 @@ public final class GatewayConfig {
         }
         var frozen = new LinkedHashMap<String, Map<String, String>>();
         settings.forEach((name, values) -> frozen.put(name, Collections.unmodifiableMap(values)));
-        return new GatewayConfig(origin, pipeline, host, port, storageDomains, clientLimits, swiftTimeouts,
+        return new GatewayConfig(origin, pipeline, host, port, storageDomains, region, clientLimits, swiftTimeouts,
                 Collections.unmodifiableMap(frozen));
     }
 
@@ -153,6 +168,11 @@ public final class GatewayConfig {
     /** The domains of virtual-host style S3 requests ({@code storage_domain}); empty for path-style only. */
     public List<String> storageDomains() {
         return storageDomains;
+    }
+
+    /** The AWS region of the gateway ({@code region}): signatures must be scoped to it; buckets are in it. */
+    public String region() {
+        return region;
     }
 
     /** How long the embedded server waits for slow clients ({@code server.idle_timeout}, upload rate). */
@@ -186,7 +206,7 @@ public final class GatewayConfig {
             throw new IllegalArgumentException("port " + newPort + " is not between 0 and 65535");
         }
         return new GatewayConfig(origin + ", port " + newPort + " from the command line", pipeline, host, newPort,
-                storageDomains, clientLimits, swiftTimeouts, settingsByFilter);
+                storageDomains, region, clientLimits, swiftTimeouts, settingsByFilter);
     }
 
     private static int parsePort(String value, List<String> problems) {

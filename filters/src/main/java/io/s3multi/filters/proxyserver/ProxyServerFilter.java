@@ -1,6 +1,7 @@
 package io.s3multi.filters.proxyserver;
 
 import io.s3multi.filters.pipeline.GatewayHeaders;
+import io.s3multi.filters.pipeline.LogSafe;
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.pipeline.PlainText;
 import io.s3multi.filters.pipeline.RawPath;
@@ -64,6 +65,10 @@ import org.slf4j.LoggerFactory;
  * committed makes this stage throw, and the container aborts the client's connection so the client sees a
  * truncated response, never a wrong one. Every wait is bounded by an idle timeout, so nothing hangs.
  *
+ * <p>One exception to "exactly as they came": a successful change of a bucket's {@code X-Container-Read/Write}
+ * is also applied to its {@code <bucket>_segments} container ({@link SegmentsAclMirror}), so that the ACLs guarding
+ * multipart objects' bytes stay those of the bucket.
+ *
  * <p>The backend client is Jetty's {@link HttpClient}, one pool per filter instance, started in
  * {@link #init} and stopped in {@link #destroy}. It follows no redirects, keeps no cookies, answers no
  * authentication challenges and decodes no content: the client sees what Swift sent.
@@ -96,6 +101,7 @@ public final class ProxyServerFilter implements Filter {
 
     private final ProxyServerConfig config;
     private HttpClient backend;
+    private SegmentsAclMirror segmentsAcl;
 
     public ProxyServerFilter(ProxyServerConfig config) {
         this.config = config;
@@ -105,6 +111,7 @@ public final class ProxyServerFilter implements Filter {
     public void init(FilterConfig filterConfig) throws ServletException {
         try {
             backend = BackendClient.start(config);
+            segmentsAcl = new SegmentsAclMirror(backend, config);
         } catch (Exception e) {
             throw new ServletException("cannot start the backend client for " + config.swiftUrl(), e);
         }
@@ -169,6 +176,7 @@ public final class ProxyServerFilter implements Filter {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for " + config.swiftUrl());
         }
+        segmentsAcl.afterContainerUpdate(request, head.getStatus());
         response.setStatus(head.getStatus());
         copyResponseHeaders(head.getHeaders(), response);
         try (InputStream in = listener.getInputStream()) {
@@ -237,7 +245,7 @@ public final class ProxyServerFilter implements Filter {
     private static void fail(HttpServletRequest request, HttpServletResponse response, BackendFailure failure,
             Throwable cause) throws IOException {
         LOG.warn("{} {} {}: {} ({})", PipelineAttributes.TRANS_ID.getOrDefault(request, "-"), request.getMethod(),
-                RawPath.withQuery(request), failure.reason(), cause.toString());
+                LogSafe.target(request), failure.reason(), LogSafe.failure(cause));
         PlainText.send(response, failure.status(), failure.reason() + "\n");
     }
 

@@ -41,6 +41,23 @@ class GatewayConfigTest {
     }
 
     @Test
+    void regionIsOneSettingForTheWholePipelineDefaultingToUsEast1() {
+        GatewayConfig config = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server",
+                "region", " eu-west-1 "), "test");
+        assertEquals("eu-west-1", config.region());
+        assertEquals("eu-west-1", config.withPort(0).region());
+        assertEquals("us-east-1", GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test")
+                .region());
+    }
+
+    @Test
+    void aRegionThatIsNoRegionNameIsRefused() {
+        var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
+                GatewayUnderTest.config("proxy_server", "region", "EU West"), "test"));
+        assertEquals(List.of("region = 'EU West' is not a region name such as us-east-1"), e.problems());
+    }
+
+    @Test
     void serverDefaultsToLoopback8080() {
         GatewayConfig config = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test");
         assertEquals("127.0.0.1", config.host());
@@ -48,7 +65,7 @@ class GatewayConfigTest {
     }
 
     private static final String KEYS = "pipeline, server.host, server.port, server.idle_timeout,"
-            + " server.min_upload_rate, server.upload_rate_period, storage_domain, swift.connect_timeout,"
+            + " server.min_upload_rate, server.upload_rate_period, storage_domain, region, swift.connect_timeout,"
             + " swift.idle_timeout";
 
     @Test

@@ -68,7 +68,7 @@ class KeystoneGateTest {
         var http = new KeystoneHttp(authUrl, config.connectTimeout(), config.requestTimeout());
         client = new KeystoneClient(http, new ServiceTokenKeeper(new KeystonePasswordLogin(http, config),
                 Duration.ofMinutes(5), clock));
-        return new KeystoneGate(client, new SignatureVerifier(clock, Duration.ofMinutes(15), new SigningKeyCache()),
+        return new KeystoneGate(client, new SignatureVerifier(clock, Duration.ofMinutes(15), "us-east-1", new SigningKeyCache()),
                 new CredentialCache(Duration.ofSeconds(60), clock, 100),
                 new ExpiringCache<>(NEGATIVE_TTL, clock, 100), new KeystoneFlights(8, Duration.ofSeconds(30)));
     }

@@ -2,6 +2,7 @@ package io.s3multi.webapp.s3;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +39,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The S3 pipeline inside the WAR, exactly as built, deployed into a real Tomcat 10.1 with its built-in
- * configuration (only the Swift URLs overridden): the AWS SDK with default settings works as it does against the
+ * configuration (only the Swift URLs and the registry key, which it does not ship, overridden): the AWS SDK with default settings works as it does against the
  * embedded launcher, and Swift holds the bytes.
  */
 class S3InTomcatIT {
@@ -53,8 +56,10 @@ class S3InTomcatIT {
 
     @BeforeAll
     static void deployWar() throws Exception {
-        tomcat = TomcatWithWar.deploy(tomcatBase, SWIFT_URL_KEYS.stream()
+        Map<String, String> overrides = new HashMap<>(SWIFT_URL_KEYS.stream()
                 .collect(Collectors.toMap(key -> key, key -> S3TestGateway.SWIFT_URL)));
+        overrides.put("s3multi.filter.s3api.bucket_registry_key", S3TestGateway.REGISTRY_KEY);
+        tomcat = TomcatWithWar.deploy(tomcatBase, overrides);
         swiftBackend = SwiftBackend.start(SwiftClientConfig.defaults(URI.create(S3TestGateway.SWIFT_URL)));
         s3 = client(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY);
     }
@@ -103,6 +108,15 @@ class S3InTomcatIT {
             S3TestGateway.deleteContainer(
                     swiftBackend.tempAuthAccount(S3TestGateway.REGISTRY_USER, S3TestGateway.REGISTRY_KEY), bucket);
         }
+    }
+
+    /** Tomcat refuses a NUL in the path itself, before the WAR; its own error page answers (see README, Logs). */
+    @Test
+    void aKeyWithANulByteIsRefusedByTomcatBeforeTheWar() throws Exception {
+        RawResponse answer = RawS3.send(tomcat.port(), RawS3.get(URI.create("http://127.0.0.1:" + tomcat.port()),
+                "/bucket/a%00b"), new byte[0], -1, false);
+        assertEquals(400, answer.status(), answer.toString());
+        assertFalse(answer.headers().containsKey("x-amz-request-id"), "no stage of the WAR saw it: " + answer);
     }
 
     @Test
