@@ -5,6 +5,7 @@ import io.s3multi.filters.pipeline.LogSafe;
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.pipeline.PlainText;
 import io.s3multi.filters.pipeline.RawPath;
+import io.s3multi.swift.http.PushedUpload;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -25,7 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  *       transaction id goes along as {@code X-Trans-Id-Extra} (unless the client set one), so Swift's own
  *       transaction id, and its logs, contain the gateway's;</li>
  *   <li>the body streamed from the servlet input with the client's {@code Content-Length} (or chunked when
- *       the client sent chunked), never buffered whole;</li>
+ *       the client sent chunked), never buffered whole, read by the request's own thread and pushed to the
+ *       backend client ({@link PushedUpload}), so a slow client never holds one of the backend client's
+ *       threads;</li>
  *   <li>the answer's status and headers (minus hop-by-hop ones and the gateway's own transaction headers)
  *       and its body, copied in chunks as they arrive.</li>
  * </ul>
@@ -148,12 +150,19 @@ public final class ProxyServerFilter implements Filter {
                 .idleTimeout(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> copyRequestHeaders(request, headers));
         ClientBody body = null;
+        PushedUpload pushed = null;
         if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
             body = new ClientBody(request.getInputStream());
-            exchange.body(new InputStreamRequestContent(request.getContentType(), body, BUFFER_SIZE));
+            // Read on this thread, never on the backend client's: a slow client must not hold those.
+            pushed = new PushedUpload(body, request.getContentLengthLong(), BUFFER_SIZE);
+            pushed.watch(exchange);
+            exchange.body(pushed);
         }
         var listener = new InputStreamResponseListener();
         exchange.send(listener);
+        if (pushed != null) {
+            pushed.pump(exchange);
+        }
         Response head;
         try {
             // No deadline of our own: an upload may take hours, and the idle timeouts end every stalled wait.
