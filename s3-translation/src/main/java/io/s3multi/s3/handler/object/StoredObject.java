@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * What S3 says about an object, read from the headers Swift answers a HEAD or GET of it with.
  *
- * <p>The S3 ETag is the reserved {@link ReservedMetadata#ETAG} when present (multipart objects), else Swift's
- * ETag, which for a plain object is the hex MD5 of its bytes, as S3's is; S3 quotes it, Swift does not (except
- * for a Static Large Object, whose ETag Swift already quotes).
+ * <p>The S3 ETag is the reserved {@link ReservedMetadata#ETAG} when the object is a Static Large Object and the
+ * value is a well-formed multipart ETag (a completed multipart upload), else Swift's ETag, which for a plain object
+ * is the hex MD5 of its bytes, as S3's is; S3 quotes it, Swift does not (except for a Static Large Object, whose
+ * ETag Swift already quotes). Reserved values that are not well-formed count as absent ({@link ReservedMetadata}).
  */
 public final class StoredObject {
 
@@ -27,7 +28,8 @@ public final class StoredObject {
     /** The S3 ETag, quoted. */
     public String etag() {
         String reserved = headers.get(ReservedMetadata.ETAG);
-        return quote(reserved != null ? reserved : headers.get("ETag"));
+        boolean multipart = isStaticLargeObject() && ReservedMetadata.isMultipartEtag(reserved);
+        return quote(multipart ? reserved : headers.get("ETag"));
     }
 
     /** The modification time, from Swift's {@code Last-Modified} (whole seconds). */
@@ -51,14 +53,14 @@ public final class StoredObject {
         return "true".equalsIgnoreCase(headers.get("X-Static-Large-Object"));
     }
 
-    /** The checksum stored for the whole object, if the client sent one when it was written. */
+    /** The checksum stored for the whole object, if the client sent one when it was written (and it is well-formed). */
     public Optional<StoredChecksum> checksum() {
+        String stored = headers.get(ReservedMetadata.CHECKSUM_TYPE);
+        String type = stored == null ? ReservedMetadata.FULL_OBJECT : stored.trim();
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
             String value = headers.get(ReservedMetadata.checksum(algorithm));
-            if (value != null) {
-                String type = headers.get(ReservedMetadata.CHECKSUM_TYPE);
-                return Optional.of(new StoredChecksum(algorithm, value,
-                        type == null ? ReservedMetadata.FULL_OBJECT : type));
+            if (value != null && ReservedMetadata.isChecksum(algorithm, type, value.trim())) {
+                return Optional.of(new StoredChecksum(algorithm, value.trim(), type));
             }
         }
         return Optional.empty();
