@@ -84,7 +84,8 @@
  * because it deletes whatever a manifest names in any container the caller can write. Consequences: an object
  * completed before the binding existed, or whose reserved metadata a native {@code POST} replaced (Swift's POST
  * replaces all metadata, and the gateway drops reserved names from it), keeps its segments when deleted; they are
- * left to the sweeper of stale upload state.
+ * left to the sweeper of stale upload state. (Its S3 ETag survives such a POST in the content type, see
+ * {@link io.s3multi.s3.handler.object.StoredObject}.)
  *
  * <h2>No orphans</h2>
  * Abort deletes the marker, then every part and sub-manifest, unless the key already shows this upload's

@@ -169,6 +169,12 @@ class ObjectMetadataTest {
         SwiftHeaders malformedEtag = SwiftHeaders.of("Etag", "\"slo\"", ReservedMetadata.ETAG, "abc-2",
                 "X-Static-Large-Object", "True");
         assertEquals("\"slo\"", new StoredObject(malformedEtag).etag());
+        SwiftHeaders afterNativePost = SwiftHeaders.of("Etag", "\"slo\"", "X-Static-Large-Object", "True",
+                "Content-Type", "text/plain;s3multi_etag=" + MULTIPART);
+        assertEquals("\"" + MULTIPART + "\"", new StoredObject(afterNativePost).etag(), "as the listing shows it");
+        SwiftHeaders plainWithListedEtag = SwiftHeaders.of("Etag", "5d41", "Content-Type",
+                "text/plain;s3multi_etag=" + MULTIPART);
+        assertEquals("\"5d41\"", new StoredObject(plainWithListedEtag).etag());
         assertTrue(new StoredObject(SwiftHeaders.of(ReservedMetadata.checksum(DigestAlgorithm.CRC32), "AAAAAA==",
                 ReservedMetadata.CHECKSUM_TYPE, "NONSENSE")).checksum().isEmpty());
         assertTrue(new StoredObject(SwiftHeaders.of(ReservedMetadata.checksum(DigestAlgorithm.CRC32), "not base64!"))

@@ -154,6 +154,18 @@ class ForgedMetadataIT extends MultipartIntegrationTest {
     }
 
     @Test
+    void aNativePostThatRemovesReservedMetadataLeavesTheEtagAsListed() throws Exception {
+        // Swift's POST replaces all metadata; the reserved entries go, the content type (with the ETag) stays.
+        nativeSwift.ok("POST", bucket + "/victim", null, "X-Object-Meta-Color", "red",
+                "X-Remove-Object-Meta-S3multi-Etag", "x");
+        assertEquals(victim.eTag, s3().headObject(b -> b.bucket(bucket).key("victim")).eTag());
+        assertEquals(victim.eTag, listed("victim").orElseThrow().eTag());
+        assertArrayEquals(victim.bytes, s3().getObjectAsBytes(b -> b.bucket(bucket).key("victim")).asByteArray());
+        assertEquals(2, segmentNames(bucket).stream().filter(name -> name.startsWith("parts/" + victim.uploadId))
+                .count());
+    }
+
+    @Test
     void anS3DeleteOfAnObjectNamingTheVictimsUploadLeavesTheVictim() throws Exception {
         // The attack of the issue, natively: plant the victim's upload id on another key, then delete that key.
         nativeSwift.ok("PUT", bucket + "/x", "attacker".getBytes(StandardCharsets.UTF_8),
