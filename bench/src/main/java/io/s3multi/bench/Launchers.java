@@ -28,7 +28,8 @@ final class Launchers {
 
     /**
      * s3multi with {@code conf} (the project's {@code conf/proxy-server.properties}), overriding by system
-     * properties only the pipeline, the port and every stage's Swift URL.
+     * properties only the pipeline, the port, every stage's Swift URL and the bucket registry's key (which the
+     * configuration does not ship).
      */
     static ServerProcess s3multi(Path jar, Path conf, String xmx, List<String> javaOptions, URI swift,
             Path workDir) throws IOException, InterruptedException {
@@ -43,6 +44,7 @@ final class Launchers {
                 "-Ds3multi.filter.tempauth.swift_url=" + swift,
                 "-Ds3multi.filter.s3api.swift_url=" + swift,
                 "-Ds3multi.filter.s3multi.swift_url=" + swift,
+                "-Ds3multi.filter.s3api.bucket_registry_key=" + devRegistryKey(),
                 "-jar", jar.toString(), "--conf", conf.toString()));
         return ServerProcess.start("s3multi", command, URI.create("http://127.0.0.1:" + port), "/healthcheck",
                 workDir.resolve("s3multi.log"), PATIENCE);
@@ -69,6 +71,23 @@ final class Launchers {
                 "--properties", properties.toString());
         return ServerProcess.start("s3proxy", command, URI.create("http://127.0.0.1:" + port), "/",
                 workDir.resolve("s3proxy.log"), PATIENCE);
+    }
+
+    /**
+     * The dev Swift's key for the registry user: {@code $REGISTRY_KEY} (as {@code dev/swift env} exports it), else
+     * the {@code registry.key} that {@code dev/swift start} writes to its state dir.
+     */
+    private static String devRegistryKey() throws IOException {
+        String key = System.getenv("REGISTRY_KEY");
+        if (key != null && !key.isBlank()) {
+            return key.strip();
+        }
+        Path file = Path.of(System.getenv().getOrDefault("S3MULTI_DEV_DIR", "/var/tmp/s3multi-dev"), "registry.key");
+        if (!Files.isReadable(file)) {
+            throw new IOException("no bucket-registry key: set REGISTRY_KEY or start the dev Swift (dev/swift start"
+                    + " writes " + file + ")");
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
 
     private static String javaBin() {

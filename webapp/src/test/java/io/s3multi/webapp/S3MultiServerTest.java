@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 /** The embedded server as the launcher builds it, with the built-in default configuration. */
 class S3MultiServerTest {
 
+    private static final String REGISTRY_KEY_OVERRIDE = "s3multi.filter.s3api.bucket_registry_key";
+
     private static final CountDownLatch SLOW_STARTED = new CountDownLatch(1);
 
     private static S3MultiServer server;
@@ -80,6 +82,8 @@ class S3MultiServerTest {
         var overrides = new Properties();
         overrides.setProperty("s3multi.pipeline",
                 "catch_errors proxy_logging healthcheck echo tempauth s3api proxy_server");
+        // The shipped copy names the registry user but no key (no secret ships); this test never reaches Swift.
+        overrides.setProperty(REGISTRY_KEY_OVERRIDE, "unused-in-this-test");
         GatewayConfig config = new ConfigLoader(overrides, Map.of(), S3MultiServerTest.class.getClassLoader())
                 .load().withPort(0);
         var registry = FilterRegistry.discover(S3MultiServerTest.class.getClassLoader()).with(ECHO);
@@ -124,6 +128,7 @@ class S3MultiServerTest {
     void stoppingLetsARequestInFlightFinish() throws Exception {
         var overridden = new Properties();
         overridden.setProperty("s3multi.pipeline", "echo tempauth s3api proxy_server");
+        overridden.setProperty(REGISTRY_KEY_OVERRIDE, "unused-in-this-test");
         GatewayConfig config = new ConfigLoader(overridden, Map.of(), getClass().getClassLoader()).load().withPort(0);
         var registry = FilterRegistry.discover(getClass().getClassLoader()).with(ECHO);
         S3MultiServer stopping = S3MultiServer.start(config, new PipelineInstaller(registry));

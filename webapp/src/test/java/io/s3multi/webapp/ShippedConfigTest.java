@@ -2,12 +2,15 @@ package io.s3multi.webapp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.s3multi.filters.pipeline.ConfigLoader;
 import io.s3multi.filters.pipeline.FilterFactory;
 import io.s3multi.filters.pipeline.FilterRegistry;
 import io.s3multi.filters.pipeline.GatewayConfig;
+import io.s3multi.filters.pipeline.PipelineConfigException;
 import io.s3multi.filters.pipeline.PipelineValidator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +48,19 @@ class ShippedConfigTest {
                 config.pipeline());
         assertEquals("127.0.0.1", config.host());
         assertEquals(8080, config.port());
+    }
+
+    @Test
+    void itShipsNoRegistrySecretAndRefusesToStartWithoutOne() {
+        GatewayConfig config = new ConfigLoader(new Properties(), Map.of(), LOADER).load().withPort(0);
+        assertEquals("", config.settingsOf("s3api").getOrDefault("bucket_registry_key", ""));
+        PipelineConfigException refused = assertThrows(PipelineConfigException.class, () -> {
+            try (S3MultiServer started = S3MultiServer.start(config)) {
+                fail("started on " + started.uri());
+            }
+        });
+        assertTrue(refused.getMessage().contains("filter.s3api.bucket_registry_user = s3multi:registry needs its"
+                + " Swift key in filter.s3api.bucket_registry_key, which no configuration ships"), refused.getMessage());
     }
 
     @Test

@@ -63,6 +63,10 @@ import org.slf4j.LoggerFactory;
  * committed makes this stage throw, and the container aborts the client's connection so the client sees a
  * truncated response, never a wrong one. Every wait is bounded by an idle timeout, so nothing hangs.
  *
+ * <p>One exception to "exactly as they came": a successful change of a bucket's {@code X-Container-Read/Write}
+ * is also applied to its {@code <bucket>_segments} container ({@link SegmentsAclMirror}), so that the ACLs guarding
+ * multipart objects' bytes stay those of the bucket.
+ *
  * <p>The backend client is Jetty's {@link HttpClient}, one pool per filter instance, started in
  * {@link #init} and stopped in {@link #destroy}. It follows no redirects, keeps no cookies, answers no
  * authentication challenges and decodes no content: the client sees what Swift sent.
@@ -95,6 +99,7 @@ public final class ProxyServerFilter implements Filter {
 
     private final ProxyServerConfig config;
     private HttpClient backend;
+    private SegmentsAclMirror segmentsAcl;
 
     public ProxyServerFilter(ProxyServerConfig config) {
         this.config = config;
@@ -104,6 +109,7 @@ public final class ProxyServerFilter implements Filter {
     public void init(FilterConfig filterConfig) throws ServletException {
         try {
             backend = BackendClient.start(config);
+            segmentsAcl = new SegmentsAclMirror(backend, config);
         } catch (Exception e) {
             throw new ServletException("cannot start the backend client for " + config.swiftUrl(), e);
         }
@@ -167,6 +173,7 @@ public final class ProxyServerFilter implements Filter {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for " + config.swiftUrl());
         }
+        segmentsAcl.afterContainerUpdate(request, head.getStatus());
         response.setStatus(head.getStatus());
         copyResponseHeaders(head.getHeaders(), response);
         try (InputStream in = listener.getInputStream()) {

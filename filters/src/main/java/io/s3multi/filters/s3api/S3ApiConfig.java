@@ -26,9 +26,15 @@ final class S3ApiConfig {
         }
         String registryUser = settings.text(BUCKET_REGISTRY_USER);
         String registryKey = settings.text(BUCKET_REGISTRY_KEY);
-        if (registryUser.isEmpty() != registryKey.isEmpty()) {
-            throw new IllegalArgumentException(settings.key(BUCKET_REGISTRY_USER) + " and "
-                    + settings.key(BUCKET_REGISTRY_KEY) + " go together: set both or neither");
+        if (!registryUser.isEmpty() && registryKey.isEmpty()) {
+            throw new IllegalArgumentException(settings.key(BUCKET_REGISTRY_USER) + " = " + registryUser
+                    + " needs its Swift key in " + settings.key(BUCKET_REGISTRY_KEY) + ", which no configuration"
+                    + " ships: set it in the configuration file or as -Ds3multi." + settings.key(BUCKET_REGISTRY_KEY)
+                    + "=<key> (or leave both empty for no bucket registry)");
+        }
+        if (registryUser.isEmpty() && !registryKey.isEmpty()) {
+            throw new IllegalArgumentException(settings.key(BUCKET_REGISTRY_KEY) + " is set without "
+                    + settings.key(BUCKET_REGISTRY_USER) + ": set both or neither");
         }
         if (!registryUser.isEmpty() && registryUser.indexOf(':') <= 0) {
             throw new IllegalArgumentException(settings.key(BUCKET_REGISTRY_USER) + " = '" + registryUser

@@ -1,5 +1,6 @@
 package io.s3multi.filters.s3api;
 
+import io.s3multi.filters.s3.SharedBucketRegistry;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.handler.S3ApiDispatcher;
 import io.s3multi.s3.handler.S3ApiSettings;
@@ -13,14 +14,16 @@ import java.util.Objects;
  * where the shared Swift backends live.
  *
  * <p>With {@code bucket_registry_user} set, the registry's Swift account is opened on the backend for
- * {@code swift_url} (shared with tempauth when the URLs are the same) and released when the stage is destroyed;
- * without it the dispatcher has no registry and opens nothing.
+ * {@code swift_url} (shared with tempauth when the URLs are the same), published for the s3multi stage
+ * ({@link SharedBucketRegistry}) and released when the stage is destroyed; without it the dispatcher has no
+ * registry and opens nothing.
  */
 final class S3ApiRegistryBinding {
 
     private final S3ApiSettings settings;
     private final URI swiftUrl;
     private SwiftBackendLease lease;
+    private ServletContext context;
 
     S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -33,11 +36,17 @@ final class S3ApiRegistryBinding {
             return new S3ApiDispatcher(settings);
         }
         lease = SwiftBackendLease.take(servletContext, swiftUrl);
-        return new S3ApiDispatcher(settings, BucketRegistry.of(lease.backend(), settings));
+        BucketRegistry registry = BucketRegistry.of(lease.backend(), settings);
+        context = servletContext;
+        SharedBucketRegistry.publish(context, registry);
+        return new S3ApiDispatcher(settings, registry);
     }
 
     /** Gives the registry's backend back. */
     void unbind() {
+        if (context != null) {
+            SharedBucketRegistry.withdraw(context);
+        }
         if (lease != null) {
             lease.release();
         }

@@ -1,8 +1,10 @@
 package io.s3multi.filters.s3multi;
 
 import io.s3multi.filters.s3.S3Exchange;
+import io.s3multi.filters.s3.SharedBucketRegistry;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.filters.s3api.S3ApiFilter;
+import io.s3multi.s3.handler.MissingBucket;
 import io.s3multi.s3.multipart.MultipartDispatcher;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
@@ -11,6 +13,7 @@ import io.s3multi.swift.error.SwiftException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -31,6 +34,10 @@ import java.util.Optional;
  * id, access-log operation name) is s3api's: this stage runs an {@link S3ApiFilter} built with the multipart
  * dispatcher for exactly the requests it answers, so both stages behave the same at the edge. A request that is
  * not valid S3 or not a multipart operation goes on to s3api, which reports it.
+ *
+ * <p>Another account's bucket, its uploads and UploadPartCopy sources in it are {@code AccessDenied}, told apart
+ * from missing ones by the bucket registry that the s3api stage publishes ({@code SharedBucketRegistry}); without
+ * one they are the 404s of the caller's own account.
  *
  * <p><b>Position:</b> after the auth stages (tempauth, s3token), before s3api.
  *
@@ -59,16 +66,19 @@ public final class S3MultiFilter implements Filter {
     private final S3RequestParser parser;
     private final S3ApiFilter edge;
     private volatile SwiftBackendLease swift;
+    private volatile ServletContext context;
 
     S3MultiFilter(S3MultiConfig config, List<String> storageDomains, Clock clock) {
         this.config = config;
         this.parser = new S3RequestParser(storageDomains);
-        var dispatcher = new MultipartDispatcher(config.multipart(), this::maxManifestSegments);
+        var dispatcher = new MultipartDispatcher(config.multipart(), this::maxManifestSegments,
+                (call, bucket) -> MissingBucket.fromRegistry(SharedBucketRegistry.in(context)).answer(call, bucket));
         this.edge = new S3ApiFilter(dispatcher::dispatch, storageDomains, clock);
     }
 
     @Override
     public void init(FilterConfig filterConfig) {
+        context = filterConfig.getServletContext();
         swift = SwiftBackendLease.take(filterConfig.getServletContext(), config.swiftUrl());
     }
 

@@ -2,6 +2,7 @@ package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.bucket.BucketRegistry;
 
 /**
  * What an object operation answers when a bucket it names (the target, or a copy's source) is not a container
@@ -16,6 +17,11 @@ public interface MissingBucket {
 
     /** Always {@code NoSuchBucket}. */
     MissingBucket NO_SUCH_BUCKET = (call, bucket) -> S3Exception.noSuchBucket(bucket);
+
+    /** {@code AccessDenied} for a bucket the registry records for another account, else {@code NoSuchBucket}. */
+    static MissingBucket fromRegistry(BucketRegistry registry) {
+        return new RegistryMissingBucket(registry);
+    }
 
     /** The error for {@code bucket}, which is not a container of {@code call}'s account. */
     S3Exception answer(S3Call call, String bucket);

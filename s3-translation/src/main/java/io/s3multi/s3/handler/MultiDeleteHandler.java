@@ -12,31 +12,25 @@ import io.s3multi.s3.xml.documents.DeleteResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * DeleteObjects: up to the configured number of keys in one request, quiet mode, per-key results.
  *
- * <p>The body is a {@code <Delete>} document, read with a size cap. S3 requires an integrity check on it
- * ({@code Content-MD5} or an {@code x-amz-checksum-*}), which the verified body stream then enforces. Each key is
- * deleted as DeleteObject deletes it ({@link ObjectDeleter}: a missing key counts as deleted, a multipart object
- * goes with its segments), several at a time but never more than {@link #PARALLEL_DELETES}, so one request cannot
- * flood Swift. The answer lists keys in request order: {@code <Deleted>} for each success (left out in quiet
+ * <p>The body is a {@code <Delete>} document, read with a size cap. S3 requires an integrity check on it: a
+ * {@code Content-MD5} or an {@code x-amz-checksum-<algorithm>} value (header or aws-chunked trailer), which the
+ * verified body stream enforces before any key is deleted ({@code BadDigest} on a mismatch). Each key is deleted
+ * as DeleteObject deletes it ({@link ObjectDeleter}: a missing key counts as deleted, a multipart object goes with
+ * its segments), several at a time but never more than {@link #PARALLEL_DELETES}, on threads shared by all
+ * requests ({@link DeleteLanes}), so neither one request nor many at once can flood Swift or the gateway. The answer lists keys in request order: {@code <Deleted>} for each success (left out in quiet
  * mode) and {@code <Error>} with the AWS code for each failure; the request as a whole succeeds.
  */
 public final class MultiDeleteHandler {
 
     /** The most keys of one request deleted at the same time. */
     public static final int PARALLEL_DELETES = 8;
-
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final S3ApiSettings settings;
     private final MissingBucket missingBucket;
@@ -60,14 +54,10 @@ public final class MultiDeleteHandler {
     }
 
     private S3Response deleteAll(S3Call call) {
-        RequestHead head = call.request().head();
-        if (head.header("Content-MD5") == null && head.header("x-amz-sdk-checksum-algorithm") == null
-                && head.headerValues("x-amz-trailer").isEmpty()
-                && head.headers().keySet().stream().noneMatch(name -> name.startsWith("x-amz-checksum-"))) {
-            throw S3Exception.invalidRequest("Missing required header for this request: Content-MD5");
-        }
+        RequestBody body = open(call);
+        requireIntegrityCheck(call.request().head(), body);
         SwiftFailures.requireBucket(call.swift(), call.bucket());
-        Delete document = read(call);
+        Delete document = read(body);
         List<Delete.ObjectIdentifier> objects = document.objects();
         if (objects.isEmpty() || objects.size() > settings.maxMultiDeleteObjects()
                 || objects.stream().anyMatch(object -> object.key() == null || object.key().isEmpty())) {
@@ -91,13 +81,27 @@ public final class MultiDeleteHandler {
         return S3Response.xml(result);
     }
 
-    private static Delete read(S3Call call) {
-        RequestBody body;
+    private static RequestBody open(S3Call call) {
         try {
-            body = call.body().open(Set.of());
+            return call.body().open(Set.of());
         } catch (RuntimeException refused) {
             throw SwiftFailures.fromBodyFailure(refused);
         }
+    }
+
+    /**
+     * S3 requires a value the body is checked against: a Content-MD5 or one {@code x-amz-checksum-<algorithm>}
+     * (header or trailer). Other {@code x-amz-checksum-*} headers, such as {@code x-amz-checksum-type}, and
+     * {@code x-amz-sdk-checksum-algorithm} name no value and do not count.
+     */
+    private static void requireIntegrityCheck(RequestHead head, RequestBody body) {
+        if (head.header("Content-MD5") == null && body.checksumAlgorithm().isEmpty()) {
+            throw S3Exception.invalidRequest(
+                    "Missing required header for this request: Content-MD5 OR x-amz-checksum-*");
+        }
+    }
+
+    private static Delete read(RequestBody body) {
         try (InputStream in = body.stream()) {
             Delete document = S3Xml.read(in, Delete.class, S3Xml.MAX_DELETE_OBJECTS_BYTES);
             // Whatever follows the root element (white space) must still pass the body's checks.
@@ -115,23 +119,11 @@ public final class MultiDeleteHandler {
     }
 
     private static List<Outcome> deleteEach(S3Call call, List<Delete.ObjectIdentifier> objects) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_DELETES, objects.size()), task -> {
-            Thread thread = new Thread(task, "s3-multi-delete-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
         try {
-            List<CompletableFuture<Outcome>> pending = new ArrayList<>(objects.size());
-            for (Delete.ObjectIdentifier object : objects) {
-                pending.add(CompletableFuture.supplyAsync(() -> deleteOne(call, object), pool));
-            }
-            List<Outcome> outcomes = new ArrayList<>(objects.size());
-            for (CompletableFuture<Outcome> outcome : pending) {
-                outcomes.add(outcome.join());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
+            return DeleteLanes.map(objects, PARALLEL_DELETES, object -> deleteOne(call, object));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw S3Exception.internalError("interrupted while deleting", interrupted);
         }
     }
 

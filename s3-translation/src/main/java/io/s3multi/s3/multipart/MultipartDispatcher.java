@@ -1,5 +1,7 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.MissingBucket;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Response;
 import io.s3multi.s3.request.S3Operation;
@@ -22,12 +24,23 @@ public final class MultipartDispatcher {
     private final UploadsHandler uploads;
     private final PartHandler parts;
     private final CompletionHandler completion;
+    private final ForeignUploads foreign;
 
     /** @param maxManifestSegments Swift's {@code slo.max_manifest_segments}, read when a Complete needs it */
     public MultipartDispatcher(MultipartSettings settings, IntSupplier maxManifestSegments) {
+        this(settings, maxManifestSegments, MissingBucket.NO_SUCH_BUCKET);
+    }
+
+    /**
+     * @param missingBucket what a bucket missing from the caller's account is: with a bucket registry, another
+     *                      account's bucket is {@code AccessDenied}, and so are its uploads ({@link ForeignUploads})
+     */
+    public MultipartDispatcher(MultipartSettings settings, IntSupplier maxManifestSegments,
+            MissingBucket missingBucket) {
         this.uploads = new UploadsHandler(settings);
         this.parts = new PartHandler(settings);
         this.completion = new CompletionHandler(settings, maxManifestSegments);
+        this.foreign = new ForeignUploads(missingBucket);
     }
 
     public static boolean handles(S3Operation operation) {
@@ -36,13 +49,25 @@ public final class MultipartDispatcher {
 
     /** @throws IllegalArgumentException for an operation this dispatcher does not answer */
     public S3Response dispatch(S3Operation operation, S3Call call) {
+        try {
+            return route(operation, call);
+        } catch (S3Exception failure) {
+            throw foreign.translate(operation, call, failure);
+        }
+    }
+
+    private S3Response route(S3Operation operation, S3Call call) {
         return switch (operation) {
             case CREATE_MULTIPART_UPLOAD -> uploads.createMultipartUpload(call);
             case LIST_MULTIPART_UPLOADS -> uploads.listMultipartUploads(call);
             case UPLOAD_PART -> parts.uploadPart(call);
             case UPLOAD_PART_COPY -> parts.uploadPartCopy(call);
             case LIST_PARTS -> parts.listParts(call);
-            case COMPLETE_MULTIPART_UPLOAD -> completion.completeMultipartUpload(call);
+            case COMPLETE_MULTIPART_UPLOAD -> {
+                // The object about to appear reads its bytes from the segments container: with the bucket's ACLs.
+                SegmentsAcl.resync(call);
+                yield completion.completeMultipartUpload(call);
+            }
             case ABORT_MULTIPART_UPLOAD -> completion.abortMultipartUpload(call);
             default -> throw new IllegalArgumentException(operation + " is not a multipart operation");
         };

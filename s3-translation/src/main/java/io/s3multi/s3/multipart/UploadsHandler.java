@@ -30,7 +30,8 @@ public final class UploadsHandler {
 
     /**
      * Stores the upload's marker. The first upload of a bucket creates {@code <bucket>_segments} with the
-     * bucket's storage policy and ACLs, so segments live on the same policy and the same users may write them.
+     * bucket's storage policy and ACLs, so segments live on the same policy and the same users may write them;
+     * later ones bring its ACLs in step with the bucket's again ({@link SegmentsAcl}).
      */
     public S3Response createMultipartUpload(S3Call call) {
         String key = ObjectKeys.requireValid(call.key());
@@ -43,6 +44,7 @@ public final class UploadsHandler {
             SwiftReply bucket = call.swift().containers().head(call.bucket());
             try {
                 call.swift().objects().put(container, marker, new byte[0], upload.markerHeaders());
+                SegmentsAcl.mirror(call, bucket);
             } catch (SwiftException e) {
                 if (!SwiftFailures.isStatus(e, 404)) {
                     throw e;

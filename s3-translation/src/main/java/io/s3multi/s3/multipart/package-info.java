@@ -17,7 +17,8 @@
  *                                      X-Object-Meta-&lt;name&gt; (x-amz-meta-*), Cache-Control, ...
  *
  * container b_segments              (created by the first CreateMultipartUpload, with b's X-Storage-Policy,
- *                                    X-Container-Read and X-Container-Write)
+ *                                    X-Container-Read and X-Container-Write; those two ACLs follow b's: see
+ *                                    SegmentsAcl and proxy_server's SegmentsAclMirror)
  *   uploads/&lt;key&gt;␁␁&lt;upload id&gt;       marker: one per upload in progress, empty body
  *                                      Content-Type: application/x-s3multi-upload;initiator=..;checksum=..
  *                                      X-Object-Meta-S3multi-Key / -Initiator / -Content-Type / -Header-*

@@ -2,6 +2,7 @@ package io.s3multi.s3.handler;
 
 import static io.s3multi.s3.handler.HandlerBench.TEST;
 import static io.s3multi.s3.handler.HandlerBench.TEST2;
+import static io.s3multi.s3.handler.HandlerBench.TEST3;
 import static io.s3multi.s3.handler.HandlerBench.bodyText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,11 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -242,5 +245,97 @@ class BucketHandlerIT {
         } catch (S3Exception refused) {
             return refused.code().wireCode();
         }
+    }
+
+    /** The registry, but right after its first claim {@code meanwhile} runs. */
+    private static BucketRegistry runningAfterFirstClaim(BucketRegistry registry, Runnable meanwhile) {
+        return new BucketRegistry() {
+            private boolean ran;
+
+            @Override
+            public Claim claim(String bucket, String account) throws SwiftException {
+                Claim claim = registry.claim(bucket, account);
+                if (!ran) {
+                    ran = true;
+                    meanwhile.run();
+                }
+                return claim;
+            }
+
+            @Override
+            public Optional<String> hold(String bucket) throws SwiftException {
+                return registry.hold(bucket);
+            }
+
+            @Override
+            public void settle(String bucket, String hold) throws SwiftException {
+                registry.settle(bucket, hold);
+            }
+
+            @Override
+            public void drop(String bucket, String hold) throws SwiftException {
+                registry.drop(bucket, hold);
+            }
+
+            @Override
+            public void forgetUnlessHeld(String bucket) throws SwiftException {
+                registry.forgetUnlessHeld(bucket);
+            }
+
+            @Override
+            public Optional<String> ownerOf(String bucket) throws SwiftException {
+                return registry.ownerOf(bucket);
+            }
+
+            @Override
+            public void release(String bucket, String account) throws SwiftException {
+                registry.release(bucket, account);
+            }
+        };
+    }
+
+    /**
+     * Two users of one account create the same bucket at once, the interleaving forced (no timing): test:tester3,
+     * who may not create containers, claims the name first; test:tester creates the bucket while that claim
+     * stands; then tester3's create fails. The name must stay recorded for the account, so no other account can
+     * take it.
+     */
+    @Test
+    void aFailedCreateDoesNotReleaseTheClaimAnotherUserOfTheAccountCreatedTheBucketWith() throws Exception {
+        String bucket = HandlerBench.uniqueBucket("race");
+        cleanups.add(() -> bench.cleanUp(TEST, bucket));
+        cleanups.add(() -> bench.cleanUp(TEST2, bucket));
+        try (HandlerBench tester3Bench = new HandlerBench(registry -> runningAfterFirstClaim(registry,
+                () -> assertEquals(200, bench.send(TEST, "PUT", "/" + bucket, "").status())))) {
+            assertEquals(S3ErrorCode.ACCESS_DENIED, tester3Bench.failure(TEST3, "PUT", "/" + bucket, "").code());
+        }
+        assertTrue(bench.containerExists(TEST, bucket));
+        assertEquals("AUTH_test", bench.registryOwner(bucket));
+        assertEquals(S3ErrorCode.BUCKET_ALREADY_EXISTS, bench.failure(TEST2, "PUT", "/" + bucket, "").code());
+        assertFalse(bench.containerExists(TEST2, bucket));
+    }
+
+    /**
+     * The other order: test:tester finds the name already its account's (claimed by a request that then fails),
+     * and that failed request forgets the record before tester holds it. Tester's hold finds the record gone and
+     * claims the name anew, so the bucket it creates is recorded.
+     */
+    @Test
+    void aCreateWhoseClaimWasForgottenBeforeItHeldItClaimsTheNameAgain() throws Exception {
+        String bucket = HandlerBench.uniqueBucket("reclaim");
+        cleanups.add(() -> bench.cleanUp(TEST, bucket));
+        cleanups.add(() -> bench.cleanUp(TEST2, bucket));
+        assertEquals(BucketRegistry.Claim.CLAIMED, bench.registry.claim(bucket, "AUTH_test"));   // tester3's claim
+        try (HandlerBench testerBench = new HandlerBench(registry -> runningAfterFirstClaim(registry, () -> {
+            try {
+                registry.forgetUnlessHeld(bucket);   // tester3's create failed and nobody held the record yet
+            } catch (SwiftException e) {
+                throw new AssertionError(e);
+            }
+        }))) {
+            assertEquals(200, testerBench.send(TEST, "PUT", "/" + bucket, "").status());
+        }
+        assertEquals("AUTH_test", bench.registryOwner(bucket));
+        assertEquals(S3ErrorCode.BUCKET_ALREADY_EXISTS, bench.failure(TEST2, "PUT", "/" + bucket, "").code());
     }
 }

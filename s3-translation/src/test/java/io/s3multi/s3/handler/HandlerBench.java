@@ -20,6 +20,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,11 +29,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Drives the s3api handlers in-process against the dev Swift, without HTTP or signatures: a request head is
  * parsed and classified as the pipeline would, then dispatched as one of two accounts. The registry lives in
- * the account of {@code registry.user} (default {@code s3multi:registry}).
+ * the account of {@code registry.user} (default {@code s3multi:registry}) with the key {@code registry.key}
+ * (default: the dev cluster's, from {@code registry.key} in its state dir, see {@code dev/swift}).
  */
 final class HandlerBench implements AutoCloseable {
 
@@ -43,6 +47,8 @@ final class HandlerBench implements AutoCloseable {
 
     static final User TEST = new User("test:tester", "testing", "AUTH_test");
     static final User TEST2 = new User("test2:tester2", "testing2", "AUTH_test2");
+    /** In test's account without {@code .admin}: Swift refuses it to create containers. */
+    static final User TEST3 = new User("test:tester3", "testing3", "AUTH_test");
 
     final SwiftBackend backend;
     final BucketRegistry registry;
@@ -50,13 +56,31 @@ final class HandlerBench implements AutoCloseable {
     private final S3RequestParser parser = new S3RequestParser();
 
     HandlerBench() {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param registryAsDispatched wraps the registry the dispatcher uses (to run something amid a claim) */
+    HandlerBench(UnaryOperator<BucketRegistry> registryAsDispatched) {
         backend = SwiftBackend.start(SwiftClientConfig.defaults(URI.create(SWIFT_URL))
                 .withIdleTimeout(Duration.ofSeconds(30)));
         S3ApiSettings settings = new S3ApiSettings("us-east-1", 1000, 1000,
                 System.getProperty("registry.user", "s3multi:registry"),
-                System.getProperty("registry.key", "registry"));
+                registryKey());
         registry = BucketRegistry.of(backend, settings);
-        dispatcher = new S3ApiDispatcher(settings, registry);
+        dispatcher = new S3ApiDispatcher(settings, registryAsDispatched.apply(registry));
+    }
+
+    private static String registryKey() {
+        String key = System.getProperty("registry.key");
+        if (key != null) {
+            return key;
+        }
+        Path file = Path.of(System.getenv().getOrDefault("S3MULTI_DEV_DIR", "/var/tmp/s3multi-dev"), "registry.key");
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no bucket-registry key (dev/swift start writes " + file + ")", e);
+        }
     }
 
     SwiftAccount swift(User user) {

@@ -27,17 +27,9 @@ final class RegistryRecords {
         }
     }
 
-    /** Deletes the record of {@code bucket}, if there is one. */
+    /** Deletes the record of {@code bucket} (with the objects in it), if there is one. */
     static void forget(S3TestGateway gateway, String bucket) {
-        try {
-            registry(gateway).containers().delete(bucket);
-        } catch (SwiftHttpStatusException e) {
-            if (e.status() != 404) {
-                throw new IllegalStateException("cannot clean the registry record of " + bucket, e);
-            }
-        } catch (SwiftException e) {
-            throw new IllegalStateException("cannot clean the registry record of " + bucket, e);
-        }
+        S3TestGateway.deleteContainer(registry(gateway), bucket);
     }
 
     private static SwiftAccount registry(S3TestGateway gateway) {

@@ -19,7 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +38,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The S3 pipeline inside the WAR, exactly as built, deployed into a real Tomcat 10.1 with its built-in
- * configuration (only the Swift URLs overridden): the AWS SDK with default settings works as it does against the
+ * configuration (only the Swift URLs and the registry key, which it does not ship, overridden): the AWS SDK with default settings works as it does against the
  * embedded launcher, and Swift holds the bytes.
  */
 class S3InTomcatIT {
@@ -53,8 +55,10 @@ class S3InTomcatIT {
 
     @BeforeAll
     static void deployWar() throws Exception {
-        tomcat = TomcatWithWar.deploy(tomcatBase, SWIFT_URL_KEYS.stream()
+        Map<String, String> overrides = new HashMap<>(SWIFT_URL_KEYS.stream()
                 .collect(Collectors.toMap(key -> key, key -> S3TestGateway.SWIFT_URL)));
+        overrides.put("s3multi.filter.s3api.bucket_registry_key", S3TestGateway.REGISTRY_KEY);
+        tomcat = TomcatWithWar.deploy(tomcatBase, overrides);
         swiftBackend = SwiftBackend.start(SwiftClientConfig.defaults(URI.create(S3TestGateway.SWIFT_URL)));
         s3 = client(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY);
     }

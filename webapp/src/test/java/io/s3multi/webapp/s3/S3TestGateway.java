@@ -50,7 +50,8 @@ public final class S3TestGateway implements AutoCloseable {
     public static final String TESTER3_KEY = "testing3";
     /** The bucket registry's tempauth user; its account holds one container per bucket (SwiftBucketRegistry). */
     public static final String REGISTRY_USER = "s3multi:registry";
-    public static final String REGISTRY_KEY = "registry";
+    /** Its key, random per dev cluster ({@link DevRegistryKey}). */
+    public static final String REGISTRY_KEY = DevRegistryKey.read();
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();
 

@@ -24,7 +24,7 @@
  *       loopback port with the pipeline {@value io.s3multi.webapp.s3.S3TestGateway#PIPELINE}; tempauth users
  *       {@code test:tester/testing} ({@code .admin}, account AUTH_test), {@code test2:tester2/testing2}
  *       ({@code .admin}, AUTH_test2) and {@code test:tester3/testing3} (no {@code .admin}); the bucket registry
- *       user {@code s3multi:registry/registry}; Swift at system property {@code swift.url}
+ *       user {@code s3multi:registry} with the dev cluster's random key ({@code DevRegistryKey}); Swift at system property {@code swift.url}
  *       (default {@code http://127.0.0.1:8081}). {@link io.s3multi.webapp.s3.S3TestGateway#configuration()} is
  *       that configuration, to start a variant with {@code S3TestGateway.start(properties)};</li>
  *   <li>{@code s3()}: an {@code S3Client} for test:tester with the SDK's DEFAULT settings (only endpoint, region

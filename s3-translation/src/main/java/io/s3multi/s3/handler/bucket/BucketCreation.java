@@ -31,13 +31,17 @@ import org.slf4j.LoggerFactory;
  *       caller's account already has as a container (Swift answers 202 to the PUT) is
  *       {@code BucketAlreadyOwnedByYou} (409, as AWS answers outside us-east-1's legacy mode, where it would be
  *       200; a 409 tells scripts the truth).</li>
- *   <li>If the container cannot be created after a fresh claim, the claim is released.</li>
+ *   <li>While it creates the container the request holds the record; if the container cannot be created after
+ *       a fresh claim, the name is forgotten unless another request of the account holds the record or created
+ *       the bucket ({@link BucketRegistry#hold}, {@link SwiftBucketRegistry}).</li>
  * </ul>
  * The answer is 200 with {@code Location: /bucket}.
  */
 public final class BucketCreation {
 
     private static final Logger LOG = LoggerFactory.getLogger(BucketCreation.class);
+    /** Claims in a row that failed creates may take away before this request holds the record. */
+    private static final int CLAIM_ATTEMPTS = 3;
 
     private final S3ApiSettings settings;
     private final BucketRegistry registry;
@@ -61,23 +65,64 @@ public final class BucketCreation {
                 });
 
         String account = call.identity().swiftAccount();
-        BucketRegistry.Claim claim = claim(bucket, account);
-        if (claim == BucketRegistry.Claim.TAKEN) {
-            throw S3Exception.bucketAlreadyExists(bucket);
+        BucketRegistry.Claim claim;
+        Optional<String> hold;
+        int attempts = 0;
+        do {
+            claim = claim(bucket, account);
+            if (claim == BucketRegistry.Claim.TAKEN) {
+                throw S3Exception.bucketAlreadyExists(bucket);
+            }
+            // Empty: a create that failed forgot the record between our claim and our hold; claim it anew.
+            hold = registry(() -> registry.hold(bucket));
+        } while (hold.isEmpty() && ++attempts < CLAIM_ATTEMPTS);
+        if (hold.isEmpty()) {
+            throw S3Exception.serviceUnavailable();
         }
         SwiftReply created;
         try {
             created = call.swift().containers().create(bucket, SwiftHeaders.empty());
         } catch (SwiftException failure) {
-            if (claim == BucketRegistry.Claim.CLAIMED) {
-                releaseQuietly(bucket, account);
-            }
+            giveUp(bucket, hold.get(), claim);
             throw SwiftStatusMapper.toS3(failure, SwiftStatusMapper.Target.bucket(bucket));
         }
+        String settled = hold.get();
+        registry(() -> {
+            registry.settle(bucket, settled);
+            return null;
+        });
         if (created.status() == 202) {
             throw S3Exception.bucketAlreadyOwnedByYou(bucket);
         }
         return S3Response.status(200).withHeader("Location", "/" + bucket);
+    }
+
+    /**
+     * After a failed create: ends the hold and, for a name this request claimed, forgets it unless another
+     * request of the account holds the record or created the bucket (see {@link SwiftBucketRegistry}).
+     */
+    private void giveUp(String bucket, String hold, BucketRegistry.Claim claim) {
+        try {
+            registry.drop(bucket, hold);
+            if (claim == BucketRegistry.Claim.CLAIMED) {
+                registry.forgetUnlessHeld(bucket);
+            }
+        } catch (SwiftException failure) {
+            LOG.warn("could not release the registry claim on {} after a failed create: {}", bucket,
+                    failure.getMessage());
+        }
+    }
+
+    private interface RegistryCall<T> {
+        T run() throws SwiftException;
+    }
+
+    private static <T> T registry(RegistryCall<T> call) {
+        try {
+            return call.run();
+        } catch (SwiftException failure) {
+            throw BucketPresence.registryFailure(failure);
+        }
     }
 
     private static Optional<CreateBucketConfiguration> readConfiguration(S3Call call) {
@@ -85,19 +130,6 @@ public final class BucketCreation {
     }
 
     private BucketRegistry.Claim claim(String bucket, String account) {
-        try {
-            return registry.claim(bucket, account);
-        } catch (SwiftException failure) {
-            throw BucketPresence.registryFailure(failure);
-        }
-    }
-
-    private void releaseQuietly(String bucket, String account) {
-        try {
-            registry.release(bucket, account);
-        } catch (SwiftException failure) {
-            LOG.warn("could not release the registry claim on {} for {} after a failed create: {}", bucket, account,
-                    failure.getMessage());
-        }
+        return registry(() -> registry.claim(bucket, account));
     }
 }

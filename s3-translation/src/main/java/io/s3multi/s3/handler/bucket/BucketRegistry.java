@@ -11,10 +11,11 @@ import java.util.Optional;
  * <p>Buckets are containers of the creator's own Swift account, and Swift lets every account have a container of
  * any name. S3 clients expect one namespace: a name another account holds is {@code BucketAlreadyExists}, and
  * touching another account's bucket is {@code AccessDenied}. The registry records the owner of every bucket
- * created through the gateway. CreateBucket {@linkplain #claim claims} the name before it creates the container
- * (and releases it if that fails); DeleteBucket {@linkplain #release releases} it after the container is gone;
- * every other bucket operation consults {@link #ownerOf} only when the bucket is missing from the caller's
- * account, so the registry costs nothing on the hot path.
+ * created through the gateway. CreateBucket {@linkplain #claim claims} the name and {@linkplain #hold holds} the
+ * record before it creates the container (and forgets it if that fails and nobody else relies on it);
+ * DeleteBucket {@linkplain #release releases} it after the container is gone; every other bucket operation
+ * consults {@link #ownerOf} only when the bucket is missing from the caller's account, so the registry costs
+ * nothing on the hot path.
  *
  * <p>Containers made with the Swift API directly, or before the registry was configured, are not recorded: they
  * work as buckets for their own account, and another account can still claim the same name.
@@ -38,6 +39,32 @@ public interface BucketRegistry {
      * @param account the Swift account, e.g. {@code AUTH_test}
      */
     Claim claim(String bucket, String account) throws SwiftException;
+
+    /**
+     * Marks that one CreateBucket relies on the record of {@code bucket} (which it claimed or found its own) while
+     * it creates the container: a record that someone holds, or whose bucket was created, is never forgotten by
+     * {@link #forgetUnlessHeld}. Every hold ends with {@link #settle} or {@link #drop}.
+     *
+     * @return the hold, or empty when the record is gone (a failed create released it meanwhile: claim again)
+     */
+    default Optional<String> hold(String bucket) throws SwiftException {
+        return Optional.of("");
+    }
+
+    /** The container of {@code bucket} exists: marks the record as a created bucket's and ends {@code hold}. */
+    default void settle(String bucket, String hold) throws SwiftException {
+    }
+
+    /** Ends {@code hold} of a create that failed. */
+    default void drop(String bucket, String hold) throws SwiftException {
+    }
+
+    /**
+     * Forgets {@code bucket}, freshly claimed by a create that failed, unless another create holds its record or
+     * created the bucket: atomic, so a name another request of the account relies on is never released.
+     */
+    default void forgetUnlessHeld(String bucket) throws SwiftException {
+    }
 
     /** The Swift account recorded for {@code bucket}, if any. */
     Optional<String> ownerOf(String bucket) throws SwiftException;

@@ -8,6 +8,7 @@ import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,11 @@ import org.slf4j.LoggerFactory;
  * <h2>Layout (a storage contract)</h2>
  * <pre>
  * account of the registry user (e.g. AUTH_s3multi), used for nothing else
- *   container &lt;bucket name&gt;                       one per bucket created through the gateway, empty
+ *   container &lt;bucket name&gt;                       one per bucket created through the gateway
  *     X-Container-Meta-Owner-Account: AUTH_test   the Swift account that owns the bucket
+ *     object created                             empty: the bucket's container was made (records from before
+ *                                                  this object existed lack it)
+ *     object holds/&lt;random&gt;                      empty: a CreateBucket relies on the record while it works
  * </pre>
  *
  * <h2>Claims: why a container per name</h2>
@@ -40,6 +44,17 @@ import org.slf4j.LoggerFactory;
  * owner back after writing it and gives up when another account's write won; only two POSTs landing in
  * the same few milliseconds can still both pass.
  *
+ * <h2>Releasing: why objects in the record</h2>
+ * Several CreateBucket requests of one account may rely on one claim: the one that claimed the name and any that
+ * found it already theirs. When the claimer fails (a user who may not create containers), it must forget the
+ * name only if no other request succeeded or is still working on it, and Swift has no compare-and-delete, except
+ * one: a container that holds objects cannot be deleted (409). So every create {@linkplain #hold holds} the
+ * record with an object of its own while it works, a successful one leaves {@code created} behind
+ * ({@link #settle}), and a failed claimer deletes its hold and then the record, which Swift refuses while any
+ * other object is in it ({@link #forgetUnlessHeld}). A create whose hold finds the record gone (a failed claimer
+ * got there first) claims the name again. DeleteBucket deletes {@code created} and then the record; a create of
+ * the same account holding it meanwhile keeps it.
+ *
  * <p>The registry user's credentials never leave the gateway, and S3 users cannot reach its account.
  */
 public final class SwiftBucketRegistry implements BucketRegistry {
@@ -48,6 +63,8 @@ public final class SwiftBucketRegistry implements BucketRegistry {
     public static final String OWNER_HEADER = "X-Container-Meta-Owner-Account";
 
     private static final Logger LOG = LoggerFactory.getLogger(SwiftBucketRegistry.class);
+    private static final String CREATED = "created";
+    private static final String HOLDS = "holds/";
     private static final int OWNER_POLLS = 20;
     private static final Duration OWNER_POLL_INTERVAL = Duration.ofMillis(50);
 
@@ -79,6 +96,43 @@ public final class SwiftBucketRegistry implements BucketRegistry {
     }
 
     @Override
+    public Optional<String> hold(String bucket) throws SwiftException {
+        String hold = HOLDS + UUID.randomUUID();
+        try {
+            registry.objects().put(bucket, hold, new byte[0], SwiftHeaders.empty());
+            return Optional.of(hold);
+        } catch (SwiftHttpStatusException failure) {
+            if (failure.status() == 404) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public void settle(String bucket, String hold) throws SwiftException {
+        registry.objects().put(bucket, CREATED, new byte[0], SwiftHeaders.empty());
+        drop(bucket, hold);
+    }
+
+    @Override
+    public void drop(String bucket, String hold) throws SwiftException {
+        deleteIfPresent(bucket, hold);
+    }
+
+    @Override
+    public void forgetUnlessHeld(String bucket) throws SwiftException {
+        try {
+            registry.containers().delete(bucket);
+        } catch (SwiftHttpStatusException failure) {
+            // 409: another create holds it or made the bucket; 404: gone already
+            if (failure.status() != 409 && failure.status() != 404) {
+                throw failure;
+            }
+        }
+    }
+
+    @Override
     public Optional<String> ownerOf(String bucket) throws SwiftException {
         try {
             String owner = registry.containers().head(bucket).header(OWNER_HEADER);
@@ -96,8 +150,21 @@ public final class SwiftBucketRegistry implements BucketRegistry {
         if (!ownerOf(bucket).filter(account::equals).isPresent()) {
             return;
         }
+        deleteIfPresent(bucket, CREATED);
         try {
             registry.containers().delete(bucket);
+        } catch (SwiftHttpStatusException failure) {
+            if (failure.status() == 409) {
+                LOG.info("the registry record of {} stays: a CreateBucket of {} holds it", bucket, account);
+            } else if (failure.status() != 404) {
+                throw failure;
+            }
+        }
+    }
+
+    private void deleteIfPresent(String bucket, String object) throws SwiftException {
+        try {
+            registry.objects().delete(bucket, object, SwiftHeaders.empty());
         } catch (SwiftHttpStatusException failure) {
             if (failure.status() != 404) {
                 throw failure;
