@@ -89,6 +89,10 @@ public final class S3MultiServer implements AutoCloseable {
         InstalledPipeline pipeline = installer.install(context.getServletContext(), config);
 
         server.setHandler(context);
+        // What Jetty refuses before any filter runs (a key with %00) is still answered in S3 XML.
+        var errorPages = new S3ErrorPages();
+        server.setErrorHandler(errorPages);
+        context.setErrorHandler(errorPages);
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setStopAtShutdown(true);
         try {

@@ -118,6 +118,16 @@ class S3MultiServerTest {
     }
 
     @Test
+    void aRequestJettyRefusesBeforeTheFiltersIsAnS3Error() throws Exception {
+        RawExchange s3 = RawExchange.get(server.port(), "/bucket/a%00b");
+        assertTrue(s3.hasStatus(400), s3.head());
+        assertTrue(s3.head().contains("Content-Type: application/xml"), s3.head());
+        assertTrue(s3.body().startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<Error><Code>InvalidRequest</Code>"), s3.body());
+        assertTrue(s3.head().contains("x-amz-request-id: tx"), s3.head());
+    }
+
+    @Test
     void theDefaultConfigurationIsTheBuiltInCopyAndThePipelineIsInstalledOnce() {
         assertEquals(List.of("catch_errors", "proxy_logging", "healthcheck", "echo", "tempauth", "s3api",
                 "proxy_server"), server.pipeline().names());

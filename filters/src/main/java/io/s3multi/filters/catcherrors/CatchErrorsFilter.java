@@ -1,9 +1,10 @@
 package io.s3multi.filters.catcherrors;
 
+import io.s3multi.filters.pipeline.AnswerCutOff;
 import io.s3multi.filters.pipeline.GatewayHeaders;
+import io.s3multi.filters.pipeline.LogSafe;
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.pipeline.PlainText;
-import io.s3multi.filters.pipeline.RawPath;
 import io.s3multi.filters.s3.S3ErrorResponse;
 import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.s3.error.S3Exception;
@@ -33,9 +34,12 @@ import org.slf4j.LoggerFactory;
  *   <li>response not yet committed: it is reset and replaced by {@code 500} with a short {@code text/plain}
  *       body naming the transaction, never a stack trace; the exception is logged with the id;</li>
  *   <li>response already committed: writing an error now would corrupt the body the client is receiving,
- *       so the exception is rethrown and the container aborts the connection (Jetty aborts the response;
- *       Tomcat closes the connection), and the client sees a truncated response, not a wrong one.</li>
+ *       so the failure is logged in one short line and rethrown as {@link AnswerCutOff}, and the container aborts
+ *       the connection without logging it again (Jetty aborts the response; Tomcat closes the connection), and
+ *       the client sees a truncated response, not a wrong one. An {@code AnswerCutOff} from a later stage was
+ *       logged there and passes through silently.</li>
  * </ul>
+ * Log lines show the request with its credentials hidden ({@link LogSafe}).
  *
  * <p>Errors of the S3 dialect ({@code <Error>} XML) are written by the S3 stages themselves; this stage is the
  * last resort for what they did not catch. For a request of the S3 API (as {@link S3Exchange} tells, with the
@@ -80,13 +84,15 @@ public final class CatchErrorsFilter implements Filter {
         GatewayHeaders.stamp(response, response.transId);
         try {
             next.doFilter(request, response);
+        } catch (AnswerCutOff alreadyLogged) {
+            throw alreadyLogged;
         } catch (IOException | ServletException | RuntimeException e) {
             if (response.isCommitted()) {
                 LOG.warn("{} {} {} failed after the response was committed; aborting the connection: {}",
-                        response.transId, request.getMethod(), RawPath.withQuery(request), e.toString());
-                throw e;
+                        response.transId, request.getMethod(), LogSafe.target(request), LogSafe.failure(e));
+                throw new AnswerCutOff(response.transId, e);
             }
-            LOG.error("{} {} {} failed", response.transId, request.getMethod(), RawPath.withQuery(request), e);
+            LOG.error("{} {} {} failed", response.transId, request.getMethod(), LogSafe.target(request), e);
             writeInternalError(request, response);
         }
     }

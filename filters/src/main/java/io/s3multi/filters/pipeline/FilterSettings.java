@@ -25,6 +25,7 @@ public final class FilterSettings {
     private final String filterName;
     private final Map<String, String> values;
     private final List<String> storageDomains;
+    private final String region;
 
     /**
      * @param filterName the stage name, used in messages
@@ -32,19 +33,21 @@ public final class FilterSettings {
      * @param configured what the config file says; keys are validated beforehand by {@link PipelineValidator}
      */
     public FilterSettings(String filterName, Map<String, String> defaults, Map<String, String> configured) {
-        this(filterName, defaults, configured, List.of());
+        this(filterName, defaults, configured, List.of(), GatewayConfig.DEFAULT_REGION);
     }
 
     /**
      * @param storageDomains the gateway-wide {@link GatewayConfig#storageDomains() storage_domain} list
+     * @param region         the gateway-wide {@link GatewayConfig#region() region}
      */
     public FilterSettings(String filterName, Map<String, String> defaults, Map<String, String> configured,
-            List<String> storageDomains) {
+            List<String> storageDomains, String region) {
         this.filterName = Objects.requireNonNull(filterName, "filterName");
         var merged = new LinkedHashMap<>(Objects.requireNonNull(defaults, "defaults"));
         merged.putAll(Objects.requireNonNull(configured, "configured"));
         this.values = Collections.unmodifiableMap(merged);
         this.storageDomains = List.copyOf(storageDomains);
+        this.region = Objects.requireNonNull(region, "region");
     }
 
     /** The stage these settings belong to. */
@@ -58,6 +61,11 @@ public final class FilterSettings {
      */
     public List<String> storageDomains() {
         return storageDomains;
+    }
+
+    /** The gateway-wide AWS region (top-level {@code region}), which signatures and bucket locations must name. */
+    public String region() {
+        return region;
     }
 
     /** The value, trimmed; {@code ""} when neither the file nor the defaults give one. */

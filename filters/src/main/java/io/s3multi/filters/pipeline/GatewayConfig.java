@@ -19,6 +19,7 @@ import java.util.TreeSet;
  * server.host = 127.0.0.1
  * server.port = 8080
  * storage_domain = s3.example.com
+ * region = us-east-1
  * filter.proxy_server.swift_url = http://127.0.0.1:8081
  * </pre>
  *
@@ -27,6 +28,10 @@ import java.util.TreeSet;
  * that tells S3 from Swift or parses an S3 request (catch_errors, tempauth, s3api) must agree on it, so it is
  * a top-level key rather than a setting of each; stages receive it through {@link FilterSettings#storageDomains()}.
  * Empty (the default): path-style only.
+ *
+ * <p>{@code region} is the other: the AWS region this gateway is (default {@code us-east-1}). The auth stages
+ * (tempauth, s3token) refuse a SigV4 signature whose credential scope names another region, and s3api answers it
+ * as every bucket's location; stages receive it through {@link FilterSettings#region()}.
  *
  * <p>Parsing checks only the shape of the file (known top-level keys, a usable port, a non-empty pipeline);
  * whether the stages and their settings exist is {@link PipelineValidator}'s job, because only the
@@ -39,25 +44,30 @@ public final class GatewayConfig {
     public static final String SERVER_HOST = "server.host";
     public static final String SERVER_PORT = "server.port";
     public static final String STORAGE_DOMAIN = "storage_domain";
+    public static final String REGION = "region";
     public static final String FILTER_PREFIX = "filter.";
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8080;
+    static final String DEFAULT_REGION = "us-east-1";
+    private static final java.util.regex.Pattern REGION_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final String origin;
     private final List<String> pipeline;
     private final String host;
     private final int port;
     private final List<String> storageDomains;
+    private final String region;
     private final Map<String, Map<String, String>> settingsByFilter;
 
     private GatewayConfig(String origin, List<String> pipeline, String host, int port, List<String> storageDomains,
-            Map<String, Map<String, String>> settingsByFilter) {
+            String region, Map<String, Map<String, String>> settingsByFilter) {
         this.origin = origin;
         this.pipeline = pipeline;
         this.host = host;
         this.port = port;
         this.storageDomains = storageDomains;
+        this.region = region;
         this.settingsByFilter = settingsByFilter;
     }
 
@@ -79,16 +89,20 @@ public final class GatewayConfig {
         int port = parsePort(properties.getProperty(SERVER_PORT, String.valueOf(DEFAULT_PORT)).trim(), problems);
         String domainsLine = properties.getProperty(STORAGE_DOMAIN, "").trim();
         List<String> storageDomains = domainsLine.isEmpty() ? List.of() : List.of(domainsLine.split("[\\s,]+"));
+        String region = properties.getProperty(REGION, DEFAULT_REGION).trim();
+        if (!REGION_NAME.matcher(region).matches()) {
+            problems.add(REGION + " = '" + region + "' is not a region name such as us-east-1");
+        }
         var settings = new TreeMap<String, Map<String, String>>();
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             if (key.equals(PIPELINE) || key.equals(SERVER_HOST) || key.equals(SERVER_PORT)
-                    || key.equals(STORAGE_DOMAIN)) {
+                    || key.equals(STORAGE_DOMAIN) || key.equals(REGION)) {
                 continue;
             }
             int dot = key.indexOf('.', FILTER_PREFIX.length());
             if (!key.startsWith(FILTER_PREFIX) || dot < 0 || dot == FILTER_PREFIX.length() || dot == key.length() - 1) {
                 problems.add("unknown key '" + key + "' (keys are pipeline, server.host, server.port,"
-                        + " storage_domain and filter.<name>.<setting>)");
+                        + " storage_domain, region and filter.<name>.<setting>)");
                 continue;
             }
             settings.computeIfAbsent(key.substring(FILTER_PREFIX.length(), dot), name -> new TreeMap<>())
@@ -99,7 +113,8 @@ public final class GatewayConfig {
         }
         var frozen = new LinkedHashMap<String, Map<String, String>>();
         settings.forEach((name, values) -> frozen.put(name, Collections.unmodifiableMap(values)));
-        return new GatewayConfig(origin, pipeline, host, port, storageDomains, Collections.unmodifiableMap(frozen));
+        return new GatewayConfig(origin, pipeline, host, port, storageDomains, region,
+                Collections.unmodifiableMap(frozen));
     }
 
     /** The stage names, in order. */
@@ -127,6 +142,11 @@ public final class GatewayConfig {
         return storageDomains;
     }
 
+    /** The AWS region of the gateway ({@code region}): signatures must be scoped to it; buckets are in it. */
+    public String region() {
+        return region;
+    }
+
     /** Where this configuration came from, including any overrides. */
     public String origin() {
         return origin;
@@ -148,7 +168,7 @@ public final class GatewayConfig {
             throw new IllegalArgumentException("port " + newPort + " is not between 0 and 65535");
         }
         return new GatewayConfig(origin + ", port " + newPort + " from the command line", pipeline, host, newPort,
-                storageDomains, settingsByFilter);
+                storageDomains, region, settingsByFilter);
     }
 
     private static int parsePort(String value, List<String> problems) {

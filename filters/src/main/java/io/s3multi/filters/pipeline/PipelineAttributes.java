@@ -16,6 +16,10 @@ import io.s3multi.filters.s3.S3Exchange;
  *       <td>catch_errors, auth stages, s3api</td></tr>
  *   <tr><td>{@link #S3_AUTHENTICATION}</td><td>the auth stage that verified the signature</td>
  *       <td>later auth stages (to skip), s3api</td></tr>
+ *   <tr><td>{@link #ACCESS_LOG_STATUS}</td><td>s3api (the client's connection ended before its body did)</td>
+ *       <td>proxy_logging</td></tr>
+ *   <tr><td>{@link #ACCESS_LOG_NOTE}</td><td>every stage that answers an S3 error; s3api for answers cut off or
+ *       ending in an error after a 200</td><td>proxy_logging</td></tr>
  * </table>
  */
 public final class PipelineAttributes {
@@ -39,6 +43,29 @@ public final class PipelineAttributes {
     /** The identity, Swift account and verified signature an auth stage vouches for; absent when none did. */
     public static final RequestAttribute<S3Authentication> S3_AUTHENTICATION =
             new RequestAttribute<>("s3multi.s3_authentication", S3Authentication.class);
+
+    /**
+     * The status the access log shows instead of the one sent: {@link #CLIENT_CLOSED_REQUEST} when the client's
+     * connection ended (closed, or half-closed) before its request body was complete.
+     */
+    public static final RequestAttribute<Integer> ACCESS_LOG_STATUS =
+            new RequestAttribute<>("s3multi.access_log_status", Integer.class);
+
+    /**
+     * What went wrong, for the access log's last field: the S3 error code answered (also one written into the body
+     * of a 200, as a failed CompleteMultipartUpload does), {@link #NOTE_CLIENT_GONE} or {@link #NOTE_CUT_OFF}.
+     */
+    public static final RequestAttribute<String> ACCESS_LOG_NOTE =
+            new RequestAttribute<>("s3multi.access_log_note", String.class);
+
+    /** nginx's status for a request whose client closed the connection before the answer: never sent. */
+    public static final int CLIENT_CLOSED_REQUEST = 499;
+
+    /** The client's connection failed while its request body was read or its answer written. */
+    public static final String NOTE_CLIENT_GONE = "client-gone";
+
+    /** The answer was cut off after it was committed, because the gateway or Swift failed. */
+    public static final String NOTE_CUT_OFF = "cut-off";
 
     private PipelineAttributes() {
     }

@@ -90,7 +90,7 @@ public final class PipelineInstaller {
             FilterFactory factory = registry.find(name).orElseThrow();
             try {
                 var settings = new FilterSettings(name, factory.defaults(), config.settingsOf(name),
-                        config.storageDomains());
+                        config.storageDomains(), config.region());
                 stages.add(new InstalledPipeline.Stage(name, factory.create(settings)));
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());

@@ -1,5 +1,6 @@
 package io.s3multi.filters.proxylogging;
 
+import io.s3multi.filters.pipeline.LogSafe;
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.pipeline.RawPath;
 import jakarta.servlet.Filter;
@@ -24,10 +25,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>First it wraps the request and response so that every body byte the later stages read or write is
  * counted. Then it calls the rest of the pipeline. Finally it builds an {@link AccessRecord} (time, client,
- * method, raw path and query with signatures hidden, status, bytes in, bytes out, duration, transaction id,
- * S3 operation, user), logs it at INFO to the logger {@code access_log_name}, and hands it to every
- * {@linkplain #addListener listener}. When an exception escapes before anything was committed, the line says
- * 500, which is what catch_errors will send.
+ * method, raw path and query with credentials hidden by {@link LogSafe}, status, bytes in, bytes out, duration,
+ * transaction id, S3 operation, user, note), logs it at INFO to the logger {@code access_log_name}, and hands it
+ * to every {@linkplain #addListener listener}. When an exception escapes before anything was committed, the line
+ * says 500, which is what catch_errors will send. A stage may ask for another status
+ * ({@link PipelineAttributes#ACCESS_LOG_STATUS}: 499 when the client's connection ended before its body did) and
+ * add a note ({@link PipelineAttributes#ACCESS_LOG_NOTE}: the S3 error code, also one sent inside a 200;
+ * {@code client-gone}; {@code cut-off}), so monitoring sees what the status alone hides.
  *
  * <p>Listeners are how tests and monitoring see the counters without parsing logs: a test can prove that a
  * server-side copy moved no object bytes through the gateway by checking {@code bytesIn} and
@@ -43,8 +47,9 @@ import org.slf4j.LoggerFactory;
  *       lines</td></tr>
  * </table>
  *
- * <p><b>Request attributes:</b> reads {@link PipelineAttributes#TRANS_ID}, {@link PipelineAttributes#S3_OPERATION}
- * and {@link PipelineAttributes#USER} after the chain returns.
+ * <p><b>Request attributes:</b> reads {@link PipelineAttributes#TRANS_ID}, {@link PipelineAttributes#S3_OPERATION},
+ * {@link PipelineAttributes#USER}, {@link PipelineAttributes#ACCESS_LOG_STATUS} and
+ * {@link PipelineAttributes#ACCESS_LOG_NOTE} after the chain returns.
  */
 public final class ProxyLoggingFilter implements Filter {
 
@@ -81,15 +86,16 @@ public final class ProxyLoggingFilter implements Filter {
             response.flushWriter();
             escaped = false;
         } finally {
-            int status = escaped && !response.isCommitted()
+            int status = PipelineAttributes.ACCESS_LOG_STATUS.find(request).orElse(escaped && !response.isCommitted()
                     ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR
-                    : response.getStatus();
+                    : response.getStatus());
             publish(new AccessRecord(start, request.getRemoteAddr(), request.getMethod(), RawPath.of(request),
-                    QueryRedaction.redact(request.getQueryString()), status, request.bytesRead(),
+                    LogSafe.query(request.getQueryString()), status, request.bytesRead(),
                     response.bytesWritten(), Duration.ofNanos(System.nanoTime() - startNanos),
                     PipelineAttributes.TRANS_ID.getOrDefault(request, null),
                     PipelineAttributes.S3_OPERATION.getOrDefault(request, null),
-                    PipelineAttributes.USER.getOrDefault(request, null)));
+                    PipelineAttributes.USER.getOrDefault(request, null),
+                    PipelineAttributes.ACCESS_LOG_NOTE.getOrDefault(request, null)));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.s3multi.filters.proxyserver;
 
 import io.s3multi.filters.pipeline.GatewayHeaders;
+import io.s3multi.filters.pipeline.LogSafe;
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.pipeline.PlainText;
 import io.s3multi.filters.pipeline.RawPath;
@@ -244,7 +245,7 @@ public final class ProxyServerFilter implements Filter {
     private static void fail(HttpServletRequest request, HttpServletResponse response, BackendFailure failure,
             Throwable cause) throws IOException {
         LOG.warn("{} {} {}: {} ({})", PipelineAttributes.TRANS_ID.getOrDefault(request, "-"), request.getMethod(),
-                RawPath.withQuery(request), failure.reason(), cause.toString());
+                LogSafe.target(request), failure.reason(), LogSafe.failure(cause));
         PlainText.send(response, failure.status(), failure.reason() + "\n");
     }
 

@@ -1,6 +1,7 @@
 package io.s3multi.filters.s3;
 
 import io.s3multi.filters.pipeline.GatewayHeaders;
+import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.s3.error.S3ErrorXml;
 import io.s3multi.s3.error.S3Exception;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,7 @@ public final class S3ErrorResponse {
     public static void send(HttpServletRequest request, HttpServletResponse response, S3Exception error,
             String requestId) throws IOException {
         response.reset();
+        PipelineAttributes.ACCESS_LOG_NOTE.set(request, error.code().wireCode());
         response.setStatus(error.httpStatus());
         response.setHeader(GatewayHeaders.X_AMZ_REQUEST_ID, requestId);
         if (error.httpStatus() == HttpServletResponse.SC_NOT_MODIFIED) {

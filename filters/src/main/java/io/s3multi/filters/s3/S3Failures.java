@@ -7,7 +7,6 @@ import io.s3multi.s3.integrity.S3IntegrityException;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.swift.error.SwiftException;
 import java.io.EOFException;
-import java.util.Map;
 
 /**
  * Turns anything an S3 operation throws into the one {@link S3Exception} its client gets: the single catch at
@@ -40,11 +39,10 @@ public final class S3Failures {
                 return s3;
             }
             if (t instanceof S3AuthException auth) {
-                return withDetails(S3Exception.fromCode(auth.code(), auth.getMessage()), auth.details());
+                return auth.toS3();
             }
             if (t instanceof S3IntegrityException integrity) {
-                return withDetails(S3Exception.fromCode(integrity.code(), integrity.getMessage()),
-                        integrity.details());
+                return integrity.toS3();
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -67,15 +65,4 @@ public final class S3Failures {
                 : SwiftStatusMapper.Target.object(request.bucket(), request.key());
     }
 
-    private static S3Exception withDetails(S3Exception error, Map<String, String> details) {
-        S3Exception result = error;
-        for (Map.Entry<String, String> detail : details.entrySet()) {
-            try {
-                result = result.with(detail.getKey(), detail.getValue());
-            } catch (IllegalArgumentException unusableName) {
-                // a detail the error document cannot carry is left out rather than failing the answer
-            }
-        }
-        return result;
-    }
 }

@@ -8,7 +8,6 @@ import io.s3multi.s3.handler.S3ApiSettings;
  */
 final class S3ApiConfig {
 
-    static final String LOCATION = "location";
     static final String MAX_BUCKET_LISTING = "max_bucket_listing";
     static final String MAX_MULTI_DELETE_OBJECTS = "max_multi_delete_objects";
     static final String BUCKET_REGISTRY_USER = "bucket_registry_user";
@@ -20,10 +19,6 @@ final class S3ApiConfig {
     }
 
     static S3ApiSettings from(FilterSettings settings) {
-        String location = settings.text(LOCATION);
-        if (location.isEmpty()) {
-            throw new IllegalArgumentException(settings.key(LOCATION) + " must name a region, e.g. us-east-1");
-        }
         String registryUser = settings.text(BUCKET_REGISTRY_USER);
         String registryKey = settings.text(BUCKET_REGISTRY_KEY);
         if (!registryUser.isEmpty() && registryKey.isEmpty()) {
@@ -40,7 +35,7 @@ final class S3ApiConfig {
             throw new IllegalArgumentException(settings.key(BUCKET_REGISTRY_USER) + " = '" + registryUser
                     + "': write <account>:<user>");
         }
-        return new S3ApiSettings(location,
+        return new S3ApiSettings(settings.region(),
                 settings.integer(MAX_BUCKET_LISTING, 1, 10_000),
                 settings.integer(MAX_MULTI_DELETE_OBJECTS, 1, 10_000),
                 registryUser, registryKey);

@@ -1,7 +1,8 @@
 package io.s3multi.filters.s3api;
 
+import io.s3multi.filters.pipeline.AnswerCutOff;
+import io.s3multi.filters.pipeline.LogSafe;
 import io.s3multi.filters.pipeline.PipelineAttributes;
-import io.s3multi.filters.pipeline.RawPath;
 import io.s3multi.filters.s3.RequestIds;
 import io.s3multi.filters.s3.S3Authentication;
 import io.s3multi.filters.s3.S3ErrorResponse;
@@ -52,15 +53,21 @@ import org.slf4j.LoggerFactory;
  * they are, auth and integrity failures (also inside an aborted Swift upload) by their codes, Swift failures
  * through {@code SwiftStatusMapper}, anything else an {@code InternalError} that is logged with its stack trace
  * while the client sees only the code and request id. A failure after the answer was committed cannot be
- * reported any more: it is rethrown so that the container cuts the connection and the client sees a truncated
- * answer, never a wrong one.
+ * reported any more: it is logged in one short line (INFO when the client went away, WARN when the gateway or
+ * Swift failed) and rethrown as {@link AnswerCutOff}, so that the container cuts the connection without logging
+ * it again and the client sees a truncated answer, never a wrong one.
+ *
+ * <p>What the access log needs beyond the status goes into request attributes for proxy_logging: the S3 error
+ * code of every error answer, also one a body wrote after its 200 (a failed CompleteMultipartUpload, logged at
+ * WARN when it is a server error), {@code client-gone} or {@code cut-off} for answers cut short, and status 499
+ * when the client's connection ended before its request body was complete (one INFO line; the client still gets
+ * the S3 error if it listens). Every line shows the request with its credentials hidden ({@link LogSafe}).
  *
  * <p><b>Position:</b> after the auth stages (tempauth, s3token) and s3multi; before proxy_server.
  *
  * <table>
  *   <caption>Settings ({@code filter.s3api.*})</caption>
  *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code location}</td><td>{@code us-east-1}</td><td>the region of every bucket</td></tr>
  *   <tr><td>{@code max_bucket_listing}</td><td>{@code 1000}</td><td>most keys in one listing page</td></tr>
  *   <tr><td>{@code max_multi_delete_objects}</td><td>{@code 1000}</td><td>most keys in one DeleteObjects</td></tr>
  *   <tr><td>{@code bucket_registry_user}</td><td>(empty)</td><td>Swift tempauth user {@code account:user} of the
@@ -69,11 +76,13 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift that holds the registry's
  *       account (opened only when a registry user is set)</td></tr>
  * </table>
- * The top-level {@code storage_domain} enables virtual-host style requests.
+ * The top-level {@code storage_domain} enables virtual-host style requests; the top-level {@code region} is every
+ * bucket's location (GetBucketLocation, the one {@code LocationConstraint} CreateBucket accepts).
  *
  * <p><b>Request attributes:</b> reads {@link PipelineAttributes#S3_EXCHANGE},
  * {@link PipelineAttributes#S3_AUTHENTICATION}, {@link PipelineAttributes#TRANS_ID}; writes
- * {@link PipelineAttributes#S3_OPERATION}.
+ * {@link PipelineAttributes#S3_OPERATION}, {@link PipelineAttributes#ACCESS_LOG_STATUS} and
+ * {@link PipelineAttributes#ACCESS_LOG_NOTE}.
  */
 public final class S3ApiFilter implements Filter {
 
@@ -131,6 +140,7 @@ public final class S3ApiFilter implements Filter {
             return;
         }
         String requestId = RequestIds.of(request);
+        var client = new ClientConnection();
         try {
             S3Request s3 = exchange.request();
             S3Authentication authentication = PipelineAttributes.S3_AUTHENTICATION.find(request)
@@ -138,25 +148,75 @@ public final class S3ApiFilter implements Filter {
             S3Operation operation = S3OperationClassifier.classify(s3);
             PipelineAttributes.S3_OPERATION.set(request, operation.apiName());
             var call = new S3Call(s3, authentication.identity(), authentication.swift(),
-                    new ServletBodySource(request, exchange.head(), authentication), clock, requestId);
+                    new ServletBodySource(request, exchange.head(), authentication, client), clock, requestId);
             S3Response answer = dispatcher.apply(operation, call);
-            S3ResponseWriter.write(answer, "HEAD".equals(request.getMethod()), requestId, response);
+            S3ResponseWriter.write(answer, "HEAD".equals(request.getMethod()), requestId, response, client)
+                    .ifPresent(error -> errorAfterTheStatus(request, requestId, error));
         } catch (RuntimeException | IOException failure) {
             if (response.isCommitted()) {
-                LOG.warn("{} {} {} failed after the answer was committed; cutting the connection: {}", requestId,
-                        request.getMethod(), RawPath.withQuery(request), failure.toString());
-                throw failure;
+                throw cutOff(request, requestId, client, failure);
+            }
+            if (client.failed()) {
+                clientGoneEarly(request, response, requestId, exchange, failure);
+                return;
             }
             S3Exception error = S3Failures.toS3(failure, exchange.requestIfValid().orElse(null));
             if (error.httpStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
-                LOG.error("{} {} {}: {}", requestId, request.getMethod(), RawPath.withQuery(request),
+                LOG.error("{} {} {}: {}", requestId, request.getMethod(), LogSafe.target(request),
                         error.summary(), failure);
             } else {
-                LOG.debug("{} {} {}: {}", requestId, request.getMethod(), RawPath.withQuery(request),
+                LOG.debug("{} {} {}: {}", requestId, request.getMethod(), LogSafe.target(request),
                         error.summary());
             }
             S3ErrorResponse.send(request, response, error, requestId);
         }
+    }
+
+    /** A body answered 200 and then wrote an {@code <Error>}: the status says success, the log must not. */
+    private static void errorAfterTheStatus(HttpServletRequest request, String requestId, S3Exception error) {
+        PipelineAttributes.ACCESS_LOG_NOTE.set(request, error.code().wireCode());
+        if (error.httpStatus() >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+            LOG.warn("{} {} {}: answered 200, then {} in the body", requestId, request.getMethod(),
+                    LogSafe.target(request), error.summary());
+        } else {
+            LOG.debug("{} {} {}: answered 200, then {} in the body", requestId, request.getMethod(),
+                    LogSafe.target(request), error.summary());
+        }
+    }
+
+    /** The answer broke after it began: one line, and an exception the container cuts the connection for. */
+    private static AnswerCutOff cutOff(HttpServletRequest request, String requestId, ClientConnection client,
+            Throwable failure) {
+        if (client.failed()) {
+            PipelineAttributes.ACCESS_LOG_NOTE.set(request, PipelineAttributes.NOTE_CLIENT_GONE);
+            LOG.info("{} {} {}: the client went away during the answer ({})", requestId, request.getMethod(),
+                    LogSafe.target(request), LogSafe.failure(failure));
+        } else {
+            PipelineAttributes.ACCESS_LOG_NOTE.set(request, PipelineAttributes.NOTE_CUT_OFF);
+            LOG.warn("{} {} {}: the answer failed after it began; cutting the connection ({})", requestId,
+                    request.getMethod(), LogSafe.target(request), LogSafe.failure(failure));
+        }
+        return new AnswerCutOff(requestId, failure);
+    }
+
+    /**
+     * The client's connection ended before its request body did: the client's doing, not a server error. It is
+     * still sent the S3 error (a client that only shut its sending half reads it); the access log says 499.
+     */
+    private static void clientGoneEarly(HttpServletRequest request, HttpServletResponse response, String requestId,
+            S3Exchange exchange, Throwable failure) {
+        LOG.info("{} {} {}: the client's connection ended before its request body did ({})", requestId,
+                request.getMethod(), LogSafe.target(request), LogSafe.failure(failure));
+        try {
+            S3Exception error = S3Failures.toS3(failure, exchange.requestIfValid().orElse(null));
+            S3ErrorResponse.send(request, response, error.httpStatus() >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+                    ? S3Exception.incompleteBody().withReason("client.gone") : error, requestId);
+            response.flushBuffer();
+        } catch (IOException | RuntimeException nobodyListens) {
+            // the client is gone; the log line above is all there is to say
+        }
+        PipelineAttributes.ACCESS_LOG_STATUS.set(request, PipelineAttributes.CLIENT_CLOSED_REQUEST);
+        PipelineAttributes.ACCESS_LOG_NOTE.set(request, PipelineAttributes.NOTE_CLIENT_GONE);
     }
 
     /** Why a request no auth stage vouched for is refused: its credentials are unknown, or it has none. */

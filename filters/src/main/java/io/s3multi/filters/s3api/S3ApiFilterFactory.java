@@ -19,7 +19,6 @@ public final class S3ApiFilterFactory implements FilterFactory {
     @Override
     public Map<String, String> defaults() {
         var defaults = new LinkedHashMap<String, String>();
-        defaults.put(S3ApiConfig.LOCATION, "us-east-1");
         defaults.put(S3ApiConfig.MAX_BUCKET_LISTING, "1000");
         defaults.put(S3ApiConfig.MAX_MULTI_DELETE_OBJECTS, "1000");
         defaults.put(S3ApiConfig.BUCKET_REGISTRY_USER, "");

@@ -1,6 +1,7 @@
 package io.s3multi.filters.s3api;
 
 import io.s3multi.filters.pipeline.GatewayHeaders;
+import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.S3Body;
 import io.s3multi.s3.handler.S3Response;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,12 +9,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a handler's {@link S3Response} to the servlet response: status, headers in their order,
  * {@code x-amz-request-id}, a {@code Content-Length} (the handler's own when it set one, as HEAD does, otherwise
  * the body's), and the body, streamed. A {@code HEAD} answer sends no body; the body is closed in every case,
- * returning the Swift connection it may hold.
+ * returning the Swift connection it may hold. The body is written through {@link ClientConnection}, which notes
+ * whether the client's connection failed under it.
  */
 final class S3ResponseWriter {
 
@@ -23,8 +26,9 @@ final class S3ResponseWriter {
     private S3ResponseWriter() {
     }
 
-    static void write(S3Response answer, boolean head, String requestId, HttpServletResponse response)
-            throws IOException {
+    /** @return the S3 error the body wrote after its 200 went out ({@link S3Body#errorWritten()}), if any */
+    static Optional<S3Exception> write(S3Response answer, boolean head, String requestId,
+            HttpServletResponse response, ClientConnection client) throws IOException {
         try (S3Body body = answer.body()) {
             response.setStatus(answer.status());
             boolean lengthSet = false;
@@ -46,16 +50,17 @@ final class S3ResponseWriter {
                         && answer.status() != HttpServletResponse.SC_NOT_MODIFIED) {
                     response.setContentLength(0);
                 }
-                return;
+                return Optional.empty();
             }
             if (!lengthSet && body.length() >= 0) {
                 response.setContentLengthLong(body.length());
             }
             if (!head) {
-                OutputStream out = response.getOutputStream();
+                OutputStream out = client.watch(response.getOutputStream());
                 body.writeTo(out);
                 out.flush();
             }
+            return body.errorWritten();
         }
     }
 }

@@ -19,12 +19,15 @@ final class ServletBodySource implements RequestBodySource {
     private final HttpServletRequest request;
     private final RequestHead head;
     private final S3Authentication authentication;
+    private final ClientConnection client;
     private boolean opened;
 
-    ServletBodySource(HttpServletRequest request, RequestHead head, S3Authentication authentication) {
+    ServletBodySource(HttpServletRequest request, RequestHead head, S3Authentication authentication,
+            ClientConnection client) {
         this.request = request;
         this.head = head;
         this.authentication = authentication;
+        this.client = client;
     }
 
     @Override
@@ -34,7 +37,7 @@ final class ServletBodySource implements RequestBodySource {
         }
         opened = true;
         try {
-            return RequestBody.open(request.getInputStream(), head, authentication.signed(),
+            return RequestBody.open(client.watch(request.getInputStream()), head, authentication.signed(),
                     authentication.chunkSigningKey().orElse(null), alsoCompute);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the request body", e);

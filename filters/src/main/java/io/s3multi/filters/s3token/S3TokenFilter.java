@@ -113,10 +113,11 @@ public final class S3TokenFilter implements Filter {
     private final ConcurrentHashMap<String, SwiftAccount> accounts = new ConcurrentHashMap<>();
     private SwiftBackendLease swift;
 
-    public S3TokenFilter(S3TokenConfig config, List<String> storageDomains, Clock clock) {
+    /** @param region the gateway's region, which every SigV4 credential scope must name */
+    public S3TokenFilter(S3TokenConfig config, List<String> storageDomains, String region, Clock clock) {
         this.config = config;
         this.parser = new S3RequestParser(storageDomains);
-        this.verifier = new SignatureVerifier(clock, config.allowableClockSkew(), new SigningKeyCache());
+        this.verifier = new SignatureVerifier(clock, config.allowableClockSkew(), region, new SigningKeyCache());
         this.cache = new CredentialCache(config.cacheTtl(), clock, MAX_CACHED_CREDENTIALS);
         KeystoneHttp http = new KeystoneHttp(config.authUrl(), config.connectTimeout(), config.requestTimeout());
         this.serviceTokens = new ServiceTokenKeeper(new KeystonePasswordLogin(http, config), TOKEN_REFRESH_MARGIN,
@@ -178,6 +179,7 @@ public final class S3TokenFilter implements Filter {
     }
 
     private Optional<S3Authentication> authenticate(SignedRequest signed) {
+        verifier.checkScope(signed);   // a wrong region is refused without asking Keystone
         Optional<KeystoneUser> cached = cache.find(signed.accessKey());
         KeystoneUser user;
         if (cached.isPresent()) {

@@ -42,6 +42,7 @@ public final class S3TokenFilterFactory implements FilterFactory {
 
     @Override
     public Filter create(FilterSettings settings) {
-        return new S3TokenFilter(S3TokenConfig.from(settings), settings.storageDomains(), Clock.systemUTC());
+        return new S3TokenFilter(S3TokenConfig.from(settings), settings.storageDomains(), settings.region(),
+                Clock.systemUTC());
     }
 }

@@ -82,13 +82,14 @@ public final class TempAuthFilter implements Filter {
     private final S3Authenticator<TempAuthUser> authenticator;
     private SwiftBackendLease swift;
 
-    public TempAuthFilter(TempAuthConfig config, List<String> storageDomains, Clock clock) {
+    /** @param region the gateway's region, which every SigV4 credential scope must name */
+    public TempAuthFilter(TempAuthConfig config, List<String> storageDomains, String region, Clock clock) {
         this.config = config;
         this.parser = new S3RequestParser(storageDomains);
         Map<String, S3Credential<TempAuthUser>> credentials = config.users().values().stream()
                 .collect(Collectors.toUnmodifiableMap(TempAuthUser::accessKey,
                         user -> new S3Credential<>(user.accessKey(), SecretAccessKey.of(user.key()), user)));
-        var verifier = new SignatureVerifier(clock, config.allowableClockSkew(), new SigningKeyCache());
+        var verifier = new SignatureVerifier(clock, config.allowableClockSkew(), region, new SigningKeyCache());
         this.authenticator = new S3Authenticator<>(
                 accessKey -> Optional.ofNullable(credentials.get(accessKey)), verifier);
     }

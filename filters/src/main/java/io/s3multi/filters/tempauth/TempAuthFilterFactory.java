@@ -39,6 +39,7 @@ public final class TempAuthFilterFactory implements FilterFactory {
 
     @Override
     public Filter create(FilterSettings settings) {
-        return new TempAuthFilter(TempAuthConfig.from(settings), settings.storageDomains(), Clock.systemUTC());
+        return new TempAuthFilter(TempAuthConfig.from(settings), settings.storageDomains(), settings.region(),
+                Clock.systemUTC());
     }
 }

@@ -40,6 +40,23 @@ class GatewayConfigTest {
     }
 
     @Test
+    void regionIsOneSettingForTheWholePipelineDefaultingToUsEast1() {
+        GatewayConfig config = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server",
+                "region", " eu-west-1 "), "test");
+        assertEquals("eu-west-1", config.region());
+        assertEquals("eu-west-1", config.withPort(0).region());
+        assertEquals("us-east-1", GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test")
+                .region());
+    }
+
+    @Test
+    void aRegionThatIsNoRegionNameIsRefused() {
+        var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
+                GatewayUnderTest.config("proxy_server", "region", "EU West"), "test"));
+        assertEquals(List.of("region = 'EU West' is not a region name such as us-east-1"), e.problems());
+    }
+
+    @Test
     void serverDefaultsToLoopback8080() {
         GatewayConfig config = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test");
         assertEquals("127.0.0.1", config.host());
@@ -51,7 +68,8 @@ class GatewayConfigTest {
         var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
                 GatewayUnderTest.config("catch_errors proxy_server", "sever.port", "80"), "file x.properties"));
         assertEquals("pipeline 'catch_errors proxy_server': unknown key 'sever.port' (keys are pipeline,"
-                + " server.host, server.port, storage_domain and filter.<name>.<setting>) [config: file x.properties]",
+                + " server.host, server.port, storage_domain, region and filter.<name>.<setting>)"
+                + " [config: file x.properties]",
                 e.getMessage());
     }
 
@@ -61,7 +79,7 @@ class GatewayConfigTest {
                 GatewayUnderTest.config("proxy_server", "filter.proxy_server", "x"), "test"));
         assertEquals(1, e.problems().size());
         assertEquals("unknown key 'filter.proxy_server' (keys are pipeline, server.host, server.port,"
-                + " storage_domain and filter.<name>.<setting>)", e.problems().get(0));
+                + " storage_domain, region and filter.<name>.<setting>)", e.problems().get(0));
     }
 
     @Test

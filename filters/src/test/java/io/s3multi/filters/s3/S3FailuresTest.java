@@ -47,6 +47,23 @@ class S3FailuresTest {
     }
 
     @Test
+    void aTrailerThatWasNotDeclaredIsMalformedTrailerError() {
+        var aborted = new SwiftUploadAbortedException("upload aborted",
+                S3IntegrityException.malformedTrailer("x-amz-checksum-sha256 was not declared in x-amz-trailer"));
+        S3Exception error = S3Failures.toS3(aborted, GET_OBJECT);
+        assertEquals("MalformedTrailerError", error.code().wireCode());
+        assertEquals(400, error.httpStatus());
+    }
+
+    @Test
+    void aShortSignedChunkIsInvalidChunkSizeErrorWithItsDetails() {
+        S3Exception error = S3Failures.toS3(S3IntegrityException.invalidChunkSize(1, 100), GET_OBJECT);
+        assertEquals("InvalidChunkSizeError", error.code().wireCode());
+        assertEquals(403, error.httpStatus());
+        assertEquals(Map.of("Chunk", "1", "BadChunkSize", "100"), error.details());
+    }
+
+    @Test
     void aClientBodyThatEndsEarlyIsIncompleteBody() {
         var aborted = new SwiftUploadAbortedException("upload aborted", new EOFException("early EOF"));
         assertEquals(S3ErrorCode.INCOMPLETE_BODY, S3Failures.toS3(aborted, GET_OBJECT).code());

@@ -87,9 +87,13 @@ class S3EdgeTest {
 
     @BeforeAll
     static void start() throws Exception {
+        gateway = startWith(new S3ApiFilter(S3EdgeTest::handle, List.of(), Clock.systemUTC()));
+    }
+
+    /** catch_errors, proxy_logging, tempauth (test:tester), this s3api stage, proxy_server towards a closed port. */
+    static GatewayUnderTest startWith(S3ApiFilter s3api) throws Exception {
         String closed = "http://127.0.0.1:" + Ports.closed();
-        var s3api = new S3ApiFilter(S3EdgeTest::handle, List.of(), Clock.systemUTC());
-        gateway = GatewayUnderTest.start(GatewayUnderTest.config("catch_errors proxy_logging tempauth fake_s3api"
+        return GatewayUnderTest.start(GatewayUnderTest.config("catch_errors proxy_logging tempauth fake_s3api"
                         + " proxy_server",
                 "filter.tempauth.user_test_tester", "testing .admin",
                 "filter.tempauth.swift_url", closed,

@@ -36,6 +36,11 @@ public final class SignedRequestParser {
      */
     public static Optional<SignedRequest> parse(RequestHead head, String virtualHostBucket) {
         QueryParameters query = QueryParameters.parse(head.rawQuery());
+        if (head.headerValues("Authorization").size() > 1) {
+            // Which one a proxy on the way would pass on is anyone's guess; never pick one silently.
+            throw S3AuthException.invalidArgument("Only one Authorization header may be sent",
+                    "Authorization", String.join(", ", head.headerValues("Authorization")));
+        }
         String authorization = head.header("Authorization");
         authorization = authorization == null ? null : authorization.trim();
         boolean v4Query = query.contains("X-Amz-Algorithm") || query.contains("X-Amz-Credential")

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * throw S3Exception.internalError("unexpected Swift status 507", cause);
  * }</pre>
  *
- * <p>A code raised by a lower layer as a plain string goes through {@link #fromCode(String, String)}; a code the
- * table does not know becomes a loud {@code InternalError}, never an unknown code on the wire.
+ * <p>Lower layers (authentication, body integrity) raise their failures with a constant of the same table, so
+ * there is no such thing as an unknown code to translate.
  *
  * <p>{@link #reason()} is an optional short token for logs and metrics only ({@link #summary()} is
  * {@code Code.reason}, {@link #metricName()} is {@code status.Code.reason}); it is never sent to the client.
@@ -67,13 +67,17 @@ public final class S3Exception extends RuntimeException {
     }
 
     /**
-     * An error for a code that a lower layer reported as a string (e.g. a checksum verifier answering
-     * {@code "BadDigest"}). An unknown code becomes {@code InternalError}, with the code kept as the reason.
+     * An error with its own message and detail elements, in order: how a lower layer's typed failure (an auth or
+     * integrity exception, which carries its code as a constant of the table) becomes the S3 error.
+     *
+     * @throws IllegalArgumentException if a detail name is not a plain XML element name or one the renderer writes
      */
-    public static S3Exception fromCode(String awsCode, String message) {
-        return S3ErrorCode.fromWireCode(awsCode)
-                .map(known -> of(known, message))
-                .orElseGet(() -> internalError("unknown error code " + awsCode));
+    public static S3Exception of(S3ErrorCode code, String message, Map<String, String> details) {
+        S3Exception error = of(code, message);
+        for (Map.Entry<String, String> detail : details.entrySet()) {
+            error = error.with(detail.getKey(), detail.getValue());
+        }
+        return error;
     }
 
     /**
@@ -254,6 +258,12 @@ public final class S3Exception extends RuntimeException {
 
     public static S3Exception metadataTooLarge(int size, int maxSizeAllowed) {
         return of(S3ErrorCode.METADATA_TOO_LARGE).with("Size", size).with("MaxSizeAllowed", maxSizeAllowed);
+    }
+
+    /** A limit other than the total size was exceeded; {@code message} says exactly which. */
+    public static S3Exception metadataTooLarge(String message, int size, int maxSizeAllowed) {
+        return of(S3ErrorCode.METADATA_TOO_LARGE, required(message, "message")).with("Size", size)
+                .with("MaxSizeAllowed", maxSizeAllowed);
     }
 
     /** {@code resourceType} is {@code SERVICE}, {@code BUCKET} or {@code OBJECT}, as AWS writes it. */

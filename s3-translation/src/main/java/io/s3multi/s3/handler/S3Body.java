@@ -1,7 +1,9 @@
 package io.s3multi.s3.handler;
 
+import io.s3multi.s3.error.S3Exception;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * The body of an S3 answer, written once to the client. A body streamed out of Swift holds a backend
@@ -14,6 +16,15 @@ public interface S3Body extends AutoCloseable {
 
     /** Writes the whole body. Called at most once. */
     void writeTo(OutputStream out) throws IOException;
+
+    /**
+     * The S3 error this body wrote in place of its content after the answer's status had gone out, if it did
+     * (CompleteMultipartUpload answers 200 at once and may end in an {@code <Error>} document); empty otherwise.
+     * Read it after {@link #writeTo}: the status alone would report success.
+     */
+    default Optional<S3Exception> errorWritten() {
+        return Optional.empty();
+    }
 
     /** Releases what the body holds (a Swift response, say); safe to call more than once. */
     @Override

@@ -1,5 +1,7 @@
 package io.s3multi.s3.integrity;
 
+import io.s3multi.s3.error.S3ErrorCode;
+import io.s3multi.s3.error.S3Exception;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,9 +10,9 @@ import java.util.Objects;
 /**
  * A request body (or its integrity headers) failed a check that S3 reports with a specific error code.
  *
- * <p>{@link #code()} is the AWS error code string exactly as S3 sends it in {@code <Code>} ({@code BadDigest},
- * {@code XAmzContentSHA256Mismatch}, {@code IncompleteBody}, ...), so that the error table of the S3 layer can
- * map it to a status and render it; {@link #details()} holds the extra elements AWS adds to that error
+ * <p>{@link #errorCode()} is a constant of the S3 error table ({@code BadDigest}, {@code XAmzContentSHA256Mismatch},
+ * {@code IncompleteBody}, ...), never a free string, so every failure raised here has its status and renders as
+ * itself ({@link #toS3()}); {@link #details()} holds the extra elements AWS adds to that error
  * document, in order. The exception is unchecked because it is thrown from {@link java.io.InputStream#read()}
  * on behalf of the client, and must not be mistaken for an I/O failure of the stream underneath: a consumer that
  * copies the stream to Swift sees it as the cause of its failed upload ({@link #findIn(Throwable)}).
@@ -19,18 +21,28 @@ public final class S3IntegrityException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String code;
+    private final S3ErrorCode code;
     private final Map<String, String> details;
 
-    private S3IntegrityException(String code, String message, Map<String, String> details) {
+    private S3IntegrityException(S3ErrorCode code, String message, Map<String, String> details) {
         super(message, null, false, false);
         this.code = Objects.requireNonNull(code, "code");
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    /** The AWS error code, e.g. {@code BadDigest}. */
+    /** The AWS error code as on the wire, e.g. {@code BadDigest}. */
     public String code() {
+        return code.wireCode();
+    }
+
+    /** The entry of the S3 error table. */
+    public S3ErrorCode errorCode() {
         return code;
+    }
+
+    /** The S3 error the client gets: this code, message and details. */
+    public S3Exception toS3() {
+        return S3Exception.of(code, getMessage(), details);
     }
 
     /** Extra elements of the AWS error document, by element name. */
@@ -40,7 +52,7 @@ public final class S3IntegrityException extends RuntimeException {
 
     /** A checksum or Content-MD5 did not match the bytes received; the message names which. */
     public static S3IntegrityException badDigest(String message) {
-        return new S3IntegrityException("BadDigest", message, Map.of());
+        return new S3IntegrityException(S3ErrorCode.BAD_DIGEST, message, Map.of());
     }
 
     /** The hex SHA-256 in {@code x-amz-content-sha256} did not match the bytes received. */
@@ -48,13 +60,14 @@ public final class S3IntegrityException extends RuntimeException {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("ClientComputedContentSHA256", clientComputed);
         details.put("S3ComputedContentSHA256", computed);
-        return new S3IntegrityException("XAmzContentSHA256Mismatch",
+        return new S3IntegrityException(S3ErrorCode.X_AMZ_CONTENT_SHA256_MISMATCH,
                 "The provided 'x-amz-content-sha256' header does not match what was computed.", details);
     }
 
     /** {@code Content-MD5} is not base64 of 16 bytes. */
     public static S3IntegrityException invalidDigest() {
-        return new S3IntegrityException("InvalidDigest", "The Content-MD5 you specified is not valid.", Map.of());
+        return new S3IntegrityException(S3ErrorCode.INVALID_DIGEST, "The Content-MD5 you specified is not valid.",
+                Map.of());
     }
 
     /** The body ended before the announced number of bytes (Content-Length or decoded length). */
@@ -62,23 +75,23 @@ public final class S3IntegrityException extends RuntimeException {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("NumberBytesExpected", Long.toString(expected));
         details.put("NumberBytesProvided", Long.toString(provided));
-        return new S3IntegrityException("IncompleteBody",
+        return new S3IntegrityException(S3ErrorCode.INCOMPLETE_BODY,
                 "You did not provide the number of bytes specified by the Content-Length HTTP header.", details);
     }
 
     /** The body's framing is broken in a way S3 reports as an incomplete body. */
     public static S3IntegrityException incompleteBody(String why) {
-        return new S3IntegrityException("IncompleteBody", why, Map.of());
+        return new S3IntegrityException(S3ErrorCode.INCOMPLETE_BODY, why, Map.of());
     }
 
     /** A bad or contradictory integrity header, e.g. two {@code x-amz-checksum-*} headers. */
     public static S3IntegrityException invalidRequest(String message) {
-        return new S3IntegrityException("InvalidRequest", message, Map.of());
+        return new S3IntegrityException(S3ErrorCode.INVALID_REQUEST, message, Map.of());
     }
 
     /** The trailer section of an aws-chunked body is not well formed. */
     public static S3IntegrityException malformedTrailer(String why) {
-        return new S3IntegrityException("MalformedTrailerError",
+        return new S3IntegrityException(S3ErrorCode.MALFORMED_TRAILER,
                 "The request contained trailing data that was not well-formed or did not conform to our "
                         + "published schema. (" + why + ")", Map.of());
     }
@@ -88,18 +101,18 @@ public final class S3IntegrityException extends RuntimeException {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("Chunk", Integer.toString(chunkNumber));
         details.put("BadChunkSize", Long.toString(badChunkSize));
-        return new S3IntegrityException("InvalidChunkSizeError",
+        return new S3IntegrityException(S3ErrorCode.INVALID_CHUNK_SIZE,
                 "Only the last chunk is allowed to have a size less than 8192 bytes", details);
     }
 
     /** A header asks for something S3 has but this gateway does not (e.g. an xxHash checksum). */
     public static S3IntegrityException notImplemented(String message) {
-        return new S3IntegrityException("NotImplemented", message, Map.of());
+        return new S3IntegrityException(S3ErrorCode.NOT_IMPLEMENTED, message, Map.of());
     }
 
     /** A length header the body format requires is missing. */
     public static S3IntegrityException missingContentLength(String header) {
-        return new S3IntegrityException("MissingContentLength",
+        return new S3IntegrityException(S3ErrorCode.MISSING_CONTENT_LENGTH,
                 "You must provide the " + header + " HTTP header.", Map.of());
     }
 
@@ -118,6 +131,7 @@ public final class S3IntegrityException extends RuntimeException {
 
     @Override
     public String toString() {
-        return "S3IntegrityException[" + code + ": " + getMessage() + (details.isEmpty() ? "" : " " + details) + "]";
+        return "S3IntegrityException[" + code.wireCode() + ": " + getMessage()
+                + (details.isEmpty() ? "" : " " + details) + "]";
     }
 }

@@ -380,9 +380,9 @@ public final class CompletionHandler {
             return S3Xml.read(call.body().open(Set.of()).stream(), CompleteMultipartUpload.class,
                     S3Xml.MAX_COMPLETE_MULTIPART_UPLOAD_BYTES);
         } catch (S3AuthException e) {
-            throw S3Exception.fromCode(e.code(), e.getMessage());
+            throw e.toS3();
         } catch (S3IntegrityException e) {
-            throw S3Exception.fromCode(e.code(), e.getMessage());
+            throw e.toS3();
         }
     }
 }

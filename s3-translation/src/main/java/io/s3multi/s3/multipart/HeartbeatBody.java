@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,6 +51,7 @@ final class HeartbeatBody implements S3Body {
     private final Duration interval;
     private final String requestId;
     private boolean started;
+    private volatile S3Exception errorWritten;
 
     HeartbeatBody(Work work, Duration interval, String requestId) {
         this.work = work;
@@ -93,10 +95,12 @@ final class HeartbeatBody implements S3Body {
         try {
             answer = withoutDeclaration(S3Xml.toBytes(work.run()));
         } catch (S3Exception e) {
+            errorWritten = e;
             answer = withoutDeclaration(S3ErrorXml.render(e, requestId, null));
         } catch (RuntimeException e) {
-            LOG.error("CompleteMultipartUpload failed after its answer started", e);
-            answer = withoutDeclaration(S3ErrorXml.render(S3Exception.internalError(e.toString(), e), requestId, null));
+            LOG.error("{} CompleteMultipartUpload failed after its answer started", requestId, e);
+            errorWritten = S3Exception.internalError(e.getClass().getSimpleName(), e);
+            answer = withoutDeclaration(S3ErrorXml.render(errorWritten, requestId, null));
         } finally {
             beats.cancel(false);
         }
@@ -104,6 +108,11 @@ final class HeartbeatBody implements S3Body {
             out.write(answer);
             out.flush();
         }
+    }
+
+    @Override
+    public Optional<S3Exception> errorWritten() {
+        return Optional.ofNullable(errorWritten);
     }
 
     @Override

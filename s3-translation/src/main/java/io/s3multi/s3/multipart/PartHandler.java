@@ -219,16 +219,16 @@ public final class PartHandler {
         try {
             return call.body().open(compute);
         } catch (S3AuthException e) {
-            throw S3Exception.fromCode(e.code(), e.getMessage());
+            throw e.toS3();
         } catch (S3IntegrityException e) {
-            throw S3Exception.fromCode(e.code(), e.getMessage());
+            throw e.toS3();
         }
     }
 
     private static S3Exception bodyFailure(IOException e) {
         return S3AuthExceptionFinder.find(e)
                 .orElseGet(() -> S3IntegrityException.findIn(e)
-                        .map(integrity -> S3Exception.fromCode(integrity.code(), integrity.getMessage()))
+                        .map(S3IntegrityException::toS3)
                         .orElseGet(S3Exception::incompleteBody));
     }
 
@@ -249,7 +249,7 @@ public final class PartHandler {
         static Optional<S3Exception> find(Throwable failure) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
                 if (cause instanceof S3AuthException auth) {
-                    return Optional.of(S3Exception.fromCode(auth.code(), auth.getMessage()));
+                    return Optional.of(auth.toS3());
                 }
             }
             return Optional.empty();

@@ -3,6 +3,7 @@ package io.s3multi.s3.auth;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.s3.http.RequestHead;
@@ -131,6 +132,58 @@ class AwsSdkSignerRoundTripTest {
         assertTrue(parsed.presigned());
         assertEquals(NOW.plusSeconds(3600), parsed.expiresAt().orElseThrow());
         verifier.verify(parsed, SecretAccessKey.of(SECRET));
+    }
+
+    @Test
+    void aHeaderSignatureForAnotherRegionIsAuthorizationHeaderMalformedNamingTheExpectedRegion() {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
+                .uri(URI.create("http://127.0.0.1:8080")).encodedPath("/bucket/key")
+                .putHeader("x-amz-content-sha256", Requests.EMPTY_SHA256).build();
+        io.s3multi.s3.auth.SignedRequest parsed = SignedRequestParser.parse(asReceived(sign(request, null, r -> r
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "eu-west-1")).request())).orElseThrow();
+
+        S3AuthException refused = assertThrows(S3AuthException.class,
+                () -> verifier.verify(parsed, SecretAccessKey.of(SECRET)));
+
+        assertEquals("AuthorizationHeaderMalformed", refused.code());
+        assertEquals("The authorization header is malformed; the region 'eu-west-1' is wrong; expecting 'us-east-1'",
+                refused.getMessage());
+        assertEquals(Map.of("Region", "us-east-1"), refused.details());
+    }
+
+    @Test
+    void aPresignedUrlForAnotherRegionIsAuthorizationQueryParametersError() {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
+                .uri(URI.create("http://127.0.0.1:8080")).encodedPath("/bucket/key").build();
+        io.s3multi.s3.auth.SignedRequest parsed = SignedRequestParser.parse(asReceived(sign(request, null, r -> r
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "mars-1")
+                .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, Duration.ofHours(1))
+                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)).request())).orElseThrow();
+
+        S3AuthException refused = assertThrows(S3AuthException.class, () -> verifier.checkScope(parsed));
+
+        assertEquals("AuthorizationQueryParametersError", refused.code());
+        assertEquals("Error parsing the X-Amz-Credential parameter; the region 'mars-1' is wrong;"
+                + " expecting 'us-east-1'", refused.getMessage());
+        assertEquals(Map.of("Region", "us-east-1"), refused.details());
+    }
+
+    @Test
+    void aGatewayInAnotherRegionAcceptsSignaturesForItsRegionOnly() {
+        var inEurope = new SignatureVerifier(Clock.fixed(NOW.plusSeconds(5), ZoneOffset.UTC),
+                SignatureVerifier.DEFAULT_MAX_SKEW, "eu-west-1", new SigningKeyCache());
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
+                .uri(URI.create("http://127.0.0.1:8080")).encodedPath("/bucket/key")
+                .putHeader("x-amz-content-sha256", Requests.EMPTY_SHA256).build();
+        io.s3multi.s3.auth.SignedRequest european = SignedRequestParser.parse(asReceived(sign(request, null, r -> r
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "eu-west-1")).request())).orElseThrow();
+        io.s3multi.s3.auth.SignedRequest american =
+                SignedRequestParser.parse(asReceived(sign(request, null, r -> { }).request())).orElseThrow();
+
+        inEurope.verify(european, SecretAccessKey.of(SECRET));
+        assertEquals("AuthorizationHeaderMalformed", assertThrows(S3AuthException.class,
+                () -> inEurope.verify(american, SecretAccessKey.of(SECRET))).code());
     }
 
     @Test

@@ -19,8 +19,10 @@ class S3ErrorCodeTest {
     /**
      * Code and HTTP status as AWS documents them in the S3 API reference, "Error responses", list of error codes.
      * XAmzContentSHA256Mismatch is not in that list but is what S3 answers (400) when a signed payload hash is
-     * wrong; TooManyParts is an error shape of the S3 API model. Typed in by hand on purpose: a constant whose
-     * status disagrees with AWS fails here, and a new constant must be added here, i.e. checked, to pass.
+     * wrong; TooManyParts is an error shape of the S3 API model; InvalidChunkSizeError (403) and
+     * MalformedTrailerError (400) are what S3 answers to a short signed aws-chunked chunk and to a bad trailer.
+     * Typed in by hand on purpose: a constant whose status disagrees with AWS fails here, and a new constant must
+     * be added here, i.e. checked, to pass.
      */
     private static final Map<String, Integer> AWS_TABLE = Map.ofEntries(
             Map.entry("AccessDenied", 403),
@@ -38,6 +40,7 @@ class S3ErrorCodeTest {
             Map.entry("InvalidAccessKeyId", 403),
             Map.entry("InvalidArgument", 400),
             Map.entry("InvalidBucketName", 400),
+            Map.entry("InvalidChunkSizeError", 403),
             Map.entry("InvalidDigest", 400),
             Map.entry("InvalidLocationConstraint", 400),
             Map.entry("InvalidObjectState", 403),
@@ -49,6 +52,7 @@ class S3ErrorCodeTest {
             Map.entry("InvalidStorageClass", 400),
             Map.entry("InvalidURI", 400),
             Map.entry("KeyTooLongError", 400),
+            Map.entry("MalformedTrailerError", 400),
             Map.entry("MalformedXML", 400),
             Map.entry("MaxMessageLengthExceeded", 400),
             Map.entry("MetadataTooLarge", 400),

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class S3ExceptionTest {
@@ -46,24 +46,14 @@ class S3ExceptionTest {
     }
 
     @Test
-    void fromCodeMapsAKnownCodeAndKeepsTheMessage() {
-        S3Exception e = S3Exception.fromCode("BadDigest",
-                "The CRC32 you specified did not match the calculated checksum.");
-        assertEquals(S3ErrorCode.BAD_DIGEST, e.code());
-        assertEquals("The CRC32 you specified did not match the calculated checksum.", e.getMessage());
-    }
-
-    @Test
-    void fromCodeWithoutMessageUsesTheDefault() {
-        assertEquals(S3ErrorCode.SLOW_DOWN.defaultMessage(), S3Exception.fromCode("SlowDown", null).getMessage());
-    }
-
-    @Test
-    void fromCodeTurnsAnUnknownCodeIntoALoudInternalError() {
-        S3Exception e = S3Exception.fromCode("NoSuchLifecycleConfiguration", "whatever");
-        assertEquals(S3ErrorCode.INTERNAL_ERROR, e.code());
-        assertEquals(S3ErrorCode.INTERNAL_ERROR.defaultMessage(), e.getMessage());
-        assertEquals(Optional.of("unknown error code NoSuchLifecycleConfiguration"), e.reason());
+    void ofWithDetailsKeepsMessageAndDetailsInOrder() {
+        var details = new LinkedHashMap<String, String>();
+        details.put("Chunk", "1");
+        details.put("BadChunkSize", "100");
+        S3Exception e = S3Exception.of(S3ErrorCode.INVALID_CHUNK_SIZE, null, details);
+        assertEquals(S3ErrorCode.INVALID_CHUNK_SIZE.defaultMessage(), e.getMessage());
+        assertEquals(List.of("Chunk", "BadChunkSize"), List.copyOf(e.details().keySet()));
+        assertEquals(403, e.httpStatus());
     }
 
     @Test

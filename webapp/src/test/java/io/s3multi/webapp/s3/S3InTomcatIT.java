@@ -2,6 +2,7 @@ package io.s3multi.webapp.s3;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,15 @@ class S3InTomcatIT {
             S3TestGateway.deleteContainer(
                     swiftBackend.tempAuthAccount(S3TestGateway.REGISTRY_USER, S3TestGateway.REGISTRY_KEY), bucket);
         }
+    }
+
+    /** Tomcat refuses a NUL in the path itself, before the WAR; its own error page answers (see README, Logs). */
+    @Test
+    void aKeyWithANulByteIsRefusedByTomcatBeforeTheWar() throws Exception {
+        RawResponse answer = RawS3.send(tomcat.port(), RawS3.get(URI.create("http://127.0.0.1:" + tomcat.port()),
+                "/bucket/a%00b"), new byte[0], -1, false);
+        assertEquals(400, answer.status(), answer.toString());
+        assertFalse(answer.headers().containsKey("x-amz-request-id"), "no stage of the WAR saw it: " + answer);
     }
 
     @Test

@@ -24,8 +24,12 @@ import java.util.function.BiConsumer;
  * s3api).
  *
  * <p>Limits: AWS allows 2 KB of user metadata (names without the prefix plus values, in UTF-8 bytes). Swift's
- * defaults are stricter per entry (names of 128 bytes, values of 256, 90 entries); anything beyond either is
- * refused here as {@code MetadataTooLarge} instead of as an opaque Swift 400.
+ * defaults (its {@code /info}: {@code max_meta_name_length} 128, {@code max_meta_value_length} 256,
+ * {@code max_meta_count} 90) are stricter per entry, so one 2 KB value that AWS takes does not fit. It is refused
+ * here as {@code MetadataTooLarge} whose message names the header and the limit it broke, with {@code <Size>} and
+ * {@code <MaxSizeAllowed>} of that limit (not of the 2 KB total, which would read as "2041 of 2048 is too
+ * much"); splitting one value over several Swift entries would make the stored object unreadable to native
+ * Swift clients.
  */
 public final class ObjectMetadata {
 
@@ -94,10 +98,20 @@ public final class ObjectMetadata {
             if (suffix.isEmpty()) {
                 throw S3Exception.invalidArgument(name, value, "A metadata name must not be empty.");
             }
-            if (nameBytes > SWIFT_MAX_NAME_BYTES || valueBytes > SWIFT_MAX_VALUE_BYTES
-                    || entries > SWIFT_MAX_USER_ENTRIES) {
-                throw S3Exception.metadataTooLarge(totalBytes, MAX_USER_METADATA_BYTES)
-                        .withReason("swiftEntryLimit");
+            if (nameBytes > SWIFT_MAX_NAME_BYTES) {
+                throw S3Exception.metadataTooLarge("The metadata name " + name + " has " + nameBytes
+                        + " bytes after x-amz-meta-; at most " + SWIFT_MAX_NAME_BYTES + " are stored.", nameBytes,
+                        SWIFT_MAX_NAME_BYTES).withReason("swiftNameLimit");
+            }
+            if (valueBytes > SWIFT_MAX_VALUE_BYTES) {
+                throw S3Exception.metadataTooLarge("The value of " + name + " has " + valueBytes
+                        + " bytes; at most " + SWIFT_MAX_VALUE_BYTES + " bytes per metadata value are stored.",
+                        valueBytes, SWIFT_MAX_VALUE_BYTES).withReason("swiftValueLimit");
+            }
+            if (entries > SWIFT_MAX_USER_ENTRIES) {
+                throw S3Exception.metadataTooLarge("At most " + SWIFT_MAX_USER_ENTRIES
+                        + " x-amz-meta-* headers are stored.", entries, SWIFT_MAX_USER_ENTRIES)
+                        .withReason("swiftCountLimit");
             }
             swift.add(SWIFT_META_PREFIX + suffix, value);
         }

@@ -9,7 +9,6 @@ import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.swift.error.SwiftUploadAbortedException;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * Turns failures of object requests into the S3 errors AWS gives, on top of {@link SwiftStatusMapper}.
@@ -70,12 +69,11 @@ public final class SwiftFailures {
         }
         var integrity = S3IntegrityException.findIn(failure);
         if (integrity.isPresent()) {
-            return withDetails(S3Exception.fromCode(integrity.get().code(), integrity.get().getMessage()),
-                    integrity.get().details());
+            return integrity.get().toS3();
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof S3AuthException auth) {
-                return withDetails(S3Exception.fromCode(auth.code(), auth.getMessage()), auth.details());
+                return auth.toS3();
             }
             if (t instanceof S3Exception s3) {
                 return s3;
@@ -88,15 +86,4 @@ public final class SwiftFailures {
         return S3Exception.internalError("upload stopped: " + failure, failure);
     }
 
-    private static S3Exception withDetails(S3Exception error, Map<String, String> details) {
-        S3Exception result = error;
-        for (Map.Entry<String, String> detail : details.entrySet()) {
-            try {
-                result = result.with(detail.getKey(), detail.getValue());
-            } catch (IllegalArgumentException notAnElementName) {
-                // A detail the renderer cannot write is left out; the code and message still say what failed.
-            }
-        }
-        return result;
-    }
 }

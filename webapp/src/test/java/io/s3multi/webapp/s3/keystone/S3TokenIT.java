@@ -139,6 +139,19 @@ class S3TokenIT {
     }
 
     @Test
+    void aSignatureForAnotherRegionIsRefusedWithoutAskingKeystone() throws Exception {
+        S3Client elsewhere = gateway.s3(DEMO2, DEMO2_SECRET,
+                builder -> builder.region(software.amazon.awssdk.regions.Region.EU_WEST_1));
+        long keystoneCalls = KeystoneGateway.keystoneRequests(gateway);
+
+        S3Exception error = assertThrows(S3Exception.class, elsewhere::listBuckets);
+
+        assertEquals("AuthorizationHeaderMalformed", error.awsErrorDetails().errorCode(), error.toString());
+        assertEquals(400, error.statusCode());
+        assertEquals(keystoneCalls, KeystoneGateway.keystoneRequests(gateway), "Keystone was asked");
+    }
+
+    @Test
     void keyThatNeitherTempauthNorKeystoneKnowsIsInvalidAccessKeyId() {
         for (String key : List.of("nobody-knows-this-key", "test:nobody")) {
             S3Exception error = assertThrows(S3Exception.class, () -> gateway.s3(key, "whatever").listBuckets());
