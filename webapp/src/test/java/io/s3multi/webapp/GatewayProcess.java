@@ -78,6 +78,11 @@ final class GatewayProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Ends the gateway as a crash would (SIGKILL): no shutdown hook, no request finished. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

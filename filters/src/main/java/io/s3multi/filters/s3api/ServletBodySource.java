@@ -6,8 +6,6 @@ import io.s3multi.s3.handler.RequestBodySource;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Set;
 
 /**
@@ -36,11 +34,7 @@ final class ServletBodySource implements RequestBodySource {
             throw new IllegalStateException("the request body was already opened");
         }
         opened = true;
-        try {
-            return RequestBody.open(client.watch(request.getInputStream()), head, authentication.signed(),
-                    authentication.chunkSigningKey().orElse(null), alsoCompute);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
-        }
+        return RequestBody.open(client.watch(new DeferredServletInput(request)), head, authentication.signed(),
+                authentication.chunkSigningKey().orElse(null), alsoCompute);
     }
 }

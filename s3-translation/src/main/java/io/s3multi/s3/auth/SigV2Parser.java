@@ -60,7 +60,16 @@ final class SigV2Parser {
             throw S3AuthException.accessDenied("Invalid date (should be seconds since epoch): " + expires);
         }
         String stringToSign = stringToSign(head, query, expires, virtualHostBucket);
-        return new SigV2Request(accessKey, signature, stringToSign, true, null, Instant.ofEpochSecond(expiresEpoch));
+        return new SigV2Request(accessKey, signature, stringToSign, true, null, expiresAt(expiresEpoch));
+    }
+
+    /**
+     * S3 compares Expires with its clock as an integer of any size. Seconds beyond what an {@link Instant} holds
+     * (year one billion) are clamped to its ends, which no clock reaches, instead of failing the request.
+     */
+    private static Instant expiresAt(long epochSeconds) {
+        return Instant.ofEpochSecond(Math.max(Instant.MIN.getEpochSecond(),
+                Math.min(Instant.MAX.getEpochSecond(), epochSeconds)));
     }
 
     /**

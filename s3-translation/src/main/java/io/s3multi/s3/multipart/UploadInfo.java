@@ -4,6 +4,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.ListingEtag;
 import io.s3multi.s3.handler.object.ObjectMetadata;
 import io.s3multi.s3.handler.object.ReservedMetadata;
+import io.s3multi.s3.http.HeaderValues;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.swift.SwiftHeaders;
@@ -71,9 +72,10 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
      * The upload a CreateMultipartUpload request asks for.
      *
      * @throws S3Exception InvalidRequest for an unknown checksum algorithm or type, InvalidArgument for
-     *                     user metadata in the gateway's reserved namespace
+     *                     user metadata in the gateway's reserved namespace or a header value with a line break
      */
     public static UploadInfo fromCreateRequest(RequestHead head, String key, UploadId uploadId, String initiator) {
+        head.headers().forEach((name, values) -> values.forEach(value -> HeaderValues.requireSingleLine(name, value)));
         Map<String, String> content = new LinkedHashMap<>();
         for (String name : CONTENT_HEADERS) {
             if (head.header(name) != null) {

@@ -199,6 +199,22 @@ public final class S3TestGateway implements AutoCloseable {
         return swift(REGISTRY_USER, REGISTRY_KEY);
     }
 
+    /** The names of the objects in {@code container}, directly from Swift; empty when it does not exist. */
+    public static List<String> objectNames(SwiftAccount account, String container) throws SwiftException {
+        List<String> names = new ArrayList<>();
+        try {
+            ListingCursor<ObjectEntry> cursor = account.containers().listAllObjects(container, ListingQuery.all());
+            while (cursor.hasMorePages()) {
+                cursor.nextPage().entries().forEach(entry -> names.add(entry.name()));
+            }
+        } catch (SwiftHttpStatusException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+        return names;
+    }
+
     /** Deletes one container and its objects directly in Swift; nothing happens when it does not exist. */
     public static void deleteContainer(SwiftAccount account, String container) {
         try {

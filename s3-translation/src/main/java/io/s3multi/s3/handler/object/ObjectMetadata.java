@@ -3,6 +3,7 @@ package io.s3multi.s3.handler.object;
 import io.s3multi.s3.auth.AwsChunkedInputStream;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.ListingEtag;
+import io.s3multi.s3.http.HeaderValues;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.swift.SwiftHeaders;
 import java.nio.charset.StandardCharsets;
@@ -60,10 +61,11 @@ public final class ObjectMetadata {
      * {@code REPLACE}): content headers (a default content type, {@code aws-chunked} removed from
      * {@code Content-Encoding}) and user metadata.
      *
-     * @throws S3Exception {@code InvalidArgument} for reserved metadata names, {@code MetadataTooLarge} over the
-     *                     limits
+     * @throws S3Exception {@code InvalidArgument} for reserved metadata names or a header value with a line break,
+     *                     {@code MetadataTooLarge} over the limits
      */
     public static SwiftHeaders fromRequest(RequestHead head) {
+        head.headers().forEach((name, values) -> values.forEach(value -> HeaderValues.requireSingleLine(name, value)));
         SwiftHeaders.Builder swift = SwiftHeaders.builder();
         String contentType = head.header("Content-Type");
         refuseReservedContentType(contentType);

@@ -1,0 +1,80 @@
+package io.s3multi.webapp.fault;
+
+/**
+ * What {@link FaultProxy} does to a request a {@link Rule} matched. Byte counts are of the body as it travels on
+ * the wire (chunk framing included); a body no longer than the count is forwarded whole.
+ */
+public class Fault {
+
+    enum Kind {
+        FORWARD, HOLD, ANSWER, RESET_BEFORE_FORWARDING, RESET_IN_REQUEST_BODY, RESET_IN_RESPONSE_BODY,
+        TRUNCATE_RESPONSE_BODY, STALL, STALL_IN_RESPONSE_BODY
+    }
+
+    private final Kind kind;
+    private final long bytes;
+
+    Fault(Kind kind, long bytes) {
+        this.kind = kind;
+        this.bytes = bytes;
+    }
+
+    /** Passes the request to Swift and the response back, unchanged. */
+    public static Fault forward() {
+        return new Fault(Kind.FORWARD, 0);
+    }
+
+    /** Holds the request, not a byte of it sent to Swift, until the test releases it; then forwards it. */
+    public static Hold hold() {
+        return new Hold();
+    }
+
+    /** Answers {@code status} itself (a Swift-style plain-text body); Swift never sees the request. */
+    public static Fault answer(int status) {
+        return new Fault(Kind.ANSWER, status);
+    }
+
+    /** Resets the gateway's connection as soon as the request head has arrived; Swift never sees it. */
+    public static Fault resetBeforeForwarding() {
+        return new Fault(Kind.RESET_BEFORE_FORWARDING, 0);
+    }
+
+    /** Forwards the head and {@code bytes} of the request body, then resets both connections. */
+    public static Fault resetInRequestBody(long bytes) {
+        return new Fault(Kind.RESET_IN_REQUEST_BODY, bytes);
+    }
+
+    /** Forwards the request, the response head and {@code bytes} of the response body, then resets. */
+    public static Fault resetInResponseBody(long bytes) {
+        return new Fault(Kind.RESET_IN_RESPONSE_BODY, bytes);
+    }
+
+    /** Like {@link #resetInResponseBody} but closes the gateway's connection cleanly (FIN), as a short body. */
+    public static Fault truncateResponseBody(long bytes) {
+        return new Fault(Kind.TRUNCATE_RESPONSE_BODY, bytes);
+    }
+
+    /** Never answers and never forwards: the connection stays open, silent, until the proxy is closed. */
+    public static Fault stall() {
+        return new Fault(Kind.STALL, 0);
+    }
+
+    /** Forwards the response head and {@code bytes} of its body, then goes silent until the proxy is closed. */
+    public static Fault stallInResponseBody(long bytes) {
+        return new Fault(Kind.STALL_IN_RESPONSE_BODY, bytes);
+    }
+
+    final Kind kind() {
+        return kind;
+    }
+
+    final long bytes() {
+        return bytes;
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.FORWARD || kind == Kind.HOLD || kind == Kind.STALL
+                || kind == Kind.RESET_BEFORE_FORWARDING ? kind.toString() : kind + "(" + bytes + ")";
+    }
+}
