@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *   <li>any method; the raw path and query, never decoded or re-encoded ({@code %2F}, {@code //} and
  *       {@code %25} stay as sent);</li>
  *   <li>every header except hop-by-hop ones (Connection and the headers it names, Keep-Alive, Proxy-*, TE,
- *       Trailer, Transfer-Encoding, Upgrade). The client's {@code Host} is kept, because Swift's tempauth
+ *       Trailer, Transfer-Encoding, Upgrade) and the gateway's reserved metadata ({@link ReservedMetadataGuard}:
+ *       dropped, blanked on copies; {@code ?extract-archive} is refused with 400). The client's {@code Host} is kept, because Swift's tempauth
  *       builds {@code X-Storage-Url} from it, which sends clients back to the gateway. The gateway's
  *       transaction id goes along as {@code X-Trans-Id-Extra} (unless the client set one), so Swift's own
  *       transaction id, and its logs, contain the gateway's;</li>
@@ -139,6 +140,11 @@ public final class ProxyServerFilter implements Filter {
             PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, "Not Found\n");
             return;
         }
+        String refusal = ReservedMetadataGuard.refusal(request);
+        if (refusal != null) {
+            PlainText.send(response, HttpServletResponse.SC_BAD_REQUEST, refusal);
+            return;
+        }
         forward(request, response);
     }
 
@@ -193,10 +199,12 @@ public final class ProxyServerFilter implements Filter {
     private static void copyRequestHeaders(HttpServletRequest request, HttpFields.Mutable headers) {
         HopByHopHeaders hopByHop = HopByHopHeaders.of(Collections.list(request.getHeaders("Connection")));
         for (String name : Collections.list(request.getHeaderNames())) {
-            if (!hopByHop.contains(name)) {
-                Collections.list(request.getHeaders(name)).forEach(value -> headers.add(name, value));
+            if (!hopByHop.contains(name) && ReservedMetadataGuard.forwards(name)) {
+                Collections.list(request.getHeaders(name))
+                        .forEach(value -> headers.add(name, ReservedMetadataGuard.forwardedValue(name, value)));
             }
         }
+        ReservedMetadataGuard.blankCopiedMetadata(request, headers);
         PipelineAttributes.TRANS_ID.find(request)
                 .filter(transId -> !headers.contains(TRANS_ID_EXTRA))
                 .ifPresent(transId -> headers.put(TRANS_ID_EXTRA,
