@@ -1,5 +1,6 @@
 package io.s3multi.webapp;
 
+import io.s3multi.filters.pipeline.ClientLimits;
 import io.s3multi.filters.pipeline.GatewayConfig;
 import io.s3multi.filters.pipeline.InstalledPipeline;
 import io.s3multi.filters.pipeline.PipelineInstaller;
@@ -20,6 +21,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <p>Jetty's defaults would turn away S3 keys before any filter runs ({@code %2F}, {@code //}, {@code %25},
  * {@code %2e%2e} give 400), so the connector accepts every URI form ({@link UriCompliance#UNSAFE}) and the
  * servlet layer lets ambiguous ones through; the stages read the raw path and decode it themselves.
+ *
+ * <p>Slow clients are bounded by {@code server.idle_timeout} (the connector's idle timeout) and
+ * {@code server.min_upload_rate} ({@link MinimumUploadRateHandler}), see {@link ClientLimits}.
  *
  * <p>A plain {@code ServletContextHandler} does not look for {@code ServletContainerInitializer}s, so the
  * filters jar's initializer does not run here and the pipeline is installed exactly once.
@@ -81,6 +85,9 @@ public final class S3MultiServer implements AutoCloseable {
         var connector = new ServerConnector(server, connectionFactory);
         connector.setHost(config.host());
         connector.setPort(config.port());
+        // Bounds every silence of a client: between body bytes, while it should take response bytes, between
+        // requests on a kept-alive connection. MinimumUploadRateHandler bounds a client that is slow, not silent.
+        connector.setIdleTimeout(config.clientLimits().idleTimeout().toMillis());
         server.addConnector(connector);
 
         var context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
@@ -88,7 +95,8 @@ public final class S3MultiServer implements AutoCloseable {
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         InstalledPipeline pipeline = installer.install(context.getServletContext(), config);
 
-        server.setHandler(context);
+        server.setHandler(config.clientLimits().minUploadRate() > 0
+                ? new MinimumUploadRateHandler(context, config.clientLimits()) : context);
         // What Jetty refuses before any filter runs (a key with %00) is still answered in S3 XML.
         var errorPages = new S3ErrorPages();
         server.setErrorHandler(errorPages);

@@ -95,13 +95,27 @@ public final class FilterSettings {
     public Duration seconds(String setting) {
         String value = text(setting);
         try {
-            BigDecimal seconds = new BigDecimal(value);
-            if (seconds.signum() <= 0) {
-                throw invalid(setting, value, "must be more than 0 seconds");
-            }
+            return positiveSeconds(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(setting, value, e.getMessage());
+        }
+    }
+
+    /** {@code value} as a positive number of seconds, fractions allowed; the exception says what is wrong. */
+    static Duration positiveSeconds(String value) {
+        BigDecimal seconds;
+        try {
+            seconds = new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number of seconds");
+        }
+        if (seconds.signum() <= 0) {
+            throw new IllegalArgumentException("must be more than 0 seconds");
+        }
+        try {
             return Duration.ofNanos(seconds.movePointRight(9).longValueExact());
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw invalid(setting, value, "not a number of seconds");
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("not a number of seconds");
         }
     }
 

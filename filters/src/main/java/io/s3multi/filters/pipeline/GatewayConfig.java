@@ -1,5 +1,6 @@
 package io.s3multi.filters.pipeline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.TreeSet;
  * server.port = 8080
  * storage_domain = s3.example.com
  * region = us-east-1
+ * swift.idle_timeout = 60
  * filter.proxy_server.swift_url = http://127.0.0.1:8081
  * </pre>
  *
@@ -33,6 +35,12 @@ import java.util.TreeSet;
  * (tempauth, s3token) refuse a SigV4 signature whose credential scope names another region, and s3api answers it
  * as every bucket's location; stages receive it through {@link FilterSettings#region()}.
  *
+ * <p>{@code server.idle_timeout}, {@code server.min_upload_rate} and {@code server.upload_rate_period} bound how
+ * long the embedded server waits for slow clients ({@link ClientLimits}).
+ *
+ * <p>{@code swift.connect_timeout} and {@code swift.idle_timeout} (seconds, fractions allowed) are shared for the
+ * same kind of reason: the S3 stages share one Swift client per Swift URL ({@link SwiftTimeouts}).
+ *
  * <p>Parsing checks only the shape of the file (known top-level keys, a usable port, a non-empty pipeline);
  * whether the stages and their settings exist is {@link PipelineValidator}'s job, because only the
  * discovered factories know that. {@code server.*} matters to the embedded launcher only; a WAR ignores it.
@@ -45,7 +53,16 @@ public final class GatewayConfig {
     public static final String SERVER_PORT = "server.port";
     public static final String STORAGE_DOMAIN = "storage_domain";
     public static final String REGION = "region";
+    public static final String SERVER_IDLE_TIMEOUT = "server.idle_timeout";
+    public static final String SERVER_MIN_UPLOAD_RATE = "server.min_upload_rate";
+    public static final String SERVER_UPLOAD_RATE_PERIOD = "server.upload_rate_period";
+    public static final String SWIFT_CONNECT_TIMEOUT = "swift.connect_timeout";
+    public static final String SWIFT_IDLE_TIMEOUT = "swift.idle_timeout";
     public static final String FILTER_PREFIX = "filter.";
+
+    private static final List<String> TOP_LEVEL_KEYS = List.of(PIPELINE, SERVER_HOST, SERVER_PORT,
+            SERVER_IDLE_TIMEOUT, SERVER_MIN_UPLOAD_RATE, SERVER_UPLOAD_RATE_PERIOD, STORAGE_DOMAIN, REGION,
+            SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT);
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8080;
@@ -58,16 +75,21 @@ public final class GatewayConfig {
     private final int port;
     private final List<String> storageDomains;
     private final String region;
+    private final ClientLimits clientLimits;
+    private final SwiftTimeouts swiftTimeouts;
     private final Map<String, Map<String, String>> settingsByFilter;
 
     private GatewayConfig(String origin, List<String> pipeline, String host, int port, List<String> storageDomains,
-            String region, Map<String, Map<String, String>> settingsByFilter) {
+            String region, ClientLimits clientLimits, SwiftTimeouts swiftTimeouts,
+            Map<String, Map<String, String>> settingsByFilter) {
         this.origin = origin;
         this.pipeline = pipeline;
         this.host = host;
         this.port = port;
         this.storageDomains = storageDomains;
         this.region = region;
+        this.clientLimits = clientLimits;
+        this.swiftTimeouts = swiftTimeouts;
         this.settingsByFilter = settingsByFilter;
     }
 
@@ -93,16 +115,22 @@ public final class GatewayConfig {
         if (!REGION_NAME.matcher(region).matches()) {
             problems.add(REGION + " = '" + region + "' is not a region name such as us-east-1");
         }
+        var clientLimits = new ClientLimits(
+                parseSeconds(properties, SERVER_IDLE_TIMEOUT, ClientLimits.DEFAULT_IDLE_TIMEOUT, problems),
+                parseRate(properties, problems),
+                parseSeconds(properties, SERVER_UPLOAD_RATE_PERIOD, ClientLimits.DEFAULT_UPLOAD_RATE_PERIOD, problems));
+        var swiftTimeouts = new SwiftTimeouts(
+                parseSeconds(properties, SWIFT_CONNECT_TIMEOUT, SwiftTimeouts.DEFAULT_CONNECT, problems),
+                parseSeconds(properties, SWIFT_IDLE_TIMEOUT, SwiftTimeouts.DEFAULT_IDLE, problems));
         var settings = new TreeMap<String, Map<String, String>>();
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-            if (key.equals(PIPELINE) || key.equals(SERVER_HOST) || key.equals(SERVER_PORT)
-                    || key.equals(STORAGE_DOMAIN) || key.equals(REGION)) {
+            if (TOP_LEVEL_KEYS.contains(key)) {
                 continue;
             }
             int dot = key.indexOf('.', FILTER_PREFIX.length());
             if (!key.startsWith(FILTER_PREFIX) || dot < 0 || dot == FILTER_PREFIX.length() || dot == key.length() - 1) {
-                problems.add("unknown key '" + key + "' (keys are pipeline, server.host, server.port,"
-                        + " storage_domain, region and filter.<name>.<setting>)");
+                problems.add("unknown key '" + key + "' (keys are " + String.join(", ", TOP_LEVEL_KEYS)
+                        + " and filter.<name>.<setting>)");
                 continue;
             }
             settings.computeIfAbsent(key.substring(FILTER_PREFIX.length(), dot), name -> new TreeMap<>())
@@ -113,7 +141,7 @@ public final class GatewayConfig {
         }
         var frozen = new LinkedHashMap<String, Map<String, String>>();
         settings.forEach((name, values) -> frozen.put(name, Collections.unmodifiableMap(values)));
-        return new GatewayConfig(origin, pipeline, host, port, storageDomains, region,
+        return new GatewayConfig(origin, pipeline, host, port, storageDomains, region, clientLimits, swiftTimeouts,
                 Collections.unmodifiableMap(frozen));
     }
 
@@ -147,6 +175,16 @@ public final class GatewayConfig {
         return region;
     }
 
+    /** How long the embedded server waits for slow clients ({@code server.idle_timeout}, upload rate). */
+    public ClientLimits clientLimits() {
+        return clientLimits;
+    }
+
+    /** How long the S3 stages' shared Swift clients wait ({@code swift.connect_timeout}, {@code swift.idle_timeout}). */
+    public SwiftTimeouts swiftTimeouts() {
+        return swiftTimeouts;
+    }
+
     /** Where this configuration came from, including any overrides. */
     public String origin() {
         return origin;
@@ -168,7 +206,7 @@ public final class GatewayConfig {
             throw new IllegalArgumentException("port " + newPort + " is not between 0 and 65535");
         }
         return new GatewayConfig(origin + ", port " + newPort + " from the command line", pipeline, host, newPort,
-                storageDomains, region, settingsByFilter);
+                storageDomains, region, clientLimits, swiftTimeouts, settingsByFilter);
     }
 
     private static int parsePort(String value, List<String> problems) {
@@ -182,6 +220,36 @@ public final class GatewayConfig {
         }
         problems.add(SERVER_PORT + " = '" + value + "' is not a port between 0 and 65535");
         return DEFAULT_PORT;
+    }
+
+    private static Duration parseSeconds(Properties properties, String key, Duration fallback, List<String> problems) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return FilterSettings.positiveSeconds(value.trim());
+        } catch (IllegalArgumentException e) {
+            problems.add(key + " = '" + value.trim() + "': " + e.getMessage());
+            return fallback;
+        }
+    }
+
+    private static long parseRate(Properties properties, List<String> problems) {
+        String value = properties.getProperty(SERVER_MIN_UPLOAD_RATE);
+        if (value == null) {
+            return ClientLimits.DEFAULT_MIN_UPLOAD_RATE;
+        }
+        try {
+            long rate = Long.parseLong(value.trim());
+            if (rate >= 0) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(SERVER_MIN_UPLOAD_RATE + " = '" + value.trim() + "' is not a number of bytes per second (0: off)");
+        return ClientLimits.DEFAULT_MIN_UPLOAD_RATE;
     }
 
     @Override

@@ -62,6 +62,7 @@ public final class PipelineInstaller {
                     + InstalledPipeline.in(context));
         }
         PipelineValidator.validate(config, registry);
+        config.swiftTimeouts().storeIn(context);   // before the stages start their Swift clients
         List<InstalledPipeline.Stage> stages = createFilters(config);
         for (InstalledPipeline.Stage stage : stages) {
             FilterRegistration.Dynamic registration = context.addFilter(stage.name(), stage.filter());

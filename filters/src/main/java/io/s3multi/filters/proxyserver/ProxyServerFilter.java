@@ -5,6 +5,7 @@ import io.s3multi.filters.pipeline.LogSafe;
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.pipeline.PlainText;
 import io.s3multi.filters.pipeline.RawPath;
+import io.s3multi.swift.http.PushedUpload;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -25,7 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
@@ -46,12 +46,15 @@ import org.slf4j.LoggerFactory;
  *   <li>any method; the raw path and query, never decoded or re-encoded ({@code %2F}, {@code //} and
  *       {@code %25} stay as sent);</li>
  *   <li>every header except hop-by-hop ones (Connection and the headers it names, Keep-Alive, Proxy-*, TE,
- *       Trailer, Transfer-Encoding, Upgrade). The client's {@code Host} is kept, because Swift's tempauth
+ *       Trailer, Transfer-Encoding, Upgrade) and the gateway's reserved metadata ({@link ReservedMetadataGuard}:
+ *       dropped, blanked on copies; {@code ?extract-archive} is refused with 400). The client's {@code Host} is kept, because Swift's tempauth
  *       builds {@code X-Storage-Url} from it, which sends clients back to the gateway. The gateway's
  *       transaction id goes along as {@code X-Trans-Id-Extra} (unless the client set one), so Swift's own
  *       transaction id, and its logs, contain the gateway's;</li>
  *   <li>the body streamed from the servlet input with the client's {@code Content-Length} (or chunked when
- *       the client sent chunked), never buffered whole;</li>
+ *       the client sent chunked), never buffered whole, read by the request's own thread and pushed to the
+ *       backend client ({@link PushedUpload}), so a slow client never holds one of the backend client's
+ *       threads;</li>
  *   <li>the answer's status and headers (minus hop-by-hop ones and the gateway's own transaction headers)
  *       and its body, copied in chunks as they arrive.</li>
  * </ul>
@@ -137,6 +140,11 @@ public final class ProxyServerFilter implements Filter {
             PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, "Not Found\n");
             return;
         }
+        String refusal = ReservedMetadataGuard.refusal(request);
+        if (refusal != null) {
+            PlainText.send(response, HttpServletResponse.SC_BAD_REQUEST, refusal);
+            return;
+        }
         forward(request, response);
     }
 
@@ -148,12 +156,19 @@ public final class ProxyServerFilter implements Filter {
                 .idleTimeout(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> copyRequestHeaders(request, headers));
         ClientBody body = null;
+        PushedUpload pushed = null;
         if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
             body = new ClientBody(request.getInputStream());
-            exchange.body(new InputStreamRequestContent(request.getContentType(), body, BUFFER_SIZE));
+            // Read on this thread, never on the backend client's: a slow client must not hold those.
+            pushed = new PushedUpload(body, request.getContentLengthLong(), BUFFER_SIZE);
+            pushed.watch(exchange);
+            exchange.body(pushed);
         }
         var listener = new InputStreamResponseListener();
         exchange.send(listener);
+        if (pushed != null) {
+            pushed.pump(exchange);
+        }
         Response head;
         try {
             // No deadline of our own: an upload may take hours, and the idle timeouts end every stalled wait.
@@ -184,10 +199,12 @@ public final class ProxyServerFilter implements Filter {
     private static void copyRequestHeaders(HttpServletRequest request, HttpFields.Mutable headers) {
         HopByHopHeaders hopByHop = HopByHopHeaders.of(Collections.list(request.getHeaders("Connection")));
         for (String name : Collections.list(request.getHeaderNames())) {
-            if (!hopByHop.contains(name)) {
-                Collections.list(request.getHeaders(name)).forEach(value -> headers.add(name, value));
+            if (!hopByHop.contains(name) && ReservedMetadataGuard.forwards(name)) {
+                Collections.list(request.getHeaders(name))
+                        .forEach(value -> headers.add(name, ReservedMetadataGuard.forwardedValue(name, value)));
             }
         }
+        ReservedMetadataGuard.blankCopiedMetadata(request, headers);
         PipelineAttributes.TRANS_ID.find(request)
                 .filter(transId -> !headers.contains(TRANS_ID_EXTRA))
                 .ifPresent(transId -> headers.put(TRANS_ID_EXTRA,

@@ -1,5 +1,6 @@
 package io.s3multi.filters.s3;
 
+import io.s3multi.filters.pipeline.ClientTooSlowException;
 import io.s3multi.s3.auth.S3AuthException;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.SwiftStatusMapper;
@@ -18,7 +19,9 @@ import java.io.EOFException;
  *   <li>an {@link S3Exception} anywhere in the chain is the answer;</li>
  *   <li>an {@link S3AuthException} or {@link S3IntegrityException} becomes the S3 error of its code, with its
  *       detail elements ({@code SignatureDoesNotMatch}, {@code BadDigest}, {@code IncompleteBody}, ...);</li>
- *   <li>an {@link EOFException} (the client's body ended before its Content-Length) is {@code IncompleteBody};</li>
+ *   <li>an {@link EOFException} (the client's body ended before its Content-Length) is {@code IncompleteBody};
+ *       a {@link ClientTooSlowException} (the body arrived slower than the server's minimum upload rate) is
+ *       {@code RequestTimeout};</li>
  *   <li>a {@link SwiftException} goes through {@link SwiftStatusMapper}, the one table of Swift failures;</li>
  *   <li>anything else is an {@code InternalError}, which the caller logs with its stack trace; the client sees
  *       only the code and the request id.</li>
@@ -45,15 +48,25 @@ public final class S3Failures {
                 return integrity.toS3();
             }
         }
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof EOFException) {
-                return S3Exception.incompleteBody().withReason("client.eof");
-            }
+        if (causedBy(failure, ClientTooSlowException.class)) {   // the container may wrap it in an EOFException
+            return S3Exception.requestTimeout().withReason("client.too_slow");
+        }
+        if (causedBy(failure, EOFException.class)) {
+            return S3Exception.incompleteBody().withReason("client.eof");
         }
         if (failure instanceof SwiftException swift) {
             return SwiftStatusMapper.toS3(swift, targetOf(request));
         }
         return S3Exception.internalError(failure.getClass().getSimpleName(), failure);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SwiftStatusMapper.Target targetOf(S3Request request) {

@@ -1,5 +1,6 @@
 package io.s3multi.filters.s3;
 
+import io.s3multi.filters.pipeline.SwiftTimeouts;
 import io.s3multi.swift.SwiftBackend;
 import io.s3multi.swift.SwiftClientConfig;
 import jakarta.servlet.ServletContext;
@@ -14,6 +15,10 @@ import java.util.Map;
  * <p>Kept as an attribute of the servlet context (one per deployed gateway). A stage
  * {@linkplain #acquire acquires} its backend in {@code Filter.init} and {@linkplain #release releases} it in
  * {@code destroy}; the last release closes the backend, so stopping the gateway stops every Swift client.
+ *
+ * <p>Every backend waits for Swift as the pipeline's {@link SwiftTimeouts} say ({@code swift.connect_timeout},
+ * {@code swift.idle_timeout}), read from the context the installer filled: a stalled Swift costs an S3 request
+ * at most that long, then {@code 503 ServiceUnavailable}.
  */
 public final class SharedSwiftBackends {
 
@@ -29,8 +34,10 @@ public final class SharedSwiftBackends {
     }
 
     private final Map<URI, Shared> byUrl = new HashMap<>();
+    private final SwiftTimeouts timeouts;
 
-    private SharedSwiftBackends() {
+    private SharedSwiftBackends(SwiftTimeouts timeouts) {
+        this.timeouts = timeouts;
     }
 
     /** The backends of {@code context}'s pipeline. */
@@ -40,7 +47,7 @@ public final class SharedSwiftBackends {
             if (known instanceof SharedSwiftBackends backends) {
                 return backends;
             }
-            var backends = new SharedSwiftBackends();
+            var backends = new SharedSwiftBackends(SwiftTimeouts.of(context));
             context.setAttribute(CONTEXT_ATTRIBUTE, backends);
             return backends;
         }
@@ -49,9 +56,15 @@ public final class SharedSwiftBackends {
     /** The backend for {@code swiftUrl}, started on first use; pair every call with {@link #release}. */
     public synchronized SwiftBackend acquire(URI swiftUrl) {
         Shared shared = byUrl.computeIfAbsent(swiftUrl,
-                url -> new Shared(SwiftBackend.start(SwiftClientConfig.defaults(url))));
+                url -> new Shared(SwiftBackend.start(clientConfig(url))));
         shared.users++;
         return shared.backend;
+    }
+
+    /** The client settings of a backend for {@code swiftUrl}: the defaults with the pipeline's timeouts. */
+    SwiftClientConfig clientConfig(URI swiftUrl) {
+        return SwiftClientConfig.defaults(swiftUrl).withConnectTimeout(timeouts.connect())
+                .withIdleTimeout(timeouts.idle());
     }
 
     /** Gives back one use of {@code swiftUrl}'s backend; the last one closes it. */

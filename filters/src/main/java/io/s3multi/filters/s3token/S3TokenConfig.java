@@ -25,10 +25,14 @@ import java.util.stream.Collectors;
  * @param allowableClockSkew how far the client's clock may be from ours
  * @param operatorRoles      roles (lower case) that let a user act on its project's account, as Swift's
  *                           keystoneauth {@code operator_roles}
+ * @param negativeCacheTtl   how long a key Keystone does not know, or whose signature it refused, is remembered
+ * @param negativeCacheSize  how many such keys are remembered at most
+ * @param maxKeystoneRequests how many exchanges with Keystone may run at once
  */
 public record S3TokenConfig(URI authUrl, String serviceUser, String servicePassword, String serviceProject,
         String serviceDomain, URI swiftUrl, String resellerPrefix, Duration cacheTtl, Duration connectTimeout,
-        Duration requestTimeout, Duration allowableClockSkew, Set<String> operatorRoles) {
+        Duration requestTimeout, Duration allowableClockSkew, Set<String> operatorRoles, Duration negativeCacheTtl,
+        int negativeCacheSize, int maxKeystoneRequests) {
 
     static final String AUTH_URL = "auth_url";
     static final String SERVICE_USER = "service_user";
@@ -42,6 +46,9 @@ public record S3TokenConfig(URI authUrl, String serviceUser, String servicePassw
     static final String REQUEST_TIMEOUT = "request_timeout";
     static final String ALLOWABLE_CLOCK_SKEW = "allowable_clock_skew";
     static final String OPERATOR_ROLES = "operator_roles";
+    static final String NEGATIVE_CACHE_TTL = "negative_cache_ttl";
+    static final String NEGATIVE_CACHE_SIZE = "negative_cache_size";
+    static final String MAX_KEYSTONE_REQUESTS = "max_keystone_requests";
 
     public S3TokenConfig {
         Objects.requireNonNull(authUrl, "authUrl");
@@ -50,6 +57,10 @@ public record S3TokenConfig(URI authUrl, String serviceUser, String servicePassw
             throw new IllegalArgumentException("s3token needs service_user and service_password");
         }
         operatorRoles = Set.copyOf(operatorRoles);
+        Objects.requireNonNull(negativeCacheTtl, "negativeCacheTtl");
+        if (negativeCacheSize < 1 || maxKeystoneRequests < 1) {
+            throw new IllegalArgumentException("negative_cache_size and max_keystone_requests must be at least 1");
+        }
     }
 
     static S3TokenConfig from(FilterSettings settings) {
@@ -65,7 +76,9 @@ public record S3TokenConfig(URI authUrl, String serviceUser, String servicePassw
                 settings.text(SERVICE_DOMAIN), settings.httpUrl(SWIFT_URL),
                 prefix.isEmpty() || prefix.endsWith("_") ? prefix : prefix + "_",
                 settings.seconds(CACHE_TTL), settings.seconds(CONNECT_TIMEOUT), settings.seconds(REQUEST_TIMEOUT),
-                Duration.ofSeconds(settings.integer(ALLOWABLE_CLOCK_SKEW, 0, 7 * 24 * 3600)), roles);
+                Duration.ofSeconds(settings.integer(ALLOWABLE_CLOCK_SKEW, 0, 7 * 24 * 3600)), roles,
+                settings.seconds(NEGATIVE_CACHE_TTL), settings.integer(NEGATIVE_CACHE_SIZE, 1, 10_000_000),
+                settings.integer(MAX_KEYSTONE_REQUESTS, 1, 1024));
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.S3Failures;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.auth.S3AuthException;
-import io.s3multi.s3.auth.SecretAccessKey;
 import io.s3multi.s3.auth.SignatureVerifier;
 import io.s3multi.s3.auth.SignedRequest;
 import io.s3multi.s3.auth.SigningKeyCache;
@@ -54,6 +53,15 @@ import org.slf4j.LoggerFactory;
  *   <li>Keystone unreachable, slow (connect {@code connect_timeout}, request {@code request_timeout}) or failing:
  *       {@code 503 ServiceUnavailable}, while cached users keep working until their entries expire.</li>
  * </ol>
+ *
+ * <p><b>Unauthenticated traffic does not become Keystone traffic</b> ({@link KeystoneGate}): a key Keystone does
+ * not know, and a key whose signature it refused (with the secret, so that wrong signatures are told from right
+ * ones here), are remembered for {@code negative_cache_ttl} (at most {@code negative_cache_size} keys). A right
+ * signature on a key remembered as refused is taken to Keystone at once, so wrong guesses never lock the real user
+ * out; only a right signature Keystone refuses (a disabled user) is answered {@code AccessDenied} from memory, for
+ * at most {@code negative_cache_ttl}. Concurrent requests about one key share one Keystone exchange, and at most
+ * {@code max_keystone_requests} exchanges run at once: beyond that the answer is {@code 503 SlowDown} at once,
+ * rather than a gateway thread held for Keystone's timeouts.
  * A user needs one of {@code operator_roles} on the project ({@code AccessDenied} otherwise), as Swift's
  * keystoneauth would require.
  *
@@ -87,6 +95,12 @@ import org.slf4j.LoggerFactory;
  *       Keystone</td></tr>
  *   <tr><td>{@code reseller_prefix}</td><td>{@code AUTH_}</td><td>prefix of the projects' Swift accounts</td></tr>
  *   <tr><td>{@code cache_ttl}</td><td>{@code 60}</td><td>seconds a verified credential is trusted</td></tr>
+ *   <tr><td>{@code negative_cache_ttl}</td><td>{@code 10}</td><td>seconds an unknown or refused key is
+ *       remembered</td></tr>
+ *   <tr><td>{@code negative_cache_size}</td><td>{@code 10000}</td><td>unknown or refused keys remembered at
+ *       most</td></tr>
+ *   <tr><td>{@code max_keystone_requests}</td><td>{@code 8}</td><td>Keystone exchanges at once; beyond it
+ *       {@code 503 SlowDown}</td></tr>
  *   <tr><td>{@code connect_timeout}, {@code request_timeout}</td><td>{@code 2}, {@code 5}</td><td>seconds, per
  *       Keystone request</td></tr>
  *   <tr><td>{@code allowable_clock_skew}</td><td>{@code 900}</td><td>seconds the client's clock may be off</td></tr>
@@ -107,8 +121,8 @@ public final class S3TokenFilter implements Filter {
     private final S3TokenConfig config;
     private final S3RequestParser parser;
     private final SignatureVerifier verifier;
-    private final CredentialCache cache;
     private final KeystoneClient keystone;
+    private final KeystoneGate gate;
     private final ServiceTokenKeeper serviceTokens;
     private final ConcurrentHashMap<String, SwiftAccount> accounts = new ConcurrentHashMap<>();
     private SwiftBackendLease swift;
@@ -118,11 +132,19 @@ public final class S3TokenFilter implements Filter {
         this.config = config;
         this.parser = new S3RequestParser(storageDomains);
         this.verifier = new SignatureVerifier(clock, config.allowableClockSkew(), region, new SigningKeyCache());
-        this.cache = new CredentialCache(config.cacheTtl(), clock, MAX_CACHED_CREDENTIALS);
         KeystoneHttp http = new KeystoneHttp(config.authUrl(), config.connectTimeout(), config.requestTimeout());
         this.serviceTokens = new ServiceTokenKeeper(new KeystonePasswordLogin(http, config), TOKEN_REFRESH_MARGIN,
                 clock);
         this.keystone = new KeystoneClient(http, serviceTokens);
+        this.gate = new KeystoneGate(keystone, verifier,
+                new CredentialCache(config.cacheTtl(), clock, MAX_CACHED_CREDENTIALS),
+                new ExpiringCache<>(config.negativeCacheTtl(), clock, config.negativeCacheSize()),
+                new KeystoneFlights(config.maxKeystoneRequests(), longestExchange(config)));
+    }
+
+    /** An exchange is at most three Keystone requests in a row (a login, s3tokens, the secret) plus a re-ask. */
+    private static Duration longestExchange(S3TokenConfig config) {
+        return config.connectTimeout().plus(config.requestTimeout()).multipliedBy(4);
     }
 
     @Override
@@ -180,18 +202,11 @@ public final class S3TokenFilter implements Filter {
 
     private Optional<S3Authentication> authenticate(SignedRequest signed) {
         verifier.checkScope(signed);   // a wrong region is refused without asking Keystone
-        Optional<KeystoneUser> cached = cache.find(signed.accessKey());
-        KeystoneUser user;
-        if (cached.isPresent()) {
-            user = cached.get();
-        } else {
-            Optional<KeystoneUser> vouched = askKeystone(signed);
-            if (vouched.isEmpty()) {
-                return Optional.empty();
-            }
-            user = vouched.get();
-            cache.put(user);
+        Optional<KeystoneUser> known = gate.userFor(signed);
+        if (known.isEmpty()) {
+            return Optional.empty();
         }
+        KeystoneUser user = known.get();
         var verified = verifier.verify(signed, user.secret());
         if (Collections.disjoint(user.roles(), config.operatorRoles())) {
             throw S3Exception.accessDenied("Keystone user " + user.userName() + " has none of the roles "
@@ -199,64 +214,6 @@ public final class S3TokenFilter implements Filter {
         }
         return Optional.of(new S3Authentication(user.identity(config.resellerPrefix()), accountOf(user), signed,
                 verified.signingKey().orElse(null)));
-    }
-
-    /** Keystone's verdict on a key not in the cache; empty when Keystone does not know the key. */
-    private Optional<KeystoneUser> askKeystone(SignedRequest signed) {
-        try {
-            return Optional.of(keystone.authenticate(signed));
-        } catch (KeystoneRefusalException refused) {
-            if (refused.status() == 404) {
-                return Optional.empty();
-            }
-            if (refused.status() == 401) {
-                return explainRefusal(signed);
-            }
-            throw gatewayUserRefused(refused);
-        } catch (KeystoneUnavailableException down) {
-            throw unavailable(signed, down);
-        }
-    }
-
-    /**
-     * Keystone's 401 means a wrong signature, a disabled user or project (or no role), or a gateway token Keystone
-     * no longer accepts. The secret tells a wrong signature apart ({@code SignatureDoesNotMatch}); with a right
-     * signature s3tokens is asked once more (reading the secret renewed a rejected gateway token), and a second
-     * refusal is {@code AccessDenied}.
-     */
-    private Optional<KeystoneUser> explainRefusal(SignedRequest signed) {
-        SecretAccessKey secret;
-        try {
-            secret = keystone.secretOf(signed.accessKey());
-        } catch (KeystoneRefusalException refused) {
-            if (refused.status() == 404) {
-                return Optional.empty();   // the credential was deleted meanwhile
-            }
-            throw gatewayUserRefused(refused);
-        } catch (KeystoneUnavailableException down) {
-            throw unavailable(signed, down);
-        }
-        verifier.verify(signed, secret);
-        try {
-            return Optional.of(keystone.authenticate(signed));
-        } catch (KeystoneRefusalException refused) {
-            if (refused.status() == 404) {
-                return Optional.empty();
-            }
-            throw S3Exception.accessDenied("Keystone refuses this credential (user or project disabled, or no role)");
-        } catch (KeystoneUnavailableException down) {
-            throw unavailable(signed, down);
-        }
-    }
-
-    private static S3Exception gatewayUserRefused(KeystoneRefusalException refused) {
-        LOG.error("Keystone refuses the gateway's own user ({}); check its roles", refused.getMessage());
-        return S3Exception.internalError("keystone." + refused.status());
-    }
-
-    private static S3Exception unavailable(SignedRequest signed, KeystoneUnavailableException down) {
-        LOG.warn("Keystone unavailable while authenticating {}: {}", signed.accessKey(), down.getMessage());
-        return S3Exception.serviceUnavailable().withReason("keystone.unavailable");
     }
 
     private SwiftAccount accountOf(KeystoneUser user) {

@@ -31,6 +31,9 @@ public final class S3TokenFilterFactory implements FilterFactory {
         defaults.put(S3TokenConfig.REQUEST_TIMEOUT, "5");
         defaults.put(S3TokenConfig.ALLOWABLE_CLOCK_SKEW, "900");
         defaults.put(S3TokenConfig.OPERATOR_ROLES, "admin, member, swiftoperator");
+        defaults.put(S3TokenConfig.NEGATIVE_CACHE_TTL, "10");
+        defaults.put(S3TokenConfig.NEGATIVE_CACHE_SIZE, "10000");
+        defaults.put(S3TokenConfig.MAX_KEYSTONE_REQUESTS, "8");
         return defaults;
     }
 

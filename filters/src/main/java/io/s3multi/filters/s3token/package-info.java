@@ -11,6 +11,9 @@
  *       {@code ServiceTokenKeeper}: the gateway's own login, renewed 5 minutes before expiry, the old token kept
  *       while Keystone cannot be reached and it is still valid;</li>
  *   <li>{@code CredentialCache}: verified credentials by access key for {@code cache_ttl};</li>
+ *   <li>{@code KeystoneGate}: which keys to ask Keystone about, with the negative cache of unknown and refused
+ *       keys ({@code negative_cache_ttl}); {@code KeystoneFlights}: one exchange per key at a time, at most
+ *       {@code max_keystone_requests} at once ({@code 503 SlowDown} beyond);</li>
  *   <li>{@code ProjectTokenSource}: swift-client's {@link io.s3multi.swift.auth.TokenSource} for one project's
  *       account;</li>
  *   <li>{@code KeystoneHttp}: bounded JSON requests over Jetty HttpClient, counted.</li>

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.s3multi.filters.testing.GatewayUnderTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -63,13 +64,37 @@ class GatewayConfigTest {
         assertEquals(8080, config.port());
     }
 
+    private static final String KEYS = "pipeline, server.host, server.port, server.idle_timeout,"
+            + " server.min_upload_rate, server.upload_rate_period, storage_domain, region, swift.connect_timeout,"
+            + " swift.idle_timeout";
+
+    @Test
+    void clientLimitsAndSwiftTimeoutsAreReadWithTheirDefaults() {
+        GatewayConfig plain = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test");
+        assertEquals(ClientLimits.defaults(), plain.clientLimits());
+        assertEquals(SwiftTimeouts.defaults(), plain.swiftTimeouts());
+        GatewayConfig set = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server",
+                "server.idle_timeout", "5", "server.min_upload_rate", "0", "server.upload_rate_period", "2.5",
+                "swift.connect_timeout", "0.5", "swift.idle_timeout", "3"), "test");
+        assertEquals(new ClientLimits(Duration.ofSeconds(5), 0, Duration.ofMillis(2500)), set.clientLimits());
+        assertEquals(new SwiftTimeouts(Duration.ofMillis(500), Duration.ofSeconds(3)), set.swiftTimeouts());
+    }
+
+    @Test
+    void unusableLimitsAreReported() {
+        var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
+                GatewayUnderTest.config("proxy_server", "swift.idle_timeout", "0", "server.min_upload_rate",
+                        "fast"), "test"));
+        assertEquals(List.of("server.min_upload_rate = 'fast' is not a number of bytes per second (0: off)",
+                "swift.idle_timeout = '0': must be more than 0 seconds"), e.problems());
+    }
+
     @Test
     void unknownTopLevelKeyIsRefusedWithThePipeline() {
         var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
                 GatewayUnderTest.config("catch_errors proxy_server", "sever.port", "80"), "file x.properties"));
-        assertEquals("pipeline 'catch_errors proxy_server': unknown key 'sever.port' (keys are pipeline,"
-                + " server.host, server.port, storage_domain, region and filter.<name>.<setting>)"
-                + " [config: file x.properties]",
+        assertEquals("pipeline 'catch_errors proxy_server': unknown key 'sever.port' (keys are " + KEYS
+                + " and filter.<name>.<setting>) [config: file x.properties]",
                 e.getMessage());
     }
 
@@ -78,8 +103,8 @@ class GatewayConfigTest {
         var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
                 GatewayUnderTest.config("proxy_server", "filter.proxy_server", "x"), "test"));
         assertEquals(1, e.problems().size());
-        assertEquals("unknown key 'filter.proxy_server' (keys are pipeline, server.host, server.port,"
-                + " storage_domain, region and filter.<name>.<setting>)", e.problems().get(0));
+        assertEquals("unknown key 'filter.proxy_server' (keys are " + KEYS + " and filter.<name>.<setting>)",
+                e.problems().get(0));
     }
 
     @Test

@@ -45,7 +45,7 @@ class KeystoneClientTest {
         URI authUrl = URI.create(keystone.baseUrl() + "/v3");
         var config = new S3TokenConfig(authUrl, "s3multi", "pw", "service", "default",
                 URI.create("http://127.0.0.1:8083"), "AUTH_", Duration.ofSeconds(60), Duration.ofSeconds(2),
-                requestTimeout, Duration.ofMinutes(15), Set.of("member"));
+                requestTimeout, Duration.ofMinutes(15), Set.of("member"), Duration.ofSeconds(10), 100, 8);
         var http = new KeystoneHttp(authUrl, config.connectTimeout(), config.requestTimeout());
         client = new KeystoneClient(http, new ServiceTokenKeeper(new KeystonePasswordLogin(http, config),
                 Duration.ofMinutes(5), Clock.systemUTC()));

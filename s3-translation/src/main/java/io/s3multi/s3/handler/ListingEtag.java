@@ -1,5 +1,6 @@
 package io.s3multi.s3.handler;
 
+import io.s3multi.s3.handler.object.ReservedMetadata;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -19,6 +20,11 @@ import java.util.Objects;
  * Listings then show it without any extra request per key. Everything that reads a content type back
  * (listings, GetObject, HeadObject) strips the parameter with {@link #parse(String)} and never shows it to S3
  * clients. This class is the one place that knows the parameter's name and syntax.
+ *
+ * <p>Parameters named {@code s3multi_*} or {@code s3multi-*} (any case) are the gateway's: S3
+ * requests that send one are refused ({@link #hasReservedParameter}), the native Swift API drops them
+ * ({@link #withoutReservedParameters}), and a listing believes the parameter only on a Static Large Object (a plain
+ * object copied from a multipart one in Swift keeps its source's content type, not its ETag).
  */
 public final class ListingEtag {
 
@@ -83,13 +89,49 @@ public final class ListingEtag {
      */
     public static String forListing(String hash, String storedContentType, String sloEtag) {
         Parsed parsed = parse(storedContentType);
-        if (parsed.hasS3Etag()) {
+        if (sloEtag != null && parsed.hasS3Etag() && ReservedMetadata.isMultipartEtag(parsed.s3Etag())) {
             return quote(parsed.s3Etag());
         }
         if (sloEtag != null) {
             return quote(unquote(sloEtag));
         }
         return quote(hash == null ? "" : hash);
+    }
+
+    /** Whether a content type (as a client sent it) carries a parameter reserved for the gateway. */
+    public static boolean hasReservedParameter(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] pieces = contentType.split(";", -1);
+        for (int i = 1; i < pieces.length; i++) {
+            if (isReservedParameter(pieces[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The content type without the parameters reserved for the gateway (unchanged when it has none). */
+    public static String withoutReservedParameters(String contentType) {
+        if (!hasReservedParameter(contentType)) {
+            return contentType;
+        }
+        String[] pieces = contentType.split(";", -1);
+        StringBuilder kept = new StringBuilder(pieces[0]);
+        for (int i = 1; i < pieces.length; i++) {
+            if (!isReservedParameter(pieces[i])) {
+                kept.append(';').append(pieces[i]);
+            }
+        }
+        return kept.toString();
+    }
+
+    private static boolean isReservedParameter(String piece) {
+        int equals = piece.indexOf('=');
+        String name = (equals < 0 ? piece : piece.substring(0, equals)).strip().toLowerCase(Locale.ROOT);
+        String spelled = name.replace('-', '_');
+        return spelled.equals("s3multi") || spelled.startsWith("s3multi_");
     }
 
     private static String quote(String etag) {

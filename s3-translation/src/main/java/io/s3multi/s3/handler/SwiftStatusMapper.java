@@ -6,7 +6,9 @@ import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.swift.error.SwiftTimeoutException;
 import io.s3multi.swift.error.SwiftUploadAbortedException;
+import java.net.SocketTimeoutException;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -67,10 +69,23 @@ public final class SwiftStatusMapper {
         if (failure instanceof SwiftUploadAbortedException aborted && aborted.getCause() instanceof S3Exception s3) {
             return s3;
         }
+        if (failure instanceof SwiftUploadAbortedException aborted && clientTimedOut(aborted.getCause())) {
+            // The client's body stopped arriving, or arrived below the server's minimum rate.
+            return S3Exception.requestTimeout().withReason("clientBody.timeout");
+        }
         if (failure instanceof SwiftTimeoutException || failure instanceof SwiftConnectionException) {
             return S3Exception.serviceUnavailable().withReason("swift." + failure.getClass().getSimpleName());
         }
         return S3Exception.internalError("swift failure: " + failure.getMessage(), failure);
+    }
+
+    private static boolean clientTimedOut(Throwable bodyFailure) {
+        for (Throwable t = bodyFailure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static S3Exception forStatus(SwiftHttpStatusException failure, Target target) {

@@ -2,7 +2,7 @@ package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.SwiftStatusMapper;
-import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.s3.handler.object.StoredObject;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * What the object at a Complete's or Abort's key tells about uploads: which upload made it (its reserved
- * {@link UploadInfo#META_UPLOAD_ID}), and the answer a Complete gave when it made it, rebuilt from its reserved
+ * {@link UploadInfo#META_UPLOAD_ID}, bound to the key: {@link CompletedManifest}), and the answer a Complete gave when it made it, rebuilt from its reserved
  * metadata so that a retried Complete needs nothing kept for it.
  */
 final class CompletedObject {
@@ -27,11 +27,20 @@ final class CompletedObject {
         return head(call).isPresent();
     }
 
-    /** The upload the object at the call's key was made from, if it was made by multipart. */
+    /**
+     * The upload the object at the call's key claims to be made from ({@link CompletedManifest#claimedUpload}):
+     * enough to tell whether the key shows a given upload's manifest, never to delete another upload's segments.
+     */
     static Optional<UploadId> uploadOf(S3Call call) throws SwiftException {
-        return head(call).map(object -> object.header(UploadInfo.META_UPLOAD_ID))
-                .filter(UploadId::isWellFormed)
-                .map(UploadId::new);
+        return head(call).flatMap(object -> CompletedManifest.claimedUpload(call.bucket(), call.key(),
+                object.headers()));
+    }
+
+    /** The upload whose segments go with the object at the call's key ({@link CompletedManifest#verifiedUpload}). */
+    static Optional<UploadId> verifiedUploadOf(S3Call call) throws SwiftException {
+        Optional<SwiftReply> object = head(call);
+        return object.isEmpty() ? Optional.empty()
+                : CompletedManifest.verifiedUpload(call.swift(), call.bucket(), call.key(), object.get().headers());
     }
 
     /** The answer of a Complete that already made the object at the call's key from this upload. */
@@ -42,20 +51,14 @@ final class CompletedObject {
         } catch (SwiftException e) {
             throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         }
-        if (object.isEmpty() || !uploadId.value().equals(object.get().header(UploadInfo.META_UPLOAD_ID))
-                || object.get().header(UploadInfo.META_ETAG) == null) {
+        if (object.isEmpty() || !CompletedManifest.claimedUpload(call.bucket(), call.key(), object.get().headers())
+                .equals(Optional.of(uploadId))) {
             return Optional.empty();
         }
-        SwiftReply head = object.get();
-        Optional<CompletionPlan.ObjectChecksum> checksum = Optional.empty();
-        String type = head.header(UploadInfo.META_CHECKSUM_TYPE);
-        for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
-            String value = head.header(UploadInfo.META_CHECKSUM_PREFIX + UploadInfo.capitalized(algorithm));
-            if (value != null && type != null) {
-                checksum = Optional.of(new CompletionPlan.ObjectChecksum(algorithm, ChecksumType.valueOf(type), value));
-            }
-        }
-        return Optional.of(result(call, head.header(UploadInfo.META_ETAG), checksum));
+        StoredObject stored = new StoredObject(object.get().headers());
+        Optional<CompletionPlan.ObjectChecksum> checksum = stored.checksum().map(sum -> new CompletionPlan
+                .ObjectChecksum(sum.algorithm(), ChecksumType.valueOf(sum.type()), sum.value()));
+        return Optional.of(result(call, MultipartEtag.normalize(stored.etag()), checksum));
     }
 
     /** The CompleteMultipartUploadResult of the call's key. */

@@ -60,10 +60,12 @@ import java.util.function.Supplier;
  * finished (later part attempts now fail and delete their own segment, unless the manifest names it; listings no
  * longer show the upload), then release the claim; delete every part attempt not chosen, listed afresh so an
  * attempt stored meanwhile goes too; delete the marker; delete what the overwritten object (if it was made by
- * multipart) kept in {@code <bucket>_segments} — only now, once the new manifest is durable. Each step is retried
- * briefly; a clean-up that gives up leaves the finished marker for the sweeper (see the package comment). A retried
- * Complete finds the marker gone (or marked finished) and answers from the object's reserved metadata when the object at the key
- * was made by this upload ({@code X-Object-Meta-S3multi-Upload-Id}). A Complete retried after its gateway died
+ * multipart) kept in {@code <bucket>_segments} — only now, once the new manifest is durable, and only when
+ * {@link CompletedManifest#verifiedUpload} confirms whose they are. Each step is retried briefly; a clean-up that
+ * gives up leaves the finished marker for the sweeper (see the package comment). A retried Complete finds the
+ * marker gone (or marked finished) and answers from the object's reserved metadata when the object at the key was
+ * made by this upload ({@code X-Object-Meta-S3multi-Upload-Id}, bound to the key: {@link CompletedManifest}). A
+ * Complete retried after its gateway died
  * finds the marker still there (the claim expires, see {@link Claim}) and writes the same manifest again.
  */
 public final class CompletionHandler {
@@ -107,7 +109,7 @@ public final class CompletionHandler {
             }
             CompletionPlan plan = CompletionPlan.check(body.parts(), state.allAttempts(uploadId),
                     settings.minPartSize(), upload);
-            SwiftHeaders headers = upload.manifestHeaders(plan);
+            SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan);
             Completion completion = new Completion(call, state, uploadId, plan,
                     ifNoneMatch ? headers.with("If-None-Match", "*") : headers);
             Optional<FinishLocks.Held> held = locks.tryLock(call.swift(), state, uploadId,
@@ -239,7 +241,9 @@ public final class CompletionHandler {
                     return new Found(Optional.empty(), CompletedObject.earlierAnswer(call, uploadId)
                             .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())));
                 }
-                Found found = new Found(CompletedObject.uploadOf(call).filter(old -> !old.equals(uploadId)), null);
+                // Only an object verified as an upload's own manifest takes that upload's segments along.
+                Found found = new Found(CompletedObject.verifiedUploadOf(call).filter(old -> !old.equals(uploadId)),
+                        null);
                 open = true;
                 return found;
             } finally {

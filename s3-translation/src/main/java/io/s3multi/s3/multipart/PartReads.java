@@ -15,7 +15,8 @@ import java.util.List;
  * number listed under {@code parts/<upload id>/} is it): its offset is the sum of the sizes before it, read from
  * one listing of at most {@code n} entries in the usual case ({@link PartsPage}), not from the (possibly nested)
  * manifest. Should a clean-up have given up and left other attempts of a part, the latest is counted: a retried
- * attempt holds the same bytes. A plain object has one part, itself.
+ * attempt holds the same bytes. A plain object has one part, itself; so has an object whose reserved parts count
+ * is missing or malformed (it is never a 500).
  */
 public final class PartReads {
 
@@ -45,15 +46,15 @@ public final class PartReads {
     public static PartRange locate(SwiftAccount swift, String bucket, SwiftHeaders objectHead, int partNumber)
             throws SwiftException {
         String uploadId = objectHead.get(UploadInfo.META_UPLOAD_ID);
-        String count = objectHead.get(UploadInfo.META_PARTS_COUNT);
+        int parts = partsCount(objectHead);
         long length = objectHead.contentLength();
-        if (uploadId == null || count == null || !UploadId.isWellFormed(uploadId)) {
+        if (uploadId == null || parts == 0 || !UploadId.isWellFormed(uploadId.trim())) {
             if (partNumber != 1) {
                 throw S3Exception.partNumberNotSatisfiable(partNumber, 1);
             }
             return new PartRange(1, null, 0, length - 1);
         }
-        int parts = Integer.parseInt(count.trim());
+        uploadId = uploadId.trim();
         if (partNumber > parts) {
             throw S3Exception.partNumberNotSatisfiable(partNumber, parts);
         }
@@ -70,5 +71,16 @@ public final class PartReads {
             offset += stored.get(i).size();
         }
         return new PartRange(partNumber, parts, offset, offset + stored.get(partNumber - 1).size() - 1);
+    }
+
+    /** The stored parts count of a completed multipart object (an SLO), or 0 when there is none or it is malformed. */
+    private static int partsCount(SwiftHeaders objectHead) {
+        String count = objectHead.get(UploadInfo.META_PARTS_COUNT);
+        if (count == null || !"true".equalsIgnoreCase(objectHead.get("X-Static-Large-Object"))
+                || !count.trim().matches("[1-9][0-9]{0,4}")) {
+            return 0;
+        }
+        int parts = Integer.parseInt(count.trim());
+        return parts <= 10_000 ? parts : 0;
     }
 }

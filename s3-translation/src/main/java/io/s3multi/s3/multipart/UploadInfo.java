@@ -2,6 +2,8 @@ package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.ListingEtag;
+import io.s3multi.s3.handler.object.ObjectMetadata;
+import io.s3multi.s3.handler.object.ReservedMetadata;
 import io.s3multi.s3.http.HeaderValues;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
@@ -39,11 +41,11 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
 
     /** The reserved metadata prefix: never shown as x-amz-meta-*, refused as user metadata. */
     public static final String RESERVED_META = "X-Object-Meta-S3multi-";
-    public static final String META_ETAG = RESERVED_META + "Etag";
-    public static final String META_UPLOAD_ID = RESERVED_META + "Upload-Id";
+    public static final String META_ETAG = ReservedMetadata.ETAG;
+    public static final String META_UPLOAD_ID = ReservedMetadata.UPLOAD_ID;
     public static final String META_CHECKSUM_PREFIX = RESERVED_META + "Checksum-";
     public static final String META_CHECKSUM_TYPE = RESERVED_META + "Checksum-Type";
-    public static final String META_PARTS_COUNT = RESERVED_META + "Parts-Count";
+    public static final String META_PARTS_COUNT = ReservedMetadata.PARTS_COUNT;
     static final String MARKER_CONTENT_TYPE = "application/x-s3multi-upload";
     /** {@code application/x-s3multi-upload;finished=completed}: a completed upload whose clean-up did not end. */
     static final String FINISHED_PARAMETER = "finished";
@@ -87,13 +89,14 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         head.headers().forEach((name, values) -> {
             if (name.startsWith("x-amz-meta-") && !values.isEmpty()) {
                 String bare = name.substring("x-amz-meta-".length());
-                if (bare.startsWith("s3multi-")) {
+                if (ReservedMetadata.isReservedS3Name(name)) {
                     throw S3Exception.invalidArgument("x-amz-meta-" + bare, values.get(0),
                             "Metadata names starting with s3multi- are reserved.");
                 }
                 user.put(bare, String.join(",", values));
             }
         });
+        ObjectMetadata.refuseReservedContentType(head.header("Content-Type"));
         Optional<DigestAlgorithm> algorithm = Optional.empty();
         String algorithmName = head.header("x-amz-checksum-algorithm");
         if (algorithmName != null) {
@@ -179,9 +182,10 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
     /**
      * The headers of the object's manifest: content type (with the S3 ETag as {@link ListingEtag} parameter, so
      * bucket listings show it),
-     * content headers, user metadata, and the reserved S3 ETag, upload id, parts count and checksum.
+     * content headers, user metadata, and the reserved S3 ETag, upload id, parts count, checksum and the binding of
+     * the manifest to its bucket and key ({@link ReservedMetadata#OBJECT}).
      */
-    public SwiftHeaders manifestHeaders(CompletionPlan plan) {
+    public SwiftHeaders manifestHeaders(String bucket, CompletionPlan plan) {
         SwiftHeaders.Builder headers = SwiftHeaders.builder();
         String type = contentType == null || contentType.isBlank() ? "binary/octet-stream" : contentType;
         headers.set("Content-Type", ListingEtag.contentTypeWith(type, plan.eTag()));
@@ -190,6 +194,7 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         headers.set(META_ETAG, plan.eTag());
         headers.set(META_UPLOAD_ID, uploadId.value());
         headers.set(META_PARTS_COUNT, Integer.toString(plan.parts().size()));
+        headers.set(ReservedMetadata.OBJECT, ReservedMetadata.binding(bucket, key));
         plan.checksum().ifPresent(sum -> {
             headers.set(META_CHECKSUM_PREFIX + capitalized(sum.algorithm()), sum.value());
             headers.set(META_CHECKSUM_TYPE, sum.type().name());

@@ -12,6 +12,7 @@
  *                                      X-Object-Meta-S3multi-Etag: &lt;md5-of-md5s&gt;-N
  *                                      X-Object-Meta-S3multi-Upload-Id: &lt;upload id&gt;
  *                                      X-Object-Meta-S3multi-Parts-Count: N
+ *                                      X-Object-Meta-S3multi-Object: hex sha256 of "b/k" (binds it to its key)
  *                                      X-Object-Meta-S3multi-Checksum-&lt;Alg&gt;, -Checksum-Type (if any)
  *                                      X-Object-Meta-&lt;name&gt; (x-amz-meta-*), Cache-Control, ...
  *
@@ -86,6 +87,22 @@
  *       race between gateways never leaves a corrupt object nor an orphan.</li>
  * </ul>
  *
+ * <h2>What is the gateway's to delete</h2>
+ * Reserved metadata ({@code X-Object-Meta-S3multi-*}, the {@code s3multi_etag} content-type parameter) cannot be
+ * written through the gateway: S3 refuses it in every spelling, the native Swift API path drops it and blanks it on
+ * copies ({@link io.s3multi.s3.handler.object.ReservedMetadata}). It can still travel (a symlink shows its target's),
+ * so segments go with an object only when {@link io.s3multi.s3.multipart.CompletedManifest} verifies the object as
+ * the manifest a Complete wrote at that very key: a Static Large Object whose {@code -Object} binding is this bucket
+ * and key, whose {@code -Upload-Id} is well-formed, and whose manifest (nested manifests walked) names only
+ * {@code b_segments/parts/<id>/...} and {@code b_segments/manifests/<id>/...}. Then everything under those two
+ * prefixes goes, and the claim. Any other object, a Static Large Object written with the Swift API in particular,
+ * loses its manifest only, wherever its segments are: Swift's {@code ?multipart-manifest=delete} is never used,
+ * because it deletes whatever a manifest names in any container the caller can write. Consequences: an object
+ * completed before the binding existed, or whose reserved metadata a native {@code POST} replaced (Swift's POST
+ * replaces all metadata, and the gateway drops reserved names from it), keeps its segments when deleted; they are
+ * left to the sweeper of stale upload state. (Its S3 ETag survives such a POST in the content type, see
+ * {@link io.s3multi.s3.handler.object.StoredObject}.)
+ *
  * <h2>No orphans</h2>
  * Abort deletes the marker, then every attempt and sub-manifest, unless the key already shows this upload's
  * manifest (a Complete of another gateway owns the parts then). A Complete that finds the marker gone after
@@ -94,7 +111,7 @@
  * then what an overwritten multipart object kept ({@link io.s3multi.s3.multipart.UploadState#deleteObjectSegments})
  * — once the new manifest is durable; each step is retried briefly. A part attempt that lands after its upload was
  * marked finished or deleted deletes its own segment, unless the manifest at the key names it. Deleting a multipart
- * object with {@code ?multipart-manifest=delete} removes its parts and sub-manifests.
+ * object deletes its manifest, then its upload's parts and sub-manifests (verified as above).
  *
  * <h2>Left for the sweeper</h2>
  * When Swift keeps failing a Complete's clean-up, what is left is recognisable without any state outside Swift:

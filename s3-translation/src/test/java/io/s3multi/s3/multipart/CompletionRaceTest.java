@@ -8,6 +8,7 @@ import io.s3multi.s3.handler.S3Body;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Identity;
 import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.handler.object.ReservedMetadata;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.request.S3RequestParser;
 import org.junit.jupiter.api.AfterEach;
@@ -76,8 +77,14 @@ class CompletionRaceTest {
     private void oldMultipartObject() {
         swift.put(SEGMENTS, SegmentsLayout.legacyPart(OLD_UPLOAD, 1), "old".getBytes(StandardCharsets.UTF_8),
                 PartContentType.of(null), Map.of());
-        swift.put(BUCKET, "k", "[]".getBytes(StandardCharsets.UTF_8), "binary/octet-stream",
-                Map.of(UploadInfo.META_UPLOAD_ID, OLD_UPLOAD.value(), UploadInfo.META_ETAG, "abc-1"));
+        swift.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + SegmentsLayout.part(OLD_UPLOAD, 1)),
+                completedAtK(OLD_UPLOAD));
+    }
+
+    /** The reserved metadata a Complete of {@code upload} leaves on its manifest at {@code k}. */
+    private static Map<String, String> completedAtK(UploadId upload) {
+        return Map.of(UploadInfo.META_UPLOAD_ID, upload.value(), UploadInfo.META_ETAG,
+                "0123456789abcdef0123456789abcdef-1", ReservedMetadata.OBJECT, ReservedMetadata.binding(BUCKET, "k"));
     }
 
     private S3Call call(String method, String body) {
@@ -152,8 +159,8 @@ class CompletionRaceTest {
     void anAbortThatFindsTheCompletesManifestLeavesTheParts() {
         // Another gateway's Complete writes its manifest just after this Abort deleted the marker.
         swift.after("DELETE /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD),
-                s -> s.put(BUCKET, "k", "[]".getBytes(StandardCharsets.UTF_8), "binary/octet-stream",
-                        Map.of(UploadInfo.META_UPLOAD_ID, UPLOAD.value())));
+                s -> s.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + SegmentsLayout.part(UPLOAD, 1)),
+                        completedAtK(UPLOAD)));
         S3Exception error = assertThrows(S3Exception.class,
                 () -> handler.abortMultipartUpload(call("DELETE", "")));
         assertEquals(S3ErrorCode.NO_SUCH_UPLOAD, error.code());
@@ -268,11 +275,11 @@ class CompletionRaceTest {
     @Test
     void aRetriedCompleteWhoseManifestFailsKeepsTheSubManifestsOfTheObjectAlreadyMade() throws Exception {
         // A gateway died after writing the manifest of UPLOAD (nested: 2 segments per manifest) at the key.
-        swift.put(BUCKET, "k", "[]".getBytes(StandardCharsets.UTF_8), "binary/octet-stream",
-                Map.of(UploadInfo.META_UPLOAD_ID, UPLOAD.value()));
         String firstSubManifest = SegmentsLayout.subManifest(UPLOAD, 1, 0);
         String secondSubManifest = SegmentsLayout.subManifest(UPLOAD, 1, 1);
-        swift.put(SEGMENTS, firstSubManifest, new byte[0], "application/x-s3multi-manifest", Map.of());
+        swift.putManifest(SEGMENTS, firstSubManifest, List.of(SEGMENTS + "/" + SegmentsLayout.part(UPLOAD, 1)),
+                Map.of());
+        swift.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + firstSubManifest), completedAtK(UPLOAD));
         // The retry's own manifest fails (here: a sub-manifest vanishes before the object's manifest is written).
         swift.after("PUT /" + SEGMENTS + "/" + secondSubManifest, s -> s.delete(SEGMENTS, secondSubManifest));
         MultipartSettings defaults = MultipartSettings.defaults();

@@ -14,6 +14,7 @@ import io.s3multi.swift.auth.FixedTokenSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -116,6 +117,27 @@ final class MemorySwift implements AutoCloseable {
         Map<String, String> lower = new TreeMap<>();
         meta.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
         objects.put(container + "/" + object, new StoredObject(body, contentType, lower, false));
+    }
+
+    /**
+     * Stores a manifest at {@code container/object} naming {@code segments} (container/object paths, each of
+     * which must exist), as a Complete leaves one.
+     */
+    void putManifest(String container, String object, List<String> segments, Map<String, String> meta) {
+        ArrayNode body = JSON.createArrayNode();
+        for (String segment : segments) {
+            StoredObject target = objects.get(segment);
+            body.addObject().put("path", "/" + segment).put("etag", target.etag())
+                    .put("size_bytes", target.body().length);
+        }
+        Map<String, String> lower = new TreeMap<>();
+        meta.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+        try {
+            objects.put(container + "/" + object,
+                    new StoredObject(JSON.writeValueAsBytes(body), "binary/octet-stream", lower, true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     StoredObject get(String container, String object) {
@@ -229,9 +251,10 @@ final class MemorySwift implements AutoCloseable {
                 if (stored == null) {
                     yield Answer.of(404);
                 }
-                byte[] content = !method.equals("GET") ? new byte[0]
-                        : stored.slo() && "get".equals(query.get("multipart-manifest")) ? manifestListing(stored)
-                        : read(stored);
+                if (method.equals("GET") && stored.slo() && "get".equals(query.get("multipart-manifest"))) {
+                    yield manifestListing(stored);
+                }
+                byte[] content = method.equals("GET") ? read(stored) : new byte[0];
                 if (header != null && !header.replace("\"", "").equals(stored.etag())) {
                     yield Answer.of(412);
                 }
@@ -327,16 +350,22 @@ final class MemorySwift implements AutoCloseable {
         return Answer.json(200, result);
     }
 
-    /** A manifest as {@code ?multipart-manifest=get} shows it: name, hash, bytes, sub_slo per segment. */
-    private byte[] manifestListing(StoredObject manifest) throws IOException {
-        ArrayNode listed = JSON.createArrayNode();
+    /** What {@code ?multipart-manifest=get} answers: the segments as Swift lists them. */
+    private Answer manifestListing(StoredObject manifest) throws IOException {
+        ArrayNode entries = JSON.createArrayNode();
         for (JsonNode segment : JSON.readTree(manifest.body())) {
-            String path = segment.get("path").asText();
-            StoredObject part = objects.get(path.substring(1));
-            listed.addObject().put("name", path).put("hash", segment.path("etag").asText())
-                    .put("bytes", segment.path("size_bytes").asLong()).put("sub_slo", part != null && part.slo());
+            StoredObject part = objects.get(segment.get("path").asText().substring(1));
+            ObjectNode entry = entries.addObject().put("name", segment.get("path").asText())
+                    .put("hash", segment.get("etag").asText()).put("bytes", segment.get("size_bytes").asLong())
+                    .put("content_type", "application/octet-stream")
+                    .put("last_modified", "2026-11-21T12:00:00.000000");
+            if (part != null && part.slo()) {
+                entry.put("sub_slo", true);
+            }
         }
-        return JSON.writeValueAsBytes(listed);
+        Answer listing = Answer.json(200, entries);
+        listing.headers().put("X-Static-Large-Object", "True");
+        return listing;
     }
 
     /** The object's bytes; a manifest's are its segments', recursively. */

@@ -1,6 +1,7 @@
 package io.s3multi.swift.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -13,10 +14,11 @@ import org.eclipse.jetty.util.Callback;
 /**
  * An upload body that the requesting thread pushes into Jetty, instead of one that Jetty's threads pull.
  *
- * <p>Jetty's HTTP client reads an {@code InputStream} body on whichever thread drives the destination's queue:
- * a thread of its pool, or the caller of an unrelated request. Reading an S3 client's body there pins that
- * thread for as long as the client takes to send it, and a body whose end waits for another request of the
- * same client can deadlock it. Here the thread that sent the request ({@link #pump}) reads the upload and
+ * <p>Jetty's HTTP client reads an {@code InputStream} body ({@code InputStreamRequestContent}) on whichever thread
+ * drives the destination's queue: a thread of its pool, or the caller of an unrelated request. Reading a gateway
+ * client's body there pins that thread for as long as the client takes to send it, and a body whose end waits for
+ * another request of the same client can deadlock it. Both Swift clients of the gateway use it: swift-client's
+ * transport for the S3 stages, and proxy_server for the native Swift API. Here the thread that sent the request ({@link #pump}) reads the upload and
  * hands Jetty one buffer at a time; Jetty's threads only ever find a buffer ready or ask to be told.
  *
  * <p>The pump reads nothing before Jetty asks for the body: with {@code Expect: 100-continue} that is after
@@ -24,14 +26,19 @@ import org.eclipse.jetty.util.Callback;
  * the request can be sent again. One buffer is in flight at a time, and it is reused only once Jetty has
  * released it (written it out): memory per upload is one buffer.
  */
-final class PushedUpload extends AsyncRequestContent {
+public final class PushedUpload extends AsyncRequestContent {
 
-    private final UploadStream upload;
+    private final InputStream upload;
     private final long length;
     private final int bufferSize;
     private final CompletableFuture<Boolean> bodyWanted = new CompletableFuture<>();
 
-    PushedUpload(UploadStream upload, long length, int bufferSize) {
+    /**
+     * @param upload     the body, read only by {@link #pump}
+     * @param length     its length, or -1 when unknown (sent chunked)
+     * @param bufferSize bytes read and handed to Jetty at a time
+     */
+    public PushedUpload(InputStream upload, long length, int bufferSize) {
         super((String) null);
         this.upload = upload;
         this.length = length;
@@ -57,17 +64,18 @@ final class PushedUpload extends AsyncRequestContent {
     }
 
     /** Makes the pump give up waiting for Jetty's first read once the exchange has an answer or has failed. */
-    void watch(Request exchange) {
+    public void watch(Request exchange) {
         exchange.onResponseBegin(response -> bodyWanted.complete(false));
         exchange.onComplete(result -> bodyWanted.complete(false));
     }
 
     /**
      * Reads the upload on the calling thread and hands it to Jetty until its end, an early answer from Swift, or
-     * a failure. A failure of the upload stream aborts the exchange, so Swift never receives the whole body; it
-     * is kept by the {@link UploadStream} for the caller to report.
+     * a failure. A failure of the upload stream aborts the exchange (with that failure as the cause), so Swift
+     * never receives the whole body. Call it on the thread that sent {@code exchange}, after
+     * {@link #watch watching} and sending it.
      */
-    void pump(Request exchange) {
+    public void pump(Request exchange) {
         if (!awaitBodyWanted(exchange)) {
             return;
         }

@@ -75,7 +75,7 @@ class DeleteObjectsIT extends S3IntegrationTest {
     }
 
     @Test
-    void staticLargeObjectsGoWithTheirSegments() throws Exception {
+    void nativeStaticLargeObjectsGoWithoutTheirSegments() throws Exception {
         String bucket = ObjectTests.createBucket(this, swift());
         String segments = bucket + "_segments";
         swift().containers().create(segments, SwiftHeaders.empty());
@@ -86,7 +86,8 @@ class DeleteObjectsIT extends S3IntegrationTest {
                 SwiftHeaders.empty());
         s3().deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(keys("m"))));
         ObjectTests.assertNotInSwift(swift(), bucket, "m");
-        ObjectTests.assertNotInSwift(swift(), segments, "m/1");
+        // Written with the Swift API: not the gateway's segment to delete (multipart objects: MultipartOverwriteIT).
+        assertTrue(ObjectTests.existsInSwift(swift(), segments, "m/1"));
     }
 
     @Test

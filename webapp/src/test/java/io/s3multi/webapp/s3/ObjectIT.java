@@ -291,7 +291,8 @@ class ObjectIT extends S3IntegrationTest {
     }
 
     @Test
-    void deletingAStaticLargeObjectDeletesItsSegments() throws Exception {
+    void deletingANativeStaticLargeObjectDeletesItsManifestOnly() throws Exception {
+        // Written with the Swift API, not completed by the gateway: its segments are not the gateway's to delete.
         String bucket = ObjectTests.createBucket(this, swift());
         String segments = bucket + "_segments";
         swift().containers().create(segments, SwiftHeaders.empty());
@@ -302,35 +303,35 @@ class ObjectIT extends S3IntegrationTest {
         swift().largeObjects().putManifest(bucket, "big", List.of(
                 SloSegment.of(new ObjectPath(segments, "big/1"), md5Hex(one), one.length),
                 SloSegment.of(new ObjectPath(segments, "big/2"), md5Hex(two), two.length)),
-                SwiftHeaders.of("Content-Type", "text/plain", "X-Object-Meta-S3multi-Etag", "0123abcd-2"));
+                SwiftHeaders.of("Content-Type", "text/plain"));
         HeadObjectResponse head = s3().headObject(b -> b.bucket(bucket).key("big"));
-        assertEquals("\"0123abcd-2\"", head.eTag());
+        assertEquals("\"" + md5Hex((md5Hex(one) + md5Hex(two)).getBytes(UTF_8)) + "\"", head.eTag());
         assertEquals(one.length + two.length, head.contentLength());
         assertEquals("first segment second segment",
                 s3().getObjectAsBytes(b -> b.bucket(bucket).key("big")).asUtf8String());
 
         s3().deleteObject(b -> b.bucket(bucket).key("big"));
         ObjectTests.assertNotInSwift(swift(), bucket, "big");
-        ObjectTests.assertNotInSwift(swift(), segments, "big/1");
-        ObjectTests.assertNotInSwift(swift(), segments, "big/2");
+        assertTrue(ObjectTests.existsInSwift(swift(), segments, "big/1"));
+        assertTrue(ObjectTests.existsInSwift(swift(), segments, "big/2"));
     }
 
     @Test
-    void overwritingAStaticLargeObjectDeletesItsSegmentsAfterTheNewObjectIsStored() throws Exception {
+    void overwritingANativeStaticLargeObjectReplacesItsManifestOnly() throws Exception {
         String bucket = ObjectTests.createBucket(this, swift());
         List<String> segments = ObjectTests.createStaticLargeObject(swift(), bucket, "mp");
         s3().putObject(b -> b.bucket(bucket).key("mp"), RequestBody.fromBytes(HELLO));
         assertArrayEquals(HELLO, ObjectTests.readDirectly(swift(), bucket, "mp"));
         assertEquals("\"" + HELLO_MD5 + "\"", s3().headObject(b -> b.bucket(bucket).key("mp")).eTag());
         for (String segment : segments) {
-            ObjectTests.assertNotInSwift(swift(), bucket + "_segments", segment);
+            assertTrue(ObjectTests.existsInSwift(swift(), bucket + "_segments", segment), "keeps " + segment);
         }
 
         List<String> copied = ObjectTests.createStaticLargeObject(swift(), bucket, "mp2");
         s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("mp").destinationBucket(bucket).destinationKey("mp2"));
         assertArrayEquals(HELLO, ObjectTests.readDirectly(swift(), bucket, "mp2"));
         for (String segment : copied) {
-            ObjectTests.assertNotInSwift(swift(), bucket + "_segments", segment);
+            assertTrue(ObjectTests.existsInSwift(swift(), bucket + "_segments", segment), "keeps " + segment);
         }
     }
 

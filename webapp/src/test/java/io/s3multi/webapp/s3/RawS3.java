@@ -108,23 +108,9 @@ public final class RawS3 {
             boolean halfClose) {
         try (var socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(60_000);
-            var head = new StringBuilder();
-            head.append(request.method().name()).append(' ').append(request.encodedPath());
-            request.encodedQueryParameters().ifPresent(query -> head.append('?').append(query));
-            head.append(" HTTP/1.1\r\n");
-            head.append("Host: ").append(request.host()).append(':').append(request.port()).append("\r\n");
-            request.forEachHeader((name, values) -> {
-                if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Host")) {
-                    values.forEach(value -> head.append(name).append(": ").append(value).append("\r\n"));
-                }
-            });
-            if (contentLength >= 0) {
-                head.append("Content-Length: ").append(contentLength).append("\r\n");
-            }
-            head.append("Connection: close\r\n\r\n");
             OutputStream out = socket.getOutputStream();
             try {
-                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                out.write(head(request, contentLength));
                 out.write(body);
                 out.flush();
                 if (halfClose) {
@@ -141,7 +127,27 @@ public final class RawS3 {
         }
     }
 
-    private static RawResponse read(InputStream in) throws IOException {
+    /** {@code request}'s head on the wire, with {@code Content-Length: contentLength} and {@code Connection: close}. */
+    public static byte[] head(SdkHttpRequest request, long contentLength) {
+        var head = new StringBuilder();
+        head.append(request.method().name()).append(' ').append(request.encodedPath());
+        request.encodedQueryParameters().ifPresent(query -> head.append('?').append(query));
+        head.append(" HTTP/1.1\r\n");
+        head.append("Host: ").append(request.host()).append(':').append(request.port()).append("\r\n");
+        request.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> head.append(name).append(": ").append(value).append("\r\n"));
+            }
+        });
+        if (contentLength >= 0) {
+            head.append("Content-Length: ").append(contentLength).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Reads a whole answer until the server closes the connection; status -1 when none came. */
+    public static RawResponse read(InputStream in) throws IOException {
         var buffer = new ByteArrayOutputStream();
         try {
             in.transferTo(buffer);

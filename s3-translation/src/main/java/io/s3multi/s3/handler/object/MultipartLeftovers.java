@@ -1,7 +1,7 @@
 package io.s3multi.s3.handler.object;
 
+import io.s3multi.s3.multipart.CompletedManifest;
 import io.s3multi.s3.multipart.UploadId;
-import io.s3multi.s3.multipart.UploadInfo;
 import io.s3multi.s3.multipart.UploadState;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
@@ -11,16 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a deleted or replaced multipart object leaves in {@code <bucket>_segments}, found by the upload that made
- * it rather than by its manifest.
+ * What a deleted or replaced multipart object leaves in {@code <bucket>_segments}: everything its upload stored.
  *
- * <p>Following the manifest ({@code ?multipart-manifest=delete}, or the segments listed in it) finds only what the
- * manifest still names. An object completed by the s3multi stage names its upload in
- * {@code X-Object-Meta-S3multi-Upload-Id}, and everything that upload stored sits under two prefixes of the
- * segments container ({@code parts/<id>/}, {@code manifests/<id>/}; see the storage layout in
- * {@link io.s3multi.s3.multipart}). Deleting those prefixes catches what a manifest walk misses (sub-manifests
- * of nested manifests, a claim left by a crash). Call it only once the object's new state is durable (deleted, or
- * replaced by a stored object).
+ * <p>Only an object that {@link CompletedManifest#verifiedUpload} confirms as the manifest a Complete wrote at its
+ * key has leftovers: then everything its upload stored sits under two prefixes of the segments container
+ * ({@code parts/<id>/}, {@code manifests/<id>/}; see the storage layout in {@link io.s3multi.s3.multipart}), plus
+ * its claim, and deleting those catches what a walk of the manifest misses (parts the Complete did not name, a
+ * sub-manifest or claim left by a crash). Any other object, a Static Large Object written with the Swift API in
+ * particular, has none: the segments its manifest names are not the gateway's to delete, wherever they are. Call
+ * {@link #delete} only once the object's new state is durable (deleted, or replaced by a stored object).
  */
 final class MultipartLeftovers {
 
@@ -34,13 +33,11 @@ final class MultipartLeftovers {
         this.uploadId = uploadId;
     }
 
-    /** The upload behind a stored object, if a multipart upload made it. */
-    static Optional<MultipartLeftovers> of(String bucket, SwiftHeaders stored) {
-        String id = stored.get(UploadInfo.META_UPLOAD_ID);
-        if (id == null || !UploadId.isWellFormed(id)) {
-            return Optional.empty();
-        }
-        return Optional.of(new MultipartLeftovers(bucket, new UploadId(id)));
+    /** The upload behind the object at {@code bucket/key} (headers of its HEAD), if the gateway can verify it. */
+    static Optional<MultipartLeftovers> of(SwiftAccount swift, String bucket, String key, SwiftHeaders stored)
+            throws SwiftException {
+        return CompletedManifest.verifiedUpload(swift, bucket, key, stored)
+                .map(uploadId -> new MultipartLeftovers(bucket, uploadId));
     }
 
     /**

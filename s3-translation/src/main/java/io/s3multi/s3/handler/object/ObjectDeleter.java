@@ -4,23 +4,20 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
-import io.s3multi.swift.bulk.BulkDeleteError;
-import io.s3multi.swift.bulk.BulkDeleteResult;
 import io.s3multi.swift.error.SwiftException;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Deletes one key the way S3 does: a key that does not exist is deleted already (S3 answers 204 either way), and
  * an object made by a multipart upload goes with its segments.
  *
- * <p>Swift's plain DELETE of a Static Large Object removes only the manifest and would orphan every segment,
- * while {@code ?multipart-manifest=delete} refuses a plain object ("Not an SLO manifest"). So the object is
- * looked at first (HEAD) and then deleted the way its kind needs. Between the two another client may replace
- * it; the worst outcome is the other kind of delete failing, which is reported, never an orphaned segment.
- *
- * <p>An object made by the s3multi stage also goes with whatever its upload stored that the manifest does not
- * name ({@link MultipartLeftovers}), once the manifest is gone.
+ * <p>The object is looked at first (HEAD, and the manifest of a Static Large Object), then deleted with a plain
+ * DELETE, which removes a manifest but none of the segments it names; then, once the object is gone, what its
+ * upload stored in {@code <bucket>_segments} ({@link MultipartLeftovers}) — only when the gateway can verify that
+ * it completed that upload at this key. Swift's {@code ?multipart-manifest=delete} is never used: it deletes
+ * whatever a manifest names, in any container the caller can write, and a manifest written with the Swift API may
+ * name anything. So deleting such a native SLO through S3 deletes its manifest only (its segments are the Swift
+ * user's business).
  */
 public final class ObjectDeleter {
 
@@ -33,9 +30,10 @@ public final class ObjectDeleter {
      * @throws S3Exception {@code NoSuchBucket} when the bucket does not exist, or the S3 form of a Swift failure
      */
     public static void delete(SwiftAccount swift, String bucket, String key) {
-        SwiftReply head;
+        Optional<MultipartLeftovers> leftovers;
         try {
-            head = swift.objects().head(bucket, key, SwiftHeaders.empty());
+            SwiftReply head = swift.objects().head(bucket, key, SwiftHeaders.empty());
+            leftovers = MultipartLeftovers.of(swift, bucket, key, head.headers());
         } catch (SwiftException failure) {
             if (SwiftFailures.isNotFound(failure)) {
                 SwiftFailures.requireBucket(swift, bucket);
@@ -43,18 +41,8 @@ public final class ObjectDeleter {
             }
             throw SwiftFailures.forObject(failure, swift, bucket, key);
         }
-        Optional<MultipartLeftovers> leftovers = MultipartLeftovers.of(bucket, head.headers());
         try {
-            if (new StoredObject(head.headers()).isStaticLargeObject()) {
-                BulkDeleteResult result = swift.largeObjects().deleteWithSegments(bucket, key);
-                if (!result.isComplete()) {
-                    throw S3Exception.internalError("segments of " + bucket + "/" + key + " not deleted: "
-                            + result.errors().stream().map(BulkDeleteError::toString)
-                                    .collect(Collectors.joining(", ")));
-                }
-            } else {
-                swift.objects().delete(bucket, key, SwiftHeaders.empty());
-            }
+            swift.objects().delete(bucket, key, SwiftHeaders.empty());
         } catch (SwiftException failure) {
             if (!SwiftFailures.isNotFound(failure)) {
                 throw SwiftFailures.forObject(failure, swift, bucket, key);

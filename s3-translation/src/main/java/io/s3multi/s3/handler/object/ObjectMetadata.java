@@ -18,7 +18,8 @@ import java.util.function.BiConsumer;
  * {@code Content-Language}, {@code Cache-Control}, {@code Expires}) keep their names, which Swift stores and
  * returns as they are.
  *
- * <p>Both ways leave reserved metadata ({@link ReservedMetadata}) alone: a client may not send it and never sees
+ * <p>Both ways leave reserved metadata ({@link ReservedMetadata}) alone: a client may not send it (in any
+ * spelling Swift would file under the reserved prefix, nor as a reserved content-type parameter) and never sees
  * it. S3 sends metadata names in lower case; Swift title-cases them, so the round trip is lossless for names that
  * S3 clients can write (an underscore, which Swift turns into a dash, is the exception S3 shares with Swift's own
  * s3api).
@@ -67,6 +68,7 @@ public final class ObjectMetadata {
         head.headers().forEach((name, values) -> values.forEach(value -> HeaderValues.requireSingleLine(name, value)));
         SwiftHeaders.Builder swift = SwiftHeaders.builder();
         String contentType = head.header("Content-Type");
+        refuseReservedContentType(contentType);
         swift.add("Content-Type", contentType == null || contentType.isBlank() ? DEFAULT_CONTENT_TYPE : contentType);
         String encoding = AwsChunkedInputStream.storedContentEncoding(head.header("Content-Encoding"));
         if (encoding != null) {
@@ -85,7 +87,7 @@ public final class ObjectMetadata {
             if (!name.startsWith(S3_META_PREFIX)) {
                 continue;
             }
-            if (name.startsWith(ReservedMetadata.S3_PREFIX)) {
+            if (ReservedMetadata.isReservedS3Name(name)) {
                 throw S3Exception.invalidArgument(name, String.join(",", header.getValue()),
                         "Metadata names starting with " + ReservedMetadata.S3_PREFIX + " are reserved.");
             }
@@ -119,6 +121,19 @@ public final class ObjectMetadata {
             throw S3Exception.metadataTooLarge(totalBytes, MAX_USER_METADATA_BYTES);
         }
         return swift.build();
+    }
+
+    /**
+     * Refuses a content type with a parameter reserved for the gateway ({@link ListingEtag}): Swift would store
+     * it verbatim, and listings would take it for the object's S3 ETag.
+     *
+     * @throws S3Exception {@code InvalidArgument}
+     */
+    public static void refuseReservedContentType(String contentType) {
+        if (ListingEtag.hasReservedParameter(contentType)) {
+            throw S3Exception.invalidArgument("Content-Type", contentType,
+                    "Content-Type parameters starting with s3multi are reserved.");
+        }
     }
 
     /**

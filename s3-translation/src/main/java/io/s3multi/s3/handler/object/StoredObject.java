@@ -1,5 +1,6 @@
 package io.s3multi.s3.handler.object;
 
+import io.s3multi.s3.handler.ListingEtag;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.swift.SwiftHeaders;
 import java.time.Instant;
@@ -8,9 +9,11 @@ import java.util.Optional;
 /**
  * What S3 says about an object, read from the headers Swift answers a HEAD or GET of it with.
  *
- * <p>The S3 ETag is the reserved {@link ReservedMetadata#ETAG} when present (multipart objects), else Swift's
- * ETag, which for a plain object is the hex MD5 of its bytes, as S3's is; S3 quotes it, Swift does not (except
- * for a Static Large Object, whose ETag Swift already quotes).
+ * <p>The S3 ETag is the reserved {@link ReservedMetadata#ETAG} when the object is a Static Large Object and the
+ * value is a well-formed multipart ETag (a completed multipart upload), or else the {@link ListingEtag} content-type
+ * parameter of such an object, so that HEAD and listings agree; otherwise Swift's ETag, which for a plain object
+ * is the hex MD5 of its bytes, as S3's is; S3 quotes it, Swift does not (except for a Static Large Object, whose
+ * ETag Swift already quotes). Reserved values that are not well-formed count as absent ({@link ReservedMetadata}).
  */
 public final class StoredObject {
 
@@ -26,8 +29,19 @@ public final class StoredObject {
 
     /** The S3 ETag, quoted. */
     public String etag() {
-        String reserved = headers.get(ReservedMetadata.ETAG);
-        return quote(reserved != null ? reserved : headers.get("ETag"));
+        if (isStaticLargeObject()) {
+            String reserved = headers.get(ReservedMetadata.ETAG);
+            if (ReservedMetadata.isMultipartEtag(reserved)) {
+                return quote(reserved);
+            }
+            // As a listing shows it: a native POST replaced the reserved entries but kept the content type, or a
+            // raw copy of the manifest (same segments, same bytes) took its source's content type along.
+            String listed = ListingEtag.parse(headers.get("Content-Type")).s3Etag();
+            if (ReservedMetadata.isMultipartEtag(listed)) {
+                return quote(listed);
+            }
+        }
+        return quote(headers.get("ETag"));
     }
 
     /** The modification time, from Swift's {@code Last-Modified} (whole seconds). */
@@ -51,14 +65,14 @@ public final class StoredObject {
         return "true".equalsIgnoreCase(headers.get("X-Static-Large-Object"));
     }
 
-    /** The checksum stored for the whole object, if the client sent one when it was written. */
+    /** The checksum stored for the whole object, if the client sent one when it was written (and it is well-formed). */
     public Optional<StoredChecksum> checksum() {
+        String stored = headers.get(ReservedMetadata.CHECKSUM_TYPE);
+        String type = stored == null ? ReservedMetadata.FULL_OBJECT : stored.trim();
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
             String value = headers.get(ReservedMetadata.checksum(algorithm));
-            if (value != null) {
-                String type = headers.get(ReservedMetadata.CHECKSUM_TYPE);
-                return Optional.of(new StoredChecksum(algorithm, value,
-                        type == null ? ReservedMetadata.FULL_OBJECT : type));
+            if (value != null && ReservedMetadata.isChecksum(algorithm, type, value.trim())) {
+                return Optional.of(new StoredChecksum(algorithm, value.trim(), type));
             }
         }
         return Optional.empty();

@@ -9,6 +9,9 @@ import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.swift.error.SwiftUploadAbortedException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Turns failures of object requests into the S3 errors AWS gives, on top of {@link SwiftStatusMapper}.
@@ -61,7 +64,7 @@ public final class SwiftFailures {
 
     /**
      * The S3 error for a failure raised by the client's body or by opening it: a checksum, digest or signature
-     * check, a body ending early, or the client connection breaking.
+     * check, a body ending early, arriving too slowly ({@code RequestTimeout}), or the client connection breaking.
      */
     public static S3Exception fromBodyFailure(Throwable failure) {
         if (failure instanceof S3Exception s3) {
@@ -77,6 +80,13 @@ public final class SwiftFailures {
             }
             if (t instanceof S3Exception s3) {
                 return s3;
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
+                // The client stopped sending (the server's idle timeout) or sent too slowly (its minimum upload
+                // rate): AWS answers RequestTimeout to a socket that was not read from in time.
+                return S3Exception.requestTimeout().withReason("clientBody.timeout");
             }
         }
         if (failure instanceof IOException || failure.getCause() instanceof IOException) {

@@ -10,8 +10,12 @@
  *       {@code Content-Disposition}, {@code Content-Language}, {@code Cache-Control} and {@code Expires} are
  *       stored by Swift as they are ({@link io.s3multi.s3.handler.object.ObjectMetadata}).</li>
  *   <li>{@code X-Object-Meta-S3multi-*} is the gateway's own ({@link io.s3multi.s3.handler.object.ReservedMetadata}):
- *       the S3 ETag of multipart objects, the checksum a client sent and its type. Never shown, never accepted.</li>
- *   <li>The S3 ETag is that reserved ETag when present, else Swift's (the MD5 of a plain object), quoted.</li>
+ *       the S3 ETag of multipart objects, the checksum a client sent and its type. Never shown, never accepted
+ *       in any spelling, never written by a native Swift request through the gateway.</li>
+ *   <li>The S3 ETag is that reserved ETag on a Static Large Object when it is well-formed, else Swift's (the MD5
+ *       of a plain object), quoted.</li>
+ *   <li>Deleting or overwriting an object deletes segments only of an upload the gateway verifies it completed
+ *       at that key ({@link io.s3multi.s3.multipart.CompletedManifest}); a native SLO loses its manifest only.</li>
  * </ul>
  *
  * <h2>Decisions</h2>

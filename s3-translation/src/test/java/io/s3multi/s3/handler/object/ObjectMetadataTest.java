@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.ListingEtag;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.swift.SwiftHeaders;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -89,14 +91,16 @@ class ObjectMetadataTest {
         assertNull(copied.get("Etag"));
     }
 
+    private static final String MULTIPART = "9b2cf535f27731c974343645a3985328-3";
+
     @Test
     void aMultipartObjectShowsItsContentTypeWithoutTheListingEtag() {
-        SwiftHeaders stored = SwiftHeaders.of("Content-Type", "text/csv; charset=utf-8;s3multi_etag=abc-2",
-                ReservedMetadata.ETAG, "abc-2", "Etag", "\"slo\"");
+        SwiftHeaders stored = SwiftHeaders.of("Content-Type", "text/csv; charset=utf-8;s3multi_etag=" + MULTIPART,
+                ReservedMetadata.ETAG, MULTIPART, "Etag", "\"slo\"", "X-Static-Large-Object", "True");
         Map<String, String> out = new LinkedHashMap<>();
         ObjectMetadata.toResponse(stored, out::put);
         assertEquals(Map.of("Content-Type", "text/csv; charset=utf-8"), out);
-        assertEquals("\"abc-2\"", new StoredObject(stored).etag());
+        assertEquals("\"" + MULTIPART + "\"", new StoredObject(stored).etag());
     }
 
     @Test
@@ -123,11 +127,65 @@ class ObjectMetadataTest {
     @Test
     void storedObjectPrefersTheReservedEtagAndQuotes() {
         assertEquals("\"5d41\"", new StoredObject(SwiftHeaders.of("Etag", "5d41")).etag());
-        assertEquals("\"abc-2\"", new StoredObject(SwiftHeaders.of("Etag", "\"slo\"", ReservedMetadata.ETAG,
-                "abc-2")).etag());
+        assertEquals("\"" + MULTIPART + "\"", new StoredObject(SwiftHeaders.of("Etag", "\"slo\"",
+                ReservedMetadata.ETAG, MULTIPART, "X-Static-Large-Object", "True")).etag());
         StoredObject.StoredChecksum checksum = new StoredObject(SwiftHeaders.of(
                 ReservedMetadata.checksum(DigestAlgorithm.CRC32C), "AAAAAA==")).checksum().orElseThrow();
         assertEquals(DigestAlgorithm.CRC32C, checksum.algorithm());
         assertTrue(checksum.isFullObject());
+    }
+
+    @Test
+    void everySpellingSwiftFilesUnderTheReservedPrefixIsRefused() {
+        for (String name : List.of("x-amz-meta-s3multi_upload-id", "x-amz-meta-S3Multi-Etag",
+                "x-amz-meta-s3MULTI_parts_count")) {
+            S3Exception refused = assertThrows(S3Exception.class,
+                    () -> ObjectMetadata.fromRequest(Heads.of(name, "forged")), name);
+            assertEquals(S3ErrorCode.INVALID_ARGUMENT, refused.code(), name);
+        }
+        assertTrue(ReservedMetadata.isReservedSwiftRequestHeader("X_Object_Meta_S3multi_Etag"));
+        assertTrue(ReservedMetadata.isReservedSwiftRequestHeader("x-remove-object-meta-S3MULTI-upload-id"));
+        assertFalse(ReservedMetadata.isReservedSwiftRequestHeader("X-Object-Meta-S3multiple"));
+        assertFalse(ReservedMetadata.isReservedSwiftRequestHeader("X-Container-Meta-S3multi-Etag"));
+    }
+
+    @Test
+    void aReservedContentTypeParameterIsRefused() {
+        for (String type : List.of("text/plain;s3multi_etag=0123456789abcdef0123456789abcdef-2",
+                "text/plain; S3MULTI_ETAG = x", "text/plain;charset=utf-8;s3multi-anything")) {
+            S3Exception refused = assertThrows(S3Exception.class,
+                    () -> ObjectMetadata.fromRequest(Heads.of("Content-Type", type)), type);
+            assertEquals(S3ErrorCode.INVALID_ARGUMENT, refused.code(), type);
+        }
+        assertEquals("text/plain; charset=utf-8",
+                ListingEtag.withoutReservedParameters("text/plain; charset=utf-8; s3multi_etag=x"));
+        assertEquals("text/plain;s3multiple=1", ListingEtag.withoutReservedParameters("text/plain;s3multiple=1"));
+    }
+
+    @Test
+    void malformedReservedValuesCountAsAbsent() {
+        SwiftHeaders plainWithForgedEtag = SwiftHeaders.of("Etag", "5d41", ReservedMetadata.ETAG, MULTIPART);
+        assertEquals("\"5d41\"", new StoredObject(plainWithForgedEtag).etag(), "only a manifest has a multipart ETag");
+        SwiftHeaders malformedEtag = SwiftHeaders.of("Etag", "\"slo\"", ReservedMetadata.ETAG, "abc-2",
+                "X-Static-Large-Object", "True");
+        assertEquals("\"slo\"", new StoredObject(malformedEtag).etag());
+        SwiftHeaders afterNativePost = SwiftHeaders.of("Etag", "\"slo\"", "X-Static-Large-Object", "True",
+                "Content-Type", "text/plain;s3multi_etag=" + MULTIPART);
+        assertEquals("\"" + MULTIPART + "\"", new StoredObject(afterNativePost).etag(), "as the listing shows it");
+        SwiftHeaders plainWithListedEtag = SwiftHeaders.of("Etag", "5d41", "Content-Type",
+                "text/plain;s3multi_etag=" + MULTIPART);
+        assertEquals("\"5d41\"", new StoredObject(plainWithListedEtag).etag());
+        assertTrue(new StoredObject(SwiftHeaders.of(ReservedMetadata.checksum(DigestAlgorithm.CRC32), "AAAAAA==",
+                ReservedMetadata.CHECKSUM_TYPE, "NONSENSE")).checksum().isEmpty());
+        assertTrue(new StoredObject(SwiftHeaders.of(ReservedMetadata.checksum(DigestAlgorithm.CRC32), "not base64!"))
+                .checksum().isEmpty());
+        assertTrue(new StoredObject(SwiftHeaders.of(ReservedMetadata.checksum(DigestAlgorithm.CRC32), "AAAAAA==",
+                ReservedMetadata.CHECKSUM_TYPE, "COMPOSITE")).checksum().isEmpty(), "COMPOSITE needs -N");
+        assertEquals("AAAAAA==-2", new StoredObject(SwiftHeaders.of(ReservedMetadata.checksum(DigestAlgorithm.CRC32),
+                "AAAAAA==-2", ReservedMetadata.CHECKSUM_TYPE, "COMPOSITE")).checksum().orElseThrow().value());
+        assertEquals("\"5d41\"", ListingEtag.forListing("5d41", "text/plain;s3multi_etag=" + MULTIPART, null),
+                "a plain object's content type never names its ETag");
+        assertEquals("\"" + MULTIPART + "\"",
+                ListingEtag.forListing("m", "text/plain;s3multi_etag=" + MULTIPART, "\"slo\""));
     }
 }

@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP relay in front of the real Keystone, so a test can take Keystone away from one gateway without
- * stopping the shared dev Keystone: {@link Mode#FORWARD} passes bytes both ways, {@link Mode#SILENT} accepts
- * connections and never answers (a stuck Keystone), {@link #close()} refuses connections (Keystone stopped).
+ * A loopback TCP relay in front of a real server (Keystone, Swift), so a test can take it away from one gateway
+ * without stopping the shared dev server: {@link Mode#FORWARD} passes bytes both ways, {@link Mode#SILENT} accepts
+ * new connections and never answers (a stuck server), {@link Mode#STALLED} does that too and also stops passing
+ * bytes on connections already open (a server that hangs mid-conversation, pooled connections included), and
+ * {@link #close()} refuses connections (server stopped).
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
-    enum Mode { FORWARD, SILENT }
+    public enum Mode { FORWARD, SILENT, STALLED }
 
     private final ServerSocket server;
     private final String targetHost;
@@ -24,7 +26,7 @@ final class TcpRelay implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.FORWARD;
 
-    TcpRelay(String targetHost, int targetPort) throws IOException {
+    public TcpRelay(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -33,12 +35,15 @@ final class TcpRelay implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    void mode(Mode newMode) {
-        this.mode = newMode;
+    public void mode(Mode newMode) {
+        synchronized (this) {
+            this.mode = newMode;
+            notifyAll();
+        }
     }
 
     private void acceptLoop() {
@@ -46,7 +51,7 @@ final class TcpRelay implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 sockets.add(client);
-                if (mode == Mode.SILENT) {
+                if (mode != Mode.FORWARD) {
                     continue;  // held open, never answered
                 }
                 Socket target = new Socket(targetHost, targetPort);
@@ -62,8 +67,12 @@ final class TcpRelay implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
+                byte[] buffer = new byte[16 * 1024];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    awaitNotStalled();
+                    out.write(buffer, 0, n);
+                }
+            } catch (IOException | InterruptedException e) {
                 // either side closed
             } finally {
                 closeQuietly(from);
@@ -72,6 +81,13 @@ final class TcpRelay implements AutoCloseable {
         }, "tcp-relay-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Holds the bytes just read for as long as the relay is stalled (or until it is closed). */
+    private synchronized void awaitNotStalled() throws InterruptedException {
+        while (mode == Mode.STALLED && !server.isClosed()) {
+            wait();
+        }
     }
 
     private static void closeQuietly(Socket socket) {
@@ -84,7 +100,10 @@ final class TcpRelay implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
+        synchronized (this) {
+            server.close();
+            notifyAll();
+        }
         sockets.forEach(TcpRelay::closeQuietly);
     }
 }
