@@ -77,7 +77,7 @@ class CompletionRaceTest {
     private void oldMultipartObject() {
         swift.put(SEGMENTS, SegmentsLayout.legacyPart(OLD_UPLOAD, 1), "old".getBytes(StandardCharsets.UTF_8),
                 PartContentType.of(null), Map.of());
-        swift.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + SegmentsLayout.part(OLD_UPLOAD, 1)),
+        swift.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + SegmentsLayout.legacyPart(OLD_UPLOAD, 1)),
                 completedAtK(OLD_UPLOAD));
     }
 
@@ -159,7 +159,7 @@ class CompletionRaceTest {
     void anAbortThatFindsTheCompletesManifestLeavesTheParts() {
         // Another gateway's Complete writes its manifest just after this Abort deleted the marker.
         swift.after("DELETE /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD),
-                s -> s.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + SegmentsLayout.part(UPLOAD, 1)),
+                s -> s.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + SegmentsLayout.legacyPart(UPLOAD, 1)),
                         completedAtK(UPLOAD)));
         S3Exception error = assertThrows(S3Exception.class,
                 () -> handler.abortMultipartUpload(call("DELETE", "")));
@@ -277,7 +277,7 @@ class CompletionRaceTest {
         // A gateway died after writing the manifest of UPLOAD (nested: 2 segments per manifest) at the key.
         String firstSubManifest = SegmentsLayout.subManifest(UPLOAD, 1, 0);
         String secondSubManifest = SegmentsLayout.subManifest(UPLOAD, 1, 1);
-        swift.putManifest(SEGMENTS, firstSubManifest, List.of(SEGMENTS + "/" + SegmentsLayout.part(UPLOAD, 1)),
+        swift.putManifest(SEGMENTS, firstSubManifest, List.of(SEGMENTS + "/" + SegmentsLayout.legacyPart(UPLOAD, 1)),
                 Map.of());
         swift.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + firstSubManifest), completedAtK(UPLOAD));
         // The retry's own manifest fails (here: a sub-manifest vanishes before the object's manifest is written).
