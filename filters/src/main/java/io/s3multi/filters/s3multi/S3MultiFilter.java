@@ -52,8 +52,9 @@ import java.util.Optional;
  *       page</td></tr>
  *   <tr><td>{@code heartbeat_interval}</td><td>{@code 10}</td><td>seconds between the spaces a long Complete
  *       writes to keep the connection alive</td></tr>
- *   <tr><td>{@code claim_timeout}</td><td>{@code 60}</td><td>seconds after which a Complete's or Abort's claim
- *       on an upload that its holder stopped refreshing (a gateway that died) is taken over</td></tr>
+ *   <tr><td>{@code claim_timeout}</td><td>{@code 8}</td><td>seconds after which a Complete's or Abort's claim
+ *       on an upload that its holder stopped refreshing (a gateway that died) is taken over; holders refresh every
+ *       quarter of it</td></tr>
  *   <tr><td>{@code max_manifest_segments}</td><td>{@code 0}</td><td>segments per SLO manifest before nesting;
  *       0: Swift's {@code slo.max_manifest_segments} from {@code /info}</td></tr>
  *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift whose {@code /info} is

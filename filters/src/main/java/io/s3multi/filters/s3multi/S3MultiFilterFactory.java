@@ -25,7 +25,7 @@ public final class S3MultiFilterFactory implements FilterFactory {
         defaults.put(S3MultiConfig.MAX_PARTS_LISTING, "1000");
         defaults.put(S3MultiConfig.MAX_UPLOADS_LISTING, "1000");
         defaults.put(S3MultiConfig.HEARTBEAT_INTERVAL, "10");
-        defaults.put(S3MultiConfig.CLAIM_TIMEOUT, "60");
+        defaults.put(S3MultiConfig.CLAIM_TIMEOUT, "8");
         defaults.put(S3MultiConfig.MAX_MANIFEST_SEGMENTS, "0");
         defaults.put(S3MultiConfig.SWIFT_URL, "http://127.0.0.1:8081");
         return defaults;

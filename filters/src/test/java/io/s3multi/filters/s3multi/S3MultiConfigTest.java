@@ -27,7 +27,7 @@ class S3MultiConfigTest {
         assertEquals(1000, config.multipart().maxPartsListing());
         assertEquals(1000, config.multipart().maxUploadsListing());
         assertEquals(Duration.ofSeconds(10), config.multipart().heartbeatInterval());
-        assertEquals(Duration.ofSeconds(60), config.multipart().claimTimeout());
+        assertEquals(Duration.ofSeconds(8), config.multipart().claimTimeout());
         assertEquals(0, config.maxManifestSegments());
         assertEquals(URI.create("http://127.0.0.1:8081"), config.swiftUrl());
     }

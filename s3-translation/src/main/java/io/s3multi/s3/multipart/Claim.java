@@ -30,15 +30,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link CompletionHandler}), so that two winners never leave a corrupt object nor an orphan.
  *
  * <p><b>Expiry.</b> A gateway may die holding a claim. The holder therefore refreshes it while it works (a POST of
- * the time, every third of the claim timeout), and a claim not refreshed for the claim timeout is stale: the next
- * Complete or Abort deletes it and claims afresh. The times are the holders' clocks (a claim without one counts
- * from its {@code Last-Modified}), so the gateways' clocks must agree to well within the timeout. A random token
+ * the time, every quarter of the claim timeout, 2 s by default), and a claim not refreshed for the claim timeout
+ * (8 s by default: four refreshes missed in a row, so one lost POST or a slow Swift is not taken for death) is
+ * stale: the next Complete or Abort deletes it and claims afresh, so a Complete retried after its gateway died
+ * waits seconds, not minutes. Waiters look again with backoff ({@link FinishLocks}). The times are the holders'
+ * clocks (a claim without one counts from its {@code Last-Modified}), so the gateways' clocks must agree to well
+ * within the timeout, and all gateways in front of one Swift should share the setting. A random token
  * lets a holder notice that its claim was taken over (it was thought dead): it then stops refreshing and leaves
  * the new holder's claim alone when it releases.
  *
- * <p>The winner keeps the claim until the marker is gone, and whoever wins a claim checks the marker again
- * afterwards: so a request that wins a claim released by a finished Complete or Abort sees the upload gone and
- * never touches the parts of a completed object.
+ * <p>The winner keeps the claim until the marker is gone or marked finished, and whoever wins a claim checks the
+ * marker again afterwards: so a request that wins a claim released by a finished Complete or Abort sees the upload
+ * finished and never touches the parts of a completed object.
  */
 final class Claim {
 
@@ -52,6 +55,8 @@ final class Claim {
 
     private static final Logger LOG = LoggerFactory.getLogger(Claim.class);
     private static final Duration SHORTEST_REFRESH = Duration.ofMillis(50);
+    /** How many refreshes in a row a holder must miss before its claim is stale: one lost POST is not death. */
+    static final int MISSED_REFRESHES = 4;
     private static final ScheduledExecutorService REFRESHES = Executors.newScheduledThreadPool(2, r -> {
         Thread thread = new Thread(r, "s3multi-claim-refresh");
         thread.setDaemon(true);
@@ -100,11 +105,16 @@ final class Claim {
                 return Optional.empty();
             }
         }
-        Duration period = timeout.dividedBy(3);
-        period = period.compareTo(SHORTEST_REFRESH) < 0 ? SHORTEST_REFRESH : period;
+        Duration period = refreshInterval(timeout);
         claim.refreshing = REFRESHES.scheduleWithFixedDelay(claim::refresh, period.toMillis(), period.toMillis(),
                 TimeUnit.MILLISECONDS);
         return Optional.of(claim);
+    }
+
+    /** How often a holder refreshes its claim: a claim is stale after {@link #MISSED_REFRESHES} missed refreshes. */
+    static Duration refreshInterval(Duration timeout) {
+        Duration period = timeout.dividedBy(MISSED_REFRESHES);
+        return period.compareTo(SHORTEST_REFRESH) < 0 ? SHORTEST_REFRESH : period;
     }
 
     /** Stops refreshing and deletes the claim, unless it was taken over. Never throws: a leftover claim expires. */

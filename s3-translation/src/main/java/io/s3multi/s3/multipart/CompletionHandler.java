@@ -10,6 +10,7 @@ import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
 import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.container.ObjectEntry;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import org.slf4j.Logger;
@@ -55,13 +56,16 @@ import java.util.function.Supplier;
  * preconditions), so those errors carry their real status; the manifest is written while the answer is being
  * sent ({@link HeartbeatBody}).
  *
- * <p>Clean-up after a Complete, in this order, so that nothing is orphaned by normal operation: delete the
- * marker (later part uploads now fail and delete themselves), then the claim; delete every part not named,
- * listed afresh so a part stored meanwhile goes too; delete what the overwritten object (if it was made by
- * multipart) kept in {@code <bucket>_segments} — only now, once the new manifest is durable. A retried
- * Complete finds the marker gone and answers from the object's reserved metadata when the object at the key
- * was made by this upload ({@code X-Object-Meta-S3multi-Upload-Id}, bound to the key: {@link CompletedManifest}).
- * The overwritten object's segments go only when {@link CompletedManifest#verifiedUpload} confirms whose they are. A Complete retried after its gateway died
+ * <p>Clean-up after a Complete, in this order, so that nothing is orphaned by normal operation: mark the marker
+ * finished (later part attempts now fail and delete their own segment, unless the manifest names it; listings no
+ * longer show the upload), then release the claim; delete every part attempt not chosen, listed afresh so an
+ * attempt stored meanwhile goes too; delete the marker; delete what the overwritten object (if it was made by
+ * multipart) kept in {@code <bucket>_segments} — only now, once the new manifest is durable, and only when
+ * {@link CompletedManifest#verifiedUpload} confirms whose they are. Each step is retried briefly; a clean-up that
+ * gives up leaves the finished marker for the sweeper (see the package comment). A retried Complete finds the
+ * marker gone (or marked finished) and answers from the object's reserved metadata when the object at the key was
+ * made by this upload ({@code X-Object-Meta-S3multi-Upload-Id}, bound to the key: {@link CompletedManifest}). A
+ * Complete retried after its gateway died
  * finds the marker still there (the claim expires, see {@link Claim}) and writes the same manifest again.
  */
 public final class CompletionHandler {
@@ -95,12 +99,15 @@ public final class CompletionHandler {
             try {
                 upload = state.requireUpload(key, uploadId);
             } catch (S3Exception noSuchUpload) {
-                return S3Response.xml(CompletedObject.earlierAnswer(call, uploadId).orElseThrow(() -> noSuchUpload));
+                CompleteMultipartUploadResult earlier = CompletedObject.earlierAnswer(call, uploadId)
+                        .orElseThrow(() -> noSuchUpload);
+                finishCleanUpLeftBehind(call, state, uploadId);
+                return S3Response.xml(earlier);
             }
             if (ifNoneMatch && CompletedObject.exists(call)) {
                 throw S3Exception.preconditionFailed("If-None-Match");
             }
-            CompletionPlan plan = CompletionPlan.check(body.parts(), state.allParts(uploadId),
+            CompletionPlan plan = CompletionPlan.check(body.parts(), state.allAttempts(uploadId),
                     settings.minPartSize(), upload);
             SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan);
             Completion completion = new Completion(call, state, uploadId, plan,
@@ -120,6 +127,43 @@ public final class CompletionHandler {
             return heartbeat(call, () -> completion.finish(found.overwritten(), held.get()), held.get()::release);
         } catch (SwiftException e) {
             throw SwiftFailures.toS3(e, target);
+        }
+    }
+
+    /**
+     * A retried Complete that finds its upload completed, but the marker still there marked finished (the clean-up
+     * of the Complete that made the object gave up, or its gateway died), finishes that clean-up: every attempt and
+     * sub-manifest the object's manifest does not name, then the marker. Failures are left for the sweeper.
+     */
+    private static void finishCleanUpLeftBehind(S3Call call, UploadState state, UploadId uploadId) {
+        try {
+            if (state.markerState(call.key(), uploadId) != UploadState.MarkerState.FINISHED) {
+                return;
+            }
+            Set<String> named = LateAttempt.segmentsNamedAt(call.swift(), state.container(), uploadId, call.bucket(),
+                    call.key());
+            if (named.isEmpty()) {
+                return;
+            }
+            String upload = call.bucket() + "/" + call.key() + " (upload " + uploadId + ")";
+            boolean unnamedGone = CleanUpRetry.run("deleting what " + upload + " left unnamed", () -> {
+                List<String> unnamed = new ArrayList<>();
+                for (ObjectEntry entry : state.listAll(SegmentsLayout.partsPrefix(uploadId))) {
+                    if (!named.contains(entry.name())) {
+                        unnamed.add(entry.name());
+                    }
+                }
+                return state.deleteAllCompletely(unnamed);
+            });
+            if (unnamedGone) {
+                CleanUpRetry.run("deleting the finished marker of " + upload, () -> {
+                    state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
+                    return true;
+                });
+            }
+        } catch (SwiftException e) {
+            LOG.warn("could not finish the clean-up of upload {} of {}/{}: {}", uploadId, call.bucket(), call.key(),
+                    e.toString());
         }
     }
 
@@ -193,7 +237,7 @@ public final class CompletionHandler {
         Found lookAround(FinishLocks.Held held) throws SwiftException {
             boolean open = false;
             try {
-                if (!state.markerExists(call.key(), uploadId)) {
+                if (!state.isOpen(call.key(), uploadId)) {
                     return new Found(Optional.empty(), CompletedObject.earlierAnswer(call, uploadId)
                             .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())));
                 }
@@ -219,16 +263,21 @@ public final class CompletionHandler {
                 } catch (SwiftException e) {
                     throw afterManifestFailure(e, overwritten);
                 }
-                boolean open;
+                UploadState.MarkerState marker;
                 try {
-                    open = state.markerExists(key, uploadId);
+                    marker = state.markerState(key, uploadId);
                 } catch (SwiftException e) {
                     // Not knowing, keep everything: the upload stays open, a retried Complete writes it again.
                     throw SwiftFailures.toS3(e, target());
                 }
-                if (!open) {
+                if (marker == UploadState.MarkerState.GONE) {
                     rollBack(overwritten);
                     throw S3Exception.noSuchUpload(uploadId.value()).withReason("aborted while completing");
+                }
+                if (marker == UploadState.MarkerState.FINISHED) {
+                    // Another gateway's Complete got past the claim and finished first: its clean-up is its own.
+                    return CompletedObject.earlierAnswer(call, uploadId)
+                            .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value()));
                 }
                 cleanUp(overwritten, held);
                 return CompletedObject.result(call, plan.eTag(), plan.checksum());
@@ -237,27 +286,61 @@ public final class CompletionHandler {
             }
         }
 
-        /** The marker first, the lock after it (see {@link Claim}); then what nobody needs any more. */
+        /**
+         * The marker marked finished first, the lock after it (see {@link Claim}); then the attempts not chosen and
+         * the marker; then what the overwritten object kept. Each Swift step is retried briefly
+         * ({@link CleanUpRetry}); the marker is deleted only once the attempts are gone, so that a clean-up that
+         * gave up leaves the finished marker behind, pointing a sweeper at the key and the upload (see the package
+         * comment), and never looks like an upload in progress.
+         */
         private void cleanUp(Optional<UploadId> overwritten, FinishLocks.Held held) {
-            try {
-                state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
-                held.release();
-                Set<Integer> chosen = new HashSet<>();
-                plan.parts().forEach(part -> chosen.add(part.number()));
-                List<String> unnamed = new ArrayList<>();
-                for (Map.Entry<Integer, StoredPart> part : state.allParts(uploadId).entrySet()) {
-                    if (!chosen.contains(part.getKey())) {
-                        unnamed.add(SegmentsLayout.part(uploadId, part.getKey()));
+            String marker = SegmentsLayout.marker(call.key(), uploadId);
+            String upload = call.bucket() + "/" + call.key() + " (upload " + uploadId + ")";
+            // From now on a part attempt that lands sees the upload closed and removes itself (LateAttempt), and
+            // ListMultipartUploads no longer shows the upload.
+            boolean marked = CleanUpRetry.run("marking the marker of " + upload + " finished", () -> {
+                try {
+                    call.swift().objects().post(state.container(), marker, UploadInfo.finishedMarkerHeaders());
+                } catch (SwiftException e) {
+                    if (!SwiftFailures.isStatus(e, 404)) {
+                        throw e;
                     }
                 }
-                state.deleteAll(unnamed);
-                if (overwritten.isPresent()) {
-                    state.deleteObjectSegments(overwritten.get());
+                return true;
+            });
+            if (!marked) {
+                // Swift refuses even that: at least do not leave it looking open (the attempts may stay then).
+                CleanUpRetry.run("deleting the marker of " + upload, () -> {
+                    state.deleteQuietly(marker);
+                    return true;
+                });
+            }
+            held.release();
+            Set<String> chosen = new HashSet<>();
+            plan.parts().forEach(part -> chosen.add(part.segment()));
+            boolean unchosenGone = CleanUpRetry.run("deleting the part attempts " + upload + " did not choose", () -> {
+                List<String> unchosen = new ArrayList<>();
+                for (ObjectEntry entry : state.listAll(SegmentsLayout.partsPrefix(uploadId))) {
+                    if (!chosen.contains(entry.name())) {
+                        unchosen.add(entry.name());
+                    }
                 }
-            } catch (SwiftException e) {
-                // The object is complete and durable; what is left over is garbage, not a failure of the request.
-                LOG.warn("clean-up after completing upload {} of {}/{} failed: {}", uploadId, call.bucket(),
-                        call.key(), e.toString());
+                return state.deleteAllCompletely(unchosen);
+            });
+            if (marked && unchosenGone) {
+                CleanUpRetry.run("deleting the finished marker of " + upload, () -> {
+                    state.deleteQuietly(marker);
+                    return true;
+                });
+            }
+            if (overwritten.isPresent()) {
+                try {
+                    state.deleteObjectSegments(overwritten.get());
+                } catch (SwiftException e) {
+                    // The object is complete and durable; what is left over is garbage, not a failure of the request.
+                    LOG.warn("clean-up after completing upload {} of {}/{} failed: {}", uploadId, call.bucket(),
+                            call.key(), e.toString());
+                }
             }
         }
 
@@ -292,7 +375,7 @@ public final class CompletionHandler {
                 if (!CompletedObject.uploadOf(call).equals(Optional.of(uploadId))) {
                     state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
                 }
-                open = state.markerExists(call.key(), uploadId);
+                open = state.markerState(call.key(), uploadId) != UploadState.MarkerState.GONE;
             } catch (SwiftException e) {
                 LOG.warn("clean-up after a failed manifest of upload {} failed: {}", uploadId, e.toString());
             }
@@ -338,7 +421,7 @@ public final class CompletionHandler {
                     ABORT_PATIENCE).orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())
                             .withReason("another request is finishing it"));
             try {
-                if (!state.markerExists(call.key(), uploadId)) {
+                if (!state.isOpen(call.key(), uploadId)) {
                     // Finished while we waited: its parts are not ours to touch.
                     throw S3Exception.noSuchUpload(uploadId.value());
                 }

@@ -15,9 +15,9 @@ import java.util.Optional;
 /**
  * What a CompleteMultipartUpload request asks for, checked against the parts Swift holds, with the error AWS
  * gives for each fault, in AWS's order: no part at all ({@code MalformedXML}), a part number out of range
- * ({@code InvalidArgument}), numbers not strictly ascending ({@code InvalidPartOrder}), a part not stored or
- * with another ETag or checksum ({@code InvalidPart}), a part other than the last below the minimum size
- * ({@code EntityTooSmall}).
+ * ({@code InvalidArgument}), numbers not strictly ascending ({@code InvalidPartOrder}), a part of which no attempt
+ * is stored with the ETag (and checksum) named ({@code InvalidPart}), a part other than the last below the minimum
+ * size ({@code EntityTooSmall}). Of each part it chooses the attempt the client named.
  *
  * @param parts    the chosen parts, in order
  * @param eTag     the object's S3 ETag, {@code md5-of-md5s-N}, unquoted
@@ -35,12 +35,12 @@ public record CompletionPlan(List<StoredPart> parts, String eTag, Optional<Objec
 
     /**
      * @param requested   the parts the body names, in the client's order
-     * @param stored      the parts stored, by number
+     * @param stored      the attempts stored of each part, by number, oldest first
      * @param minPartSize the least size of every part but the last
      * @param upload      the upload's metadata (its checksum algorithm and type)
      */
-    public static CompletionPlan check(List<CompleteMultipartUpload.Part> requested, Map<Integer, StoredPart> stored,
-            long minPartSize, UploadInfo upload) {
+    public static CompletionPlan check(List<CompleteMultipartUpload.Part> requested,
+            Map<Integer, List<StoredPart>> stored, long minPartSize, UploadInfo upload) {
         if (requested.isEmpty()) {
             throw S3Exception.malformedXml();
         }
@@ -56,9 +56,8 @@ public record CompletionPlan(List<StoredPart> parts, String eTag, Optional<Objec
         List<StoredPart> chosen = new ArrayList<>(requested.size());
         for (int i = 0; i < requested.size(); i++) {
             CompleteMultipartUpload.Part asked = requested.get(i);
-            StoredPart part = stored.get(numbers.get(i));
-            String askedEtag = MultipartEtag.normalize(asked.eTag());
-            if (part == null || !part.md5Hex().equals(askedEtag) || !checksumsMatch(asked, part)) {
+            StoredPart part = chosenAttempt(asked, stored.getOrDefault(numbers.get(i), List.of()));
+            if (part == null) {
                 throw S3Exception.invalidPart(upload.uploadId().value(), numbers.get(i),
                         asked.eTag() == null ? "" : asked.eTag());
             }
@@ -73,6 +72,21 @@ public record CompletionPlan(List<StoredPart> parts, String eTag, Optional<Objec
         }
         String eTag = MultipartEtag.of(chosen.stream().map(StoredPart::md5Hex).toList());
         return new CompletionPlan(chosen, eTag, objectChecksum(chosen, upload));
+    }
+
+    /**
+     * The latest attempt whose ETag (and checksums, if named) the client named, or {@code null}. Attempts with the
+     * same ETag hold the same bytes: which of them is chosen does not change the object.
+     */
+    private static StoredPart chosenAttempt(CompleteMultipartUpload.Part asked, List<StoredPart> attempts) {
+        String askedEtag = MultipartEtag.normalize(asked.eTag());
+        for (int i = attempts.size() - 1; i >= 0; i--) {
+            StoredPart attempt = attempts.get(i);
+            if (attempt.md5Hex().equals(askedEtag) && checksumsMatch(asked, attempt)) {
+                return attempt;
+            }
+        }
+        return null;
     }
 
     private static boolean checksumsMatch(CompleteMultipartUpload.Part asked, StoredPart part) {

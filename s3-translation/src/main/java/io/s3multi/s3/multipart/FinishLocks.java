@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class FinishLocks {
 
-    private static final Duration FOREIGN_CLAIM_POLL = Duration.ofMillis(250);
+    /** The first pause before looking at a claim held elsewhere again; it doubles up to the refresh interval. */
+    private static final Duration FIRST_FOREIGN_POLL = Duration.ofMillis(100);
 
     private final ConcurrentHashMap<String, CompletableFuture<Void>> finishing = new ConcurrentHashMap<>();
     private final Duration claimTimeout;
@@ -62,20 +63,25 @@ final class FinishLocks {
 
     /**
      * Both locks, waiting up to {@code patience} for the holder to release them (or, in another gateway, for
-     * its claim to go stale); empty when the patience ran out or the thread was interrupted.
+     * its claim to go stale: looked at again after 0.1 s, then twice as long each time, up to the claim's refresh
+     * interval); empty when the patience ran out or the thread was interrupted.
      */
     Optional<Held> lock(SwiftAccount swift, UploadState upload, UploadId uploadId, Claim.Purpose purpose,
             Clock clock, Duration patience) throws SwiftException {
         long deadline = System.nanoTime() + patience.toNanos();
+        Duration poll = FIRST_FOREIGN_POLL;
+        Duration longestPoll = Claim.refreshInterval(claimTimeout);
         while (true) {
             Optional<Held> held = tryLock(swift, upload, uploadId, purpose, clock);
             if (held.isPresent()) {
                 return held;
             }
             long left = deadline - System.nanoTime();
-            if (left <= 0 || !awaitTurn(key(upload, uploadId), left)) {
+            if (left <= 0 || !awaitTurn(key(upload, uploadId), Math.min(left, poll.toNanos()), left)) {
                 return Optional.empty();
             }
+            // Backing off: a claim held elsewhere changes at most once a refresh interval, or goes stale.
+            poll = poll.multipliedBy(2).compareTo(longestPoll) > 0 ? longestPoll : poll.multipliedBy(2);
         }
     }
 
@@ -84,14 +90,17 @@ final class FinishLocks {
         return finishing.containsKey(key(upload, uploadId));
     }
 
-    /** Waits for the local holder's release, or a poll interval for a holder elsewhere; false if interrupted. */
-    private boolean awaitTurn(String key, long maxNanos) {
+    /**
+     * Waits for the local holder's release (at most {@code maxNanos}), or {@code pollNanos} for a holder elsewhere;
+     * false if interrupted.
+     */
+    private boolean awaitTurn(String key, long pollNanos, long maxNanos) {
         CompletableFuture<Void> local = finishing.get(key);
         try {
             if (local != null) {
                 local.get(maxNanos, TimeUnit.NANOSECONDS);
             } else {
-                Thread.sleep(Math.min(FOREIGN_CLAIM_POLL.toMillis(), TimeUnit.NANOSECONDS.toMillis(maxNanos) + 1));
+                Thread.sleep(TimeUnit.NANOSECONDS.toMillis(pollNanos) + 1);
             }
             return true;
         } catch (TimeoutException | ExecutionException e) {

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Writes the SLO manifest of a completed upload at {@code bucket/key}, nesting sub-manifests in
  * {@code <bucket>_segments/manifests/<upload id>/} when there are more parts than one manifest may list
- * (see {@link ManifestPlan}). Every segment is named with its ETag and size, so Swift refuses the manifest if
- * a part changed after Complete checked it.
+ * (see {@link ManifestPlan}). Every segment is the attempt Complete chose, named with its ETag and size, so Swift
+ * refuses the manifest if it changed after Complete checked it.
  */
 final class ManifestWriter {
 
@@ -33,8 +33,7 @@ final class ManifestWriter {
             SwiftHeaders objectHeaders) throws SwiftException {
         List<SloSegment> level = new ArrayList<>(parts.size());
         for (StoredPart part : parts) {
-            level.add(SloSegment.of(new ObjectPath(container, SegmentsLayout.part(uploadId, part.number())),
-                    part.md5Hex(), part.size()));
+            level.add(SloSegment.of(new ObjectPath(container, part.segment()), part.md5Hex(), part.size()));
         }
         ManifestPlan plan = ManifestPlan.of(parts.size(), maxSegments);
         int depth = 1;

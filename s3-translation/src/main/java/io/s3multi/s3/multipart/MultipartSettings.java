@@ -14,13 +14,14 @@ import java.util.Objects;
  * @param maxUploadsListing  the most uploads one ListMultipartUploads page returns
  * @param heartbeatInterval  how often a long Complete writes a space to keep the client connection alive
  * @param claimTimeout       how long a {@link Claim} may go without being refreshed before the next Complete or
- *                           Abort takes it over (its holder is presumed dead); it is refreshed three times as often
+ *                           Abort takes it over (its holder is presumed dead); its holder refreshes it four times
+ *                           as often, so it is stale after four missed refreshes
  */
 public record MultipartSettings(long minPartSize, int maxPartNumber, int maxPartsListing, int maxUploadsListing,
         Duration heartbeatInterval, Duration claimTimeout) {
 
     public static final long DEFAULT_MIN_PART_SIZE = 5L * 1024 * 1024;
-    public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(8);
 
     public MultipartSettings {
         if (minPartSize < 0) {

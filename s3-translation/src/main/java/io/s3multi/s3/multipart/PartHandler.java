@@ -30,10 +30,14 @@ import java.util.Set;
 /**
  * The operations on the parts of one upload: UploadPart, UploadPartCopy and ListParts.
  *
- * <p>A part is the segment {@code parts/<upload id>/<nnnnn>}, its ETag the MD5 Swift computed. A part is
- * accepted only for an upload whose marker exists before the PUT and still exists after it: a part that raced
- * an Abort or a Complete is deleted again and answered NoSuchUpload, so nothing lingers (S3Proxy and Swift's
- * s3api both keep such parts).
+ * <p>Each attempt to upload a part (UploadPart or UploadPartCopy, the SDK's retries included) writes a segment of
+ * its own, {@code parts/<upload id>/<nnnnn>/<attempt>} ({@link PartAttempt}), its ETag the MD5 Swift computed: no
+ * attempt ever writes over another's segment, so a slow first attempt landing after its retry cannot change or
+ * remove what a Complete chose. ListParts shows the latest attempt of each part; Complete chooses the attempt whose
+ * ETag the client names. An attempt is accepted only for an upload in progress before the PUT and still after it:
+ * an attempt that raced an Abort or a Complete answers NoSuchUpload and deletes its own segment, unless the
+ * completed object names it ({@link LateAttempt}), so nothing lingers (S3Proxy and Swift's s3api both keep such
+ * parts) and no object loses a segment.
  */
 public final class PartHandler {
 
@@ -76,7 +80,7 @@ public final class PartHandler {
         } else {
             headers.set("Content-Type", PartContentType.of(null));
         }
-        String segment = SegmentsLayout.part(uploadId, number);
+        String segment = SegmentsLayout.part(uploadId, number, PartAttempt.begunAt(call.clock().instant()));
         String container = state.container();
         SwiftReply stored;
         try {
@@ -102,8 +106,8 @@ public final class PartHandler {
                             PartContentType.headers(new StoredPart.PartChecksum(algorithm.get(), checksumValue)));
                 }
             }
-            if (!state.markerExists(call.key(), uploadId)) {
-                state.deleteQuietly(segment);
+            if (!state.isOpen(call.key(), uploadId)) {
+                LateAttempt.discard(call.swift(), state, call.bucket(), call.key(), uploadId, segment);
                 throw S3Exception.noSuchUpload(uploadId.value());
             }
             S3Response response = S3Response.status(200).withHeader("ETag", MultipartEtag.quote(md5));
@@ -147,7 +151,7 @@ public final class PartHandler {
         if (range != null) {
             headers.set("Range", range.header());
         }
-        String segment = SegmentsLayout.part(uploadId, number);
+        String segment = SegmentsLayout.part(uploadId, number, PartAttempt.begunAt(call.clock().instant()));
         try {
             SwiftReply copied = call.swift().objects().copy(new ObjectPath(source.bucket(), source.key()),
                     new ObjectPath(state.container(), segment), headers.build());
@@ -160,8 +164,8 @@ public final class PartHandler {
                         state.container(), segment, md5, upload.checksumAlgorithm().get());
                 result.checksum(checksum.algorithm().awsName(), checksum.base64());
             }
-            if (!state.markerExists(call.key(), uploadId)) {
-                state.deleteQuietly(segment);
+            if (!state.isOpen(call.key(), uploadId)) {
+                LateAttempt.discard(call.swift(), state, call.bucket(), call.key(), uploadId, segment);
                 throw S3Exception.noSuchUpload(uploadId.value());
             }
             return S3Response.status(200).withXml(result);
@@ -170,7 +174,7 @@ public final class PartHandler {
         }
     }
 
-    /** One page of parts, one Swift listing call whatever the number of parts (see {@link PartsPage}). */
+    /** One page of parts, the latest attempt of each, one Swift listing call in the usual case ({@link PartsPage}). */
     public S3Response listParts(S3Call call) {
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
         int maxParts = ListingParameters.count(call.request(), "max-parts", settings.maxPartsListing(),
@@ -180,9 +184,8 @@ public final class PartHandler {
         UploadInfo upload = state.requireUpload(call.key(), uploadId);
         PartsPage page;
         try {
-            page = maxParts == 0 ? new PartsPage(java.util.List.of(), false)
-                    : PartsPage.of(uploadId, call.swift().containers()
-                    .listObjects(state.container(), PartsPage.query(uploadId, marker, maxParts)).entries(), maxParts);
+            page = PartsPage.read(uploadId, marker, maxParts,
+                    query -> call.swift().containers().listObjects(state.container(), query).entries());
         } catch (SwiftException e) {
             throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         }

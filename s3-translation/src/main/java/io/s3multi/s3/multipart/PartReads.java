@@ -3,8 +3,6 @@ package io.s3multi.s3.multipart;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
-import io.s3multi.swift.container.ListingQuery;
-import io.s3multi.swift.container.ObjectEntry;
 import io.s3multi.swift.error.SwiftException;
 
 import java.util.List;
@@ -13,10 +11,12 @@ import java.util.List;
  * GetObject and HeadObject with {@code ?partNumber=n}: which bytes of the object part {@code n} is, and how many
  * parts the object has ({@code x-amz-mp-parts-count}), for the object handlers to answer with a ranged read.
  *
- * <p>Part {@code n} is the n-th part named in Complete (parts not named were deleted then, so the n-th entry of
- * {@code parts/<upload id>/} is it): its offset is the sum of the sizes before it, read from one listing of at
- * most {@code n} entries, not from the (possibly nested) manifest. A plain object has one part, itself; so has
- * an object whose reserved parts count is missing or malformed (it is never a 500).
+ * <p>Part {@code n} is the n-th part named in Complete (attempts not chosen were deleted then, so the n-th part
+ * number listed under {@code parts/<upload id>/} is it): its offset is the sum of the sizes before it, read from
+ * one listing of at most {@code n} entries in the usual case ({@link PartsPage}), not from the (possibly nested)
+ * manifest. Should a clean-up have given up and left other attempts of a part, the latest is counted: a retried
+ * attempt holds the same bytes. A plain object has one part, itself; so has an object whose reserved parts count
+ * is missing or malformed (it is never a 500).
  */
 public final class PartReads {
 
@@ -59,17 +59,18 @@ public final class PartReads {
             throw S3Exception.partNumberNotSatisfiable(partNumber, parts);
         }
         UploadId id = new UploadId(uploadId);
-        List<ObjectEntry> entries = swift.containers().listObjects(SegmentsLayout.container(bucket),
-                ListingQuery.all().withPrefix(SegmentsLayout.partsPrefix(id)).withLimit(partNumber)).entries();
-        if (entries.size() < partNumber) {
+        String container = SegmentsLayout.container(bucket);
+        List<StoredPart> stored = PartsPage.read(id, 0, partNumber,
+                query -> swift.containers().listObjects(container, query).entries()).parts();
+        if (stored.size() < partNumber) {
             throw S3Exception.internalError("object " + bucket + " made by upload " + uploadId + " has "
-                    + entries.size() + " part segments, expected at least " + partNumber);
+                    + stored.size() + " part segments, expected at least " + partNumber);
         }
         long offset = 0;
         for (int i = 0; i < partNumber - 1; i++) {
-            offset += entries.get(i).bytes();
+            offset += stored.get(i).size();
         }
-        return new PartRange(partNumber, parts, offset, offset + entries.get(partNumber - 1).bytes() - 1);
+        return new PartRange(partNumber, parts, offset, offset + stored.get(partNumber - 1).size() - 1);
     }
 
     /** The stored parts count of a completed multipart object (an SLO), or 0 when there is none or it is malformed. */

@@ -16,6 +16,14 @@ import java.util.Optional;
  * that byte is escaped as {@code U+0001 U+0002} — greater than the separator, smaller than every other
  * byte — which keeps the encoding order-preserving and prefix-preserving: a key prefix encodes to a
  * prefix of the encoded key, so S3's {@code prefix} becomes a Swift {@code prefix} unchanged in meaning.
+ *
+ * <p>Part segment names must list by part number, and within a part by attempt, oldest first:
+ * {@code parts/<upload id>/<nnnnn>/<attempt>}, the number zero-padded to 5 digits and the attempt time-ordered
+ * ({@link PartAttempt}). Every attempt to upload a part writes a name of its own, so no request ever writes over or
+ * deletes another's segment. The name {@code parts/<upload id>/<nnnnn>} without attempt is the previous layout's;
+ * it sorts before every attempt of its part (a prefix sorts first) and is read as the part's oldest attempt, so
+ * uploads begun before an upgrade still list, complete and abort. Everything of one upload's parts, in either
+ * layout, is under {@link #partsPrefix}.
  */
 public final class SegmentsLayout {
 
@@ -29,7 +37,10 @@ public final class SegmentsLayout {
     private static final char ESCAPE = '\u0001';
     private static final char ESCAPED_ESCAPE = '\u0002';
     private static final String SEPARATOR = "\u0001\u0001";
-    /** Greater than every upload id character, so {@code <key>SEP~} sorts after every upload of the key. */
+    /**
+     * Greater than every upload id and attempt character, so {@code <key>SEP~} sorts after every upload of the
+     * key and {@code <nnnnn>/~} after every attempt of a part.
+     */
     private static final String AFTER_EVERY_ID = "~";
     /** U+10FFFF, the greatest code point: a marker after every name that continues a given prefix. */
     private static final String AFTER_EVERY_CONTINUATION = new String(Character.toChars(Character.MAX_CODE_POINT));
@@ -83,28 +94,60 @@ public final class SegmentsLayout {
         return PARTS + uploadId.value() + "/";
     }
 
-    /** {@code parts/<upload id>/<part number, 5 digits>}: zero-padded, so listing order is numeric order. */
-    public static String part(UploadId uploadId, int partNumber) {
+    /**
+     * {@code parts/<upload id>/<part number, 5 digits>/<attempt>}: the segment of one attempt to upload a part.
+     * Every UploadPart and UploadPartCopy writes a name of its own, so no request ever writes over, or deletes,
+     * the segment of another (see {@link PartAttempt}).
+     */
+    public static String part(UploadId uploadId, int partNumber, PartAttempt attempt) {
+        return legacyPart(uploadId, partNumber) + "/" + attempt.value();
+    }
+
+    /**
+     * {@code parts/<upload id>/<part number, 5 digits>}: the one segment of a part in the layout before attempts
+     * had names of their own. Still read (uploads begun before an upgrade list, complete and abort), never written.
+     */
+    public static String legacyPart(UploadId uploadId, int partNumber) {
         return partsPrefix(uploadId) + pad(PartNumbers.requireValid(partNumber));
     }
 
-    /** The listing marker after which the parts greater than {@code partNumber} follow (0: from the first). */
+    /**
+     * The listing marker after which the parts greater than {@code partNumber} follow (0: from the first): past
+     * the part's legacy name and every attempt of it ({@code ~} is greater than every attempt character).
+     */
     public static String partsAfter(UploadId uploadId, int partNumber) {
-        return partNumber <= 0 ? null : partsPrefix(uploadId) + pad(partNumber);
+        return partNumber <= 0 ? null : partsPrefix(uploadId) + pad(partNumber) + "/" + AFTER_EVERY_ID;
     }
 
-    /** The part number a part name ends with; empty for names that are not parts of this upload. */
-    public static Optional<Integer> parsePart(UploadId uploadId, String name) {
+    /**
+     * The part number and attempt a segment name stands for (the attempt is {@code null} for a legacy name);
+     * empty for names that are not parts of this upload.
+     */
+    public static Optional<PartName> parsePart(UploadId uploadId, String name) {
         String prefix = partsPrefix(uploadId);
-        if (!name.startsWith(prefix) || name.length() != prefix.length() + 5) {
+        int digitsEnd = prefix.length() + 5;
+        if (!name.startsWith(prefix) || name.length() < digitsEnd) {
             return Optional.empty();
         }
-        String digits = name.substring(prefix.length());
+        String digits = name.substring(prefix.length(), digitsEnd);
         if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
         int number = Integer.parseInt(digits);
-        return number >= PartNumbers.MIN && number <= PartNumbers.MAX ? Optional.of(number) : Optional.empty();
+        if (number < PartNumbers.MIN || number > PartNumbers.MAX) {
+            return Optional.empty();
+        }
+        if (name.length() == digitsEnd) {
+            return Optional.of(new PartName(number, null));
+        }
+        if (name.charAt(digitsEnd) != '/' || !PartAttempt.isWellFormed(name.substring(digitsEnd + 1))) {
+            return Optional.empty();
+        }
+        return Optional.of(new PartName(number, new PartAttempt(name.substring(digitsEnd + 1))));
+    }
+
+    /** A part segment's name taken apart; {@code attempt} is {@code null} for a name of the legacy layout. */
+    public record PartName(int number, PartAttempt attempt) {
     }
 
     /** {@code manifests/<upload id>/}: the listing prefix of one upload's nested sub-manifests. */

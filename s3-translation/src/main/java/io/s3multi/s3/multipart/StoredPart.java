@@ -6,18 +6,21 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One part as Swift lists it in {@code parts/<upload id>/}: what Complete checks and ListParts shows, read
- * from the listing alone (the checksum rides in the segment's content type, see {@link PartContentType}).
+ * One attempt of a part as Swift lists it in {@code parts/<upload id>/}: what Complete checks and ListParts shows,
+ * read from the listing alone (the checksum rides in the segment's content type, see {@link PartContentType}).
  *
  * @param number       the part number, 1..10000
+ * @param segment      the segment's name in {@code <bucket>_segments} (one attempt's, or a legacy name)
  * @param md5Hex       the segment's ETag: the MD5 of the part, lower-case hex without quotes
  * @param size         its size in bytes
  * @param lastModified when it was stored
  * @param checksum     its x-amz-checksum-* value, or {@code null} when the part has none
  */
-public record StoredPart(int number, String md5Hex, long size, Instant lastModified, PartChecksum checksum) {
+public record StoredPart(int number, String segment, String md5Hex, long size, Instant lastModified,
+        PartChecksum checksum) {
 
     public StoredPart {
+        Objects.requireNonNull(segment, "segment");
         Objects.requireNonNull(md5Hex, "md5Hex");
     }
 

@@ -63,7 +63,12 @@ public record UploadId(String value) implements Comparable<UploadId> {
 
     /** Whether {@code raw} has the shape of an upload id. */
     public static boolean isWellFormed(String raw) {
-        if (raw.length() != LENGTH) {
+        return isBase32Hex(raw, LENGTH);
+    }
+
+    /** Whether {@code raw} is {@code length} characters of lower-case base32hex. */
+    static boolean isBase32Hex(String raw, int length) {
+        if (raw.length() != length) {
             return false;
         }
         for (int i = 0; i < raw.length(); i++) {
@@ -93,7 +98,7 @@ public record UploadId(String value) implements Comparable<UploadId> {
         return value;
     }
 
-    private static void appendBase32(StringBuilder out, long bits, int chars) {
+    static void appendBase32(StringBuilder out, long bits, int chars) {
         for (int shift = (chars - 1) * 5; shift >= 0; shift -= 5) {
             out.append(ALPHABET.charAt((int) ((bits >>> shift) & 31)));
         }

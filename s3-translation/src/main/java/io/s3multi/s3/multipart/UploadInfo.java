@@ -47,6 +47,9 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
     public static final String META_CHECKSUM_TYPE = RESERVED_META + "Checksum-Type";
     public static final String META_PARTS_COUNT = ReservedMetadata.PARTS_COUNT;
     static final String MARKER_CONTENT_TYPE = "application/x-s3multi-upload";
+    /** {@code application/x-s3multi-upload;finished=completed}: a completed upload whose clean-up did not end. */
+    static final String FINISHED_PARAMETER = "finished";
+    static final String FINISHED_COMPLETED = "completed";
 
     private static final String META_CONTENT_TYPE = RESERVED_META + "Content-Type";
     private static final String META_CHECKSUM_ALGORITHM = RESERVED_META + "Checksum-Algorithm";
@@ -155,6 +158,20 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         String contentType = marker.get(META_CONTENT_TYPE) == null ? null : decodeValue(marker.get(META_CONTENT_TYPE));
         String initiator = marker.get(META_INITIATOR) == null ? "" : decodeValue(marker.get(META_INITIATOR));
         return new UploadInfo(key, uploadId, contentType, content, user, algorithm, type, initiator);
+    }
+
+    /**
+     * The marker's headers once its upload is completed but not yet cleaned up (see the package comment): the
+     * content type says so, and nothing else is kept (a POST replaces the metadata).
+     */
+    static SwiftHeaders finishedMarkerHeaders() {
+        return SwiftHeaders.of("Content-Type",
+                ContentTypeParameters.format(MARKER_CONTENT_TYPE, Map.of(FINISHED_PARAMETER, FINISHED_COMPLETED)));
+    }
+
+    /** Whether a marker's content type (from a HEAD or a listing) marks its upload finished. */
+    static boolean isFinishedMarker(String markerContentType) {
+        return FINISHED_COMPLETED.equals(ContentTypeParameters.parse(markerContentType).get(FINISHED_PARAMETER));
     }
 
     /** The initiator and checksum algorithm a listed marker's content type carries. */

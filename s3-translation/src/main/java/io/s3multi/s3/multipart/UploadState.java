@@ -39,12 +39,16 @@ public final class UploadState {
     /**
      * The upload as its marker describes it.
      *
-     * @throws S3Exception NoSuchUpload when the marker (or the whole segments container) is missing
+     * @throws S3Exception NoSuchUpload when the marker (or the whole segments container) is missing, or marked
+     *                     finished ({@link UploadInfo#isFinishedMarker})
      */
     public UploadInfo requireUpload(String key, UploadId uploadId) {
         try {
             SwiftReply marker = swift.objects().head(container, SegmentsLayout.marker(key, uploadId),
                     SwiftHeaders.empty());
+            if (UploadInfo.isFinishedMarker(marker.header("Content-Type"))) {
+                throw S3Exception.noSuchUpload(uploadId.value());
+            }
             return UploadInfo.fromMarker(key, uploadId, marker.headers());
         } catch (SwiftException e) {
             if (SwiftFailures.isStatus(e, 404)) {
@@ -54,24 +58,38 @@ public final class UploadState {
         }
     }
 
-    /** Whether the marker still exists (a part PUT checks this after storing its segment). */
-    public boolean markerExists(String key, UploadId uploadId) throws SwiftException {
+    /** What an upload's marker says: in progress, completed but not yet cleaned up, or gone. */
+    public enum MarkerState { OPEN, FINISHED, GONE }
+
+    /** The state of the upload's marker (a part PUT, a Complete and an Abort check it after their decisive step). */
+    public MarkerState markerState(String key, UploadId uploadId) throws SwiftException {
         try {
-            swift.objects().head(container, SegmentsLayout.marker(key, uploadId), SwiftHeaders.empty());
-            return true;
+            SwiftReply marker = swift.objects().head(container, SegmentsLayout.marker(key, uploadId),
+                    SwiftHeaders.empty());
+            return UploadInfo.isFinishedMarker(marker.header("Content-Type")) ? MarkerState.FINISHED
+                    : MarkerState.OPEN;
         } catch (SwiftException e) {
             if (SwiftFailures.isStatus(e, 404)) {
-                return false;
+                return MarkerState.GONE;
             }
             throw e;
         }
     }
 
-    /** Every part stored for the upload, by number (Complete needs all of them; it lists page by page). */
-    public Map<Integer, StoredPart> allParts(UploadId uploadId) throws SwiftException {
-        Map<Integer, StoredPart> parts = new TreeMap<>();
+    /** Whether the upload is still in progress: its marker exists and is not marked finished. */
+    public boolean isOpen(String key, UploadId uploadId) throws SwiftException {
+        return markerState(key, uploadId) == MarkerState.OPEN;
+    }
+
+    /**
+     * Every attempt stored for each part of the upload, by part number, oldest first (Complete needs all of them;
+     * it lists page by page).
+     */
+    public Map<Integer, List<StoredPart>> allAttempts(UploadId uploadId) throws SwiftException {
+        Map<Integer, List<StoredPart>> parts = new TreeMap<>();
         for (ObjectEntry entry : listAll(SegmentsLayout.partsPrefix(uploadId))) {
-            PartsPage.storedPart(uploadId, entry).ifPresent(part -> parts.put(part.number(), part));
+            PartsPage.storedPart(uploadId, entry)
+                    .ifPresent(part -> parts.computeIfAbsent(part.number(), n -> new ArrayList<>()).add(part));
         }
         return parts;
     }
@@ -94,6 +112,12 @@ public final class UploadState {
         }
     }
 
+    /** Deletes the named objects in bulk; whether Swift deleted (or did not find) every one of them. */
+    public boolean deleteAllCompletely(List<String> names) throws SwiftException {
+        return names.isEmpty() || swift.bulkDelete().delete(names.stream()
+                .map(name -> new ObjectPath(container, name)).toList()).isComplete();
+    }
+
     /** Deletes every object under a prefix of the segments container, page by page. */
     public void deletePrefix(String prefix) throws SwiftException {
         List<String> names = new ArrayList<>();
@@ -103,7 +127,7 @@ public final class UploadState {
         deleteAll(names);
     }
 
-    private List<ObjectEntry> listAll(String prefix) throws SwiftException {
+    List<ObjectEntry> listAll(String prefix) throws SwiftException {
         List<ObjectEntry> entries = new ArrayList<>();
         try {
             ListingCursor<ObjectEntry> cursor = swift.containers()

@@ -66,7 +66,8 @@ public record UploadsPage(List<Entry> entries, boolean truncated, int swiftCalls
             for (ObjectEntry listedEntry : listed) {
                 Optional<SegmentsLayout.MarkerName> name = listedEntry.isSubdir() ? Optional.empty()
                         : SegmentsLayout.parseMarker(listedEntry.name());
-                if (name.isEmpty()) {
+                if (name.isEmpty() || UploadInfo.isFinishedMarker(listedEntry.contentType())) {
+                    // A completed upload whose clean-up did not end is not in progress (a sweeper removes it).
                     continue;
                 }
                 if (entries.size() == request.maxUploads()) {
@@ -91,6 +92,11 @@ public record UploadsPage(List<Entry> entries, boolean truncated, int swiftCalls
                     return new UploadsPage(entries, !after.isEmpty(), calls + 1);
                 }
                 marker = restartAfter;
+                continue;
+            }
+            if (listed.size() == wanted) {
+                // Full, yet the page is not: some entries were skipped. Go on where the listing ended.
+                marker = listed.get(listed.size() - 1).name();
                 continue;
             }
             return new UploadsPage(entries, false, calls);

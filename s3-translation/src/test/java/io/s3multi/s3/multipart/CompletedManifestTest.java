@@ -29,7 +29,7 @@ class CompletedManifestTest {
         swift = new MemorySwift();
         for (UploadId upload : List.of(UPLOAD, OTHER)) {
             for (int part = 1; part <= 3; part++) {
-                swift.put(SEGMENTS, SegmentsLayout.part(upload, part), ("part " + part).getBytes(StandardCharsets.UTF_8),
+                swift.put(SEGMENTS, SegmentsLayout.legacyPart(upload, part), ("part " + part).getBytes(StandardCharsets.UTF_8),
                         PartContentType.of(null), Map.of());
             }
         }
@@ -88,7 +88,7 @@ class CompletedManifestTest {
     }
 
     private static String part(UploadId upload, int number) {
-        return SEGMENTS + "/" + SegmentsLayout.part(upload, number);
+        return SEGMENTS + "/" + SegmentsLayout.legacyPart(upload, number);
     }
 
     private static Map<String, String> completed(UploadId upload, String key) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,7 +26,7 @@ class CompletionPlanTest {
     private static final UploadInfo PLAIN = new UploadInfo("k", ID, null, Map.of(), Map.of(), Optional.empty(),
             null, "test:tester");
 
-    private final Map<Integer, StoredPart> stored = new HashMap<>();
+    private final Map<Integer, List<StoredPart>> stored = new HashMap<>();
     private final Map<Integer, byte[]> bodies = new HashMap<>();
 
     private void store(int number, String body) {
@@ -33,14 +34,20 @@ class CompletionPlanTest {
         bodies.put(number, bytes);
         String md5 = HexFormat.of().formatHex(DigestAlgorithm.MD5.digest(bytes));
         String crc = DigestAlgorithm.CRC32.toBase64(DigestAlgorithm.CRC32.digest(bytes));
-        stored.put(number, new StoredPart(number, md5, bytes.length, Instant.EPOCH,
+        stored.computeIfAbsent(number, n -> new ArrayList<>()).add(new StoredPart(number,
+                SegmentsLayout.part(ID, number, PartAttempt.begunAt(Instant.now())), md5, bytes.length, Instant.EPOCH,
                 new StoredPart.PartChecksum(DigestAlgorithm.CRC32, crc)));
+    }
+
+    private StoredPart latest(int number) {
+        List<StoredPart> attempts = stored.get(number);
+        return attempts.get(attempts.size() - 1);
     }
 
     private CompleteMultipartUpload body(int... numbers) {
         CompleteMultipartUpload body = new CompleteMultipartUpload();
         for (int n : numbers) {
-            StoredPart part = stored.get(n);
+            StoredPart part = stored.containsKey(n) ? latest(n) : null;
             body.addPart(n, part == null ? "\"00000000000000000000000000000000\"" : "\"" + part.md5Hex() + "\"");
         }
         return body;
@@ -58,7 +65,7 @@ class CompletionPlanTest {
         store(4, "skipped");
         CompletionPlan plan = CompletionPlan.check(body(1, 3).parts(), stored, MIN, PLAIN);
         assertEquals(List.of(1, 3), plan.parts().stream().map(StoredPart::number).toList());
-        assertEquals(MultipartEtag.of(List.of(stored.get(1).md5Hex(), stored.get(3).md5Hex())), plan.eTag());
+        assertEquals(MultipartEtag.of(List.of(latest(1).md5Hex(), latest(3).md5Hex())), plan.eTag());
         assertTrue(plan.eTag().endsWith("-2"));
         assertTrue(plan.checksum().isEmpty());
     }
@@ -84,7 +91,7 @@ class CompletionPlanTest {
                 .addPart(1, "\"0123456789abcdef0123456789abcdef\"");
         assertEquals("InvalidPart", code(() -> CompletionPlan.check(wrong.parts(), stored, MIN, PLAIN)));
         CompleteMultipartUpload unquotedUpper = new CompleteMultipartUpload()
-                .addPart(1, stored.get(1).md5Hex().toUpperCase());
+                .addPart(1, latest(1).md5Hex().toUpperCase());
         assertEquals(1, CompletionPlan.check(unquotedUpper.parts(), stored, MIN, PLAIN).parts().size());
     }
 
@@ -111,7 +118,7 @@ class CompletionPlanTest {
         body.parts().get(0).checksum("CRC32", "AAAAAA==");
         assertEquals("InvalidPart", code(() -> CompletionPlan.check(body.parts(), stored, MIN, PLAIN)));
         CompleteMultipartUpload right = body(1);
-        right.parts().get(0).checksum("CRC32", stored.get(1).checksum().base64());
+        right.parts().get(0).checksum("CRC32", latest(1).checksum().base64());
         assertEquals(1, CompletionPlan.check(right.parts(), stored, MIN, PLAIN).parts().size());
     }
 
@@ -137,5 +144,21 @@ class CompletionPlanTest {
         UploadInfo sha = new UploadInfo("k", ID, null, Map.of(), Map.of(), Optional.of(DigestAlgorithm.SHA256),
                 ChecksumType.COMPOSITE, "t");
         assertEquals("InvalidPart", code(() -> CompletionPlan.check(body(1, 2).parts(), stored, 1, sha)));
+    }
+
+    @Test
+    void choosesTheAttemptTheClientNamedAndTheLatestOfEqualOnes() {
+        store(1, "first attempt");
+        store(1, "second attempt");
+        store(1, "first attempt");
+        store(2, "x");
+        StoredPart named = stored.get(1).get(0);
+        CompleteMultipartUpload body = new CompleteMultipartUpload().addPart(1, named.md5Hex()).addPart(2,
+                latest(2).md5Hex());
+        CompletionPlan plan = CompletionPlan.check(body.parts(), stored, 1, PLAIN);
+        assertEquals(stored.get(1).get(2).segment(), plan.parts().get(0).segment(), "the latest of the equal ones");
+        CompleteMultipartUpload second = new CompleteMultipartUpload().addPart(1, stored.get(1).get(1).md5Hex());
+        assertEquals(stored.get(1).get(1).segment(),
+                CompletionPlan.check(second.parts(), stored, 1, PLAIN).parts().get(0).segment());
     }
 }

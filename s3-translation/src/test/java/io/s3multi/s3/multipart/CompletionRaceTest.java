@@ -47,6 +47,9 @@ class CompletionRaceTest {
     private static final byte[] PART_1 = "first part, ".getBytes(StandardCharsets.UTF_8);
     private static final byte[] PART_2 = "second part".getBytes(StandardCharsets.UTF_8);
 
+    /** Long enough for a loaded machine: the claim tests must not see a claim go stale between two steps. */
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(2);
+
     private MemorySwift swift;
     private CompletionHandler handler = handler(Duration.ofSeconds(60));
 
@@ -55,8 +58,8 @@ class CompletionRaceTest {
         swift = new MemorySwift();
         swift.put(SEGMENTS, SegmentsLayout.marker("k", UPLOAD), new byte[0], "application/x-s3multi-upload",
                 Map.of());
-        swift.put(SEGMENTS, SegmentsLayout.part(UPLOAD, 1), PART_1, PartContentType.of(null), Map.of());
-        swift.put(SEGMENTS, SegmentsLayout.part(UPLOAD, 2), PART_2, PartContentType.of(null), Map.of());
+        swift.put(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 1), PART_1, PartContentType.of(null), Map.of());
+        swift.put(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 2), PART_2, PartContentType.of(null), Map.of());
     }
 
     @AfterEach
@@ -72,9 +75,9 @@ class CompletionRaceTest {
 
     /** An older multipart object at b/k, made by OLD_UPLOAD, whose part stays in b_segments while it lives. */
     private void oldMultipartObject() {
-        swift.put(SEGMENTS, SegmentsLayout.part(OLD_UPLOAD, 1), "old".getBytes(StandardCharsets.UTF_8),
+        swift.put(SEGMENTS, SegmentsLayout.legacyPart(OLD_UPLOAD, 1), "old".getBytes(StandardCharsets.UTF_8),
                 PartContentType.of(null), Map.of());
-        swift.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + SegmentsLayout.part(OLD_UPLOAD, 1)),
+        swift.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + SegmentsLayout.legacyPart(OLD_UPLOAD, 1)),
                 completedAtK(OLD_UPLOAD));
     }
 
@@ -119,7 +122,7 @@ class CompletionRaceTest {
         oldMultipartObject();
         String answer = complete(handler);
         assertTrue(answer.contains("<CompleteMultipartUploadResult"), answer);
-        assertEquals(List.of(SegmentsLayout.part(UPLOAD, 1), SegmentsLayout.part(UPLOAD, 2)), leftOf(UPLOAD));
+        assertEquals(List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2)), leftOf(UPLOAD));
         assertEquals(List.of(), leftOf(OLD_UPLOAD), "the replaced object's part goes");
         assertEquals(UPLOAD.value(), swift.get(BUCKET, "k").meta().get(UploadInfo.META_UPLOAD_ID.toLowerCase()));
     }
@@ -142,13 +145,13 @@ class CompletionRaceTest {
         // Another gateway's Abort runs whole between this Complete's look at the key and its manifest.
         swift.after("HEAD /" + BUCKET + "/k", s -> {
             s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD));
-            s.delete(SEGMENTS, SegmentsLayout.part(UPLOAD, 1));
-            s.delete(SEGMENTS, SegmentsLayout.part(UPLOAD, 2));
+            s.delete(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 1));
+            s.delete(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 2));
         });
         String answer = complete(handler);
         assertTrue(answer.contains("<Code>NoSuchUpload</Code>"), answer);
         assertEquals(OLD_UPLOAD.value(), swift.get(BUCKET, "k").meta().get(UploadInfo.META_UPLOAD_ID.toLowerCase()));
-        assertEquals(List.of(SegmentsLayout.part(OLD_UPLOAD, 1)), leftOf(OLD_UPLOAD), "the old object is whole");
+        assertEquals(List.of(SegmentsLayout.legacyPart(OLD_UPLOAD, 1)), leftOf(OLD_UPLOAD), "the old object is whole");
         assertEquals(List.of(), leftOf(UPLOAD));
     }
 
@@ -156,12 +159,12 @@ class CompletionRaceTest {
     void anAbortThatFindsTheCompletesManifestLeavesTheParts() {
         // Another gateway's Complete writes its manifest just after this Abort deleted the marker.
         swift.after("DELETE /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD),
-                s -> s.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + SegmentsLayout.part(UPLOAD, 1)),
+                s -> s.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + SegmentsLayout.legacyPart(UPLOAD, 1)),
                         completedAtK(UPLOAD)));
         S3Exception error = assertThrows(S3Exception.class,
                 () -> handler.abortMultipartUpload(call("DELETE", "")));
         assertEquals(S3ErrorCode.NO_SUCH_UPLOAD, error.code());
-        assertEquals(List.of(SegmentsLayout.part(UPLOAD, 1), SegmentsLayout.part(UPLOAD, 2)), leftOf(UPLOAD),
+        assertEquals(List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2)), leftOf(UPLOAD),
                 "the parts belong to the Complete: kept for its object or deleted by its roll-back");
     }
 
@@ -181,8 +184,31 @@ class CompletionRaceTest {
         long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
         assertTrue(answer.contains("<CompleteMultipartUploadResult"), answer);
         assertTrue(waited >= 500, "waited for the claim to go stale: " + waited + " ms");
-        assertEquals(List.of(SegmentsLayout.part(UPLOAD, 1), SegmentsLayout.part(UPLOAD, 2)), leftOf(UPLOAD),
+        assertEquals(List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2)), leftOf(UPLOAD),
                 "the claim is gone too");
+    }
+
+    @Test
+    void aCompleteWaitingForAClaimHeldElsewhereLooksAgainWithBackoff() throws Exception {
+        // A claim refreshed, just as this Complete first tries to claim, by a gateway that then died: stale after
+        // the (here 4 s) timeout.
+        swift.put(SEGMENTS, SegmentsLayout.claim(UPLOAD), new byte[0], Claim.CONTENT_TYPE,
+                Map.of(Claim.META_REFRESHED, Long.toString(Instant.now().toEpochMilli()), Claim.META_TOKEN, "x"));
+        swift.after("PUT /" + SEGMENTS + "/" + SegmentsLayout.claim(UPLOAD), s -> s.put(SEGMENTS,
+                SegmentsLayout.claim(UPLOAD), new byte[0], Claim.CONTENT_TYPE, Map.of(Claim.META_REFRESHED,
+                        Long.toString(Instant.now().toEpochMilli()), Claim.META_TOKEN, "x")));
+        String answer = complete(handler(Duration.ofSeconds(4)));
+        assertTrue(answer.contains("<CompleteMultipartUploadResult"), answer);
+        List<Long> tries = swift.sent().stream()
+                .filter(sent -> sent.request().equals("PUT /" + SEGMENTS + "/" + SegmentsLayout.claim(UPLOAD)))
+                .map(MemorySwift.Sent::nanoTime).toList();
+        long longestPause = 0;
+        for (int i = 1; i < tries.size(); i++) {
+            longestPause = Math.max(longestPause, Duration.ofNanos(tries.get(i) - tries.get(i - 1)).toMillis());
+        }
+        // 0.1 s, then twice as long each time up to the refresh interval (a quarter of 4 s), not every 0.25 s.
+        assertTrue(longestPause >= 900, "looked at the claim " + tries.size() + " times, at most "
+                + longestPause + " ms apart");
     }
 
     @Test
@@ -214,15 +240,15 @@ class CompletionRaceTest {
     void aClaimIsRefreshedWhileHeldAndReleasedAfter() throws Exception {
         UploadState state = new UploadState(swift.account(), BUCKET);
         Optional<Claim> claim = Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.COMPLETING,
-                Duration.ofMillis(300), Clock.systemUTC());
+                CLAIM_TIMEOUT, Clock.systemUTC());
         assertTrue(claim.isPresent());
         String first = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta().get(Claim.META_REFRESHED.toLowerCase());
-        assertTrue(Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING, Duration.ofMillis(300),
+        assertTrue(Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING, CLAIM_TIMEOUT,
                 Clock.systemUTC()).isEmpty(), "held and fresh");
-        Thread.sleep(450);
+        Thread.sleep(1200);   // refreshed every 500 ms
         String later = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta().get(Claim.META_REFRESHED.toLowerCase());
         assertTrue(Long.parseLong(later) > Long.parseLong(first), first + " then " + later);
-        assertTrue(Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING, Duration.ofMillis(300),
+        assertTrue(Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING, CLAIM_TIMEOUT,
                 Clock.systemUTC()).isEmpty(), "refreshed, so still not stale");
         claim.get().release();
         assertNull(swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)));
@@ -232,12 +258,12 @@ class CompletionRaceTest {
     void aHolderWhoseClaimWasTakenOverLeavesTheNewClaimAlone() throws Exception {
         UploadState state = new UploadState(swift.account(), BUCKET);
         Claim first = Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.COMPLETING,
-                Duration.ofMillis(300), Clock.systemUTC()).orElseThrow();
+                CLAIM_TIMEOUT, Clock.systemUTC()).orElseThrow();
         // Its clock says the claim is old: the second takes it over.
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5));
         Claim second = Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING,
-                Duration.ofMillis(300), later).orElseThrow();
-        Thread.sleep(250);   // the first's refresh sees another token
+                CLAIM_TIMEOUT, later).orElseThrow();
+        Thread.sleep(1200);   // the first's refresh (every 500 ms) sees another token
         first.release();
         MemorySwift.StoredObject claim = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD));
         assertNotNull(claim, "the second's claim survives the first's release");
@@ -251,7 +277,7 @@ class CompletionRaceTest {
         // A gateway died after writing the manifest of UPLOAD (nested: 2 segments per manifest) at the key.
         String firstSubManifest = SegmentsLayout.subManifest(UPLOAD, 1, 0);
         String secondSubManifest = SegmentsLayout.subManifest(UPLOAD, 1, 1);
-        swift.putManifest(SEGMENTS, firstSubManifest, List.of(SEGMENTS + "/" + SegmentsLayout.part(UPLOAD, 1)),
+        swift.putManifest(SEGMENTS, firstSubManifest, List.of(SEGMENTS + "/" + SegmentsLayout.legacyPart(UPLOAD, 1)),
                 Map.of());
         swift.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + firstSubManifest), completedAtK(UPLOAD));
         // The retry's own manifest fails (here: a sub-manifest vanishes before the object's manifest is written).
@@ -260,7 +286,7 @@ class CompletionRaceTest {
         CompletionHandler nesting = new CompletionHandler(new MultipartSettings(0, defaults.maxPartNumber(),
                 defaults.maxPartsListing(), defaults.maxUploadsListing(), Duration.ofMillis(50),
                 Duration.ofSeconds(60)), () -> 2);
-        swift.put(SEGMENTS, SegmentsLayout.part(UPLOAD, 3), PART_2, PartContentType.of(null), Map.of());
+        swift.put(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 3), PART_2, PartContentType.of(null), Map.of());
         String body = "<CompleteMultipartUpload>"
                 + "<Part><PartNumber>1</PartNumber><ETag>" + MemorySwift.md5(PART_1) + "</ETag></Part>"
                 + "<Part><PartNumber>2</PartNumber><ETag>" + MemorySwift.md5(PART_2) + "</ETag></Part>"

@@ -31,12 +31,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A Swift account on 127.0.0.1 that keeps objects in memory and behaves as the multipart code relies on: object
  * PUT (with {@code If-None-Match: *} and {@code X-Copy-From}), GET (SLO manifests read as the concatenation of
- * their segments, {@code If-Match}), HEAD, POST of metadata, DELETE, JSON listings with prefix, marker and limit,
+ * their segments, or listed with {@code ?multipart-manifest=get}; {@code If-Match}), HEAD, POST of metadata, DELETE, JSON listings with prefix, marker and limit,
  * bulk delete, and SLO manifest PUT with or without {@code heartbeat=on} (segments checked to exist).
  *
  * <p>A test makes an interleaving happen with {@link #after}: an action run once right after the first request
@@ -54,18 +58,30 @@ final class MemorySwift implements AutoCloseable {
         }
     }
 
-    private record Hook(String request, Consumer<MemorySwift> action) {
+    private record Hook(Predicate<String> request, Consumer<MemorySwift> action) {
+    }
+
+    private record Fault(Predicate<String> request, int status, AtomicInteger times) {
     }
 
     private final HttpServer server;
     private final SwiftBackend backend;
     private final ConcurrentSkipListMap<String, StoredObject> objects = new ConcurrentSkipListMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<Hook> hooks = new CopyOnWriteArrayList<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "memory-swift");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     MemorySwift() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // Several requests at once, as Swift serves them: a hook may make requests of its own.
+        server.setExecutor(handlers);
         server.start();
         backend = SwiftBackend.start(SwiftClientConfig.defaults(endpoint()).withExpectContinue(false));
     }
@@ -79,7 +95,21 @@ final class MemorySwift implements AutoCloseable {
      * (decoded, no query) is handled and before it is answered.
      */
     MemorySwift after(String request, Consumer<MemorySwift> action) {
+        return afterFirst(request::equals, action);
+    }
+
+    /** Runs {@code action} once, right after the first request whose description matches is handled. */
+    MemorySwift afterFirst(Predicate<String> request, Consumer<MemorySwift> action) {
         hooks.add(new Hook(request, action));
+        return this;
+    }
+
+    /**
+     * Answers the next {@code times} requests whose description matches with {@code status}, without acting on
+     * them, as a failing Swift would. The bulk delete is described as {@code POST } (no path).
+     */
+    MemorySwift failing(Predicate<String> request, int status, int times) {
+        faults.add(new Fault(request, status, new AtomicInteger(times)));
         return this;
     }
 
@@ -129,6 +159,15 @@ final class MemorySwift implements AutoCloseable {
         return names;
     }
 
+    /** A request as {@link #requests} describes it, and when it came ({@link System#nanoTime()}). */
+    record Sent(String request, long nanoTime) {
+    }
+
+    /** Every request with the time it came, in order. */
+    List<Sent> sent() {
+        return sent;
+    }
+
     /** Every request as {@code METHOD /container/object} (decoded, no query), in order. */
     List<String> requests() {
         return requests;
@@ -156,12 +195,21 @@ final class MemorySwift implements AutoCloseable {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         String described = method + " " + path;
         requests.add(described);
-        Answer answer;
-        synchronized (this) {
-            answer = answer(exchange, method, path, query, body);
+        sent.add(new Sent(described, System.nanoTime()));
+        Answer answer = null;
+        for (Fault fault : faults) {
+            if (fault.request().test(described) && fault.times().getAndDecrement() > 0) {
+                answer = Answer.of(fault.status());
+                break;
+            }
+        }
+        if (answer == null) {
+            synchronized (this) {
+                answer = answer(exchange, method, path, query, body);
+            }
         }
         for (Hook hook : hooks) {
-            if (hook.request().equals(described) && hooks.remove(hook)) {
+            if (hook.request().test(described) && hooks.remove(hook)) {
                 hook.action().accept(this);
             }
         }
@@ -402,5 +450,6 @@ final class MemorySwift implements AutoCloseable {
     public void close() {
         backend.close();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

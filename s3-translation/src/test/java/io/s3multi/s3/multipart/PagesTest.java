@@ -19,19 +19,24 @@ class PagesTest {
         return UploadId.newId(Instant.ofEpochMilli(1_700_000_000_000L + millis));
     }
 
+    private static PartAttempt attempt(long millis) {
+        return PartAttempt.begunAt(Instant.ofEpochMilli(1_700_000_000_000L + millis));
+    }
+
     @Test
-    void aPartsPageCostsOneCallOfPageSizeWhateverIsStored() {
+    void aPartsPageCostsOneCallOfPageSizeWhateverIsStored() throws SwiftException {
         UploadId upload = id(0);
         UploadId other = id(1);
         FakeListing swift = new FakeListing();
         for (int n = 1; n <= 2000; n++) {
-            swift.put(SegmentsLayout.part(upload, n), n, "0123456789abcdef0123456789abcdef",
+            swift.put(SegmentsLayout.part(upload, n, attempt(n)), n, "0123456789abcdef0123456789abcdef",
                     PartContentType.of(new StoredPart.PartChecksum(DigestAlgorithm.CRC32, "AAAAAA==")));
-            swift.put(SegmentsLayout.part(other, n));
+            swift.put(SegmentsLayout.part(other, n, attempt(n)));
         }
         swift.put(SegmentsLayout.marker("k", upload));
-        PartsPage page = PartsPage.of(upload, swift.list(PartsPage.query(upload, 1500, 100)), 100);
+        PartsPage page = PartsPage.read(upload, 1500, 100, swift);
         assertEquals(1, swift.calls);
+        assertEquals(1, page.swiftCalls());
         assertEquals(101, swift.entriesReturned);
         assertEquals(100, page.parts().size());
         assertEquals(1501, page.parts().get(0).number());
@@ -40,11 +45,38 @@ class PagesTest {
         assertEquals("AAAAAA==", page.parts().get(0).checksumOf(DigestAlgorithm.CRC32));
         assertEquals(1501, page.parts().get(0).size());
 
-        PartsPage last = PartsPage.of(upload, swift.list(PartsPage.query(upload, 1950, 100)), 100);
+        PartsPage last = PartsPage.read(upload, 1950, 100, swift);
         assertEquals(50, last.parts().size());
         assertFalse(last.truncated());
-        PartsPage none = PartsPage.of(upload, swift.list(PartsPage.query(upload, 2000, 100)), 100);
+        PartsPage none = PartsPage.read(upload, 2000, 100, swift);
         assertNull(none.lastPartNumber());
+    }
+
+    @Test
+    void aPartsPageShowsTheLatestAttemptOfEachPartAndReadsLegacyNames() throws SwiftException {
+        UploadId upload = id(0);
+        FakeListing swift = new FakeListing();
+        // Part 1: a legacy name (before an upgrade) and a later attempt; part 2: three attempts; part 3: legacy.
+        swift.put(SegmentsLayout.legacyPart(upload, 1), 1, "11111111111111111111111111111111", "");
+        swift.put(SegmentsLayout.part(upload, 1, attempt(10)), 10, "1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a", "");
+        for (int i = 1; i <= 3; i++) {
+            swift.put(SegmentsLayout.part(upload, 2, attempt(i)), i, "2222222222222222222222222222222" + i, "");
+        }
+        swift.put(SegmentsLayout.legacyPart(upload, 3), 3, "33333333333333333333333333333333", "");
+        swift.put(SegmentsLayout.part(upload, 4, attempt(4)), 4, "44444444444444444444444444444444", "");
+
+        PartsPage first = PartsPage.read(upload, 0, 2, swift);
+        assertEquals(List.of(1, 2), first.parts().stream().map(StoredPart::number).toList());
+        assertEquals(List.of("1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a", "22222222222222222222222222222223"),
+                first.parts().stream().map(StoredPart::md5Hex).toList());
+        assertTrue(first.truncated());
+        assertTrue(first.swiftCalls() > 1, "duplicates took room: the page went on listing");
+
+        PartsPage rest = PartsPage.read(upload, first.lastPartNumber(), 2, swift);
+        assertEquals(List.of(3, 4), rest.parts().stream().map(StoredPart::number).toList());
+        assertEquals(SegmentsLayout.legacyPart(upload, 3), rest.parts().get(0).segment());
+        assertFalse(rest.truncated());
+        assertEquals(1, rest.swiftCalls());
     }
 
     @Test
@@ -60,7 +92,7 @@ class PagesTest {
             }
         }
         for (int n = 1; n <= 50; n++) {
-            swift.put(SegmentsLayout.part(id(0), n));
+            swift.put(SegmentsLayout.part(id(0), n, attempt(n)));
         }
         List<String> seen = new ArrayList<>();
         String keyMarker = null;

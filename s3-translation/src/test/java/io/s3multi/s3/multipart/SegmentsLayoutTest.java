@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SegmentsLayoutTest {
 
     private static final UploadId ID = UploadId.newId(Instant.parse("2026-11-21T12:00:00Z"));
+    private static final PartAttempt ATTEMPT = PartAttempt.begunAt(Instant.parse("2026-11-21T12:01:00Z"));
+    private static final PartAttempt LATER_ATTEMPT = PartAttempt.begunAt(Instant.parse("2026-11-21T12:02:00Z"));
 
     /** S3's order of uploads: key by UTF-8 bytes, then initiation (= upload id) order. */
     private static final Comparator<Upload> S3_ORDER = Comparator
@@ -78,7 +80,7 @@ class SegmentsLayoutTest {
             assertEquals(ID, parsed.uploadId());
         }
         assertTrue(SegmentsLayout.parseMarker("uploads/k").isEmpty());
-        assertTrue(SegmentsLayout.parseMarker(SegmentsLayout.part(ID, 1)).isEmpty());
+        assertTrue(SegmentsLayout.parseMarker(SegmentsLayout.part(ID, 1, ATTEMPT)).isEmpty());
         assertTrue(SegmentsLayout.parseMarker("uploads/\u0001\u0003\u0001\u0001" + ID.value()).isEmpty());
     }
 
@@ -94,25 +96,57 @@ class SegmentsLayoutTest {
 
     @Test
     void partNamesAreZeroPaddedSoListingOrderIsNumericOrder() {
-        assertEquals("parts/" + ID.value() + "/00001", SegmentsLayout.part(ID, 1));
-        assertEquals("parts/" + ID.value() + "/10000", SegmentsLayout.part(ID, 10000));
+        assertEquals("parts/" + ID.value() + "/00001/" + ATTEMPT.value(), SegmentsLayout.part(ID, 1, ATTEMPT));
+        assertEquals("parts/" + ID.value() + "/10000", SegmentsLayout.legacyPart(ID, 10000));
         List<String> names = new ArrayList<>();
         for (int n = 1; n <= 10000; n += 7) {
-            names.add(SegmentsLayout.part(ID, n));
+            names.add(SegmentsLayout.legacyPart(ID, n));
+            names.add(SegmentsLayout.part(ID, n, ATTEMPT));
+            names.add(SegmentsLayout.part(ID, n, LATER_ATTEMPT));
         }
         List<String> sorted = new ArrayList<>(names);
         sorted.sort(FakeListing.SWIFT_ORDER);
-        assertEquals(names, sorted);
-        assertEquals(Integer.valueOf(42), SegmentsLayout.parsePart(ID, SegmentsLayout.part(ID, 42)).orElseThrow());
+        assertEquals(names, sorted, "by number, then legacy first, then attempts in the order they began");
+        assertEquals(new SegmentsLayout.PartName(42, ATTEMPT),
+                SegmentsLayout.parsePart(ID, SegmentsLayout.part(ID, 42, ATTEMPT)).orElseThrow());
+        assertEquals(new SegmentsLayout.PartName(42, null),
+                SegmentsLayout.parsePart(ID, SegmentsLayout.legacyPart(ID, 42)).orElseThrow());
         assertTrue(SegmentsLayout.parsePart(ID, "parts/" + ID.value() + "/00000").isEmpty());
         assertTrue(SegmentsLayout.parsePart(ID, "parts/" + ID.value() + "/1").isEmpty());
-        assertThrows(S3Exception.class, () -> SegmentsLayout.part(ID, 0));
-        assertThrows(S3Exception.class, () -> SegmentsLayout.part(ID, 10001));
+        assertTrue(SegmentsLayout.parsePart(ID, "parts/" + ID.value() + "/00001/").isEmpty());
+        assertTrue(SegmentsLayout.parsePart(ID, "parts/" + ID.value() + "/00001x" + ATTEMPT.value()).isEmpty());
+        assertTrue(SegmentsLayout.parsePart(ID, "parts/" + ID.value() + "/00001/" + ATTEMPT.value() + "x").isEmpty());
+        assertThrows(S3Exception.class, () -> SegmentsLayout.part(ID, 0, ATTEMPT));
+        assertThrows(S3Exception.class, () -> SegmentsLayout.part(ID, 10001, ATTEMPT));
+    }
+
+    @Test
+    void thePartsAfterANumberStartPastEveryAttemptOfIt() {
+        String after = SegmentsLayout.partsAfter(ID, 41);
+        for (String name : List.of(SegmentsLayout.legacyPart(ID, 41), SegmentsLayout.part(ID, 41, LATER_ATTEMPT))) {
+            assertTrue(FakeListing.SWIFT_ORDER.compare(name, after) < 0, name);
+        }
+        for (String name : List.of(SegmentsLayout.legacyPart(ID, 42), SegmentsLayout.part(ID, 42, ATTEMPT))) {
+            assertTrue(FakeListing.SWIFT_ORDER.compare(name, after) > 0, name);
+        }
+    }
+
+    @Test
+    void attemptsAreShortTimeOrderedAndOfTheirOwn() {
+        Instant now = Instant.parse("2026-12-06T20:00:00Z");
+        PartAttempt first = PartAttempt.begunAt(now);
+        assertEquals(PartAttempt.LENGTH, first.value().length());
+        assertTrue(PartAttempt.begunAt(now.plusMillis(1)).value().compareTo(first.value()) > 0);
+        java.util.Set<String> sameMillisecond = new java.util.HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            sameMillisecond.add(PartAttempt.begunAt(now).value());
+        }
+        assertTrue(sameMillisecond.size() > 45, "random tail: " + sameMillisecond.size());
     }
 
     @Test
     void markersPartsManifestsAndClaimsNeverShareAListingPrefix() {
-        String[] names = {SegmentsLayout.marker("parts/x", ID), SegmentsLayout.part(ID, 1),
+        String[] names = {SegmentsLayout.marker("parts/x", ID), SegmentsLayout.part(ID, 1, ATTEMPT),
                 SegmentsLayout.subManifest(ID, 1, 0), SegmentsLayout.claim(ID)};
         String[] prefixes = {SegmentsLayout.UPLOADS, SegmentsLayout.PARTS, SegmentsLayout.MANIFESTS,
             SegmentsLayout.CLAIMS};

@@ -40,13 +40,13 @@ import net.jqwik.api.lifecycle.AfterContainer;
 class XmlDocumentsFuzzTest {
 
     /** The parts of the upload a fuzzed Complete names: parts 1 and 2 of 5 MiB, and a last one, with CRC32s. */
-    private static final Map<Integer, StoredPart> STORED = Map.of(
-            1, new StoredPart(1, "0cc175b9c0f1b6a831c399e269772661", 5 << 20, Instant.EPOCH,
-                    new StoredPart.PartChecksum(DigestAlgorithm.CRC32, "AAAAAA==")),
-            2, new StoredPart(2, "92eb5ffee6ae2fec3ad71c777531578f", 5 << 20, Instant.EPOCH,
-                    new StoredPart.PartChecksum(DigestAlgorithm.CRC32, "AAAAAA==")),
-            10000, new StoredPart(10000, "92eb5ffee6ae2fec3ad71c777531578f", 1, Instant.EPOCH,
-                    new StoredPart.PartChecksum(DigestAlgorithm.CRC32, "AAAAAA==")));
+    private static final Map<Integer, List<StoredPart>> STORED = Map.of(
+            1, List.of(new StoredPart(1, "parts/x/00001", "0cc175b9c0f1b6a831c399e269772661", 5 << 20, Instant.EPOCH,
+                    new StoredPart.PartChecksum(DigestAlgorithm.CRC32, "AAAAAA=="))),
+            2, List.of(new StoredPart(2, "parts/x/00002", "92eb5ffee6ae2fec3ad71c777531578f", 5 << 20, Instant.EPOCH,
+                    new StoredPart.PartChecksum(DigestAlgorithm.CRC32, "AAAAAA=="))),
+            10000, List.of(new StoredPart(10000, "parts/x/10000", "92eb5ffee6ae2fec3ad71c777531578f", 1,
+                    Instant.EPOCH, new StoredPart.PartChecksum(DigestAlgorithm.CRC32, "AAAAAA=="))));
     private static final UploadInfo UPLOAD = new UploadInfo("key", UploadId.newId(Instant.EPOCH), "text/plain",
             Map.of(), Map.of(), Optional.of(DigestAlgorithm.CRC32), ChecksumType.COMPOSITE, "tester");
 

@@ -86,7 +86,7 @@ class MultipartBadInputIT extends MultipartIntegrationTest {
         // The last part alone may be small.
         s3().completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(uploadId)
                 .multipartUpload(m -> m.parts(one)));
-        assertEquals(List.of("parts/" + uploadId + "/00001"), segmentNames(bucket));
+        assertEquals(List.of("parts/" + uploadId + "/00001"), withoutAttempts(segmentNames(bucket)));
     }
 
     @Test

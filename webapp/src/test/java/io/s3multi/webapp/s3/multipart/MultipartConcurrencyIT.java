@@ -90,7 +90,7 @@ class MultipartConcurrencyIT extends MultipartIntegrationTest {
                 .uploadId(uploadId).multipartUpload(m -> m.parts(part))).eTag();
         List<String> answers = together(complete, complete);
         assertEquals(List.of(multipartEtag(body), multipartEtag(body)), answers);
-        assertEquals(List.of("parts/" + uploadId + "/00001"), segmentNames(bucket));
+        assertEquals(List.of("parts/" + uploadId + "/00001"), withoutAttempts(segmentNames(bucket)));
     }
 
     @Test
@@ -137,9 +137,9 @@ class MultipartConcurrencyIT extends MultipartIntegrationTest {
             } else {
                 completed++;
                 assertEquals(List.of(multipartEtag(first, second), "NoSuchUpload"), outcome);
-                assertEquals(List.of("parts/" + uploadId + "/00001", "parts/" + uploadId + "/00002"), left);
-                assertEquals(List.of(bucket + "_segments/parts/" + uploadId + "/00001",
-                        bucket + "_segments/parts/" + uploadId + "/00002"),
+                assertEquals(List.of("parts/" + uploadId + "/00001", "parts/" + uploadId + "/00002"),
+                        withoutAttempts(left));
+                assertEquals(left.stream().map(name -> bucket + "_segments/" + name).toList(),
                         MultipartIntegrationTestSupport.assertManifestSegmentsExist(swift(), bucket, key));
                 ByteArrayOutputStream whole = new ByteArrayOutputStream();
                 whole.write(first);

@@ -79,6 +79,25 @@ abstract class MultipartIntegrationTest {
         return MultipartIntegrationTestSupport.segmentNames(gateway, bucket);
     }
 
+    private static final java.util.regex.Pattern ATTEMPT = java.util.regex.Pattern.compile(
+            "(.*parts/[0-9a-v]{26}/[0-9]{5})/[0-9a-v]{14}");
+
+    /**
+     * The names with each part attempt's suffix dropped ({@code parts/<id>/00001/<attempt>} becomes
+     * {@code parts/<id>/00001}); fails on a part name without a well-formed attempt (this gateway writes only those).
+     */
+    static List<String> withoutAttempts(List<String> names) {
+        List<String> parts = new ArrayList<>();
+        for (String name : names) {
+            java.util.regex.Matcher attempt = ATTEMPT.matcher(name);
+            if (name.contains("parts/") && !attempt.matches()) {
+                throw new AssertionError("not a part attempt: " + name);
+            }
+            parts.add(attempt.matches() ? attempt.group(1) : name);
+        }
+        return parts;
+    }
+
     static byte[] randomBytes(int length, long seed) {
         byte[] bytes = new byte[length];
         new Random(seed).nextBytes(bytes);

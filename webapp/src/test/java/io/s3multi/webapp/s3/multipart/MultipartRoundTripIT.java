@@ -80,7 +80,7 @@ class MultipartRoundTripIT extends MultipartIntegrationTest {
         assertEquals(expectedEtag.replace("\"", ""), manifest.header("X-Object-Meta-S3multi-Etag"));
         assertEquals(uploadId, manifest.header("X-Object-Meta-S3multi-Upload-Id"));
         assertEquals(List.of("parts/" + uploadId + "/00001", "parts/" + uploadId + "/00002",
-                "parts/" + uploadId + "/00003"), segmentNames(bucket));
+                "parts/" + uploadId + "/00003"), withoutAttempts(segmentNames(bucket)));
 
         // A copy is a plain object: its own MD5 ETag, the client's type, no multipart ETag carried over.
         String copyEtag = s3().copyObject(b -> b.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket)
@@ -162,7 +162,8 @@ class MultipartRoundTripIT extends MultipartIntegrationTest {
         }
         s3().completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(first)
                 .multipartUpload(m -> m.parts(chosen)));
-        assertEquals(List.of("parts/" + first + "/00001", "parts/" + first + "/00003"), segmentNames(bucket));
+        assertEquals(List.of("parts/" + first + "/00001", "parts/" + first + "/00003"),
+                withoutAttempts(segmentNames(bucket)));
 
         String second = s3().createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
         byte[] body = randomBytes(10, 5);
@@ -170,7 +171,7 @@ class MultipartRoundTripIT extends MultipartIntegrationTest {
                 RequestBody.fromBytes(body)).eTag();
         s3().completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(second)
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(eTag).build())));
-        assertEquals(List.of("parts/" + second + "/00001"), segmentNames(bucket));
+        assertEquals(List.of("parts/" + second + "/00001"), withoutAttempts(segmentNames(bucket)));
         assertArrayEquals(body, s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asByteArray());
     }
 }
