@@ -10,16 +10,13 @@ import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
 import io.s3multi.swift.SwiftHeaders;
-import io.s3multi.swift.container.ObjectEntry;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -146,15 +143,8 @@ public final class CompletionHandler {
                 return;
             }
             String upload = call.bucket() + "/" + call.key() + " (upload " + uploadId + ")";
-            boolean unnamedGone = CleanUpRetry.run("deleting what " + upload + " left unnamed", () -> {
-                List<String> unnamed = new ArrayList<>();
-                for (ObjectEntry entry : state.listAll(SegmentsLayout.partsPrefix(uploadId))) {
-                    if (!named.contains(entry.name())) {
-                        unnamed.add(entry.name());
-                    }
-                }
-                return state.deleteAllCompletely(unnamed);
-            });
+            boolean unnamedGone = CleanUpRetry.run("deleting what " + upload + " left unnamed",
+                    () -> state.deletePartsOtherThan(uploadId, named));
             if (unnamedGone) {
                 CleanUpRetry.run("deleting the finished marker of " + upload, () -> {
                     state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
@@ -318,15 +308,8 @@ public final class CompletionHandler {
             held.release();
             Set<String> chosen = new HashSet<>();
             plan.parts().forEach(part -> chosen.add(part.segment()));
-            boolean unchosenGone = CleanUpRetry.run("deleting the part attempts " + upload + " did not choose", () -> {
-                List<String> unchosen = new ArrayList<>();
-                for (ObjectEntry entry : state.listAll(SegmentsLayout.partsPrefix(uploadId))) {
-                    if (!chosen.contains(entry.name())) {
-                        unchosen.add(entry.name());
-                    }
-                }
-                return state.deleteAllCompletely(unchosen);
-            });
+            boolean unchosenGone = CleanUpRetry.run("deleting the part attempts " + upload + " did not choose",
+                    () -> state.deletePartsOtherThan(uploadId, chosen));
             if (marked && unchosenGone) {
                 CleanUpRetry.run("deleting the finished marker of " + upload, () -> {
                     state.deleteQuietly(marker);

@@ -14,6 +14,7 @@ import io.s3multi.swift.error.SwiftException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -116,6 +117,20 @@ public final class UploadState {
     public boolean deleteAllCompletely(List<String> names) throws SwiftException {
         return names.isEmpty() || swift.bulkDelete().delete(names.stream()
                 .map(name -> new ObjectPath(container, name)).toList()).isComplete();
+    }
+
+    /**
+     * Deletes every stored part attempt of the upload that {@code keep} does not name (segment names); whether
+     * Swift deleted (or did not find) every one of them.
+     */
+    public boolean deletePartsOtherThan(UploadId uploadId, Set<String> keep) throws SwiftException {
+        List<String> others = new ArrayList<>();
+        for (ObjectEntry entry : listAll(SegmentsLayout.partsPrefix(uploadId))) {
+            if (!keep.contains(entry.name())) {
+                others.add(entry.name());
+            }
+        }
+        return deleteAllCompletely(others);
     }
 
     /** Deletes every object under a prefix of the segments container, page by page. */
