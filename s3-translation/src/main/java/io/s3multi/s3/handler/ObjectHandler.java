@@ -5,7 +5,7 @@ import io.s3multi.s3.handler.object.ObjectCopier;
 import io.s3multi.s3.handler.object.ObjectDeleter;
 import io.s3multi.s3.handler.object.ObjectReader;
 import io.s3multi.s3.handler.object.ObjectWriter;
-import io.s3multi.s3.handler.object.SwiftFailures;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.xml.documents.AccessControlPolicy;
 import io.s3multi.s3.xml.documents.Owner;
 import io.s3multi.s3.xml.documents.Tagging;
@@ -104,7 +104,7 @@ public final class ObjectHandler {
             call.swift().objects().head(call.bucket(), call.key(), SwiftHeaders.empty());
         } catch (SwiftException failure) {
             throw missingBucket.translate(call,
-                    SwiftFailures.forObject(failure, call.swift(), call.bucket(), call.key()));
+                    S3Failures.forObject(failure, call.swift(), call.bucket(), call.key()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
@@ -142,7 +143,7 @@ final class Claim {
                     headers().with("If-None-Match", "*"));
             return true;
         } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 412)) {
+            if (S3Failures.isStatus(e, 412)) {
                 return false;
             }
             throw e;
@@ -160,7 +161,7 @@ final class Claim {
         try {
             held = swift.objects().head(upload.container(), name, SwiftHeaders.empty());
         } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
+            if (S3Failures.isStatus(e, 404)) {
                 return Optional.empty();
             }
             throw e;
@@ -194,7 +195,7 @@ final class Claim {
             }
             swift.objects().post(upload.container(), name, headers());
         } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
+            if (S3Failures.isStatus(e, 404)) {
                 if (!released.get()) {
                     loseClaim("it was deleted");
                 }

@@ -1,6 +1,7 @@
 package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.handler.object.ReservedMetadata;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
@@ -62,7 +63,7 @@ public final class CompletedManifest {
             // Replaced by a plain object since the HEAD, or a manifest Swift cannot show: nothing verified.
             return Optional.empty();
         } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
+            if (S3Failures.isStatus(e, 404)) {
                 return Optional.empty();
             }
             throw e;

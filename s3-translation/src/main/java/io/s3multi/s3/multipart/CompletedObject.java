@@ -3,6 +3,7 @@ package io.s3multi.s3.multipart;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.SwiftStatusMapper;
 import io.s3multi.s3.handler.object.StoredObject;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
@@ -49,7 +50,7 @@ final class CompletedObject {
         try {
             object = head(call);
         } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+            throw S3Failures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         }
         if (object.isEmpty() || !CompletedManifest.claimedUpload(call.bucket(), call.key(), object.get().headers())
                 .equals(Optional.of(uploadId))) {
@@ -78,7 +79,7 @@ final class CompletedObject {
         try {
             return Optional.of(call.swift().objects().head(call.bucket(), call.key(), SwiftHeaders.empty()));
         } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
+            if (S3Failures.isStatus(e, 404)) {
                 return Optional.empty();
             }
             throw e;

@@ -6,6 +6,7 @@ import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Response;
 import io.s3multi.s3.handler.SwiftStatusMapper;
 import io.s3multi.s3.integrity.S3IntegrityException;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
@@ -123,7 +124,7 @@ public final class CompletionHandler {
             }
             return heartbeat(call, () -> completion.finish(found.overwritten(), held.get()), held.get()::release);
         } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, target);
+            throw S3Failures.toS3(e, target);
         }
     }
 
@@ -207,12 +208,12 @@ public final class CompletionHandler {
                         COMPLETE_PATIENCE).orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())
                                 .withReason("another request is finishing it"));
             } catch (SwiftException e) {
-                throw SwiftFailures.toS3(e, target());
+                throw S3Failures.toS3(e, target());
             }
             try {
                 found = lookAround(held);
             } catch (SwiftException e) {
-                throw SwiftFailures.toS3(e, target());
+                throw S3Failures.toS3(e, target());
             }
             if (found.earlierAnswer() != null) {
                 return found.earlierAnswer();
@@ -258,7 +259,7 @@ public final class CompletionHandler {
                     marker = state.markerState(key, uploadId);
                 } catch (SwiftException e) {
                     // Not knowing, keep everything: the upload stays open, a retried Complete writes it again.
-                    throw SwiftFailures.toS3(e, target());
+                    throw S3Failures.toS3(e, target());
                 }
                 if (marker == UploadState.MarkerState.GONE) {
                     rollBack(overwritten);
@@ -292,7 +293,7 @@ public final class CompletionHandler {
                 try {
                     call.swift().objects().post(state.container(), marker, UploadInfo.finishedMarkerHeaders());
                 } catch (SwiftException e) {
-                    if (!SwiftFailures.isStatus(e, 404)) {
+                    if (!S3Failures.isStatus(e, 404)) {
                         throw e;
                     }
                 }
@@ -388,7 +389,7 @@ public final class CompletionHandler {
                         .withReason("segment changed");
             }
         }
-        return SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+        return S3Failures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
     }
 
     /**
@@ -422,7 +423,7 @@ public final class CompletionHandler {
                 held.release();
             }
         } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+            throw S3Failures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         }
         return S3Response.noContent();
     }
@@ -442,13 +443,7 @@ public final class CompletionHandler {
     }
 
     private static CompleteMultipartUpload readBody(S3Call call) {
-        try {
-            return S3Xml.read(call.body().open(Set.of()).stream(), CompleteMultipartUpload.class,
-                    S3Xml.MAX_COMPLETE_MULTIPART_UPLOAD_BYTES);
-        } catch (S3AuthException e) {
-            throw e.toS3();
-        } catch (S3IntegrityException e) {
-            throw e.toS3();
-        }
+        return S3Xml.read(call.body().open(Set.of()).stream(), CompleteMultipartUpload.class,
+                S3Xml.MAX_COMPLETE_MULTIPART_UPLOAD_BYTES);
     }
 }

@@ -1,5 +1,6 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
@@ -44,7 +45,7 @@ final class LateAttempt {
             named = isManifest(swift, bucket, key) && names(swift, state.container(), uploadId,
                     swift.largeObjects().getManifest(bucket, key), segment);
         } catch (SwiftException e) {
-            if (!SwiftFailures.isStatus(e, 404)) {
+            if (!S3Failures.isStatus(e, 404)) {
                 LOG.warn("keeping part segment {}/{}: could not read the manifest at {}/{}: {}", state.container(),
                         segment, bucket, key, e.toString());
                 return;
@@ -76,7 +77,7 @@ final class LateAttempt {
                 collect(swift, container, uploadId, swift.largeObjects().getManifest(bucket, key), named);
             }
         } catch (SwiftException e) {
-            if (!SwiftFailures.isStatus(e, 404)) {
+            if (!S3Failures.isStatus(e, 404)) {
                 throw e;
             }
         }

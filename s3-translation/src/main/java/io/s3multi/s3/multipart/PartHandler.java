@@ -8,6 +8,7 @@ import io.s3multi.s3.handler.S3Response;
 import io.s3multi.s3.handler.SwiftStatusMapper;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.integrity.S3IntegrityException;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.request.PartNumbers;
 import io.s3multi.s3.xml.documents.CopyPartResult;
 import io.s3multi.s3.xml.documents.ListPartsResult;
@@ -58,7 +59,7 @@ public final class PartHandler {
         // Content-MD5 is verified by the body's expectations. See ObjectWriter.open.
         Set<DigestAlgorithm> compute = EnumSet.noneOf(DigestAlgorithm.class);
         upload.checksumAlgorithm().ifPresent(compute::add);
-        RequestBody body = open(call, compute);
+        RequestBody body = call.body().open(compute);
         if (body.contentLength() < 0) {
             throw S3Exception.missingContentLength();
         }
@@ -90,7 +91,7 @@ public final class PartHandler {
             stored = call.swift().objects().put(container, segment, body.stream(), body.contentLength(),
                     headers.build());
         } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+            throw S3Failures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         } catch (IOException e) {
             throw bodyFailure(e);
         }
@@ -116,7 +117,7 @@ public final class PartHandler {
             }
             return response;
         } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+            throw S3Failures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         }
     }
 
@@ -137,7 +138,7 @@ public final class PartHandler {
         try {
             sourceHead = call.swift().objects().head(source.bucket(), source.key(), SwiftHeaders.empty());
         } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(source.bucket(), source.key()));
+            throw S3Failures.toS3(e, SwiftStatusMapper.Target.object(source.bucket(), source.key()));
         }
         String sourceEtag = sourceHead.header(UploadInfo.META_ETAG) != null ? sourceHead.header(UploadInfo.META_ETAG)
                 : MultipartEtag.normalize(sourceHead.etag());
@@ -170,7 +171,7 @@ public final class PartHandler {
             }
             return S3Response.status(200).withXml(result);
         } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+            throw S3Failures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         }
     }
 
@@ -187,7 +188,7 @@ public final class PartHandler {
             page = PartsPage.read(uploadId, marker, maxParts,
                     query -> call.swift().containers().listObjects(state.container(), query).entries());
         } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+            throw S3Failures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         }
         ListPartsResult result = new ListPartsResult(call.bucket(), call.key(), uploadId.value())
                 .partNumberMarker(marker)
@@ -218,21 +219,8 @@ public final class PartHandler {
         return number;
     }
 
-    private static RequestBody open(S3Call call, Set<DigestAlgorithm> compute) {
-        try {
-            return call.body().open(compute);
-        } catch (S3AuthException e) {
-            throw e.toS3();
-        } catch (S3IntegrityException e) {
-            throw e.toS3();
-        }
-    }
-
     private static S3Exception bodyFailure(IOException e) {
-        return S3AuthExceptionFinder.find(e)
-                .orElseGet(() -> S3IntegrityException.findIn(e)
-                        .map(S3IntegrityException::toS3)
-                        .orElseGet(S3Exception::incompleteBody));
+        return S3Failures.findIn(e).orElseGet(S3Exception::incompleteBody);
     }
 
     static Instant lastModified(SwiftReply reply) {
@@ -244,18 +232,6 @@ public final class PartHandler {
             return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             return null;
-        }
-    }
-
-    /** Finds an authentication failure among the causes of a body read failure. */
-    private static final class S3AuthExceptionFinder {
-        static Optional<S3Exception> find(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof S3AuthException auth) {
-                    return Optional.of(auth.toS3());
-                }
-            }
-            return Optional.empty();
         }
     }
 }

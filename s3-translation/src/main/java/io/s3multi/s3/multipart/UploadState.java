@@ -2,6 +2,7 @@ package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.SwiftStatusMapper;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
@@ -52,10 +53,10 @@ public final class UploadState {
             }
             return UploadInfo.fromMarker(key, uploadId, marker.headers());
         } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
+            if (S3Failures.isStatus(e, 404)) {
                 throw S3Exception.noSuchUpload(uploadId.value());
             }
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(bucket, key));
+            throw S3Failures.toS3(e, SwiftStatusMapper.Target.object(bucket, key));
         }
     }
 
@@ -70,7 +71,7 @@ public final class UploadState {
             return UploadInfo.isFinishedMarker(marker.header("Content-Type")) ? MarkerState.FINISHED
                     : MarkerState.OPEN;
         } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
+            if (S3Failures.isStatus(e, 404)) {
                 return MarkerState.GONE;
             }
             throw e;
@@ -100,7 +101,7 @@ public final class UploadState {
         try {
             swift.objects().delete(container, name, SwiftHeaders.empty());
         } catch (SwiftException e) {
-            if (!SwiftFailures.isStatus(e, 404)) {
+            if (!S3Failures.isStatus(e, 404)) {
                 throw e;
             }
         }
@@ -151,7 +152,7 @@ public final class UploadState {
                 entries.addAll(cursor.nextPage().entries());
             }
         } catch (SwiftException e) {
-            if (!SwiftFailures.isStatus(e, 404)) {
+            if (!S3Failures.isStatus(e, 404)) {
                 throw e;
             }
         }

@@ -3,6 +3,7 @@ package io.s3multi.s3.multipart;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Response;
 import io.s3multi.s3.handler.SwiftStatusMapper;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.request.ObjectKeys;
 import io.s3multi.s3.xml.documents.InitiateMultipartUploadResult;
 import io.s3multi.s3.xml.documents.ListMultipartUploadsResult;
@@ -46,14 +47,14 @@ public final class UploadsHandler {
                 call.swift().objects().put(container, marker, new byte[0], upload.markerHeaders());
                 SegmentsAcl.mirror(call, bucket);
             } catch (SwiftException e) {
-                if (!SwiftFailures.isStatus(e, 404)) {
+                if (!S3Failures.isStatus(e, 404)) {
                     throw e;
                 }
                 call.swift().containers().create(container, inheritedHeaders(bucket));
                 call.swift().objects().put(container, marker, new byte[0], upload.markerHeaders());
             }
         } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));
+            throw S3Failures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));
         }
         S3Response response = S3Response.xml(new InitiateMultipartUploadResult(call.bucket(), key, uploadId.value()));
         upload.checksumAlgorithm().ifPresent(algorithm -> response
@@ -115,8 +116,8 @@ public final class UploadsHandler {
             return UploadsPage.read(request,
                     query -> call.swift().containers().listObjects(container, query).entries());
         } catch (SwiftException e) {
-            if (!SwiftFailures.isStatus(e, 404)) {
-                throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));
+            if (!S3Failures.isStatus(e, 404)) {
+                throw S3Failures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));
             }
         }
         // No segments container: no upload ever, if the bucket exists.
@@ -124,7 +125,7 @@ public final class UploadsHandler {
             call.swift().containers().head(call.bucket());
             return new UploadsPage(java.util.List.of(), false, 1);
         } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));
+            throw S3Failures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));
         }
     }
 }

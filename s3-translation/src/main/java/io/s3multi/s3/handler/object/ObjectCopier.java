@@ -4,6 +4,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Response;
 import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.xml.documents.CopyObjectResult;
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
@@ -77,11 +78,11 @@ public final class ObjectCopier {
             reply = swift.objects().copy(new ObjectPath(source.bucket(), source.key()), new ObjectPath(bucket, key),
                     headers.build());
         } catch (SwiftException failure) {
-            if (SwiftFailures.isNotFound(failure)) {
-                SwiftFailures.requireBucket(swift, bucket);
+            if (S3Failures.isNotFound(failure)) {
+                S3Failures.requireBucket(swift, bucket);
                 throw S3Exception.noSuchKey(source.key());
             }
-            throw SwiftFailures.forObject(failure, swift, bucket, key);
+            throw S3Failures.forObject(failure, swift, bucket, key);
         }
         replaced.deleteSegments(swift);
         Instant lastModified = HttpDates.parse(reply.header("Last-Modified")).orElseGet(() -> call.clock().instant());
@@ -107,7 +108,7 @@ public final class ObjectCopier {
         try {
             return new StoredObject(swift.objects().head(source.bucket(), source.key(), SwiftHeaders.empty()).headers());
         } catch (SwiftException failure) {
-            throw SwiftFailures.forObject(failure, swift, source.bucket(), source.key());
+            throw S3Failures.forObject(failure, swift, source.bucket(), source.key());
         }
     }
 }

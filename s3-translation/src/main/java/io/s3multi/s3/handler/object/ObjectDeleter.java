@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
@@ -35,17 +36,17 @@ public final class ObjectDeleter {
             SwiftReply head = swift.objects().head(bucket, key, SwiftHeaders.empty());
             leftovers = MultipartLeftovers.of(swift, bucket, key, head.headers());
         } catch (SwiftException failure) {
-            if (SwiftFailures.isNotFound(failure)) {
-                SwiftFailures.requireBucket(swift, bucket);
+            if (S3Failures.isNotFound(failure)) {
+                S3Failures.requireBucket(swift, bucket);
                 return;
             }
-            throw SwiftFailures.forObject(failure, swift, bucket, key);
+            throw S3Failures.forObject(failure, swift, bucket, key);
         }
         try {
             swift.objects().delete(bucket, key, SwiftHeaders.empty());
         } catch (SwiftException failure) {
-            if (!SwiftFailures.isNotFound(failure)) {
-                throw SwiftFailures.forObject(failure, swift, bucket, key);
+            if (!S3Failures.isNotFound(failure)) {
+                throw S3Failures.forObject(failure, swift, bucket, key);
             }
         }
         leftovers.ifPresent(upload -> upload.delete(swift));

@@ -4,6 +4,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Response;
 import io.s3multi.s3.multipart.PartReads;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.request.PartNumbers;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
@@ -119,7 +120,7 @@ public final class ObjectReader {
             if (failure instanceof SwiftHttpStatusException status && status.status() == 416 && range.isPresent()) {
                 throw S3Exception.invalidRange(range.get().raw(), sizeFrom(status.headers().get("Content-Range")));
             }
-            throw SwiftFailures.forObject(failure, swift, bucket, key);
+            throw S3Failures.forObject(failure, swift, bucket, key);
         }
         StoredObject stored = new StoredObject(object.headers());
         Map<String, String> headers = describe(stored);
@@ -159,7 +160,7 @@ public final class ObjectReader {
         try {
             return PartReads.locate(swift, bucket, stored.swiftHeaders(), partNumber);
         } catch (SwiftException failure) {
-            throw SwiftFailures.forObject(failure, swift, bucket, key);
+            throw S3Failures.forObject(failure, swift, bucket, key);
         }
     }
 
@@ -203,7 +204,7 @@ public final class ObjectReader {
         try {
             return swift.objects().head(bucket, key, SwiftHeaders.empty());
         } catch (SwiftException failure) {
-            throw SwiftFailures.forObject(failure, swift, bucket, key);
+            throw S3Failures.forObject(failure, swift, bucket, key);
         }
     }
 

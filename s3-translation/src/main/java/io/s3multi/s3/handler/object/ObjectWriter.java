@@ -7,6 +7,7 @@ import io.s3multi.s3.handler.S3Response;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.integrity.PayloadExpectations;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
@@ -118,7 +119,7 @@ public final class ObjectWriter {
         try {
             return call.body().open(Set.of());
         } catch (RuntimeException refused) {
-            throw SwiftFailures.fromBodyFailure(refused);
+            throw S3Failures.fromBodyFailure(refused);
         }
     }
 
@@ -135,12 +136,12 @@ public final class ObjectWriter {
             }
             return call.swift().objects().put(bucket, key, in, length, headers);
         } catch (SwiftException failure) {
-            throw SwiftFailures.forObject(failure, call.swift(), bucket, key);
+            throw S3Failures.forObject(failure, call.swift(), bucket, key);
         } catch (IOException | RuntimeException bodyFailure) {
             if (bodyFailure instanceof S3Exception s3) {
                 throw s3;
             }
-            throw SwiftFailures.fromBodyFailure(bodyFailure);
+            throw S3Failures.fromBodyFailure(bodyFailure);
         }
     }
 
@@ -153,7 +154,7 @@ public final class ObjectWriter {
         try {
             call.swift().objects().post(call.bucket(), call.key(), post);
         } catch (SwiftException failure) {
-            throw SwiftFailures.forObject(failure, call.swift(), call.bucket(), call.key());
+            throw S3Failures.forObject(failure, call.swift(), call.bucket(), call.key());
         }
     }
 }

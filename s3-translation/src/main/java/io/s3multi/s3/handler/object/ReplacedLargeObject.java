@@ -1,5 +1,6 @@
 package io.s3multi.s3.handler.object;
 
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
@@ -41,10 +42,10 @@ public final class ReplacedLargeObject {
             Optional<MultipartLeftovers> upload = MultipartLeftovers.of(swift, bucket, key, headers);
             return upload.isEmpty() ? NONE : new ReplacedLargeObject(upload);
         } catch (SwiftException failure) {
-            if (SwiftFailures.isNotFound(failure)) {
+            if (S3Failures.isNotFound(failure)) {
                 return NONE;
             }
-            throw SwiftFailures.forObject(failure, swift, bucket, key);
+            throw S3Failures.forObject(failure, swift, bucket, key);
         }
     }
 

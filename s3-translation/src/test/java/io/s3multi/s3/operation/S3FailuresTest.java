@@ -1,4 +1,4 @@
-package io.s3multi.filters.s3;
+package io.s3multi.s3.operation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
