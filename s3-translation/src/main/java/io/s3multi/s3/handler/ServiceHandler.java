@@ -1,5 +1,6 @@
 package io.s3multi.s3.handler;
 
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.request.BucketNames;
 import io.s3multi.s3.xml.documents.ListAllMyBucketsResult;
 import io.s3multi.s3.xml.documents.Owner;
@@ -33,7 +34,7 @@ public final class ServiceHandler {
     public S3Response listBuckets(S3Call call) {
         S3Identity identity = call.identity();
         var result = new ListAllMyBucketsResult(new Owner(identity.ownerId(), identity.displayName()));
-        try {
+        return S3Failures.mapped(SwiftStatusMapper.Target.account(), () -> {
             ListingCursor<ContainerEntry> containers = call.swift().containers().listAllContainers(ListingQuery.all());
             while (containers.hasMorePages()) {
                 for (ContainerEntry container : containers.nextPage().entries()) {
@@ -42,10 +43,8 @@ public final class ServiceHandler {
                     }
                 }
             }
-        } catch (SwiftException failure) {
-            throw SwiftStatusMapper.toS3(failure, SwiftStatusMapper.Target.account());
-        }
-        return S3Response.xml(result);
+            return S3Response.xml(result);
+        });
     }
 
     private static Instant creationDate(S3Call call, ContainerEntry container) throws SwiftException {

@@ -157,16 +157,8 @@ final class Claim {
 
     /** When the current holder last refreshed its claim; empty when there is no claim. */
     private Optional<Instant> lastRefreshOfHolder() throws SwiftException {
-        SwiftReply held;
-        try {
-            held = swift.objects().head(upload.container(), name, SwiftHeaders.empty());
-        } catch (SwiftException e) {
-            if (S3Failures.isStatus(e, 404)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        return Optional.of(refreshedAt(held));
+        return S3Failures.unlessNotFound(() -> swift.objects().head(upload.container(), name, SwiftHeaders.empty()))
+                .map(Claim::refreshedAt);
     }
 
     /** The holder's last refresh as the claim records it; a claim without one counts from its Last-Modified. */

@@ -1,7 +1,6 @@
 package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.SwiftStatusMapper;
 import io.s3multi.s3.handler.object.StoredObject;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
@@ -46,12 +45,7 @@ final class CompletedObject {
 
     /** The answer of a Complete that already made the object at the call's key from this upload. */
     static Optional<CompleteMultipartUploadResult> earlierAnswer(S3Call call, UploadId uploadId) {
-        Optional<SwiftReply> object;
-        try {
-            object = head(call);
-        } catch (SwiftException e) {
-            throw S3Failures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
-        }
+        Optional<SwiftReply> object = S3Failures.forCall(call, () -> head(call));
         if (object.isEmpty() || !CompletedManifest.claimedUpload(call.bucket(), call.key(), object.get().headers())
                 .equals(Optional.of(uploadId))) {
             return Optional.empty();
@@ -76,13 +70,7 @@ final class CompletedObject {
     }
 
     private static Optional<SwiftReply> head(S3Call call) throws SwiftException {
-        try {
-            return Optional.of(call.swift().objects().head(call.bucket(), call.key(), SwiftHeaders.empty()));
-        } catch (SwiftException e) {
-            if (S3Failures.isStatus(e, 404)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return S3Failures.unlessNotFound(() -> call.swift().objects().head(call.bucket(), call.key(),
+                SwiftHeaders.empty()));
     }
 }

@@ -72,15 +72,11 @@ final class LateAttempt {
     static Set<String> segmentsNamedAt(SwiftAccount swift, String container, UploadId uploadId, String bucket,
             String key) throws SwiftException {
         Set<String> named = new HashSet<>();
-        try {
+        S3Failures.ignoringNotFound(() -> {   // nothing at the key: no manifest names anything
             if (isManifest(swift, bucket, key)) {
                 collect(swift, container, uploadId, swift.largeObjects().getManifest(bucket, key), named);
             }
-        } catch (SwiftException e) {
-            if (!S3Failures.isStatus(e, 404)) {
-                throw e;
-            }
-        }
+        });
         return named;
     }
 

@@ -1,6 +1,7 @@
 package io.s3multi.s3.operation;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.SwiftStatusMapper;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.swift.SwiftAccount;
@@ -62,7 +63,7 @@ public final class S3Failures {
     }
 
     /** The S3 error for anything a request about {@code target} threw. */
-    public static S3Exception toS3(Throwable failure, SwiftStatusMapper.Target target) {
+    private static S3Exception toS3(Throwable failure, SwiftStatusMapper.Target target) {
         Optional<S3Exception> s3 = findIn(failure);
         if (s3.isPresent()) {
             return s3.get();
@@ -80,6 +81,15 @@ public final class S3Failures {
             return S3Exception.incompleteBody().withReason("client.eof");
         }
         return S3Exception.internalError(failure.getClass().getSimpleName(), failure);
+    }
+
+    /**
+     * Runs one S3 operation: the edge where its Swift failures become S3 errors, addressed as the request is (its
+     * object, else its bucket, else the account). Handler methods run their body here and let every Swift failure
+     * that means nothing particular to them reach this point.
+     */
+    public static <T> T forCall(S3Call call, SwiftCall<T> operation) {
+        return mapped(targetOf(call.request()), operation);
     }
 
     /** Runs Swift requests about {@code target}; a failure is thrown as its S3 error. */

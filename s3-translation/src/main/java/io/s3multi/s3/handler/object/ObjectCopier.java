@@ -105,10 +105,7 @@ public final class ObjectCopier {
     }
 
     private static StoredObject headSource(SwiftAccount swift, CopySource source) {
-        try {
-            return new StoredObject(swift.objects().head(source.bucket(), source.key(), SwiftHeaders.empty()).headers());
-        } catch (SwiftException failure) {
-            throw S3Failures.forObject(failure, swift, source.bucket(), source.key());
-        }
+        return new StoredObject(S3Failures.onObject(swift, source.bucket(), source.key(),
+                () -> swift.objects().head(source.bucket(), source.key(), SwiftHeaders.empty())).headers());
     }
 }

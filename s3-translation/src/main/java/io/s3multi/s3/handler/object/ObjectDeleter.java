@@ -31,24 +31,17 @@ public final class ObjectDeleter {
      * @throws S3Exception {@code NoSuchBucket} when the bucket does not exist, or the S3 form of a Swift failure
      */
     public static void delete(SwiftAccount swift, String bucket, String key) {
-        Optional<MultipartLeftovers> leftovers;
-        try {
-            SwiftReply head = swift.objects().head(bucket, key, SwiftHeaders.empty());
-            leftovers = MultipartLeftovers.of(swift, bucket, key, head.headers());
-        } catch (SwiftException failure) {
-            if (S3Failures.isNotFound(failure)) {
-                S3Failures.requireBucket(swift, bucket);
-                return;
-            }
-            throw S3Failures.forObject(failure, swift, bucket, key);
+        Optional<Optional<MultipartLeftovers>> found = S3Failures.onObject(swift, bucket, key,
+                () -> S3Failures.unlessNotFound(() -> MultipartLeftovers.of(swift, bucket, key,
+                        swift.objects().head(bucket, key, SwiftHeaders.empty()).headers())));
+        if (found.isEmpty()) {
+            S3Failures.requireBucket(swift, bucket);
+            return;
         }
-        try {
-            swift.objects().delete(bucket, key, SwiftHeaders.empty());
-        } catch (SwiftException failure) {
-            if (!S3Failures.isNotFound(failure)) {
-                throw S3Failures.forObject(failure, swift, bucket, key);
-            }
-        }
-        leftovers.ifPresent(upload -> upload.delete(swift));
+        S3Failures.onObject(swift, bucket, key, () -> {
+            S3Failures.ignoringNotFound(() -> swift.objects().delete(bucket, key, SwiftHeaders.empty()));
+            return null;
+        });
+        found.get().ifPresent(upload -> upload.delete(swift));
     }
 }

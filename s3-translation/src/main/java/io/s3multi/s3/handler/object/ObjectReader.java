@@ -157,11 +157,8 @@ public final class ObjectReader {
 
     private static PartReads.PartRange locate(SwiftAccount swift, String bucket, String key, StoredObject stored,
             int partNumber) {
-        try {
-            return PartReads.locate(swift, bucket, stored.swiftHeaders(), partNumber);
-        } catch (SwiftException failure) {
-            throw S3Failures.forObject(failure, swift, bucket, key);
-        }
+        return S3Failures.onObject(swift, bucket, key,
+                () -> PartReads.locate(swift, bucket, stored.swiftHeaders(), partNumber));
     }
 
     /**
@@ -201,11 +198,7 @@ public final class ObjectReader {
     }
 
     private static SwiftReply head(SwiftAccount swift, String bucket, String key) {
-        try {
-            return swift.objects().head(bucket, key, SwiftHeaders.empty());
-        } catch (SwiftException failure) {
-            throw S3Failures.forObject(failure, swift, bucket, key);
-        }
+        return S3Failures.onObject(swift, bucket, key, () -> swift.objects().head(bucket, key, SwiftHeaders.empty()));
     }
 
     private static Map<String, String> describe(StoredObject stored) {

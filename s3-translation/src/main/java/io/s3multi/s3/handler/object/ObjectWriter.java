@@ -151,10 +151,7 @@ public final class ObjectWriter {
                 .add(ReservedMetadata.checksum(algorithm), value)
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT)
                 .build();
-        try {
-            call.swift().objects().post(call.bucket(), call.key(), post);
-        } catch (SwiftException failure) {
-            throw S3Failures.forObject(failure, call.swift(), call.bucket(), call.key());
-        }
+        S3Failures.onObject(call.swift(), call.bucket(), call.key(),
+                () -> call.swift().objects().post(call.bucket(), call.key(), post));
     }
 }
