@@ -11,9 +11,10 @@ import java.util.Map;
  * <p>An {@link S3Exception} from the start: its {@link #code()} is a constant of the S3 error table
  * ({@code BadDigest}, {@code XAmzContentSHA256Mismatch}, {@code IncompleteBody}, ...), never a free string, so
  * every failure raised here has its status and renders as itself; {@link #details()} holds the extra elements AWS
- * adds to that error document, in order. The exception is unchecked because it is thrown from {@link java.io.InputStream#read()}
- * on behalf of the client, and must not be mistaken for an I/O failure of the stream underneath: a consumer that
- * copies the stream to Swift sees it as the cause of its failed upload ({@link #findIn(Throwable)}).
+ * adds to that error document, in order. The exception is unchecked because it is thrown from
+ * {@link java.io.InputStream#read()} on behalf of the client, and must not be mistaken for an I/O failure of the
+ * stream underneath: a consumer that copies the stream to Swift sees it as the cause of its failed upload
+ * ({@link #findIn(Throwable)}).
  */
 public final class S3IntegrityException extends S3Exception {
 

@@ -138,16 +138,9 @@ final class Claim {
     }
 
     private boolean create() throws SwiftException {
-        try {
-            swift.objects().put(upload.container(), name, new byte[0],
-                    headers().with("If-None-Match", "*"));
-            return true;
-        } catch (SwiftException e) {
-            if (S3Failures.isStatus(e, 412)) {
-                return false;
-            }
-            throw e;
-        }
+        // 412: another claim is there already.
+        return S3Failures.unlessStatus(412, () -> swift.objects().put(upload.container(), name, new byte[0],
+                headers().with("If-None-Match", "*"))).isPresent();
     }
 
     private SwiftHeaders headers() {

@@ -31,8 +31,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>A 404 on an object means a missing key or a missing bucket, which S3 tells apart: {@link #forObject} spends
  * one container HEAD on it. Operations for which one Swift status means something of their own (a HEAD's 404 is
- * "absent", a conditional PUT's 412 is "taken") say so with {@link #unlessNotFound}, {@link #ignoringNotFound} or
- * {@link #isStatus} instead of a catch of their own.
+ * "absent", a conditional PUT's 412 is "taken") say so with {@link #unlessNotFound}, {@link #unlessStatus},
+ * {@link #ignoringNotFound} or {@link #isStatus} instead of a catch of their own.
  */
 public final class S3Failures {
 
@@ -170,10 +170,15 @@ public final class S3Failures {
 
     /** The call's result, or empty where Swift answers 404 (the thing is absent); other failures are thrown. */
     public static <T> Optional<T> unlessNotFound(SwiftCall<T> call) throws SwiftException {
+        return unlessStatus(404, call);
+    }
+
+    /** The call's result, or empty where Swift answers {@code status}; other failures are thrown. */
+    public static <T> Optional<T> unlessStatus(int status, SwiftCall<T> call) throws SwiftException {
         try {
             return Optional.of(call.run());
         } catch (SwiftException failure) {
-            if (isNotFound(failure)) {
+            if (isStatus(failure, status)) {
                 return Optional.empty();
             }
             throw failure;

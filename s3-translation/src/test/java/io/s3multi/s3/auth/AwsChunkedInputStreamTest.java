@@ -279,7 +279,7 @@ class AwsChunkedInputStreamTest {
         }
         assertEquals("IncompleteBody", code(Drain.of(unsignedStream(good, 99), 16).failure));   // too much data
         S3IntegrityException early = (S3IntegrityException) Drain.of(unsignedStream(good, 101), 16).failure;
-        assertEquals("IncompleteBody", early.code().wireCode());                                          // too little data
+        assertEquals("IncompleteBody", early.code().wireCode());                              // too little data
         assertEquals("101", early.details().get("NumberBytesExpected"));
         assertEquals("100", early.details().get("NumberBytesProvided"));
     }
@@ -379,7 +379,8 @@ class AwsChunkedInputStreamTest {
         byte[] forged = ChunkedBodies.signed(new byte[0], List.of(), new ChunkSignatureChain(KEY, AMZ_DATE, "x"), null);
         AwsChunkedInputStream bad = signedStream(forged, 0);
         assertEquals("SignatureDoesNotMatch", assertThrows(S3AuthException.class, bad::read).code().wireCode());
-        assertEquals("SignatureDoesNotMatch", assertThrows(S3AuthException.class, bad::read).code().wireCode(), "sticky");
+        assertEquals("SignatureDoesNotMatch", assertThrows(S3AuthException.class, bad::read).code().wireCode(),
+                "sticky");
     }
 
     @Test

@@ -203,7 +203,8 @@ class AwsSdkSignerRoundTripTest {
         tampered[0] ^= 1;
         Drain drain = Drain.of(RequestBody.open(new ByteArrayInputStream(tampered), head, parsed, null, Set.of())
                 .stream(), 4096);
-        assertEquals("XAmzContentSHA256Mismatch", ((io.s3multi.s3.integrity.S3IntegrityException) drain.failure).code().wireCode());
+        assertEquals("XAmzContentSHA256Mismatch",
+                ((io.s3multi.s3.integrity.S3IntegrityException) drain.failure).code().wireCode());
         assertEquals(payload.length - 1, drain.count());
     }
 

@@ -118,7 +118,8 @@ class SigV4ParserTest {
         RequestHead noDate = head("GET", "/", "", "Host", "h", "x-amz-content-sha256", EMPTY_SHA256,
                 "Authorization", authorization);
         assertEquals("AccessDenied", refused(noDate).code().wireCode());
-        assertEquals("AccessDenied", refused(Requests.withHeader(get(authorization), "x-amz-date", "2013-05-24")).code().wireCode());
+        assertEquals("AccessDenied",
+                refused(Requests.withHeader(get(authorization), "x-amz-date", "2013-05-24")).code().wireCode());
         RequestHead withDateOnly = head("GET", "/", "", "Host", "h", "x-amz-content-sha256", EMPTY_SHA256,
                 "Date", "Fri, 24 May 2013 00:00:00 GMT", "Authorization", authorization);
         assertEquals("20130524T000000Z", ((SigV4Request) SignedRequestParser.parse(withDateOnly).orElseThrow()).amzDate());

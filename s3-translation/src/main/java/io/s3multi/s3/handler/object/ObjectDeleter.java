@@ -4,8 +4,6 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
-import io.s3multi.swift.SwiftReply;
-import io.s3multi.swift.error.SwiftException;
 import java.util.Optional;
 
 /**

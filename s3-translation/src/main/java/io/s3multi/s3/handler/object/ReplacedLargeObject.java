@@ -3,7 +3,6 @@ package io.s3multi.s3.handler.object;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
-import io.s3multi.swift.error.SwiftException;
 import java.util.Optional;
 
 /**
