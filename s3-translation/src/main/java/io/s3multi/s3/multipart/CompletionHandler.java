@@ -1,18 +1,19 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.StoredPart;
+import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operations that finish an upload: CompleteMultipartUpload and AbortMultipartUpload.
@@ -105,7 +108,7 @@ public final class CompletionHandler {
         }
         CompletionPlan plan = CompletionPlan.check(body.parts(), state.allAttempts(uploadId),
                 settings.minPartSize(), upload);
-        SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan);
+        SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan.eTag(), plan.parts().size(), plan.checksum());
         Completion completion = new Completion(call, state, uploadId, plan,
                 ifNoneMatch ? headers.with("If-None-Match", "*") : headers);
         Optional<FinishLocks.Held> held = locks.tryLock(call.swift(), state, uploadId,

@@ -1,16 +1,17 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.slo.ManifestEntry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a part attempt does when it finds, after storing its segment, that its upload is no longer in progress

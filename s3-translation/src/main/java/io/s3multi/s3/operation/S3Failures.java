@@ -1,8 +1,6 @@
 package io.s3multi.s3.operation;
 
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.SwiftStatusMapper;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.error.SwiftException;

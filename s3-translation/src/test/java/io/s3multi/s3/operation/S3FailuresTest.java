@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.s3multi.s3.auth.S3AuthException;
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.SwiftStatusMapper;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.S3IntegrityException;
 import io.s3multi.s3.request.S3Request;
