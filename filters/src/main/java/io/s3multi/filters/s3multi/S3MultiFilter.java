@@ -1,14 +1,13 @@
 package io.s3multi.filters.s3multi;
 
+import io.s3multi.filters.s3.S3Edge;
 import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.SharedBucketRegistry;
 import io.s3multi.filters.s3.SwiftBackendLease;
-import io.s3multi.filters.s3api.S3ApiFilter;
 import io.s3multi.s3.handler.MissingBucket;
 import io.s3multi.s3.multipart.MultipartDispatcher;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
-import io.s3multi.s3.request.S3RequestParser;
 import io.s3multi.swift.error.SwiftException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -18,6 +17,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +31,9 @@ import java.util.Optional;
  * and ListMultipartUploads, and passes every other request on unchanged.
  *
  * <p>The edge work (authenticated identity, S3Call, writing the S3Response or the S3 {@code <Error>}, request
- * id, access-log operation name) is s3api's: this stage runs an {@link S3ApiFilter} built with the multipart
- * dispatcher for exactly the requests it answers, so both stages behave the same at the edge. A request that is
- * not valid S3 or not a multipart operation goes on to s3api, which reports it.
+ * id, access-log operation name) is {@link S3Edge}'s, the same that s3api answers through, here with the
+ * multipart dispatcher for exactly the requests this stage answers ({@code S3Operation.isMultipart()}). A request
+ * that is not valid S3 or not a multipart operation goes on to s3api, which reports it.
  *
  * <p>Another account's bucket, its uploads and UploadPartCopy sources in it are {@code AccessDenied}, told apart
  * from missing ones by the bucket registry that the s3api stage publishes ({@code SharedBucketRegistry}); without
@@ -60,21 +60,21 @@ import java.util.Optional;
  *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift whose {@code /info} is
  *       read</td></tr>
  * </table>
+ *
+ * <p><b>Request attributes:</b> those of {@link S3Edge}.
  */
 public final class S3MultiFilter implements Filter {
 
     private final S3MultiConfig config;
-    private final S3RequestParser parser;
-    private final S3ApiFilter edge;
+    private final S3Edge edge;
     private volatile SwiftBackendLease swift;
     private volatile ServletContext context;
 
     S3MultiFilter(S3MultiConfig config, List<String> storageDomains, Clock clock) {
         this.config = config;
-        this.parser = new S3RequestParser(storageDomains);
         var dispatcher = new MultipartDispatcher(config.multipart(), this::maxManifestSegments,
                 (call, bucket) -> MissingBucket.fromRegistry(SharedBucketRegistry.in(context)).answer(call, bucket));
-        this.edge = new S3ApiFilter(dispatcher::dispatch, storageDomains, clock);
+        this.edge = new S3Edge(dispatcher::dispatch, storageDomains, clock);
     }
 
     @Override
@@ -93,12 +93,13 @@ public final class S3MultiFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain next)
             throws IOException, ServletException {
-        S3Exchange exchange = S3Exchange.of((HttpServletRequest) req, parser);
-        if (exchange.isS3() && isMultipart(exchange.requestIfValid())) {
-            edge.doFilter(req, res, next);
-        } else {
+        var request = (HttpServletRequest) req;
+        S3Exchange exchange = edge.exchange(request);
+        if (!exchange.isS3() || !isMultipart(exchange.requestIfValid())) {
             next.doFilter(req, res);
+            return;
         }
+        edge.answer(request, (HttpServletResponse) res, exchange);
     }
 
     private static boolean isMultipart(Optional<S3Request> request) {
@@ -106,7 +107,7 @@ public final class S3MultiFilter implements Filter {
             return false;
         }
         try {
-            return MultipartDispatcher.handles(S3OperationClassifier.classify(request.get()));
+            return S3OperationClassifier.classify(request.get()).isMultipart();
         } catch (RuntimeException notClassifiable) {
             return false;   // s3api reports it
         }
