@@ -11,6 +11,10 @@ import io.s3multi.s3.request.S3Operation;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.s3.request.S3RequestParser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,6 +22,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,13 +79,22 @@ public final class S3Edge {
         this.clock = clock;
     }
 
-    /** The request as the S3 stages see it, parsed at most once per request. */
-    public S3Exchange exchange(HttpServletRequest request) {
-        return S3Exchange.of(request, parser);
+    /**
+     * Answers the request fully, with its result or its S3 error, when it is S3 and {@code mine} accepts it (the
+     * stage's guard); passes it on to {@code next} untouched otherwise.
+     */
+    public void answerOrPass(ServletRequest req, ServletResponse res, FilterChain next, Predicate<S3Exchange> mine)
+            throws IOException, ServletException {
+        var request = (HttpServletRequest) req;
+        S3Exchange exchange = S3Exchange.of(request, parser);
+        if (!exchange.isS3() || !mine.test(exchange)) {
+            next.doFilter(req, res);
+            return;
+        }
+        answer(request, (HttpServletResponse) res, exchange);
     }
 
-    /** Answers an S3 request fully ({@code exchange.isS3()}), with its result or its S3 error. */
-    public void answer(HttpServletRequest request, HttpServletResponse response, S3Exchange exchange)
+    private void answer(HttpServletRequest request, HttpServletResponse response, S3Exchange exchange)
             throws IOException {
         String requestId = RequestIds.of(request);
         var client = new ClientConnection();

@@ -1,7 +1,6 @@
 package io.s3multi.filters.s3api;
 
 import io.s3multi.filters.s3.S3Edge;
-import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.S3Response;
 import io.s3multi.s3.request.S3Operation;
@@ -11,8 +10,6 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -91,12 +88,6 @@ public final class S3ApiFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain next)
             throws IOException, ServletException {
-        var request = (HttpServletRequest) req;
-        S3Exchange exchange = edge.exchange(request);
-        if (!exchange.isS3()) {
-            next.doFilter(req, res);
-            return;
-        }
-        edge.answer(request, (HttpServletResponse) res, exchange);
+        edge.answerOrPass(req, res, next, everyS3Request -> true);
     }
 }

@@ -16,8 +16,6 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,16 +91,12 @@ public final class S3MultiFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain next)
             throws IOException, ServletException {
-        var request = (HttpServletRequest) req;
-        S3Exchange exchange = edge.exchange(request);
-        if (!exchange.isS3() || !isMultipart(exchange.requestIfValid())) {
-            next.doFilter(req, res);
-            return;
-        }
-        edge.answer(request, (HttpServletResponse) res, exchange);
+        edge.answerOrPass(req, res, next, S3MultiFilter::isMultipart);
     }
 
-    private static boolean isMultipart(Optional<S3Request> request) {
+    /** Whether this stage answers the request: valid S3 and a multipart operation (s3api reports the rest). */
+    private static boolean isMultipart(S3Exchange exchange) {
+        Optional<S3Request> request = exchange.requestIfValid();
         if (request.isEmpty()) {
             return false;
         }
