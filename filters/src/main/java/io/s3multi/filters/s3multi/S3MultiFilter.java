@@ -83,9 +83,7 @@ public final class S3MultiFilter implements Filter {
 
     @Override
     public void destroy() {
-        if (swift != null) {
-            swift.release();
-        }
+        SwiftBackendLease.releaseIfTaken(swift);
     }
 
     @Override
