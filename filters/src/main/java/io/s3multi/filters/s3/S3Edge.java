@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -74,9 +75,9 @@ public final class S3Edge {
      * @param storageDomains the pipeline's {@code storage_domain}s
      */
     public S3Edge(BiFunction<S3Operation, S3Call, S3Response> dispatcher, List<String> storageDomains, Clock clock) {
-        this.dispatcher = dispatcher;
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         this.parser = new S3RequestParser(storageDomains);
-        this.clock = clock;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
