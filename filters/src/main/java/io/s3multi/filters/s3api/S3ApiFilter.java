@@ -1,8 +1,8 @@
 package io.s3multi.filters.s3api;
 
 import io.s3multi.filters.s3.S3Edge;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3Operation;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -4,7 +4,7 @@ import io.s3multi.filters.s3.S3Edge;
 import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.SharedBucketRegistry;
 import io.s3multi.filters.s3.SwiftBackendLease;
-import io.s3multi.s3.handler.MissingBucket;
+import io.s3multi.s3.handler.RegistryMissingBucket;
 import io.s3multi.s3.multipart.MultipartDispatcher;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
@@ -71,7 +71,7 @@ public final class S3MultiFilter implements Filter {
     S3MultiFilter(S3MultiConfig config, List<String> storageDomains, Clock clock) {
         this.config = config;
         var dispatcher = new MultipartDispatcher(config.multipart(), this::maxManifestSegments,
-                (call, bucket) -> MissingBucket.fromRegistry(SharedBucketRegistry.in(context)).answer(call, bucket));
+                (call, bucket) -> RegistryMissingBucket.fromRegistry(SharedBucketRegistry.in(context)).answer(call, bucket));
         this.edge = new S3Edge(dispatcher::dispatch, storageDomains, clock);
     }
 
