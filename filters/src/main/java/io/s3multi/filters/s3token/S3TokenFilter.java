@@ -2,6 +2,7 @@ package io.s3multi.filters.s3token;
 
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.s3.RequestIds;
+import io.s3multi.filters.s3.S3Attributes;
 import io.s3multi.filters.s3.S3Authentication;
 import io.s3multi.filters.s3.S3ErrorResponse;
 import io.s3multi.filters.s3.S3Exchange;
@@ -108,8 +109,8 @@ import org.slf4j.LoggerFactory;
  *       project's account</td></tr>
  * </table>
  *
- * <p><b>Request attributes:</b> reads and writes {@link PipelineAttributes#S3_EXCHANGE}; writes
- * {@link PipelineAttributes#S3_AUTHENTICATION} and {@link PipelineAttributes#USER}.
+ * <p><b>Request attributes:</b> reads and writes {@link S3Attributes#S3_EXCHANGE}; writes
+ * {@link S3Attributes#S3_AUTHENTICATION} and {@link PipelineAttributes#USER}.
  */
 public final class S3TokenFilter implements Filter {
 
@@ -171,7 +172,7 @@ public final class S3TokenFilter implements Filter {
         var request = (HttpServletRequest) req;
         var response = (HttpServletResponse) res;
         S3Exchange exchange = S3Exchange.of(request, parser);
-        if (!exchange.isS3() || PipelineAttributes.S3_AUTHENTICATION.find(request).isPresent()) {
+        if (!exchange.isS3() || S3Attributes.S3_AUTHENTICATION.find(request).isPresent()) {
             next.doFilter(request, response);
             return;
         }
@@ -195,7 +196,7 @@ public final class S3TokenFilter implements Filter {
             refuse(request, response, refused);
             return;
         }
-        PipelineAttributes.S3_AUTHENTICATION.set(request, authentication);
+        S3Attributes.S3_AUTHENTICATION.set(request, authentication);
         PipelineAttributes.USER.set(request, authentication.identity().displayName());
         next.doFilter(request, response);
     }

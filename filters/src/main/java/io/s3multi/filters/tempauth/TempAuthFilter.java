@@ -2,6 +2,7 @@ package io.s3multi.filters.tempauth;
 
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.s3.RequestIds;
+import io.s3multi.filters.s3.S3Attributes;
 import io.s3multi.filters.s3.S3Authentication;
 import io.s3multi.filters.s3.S3ErrorResponse;
 import io.s3multi.filters.s3.S3Exchange;
@@ -70,8 +71,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code reseller_prefix}</td><td>{@code AUTH_}</td><td>prefix of the users' Swift accounts</td></tr>
  * </table>
  *
- * <p><b>Request attributes:</b> reads and writes {@link PipelineAttributes#S3_EXCHANGE}; writes
- * {@link PipelineAttributes#S3_AUTHENTICATION} and {@link PipelineAttributes#USER}.
+ * <p><b>Request attributes:</b> reads and writes {@link S3Attributes#S3_EXCHANGE}; writes
+ * {@link S3Attributes#S3_AUTHENTICATION} and {@link PipelineAttributes#USER}.
  */
 public final class TempAuthFilter implements Filter {
 
@@ -112,7 +113,7 @@ public final class TempAuthFilter implements Filter {
         var request = (HttpServletRequest) req;
         var response = (HttpServletResponse) res;
         S3Exchange exchange = S3Exchange.of(request, parser);
-        if (!exchange.isS3() || PipelineAttributes.S3_AUTHENTICATION.find(request).isPresent()) {
+        if (!exchange.isS3() || S3Attributes.S3_AUTHENTICATION.find(request).isPresent()) {
             next.doFilter(request, response);
             return;
         }
@@ -134,7 +135,7 @@ public final class TempAuthFilter implements Filter {
         }
         if (who.isPresent()) {
             TempAuthUser user = who.get().identity();
-            PipelineAttributes.S3_AUTHENTICATION.set(request, new S3Authentication(
+            S3Attributes.S3_AUTHENTICATION.set(request, new S3Authentication(
                     user.identity(config.resellerPrefix()),
                     swift.backend().tempAuthAccount(user.accessKey(), user.key()),
                     signed,
