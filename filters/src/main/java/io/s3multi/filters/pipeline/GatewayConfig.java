@@ -56,31 +56,20 @@ import java.util.TreeSet;
  * pipeline); whether the stages and their settings exist is {@link PipelineValidator}'s job, because only the
  * discovered factories know that. {@code server.*} matters to the embedded launcher only; a WAR ignores it.
  * Where the file comes from, and the {@code s3multi.<key>} overrides, are {@link ConfigLoader}'s business.
+ *
+ * @param origin           where the configuration came from, including any overrides
+ * @param pipeline         the stage names, in order
+ * @param host             the address the embedded server binds to
+ * @param port             the port the embedded server binds to; 0 picks a free one
+ * @param shared           what every stage receives: storage domains, region and the gateway's Swift URL
+ * @param clientLimits     how long the embedded server waits for slow clients
+ * @param swiftTimeouts    how long the S3 stages' shared Swift clients wait
+ * @param settingsByFilter the {@code filter.<name>.*} settings exactly as written, by stage and setting name
  */
-public final class GatewayConfig {
+public record GatewayConfig(String origin, List<String> pipeline, String host, int port, SharedSettings shared,
+        ClientLimits clientLimits, SwiftTimeouts swiftTimeouts, Map<String, Map<String, String>> settingsByFilter) {
 
     public static final String FILTER_PREFIX = "filter.";
-
-    private final String origin;
-    private final List<String> pipeline;
-    private final String host;
-    private final int port;
-    private final SharedSettings shared;
-    private final ClientLimits clientLimits;
-    private final SwiftTimeouts swiftTimeouts;
-    private final Map<String, Map<String, String>> settingsByFilter;
-
-    private GatewayConfig(String origin, List<String> pipeline, String host, int port, SharedSettings shared,
-            ClientLimits clientLimits, SwiftTimeouts swiftTimeouts, Map<String, Map<String, String>> settingsByFilter) {
-        this.origin = origin;
-        this.pipeline = pipeline;
-        this.host = host;
-        this.port = port;
-        this.shared = shared;
-        this.clientLimits = clientLimits;
-        this.swiftTimeouts = swiftTimeouts;
-        this.settingsByFilter = settingsByFilter;
-    }
 
     /**
      * Reads a properties file's content.
@@ -102,7 +91,7 @@ public final class GatewayConfig {
                 file.read(SERVER_UPLOAD_RATE_PERIOD));
         var shared = new SharedSettings(file.read(STORAGE_DOMAIN), file.read(REGION), file.read(SWIFT_URL));
         var swiftTimeouts = new SwiftTimeouts(file.read(SWIFT_CONNECT_TIMEOUT), file.read(SWIFT_IDLE_TIMEOUT));
-        Map<String, Map<String, String>> settings = settingsByFilter(properties, problems);
+        Map<String, Map<String, String>> settings = stageSettings(properties, problems);
         if (!problems.isEmpty()) {
             throw new PipelineConfigException(properties.getProperty(PIPELINE.name(), "").trim(), origin, problems);
         }
@@ -123,7 +112,7 @@ public final class GatewayConfig {
         }
     }
 
-    private static Map<String, Map<String, String>> settingsByFilter(Properties properties, List<String> problems) {
+    private static Map<String, Map<String, String>> stageSettings(Properties properties, List<String> problems) {
         Map<String, String> topLevel = TopLevelSettings.ALL.defaults();
         var settings = new TreeMap<String, Map<String, String>>();
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
@@ -144,29 +133,9 @@ public final class GatewayConfig {
         return Collections.unmodifiableMap(frozen);
     }
 
-    /** The stage names, in order. */
-    public List<String> pipeline() {
-        return pipeline;
-    }
-
     /** The pipeline as written on its line, for messages. */
     public String pipelineLine() {
         return String.join(" ", pipeline);
-    }
-
-    /** The address the embedded server binds to. */
-    public String host() {
-        return host;
-    }
-
-    /** The port the embedded server binds to; 0 picks a free one. */
-    public int port() {
-        return port;
-    }
-
-    /** What every stage receives: storage domains, region and the gateway's Swift URL. */
-    public SharedSettings shared() {
-        return shared;
     }
 
     /** The domains of virtual-host style S3 requests ({@code storage_domain}); empty for path-style only. */
@@ -182,21 +151,6 @@ public final class GatewayConfig {
     /** The Swift every stage talks to unless it has a {@code swift_url} of its own ({@code swift_url}). */
     public URI swiftUrl() {
         return shared.swiftUrl();
-    }
-
-    /** How long the embedded server waits for slow clients ({@code server.idle_timeout}, upload rate). */
-    public ClientLimits clientLimits() {
-        return clientLimits;
-    }
-
-    /** How long the S3 stages' shared Swift clients wait ({@code swift.connect_timeout}, {@code swift.idle_timeout}). */
-    public SwiftTimeouts swiftTimeouts() {
-        return swiftTimeouts;
-    }
-
-    /** Where this configuration came from, including any overrides. */
-    public String origin() {
-        return origin;
     }
 
     /** The {@code filter.<name>.*} settings exactly as written (no defaults), keyed by setting name. */
