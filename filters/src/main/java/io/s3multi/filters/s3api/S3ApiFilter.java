@@ -25,17 +25,8 @@ import java.util.function.BiFunction;
  *
  * <p><b>Position:</b> after the auth stages (tempauth, s3token) and s3multi; before proxy_server.
  *
- * <table>
- *   <caption>Settings ({@code filter.s3api.*})</caption>
- *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code max_bucket_listing}</td><td>{@code 1000}</td><td>most keys in one listing page</td></tr>
- *   <tr><td>{@code max_multi_delete_objects}</td><td>{@code 1000}</td><td>most keys in one DeleteObjects</td></tr>
- *   <tr><td>{@code bucket_registry_user}</td><td>(empty)</td><td>Swift tempauth user {@code account:user} of the
- *       registry that keeps bucket names unique across accounts; empty: no registry</td></tr>
- *   <tr><td>{@code bucket_registry_key}</td><td>(empty)</td><td>that user's key</td></tr>
- *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift that holds the registry's
- *       account (opened only when a registry user is set)</td></tr>
- * </table>
+ * <p><b>Settings</b> ({@code filter.s3api.*}): declared once, with defaults and meanings, in
+ * {@link S3ApiConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  * The top-level {@code storage_domain} enables virtual-host style requests; the top-level {@code region} is every
  * bucket's location (GetBucketLocation, the one {@code LocationConstraint} CreateBucket accepts).
  *

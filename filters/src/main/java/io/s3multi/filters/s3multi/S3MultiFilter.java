@@ -39,25 +39,8 @@ import java.util.Optional;
  *
  * <p><b>Position:</b> after the auth stages (tempauth, s3token), before s3api.
  *
- * <table>
- *   <caption>Settings ({@code filter.s3multi.*})</caption>
- *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code min_part_size}</td><td>{@code 5242880}</td><td>least size of every part but the last
- *       (EntityTooSmall)</td></tr>
- *   <tr><td>{@code max_parts}</td><td>{@code 10000}</td><td>greatest part number</td></tr>
- *   <tr><td>{@code max_parts_listing}</td><td>{@code 1000}</td><td>most parts per ListParts page</td></tr>
- *   <tr><td>{@code max_uploads_listing}</td><td>{@code 1000}</td><td>most uploads per ListMultipartUploads
- *       page</td></tr>
- *   <tr><td>{@code heartbeat_interval}</td><td>{@code 10}</td><td>seconds between the spaces a long Complete
- *       writes to keep the connection alive</td></tr>
- *   <tr><td>{@code claim_timeout}</td><td>{@code 8}</td><td>seconds after which a Complete's or Abort's claim
- *       on an upload that its holder stopped refreshing (a gateway that died) is taken over; holders refresh every
- *       quarter of it</td></tr>
- *   <tr><td>{@code max_manifest_segments}</td><td>{@code 0}</td><td>segments per SLO manifest before nesting;
- *       0: Swift's {@code slo.max_manifest_segments} from {@code /info}</td></tr>
- *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift whose {@code /info} is
- *       read</td></tr>
- * </table>
+ * <p><b>Settings</b> ({@code filter.s3multi.*}): declared once, with defaults and meanings, in
+ * {@link S3MultiConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  *
  * <p><b>Request attributes:</b> those of {@link S3Edge}.
  */
