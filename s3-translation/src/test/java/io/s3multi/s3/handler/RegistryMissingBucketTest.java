@@ -7,6 +7,7 @@ import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.request.S3RequestParser;
+import io.s3multi.s3.testing.FakeSwift;
 import io.s3multi.swift.error.SwiftConnectionException;
 import io.s3multi.swift.error.SwiftException;
 import java.io.ByteArrayInputStream;

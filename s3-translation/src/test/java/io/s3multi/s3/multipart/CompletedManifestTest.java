@@ -1,6 +1,7 @@
 package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.handler.object.ReservedMetadata;
+import io.s3multi.s3.testing.FakeSwift;
 import io.s3multi.swift.SwiftHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +23,11 @@ class CompletedManifestTest {
     private static final UploadId UPLOAD = UploadId.newId(Instant.parse("2026-11-21T11:00:00Z"));
     private static final UploadId OTHER = UploadId.newId(Instant.parse("2026-11-21T12:00:00Z"));
 
-    private MemorySwift swift;
+    private FakeSwift swift;
 
     @BeforeEach
     void start() throws Exception {
-        swift = new MemorySwift();
+        swift = new FakeSwift();
         for (UploadId upload : List.of(UPLOAD, OTHER)) {
             for (int part = 1; part <= 3; part++) {
                 swift.put(SEGMENTS, SegmentsLayout.legacyPart(upload, part), ("part " + part).getBytes(StandardCharsets.UTF_8),
