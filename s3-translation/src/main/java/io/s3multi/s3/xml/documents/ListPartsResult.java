@@ -7,7 +7,6 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** The answer to ListParts: one page of the parts uploaded so far, in part-number order. */
@@ -66,29 +65,9 @@ public final class ListPartsResult {
         this.uploadId = uploadId;
     }
 
-    public String bucket() {
-        return bucket;
-    }
-
-    public String key() {
-        return key;
-    }
-
-    public String uploadId() {
-        return uploadId;
-    }
-
-    public Integer partNumberMarker() {
-        return partNumberMarker;
-    }
-
     public ListPartsResult partNumberMarker(Integer partNumberMarker) {
         this.partNumberMarker = partNumberMarker;
         return this;
-    }
-
-    public Integer nextPartNumberMarker() {
-        return nextPartNumberMarker;
     }
 
     public ListPartsResult nextPartNumberMarker(Integer nextPartNumberMarker) {
@@ -96,17 +75,9 @@ public final class ListPartsResult {
         return this;
     }
 
-    public Integer maxParts() {
-        return maxParts;
-    }
-
     public ListPartsResult maxParts(Integer maxParts) {
         this.maxParts = maxParts;
         return this;
-    }
-
-    public boolean isTruncated() {
-        return Boolean.TRUE.equals(truncated);
     }
 
     public ListPartsResult truncated(boolean truncated) {
@@ -114,17 +85,9 @@ public final class ListPartsResult {
         return this;
     }
 
-    public List<Part> parts() {
-        return Collections.unmodifiableList(parts);
-    }
-
     public ListPartsResult addPart(Part part) {
         parts.add(part);
         return this;
-    }
-
-    public Owner initiator() {
-        return initiator;
     }
 
     public ListPartsResult initiator(Owner initiator) {
@@ -132,17 +95,9 @@ public final class ListPartsResult {
         return this;
     }
 
-    public Owner owner() {
-        return owner;
-    }
-
     public ListPartsResult owner(Owner owner) {
         this.owner = owner;
         return this;
-    }
-
-    public String storageClass() {
-        return storageClass;
     }
 
     public ListPartsResult storageClass(String storageClass) {
@@ -150,17 +105,9 @@ public final class ListPartsResult {
         return this;
     }
 
-    public String checksumAlgorithm() {
-        return checksumAlgorithm;
-    }
-
     public ListPartsResult checksumAlgorithm(String checksumAlgorithm) {
         this.checksumAlgorithm = checksumAlgorithm;
         return this;
-    }
-
-    public String checksumType() {
-        return checksumType;
     }
 
     public ListPartsResult checksumType(String checksumType) {
@@ -195,22 +142,6 @@ public final class ListPartsResult {
             this.lastModified = lastModified;
             this.eTag = eTag;
             this.size = size;
-        }
-
-        public int partNumber() {
-            return partNumber == null ? 0 : partNumber;
-        }
-
-        public Instant lastModified() {
-            return lastModified;
-        }
-
-        public String eTag() {
-            return eTag;
-        }
-
-        public long size() {
-            return size == null ? 0 : size;
         }
     }
 }
