@@ -82,45 +82,19 @@ public final class ListMultipartUploadsResult extends KeyListing<ListMultipartUp
     @XmlAccessorType(XmlAccessType.FIELD)
     @XmlType(name = "MultipartUpload", propOrder = {"key", "uploadId", "initiator", "owner", "storageClass",
             "initiated", "checksumAlgorithm"})
-    public static final class Upload {
-
-        @XmlElement(name = "Key")
-        private String key;
-
-        @XmlElement(name = "UploadId")
-        private String uploadId;
-
-        @XmlElement(name = "Initiator")
-        private Owner initiator;
-
-        @XmlElement(name = "Owner")
-        private Owner owner;
-
-        @XmlElement(name = "StorageClass")
-        private String storageClass;
+    public static final class Upload extends UploadDescription<Upload> {
 
         @XmlElement(name = "Initiated")
         private Instant initiated;
-
-        @XmlElement(name = "ChecksumAlgorithm")
-        private String checksumAlgorithm;
 
         private Upload() {
         }
 
         public Upload(String key, String uploadId, Owner initiator, Owner owner, String storageClass,
                 Instant initiated) {
-            this.key = key;
-            this.uploadId = uploadId;
-            this.initiator = initiator;
-            this.owner = owner;
-            this.storageClass = storageClass;
+            super(key, uploadId);
+            initiator(initiator).owner(owner).storageClass(storageClass);
             this.initiated = initiated;
-        }
-
-        public Upload checksumAlgorithm(String checksumAlgorithm) {
-            this.checksumAlgorithm = checksumAlgorithm;
-            return this;
         }
     }
 }

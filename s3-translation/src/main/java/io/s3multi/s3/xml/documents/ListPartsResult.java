@@ -15,16 +15,10 @@ import java.util.List;
 @XmlType(name = "ListPartsResult", propOrder = {"bucket", "key", "uploadId", "partNumberMarker",
         "nextPartNumberMarker", "maxParts", "truncated", "parts", "initiator", "owner", "storageClass",
         "checksumAlgorithm", "checksumType"})
-public final class ListPartsResult {
+public final class ListPartsResult extends UploadDescription<ListPartsResult> {
 
     @XmlElement(name = "Bucket")
     private String bucket;
-
-    @XmlElement(name = "Key")
-    private String key;
-
-    @XmlElement(name = "UploadId")
-    private String uploadId;
 
     @XmlElement(name = "PartNumberMarker")
     private Integer partNumberMarker;
@@ -41,18 +35,6 @@ public final class ListPartsResult {
     @XmlElement(name = "Part")
     private List<Part> parts = new ArrayList<>();
 
-    @XmlElement(name = "Initiator")
-    private Owner initiator;
-
-    @XmlElement(name = "Owner")
-    private Owner owner;
-
-    @XmlElement(name = "StorageClass")
-    private String storageClass;
-
-    @XmlElement(name = "ChecksumAlgorithm")
-    private String checksumAlgorithm;
-
     @XmlElement(name = "ChecksumType")
     private String checksumType;
 
@@ -60,9 +42,8 @@ public final class ListPartsResult {
     }
 
     public ListPartsResult(String bucket, String key, String uploadId) {
+        super(key, uploadId);
         this.bucket = bucket;
-        this.key = key;
-        this.uploadId = uploadId;
     }
 
     public ListPartsResult partNumberMarker(Integer partNumberMarker) {
@@ -87,26 +68,6 @@ public final class ListPartsResult {
 
     public ListPartsResult addPart(Part part) {
         parts.add(part);
-        return this;
-    }
-
-    public ListPartsResult initiator(Owner initiator) {
-        this.initiator = initiator;
-        return this;
-    }
-
-    public ListPartsResult owner(Owner owner) {
-        this.owner = owner;
-        return this;
-    }
-
-    public ListPartsResult storageClass(String storageClass) {
-        this.storageClass = storageClass;
-        return this;
-    }
-
-    public ListPartsResult checksumAlgorithm(String checksumAlgorithm) {
-        this.checksumAlgorithm = checksumAlgorithm;
         return this;
     }
 

@@ -13,7 +13,8 @@
  *       read-only;</li>
  *   <li>elements that several documents share live in one {@code @XmlTransient} base class
  *       ({@link io.s3multi.s3.xml.documents.KeyListing}, {@link io.s3multi.s3.xml.documents.ObjectListing},
- *       {@link io.s3multi.s3.xml.documents.ListedObject}, {@link io.s3multi.s3.xml.documents.CopyResult},
+ *       {@link io.s3multi.s3.xml.documents.ListedObject}, {@link io.s3multi.s3.xml.documents.UploadDescription},
+ *       {@link io.s3multi.s3.xml.documents.CopyResult},
  *       {@link io.s3multi.s3.xml.documents.ChecksumFields}); each subclass's {@code propOrder} still names every
  *       element, so the order AWS writes stays visible in one place;</li>
  *   <li>no records: JAXB binds neither records nor final fields, and every document must read back what it
