@@ -31,10 +31,11 @@ final class ArchitectureRules {
      * What spells a name of the storage contract: reserved metadata in every prefix Swift or S3 files it under
      * ({@code X-Object-Meta-S3multi-}, {@code x-amz-meta-s3multi-}, {@code X-Remove-Object-Meta-S3multi-}), the
      * title-case Swift spelling {@code S3multi-} on its own, the {@code s3multi_} content-type parameters, the
-     * {@code application/x-s3multi-*} content types and the bucket registry's owner header.
+     * {@code application/x-s3multi-*} content types, the bucket registry's owner header, and a literal that is
+     * exactly the suffix {@code _segments} or one of the prefixes in {@code <bucket>_segments}.
      */
-    static final Pattern RESERVED_NAME = Pattern.compile(
-            "(?i:meta-s3multi)|S3multi-|s3multi_|(?i:x-s3multi-)|(?i:x-container-meta-owner-account)");
+    static final Pattern RESERVED_NAME = Pattern.compile("(?i:meta-s3multi)|S3multi-|s3multi_|(?i:x-s3multi-)"
+            + "|(?i:x-container-meta-owner-account)|^(_segments|uploads/|parts/|manifests/|claims/)$");
 
     // Modules: swift-client <- s3-translation <- filters <- webapp.
 
