@@ -73,7 +73,8 @@ public final class S3MultiFilter implements Filter {
         this.config = config;
         this.parser = new S3RequestParser(storageDomains);
         var dispatcher = new MultipartDispatcher(config.multipart(), this::maxManifestSegments,
-                (call, bucket) -> RegistryMissingBucket.fromRegistry(SharedBucketRegistry.in(context)).answer(call, bucket));
+                (call, bucket) -> RegistryMissingBucket.fromRegistry(SharedBucketRegistry.in(context))
+                        .answer(call, bucket));
         this.edge = new S3ApiFilter(dispatcher::dispatch, storageDomains, clock);
     }
 

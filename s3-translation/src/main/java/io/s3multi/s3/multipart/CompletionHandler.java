@@ -110,7 +110,8 @@ public final class CompletionHandler {
             }
             CompletionPlan plan = CompletionPlan.check(body.parts(), state.allAttempts(uploadId),
                     settings.minPartSize(), upload);
-            SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan.eTag(), plan.parts().size(), plan.checksum());
+            SwiftHeaders headers =
+                    upload.manifestHeaders(call.bucket(), plan.eTag(), plan.parts().size(), plan.checksum());
             Completion completion = new Completion(call, state, uploadId, plan,
                     ifNoneMatch ? headers.with("If-None-Match", "*") : headers);
             Optional<FinishLocks.Held> held = locks.tryLock(call.swift(), state, uploadId,

@@ -2,7 +2,10 @@ package io.s3multi.s3.archfixture;
 
 import io.s3multi.filters.pipeline.ConfigLoader;
 
-/** A deliberate violation for ArchitectureRulesCatchViolationsTest: s3-translation must not know filters. */
+/**
+ * A deliberate violation for ArchitectureRulesCatchViolationsTest:
+ * s3-translation must not know filters.
+ */
 public class TranslationThatKnowsFilters {
 
     ConfigLoader loader;

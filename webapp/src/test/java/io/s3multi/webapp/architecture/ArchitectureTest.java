@@ -44,15 +44,15 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("PENDING item 1 (helper failures): multipart/SwiftFailures and ForeignUploads still call handler/object/SwiftFailures;"
-            + " enable when the one failure mapper is merged")
+    @Disabled("PENDING item 1 (helper failures): multipart/SwiftFailures and ForeignUploads still call"
+            + " handler/object/SwiftFailures; enable when the one failure mapper is merged")
     void multipartIsBelowHandler() {
         ArchitectureRules.MULTIPART_IS_BELOW_HANDLER.check(GATEWAY);
     }
 
     @Test
-    @Disabled("PENDING item 1 (helper failures): the only cycle is handler <-> multipart through handler/object/SwiftFailures;"
-            + " enable when the one failure mapper is merged")
+    @Disabled("PENDING item 1 (helper failures): the only cycle is handler <-> multipart through"
+            + " handler/object/SwiftFailures; enable when the one failure mapper is merged")
     void s3PackagesAreFreeOfCycles() {
         ArchitectureRules.S3_PACKAGES_ARE_FREE_OF_CYCLES.check(GATEWAY);
     }

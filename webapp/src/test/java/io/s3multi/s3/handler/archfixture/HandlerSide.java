@@ -2,7 +2,10 @@ package io.s3multi.s3.handler.archfixture;
 
 import io.s3multi.s3.multipart.archfixture.MultipartSide;
 
-/** A deliberate violation for ArchitectureRulesCatchViolationsTest: with MultipartSide, a cycle between handler and multipart. */
+/**
+ * A deliberate violation for ArchitectureRulesCatchViolationsTest:
+ * with MultipartSide, a cycle between handler and multipart.
+ */
 public class HandlerSide {
 
     MultipartSide multipart;
