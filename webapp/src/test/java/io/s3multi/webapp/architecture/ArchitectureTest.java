@@ -3,7 +3,6 @@ package io.s3multi.webapp.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's classes (every module's main classes, no tests) keep the rules of {@link ArchitectureRules}. */
@@ -44,15 +43,11 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("PENDING item 1 (helper failures): multipart/SwiftFailures and ForeignUploads still call"
-            + " handler/object/SwiftFailures; enable when the one failure mapper is merged")
     void multipartIsBelowHandler() {
         ArchitectureRules.MULTIPART_IS_BELOW_HANDLER.check(GATEWAY);
     }
 
     @Test
-    @Disabled("PENDING item 1 (helper failures): the only cycle is handler <-> multipart through"
-            + " handler/object/SwiftFailures; enable when the one failure mapper is merged")
     void s3PackagesAreFreeOfCycles() {
         ArchitectureRules.S3_PACKAGES_ARE_FREE_OF_CYCLES.check(GATEWAY);
     }
@@ -63,8 +58,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("PENDING item 3 (helper edge): pipeline.PipelineAttributes still holds the S3 attribute keys;"
-            + " enable when the S3 edge is merged")
     void pipelineKnowsNothingOfS3Stages() {
         ArchitectureRules.PIPELINE_KNOWS_NOTHING_OF_S3_STAGES.check(GATEWAY);
     }
