@@ -8,6 +8,7 @@ import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.s3.xml.documents.ListBucketResult;
 import io.s3multi.s3.xml.documents.ListVersionsResult;
+import io.s3multi.s3.xml.documents.ObjectListing;
 import io.s3multi.s3.xml.documents.Owner;
 import io.s3multi.swift.container.ObjectEntry;
 import java.util.Objects;
@@ -50,17 +51,12 @@ public final class BucketListings {
         ListingWindow window = window(call, page, marker);
 
         Owner owner = owner(call);
-        ListBucketResult result = new ListBucketResult(call.bucket())
-                .prefix(page.encode(page.prefix()))
-                .marker(page.encode(marker == null ? "" : marker))
-                .maxKeys(page.maxKeys())
-                .delimiter(page.encode(page.delimiter()))
-                .encodingType(page.encoding().wireName())
-                .truncated(window.truncated());
+        ListBucketResult result = page.describe(new ListBucketResult(call.bucket()), window)
+                .marker(page.encode(marker == null ? "" : marker));
         if (window.truncated() && page.delimiter() != null) {
             result.nextMarker(page.encode(window.last()));
         }
-        addEntries(result, window, page.encoding(), owner);
+        addEntries(result, window, page, owner);
         return S3Response.xml(result);
     }
 
@@ -73,19 +69,14 @@ public final class BucketListings {
         String after = token != null ? ContinuationToken.decode(token) : startAfter;
         ListingWindow window = window(call, page, after);
 
-        ListBucketResult result = new ListBucketResult(call.bucket())
-                .prefix(page.encode(page.prefix()))
+        ListBucketResult result = page.describe(new ListBucketResult(call.bucket()), window)
                 .continuationToken(token)
                 .startAfter(page.encode(startAfter))
-                .keyCount(window.size())
-                .maxKeys(page.maxKeys())
-                .delimiter(page.encode(page.delimiter()))
-                .encodingType(page.encoding().wireName())
-                .truncated(window.truncated());
+                .keyCount(window.size());
         if (window.truncated()) {
             result.nextContinuationToken(ContinuationToken.encode(window.last()));
         }
-        addEntries(result, window, page.encoding(), fetchOwner ? owner(call) : null);
+        addEntries(result, window, page, fetchOwner ? owner(call) : null);
         return S3Response.xml(result);
     }
 
@@ -106,14 +97,9 @@ public final class BucketListings {
         ListingWindow window = window(call, page, keyMarker);
 
         Owner owner = owner(call);
-        ListVersionsResult result = new ListVersionsResult(call.bucket())
-                .prefix(page.encode(page.prefix()))
+        ListVersionsResult result = page.describe(new ListVersionsResult(call.bucket()), window)
                 .keyMarker(page.encode(keyMarker == null ? "" : keyMarker))
-                .versionIdMarker(versionIdMarker == null ? "" : versionIdMarker)
-                .maxKeys(page.maxKeys())
-                .delimiter(page.encode(page.delimiter()))
-                .encodingType(page.encoding().wireName())
-                .truncated(window.truncated());
+                .versionIdMarker(versionIdMarker == null ? "" : versionIdMarker);
         if (window.truncated()) {
             result.nextKeyMarker(page.encode(window.last()));
             if (!window.lastIsPrefix()) {
@@ -124,7 +110,6 @@ public final class BucketListings {
             result.addVersion(new ListVersionsResult.Version(page.encode(entry.name()), NULL_VERSION, true,
                     entry.lastModified(), etag(entry), entry.bytes(), STANDARD).owner(owner));
         }
-        window.commonPrefixes().forEach(p -> result.addCommonPrefix(page.encode(p)));
         return S3Response.xml(result);
     }
 
@@ -137,13 +122,11 @@ public final class BucketListings {
                 page.prefix(), page.delimiter(), after, page.maxKeys()));
     }
 
-    private static void addEntries(ListBucketResult result, ListingWindow window, KeyEncoding encoding,
-                                   Owner owner) {
+    private static void addEntries(ListBucketResult result, ListingWindow window, Page page, Owner owner) {
         for (ObjectEntry entry : window.objects()) {
-            result.addContents(new ListBucketResult.Contents(encoding.apply(entry.name()), entry.lastModified(),
+            result.addContents(new ListBucketResult.Contents(page.encode(entry.name()), entry.lastModified(),
                     etag(entry), entry.bytes(), STANDARD).owner(owner));
         }
-        window.commonPrefixes().forEach(p -> result.addCommonPrefix(encoding.apply(p)));
     }
 
     private static String etag(ObjectEntry entry) {
@@ -167,6 +150,16 @@ public final class BucketListings {
 
         String encode(String key) {
             return encoding.apply(key);
+        }
+
+        /** Fills in what every listing answers alike: these parameters, whether the page is cut, its prefixes. */
+        <S extends ObjectListing<S>> S describe(S listing, ListingWindow window) {
+            window.commonPrefixes().forEach(p -> listing.addCommonPrefix(encode(p)));
+            return listing.prefix(encode(prefix))
+                    .maxKeys(maxKeys)
+                    .delimiter(encode(delimiter))
+                    .encodingType(encoding.wireName())
+                    .truncated(window.truncated());
         }
     }
 }
