@@ -2,6 +2,7 @@ package io.s3multi.filters.auth;
 
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.s3.RequestIds;
+import io.s3multi.filters.s3.S3Attributes;
 import io.s3multi.filters.s3.S3Authentication;
 import io.s3multi.filters.s3.S3ErrorResponse;
 import io.s3multi.filters.s3.S3Exchange;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *       {@code InvalidArgument}, ...);</li>
  *   <li>an access key the authority does not know: passes it on untouched, for a later auth stage;</li>
  *   <li>a refusal of the authority: answers it as S3 XML (which also notes its code for the access log);</li>
- *   <li>an authentication: stores it as {@link PipelineAttributes#S3_AUTHENTICATION} and the identity's display
+ *   <li>an authentication: stores it as {@link S3Attributes#S3_AUTHENTICATION} and the identity's display
  *       name as {@link PipelineAttributes#USER}, then calls the next stage.</li>
  * </ul>
  * Native Swift requests pass untouched. The Swift backend of {@code swift_url} is the pipeline's shared one, taken
@@ -82,7 +83,7 @@ public abstract class AuthStage<A extends CredentialAuthority> implements Filter
         var request = (HttpServletRequest) req;
         var response = (HttpServletResponse) res;
         S3Exchange exchange = S3Exchange.of(request, parser);
-        if (!exchange.isS3() || PipelineAttributes.S3_AUTHENTICATION.find(request).isPresent()) {
+        if (!exchange.isS3() || S3Attributes.S3_AUTHENTICATION.find(request).isPresent()) {
             next.doFilter(request, response);
             return;
         }
@@ -98,7 +99,7 @@ public abstract class AuthStage<A extends CredentialAuthority> implements Filter
             return;
         }
         known.ifPresent(authentication -> {
-            PipelineAttributes.S3_AUTHENTICATION.set(request, authentication);
+            S3Attributes.S3_AUTHENTICATION.set(request, authentication);
             PipelineAttributes.USER.set(request, authentication.identity().displayName());
         });
         next.doFilter(request, response);

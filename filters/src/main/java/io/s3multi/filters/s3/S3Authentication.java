@@ -2,14 +2,14 @@ package io.s3multi.filters.s3;
 
 import io.s3multi.s3.auth.SignedRequest;
 import io.s3multi.s3.auth.SigningKey;
-import io.s3multi.s3.handler.S3Identity;
+import io.s3multi.s3.operation.S3Identity;
 import io.s3multi.swift.SwiftAccount;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What an auth stage vouches for, kept as the request attribute
- * {@link io.s3multi.filters.pipeline.PipelineAttributes#S3_AUTHENTICATION} for the S3 stages after it.
+ * {@link S3Attributes#S3_AUTHENTICATION} for the S3 stages after it.
  *
  * @param identity   who the request acts as
  * @param swift      that identity's Swift account, with a session (token) the gateway obtained for it

@@ -2,6 +2,7 @@ package io.s3multi.filters.tempauth;
 
 import io.s3multi.filters.auth.AuthStage;
 import io.s3multi.filters.pipeline.PipelineAttributes;
+import io.s3multi.filters.s3.S3Attributes;
 import io.s3multi.filters.s3.S3Authentication;
 import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.SharedSwiftBackends;
@@ -33,21 +34,11 @@ import java.util.List;
  *
  * <p><b>Position:</b> before s3multi and s3api.
  *
- * <table>
- *   <caption>Settings ({@code filter.tempauth.*})</caption>
- *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code user_<account>_<user>}</td><td>(none)</td><td>{@code <key> [.admin] [.reseller_admin]}: S3
- *       access key {@code <account>:<user>}, secret {@code <key>}; must match Swift's tempauth user</td></tr>
- *   <tr><td>{@code user64_<account>_<user>}</td><td>(none)</td><td>the same with base64url names</td></tr>
- *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift that issues the users'
- *       tokens</td></tr>
- *   <tr><td>{@code allowable_clock_skew}</td><td>{@code 900}</td><td>seconds the client's clock may be
- *       off</td></tr>
- *   <tr><td>{@code reseller_prefix}</td><td>{@code AUTH_}</td><td>prefix of the users' Swift accounts</td></tr>
- * </table>
+ * <p><b>Settings</b> ({@code filter.tempauth.*}): declared once, with defaults and meanings, in
+ * {@link TempAuthConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  *
- * <p><b>Request attributes:</b> reads and writes {@link PipelineAttributes#S3_EXCHANGE}; writes
- * {@link PipelineAttributes#S3_AUTHENTICATION} and {@link PipelineAttributes#USER}.
+ * <p><b>Request attributes:</b> reads and writes {@link S3Attributes#S3_EXCHANGE}; writes
+ * {@link S3Attributes#S3_AUTHENTICATION} and {@link PipelineAttributes#USER}.
  */
 public final class TempAuthFilter extends AuthStage<TempAuthUsers> {
 

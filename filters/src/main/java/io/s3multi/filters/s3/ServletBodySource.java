@@ -1,0 +1,39 @@
+package io.s3multi.filters.s3;
+
+import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.s3.operation.RequestBodySource;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+
+/**
+ * Opens the servlet request's body for a handler, decoded and verified by {@link RequestBody} with the
+ * signature and SigV4 key that the auth stage verified. A body can be read once, so it can be opened once.
+ */
+final class ServletBodySource implements RequestBodySource {
+
+    private final HttpServletRequest request;
+    private final RequestHead head;
+    private final S3Authentication authentication;
+    private final ClientConnection client;
+    private boolean opened;
+
+    ServletBodySource(HttpServletRequest request, RequestHead head, S3Authentication authentication,
+            ClientConnection client) {
+        this.request = request;
+        this.head = head;
+        this.authentication = authentication;
+        this.client = client;
+    }
+
+    @Override
+    public RequestBody open(Set<DigestAlgorithm> alsoCompute) {
+        if (opened) {
+            throw new IllegalStateException("the request body was already opened");
+        }
+        opened = true;
+        return RequestBody.open(client.watch(new DeferredServletInput(request)), head, authentication.signed(),
+                authentication.chunkSigningKey().orElse(null), alsoCompute);
+    }
+}

@@ -1,0 +1,193 @@
+package io.s3multi.s3.contract;
+
+import io.s3multi.s3.integrity.DigestAlgorithm;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The Swift object metadata the gateway keeps for itself: {@code X-Object-Meta-S3multi-*}.
+ *
+ * <p>A gateway outside the Swift proxy cannot write sysmeta (the gatekeeper strips it), so what S3 needs to
+ * remember about an object and Swift does not (the S3 ETag of a multipart object, the checksum a client sent)
+ * lives in ordinary user metadata under one reserved prefix. Nothing a client sends through the gateway can write
+ * it, in any spelling Swift files under that prefix (Swift compares names without case and turns {@code _} into
+ * {@code -}):
+ * <ul>
+ *   <li>S3 (PutObject, CopyObject with {@code REPLACE}, CreateMultipartUpload) refuses {@code x-amz-meta-s3multi-*}
+ *       and {@code x-amz-meta-s3multi_*} in any case with {@code 400 InvalidArgument} ({@link #isReservedS3Name}):
+ *       AWS would store the name, so silently dropping it would lose metadata the client meant to keep;</li>
+ *   <li>the native Swift API ({@code proxy_server}) drops {@code X-Object-Meta-S3multi-*} and
+ *       {@code X-Remove-Object-Meta-S3multi-*} in any spelling ({@link #isReservedSwiftRequestHeader}), as Swift's
+ *       own gatekeeper drops sysmeta a client sends, and a native copy ({@code PUT} with {@code X-Copy-From},
+ *       {@code COPY}) stores {@link #OBJECT_NAMES} empty, so no copy carries the values of its source.</li>
+ * </ul>
+ * Reserved values are still read defensively: a value that is not well-formed counts as absent, never as a 500.
+ *
+ * <table>
+ *   <caption>Reserved names (Swift spelling; Swift title-cases metadata names)</caption>
+ *   <tr><th>header</th><th>value</th><th>written by</th></tr>
+ *   <tr><td>{@code X-Object-Meta-S3multi-Etag}</td><td>the S3 ETag without quotes, e.g. {@code <md5>-3}</td>
+ *       <td>CompleteMultipartUpload; it is the object's S3 ETag when the object is an SLO</td></tr>
+ *   <tr><td>{@code X-Object-Meta-S3multi-Upload-Id}, {@code -Parts-Count}</td><td>the upload that made the object,
+ *       its number of parts</td><td>CompleteMultipartUpload</td></tr>
+ *   <tr><td>{@code X-Object-Meta-S3multi-Object}</td><td>{@link #binding}: hex SHA-256 of {@code <bucket>/<key>}</td>
+ *       <td>CompleteMultipartUpload; binds the manifest to its key: a manifest found at another key (a symlink, a
+ *       copy made directly in Swift) is not that upload's object, and deleting it deletes no segment</td></tr>
+ *   <tr><td>{@code X-Object-Meta-S3multi-Checksum-Crc32} (and {@code -Crc32c}, {@code -Crc64nvme},
+ *       {@code -Sha1}, {@code -Sha256})</td><td>base64, as in {@code x-amz-checksum-*}</td>
+ *       <td>PutObject after verifying the client's checksum; multipart completion</td></tr>
+ *   <tr><td>{@code X-Object-Meta-S3multi-Checksum-Type}</td><td>{@code FULL_OBJECT} or {@code COMPOSITE}</td>
+ *       <td>as above</td></tr>
+ * </table>
+ * The upload markers and claims in {@code <bucket>_segments} carry reserved names of their own ({@link #MARKER_KEY}
+ * and the following, {@link #CLAIM_STATE} and the following; the package comment shows where each lives). Every
+ * reserved name is declared here and nowhere else.
+ */
+public final class ReservedMetadata {
+
+    /** Every reserved Swift metadata header starts with this (compare without regard to case). */
+    public static final String SWIFT_PREFIX = "X-Object-Meta-S3multi-";
+
+    /** The {@code x-amz-meta-} names that would land under {@link #SWIFT_PREFIX}: refused from clients. */
+    public static final String S3_PREFIX = "x-amz-meta-s3multi-";
+
+    /** The S3 ETag of an object whose Swift ETag is not its S3 ETag (multipart uploads). */
+    public static final String ETAG = SWIFT_PREFIX + "Etag";
+
+    /** The upload a multipart object was completed from. */
+    public static final String UPLOAD_ID = SWIFT_PREFIX + "Upload-Id";
+
+    /** How many parts a multipart object has. */
+    public static final String PARTS_COUNT = SWIFT_PREFIX + "Parts-Count";
+
+    /** {@link #binding} of the bucket and key a multipart object was completed at. */
+    public static final String OBJECT = SWIFT_PREFIX + "Object";
+
+    /** {@code FULL_OBJECT} or {@code COMPOSITE}: how the stored checksum was computed. */
+    public static final String CHECKSUM_TYPE = SWIFT_PREFIX + "Checksum-Type";
+
+    public static final String FULL_OBJECT = "FULL_OBJECT";
+    public static final String COMPOSITE = "COMPOSITE";
+
+    /** An upload marker's object key (URL-encoded). */
+    public static final String MARKER_KEY = SWIFT_PREFIX + "Key";
+
+    /** An upload marker's initiator, the display name (URL-encoded). */
+    public static final String MARKER_INITIATOR = SWIFT_PREFIX + "Initiator";
+
+    /** The content type the object of an upload will have (URL-encoded). */
+    public static final String MARKER_CONTENT_TYPE = SWIFT_PREFIX + "Content-Type";
+
+    /** Followed by a content header's name: that header of the object of an upload (URL-encoded value). */
+    public static final String MARKER_HEADER_PREFIX = SWIFT_PREFIX + "Header-";
+
+    /** An upload's {@code x-amz-checksum-algorithm}. */
+    public static final String MARKER_CHECKSUM_ALGORITHM = SWIFT_PREFIX + "Checksum-Algorithm";
+
+    /** What a claim's holder does: {@code COMPLETING} or {@code ABORTING}. */
+    public static final String CLAIM_STATE = SWIFT_PREFIX + "State";
+
+    /** A claim holder's random token: tells the holder whether its claim was taken over. */
+    public static final String CLAIM_TOKEN = SWIFT_PREFIX + "Claim-Token";
+
+    /** When the holder last refreshed the claim: milliseconds since the epoch, by the holder's clock. */
+    public static final String CLAIM_REFRESHED = SWIFT_PREFIX + "Claim-Refreshed";
+
+    private static final String CHECKSUM_PREFIX = SWIFT_PREFIX + "Checksum-";
+    private static final String SWIFT_REQUEST_PREFIX = "x-object-meta-s3multi-";
+    private static final String SWIFT_REMOVE_PREFIX = "x-remove-object-meta-s3multi-";
+    private static final Pattern MULTIPART_ETAG = Pattern.compile("[0-9a-f]{32}-[1-9][0-9]{0,4}");
+
+    /** Every reserved name the gateway reads from an object (not from a marker or part). */
+    public static final List<String> OBJECT_NAMES = objectNames();
+
+    private ReservedMetadata() {
+    }
+
+    /** The header that holds the stored checksum of one algorithm, e.g. {@code X-Object-Meta-S3multi-Checksum-Crc32}. */
+    public static String checksum(DigestAlgorithm algorithm) {
+        String name = algorithm.awsName().toLowerCase(Locale.ROOT);
+        return CHECKSUM_PREFIX + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** Whether a Swift header name (as Swift answers it) is reserved metadata. */
+    public static boolean isReserved(String swiftHeader) {
+        return spelledAsSwift(swiftHeader).startsWith(SWIFT_REQUEST_PREFIX);
+    }
+
+    /** Whether an S3 request header would be stored as reserved metadata: {@code x-amz-meta-s3multi[-_]*}, any case. */
+    public static boolean isReservedS3Name(String header) {
+        return spelledAsSwift(header).startsWith(S3_PREFIX);
+    }
+
+    /**
+     * Whether a native Swift request header would write or remove reserved metadata:
+     * {@code X-Object-Meta-S3multi-*} or {@code X-Remove-Object-Meta-S3multi-*}, any case, {@code _} for {@code -}.
+     */
+    public static boolean isReservedSwiftRequestHeader(String header) {
+        String name = spelledAsSwift(header);
+        return name.startsWith(SWIFT_REQUEST_PREFIX) || name.startsWith(SWIFT_REMOVE_PREFIX);
+    }
+
+    /**
+     * Hex SHA-256 of {@code <bucket>/<key>} (UTF-8): what {@link #OBJECT} holds on the manifest Complete writes at
+     * that key. A digest, because a key (1024 bytes) does not fit Swift's metadata values (256).
+     */
+    public static String binding(String bucket, String key) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest((bucket + "/" + key).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Whether a stored value is an S3 multipart ETag ({@code <32 hex>-<1..10000>}, unquoted). */
+    public static boolean isMultipartEtag(String value) {
+        return value != null && MULTIPART_ETAG.matcher(value).matches()
+                && Integer.parseInt(value.substring(33)) <= 10_000;
+    }
+
+    /**
+     * Whether a stored checksum of {@code type} is well-formed: the base64 of a digest of {@code algorithm}, with
+     * {@code -<parts>} after it exactly when the type is {@code COMPOSITE}.
+     */
+    public static boolean isChecksum(DigestAlgorithm algorithm, String type, String value) {
+        if (value == null || !(FULL_OBJECT.equals(type) || COMPOSITE.equals(type))) {
+            return false;
+        }
+        String digest = value;
+        if (COMPOSITE.equals(type)) {
+            int dash = value.lastIndexOf('-');
+            if (dash < 0 || !value.substring(dash + 1).matches("[1-9][0-9]{0,4}")) {
+                return false;
+            }
+            digest = value.substring(0, dash);
+        }
+        try {
+            return Base64.getDecoder().decode(digest).length == algorithm.length();
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+
+    /** Lower case, {@code _} as {@code -}: how Swift (WSGI) files a header name. */
+    private static String spelledAsSwift(String header) {
+        return header.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static List<String> objectNames() {
+        List<String> names = new ArrayList<>(List.of(ETAG, UPLOAD_ID, PARTS_COUNT, OBJECT, CHECKSUM_TYPE));
+        for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            names.add(checksum(algorithm));
+        }
+        return List.copyOf(names);
+    }
+}

@@ -1,0 +1,162 @@
+package io.s3multi.s3.contract;
+
+import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.swift.SwiftHeaders;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What CreateMultipartUpload said about the object to be, kept on the upload's marker until Complete writes
+ * it onto the manifest: content type, content headers, {@code x-amz-meta-*}, checksum algorithm and type, who
+ * initiated the upload.
+ *
+ * <p>On the marker everything is {@code X-Object-Meta-*} (Swift keeps any such header on any object): user
+ * metadata under its own name, the gateway's under the reserved {@code X-Object-Meta-S3multi-} prefix. The
+ * initiator and checksum algorithm also ride in the marker's content type ({@link ContentTypeParameters}),
+ * so ListMultipartUploads reads them from the listing.
+ *
+ * @param key               the object key
+ * @param uploadId          the upload
+ * @param contentType       the object's content type, or {@code null} (then {@code binary/octet-stream})
+ * @param contentHeaders    Cache-Control, Content-Disposition, Content-Encoding, Content-Language, Expires
+ * @param userMetadata      x-amz-meta-* by lower-case name without the prefix
+ * @param checksumAlgorithm the upload's x-amz-checksum-algorithm, if any
+ * @param checksumType      its type; {@code null} exactly when there is no algorithm
+ * @param initiator         the display name of who initiated the upload
+ */
+public record UploadInfo(String key, UploadId uploadId, String contentType, Map<String, String> contentHeaders,
+        Map<String, String> userMetadata, Optional<DigestAlgorithm> checksumAlgorithm, ChecksumType checksumType,
+        String initiator) {
+
+    /** The content type of an upload's marker, before its parameters. */
+    public static final String MARKER_CONTENT_TYPE = "application/x-s3multi-upload";
+    /** {@code application/x-s3multi-upload;finished=completed}: a completed upload whose clean-up did not end. */
+    static final String FINISHED_PARAMETER = "finished";
+    static final String FINISHED_COMPLETED = "completed";
+
+    private static final String META_CONTENT_TYPE = ReservedMetadata.MARKER_CONTENT_TYPE;
+    private static final String META_CHECKSUM_ALGORITHM = ReservedMetadata.MARKER_CHECKSUM_ALGORITHM;
+    private static final String META_CHECKSUM_TYPE = ReservedMetadata.CHECKSUM_TYPE;
+    private static final String META_INITIATOR = ReservedMetadata.MARKER_INITIATOR;
+    private static final String META_KEY = ReservedMetadata.MARKER_KEY;
+    private static final String META_HEADER_PREFIX = ReservedMetadata.MARKER_HEADER_PREFIX;
+    private static final String USER_META = "x-object-meta-";
+    /** The content headers an upload keeps for its object, in the order they are written. */
+    public static final List<String> CONTENT_HEADERS =
+            List.of("Cache-Control", "Content-Disposition", "Content-Encoding", "Content-Language", "Expires");
+
+    public UploadInfo {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(uploadId, "uploadId");
+        contentHeaders = Map.copyOf(contentHeaders);
+        userMetadata = Map.copyOf(userMetadata);
+        Objects.requireNonNull(checksumAlgorithm, "checksumAlgorithm");
+        if (checksumAlgorithm.isPresent() != (checksumType != null)) {
+            throw new IllegalArgumentException("a checksum type goes with a checksum algorithm");
+        }
+    }
+
+    /** The marker as stored: the metadata above, and a content type that shows initiator and algorithm. */
+    public SwiftHeaders markerHeaders() {
+        SwiftHeaders.Builder headers = SwiftHeaders.builder();
+        Map<String, String> listed = new LinkedHashMap<>();
+        listed.put("initiator", initiator);
+        listed.put("checksum", checksumAlgorithm.map(DigestAlgorithm::awsName).orElse(null));
+        headers.set("Content-Type", ContentTypeParameters.format(MARKER_CONTENT_TYPE, listed));
+        headers.set(META_KEY, encodeValue(key));
+        headers.set(META_INITIATOR, encodeValue(initiator));
+        if (contentType != null) {
+            headers.set(META_CONTENT_TYPE, encodeValue(contentType));
+        }
+        contentHeaders.forEach((name, value) -> headers.set(META_HEADER_PREFIX + name, encodeValue(value)));
+        userMetadata.forEach((name, value) -> headers.set("X-Object-Meta-" + name, value));
+        checksumAlgorithm.ifPresent(a -> headers.set(META_CHECKSUM_ALGORITHM, a.awsName()));
+        if (checksumType != null) {
+            headers.set(META_CHECKSUM_TYPE, checksumType.name());
+        }
+        return headers.build();
+    }
+
+    /** The upload as its marker's HEAD shows it. */
+    public static UploadInfo fromMarker(String key, UploadId uploadId, SwiftHeaders marker) {
+        Map<String, String> content = new LinkedHashMap<>();
+        Map<String, String> user = new LinkedHashMap<>();
+        for (String name : marker.names()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith(META_HEADER_PREFIX.toLowerCase(Locale.ROOT))) {
+                String header = name.substring(META_HEADER_PREFIX.length());
+                CONTENT_HEADERS.stream().filter(h -> h.equalsIgnoreCase(header)).findFirst()
+                        .ifPresent(h -> content.put(h, decodeValue(marker.get(name))));
+            } else if (lower.startsWith(USER_META)
+                    && !lower.startsWith(ReservedMetadata.SWIFT_PREFIX.toLowerCase(Locale.ROOT))) {
+                user.put(lower.substring(USER_META.length()), marker.get(name));
+            }
+        }
+        Optional<DigestAlgorithm> algorithm = Optional.ofNullable(marker.get(META_CHECKSUM_ALGORITHM))
+                .flatMap(DigestAlgorithm::fromAwsName);
+        ChecksumType type = algorithm.isEmpty() ? null
+                : ChecksumType.resolve(marker.get(META_CHECKSUM_TYPE), algorithm.get());
+        String contentType = marker.get(META_CONTENT_TYPE) == null ? null : decodeValue(marker.get(META_CONTENT_TYPE));
+        String initiator = marker.get(META_INITIATOR) == null ? "" : decodeValue(marker.get(META_INITIATOR));
+        return new UploadInfo(key, uploadId, contentType, content, user, algorithm, type, initiator);
+    }
+
+    /**
+     * The marker's headers once its upload is completed but not yet cleaned up (see the package comment): the
+     * content type says so, and nothing else is kept (a POST replaces the metadata).
+     */
+    public static SwiftHeaders finishedMarkerHeaders() {
+        return SwiftHeaders.of("Content-Type",
+                ContentTypeParameters.format(MARKER_CONTENT_TYPE, Map.of(FINISHED_PARAMETER, FINISHED_COMPLETED)));
+    }
+
+    /** Whether a marker's content type (from a HEAD or a listing) marks its upload finished. */
+    public static boolean isFinishedMarker(String markerContentType) {
+        return FINISHED_COMPLETED.equals(ContentTypeParameters.parse(markerContentType).get(FINISHED_PARAMETER));
+    }
+
+    /** The initiator and checksum algorithm a listed marker's content type carries. */
+    public static Map<String, String> listedParameters(String markerContentType) {
+        return ContentTypeParameters.parse(markerContentType);
+    }
+
+    /**
+     * The headers of the object's manifest: content type (with the S3 ETag as {@link ListingEtag} parameter, so
+     * bucket listings show it),
+     * content headers, user metadata, and the reserved S3 ETag, upload id, parts count, checksum and the binding of
+     * the manifest to its bucket and key ({@link ReservedMetadata#OBJECT}).
+     *
+     * @param eTag       the object's S3 ETag, unquoted ({@code <md5-of-md5s>-N})
+     * @param partsCount N
+     * @param checksum   the object's checksum, if the upload has a checksum algorithm
+     */
+    public SwiftHeaders manifestHeaders(String bucket, String eTag, int partsCount, Optional<ObjectChecksum> checksum) {
+        SwiftHeaders.Builder headers = SwiftHeaders.builder();
+        String type = contentType == null || contentType.isBlank() ? "binary/octet-stream" : contentType;
+        headers.set("Content-Type", ListingEtag.contentTypeWith(type, eTag));
+        contentHeaders.forEach(headers::set);
+        userMetadata.forEach((name, value) -> headers.set("X-Object-Meta-" + name, value));
+        headers.set(ReservedMetadata.ETAG, eTag);
+        headers.set(ReservedMetadata.UPLOAD_ID, uploadId.value());
+        headers.set(ReservedMetadata.PARTS_COUNT, Integer.toString(partsCount));
+        headers.set(ReservedMetadata.OBJECT, ReservedMetadata.binding(bucket, key));
+        checksum.ifPresent(sum -> {
+            headers.set(ReservedMetadata.checksum(sum.algorithm()), sum.value());
+            headers.set(META_CHECKSUM_TYPE, sum.type().name());
+        });
+        return headers.build();
+    }
+
+    // Swift header values must be ASCII-safe; keys and display names may be any UTF-8.
+    private static String encodeValue(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String decodeValue(String value) {
+        return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,21 @@
+package io.s3multi.s3.operation;
+
+import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.integrity.DigestAlgorithm;
+import java.util.Set;
+
+/**
+ * Opens the client's request body once, decoded (aws-chunked removed) and verified while it streams
+ * (signed chunks, Content-MD5, x-amz-content-sha256, x-amz-checksum-*): the stream throws before it hands
+ * out its last byte when a check fails, so an upload fed from it to Swift is aborted and Swift stores
+ * nothing.
+ */
+@FunctionalInterface
+public interface RequestBodySource {
+
+    /**
+     * @param alsoCompute digests the handler wants computed as the bytes flow (e.g. MD5 for an ETag),
+     *                    on top of the ones the request asks to be checked
+     */
+    RequestBody open(Set<DigestAlgorithm> alsoCompute);
+}

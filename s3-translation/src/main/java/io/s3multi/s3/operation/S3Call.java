@@ -1,0 +1,38 @@
+package io.s3multi.s3.operation;
+
+import io.s3multi.s3.request.S3Request;
+import io.s3multi.swift.SwiftAccount;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Everything one S3 operation works with: the parsed request, who sends it, that identity's Swift account,
+ * the request body, and the request id its answer carries. S3 vocabulary comes in; Swift calls go out.
+ *
+ * @param request   the request, parsed once by the pipeline
+ * @param identity  who the auth stage says sent it
+ * @param swift     the Swift account the identity acts on, with its token
+ * @param body      opens the verified request body
+ * @param clock     the time, injectable for tests
+ * @param requestId the transaction id, also sent as {@code x-amz-request-id}
+ */
+public record S3Call(S3Request request, S3Identity identity, SwiftAccount swift, RequestBodySource body,
+                     Clock clock, String requestId) {
+
+    public S3Call {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(swift, "swift");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(requestId, "requestId");
+    }
+
+    public String bucket() {
+        return request.bucket();
+    }
+
+    public String key() {
+        return request.key();
+    }
+}

@@ -1,0 +1,22 @@
+package io.s3multi.s3.operation;
+
+import java.util.Objects;
+
+/**
+ * Who an authenticated S3 request acts as, whichever auth stage vouched for it.
+ *
+ * @param accessKey    the S3 access key the request was signed with
+ * @param displayName  the name shown as Owner/Initiator in S3 answers (e.g. {@code test:tester})
+ * @param ownerId      the canonical owner id shown in S3 answers; the Swift account, so that every user of one
+ *                     account owns the same buckets, as in Swift
+ * @param swiftAccount the Swift account the request acts on, e.g. {@code AUTH_test}
+ */
+public record S3Identity(String accessKey, String displayName, String ownerId, String swiftAccount) {
+
+    public S3Identity {
+        Objects.requireNonNull(accessKey, "accessKey");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(ownerId, "ownerId");
+        Objects.requireNonNull(swiftAccount, "swiftAccount");
+    }
+}
