@@ -6,6 +6,7 @@ import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.s3.auth.SignedRequest;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3Operation;
 import io.s3multi.s3.request.S3OperationClassifier;

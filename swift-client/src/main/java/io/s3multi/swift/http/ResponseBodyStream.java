@@ -1,5 +1,6 @@
 package io.s3multi.swift.http;
 
+import io.s3multi.swift.io.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
  * keeps throwing. Closing it before the end aborts the exchange, so the connection, which still carries
  * the rest of the body, is dropped instead of returned to the pool.
  */
-final class ResponseBodyStream extends BlockReadInputStream {
+final class ResponseBodyStream extends BlockInputStream {
 
     private final InputStream jettyBody;
     private final Consumer<Throwable> exchangeAbort;

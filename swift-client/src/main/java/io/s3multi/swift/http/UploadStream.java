@@ -1,5 +1,6 @@
 package io.s3multi.swift.http;
 
+import io.s3multi.swift.io.BlockInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * <p>Closing it does not close the caller's stream: the caller owns that, and a request retried after a
  * 401 must find it intact.
  */
-final class UploadStream extends BlockReadInputStream {
+final class UploadStream extends BlockInputStream {
 
     private final InputStream source;
     private final long declaredLength;
