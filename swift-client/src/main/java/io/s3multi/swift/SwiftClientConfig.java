@@ -62,9 +62,14 @@ public record SwiftClientConfig(URI endpoint, Duration connectTimeout, Duration 
         }
     }
 
+    /** The default TCP connect timeout (the gateway's {@code swift.connect_timeout} defaults to it). */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** The default idle timeout, Swift's own {@code client_timeout} (the gateway's {@code swift.idle_timeout}). */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
     /** Defaults: connect 5 s, idle 60 s, 64 connections, 1024 queued, refresh 5 min early, expect-continue, 64 KiB. */
     public static SwiftClientConfig defaults(URI endpoint) {
-        return new SwiftClientConfig(endpoint, Duration.ofSeconds(5), Duration.ofSeconds(60), 64, 1024,
+        return new SwiftClientConfig(endpoint, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, 64, 1024,
                 Duration.ofMinutes(5), true, 64 * 1024);
     }
 

@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SwiftFaultsTest {
 
     private static final String OBJECT = WireMockSwift.ACCOUNT_PATH + "/c/o";
-    private static final Duration IDLE = Duration.ofMillis(700);
+    /** Long enough that WireMock on a loaded machine answers a plain stub within it. */
+    private static final Duration IDLE = Duration.ofSeconds(2);
     /** Generous against a loaded machine, yet far below the delays the stubs use. */
     private static final Duration BOUND = Duration.ofSeconds(6);
 

@@ -1,5 +1,6 @@
 package io.s3multi.filters.pipeline;
 
+import io.s3multi.swift.SwiftClientConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -42,10 +43,12 @@ public final class TopLevelSettings {
     static final Setting<URI> SWIFT_URL = Setting.httpUrl(Setting.SWIFT_URL, "http://127.0.0.1:8081",
             "The Swift proxy every stage talks to (scheme, host and port only), unless the stage has a"
                     + " swift_url of its own.");
-    static final Setting<Duration> SWIFT_CONNECT_TIMEOUT = Setting.seconds("swift.connect_timeout", "5",
+    static final Setting<Duration> SWIFT_CONNECT_TIMEOUT = Setting.seconds("swift.connect_timeout",
+            seconds(SwiftClientConfig.DEFAULT_CONNECT_TIMEOUT),
             "Seconds the S3 stages wait for a TCP connection to Swift (they share one Swift client per Swift"
                     + " URL; proxy_server has its own).");
-    static final Setting<Duration> SWIFT_IDLE_TIMEOUT = Setting.seconds("swift.idle_timeout", "60",
+    static final Setting<Duration> SWIFT_IDLE_TIMEOUT = Setting.seconds("swift.idle_timeout",
+            seconds(SwiftClientConfig.DEFAULT_IDLE_TIMEOUT),
             "Seconds a Swift connection of the S3 stages may stay silent before the S3 request fails with 503"
                     + " ServiceUnavailable; it must exceed the longest silence of a healthy Swift (a server-side"
                     + " copy, an SLO manifest PUT).");
@@ -56,6 +59,11 @@ public final class TopLevelSettings {
             STORAGE_DOMAIN, REGION, SWIFT_URL, SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT);
 
     private TopLevelSettings() {
+    }
+
+    /** A default of the Swift client, as the file writes it. */
+    private static String seconds(Duration duration) {
+        return String.valueOf(duration.toSeconds());
     }
 
     private static List<String> words(String text, String separators) {

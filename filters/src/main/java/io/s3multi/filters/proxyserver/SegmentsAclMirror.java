@@ -1,6 +1,7 @@
 package io.s3multi.filters.proxyserver;
 
 import io.s3multi.filters.pipeline.RawPath;
+import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.request.BucketNames;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -93,6 +94,6 @@ final class SegmentsAclMirror {
         if (!BucketNames.isValid(parts[3])) {
             return null;
         }
-        return "/v1/" + parts[2] + "/" + parts[3] + "_segments";
+        return "/v1/" + parts[2] + "/" + SegmentsLayout.container(parts[3]);
     }
 }

@@ -3,7 +3,7 @@ package io.s3multi.filters.s3api;
 import io.s3multi.filters.pipeline.DeclaredSettings;
 import io.s3multi.filters.pipeline.FilterSettings;
 import io.s3multi.filters.pipeline.Setting;
-import io.s3multi.s3.handler.S3ApiSettings;
+import io.s3multi.s3.operation.S3ApiSettings;
 import java.net.URI;
 
 /**

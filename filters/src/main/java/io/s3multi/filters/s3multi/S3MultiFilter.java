@@ -54,7 +54,8 @@ public final class S3MultiFilter implements Filter {
     S3MultiFilter(S3MultiConfig config, List<String> storageDomains, Clock clock) {
         this.config = config;
         var dispatcher = new MultipartDispatcher(config.multipart(), this::maxManifestSegments,
-                (call, bucket) -> RegistryMissingBucket.fromRegistry(SharedBucketRegistry.in(context)).answer(call, bucket));
+                (call, bucket) -> RegistryMissingBucket.fromRegistry(SharedBucketRegistry.in(context))
+                        .answer(call, bucket));
         this.edge = new S3Edge(dispatcher::dispatch, storageDomains, clock);
     }
 

@@ -76,28 +76,18 @@ public final class ReservedMetadata {
     public static final String FULL_OBJECT = "FULL_OBJECT";
     public static final String COMPOSITE = "COMPOSITE";
 
-    /** An upload marker's object key (URL-encoded). */
+    // On an upload's marker (UploadInfo): the key, the initiator's display name, the object's content type and
+    // content headers (Header-<name>), all URL-encoded; the upload's x-amz-checksum-algorithm.
     public static final String MARKER_KEY = SWIFT_PREFIX + "Key";
-
-    /** An upload marker's initiator, the display name (URL-encoded). */
     public static final String MARKER_INITIATOR = SWIFT_PREFIX + "Initiator";
-
-    /** The content type the object of an upload will have (URL-encoded). */
     public static final String MARKER_CONTENT_TYPE = SWIFT_PREFIX + "Content-Type";
-
-    /** Followed by a content header's name: that header of the object of an upload (URL-encoded value). */
     public static final String MARKER_HEADER_PREFIX = SWIFT_PREFIX + "Header-";
-
-    /** An upload's {@code x-amz-checksum-algorithm}. */
     public static final String MARKER_CHECKSUM_ALGORITHM = SWIFT_PREFIX + "Checksum-Algorithm";
 
-    /** What a claim's holder does: {@code COMPLETING} or {@code ABORTING}. */
+    // On a claim (SegmentsLayout.claim): what its holder does (COMPLETING or ABORTING), the holder's random token
+    // (tells it whether its claim was taken over), when it last refreshed the claim (ms since the epoch, its clock).
     public static final String CLAIM_STATE = SWIFT_PREFIX + "State";
-
-    /** A claim holder's random token: tells the holder whether its claim was taken over. */
     public static final String CLAIM_TOKEN = SWIFT_PREFIX + "Claim-Token";
-
-    /** When the holder last refreshed the claim: milliseconds since the epoch, by the holder's clock. */
     public static final String CLAIM_REFRESHED = SWIFT_PREFIX + "Claim-Refreshed";
 
     private static final String CHECKSUM_PREFIX = SWIFT_PREFIX + "Checksum-";
@@ -111,7 +101,7 @@ public final class ReservedMetadata {
     private ReservedMetadata() {
     }
 
-    /** The header that holds the stored checksum of one algorithm, e.g. {@code X-Object-Meta-S3multi-Checksum-Crc32}. */
+    /** The header that holds the stored checksum of an algorithm, e.g. {@code X-Object-Meta-S3multi-Checksum-Crc32}. */
     public static String checksum(DigestAlgorithm algorithm) {
         String name = algorithm.awsName().toLowerCase(Locale.ROOT);
         return CHECKSUM_PREFIX + Character.toUpperCase(name.charAt(0)) + name.substring(1);

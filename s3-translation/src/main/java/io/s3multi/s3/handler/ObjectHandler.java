@@ -6,6 +6,7 @@ import io.s3multi.s3.handler.object.ObjectDeleter;
 import io.s3multi.s3.handler.object.ObjectReader;
 import io.s3multi.s3.handler.object.ObjectWriter;
 import io.s3multi.s3.operation.MissingBucket;
+import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;

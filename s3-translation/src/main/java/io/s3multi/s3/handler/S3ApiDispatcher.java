@@ -3,6 +3,7 @@ package io.s3multi.s3.handler;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.operation.MissingBucket;
+import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3Operation;

@@ -1,5 +1,6 @@
 package io.s3multi.s3.handler;
 
+import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Identity;

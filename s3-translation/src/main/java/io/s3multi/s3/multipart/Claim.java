@@ -141,7 +141,8 @@ final class Claim {
     }
 
     private SwiftHeaders headers() {
-        return SwiftHeaders.of("Content-Type", SegmentsLayout.CLAIM_CONTENT_TYPE, ReservedMetadata.CLAIM_STATE, purpose.name(), ReservedMetadata.CLAIM_TOKEN, token,
+        return SwiftHeaders.of("Content-Type", SegmentsLayout.CLAIM_CONTENT_TYPE,
+                ReservedMetadata.CLAIM_STATE, purpose.name(), ReservedMetadata.CLAIM_TOKEN, token,
                 ReservedMetadata.CLAIM_REFRESHED, Long.toString(clock.millis()));
     }
 

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * What the object at a Complete's or Abort's key tells about uploads: which upload made it (its reserved
- * {@link ReservedMetadata#UPLOAD_ID}, bound to the key: {@link CompletedManifest}), and the answer a Complete gave when it made it, rebuilt from its reserved
- * metadata so that a retried Complete needs nothing kept for it.
+ * {@link ReservedMetadata#UPLOAD_ID}, bound to the key: {@link CompletedManifest}), and the answer a Complete gave
+ * when it made it, rebuilt from its reserved metadata so that a retried Complete needs nothing kept for it.
  */
 final class CompletedObject {
 

@@ -5,6 +5,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.operation.RequestBodySource;
+import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Identity;
 import io.s3multi.s3.operation.S3Response;

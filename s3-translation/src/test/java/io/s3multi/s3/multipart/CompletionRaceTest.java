@@ -183,7 +183,8 @@ class CompletionRaceTest {
     @Test
     void aStaleClaimIsTakenOverAndAFreshOneWaitedFor() throws Exception {
         swift.put(SEGMENTS, SegmentsLayout.claim(UPLOAD), new byte[0], SegmentsLayout.CLAIM_CONTENT_TYPE,
-                Map.of(ReservedMetadata.CLAIM_REFRESHED, Long.toString(Instant.now().toEpochMilli()), ReservedMetadata.CLAIM_TOKEN, "x"));
+                Map.of(ReservedMetadata.CLAIM_REFRESHED, Long.toString(Instant.now().toEpochMilli()),
+                        ReservedMetadata.CLAIM_TOKEN, "x"));
         long started = System.nanoTime();
         String answer = complete(handler(Duration.ofMillis(600)));
         long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
@@ -198,7 +199,8 @@ class CompletionRaceTest {
         // A claim refreshed, just as this Complete first tries to claim, by a gateway that then died: stale after
         // the (here 4 s) timeout.
         swift.put(SEGMENTS, SegmentsLayout.claim(UPLOAD), new byte[0], SegmentsLayout.CLAIM_CONTENT_TYPE,
-                Map.of(ReservedMetadata.CLAIM_REFRESHED, Long.toString(Instant.now().toEpochMilli()), ReservedMetadata.CLAIM_TOKEN, "x"));
+                Map.of(ReservedMetadata.CLAIM_REFRESHED, Long.toString(Instant.now().toEpochMilli()),
+                        ReservedMetadata.CLAIM_TOKEN, "x"));
         swift.after("PUT /" + SEGMENTS + "/" + SegmentsLayout.claim(UPLOAD), s -> s.put(SEGMENTS,
                 SegmentsLayout.claim(UPLOAD), new byte[0], SegmentsLayout.CLAIM_CONTENT_TYPE, Map.of(ReservedMetadata.CLAIM_REFRESHED,
                         Long.toString(Instant.now().toEpochMilli()), ReservedMetadata.CLAIM_TOKEN, "x")));
@@ -247,11 +249,13 @@ class CompletionRaceTest {
         Optional<Claim> claim = Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.COMPLETING,
                 CLAIM_TIMEOUT, Clock.systemUTC());
         assertTrue(claim.isPresent());
-        String first = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta().get(ReservedMetadata.CLAIM_REFRESHED.toLowerCase());
+        String first = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta()
+                .get(ReservedMetadata.CLAIM_REFRESHED.toLowerCase());
         assertTrue(Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING, CLAIM_TIMEOUT,
                 Clock.systemUTC()).isEmpty(), "held and fresh");
         Thread.sleep(1200);   // refreshed every 500 ms
-        String later = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta().get(ReservedMetadata.CLAIM_REFRESHED.toLowerCase());
+        String later = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta()
+                .get(ReservedMetadata.CLAIM_REFRESHED.toLowerCase());
         assertTrue(Long.parseLong(later) > Long.parseLong(first), first + " then " + later);
         assertTrue(Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING, CLAIM_TIMEOUT,
                 Clock.systemUTC()).isEmpty(), "refreshed, so still not stale");

@@ -1,7 +1,7 @@
 package io.s3multi.s3.handler.bucket;
 
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.S3ApiSettings;
+import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.SwiftStatusMapper;

@@ -1,6 +1,6 @@
 package io.s3multi.s3.handler.bucket;
 
-import io.s3multi.s3.handler.S3ApiSettings;
+import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.swift.SwiftBackend;
 import io.s3multi.swift.error.SwiftException;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.s3multi.s3.handler.bucket;
 
+import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
@@ -34,9 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BucketRemoval {
 
-    /** The suffix of the container that holds multipart segments (design: storage layout). */
-    public static final String SEGMENTS_SUFFIX = "_segments";
-
     private static final Logger LOG = LoggerFactory.getLogger(BucketRemoval.class);
 
     private final BucketRegistry registry;
@@ -55,7 +53,7 @@ public final class BucketRemoval {
         if (!deleted) {
             throw missing(call, bucket, account);
         }
-        deleteSegments(call.swift(), bucket + SEGMENTS_SUFFIX);
+        deleteSegments(call.swift(), SegmentsLayout.container(bucket));
         release(bucket, account);
         return S3Response.noContent();
     }
