@@ -120,6 +120,11 @@ public final class FaultProxy implements AutoCloseable {
         return bytesFromSwift.sum();
     }
 
+    /** {@link #bytesToSwift()} plus {@link #bytesFromSwift()}. */
+    public long bytesExchanged() {
+        return bytesToSwift() + bytesFromSwift();
+    }
+
     /** Swift goes away: new connections are refused and the open ones reset, until {@link #up()}. */
     public synchronized void down() throws IOException {
         if (listener != null) {
