@@ -1,7 +1,7 @@
 package io.s3multi.filters.proxyserver;
 
-import io.s3multi.s3.handler.ListingEtag;
-import io.s3multi.s3.handler.object.ReservedMetadata;
+import io.s3multi.s3.contract.ListingEtag;
+import io.s3multi.s3.contract.ReservedMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.s3multi.filters.s3;
 
 import io.s3multi.s3.auth.SignedRequest;
 import io.s3multi.s3.auth.SigningKey;
-import io.s3multi.s3.handler.S3Identity;
+import io.s3multi.s3.operation.S3Identity;
 import io.s3multi.swift.SwiftAccount;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.s3multi.filters.s3api;
 
 import io.s3multi.filters.pipeline.GatewayHeaders;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.S3Body;
-import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.operation.S3Body;
+import io.s3multi.s3.operation.S3Response;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;

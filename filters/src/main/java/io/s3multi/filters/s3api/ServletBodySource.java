@@ -2,9 +2,9 @@ package io.s3multi.filters.s3api;
 
 import io.s3multi.filters.s3.S3Authentication;
 import io.s3multi.s3.auth.RequestBody;
-import io.s3multi.s3.handler.RequestBodySource;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.s3.operation.RequestBodySource;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 

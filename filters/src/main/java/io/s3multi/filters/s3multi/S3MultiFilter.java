@@ -4,7 +4,7 @@ import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.SharedBucketRegistry;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.filters.s3api.S3ApiFilter;
-import io.s3multi.s3.handler.MissingBucket;
+import io.s3multi.s3.handler.RegistryMissingBucket;
 import io.s3multi.s3.multipart.MultipartDispatcher;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
@@ -73,7 +73,7 @@ public final class S3MultiFilter implements Filter {
         this.config = config;
         this.parser = new S3RequestParser(storageDomains);
         var dispatcher = new MultipartDispatcher(config.multipart(), this::maxManifestSegments,
-                (call, bucket) -> MissingBucket.fromRegistry(SharedBucketRegistry.in(context)).answer(call, bucket));
+                (call, bucket) -> RegistryMissingBucket.fromRegistry(SharedBucketRegistry.in(context)).answer(call, bucket));
         this.edge = new S3ApiFilter(dispatcher::dispatch, storageDomains, clock);
     }
 

@@ -1,7 +1,7 @@
 package io.s3multi.filters.s3token;
 
 import io.s3multi.s3.auth.SecretAccessKey;
-import io.s3multi.s3.handler.S3Identity;
+import io.s3multi.s3.operation.S3Identity;
 import java.util.Objects;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package io.s3multi.filters.tempauth;
 
-import io.s3multi.s3.handler.S3Identity;
+import io.s3multi.s3.operation.S3Identity;
 import java.util.Objects;
 import java.util.Set;
 

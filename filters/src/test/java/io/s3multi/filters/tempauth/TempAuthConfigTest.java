@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.filters.pipeline.FilterSettings;
-import io.s3multi.s3.handler.S3Identity;
+import io.s3multi.s3.operation.S3Identity;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -7,6 +7,8 @@ import io.s3multi.s3.handler.bucket.BucketListings;
 import io.s3multi.s3.handler.bucket.BucketPresence;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.handler.bucket.BucketRemoval;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.xml.documents.LocationConstraint;
 import io.s3multi.s3.xml.documents.VersioningConfiguration;
 import java.util.Objects;

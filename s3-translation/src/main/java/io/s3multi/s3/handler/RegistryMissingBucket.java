@@ -2,6 +2,8 @@ package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
+import io.s3multi.s3.operation.MissingBucket;
+import io.s3multi.s3.operation.S3Call;
 import io.s3multi.swift.error.SwiftException;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * answer stays {@code NoSuchBucket} (and the failure is logged): the bucket is missing from the caller's account
  * either way.
  */
-final class RegistryMissingBucket implements MissingBucket {
+public final class RegistryMissingBucket implements MissingBucket {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryMissingBucket.class);
 
@@ -23,6 +25,11 @@ final class RegistryMissingBucket implements MissingBucket {
 
     RegistryMissingBucket(BucketRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** {@code AccessDenied} for a bucket the registry records for another account, else {@code NoSuchBucket}. */
+    public static MissingBucket fromRegistry(BucketRegistry registry) {
+        return new RegistryMissingBucket(registry);
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
+import io.s3multi.s3.operation.MissingBucket;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3Operation;
 import java.util.Objects;
 

@@ -1,5 +1,9 @@
 package io.s3multi.s3.handler;
 
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Identity;
+import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.s3.request.BucketNames;
 import io.s3multi.s3.xml.documents.ListAllMyBucketsResult;
 import io.s3multi.s3.xml.documents.Owner;

@@ -1,5 +1,8 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.ReservedMetadata;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
@@ -47,11 +50,6 @@ final class Claim {
 
     enum Purpose { COMPLETING, ABORTING }
 
-    static final String CONTENT_TYPE = "application/x-s3multi-claim";
-    static final String META_PURPOSE = UploadInfo.RESERVED_META + "State";
-    static final String META_TOKEN = UploadInfo.RESERVED_META + "Claim-Token";
-    /** When the holder last refreshed the claim: milliseconds since the epoch, by the holder's clock. */
-    static final String META_REFRESHED = UploadInfo.RESERVED_META + "Claim-Refreshed";
 
     private static final Logger LOG = LoggerFactory.getLogger(Claim.class);
     private static final Duration SHORTEST_REFRESH = Duration.ofMillis(50);
@@ -150,8 +148,8 @@ final class Claim {
     }
 
     private SwiftHeaders headers() {
-        return SwiftHeaders.of("Content-Type", CONTENT_TYPE, META_PURPOSE, purpose.name(), META_TOKEN, token,
-                META_REFRESHED, Long.toString(clock.millis()));
+        return SwiftHeaders.of("Content-Type", SegmentsLayout.CLAIM_CONTENT_TYPE, ReservedMetadata.CLAIM_STATE, purpose.name(), ReservedMetadata.CLAIM_TOKEN, token,
+                ReservedMetadata.CLAIM_REFRESHED, Long.toString(clock.millis()));
     }
 
     /** When the current holder last refreshed its claim; empty when there is no claim. */
@@ -170,7 +168,7 @@ final class Claim {
 
     /** The holder's last refresh as the claim records it; a claim without one counts from its Last-Modified. */
     static Instant refreshedAt(SwiftReply claim) {
-        String millis = claim.header(META_REFRESHED);
+        String millis = claim.header(ReservedMetadata.CLAIM_REFRESHED);
         if (millis != null) {
             try {
                 return Instant.ofEpochMilli(Long.parseLong(millis.trim()));
@@ -188,7 +186,7 @@ final class Claim {
         }
         try {
             SwiftReply held = swift.objects().head(upload.container(), name, SwiftHeaders.empty());
-            if (!token.equals(held.header(META_TOKEN))) {
+            if (!token.equals(held.header(ReservedMetadata.CLAIM_TOKEN))) {
                 loseClaim("another request took it over");
                 return;
             }

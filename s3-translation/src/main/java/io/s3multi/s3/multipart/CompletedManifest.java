@@ -1,12 +1,13 @@
 package io.s3multi.s3.multipart;
 
-import io.s3multi.s3.handler.object.ReservedMetadata;
+import io.s3multi.s3.contract.ReservedMetadata;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftProtocolException;
 import io.s3multi.swift.slo.ManifestEntry;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -1,20 +1,23 @@
 package io.s3multi.s3.multipart;
 
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.SwiftStatusMapper;
-import io.s3multi.s3.handler.object.StoredObject;
+import io.s3multi.s3.contract.ChecksumType;
+import io.s3multi.s3.contract.ObjectChecksum;
+import io.s3multi.s3.contract.ReservedMetadata;
+import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.StoredObject;
+import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * What the object at a Complete's or Abort's key tells about uploads: which upload made it (its reserved
- * {@link UploadInfo#META_UPLOAD_ID}, bound to the key: {@link CompletedManifest}), and the answer a Complete gave when it made it, rebuilt from its reserved
+ * {@link ReservedMetadata#UPLOAD_ID}, bound to the key: {@link CompletedManifest}), and the answer a Complete gave when it made it, rebuilt from its reserved
  * metadata so that a retried Complete needs nothing kept for it.
  */
 final class CompletedObject {
@@ -56,14 +59,14 @@ final class CompletedObject {
             return Optional.empty();
         }
         StoredObject stored = new StoredObject(object.get().headers());
-        Optional<CompletionPlan.ObjectChecksum> checksum = stored.checksum().map(sum -> new CompletionPlan
-                .ObjectChecksum(sum.algorithm(), ChecksumType.valueOf(sum.type()), sum.value()));
+        Optional<ObjectChecksum> checksum = stored.checksum().map(sum -> new ObjectChecksum(
+                sum.algorithm(), ChecksumType.valueOf(sum.type()), sum.value()));
         return Optional.of(result(call, MultipartEtag.normalize(stored.etag()), checksum));
     }
 
     /** The CompleteMultipartUploadResult of the call's key. */
     static CompleteMultipartUploadResult result(S3Call call, String eTag,
-            Optional<CompletionPlan.ObjectChecksum> checksum) {
+            Optional<ObjectChecksum> checksum) {
         String host = call.request().header("Host");
         String path = "/" + call.bucket() + "/" + URLEncoder.encode(call.key(), StandardCharsets.UTF_8)
                 .replace("+", "%20").replace("%2F", "/");

@@ -1,11 +1,15 @@
 package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.auth.S3AuthException;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.StoredPart;
+import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Response;
-import io.s3multi.s3.handler.SwiftStatusMapper;
 import io.s3multi.s3.integrity.S3IntegrityException;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
@@ -106,7 +110,7 @@ public final class CompletionHandler {
             }
             CompletionPlan plan = CompletionPlan.check(body.parts(), state.allAttempts(uploadId),
                     settings.minPartSize(), upload);
-            SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan);
+            SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan.eTag(), plan.parts().size(), plan.checksum());
             Completion completion = new Completion(call, state, uploadId, plan,
                     ifNoneMatch ? headers.with("If-None-Match", "*") : headers);
             Optional<FinishLocks.Held> held = locks.tryLock(call.swift(), state, uploadId,

@@ -1,11 +1,14 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.ChecksumType;
+import io.s3multi.s3.contract.ObjectChecksum;
+import io.s3multi.s3.contract.StoredPart;
+import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.integrity.MultipartChecksum;
 import io.s3multi.s3.request.PartNumbers;
 import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
-
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -24,10 +27,6 @@ import java.util.Optional;
  * @param checksum the object's checksum as S3 shows it, or empty when the upload has no checksum algorithm
  */
 public record CompletionPlan(List<StoredPart> parts, String eTag, Optional<ObjectChecksum> checksum) {
-
-    /** The checksum of the whole object: algorithm, type, and value as S3 shows it. */
-    public record ObjectChecksum(DigestAlgorithm algorithm, ChecksumType type, String value) {
-    }
 
     public CompletionPlan {
         parts = List.copyOf(parts);

@@ -1,5 +1,7 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.PartContentType;
+import io.s3multi.s3.contract.StoredPart;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.integrity.RunningDigest;
@@ -7,7 +9,6 @@ import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.http.SwiftResponse;
-
 import java.io.IOException;
 import java.io.InputStream;
 

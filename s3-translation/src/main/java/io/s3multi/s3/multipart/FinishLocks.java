@@ -1,8 +1,8 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.error.SwiftException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

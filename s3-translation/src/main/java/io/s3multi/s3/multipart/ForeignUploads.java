@@ -2,9 +2,9 @@ package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.MissingBucket;
-import io.s3multi.s3.handler.S3Call;
 import io.s3multi.s3.handler.object.SwiftFailures;
+import io.s3multi.s3.operation.MissingBucket;
+import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.request.S3Operation;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.error.S3ErrorXml;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.S3Body;
+import io.s3multi.s3.operation.S3Body;
 import io.s3multi.s3.xml.S3Xml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,7 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;

@@ -1,12 +1,14 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.StoredPart;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.slo.SloSegment;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +20,6 @@ import java.util.List;
  */
 final class ManifestWriter {
 
-    private static final String SUB_MANIFEST_TYPE = "application/x-s3multi-manifest";
 
     private final SwiftAccount swift;
     private final String container;
@@ -44,7 +45,7 @@ final class ManifestWriter {
                 List<SloSegment> children = level.subList(group.from(), group.to());
                 String name = SegmentsLayout.subManifest(uploadId, depth, i);
                 SwiftReply written = swift.largeObjects().putManifest(container, name, children,
-                        SwiftHeaders.of("Content-Type", SUB_MANIFEST_TYPE));
+                        SwiftHeaders.of("Content-Type", SegmentsLayout.SUB_MANIFEST_CONTENT_TYPE));
                 long size = children.stream().mapToLong(SloSegment::sizeBytes).sum();
                 above.add(SloSegment.of(new ObjectPath(container, name), MultipartEtag.normalize(written.etag()),
                         size));

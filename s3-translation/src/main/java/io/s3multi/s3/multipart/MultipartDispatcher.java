@@ -1,11 +1,10 @@
 package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.MissingBucket;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.operation.MissingBucket;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3Operation;
-
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.IntSupplier;

@@ -2,12 +2,19 @@ package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.auth.RequestBody;
 import io.s3multi.s3.auth.S3AuthException;
+import io.s3multi.s3.contract.PartAttempt;
+import io.s3multi.s3.contract.PartContentType;
+import io.s3multi.s3.contract.ReservedMetadata;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.StoredPart;
+import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Response;
-import io.s3multi.s3.handler.SwiftStatusMapper;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.integrity.S3IntegrityException;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.s3.request.PartNumbers;
 import io.s3multi.s3.xml.documents.CopyPartResult;
 import io.s3multi.s3.xml.documents.ListPartsResult;
@@ -16,7 +23,6 @@ import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -76,7 +82,7 @@ public final class PartHandler {
         if (announced != null) {
             StoredPart.PartChecksum checksum = new StoredPart.PartChecksum(algorithm.get(), announced.trim());
             headers.set("Content-Type", PartContentType.of(checksum));
-            headers.set(UploadInfo.META_CHECKSUM_PREFIX + UploadInfo.capitalized(algorithm.get()), announced.trim());
+            headers.set(ReservedMetadata.checksum(algorithm.get()), announced.trim());
         } else {
             headers.set("Content-Type", PartContentType.of(null));
         }
@@ -139,7 +145,7 @@ public final class PartHandler {
         } catch (SwiftException e) {
             throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(source.bucket(), source.key()));
         }
-        String sourceEtag = sourceHead.header(UploadInfo.META_ETAG) != null ? sourceHead.header(UploadInfo.META_ETAG)
+        String sourceEtag = sourceHead.header(ReservedMetadata.ETAG) != null ? sourceHead.header(ReservedMetadata.ETAG)
                 : MultipartEtag.normalize(sourceHead.etag());
         PartCopySource.checkConditions(call.request()::header, sourceEtag, lastModified(sourceHead));
         PartCopySource.Range range = PartCopySource.range(call.request().header("x-amz-copy-source-range"),

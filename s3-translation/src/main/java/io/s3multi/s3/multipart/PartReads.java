@@ -1,10 +1,13 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.ReservedMetadata;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.StoredPart;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
-
 import java.util.List;
 
 /**
@@ -45,7 +48,7 @@ public final class PartReads {
      */
     public static PartRange locate(SwiftAccount swift, String bucket, SwiftHeaders objectHead, int partNumber)
             throws SwiftException {
-        String uploadId = objectHead.get(UploadInfo.META_UPLOAD_ID);
+        String uploadId = objectHead.get(ReservedMetadata.UPLOAD_ID);
         int parts = partsCount(objectHead);
         long length = objectHead.contentLength();
         if (uploadId == null || parts == 0 || !UploadId.isWellFormed(uploadId.trim())) {
@@ -75,7 +78,7 @@ public final class PartReads {
 
     /** The stored parts count of a completed multipart object (an SLO), or 0 when there is none or it is malformed. */
     private static int partsCount(SwiftHeaders objectHead) {
-        String count = objectHead.get(UploadInfo.META_PARTS_COUNT);
+        String count = objectHead.get(ReservedMetadata.PARTS_COUNT);
         if (count == null || !"true".equalsIgnoreCase(objectHead.get("X-Static-Large-Object"))
                 || !count.trim().matches("[1-9][0-9]{0,4}")) {
             return 0;

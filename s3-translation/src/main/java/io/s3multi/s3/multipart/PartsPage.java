@@ -1,9 +1,13 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.PartAttempt;
+import io.s3multi.s3.contract.PartContentType;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.StoredPart;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.swift.container.ListingQuery;
 import io.s3multi.swift.container.ObjectEntry;
 import io.s3multi.swift.error.SwiftException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.s3multi.s3.multipart;
 
-import io.s3multi.s3.handler.S3Call;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.operation.S3Call;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;

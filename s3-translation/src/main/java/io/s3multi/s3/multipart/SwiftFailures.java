@@ -2,8 +2,8 @@ package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.auth.S3AuthException;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.SwiftStatusMapper;
 import io.s3multi.s3.integrity.S3IntegrityException;
+import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.swift.error.SwiftUploadAbortedException;

@@ -1,7 +1,12 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.ReservedMetadata;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.StoredPart;
+import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.SwiftStatusMapper;
+import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
@@ -10,7 +15,6 @@ import io.s3multi.swift.container.ListingCursor;
 import io.s3multi.swift.container.ListingQuery;
 import io.s3multi.swift.container.ObjectEntry;
 import io.s3multi.swift.error.SwiftException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +165,7 @@ public final class UploadState {
     /**
      * Deletes everything a finished upload left behind for its object: parts, sub-manifests and claim. Called
      * when the object made from it is overwritten or deleted (the object's
-     * {@link UploadInfo#META_UPLOAD_ID} names the upload).
+     * {@link ReservedMetadata#UPLOAD_ID} names the upload).
      */
     public void deleteObjectSegments(UploadId uploadId) throws SwiftException {
         deletePrefix(SegmentsLayout.partsPrefix(uploadId));

@@ -1,8 +1,11 @@
 package io.s3multi.s3.multipart;
 
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Response;
-import io.s3multi.s3.handler.SwiftStatusMapper;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.contract.UploadInfo;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.s3.request.ObjectKeys;
 import io.s3multi.s3.xml.documents.InitiateMultipartUploadResult;
 import io.s3multi.s3.xml.documents.ListMultipartUploadsResult;
@@ -10,7 +13,6 @@ import io.s3multi.s3.xml.documents.Owner;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
-
 import java.util.Objects;
 
 /**
@@ -36,7 +38,7 @@ public final class UploadsHandler {
     public S3Response createMultipartUpload(S3Call call) {
         String key = ObjectKeys.requireValid(call.key());
         UploadId uploadId = UploadId.newId(call.clock().instant());
-        UploadInfo upload = UploadInfo.fromCreateRequest(call.request().head(), key, uploadId,
+        UploadInfo upload = CreateUploadRequest.read(call.request().head(), key, uploadId,
                 call.identity().displayName());
         String container = SegmentsLayout.container(call.bucket());
         String marker = SegmentsLayout.marker(key, uploadId);

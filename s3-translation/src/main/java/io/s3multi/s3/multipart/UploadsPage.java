@@ -1,9 +1,11 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.swift.container.ListingQuery;
 import io.s3multi.swift.container.ObjectEntry;
 import io.s3multi.swift.error.SwiftException;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

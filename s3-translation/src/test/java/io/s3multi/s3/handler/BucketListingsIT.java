@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.s3.error.S3ErrorCode;
+import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.CommonPrefix;
 import io.s3multi.s3.xml.documents.ListBucketResult;

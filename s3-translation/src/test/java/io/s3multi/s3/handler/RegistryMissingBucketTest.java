@@ -6,6 +6,8 @@ import io.s3multi.s3.auth.RequestBody;
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Identity;
 import io.s3multi.s3.request.S3RequestParser;
 import io.s3multi.swift.error.SwiftConnectionException;
 import io.s3multi.swift.error.SwiftException;

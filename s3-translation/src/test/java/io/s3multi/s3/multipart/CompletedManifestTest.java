@@ -1,6 +1,9 @@
 package io.s3multi.s3.multipart;
 
-import io.s3multi.s3.handler.object.ReservedMetadata;
+import io.s3multi.s3.contract.PartContentType;
+import io.s3multi.s3.contract.ReservedMetadata;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.swift.SwiftHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

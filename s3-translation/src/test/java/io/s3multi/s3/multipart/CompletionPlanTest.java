@@ -1,5 +1,11 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.ChecksumType;
+import io.s3multi.s3.contract.PartAttempt;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.StoredPart;
+import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.integrity.MultipartChecksum;

@@ -1,15 +1,18 @@
 package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.contract.PartContentType;
+import io.s3multi.s3.contract.ReservedMetadata;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.RequestBodySource;
-import io.s3multi.s3.handler.S3Body;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Identity;
-import io.s3multi.s3.handler.S3Response;
-import io.s3multi.s3.handler.object.ReservedMetadata;
 import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.operation.RequestBodySource;
+import io.s3multi.s3.operation.S3Body;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Identity;
+import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3RequestParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +86,7 @@ class CompletionRaceTest {
 
     /** The reserved metadata a Complete of {@code upload} leaves on its manifest at {@code k}. */
     private static Map<String, String> completedAtK(UploadId upload) {
-        return Map.of(UploadInfo.META_UPLOAD_ID, upload.value(), UploadInfo.META_ETAG,
+        return Map.of(ReservedMetadata.UPLOAD_ID, upload.value(), ReservedMetadata.ETAG,
                 "0123456789abcdef0123456789abcdef-1", ReservedMetadata.OBJECT, ReservedMetadata.binding(BUCKET, "k"));
     }
 
@@ -124,7 +127,7 @@ class CompletionRaceTest {
         assertTrue(answer.contains("<CompleteMultipartUploadResult"), answer);
         assertEquals(List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2)), leftOf(UPLOAD));
         assertEquals(List.of(), leftOf(OLD_UPLOAD), "the replaced object's part goes");
-        assertEquals(UPLOAD.value(), swift.get(BUCKET, "k").meta().get(UploadInfo.META_UPLOAD_ID.toLowerCase()));
+        assertEquals(UPLOAD.value(), swift.get(BUCKET, "k").meta().get(ReservedMetadata.UPLOAD_ID.toLowerCase()));
     }
 
     @Test
@@ -150,7 +153,7 @@ class CompletionRaceTest {
         });
         String answer = complete(handler);
         assertTrue(answer.contains("<Code>NoSuchUpload</Code>"), answer);
-        assertEquals(OLD_UPLOAD.value(), swift.get(BUCKET, "k").meta().get(UploadInfo.META_UPLOAD_ID.toLowerCase()));
+        assertEquals(OLD_UPLOAD.value(), swift.get(BUCKET, "k").meta().get(ReservedMetadata.UPLOAD_ID.toLowerCase()));
         assertEquals(List.of(SegmentsLayout.legacyPart(OLD_UPLOAD, 1)), leftOf(OLD_UPLOAD), "the old object is whole");
         assertEquals(List.of(), leftOf(UPLOAD));
     }
@@ -177,8 +180,8 @@ class CompletionRaceTest {
 
     @Test
     void aStaleClaimIsTakenOverAndAFreshOneWaitedFor() throws Exception {
-        swift.put(SEGMENTS, SegmentsLayout.claim(UPLOAD), new byte[0], Claim.CONTENT_TYPE,
-                Map.of(Claim.META_REFRESHED, Long.toString(Instant.now().toEpochMilli()), Claim.META_TOKEN, "x"));
+        swift.put(SEGMENTS, SegmentsLayout.claim(UPLOAD), new byte[0], SegmentsLayout.CLAIM_CONTENT_TYPE,
+                Map.of(ReservedMetadata.CLAIM_REFRESHED, Long.toString(Instant.now().toEpochMilli()), ReservedMetadata.CLAIM_TOKEN, "x"));
         long started = System.nanoTime();
         String answer = complete(handler(Duration.ofMillis(600)));
         long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
@@ -192,11 +195,11 @@ class CompletionRaceTest {
     void aCompleteWaitingForAClaimHeldElsewhereLooksAgainWithBackoff() throws Exception {
         // A claim refreshed, just as this Complete first tries to claim, by a gateway that then died: stale after
         // the (here 4 s) timeout.
-        swift.put(SEGMENTS, SegmentsLayout.claim(UPLOAD), new byte[0], Claim.CONTENT_TYPE,
-                Map.of(Claim.META_REFRESHED, Long.toString(Instant.now().toEpochMilli()), Claim.META_TOKEN, "x"));
+        swift.put(SEGMENTS, SegmentsLayout.claim(UPLOAD), new byte[0], SegmentsLayout.CLAIM_CONTENT_TYPE,
+                Map.of(ReservedMetadata.CLAIM_REFRESHED, Long.toString(Instant.now().toEpochMilli()), ReservedMetadata.CLAIM_TOKEN, "x"));
         swift.after("PUT /" + SEGMENTS + "/" + SegmentsLayout.claim(UPLOAD), s -> s.put(SEGMENTS,
-                SegmentsLayout.claim(UPLOAD), new byte[0], Claim.CONTENT_TYPE, Map.of(Claim.META_REFRESHED,
-                        Long.toString(Instant.now().toEpochMilli()), Claim.META_TOKEN, "x")));
+                SegmentsLayout.claim(UPLOAD), new byte[0], SegmentsLayout.CLAIM_CONTENT_TYPE, Map.of(ReservedMetadata.CLAIM_REFRESHED,
+                        Long.toString(Instant.now().toEpochMilli()), ReservedMetadata.CLAIM_TOKEN, "x")));
         String answer = complete(handler(Duration.ofSeconds(4)));
         assertTrue(answer.contains("<CompleteMultipartUploadResult"), answer);
         List<Long> tries = swift.sent().stream()
@@ -214,7 +217,7 @@ class CompletionRaceTest {
     @Test
     void aClaimWithoutARefreshTimeCountsFromLastModified() throws Exception {
         // Last-Modified of MemorySwift is 2026-11-21T12:00Z; with a 60 s timeout a claim that old is stale.
-        swift.put(SEGMENTS, SegmentsLayout.claim(UPLOAD), new byte[0], Claim.CONTENT_TYPE, Map.of());
+        swift.put(SEGMENTS, SegmentsLayout.claim(UPLOAD), new byte[0], SegmentsLayout.CLAIM_CONTENT_TYPE, Map.of());
         String answer = complete(handler);
         assertTrue(answer.contains("<CompleteMultipartUploadResult"), answer);
     }
@@ -242,11 +245,11 @@ class CompletionRaceTest {
         Optional<Claim> claim = Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.COMPLETING,
                 CLAIM_TIMEOUT, Clock.systemUTC());
         assertTrue(claim.isPresent());
-        String first = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta().get(Claim.META_REFRESHED.toLowerCase());
+        String first = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta().get(ReservedMetadata.CLAIM_REFRESHED.toLowerCase());
         assertTrue(Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING, CLAIM_TIMEOUT,
                 Clock.systemUTC()).isEmpty(), "held and fresh");
         Thread.sleep(1200);   // refreshed every 500 ms
-        String later = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta().get(Claim.META_REFRESHED.toLowerCase());
+        String later = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta().get(ReservedMetadata.CLAIM_REFRESHED.toLowerCase());
         assertTrue(Long.parseLong(later) > Long.parseLong(first), first + " then " + later);
         assertTrue(Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING, CLAIM_TIMEOUT,
                 Clock.systemUTC()).isEmpty(), "refreshed, so still not stale");
@@ -267,7 +270,7 @@ class CompletionRaceTest {
         first.release();
         MemorySwift.StoredObject claim = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD));
         assertNotNull(claim, "the second's claim survives the first's release");
-        assertEquals("ABORTING", claim.meta().get(Claim.META_PURPOSE.toLowerCase()));
+        assertEquals("ABORTING", claim.meta().get(ReservedMetadata.CLAIM_STATE.toLowerCase()));
         second.release();
         assertNull(swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)));
     }

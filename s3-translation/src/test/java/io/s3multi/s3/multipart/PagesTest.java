@@ -1,5 +1,10 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.PartAttempt;
+import io.s3multi.s3.contract.PartContentType;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.StoredPart;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.swift.error.SwiftException;
 import org.junit.jupiter.api.Test;

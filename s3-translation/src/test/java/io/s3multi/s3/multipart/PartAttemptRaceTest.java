@@ -1,13 +1,18 @@
 package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.contract.PartAttempt;
+import io.s3multi.s3.contract.PartContentType;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.RequestBodySource;
-import io.s3multi.s3.handler.S3Body;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Identity;
 import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.operation.RequestBodySource;
+import io.s3multi.s3.operation.S3Body;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Identity;
 import io.s3multi.s3.request.S3RequestParser;
 import io.s3multi.swift.SwiftHeaders;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,6 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.fuzz.FuzzOracle;
 import io.s3multi.s3.fuzz.Mutations;
 import io.s3multi.s3.handler.bucket.ContinuationToken;
@@ -74,7 +75,7 @@ class RequestParametersFuzzTest {
         request.param("partNumber").ifPresent(PartNumbers::parse);
         request.param("uploadId").ifPresent(UploadId::parse);
         if (operation == S3Operation.CREATE_MULTIPART_UPLOAD) {
-            UploadInfo.fromCreateRequest(head, request.key(), UploadId.newId(NOW), "tester").markerHeaders();
+            CreateUploadRequest.read(head, request.key(), UploadId.newId(NOW), "tester").markerHeaders();
         }
         if (operation == S3Operation.UPLOAD_PART_COPY) {
             PartCopySource.parse(request.header("x-amz-copy-source"));

@@ -1,5 +1,8 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.PartAttempt;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.error.S3Exception;
 import org.junit.jupiter.api.Test;
 

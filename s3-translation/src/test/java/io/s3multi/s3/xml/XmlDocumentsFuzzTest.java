@@ -1,13 +1,13 @@
 package io.s3multi.s3.xml;
 
+import io.s3multi.s3.contract.ChecksumType;
+import io.s3multi.s3.contract.StoredPart;
+import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.fuzz.FuzzOracle;
 import io.s3multi.s3.fuzz.Mutations;
 import io.s3multi.s3.integrity.DigestAlgorithm;
-import io.s3multi.s3.multipart.ChecksumType;
 import io.s3multi.s3.multipart.CompletionPlan;
-import io.s3multi.s3.multipart.StoredPart;
-import io.s3multi.s3.multipart.UploadId;
-import io.s3multi.s3.multipart.UploadInfo;
 import io.s3multi.s3.xml.documents.AccessControlPolicy;
 import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
 import io.s3multi.s3.xml.documents.CreateBucketConfiguration;

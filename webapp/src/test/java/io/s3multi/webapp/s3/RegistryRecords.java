@@ -1,6 +1,6 @@
 package io.s3multi.webapp.s3;
 
-import io.s3multi.s3.handler.bucket.SwiftBucketRegistry;
+import io.s3multi.s3.contract.RegistryLayout;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
@@ -18,7 +18,7 @@ final class RegistryRecords {
     /** The account recorded for {@code bucket}, or null. */
     static String owner(S3TestGateway gateway, String bucket) throws SwiftException {
         try {
-            return registry(gateway).containers().head(bucket).header(SwiftBucketRegistry.OWNER_HEADER);
+            return registry(gateway).containers().head(bucket).header(RegistryLayout.OWNER_HEADER);
         } catch (SwiftHttpStatusException e) {
             if (e.status() == 404) {
                 return null;

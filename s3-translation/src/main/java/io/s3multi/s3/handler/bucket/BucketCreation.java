@@ -2,9 +2,9 @@ package io.s3multi.s3.handler.bucket;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.S3ApiSettings;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Response;
-import io.s3multi.s3.handler.SwiftStatusMapper;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.s3.xml.documents.CreateBucketConfiguration;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;

@@ -1,10 +1,10 @@
 package io.s3multi.s3.handler.bucket;
 
+import io.s3multi.s3.contract.ListingEtag;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.ListingEtag;
 import io.s3multi.s3.handler.S3ApiSettings;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Response;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.s3.xml.documents.ListBucketResult;
 import io.s3multi.s3.xml.documents.ListVersionsResult;

@@ -1,8 +1,8 @@
 package io.s3multi.s3.handler.bucket;
 
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.SwiftStatusMapper;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;

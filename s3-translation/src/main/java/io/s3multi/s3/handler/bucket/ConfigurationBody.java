@@ -1,6 +1,6 @@
 package io.s3multi.s3.handler.bucket;
 
-import io.s3multi.s3.handler.S3Call;
+import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.xml.S3Xml;
 import java.io.IOException;
 import java.io.InputStream;

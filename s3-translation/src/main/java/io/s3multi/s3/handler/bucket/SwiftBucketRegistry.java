@@ -1,5 +1,6 @@
 package io.s3multi.s3.handler.bucket;
 
+import io.s3multi.s3.contract.RegistryLayout;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
@@ -16,15 +17,9 @@ import org.slf4j.LoggerFactory;
  * The bucket registry kept in Swift, in an account that belongs to the gateway (configured as
  * {@code filter.s3api.bucket_registry_user} / {@code bucket_registry_key}).
  *
- * <h2>Layout (a storage contract)</h2>
- * <pre>
- * account of the registry user (e.g. AUTH_s3multi), used for nothing else
- *   container &lt;bucket name&gt;                       one per bucket created through the gateway
- *     X-Container-Meta-Owner-Account: AUTH_test   the Swift account that owns the bucket
- *     object created                             empty: the bucket's container was made (records from before
- *                                                  this object existed lack it)
- *     object holds/&lt;random&gt;                      empty: a CreateBucket relies on the record while it works
- * </pre>
+ * <p>Its layout, a storage contract, is {@link RegistryLayout}: a container per bucket name, naming the owner in
+ * {@link RegistryLayout#OWNER_HEADER}, holding {@link RegistryLayout#CREATED} and {@link RegistryLayout#HOLDS}
+ * objects.
  *
  * <h2>Claims: why a container per name</h2>
  * A claim must let exactly one of two accounts racing for a name win. An object PUT with
@@ -59,12 +54,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwiftBucketRegistry implements BucketRegistry {
 
-    /** The metadata header of a registry container that names the owning account. */
-    public static final String OWNER_HEADER = "X-Container-Meta-Owner-Account";
-
     private static final Logger LOG = LoggerFactory.getLogger(SwiftBucketRegistry.class);
-    private static final String CREATED = "created";
-    private static final String HOLDS = "holds/";
     private static final int OWNER_POLLS = 20;
     private static final Duration OWNER_POLL_INTERVAL = Duration.ofMillis(50);
 
@@ -79,7 +69,7 @@ public final class SwiftBucketRegistry implements BucketRegistry {
     public Claim claim(String bucket, String account) throws SwiftException {
         SwiftReply created = registry.containers().create(bucket, SwiftHeaders.empty());
         if (created.status() == 201) {
-            registry.containers().post(bucket, SwiftHeaders.of(OWNER_HEADER, account));
+            registry.containers().post(bucket, SwiftHeaders.of(RegistryLayout.OWNER_HEADER, account));
             Optional<String> owner = ownerOf(bucket);
             return owner.isEmpty() || owner.get().equals(account) ? Claim.CLAIMED : Claim.TAKEN;
         }
@@ -91,13 +81,13 @@ public final class SwiftBucketRegistry implements BucketRegistry {
             pause();
         }
         LOG.warn("registry container {} has no {} (a claim that never finished?); the name stays taken until an"
-                + " operator deletes that container", bucket, OWNER_HEADER);
+                + " operator deletes that container", bucket, RegistryLayout.OWNER_HEADER);
         return Claim.TAKEN;
     }
 
     @Override
     public Optional<String> hold(String bucket) throws SwiftException {
-        String hold = HOLDS + UUID.randomUUID();
+        String hold = RegistryLayout.HOLDS + UUID.randomUUID();
         try {
             registry.objects().put(bucket, hold, new byte[0], SwiftHeaders.empty());
             return Optional.of(hold);
@@ -111,7 +101,7 @@ public final class SwiftBucketRegistry implements BucketRegistry {
 
     @Override
     public void settle(String bucket, String hold) throws SwiftException {
-        registry.objects().put(bucket, CREATED, new byte[0], SwiftHeaders.empty());
+        registry.objects().put(bucket, RegistryLayout.CREATED, new byte[0], SwiftHeaders.empty());
         drop(bucket, hold);
     }
 
@@ -135,7 +125,7 @@ public final class SwiftBucketRegistry implements BucketRegistry {
     @Override
     public Optional<String> ownerOf(String bucket) throws SwiftException {
         try {
-            String owner = registry.containers().head(bucket).header(OWNER_HEADER);
+            String owner = registry.containers().head(bucket).header(RegistryLayout.OWNER_HEADER);
             return Optional.ofNullable(owner == null || owner.isEmpty() ? null : owner);
         } catch (SwiftHttpStatusException failure) {
             if (failure.status() == 404) {
@@ -150,7 +140,7 @@ public final class SwiftBucketRegistry implements BucketRegistry {
         if (!ownerOf(bucket).filter(account::equals).isPresent()) {
             return;
         }
-        deleteIfPresent(bucket, CREATED);
+        deleteIfPresent(bucket, RegistryLayout.CREATED);
         try {
             registry.containers().delete(bucket);
         } catch (SwiftHttpStatusException failure) {

@@ -1,7 +1,7 @@
 package io.s3multi.s3.handler.object;
 
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.multipart.CompletedManifest;
-import io.s3multi.s3.multipart.UploadId;
 import io.s3multi.s3.multipart.UploadState;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;

@@ -1,9 +1,13 @@
 package io.s3multi.s3.handler.object;
 
+import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Response;
 import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.operation.HttpDates;
+import io.s3multi.s3.operation.ObjectMetadata;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.xml.documents.CopyObjectResult;
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;

@@ -1,9 +1,11 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Response;
 import io.s3multi.s3.multipart.PartReads;
+import io.s3multi.s3.operation.ObjectMetadata;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.request.PartNumbers;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;

@@ -1,12 +1,15 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.S3Call;
-import io.s3multi.s3.handler.S3Response;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.integrity.PayloadExpectations;
+import io.s3multi.s3.operation.ObjectMetadata;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
@@ -21,7 +24,7 @@ import java.util.Set;
  *
  * <p>First the request's headers become Swift headers ({@link ObjectMetadata}; {@code Content-MD5} as
  * {@code ETag}, which Swift verifies and answers 422 to; {@code If-None-Match: *} as itself, which Swift answers
- * 412 to). Then the verified body ({@link io.s3multi.s3.handler.RequestBodySource}) is handed to Swift with its
+ * 412 to). Then the verified body ({@link io.s3multi.s3.operation.RequestBodySource}) is handed to Swift with its
  * decoded length: if a signature, digest or checksum does not match, the body stream throws before its last byte,
  * the upload is aborted, Swift stores nothing and the client gets the S3 error of the check that failed.
  *

@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.operation.HttpDates;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;

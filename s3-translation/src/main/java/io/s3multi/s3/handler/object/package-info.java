@@ -8,8 +8,8 @@
  *   <li>{@code x-amz-meta-foo} is {@code X-Object-Meta-Foo}; {@code Content-Type} (default
  *       {@code binary/octet-stream}), {@code Content-Encoding} (without {@code aws-chunked}),
  *       {@code Content-Disposition}, {@code Content-Language}, {@code Cache-Control} and {@code Expires} are
- *       stored by Swift as they are ({@link io.s3multi.s3.handler.object.ObjectMetadata}).</li>
- *   <li>{@code X-Object-Meta-S3multi-*} is the gateway's own ({@link io.s3multi.s3.handler.object.ReservedMetadata}):
+ *       stored by Swift as they are ({@link io.s3multi.s3.operation.ObjectMetadata}).</li>
+ *   <li>{@code X-Object-Meta-S3multi-*} is the gateway's own ({@link io.s3multi.s3.contract.ReservedMetadata}):
  *       the S3 ETag of multipart objects, the checksum a client sent and its type. Never shown, never accepted
  *       in any spelling, never written by a native Swift request through the gateway.</li>
  *   <li>The S3 ETag is that reserved ETag on a Static Large Object when it is well-formed, else Swift's (the MD5

@@ -3,11 +3,12 @@ package io.s3multi.s3.handler.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.RequestHead;
-import io.s3multi.s3.multipart.UploadId;
-import io.s3multi.s3.multipart.UploadInfo;
+import io.s3multi.s3.multipart.CreateUploadRequest;
+import io.s3multi.s3.operation.ObjectMetadata;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class HeaderLineBreakTest {
     @CsvSource({"Cache-Control, 'no-cache\r\nX-Object-Manifest: other/'", "x-amz-meta-color, 'blue\n'",
             "Content-Type, 'text/plain\r'"})
     void createMultipartUploadMetadataWithALineBreakIsInvalidArgument(String name, String value) {
-        S3Exception refused = assertThrows(S3Exception.class, () -> UploadInfo.fromCreateRequest(head(name, value),
+        S3Exception refused = assertThrows(S3Exception.class, () -> CreateUploadRequest.read(head(name, value),
                 "key", UploadId.newId(Instant.EPOCH), "tester").markerHeaders());
 
         assertEquals(S3ErrorCode.INVALID_ARGUMENT, refused.code());

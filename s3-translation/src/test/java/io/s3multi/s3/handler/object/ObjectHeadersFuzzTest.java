@@ -3,6 +3,7 @@ package io.s3multi.s3.handler.object;
 import io.s3multi.s3.fuzz.FuzzOracle;
 import io.s3multi.s3.fuzz.Mutations;
 import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.operation.ObjectMetadata;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

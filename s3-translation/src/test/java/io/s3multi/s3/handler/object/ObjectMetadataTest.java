@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.s3multi.s3.contract.ListingEtag;
+import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.ListingEtag;
 import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.s3.operation.ObjectMetadata;
+import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.swift.SwiftHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;

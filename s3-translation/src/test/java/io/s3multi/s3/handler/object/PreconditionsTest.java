@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.s3multi.s3.operation.HttpDates;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

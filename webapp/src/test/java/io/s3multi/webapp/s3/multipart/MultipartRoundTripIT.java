@@ -1,6 +1,6 @@
 package io.s3multi.webapp.s3.multipart;
 
-import io.s3multi.s3.handler.ListingEtag;
+import io.s3multi.s3.contract.ListingEtag;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.s3multi.s3.handler.object;
+package io.s3multi.s3.contract;
 
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +46,9 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code X-Object-Meta-S3multi-Checksum-Type}</td><td>{@code FULL_OBJECT} or {@code COMPOSITE}</td>
  *       <td>as above</td></tr>
  * </table>
+ * The upload markers and claims in {@code <bucket>_segments} carry reserved names of their own ({@link #MARKER_KEY}
+ * and the following, {@link #CLAIM_STATE} and the following; the package comment shows where each lives). Every
+ * reserved name is declared here and nowhere else.
  */
 public final class ReservedMetadata {
 
@@ -72,6 +75,30 @@ public final class ReservedMetadata {
 
     public static final String FULL_OBJECT = "FULL_OBJECT";
     public static final String COMPOSITE = "COMPOSITE";
+
+    /** An upload marker's object key (URL-encoded). */
+    public static final String MARKER_KEY = SWIFT_PREFIX + "Key";
+
+    /** An upload marker's initiator, the display name (URL-encoded). */
+    public static final String MARKER_INITIATOR = SWIFT_PREFIX + "Initiator";
+
+    /** The content type the object of an upload will have (URL-encoded). */
+    public static final String MARKER_CONTENT_TYPE = SWIFT_PREFIX + "Content-Type";
+
+    /** Followed by a content header's name: that header of the object of an upload (URL-encoded value). */
+    public static final String MARKER_HEADER_PREFIX = SWIFT_PREFIX + "Header-";
+
+    /** An upload's {@code x-amz-checksum-algorithm}. */
+    public static final String MARKER_CHECKSUM_ALGORITHM = SWIFT_PREFIX + "Checksum-Algorithm";
+
+    /** What a claim's holder does: {@code COMPLETING} or {@code ABORTING}. */
+    public static final String CLAIM_STATE = SWIFT_PREFIX + "State";
+
+    /** A claim holder's random token: tells the holder whether its claim was taken over. */
+    public static final String CLAIM_TOKEN = SWIFT_PREFIX + "Claim-Token";
+
+    /** When the holder last refreshed the claim: milliseconds since the epoch, by the holder's clock. */
+    public static final String CLAIM_REFRESHED = SWIFT_PREFIX + "Claim-Refreshed";
 
     private static final String CHECKSUM_PREFIX = SWIFT_PREFIX + "Checksum-";
     private static final String SWIFT_REQUEST_PREFIX = "x-object-meta-s3multi-";

@@ -1,8 +1,7 @@
-package io.s3multi.s3.multipart;
+package io.s3multi.s3.contract;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.integrity.DigestAlgorithm;
-
 import java.util.Locale;
 
 /**

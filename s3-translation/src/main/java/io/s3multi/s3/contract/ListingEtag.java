@@ -1,6 +1,6 @@
-package io.s3multi.s3.handler;
+package io.s3multi.s3.contract;
 
-import io.s3multi.s3.handler.object.ReservedMetadata;
+import io.s3multi.s3.contract.ReservedMetadata;
 import java.util.Locale;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.s3multi.s3.handler;
+package io.s3multi.s3.operation;
 
 import io.s3multi.s3.xml.S3Xml;
 import java.io.IOException;

@@ -1,8 +1,7 @@
-package io.s3multi.s3.handler;
+package io.s3multi.s3.operation;
 
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.bucket.BucketRegistry;
 
 /**
  * What an object operation answers when a bucket it names (the target, or a copy's source) is not a container
@@ -10,18 +9,14 @@ import io.s3multi.s3.handler.bucket.BucketRegistry;
  *
  * <p>The object handlers only know the caller's account, so on their own they answer {@code NoSuchBucket}
  * ({@link #NO_SUCH_BUCKET}). AWS answers {@code AccessDenied} when the bucket exists but belongs to someone else;
- * a stage that knows bucket owners (the bucket registry) supplies a {@code MissingBucket} that says so.
+ * a stage that knows bucket owners (the bucket registry) supplies a {@code MissingBucket} that says so
+ * ({@code io.s3multi.s3.handler.RegistryMissingBucket}).
  */
 @FunctionalInterface
 public interface MissingBucket {
 
     /** Always {@code NoSuchBucket}. */
     MissingBucket NO_SUCH_BUCKET = (call, bucket) -> S3Exception.noSuchBucket(bucket);
-
-    /** {@code AccessDenied} for a bucket the registry records for another account, else {@code NoSuchBucket}. */
-    static MissingBucket fromRegistry(BucketRegistry registry) {
-        return new RegistryMissingBucket(registry);
-    }
 
     /** The error for {@code bucket}, which is not a container of {@code call}'s account. */
     S3Exception answer(S3Call call, String bucket);

@@ -1,4 +1,4 @@
-package io.s3multi.s3.multipart;
+package io.s3multi.s3.contract;
 
 import java.security.SecureRandom;
 import java.time.Instant;

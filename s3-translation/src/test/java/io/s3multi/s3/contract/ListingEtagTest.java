@@ -1,4 +1,4 @@
-package io.s3multi.s3.handler;
+package io.s3multi.s3.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

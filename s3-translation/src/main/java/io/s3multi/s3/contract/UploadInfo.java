@@ -1,14 +1,7 @@
-package io.s3multi.s3.multipart;
+package io.s3multi.s3.contract;
 
-import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.ListingEtag;
-import io.s3multi.s3.handler.object.ObjectMetadata;
-import io.s3multi.s3.handler.object.ReservedMetadata;
-import io.s3multi.s3.http.HeaderValues;
-import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.swift.SwiftHeaders;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,25 +32,21 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         Map<String, String> userMetadata, Optional<DigestAlgorithm> checksumAlgorithm, ChecksumType checksumType,
         String initiator) {
 
-    /** The reserved metadata prefix: never shown as x-amz-meta-*, refused as user metadata. */
-    public static final String RESERVED_META = "X-Object-Meta-S3multi-";
-    public static final String META_ETAG = ReservedMetadata.ETAG;
-    public static final String META_UPLOAD_ID = ReservedMetadata.UPLOAD_ID;
-    public static final String META_CHECKSUM_PREFIX = RESERVED_META + "Checksum-";
-    public static final String META_CHECKSUM_TYPE = RESERVED_META + "Checksum-Type";
-    public static final String META_PARTS_COUNT = ReservedMetadata.PARTS_COUNT;
-    static final String MARKER_CONTENT_TYPE = "application/x-s3multi-upload";
+    /** The content type of an upload's marker, before its parameters. */
+    public static final String MARKER_CONTENT_TYPE = "application/x-s3multi-upload";
     /** {@code application/x-s3multi-upload;finished=completed}: a completed upload whose clean-up did not end. */
     static final String FINISHED_PARAMETER = "finished";
     static final String FINISHED_COMPLETED = "completed";
 
-    private static final String META_CONTENT_TYPE = RESERVED_META + "Content-Type";
-    private static final String META_CHECKSUM_ALGORITHM = RESERVED_META + "Checksum-Algorithm";
-    private static final String META_INITIATOR = RESERVED_META + "Initiator";
-    private static final String META_KEY = RESERVED_META + "Key";
-    private static final String META_HEADER_PREFIX = RESERVED_META + "Header-";
+    private static final String META_CONTENT_TYPE = ReservedMetadata.MARKER_CONTENT_TYPE;
+    private static final String META_CHECKSUM_ALGORITHM = ReservedMetadata.MARKER_CHECKSUM_ALGORITHM;
+    private static final String META_CHECKSUM_TYPE = ReservedMetadata.CHECKSUM_TYPE;
+    private static final String META_INITIATOR = ReservedMetadata.MARKER_INITIATOR;
+    private static final String META_KEY = ReservedMetadata.MARKER_KEY;
+    private static final String META_HEADER_PREFIX = ReservedMetadata.MARKER_HEADER_PREFIX;
     private static final String USER_META = "x-object-meta-";
-    private static final List<String> CONTENT_HEADERS =
+    /** The content headers an upload keeps for its object, in the order they are written. */
+    public static final List<String> CONTENT_HEADERS =
             List.of("Cache-Control", "Content-Disposition", "Content-Encoding", "Content-Language", "Expires");
 
     public UploadInfo {
@@ -69,51 +58,6 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         if (checksumAlgorithm.isPresent() != (checksumType != null)) {
             throw new IllegalArgumentException("a checksum type goes with a checksum algorithm");
         }
-    }
-
-    /**
-     * The upload a CreateMultipartUpload request asks for.
-     *
-     * @throws S3Exception InvalidRequest for an unknown checksum algorithm or type, InvalidArgument for
-     *                     user metadata in the gateway's reserved namespace or a header value with a line break
-     */
-    public static UploadInfo fromCreateRequest(RequestHead head, String key, UploadId uploadId, String initiator) {
-        head.headers().forEach((name, values) -> values.forEach(value -> HeaderValues.requireSingleLine(name, value)));
-        Map<String, String> content = new LinkedHashMap<>();
-        for (String name : CONTENT_HEADERS) {
-            if (head.header(name) != null) {
-                content.put(name, head.header(name));
-            }
-        }
-        Map<String, String> user = new LinkedHashMap<>();
-        head.headers().forEach((name, values) -> {
-            if (name.startsWith("x-amz-meta-") && !values.isEmpty()) {
-                String bare = name.substring("x-amz-meta-".length());
-                if (ReservedMetadata.isReservedS3Name(name)) {
-                    throw S3Exception.invalidArgument("x-amz-meta-" + bare, values.get(0),
-                            "Metadata names starting with s3multi- are reserved.");
-                }
-                user.put(bare, String.join(",", values));
-            }
-        });
-        ObjectMetadata.refuseReservedContentType(head.header("Content-Type"));
-        Optional<DigestAlgorithm> algorithm = Optional.empty();
-        String algorithmName = head.header("x-amz-checksum-algorithm");
-        if (algorithmName != null) {
-            algorithm = DigestAlgorithm.fromAwsName(algorithmName)
-                    .filter(a -> a != DigestAlgorithm.MD5 && a != DigestAlgorithm.SHA512);
-            if (algorithm.isEmpty()) {
-                throw S3Exception.invalidRequest("Checksum algorithm provided is unsupported. Please try again with "
-                        + "any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
-            }
-        }
-        String typeName = head.header("x-amz-checksum-type");
-        ChecksumType type = algorithm.map(a -> ChecksumType.resolve(typeName, a)).orElse(null);
-        if (algorithm.isEmpty() && typeName != null) {
-            throw S3Exception.invalidRequest("The x-amz-checksum-type header can only be used with the "
-                    + "x-amz-checksum-algorithm header.");
-        }
-        return new UploadInfo(key, uploadId, head.header("Content-Type"), content, user, algorithm, type, initiator);
     }
 
     /** The marker as stored: the metadata above, and a content type that shows initiator and algorithm. */
@@ -147,7 +91,8 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
                 String header = name.substring(META_HEADER_PREFIX.length());
                 CONTENT_HEADERS.stream().filter(h -> h.equalsIgnoreCase(header)).findFirst()
                         .ifPresent(h -> content.put(h, decodeValue(marker.get(name))));
-            } else if (lower.startsWith(USER_META) && !lower.startsWith(RESERVED_META.toLowerCase(Locale.ROOT))) {
+            } else if (lower.startsWith(USER_META)
+                    && !lower.startsWith(ReservedMetadata.SWIFT_PREFIX.toLowerCase(Locale.ROOT))) {
                 user.put(lower.substring(USER_META.length()), marker.get(name));
             }
         }
@@ -164,18 +109,18 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
      * The marker's headers once its upload is completed but not yet cleaned up (see the package comment): the
      * content type says so, and nothing else is kept (a POST replaces the metadata).
      */
-    static SwiftHeaders finishedMarkerHeaders() {
+    public static SwiftHeaders finishedMarkerHeaders() {
         return SwiftHeaders.of("Content-Type",
                 ContentTypeParameters.format(MARKER_CONTENT_TYPE, Map.of(FINISHED_PARAMETER, FINISHED_COMPLETED)));
     }
 
     /** Whether a marker's content type (from a HEAD or a listing) marks its upload finished. */
-    static boolean isFinishedMarker(String markerContentType) {
+    public static boolean isFinishedMarker(String markerContentType) {
         return FINISHED_COMPLETED.equals(ContentTypeParameters.parse(markerContentType).get(FINISHED_PARAMETER));
     }
 
     /** The initiator and checksum algorithm a listed marker's content type carries. */
-    static Map<String, String> listedParameters(String markerContentType) {
+    public static Map<String, String> listedParameters(String markerContentType) {
         return ContentTypeParameters.parse(markerContentType);
     }
 
@@ -184,28 +129,26 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
      * bucket listings show it),
      * content headers, user metadata, and the reserved S3 ETag, upload id, parts count, checksum and the binding of
      * the manifest to its bucket and key ({@link ReservedMetadata#OBJECT}).
+     *
+     * @param eTag       the object's S3 ETag, unquoted ({@code <md5-of-md5s>-N})
+     * @param partsCount N
+     * @param checksum   the object's checksum, if the upload has a checksum algorithm
      */
-    public SwiftHeaders manifestHeaders(String bucket, CompletionPlan plan) {
+    public SwiftHeaders manifestHeaders(String bucket, String eTag, int partsCount, Optional<ObjectChecksum> checksum) {
         SwiftHeaders.Builder headers = SwiftHeaders.builder();
         String type = contentType == null || contentType.isBlank() ? "binary/octet-stream" : contentType;
-        headers.set("Content-Type", ListingEtag.contentTypeWith(type, plan.eTag()));
+        headers.set("Content-Type", ListingEtag.contentTypeWith(type, eTag));
         contentHeaders.forEach(headers::set);
         userMetadata.forEach((name, value) -> headers.set("X-Object-Meta-" + name, value));
-        headers.set(META_ETAG, plan.eTag());
-        headers.set(META_UPLOAD_ID, uploadId.value());
-        headers.set(META_PARTS_COUNT, Integer.toString(plan.parts().size()));
+        headers.set(ReservedMetadata.ETAG, eTag);
+        headers.set(ReservedMetadata.UPLOAD_ID, uploadId.value());
+        headers.set(ReservedMetadata.PARTS_COUNT, Integer.toString(partsCount));
         headers.set(ReservedMetadata.OBJECT, ReservedMetadata.binding(bucket, key));
-        plan.checksum().ifPresent(sum -> {
-            headers.set(META_CHECKSUM_PREFIX + capitalized(sum.algorithm()), sum.value());
+        checksum.ifPresent(sum -> {
+            headers.set(ReservedMetadata.checksum(sum.algorithm()), sum.value());
             headers.set(META_CHECKSUM_TYPE, sum.type().name());
         });
         return headers.build();
-    }
-
-    /** {@code Crc32}, {@code Crc64nvme}, {@code Sha256}: the algorithm as the end of a header name. */
-    static String capitalized(DigestAlgorithm algorithm) {
-        String name = algorithm.awsName().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     // Swift header values must be ASCII-safe; keys and display names may be any UTF-8.

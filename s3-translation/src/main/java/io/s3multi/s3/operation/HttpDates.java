@@ -1,4 +1,4 @@
-package io.s3multi.s3.handler.object;
+package io.s3multi.s3.operation;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.s3multi.s3.handler;
+package io.s3multi.s3.operation;
 
 import io.s3multi.s3.auth.RequestBody;
 import io.s3multi.s3.integrity.DigestAlgorithm;

@@ -1,7 +1,6 @@
-package io.s3multi.s3.multipart;
+package io.s3multi.s3.contract;
 
 import io.s3multi.s3.error.S3Exception;
-
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Objects;
@@ -39,7 +38,7 @@ public record UploadId(String value) implements Comparable<UploadId> {
     }
 
     /** A new id from the given randomness (tests pass a seeded one). */
-    static UploadId newId(Instant now, Random random) {
+    public static UploadId newId(Instant now, Random random) {
         StringBuilder id = new StringBuilder(LENGTH);
         appendBase32(id, now.toEpochMilli(), TIME_CHARS);
         long high = random.nextLong() >>> 24;           // 40 bits

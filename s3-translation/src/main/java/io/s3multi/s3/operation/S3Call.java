@@ -1,4 +1,4 @@
-package io.s3multi.s3.handler;
+package io.s3multi.s3.operation;
 
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.swift.SwiftAccount;

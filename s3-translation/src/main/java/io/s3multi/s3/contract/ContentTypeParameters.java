@@ -1,4 +1,4 @@
-package io.s3multi.s3.multipart;
+package io.s3multi.s3.contract;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -14,12 +14,12 @@ import java.util.Map;
  * <p>Form: {@code application/x-s3multi-part;checksum=CRC32%3AAAAAAA%3D%3D}: no spaces, values
  * percent-encoded (UTF-8), so no quoting is ever needed and any display name fits.
  */
-final class ContentTypeParameters {
+public final class ContentTypeParameters {
 
     private ContentTypeParameters() {
     }
 
-    static String format(String base, Map<String, String> parameters) {
+    public static String format(String base, Map<String, String> parameters) {
         StringBuilder out = new StringBuilder(base);
         parameters.forEach((name, value) -> {
             if (value != null) {
@@ -29,7 +29,7 @@ final class ContentTypeParameters {
         return out.toString();
     }
 
-    static Map<String, String> parse(String contentType) {
+    public static Map<String, String> parse(String contentType) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (contentType == null) {
             return parameters;

@@ -1,6 +1,7 @@
-package io.s3multi.s3.handler.object;
+package io.s3multi.s3.operation;
 
-import io.s3multi.s3.handler.ListingEtag;
+import io.s3multi.s3.contract.ListingEtag;
+import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.swift.SwiftHeaders;
 import java.time.Instant;
@@ -86,7 +87,7 @@ public final class StoredObject {
         }
     }
 
-    static String quote(String etag) {
+    public static String quote(String etag) {
         if (etag == null) {
             return null;
         }

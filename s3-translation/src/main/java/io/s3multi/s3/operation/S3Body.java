@@ -1,4 +1,4 @@
-package io.s3multi.s3.handler;
+package io.s3multi.s3.operation;
 
 import io.s3multi.s3.error.S3Exception;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.s3multi.s3.multipart;
+package io.s3multi.s3.contract;
 
 import io.s3multi.s3.error.S3Exception;
 import org.junit.jupiter.api.Test;

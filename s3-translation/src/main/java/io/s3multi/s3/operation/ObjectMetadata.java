@@ -1,8 +1,9 @@
-package io.s3multi.s3.handler.object;
+package io.s3multi.s3.operation;
 
 import io.s3multi.s3.auth.AwsChunkedInputStream;
+import io.s3multi.s3.contract.ListingEtag;
+import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.ListingEtag;
 import io.s3multi.s3.http.HeaderValues;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.swift.SwiftHeaders;

@@ -1,12 +1,12 @@
-package io.s3multi.s3.multipart;
+package io.s3multi.s3.contract;
 
 import io.s3multi.s3.request.PartNumbers;
-
 import java.util.Optional;
 
 /**
  * The names of everything a multipart upload stores in {@code <bucket>_segments}: the one place that knows
- * them (see the package comment for the picture).
+ * them (see the package comment for the picture), and the content types of the claim and sub-manifest objects
+ * (those of markers and parts: {@link UploadInfo}, {@link PartContentType}).
  *
  * <p>Marker names must list, in Swift's UTF-8 byte order, exactly in S3's order: by key, then by
  * initiation time. A plain {@code uploads/<key>/<id>} fails that as soon as one key is a prefix of
@@ -33,6 +33,11 @@ public final class SegmentsLayout {
     public static final String PARTS = "parts/";
     public static final String MANIFESTS = "manifests/";
     public static final String CLAIMS = "claims/";
+
+    /** The content type of a claim ({@link #claim}). */
+    public static final String CLAIM_CONTENT_TYPE = "application/x-s3multi-claim";
+    /** The content type of a sub-manifest ({@link #subManifest}). */
+    public static final String SUB_MANIFEST_CONTENT_TYPE = "application/x-s3multi-manifest";
 
     private static final char ESCAPE = '\u0001';
     private static final char ESCAPED_ESCAPE = '\u0002';

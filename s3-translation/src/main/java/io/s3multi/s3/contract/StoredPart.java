@@ -1,7 +1,6 @@
-package io.s3multi.s3.multipart;
+package io.s3multi.s3.contract;
 
 import io.s3multi.s3.integrity.DigestAlgorithm;
-
 import java.time.Instant;
 import java.util.Objects;
 

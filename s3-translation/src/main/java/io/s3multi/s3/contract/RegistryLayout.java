@@ -1,0 +1,30 @@
+package io.s3multi.s3.contract;
+
+/**
+ * What the bucket registry stores in Swift, in an account that belongs to the gateway (configured as
+ * {@code filter.s3api.bucket_registry_user} / {@code bucket_registry_key}); how it is used:
+ * {@code io.s3multi.s3.handler.bucket.SwiftBucketRegistry}.
+ *
+ * <pre>
+ * account of the registry user (e.g. AUTH_s3multi), used for nothing else
+ *   container &lt;bucket name&gt;                       one per bucket created through the gateway
+ *     X-Container-Meta-Owner-Account: AUTH_test   the Swift account that owns the bucket
+ *     object created                             empty: the bucket's container was made (records from before
+ *                                                  this object existed lack it)
+ *     object holds/&lt;random&gt;                      empty: a CreateBucket relies on the record while it works
+ * </pre>
+ */
+public final class RegistryLayout {
+
+    /** The metadata header of a registry container that names the owning account. */
+    public static final String OWNER_HEADER = "X-Container-Meta-Owner-Account";
+
+    /** The object that marks a record whose bucket's container was made. */
+    public static final String CREATED = "created";
+
+    /** The prefix of the objects by which CreateBucket requests hold a record while they work. */
+    public static final String HOLDS = "holds/";
+
+    private RegistryLayout() {
+    }
+}
