@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,19 +35,11 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
-            System.out.print(BenchOptions.usage());
+        Optional<BenchOptions> parsed = CommandLine.parse(args, "bench", BenchOptions.usage(), BenchOptions::parse);
+        if (parsed.isEmpty()) {
             return;
         }
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.print(BenchOptions.usage());
-            System.exit(2);
-            return;
-        }
+        BenchOptions options = parsed.get();
         PrintStream out = System.out;
         new BenchMain(options, new Report(out)).run();
         out.flush();

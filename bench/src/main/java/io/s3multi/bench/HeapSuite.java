@@ -10,25 +10,13 @@ import org.slf4j.LoggerFactory;
  * by default, 1 GiB in flight), against a gateway started with a small {@code -Xmx}. A gateway that held
  * parts in memory would fail with OutOfMemoryError; one that streams keeps its peak RSS near its idle size.
  */
-final class HeapSuite {
+record HeapSuite(Payload payload, int parts, long partBytes, String xmx) {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeapSuite.class);
 
     /** The outcome: whether every part and the Complete succeeded, and what the gateway needed. */
     record Result(String target, int parts, long partBytes, String xmx, boolean ok, String failure,
                   double seconds, long idlePeakRss, CostMeter.Cost cost) {
-    }
-
-    private final Payload payload;
-    private final int parts;
-    private final long partBytes;
-    private final String xmx;
-
-    HeapSuite(Payload payload, int parts, long partBytes, String xmx) {
-        this.payload = payload;
-        this.parts = parts;
-        this.partBytes = partBytes;
-        this.xmx = xmx;
     }
 
     Result run(BenchTarget gateway) {

@@ -28,7 +28,7 @@ final class Launchers {
 
     /**
      * s3multi with {@code conf} (the project's {@code conf/proxy-server.properties}), overriding by system
-     * properties only the pipeline, the port, every stage's Swift URL and the bucket registry's key (which the
+     * properties only the pipeline, the port, the Swift URL and the bucket registry's key (which the
      * configuration does not ship).
      */
     static ServerProcess s3multi(Path jar, Path conf, String xmx, List<String> javaOptions, URI swift,
@@ -40,10 +40,7 @@ final class Launchers {
                 "-Ds3multi.pipeline=" + S3MULTI_PIPELINE,
                 "-Ds3multi.server.host=127.0.0.1",
                 "-Ds3multi.server.port=" + port,
-                "-Ds3multi.filter.proxy_server.swift_url=" + swift,
-                "-Ds3multi.filter.tempauth.swift_url=" + swift,
-                "-Ds3multi.filter.s3api.swift_url=" + swift,
-                "-Ds3multi.filter.s3multi.swift_url=" + swift,
+                "-Ds3multi.swift_url=" + swift,
                 "-Ds3multi.filter.s3api.bucket_registry_key=" + devRegistryKey(),
                 "-jar", jar.toString(), "--conf", conf.toString()));
         return ServerProcess.start("s3multi", command, URI.create("http://127.0.0.1:" + port), "/healthcheck",

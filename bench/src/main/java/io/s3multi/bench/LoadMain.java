@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,19 +30,11 @@ public final class LoadMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
-            System.out.print(LoadOptions.usage());
+        Optional<LoadOptions> parsed = CommandLine.parse(args, "load", LoadOptions.usage(), LoadOptions::parse);
+        if (parsed.isEmpty()) {
             return;
         }
-        LoadOptions options;
-        try {
-            options = LoadOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("load: " + e.getMessage());
-            System.err.print(LoadOptions.usage());
-            System.exit(2);
-            return;
-        }
+        LoadOptions options = parsed.get();
         boolean clean = run(options, System.out);
         System.exit(clean ? 0 : 1);
     }

@@ -1,5 +1,6 @@
 package io.s3multi.swift;
 
+import io.s3multi.swift.io.StrictUtf8;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -111,11 +112,7 @@ public final class SwiftNameEncoder {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
+            return StrictUtf8.decode(bytes.toByteArray());
         } catch (CharacterCodingException notUtf8) {
             throw new IllegalArgumentException("percent escapes are not UTF-8 in " + encoded, notUtf8);
         }

@@ -48,12 +48,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Position:</b> first in the pipeline, so it covers every other stage.
  *
- * <table>
- *   <caption>Settings ({@code filter.catch_errors.*})</caption>
- *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code trans_id_suffix}</td><td>(empty)</td><td>appended to every id; at most 32 of
- *       {@code A-Z a-z 0-9 . _ ~ -}</td></tr>
- * </table>
+ * <p><b>Settings</b> ({@code filter.catch_errors.*}): declared once, with defaults and meanings, in
+ * {@link CatchErrorsConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  *
  * <p><b>Request attributes:</b> writes {@link PipelineAttributes#TRANS_ID}.
  */

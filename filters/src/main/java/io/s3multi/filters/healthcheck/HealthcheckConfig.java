@@ -1,6 +1,8 @@
 package io.s3multi.filters.healthcheck;
 
+import io.s3multi.filters.pipeline.DeclaredSettings;
 import io.s3multi.filters.pipeline.FilterSettings;
+import io.s3multi.filters.pipeline.Setting;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,14 +14,18 @@ import java.util.Optional;
  */
 public record HealthcheckConfig(Optional<Path> disablePath) {
 
-    static final String DISABLE_PATH = "disable_path";
+    static final Setting<Optional<Path>> DISABLE_PATH = new Setting<>("disable_path", "",
+            path -> path.isEmpty() ? Optional.empty() : Optional.of(Path.of(path)),
+            "While this file exists, the healthcheck answers 503 DISABLED BY FILE (empty: never).");
+
+    static final DeclaredSettings SETTINGS = DeclaredSettings.stage("healthcheck",
+            "GET /healthcheck answers OK without touching Swift.", DISABLE_PATH);
 
     public HealthcheckConfig {
         Objects.requireNonNull(disablePath, "disablePath");
     }
 
     static HealthcheckConfig from(FilterSettings settings) {
-        String path = settings.text(DISABLE_PATH);
-        return new HealthcheckConfig(path.isEmpty() ? Optional.empty() : Optional.of(Path.of(path)));
+        return new HealthcheckConfig(DISABLE_PATH.read(settings));
     }
 }

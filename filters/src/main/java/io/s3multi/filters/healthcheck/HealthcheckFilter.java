@@ -26,12 +26,8 @@ import java.nio.file.Files;
  * <p><b>Position:</b> anywhere; early (after catch_errors and proxy_logging) keeps probes cheap and visible in
  * the access log.
  *
- * <table>
- *   <caption>Settings ({@code filter.healthcheck.*})</caption>
- *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code disable_path}</td><td>(empty: never disabled)</td><td>while this file exists, answer
- *       503</td></tr>
- * </table>
+ * <p><b>Settings</b> ({@code filter.healthcheck.*}): declared once, with defaults and meanings, in
+ * {@link HealthcheckConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  *
  * <p><b>Request attributes:</b> none.
  */

@@ -18,9 +18,9 @@ import java.util.Objects;
  */
 public record ClientLimits(Duration idleTimeout, long minUploadRate, Duration uploadRatePeriod) {
 
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
-    public static final long DEFAULT_MIN_UPLOAD_RATE = 1024;
-    public static final Duration DEFAULT_UPLOAD_RATE_PERIOD = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = TopLevelSettings.SERVER_IDLE_TIMEOUT.parsedDefault();
+    public static final long DEFAULT_MIN_UPLOAD_RATE = TopLevelSettings.SERVER_MIN_UPLOAD_RATE.parsedDefault();
+    public static final Duration DEFAULT_UPLOAD_RATE_PERIOD = TopLevelSettings.SERVER_UPLOAD_RATE_PERIOD.parsedDefault();
 
     public ClientLimits {
         Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -30,7 +30,7 @@ public record ClientLimits(Duration idleTimeout, long minUploadRate, Duration up
         }
     }
 
-    /** 30 s idle, at least 1 KiB/s over every 10 s of waiting for a body. */
+    /** The declared defaults: 30 s idle, at least 1 KiB/s over every 10 s of waiting for a body. */
     public static ClientLimits defaults() {
         return new ClientLimits(DEFAULT_IDLE_TIMEOUT, DEFAULT_MIN_UPLOAD_RATE, DEFAULT_UPLOAD_RATE_PERIOD);
     }

@@ -1,8 +1,6 @@
 package io.s3multi.filters.pipeline;
 
-import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,20 +10,20 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The settings of one stage: what the config file says for {@code filter.<name>.*}, over the factory's
- * defaults, with typed readers that name the offending key when a value is unusable.
+ * The settings of one stage: what the config file says for {@code filter.<name>.*}, over the declared defaults,
+ * with typed readers that name the offending key when a value is unusable.
  *
- * <p>A factory reads these once into its own immutable record; filters never see this class. Every reader
- * throws {@link IllegalArgumentException} with a message such as
- * {@code filter.proxy_server.connect_timeout = 'soon': not a number of seconds}, which the installer
- * reports together with the pipeline.
+ * <p>A factory reads these once into its own immutable record, mostly through its {@link Setting}s
+ * ({@code MAX_PARTS.read(settings)}); filters never see this class. Every reader throws
+ * {@link IllegalArgumentException} with a message such as
+ * {@code filter.proxy_server.connect_timeout = 'soon': not a number of seconds}, which the installer reports
+ * together with the pipeline.
  */
 public final class FilterSettings {
 
     private final String filterName;
     private final Map<String, String> values;
-    private final List<String> storageDomains;
-    private final String region;
+    private final SharedSettings shared;
 
     /**
      * @param filterName the stage name, used in messages
@@ -33,21 +31,17 @@ public final class FilterSettings {
      * @param configured what the config file says; keys are validated beforehand by {@link PipelineValidator}
      */
     public FilterSettings(String filterName, Map<String, String> defaults, Map<String, String> configured) {
-        this(filterName, defaults, configured, List.of(), GatewayConfig.DEFAULT_REGION);
+        this(filterName, defaults, configured, SharedSettings.defaults());
     }
 
-    /**
-     * @param storageDomains the gateway-wide {@link GatewayConfig#storageDomains() storage_domain} list
-     * @param region         the gateway-wide {@link GatewayConfig#region() region}
-     */
+    /** @param shared the gateway-wide settings every stage receives (storage domains, region, Swift URL) */
     public FilterSettings(String filterName, Map<String, String> defaults, Map<String, String> configured,
-            List<String> storageDomains, String region) {
+            SharedSettings shared) {
         this.filterName = Objects.requireNonNull(filterName, "filterName");
         var merged = new LinkedHashMap<>(Objects.requireNonNull(defaults, "defaults"));
         merged.putAll(Objects.requireNonNull(configured, "configured"));
         this.values = Collections.unmodifiableMap(merged);
-        this.storageDomains = List.copyOf(storageDomains);
-        this.region = Objects.requireNonNull(region, "region");
+        this.shared = Objects.requireNonNull(shared, "shared");
     }
 
     /** The stage these settings belong to. */
@@ -60,12 +54,12 @@ public final class FilterSettings {
      * stage that parses S3 requests must use alike; empty for path-style only.
      */
     public List<String> storageDomains() {
-        return storageDomains;
+        return shared.storageDomains();
     }
 
     /** The gateway-wide AWS region (top-level {@code region}), which signatures and bucket locations must name. */
     public String region() {
-        return region;
+        return shared.region();
     }
 
     /** The value, trimmed; {@code ""} when neither the file nor the defaults give one. */
@@ -79,59 +73,31 @@ public final class FilterSettings {
 
     /** A whole number between {@code min} and {@code max}, inclusive. */
     public int integer(String setting, int min, int max) {
-        String value = text(setting);
-        try {
-            int number = Integer.parseInt(value);
-            if (number < min || number > max) {
-                throw invalid(setting, value, "must be between " + min + " and " + max);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw invalid(setting, value, "not a whole number");
-        }
+        return Setting.parse(key(setting), text(setting), SettingParsers.integer(min, max));
     }
 
     /** A positive number of seconds, fractions allowed ({@code 0.5}), as Swift's timeouts are written. */
     public Duration seconds(String setting) {
-        String value = text(setting);
-        try {
-            return positiveSeconds(value);
-        } catch (IllegalArgumentException e) {
-            throw invalid(setting, value, e.getMessage());
-        }
-    }
-
-    /** {@code value} as a positive number of seconds, fractions allowed; the exception says what is wrong. */
-    static Duration positiveSeconds(String value) {
-        BigDecimal seconds;
-        try {
-            seconds = new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a number of seconds");
-        }
-        if (seconds.signum() <= 0) {
-            throw new IllegalArgumentException("must be more than 0 seconds");
-        }
-        try {
-            return Duration.ofNanos(seconds.movePointRight(9).longValueExact());
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("not a number of seconds");
-        }
+        return Setting.parse(key(setting), text(setting), SettingParsers::positiveSeconds);
     }
 
     /** An absolute {@code http} or {@code https} URL with a host. */
     public URI httpUrl(String setting) {
-        String value = text(setting);
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme();
-            if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-                throw invalid(setting, value, "not an http(s) URL with a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw invalid(setting, value, "not a URL (" + e.getReason() + ")");
-        }
+        return Setting.parse(key(setting), text(setting), SettingParsers::httpUrl);
+    }
+
+    /**
+     * The Swift this stage talks to: its own {@code swift_url} when the file gives one (a stage whose Swift must
+     * differ, such as s3token's Keystone-auth proxy, or an old file that names every stage's), otherwise the
+     * top-level {@code swift_url}.
+     */
+    public URI swiftUrl(Setting<URI> own) {
+        return text(own.name()).isEmpty() ? shared.swiftUrl() : own.read(this);
+    }
+
+    /** The key {@link #swiftUrl(Setting)} took its value from, for messages about that value. */
+    public String swiftUrlKey(Setting<URI> own) {
+        return text(own.name()).isEmpty() ? TopLevelSettings.SWIFT_URL.name() : key(own.name());
     }
 
     /**
@@ -151,9 +117,5 @@ public final class FilterSettings {
     /** The config-file key of a setting, e.g. {@code filter.proxy_server.swift_url}. */
     public String key(String setting) {
         return GatewayConfig.FILTER_PREFIX + filterName + "." + setting;
-    }
-
-    private IllegalArgumentException invalid(String setting, String value, String reason) {
-        return new IllegalArgumentException(key(setting) + " = '" + value + "': " + reason);
     }
 }

@@ -1,10 +1,8 @@
 package io.s3multi.filters.pipeline;
 
-import io.s3multi.filters.s3.S3Authentication;
-import io.s3multi.filters.s3.S3Exchange;
-
 /**
- * Every request attribute the stages share, in one place.
+ * Every request attribute all stages share, in one place; the ones that carry S3 types live with the S3 stages
+ * ({@code S3Attributes}), so that this package knows nothing of S3.
  *
  * <table>
  *   <caption>Attributes</caption>
@@ -12,13 +10,9 @@ import io.s3multi.filters.s3.S3Exchange;
  *   <tr><td>{@link #TRANS_ID}</td><td>catch_errors</td><td>every stage that logs or answers</td></tr>
  *   <tr><td>{@link #S3_OPERATION}</td><td>the S3 stage that classified the request</td><td>proxy_logging</td></tr>
  *   <tr><td>{@link #USER}</td><td>the auth stage that accepted the credentials</td><td>proxy_logging</td></tr>
- *   <tr><td>{@link #S3_EXCHANGE}</td><td>the first stage that asks whether a request is S3</td>
- *       <td>catch_errors, auth stages, s3api</td></tr>
- *   <tr><td>{@link #S3_AUTHENTICATION}</td><td>the auth stage that verified the signature</td>
- *       <td>later auth stages (to skip), s3api</td></tr>
- *   <tr><td>{@link #ACCESS_LOG_STATUS}</td><td>s3api (the client's connection ended before its body did)</td>
+ *   <tr><td>{@link #ACCESS_LOG_STATUS}</td><td>s3multi, s3api (the client's connection ended before its body did)</td>
  *       <td>proxy_logging</td></tr>
- *   <tr><td>{@link #ACCESS_LOG_NOTE}</td><td>every stage that answers an S3 error; s3api for answers cut off or
+ *   <tr><td>{@link #ACCESS_LOG_NOTE}</td><td>every stage that answers an S3 error; s3multi, s3api for answers cut off or
  *       ending in an error after a 200</td><td>proxy_logging</td></tr>
  * </table>
  */
@@ -35,14 +29,6 @@ public final class PipelineAttributes {
     /** The authenticated identity as shown in logs, e.g. {@code test:tester}; absent when anonymous. */
     public static final RequestAttribute<String> USER =
             new RequestAttribute<>("s3multi.user", String.class);
-
-    /** The request as the S3 stages see it, parsed once: S3 or not, bucket and key, signature. */
-    public static final RequestAttribute<S3Exchange> S3_EXCHANGE =
-            new RequestAttribute<>("s3multi.s3_exchange", S3Exchange.class);
-
-    /** The identity, Swift account and verified signature an auth stage vouches for; absent when none did. */
-    public static final RequestAttribute<S3Authentication> S3_AUTHENTICATION =
-            new RequestAttribute<>("s3multi.s3_authentication", S3Authentication.class);
 
     /**
      * The status the access log shows instead of the one sent: {@link #CLIENT_CLOSED_REQUEST} when the client's

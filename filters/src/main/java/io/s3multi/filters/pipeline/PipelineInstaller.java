@@ -90,8 +90,7 @@ public final class PipelineInstaller {
         for (String name : config.pipeline()) {
             FilterFactory factory = registry.find(name).orElseThrow();
             try {
-                var settings = new FilterSettings(name, factory.defaults(), config.settingsOf(name),
-                        config.storageDomains(), config.region());
+                var settings = new FilterSettings(name, factory.defaults(), config.settingsOf(name), config.shared());
                 stages.add(new InstalledPipeline.Stage(name, factory.create(settings)));
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());

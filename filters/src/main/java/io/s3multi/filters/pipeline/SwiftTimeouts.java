@@ -19,8 +19,8 @@ import java.util.Objects;
  */
 public record SwiftTimeouts(Duration connect, Duration idle) {
 
-    public static final Duration DEFAULT_CONNECT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_IDLE = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CONNECT = TopLevelSettings.SWIFT_CONNECT_TIMEOUT.parsedDefault();
+    public static final Duration DEFAULT_IDLE = TopLevelSettings.SWIFT_IDLE_TIMEOUT.parsedDefault();
 
     static final String CONTEXT_ATTRIBUTE = SwiftTimeouts.class.getName();
 
@@ -29,7 +29,7 @@ public record SwiftTimeouts(Duration connect, Duration idle) {
         Objects.requireNonNull(idle, "idle");
     }
 
-    /** 5 s to connect, 60 s of silence (Swift's own {@code client_timeout}). */
+    /** The declared defaults: 5 s to connect, 60 s of silence (Swift's own {@code client_timeout}). */
     public static SwiftTimeouts defaults() {
         return new SwiftTimeouts(DEFAULT_CONNECT, DEFAULT_IDLE);
     }

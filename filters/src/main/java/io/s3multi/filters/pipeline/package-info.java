@@ -13,6 +13,15 @@
  * launcher calls it directly. Stages are found by name through {@link java.util.ServiceLoader}
  * ({@link io.s3multi.filters.pipeline.FilterFactory}); no class name ever appears in the configuration.
  *
+ * <h2>Settings</h2>
+ * Each setting is declared once, as a {@link io.s3multi.filters.pipeline.Setting} (key, default, parser,
+ * meaning) in one {@link io.s3multi.filters.pipeline.DeclaredSettings} list per stage (in the stage's
+ * {@code *Config}) and one for the top level ({@link io.s3multi.filters.pipeline.TopLevelSettings}). The defaults,
+ * the refusal of unknown keys and bad values, and {@code docs/CONFIGURATION.md}
+ * ({@link io.s3multi.filters.pipeline.ConfigurationReference}) are derived from them. The top-level
+ * {@code storage_domain}, {@code region} and {@code swift_url} reach every stage
+ * ({@link io.s3multi.filters.pipeline.SharedSettings}); a stage's own {@code swift_url} wins over the top-level one.
+ *
  * <h2>The contract of a stage</h2>
  * A stage MAY
  * <ul>

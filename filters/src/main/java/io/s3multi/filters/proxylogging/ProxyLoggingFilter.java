@@ -40,12 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Position:</b> right after catch_errors, so the transaction id exists and every later stage's work is
  * counted and timed.
  *
- * <table>
- *   <caption>Settings ({@code filter.proxy_logging.*})</caption>
- *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code access_log_name}</td><td>{@code s3multi.access}</td><td>slf4j logger of the access
- *       lines</td></tr>
- * </table>
+ * <p><b>Settings</b> ({@code filter.proxy_logging.*}): declared once, with defaults and meanings, in
+ * {@link ProxyLoggingConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  *
  * <p><b>Request attributes:</b> reads {@link PipelineAttributes#TRANS_ID}, {@link PipelineAttributes#S3_OPERATION},
  * {@link PipelineAttributes#USER}, {@link PipelineAttributes#ACCESS_LOG_STATUS} and

@@ -1,6 +1,8 @@
 package io.s3multi.filters.proxyserver;
 
+import io.s3multi.filters.pipeline.DeclaredSettings;
 import io.s3multi.filters.pipeline.FilterSettings;
+import io.s3multi.filters.pipeline.Setting;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,11 +20,19 @@ import java.util.Objects;
 public record ProxyServerConfig(URI swiftUrl, Duration connectTimeout, Duration idleTimeout, int maxConnections,
         int maxQueuedRequests) {
 
-    static final String SWIFT_URL = "swift_url";
-    static final String CONNECT_TIMEOUT = "connect_timeout";
-    static final String IDLE_TIMEOUT = "idle_timeout";
-    static final String MAX_CONNECTIONS = "max_connections";
-    static final String MAX_QUEUED_REQUESTS = "max_queued_requests";
+    static final Setting<URI> SWIFT_URL = Setting.swiftUrl("The backend Swift proxy: scheme, host and port only.");
+    static final Setting<Duration> CONNECT_TIMEOUT = Setting.seconds("connect_timeout", "5",
+            "Seconds to wait for a connection to the backend (fractions allowed).");
+    static final Setting<Duration> IDLE_TIMEOUT = Setting.seconds("idle_timeout", "60", "Seconds of silence on a"
+            + " backend connection (waiting for the answer, or between body bytes) before 504.");
+    static final Setting<Integer> MAX_CONNECTIONS = Setting.integer("max_connections", "64", 1, 10_000,
+            "Connections to the backend.");
+    static final Setting<Integer> MAX_QUEUED_REQUESTS = Setting.integer("max_queued_requests", "128", 1, 100_000,
+            "Requests that may wait for a free connection; beyond that the answer is 503.");
+
+    static final DeclaredSettings SETTINGS = DeclaredSettings.stage("proxy_server", "Forwards the native Swift API"
+            + " (/auth/..., /v1/..., /info) to Swift; 404 for the rest.", SWIFT_URL, CONNECT_TIMEOUT, IDLE_TIMEOUT,
+            MAX_CONNECTIONS, MAX_QUEUED_REQUESTS);
 
     public ProxyServerConfig {
         Objects.requireNonNull(swiftUrl, "swiftUrl");
@@ -31,15 +41,15 @@ public record ProxyServerConfig(URI swiftUrl, Duration connectTimeout, Duration 
     }
 
     static ProxyServerConfig from(FilterSettings settings) {
-        URI swiftUrl = settings.httpUrl(SWIFT_URL);
+        URI swiftUrl = settings.swiftUrl(SWIFT_URL);
         // Requests are forwarded with their own raw path; a base path here would have to be spliced in.
         boolean bare = (swiftUrl.getRawPath() == null || swiftUrl.getRawPath().isEmpty()
                 || swiftUrl.getRawPath().equals("/")) && swiftUrl.getRawQuery() == null;
         if (!bare) {
-            throw new IllegalArgumentException(settings.key(SWIFT_URL) + " = '" + swiftUrl
+            throw new IllegalArgumentException(settings.swiftUrlKey(SWIFT_URL) + " = '" + swiftUrl
                     + "': give scheme, host and port only, without a path or query");
         }
-        return new ProxyServerConfig(swiftUrl, settings.seconds(CONNECT_TIMEOUT), settings.seconds(IDLE_TIMEOUT),
-                settings.integer(MAX_CONNECTIONS, 1, 10_000), settings.integer(MAX_QUEUED_REQUESTS, 1, 100_000));
+        return new ProxyServerConfig(swiftUrl, CONNECT_TIMEOUT.read(settings), IDLE_TIMEOUT.read(settings),
+                MAX_CONNECTIONS.read(settings), MAX_QUEUED_REQUESTS.read(settings));
     }
 }

@@ -76,18 +76,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Position:</b> last, and required.
  *
- * <table>
- *   <caption>Settings ({@code filter.proxy_server.*})</caption>
- *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the backend Swift proxy (scheme,
- *       host, port)</td></tr>
- *   <tr><td>{@code connect_timeout}</td><td>{@code 5}</td><td>seconds to get a connection</td></tr>
- *   <tr><td>{@code idle_timeout}</td><td>{@code 60}</td><td>seconds of silence on a backend connection before
- *       the request fails</td></tr>
- *   <tr><td>{@code max_connections}</td><td>{@code 64}</td><td>connections to the backend</td></tr>
- *   <tr><td>{@code max_queued_requests}</td><td>{@code 128}</td><td>requests waiting for a connection before
- *       503</td></tr>
- * </table>
+ * <p><b>Settings</b> ({@code filter.proxy_server.*}): declared once, with defaults and meanings, in
+ * {@link ProxyServerConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  *
  * <p><b>Request attributes:</b> reads {@link PipelineAttributes#TRANS_ID}.
  */

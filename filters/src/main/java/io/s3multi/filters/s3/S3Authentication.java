@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What an auth stage vouches for, kept as the request attribute
- * {@link io.s3multi.filters.pipeline.PipelineAttributes#S3_AUTHENTICATION} for the S3 stages after it.
+ * {@link S3Attributes#S3_AUTHENTICATION} for the S3 stages after it.
  *
  * @param identity   who the request acts as
  * @param swift      that identity's Swift account, with a session (token) the gateway obtained for it

@@ -1,6 +1,5 @@
 package io.s3multi.filters.s3;
 
-import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.pipeline.RawPath;
 import io.s3multi.s3.auth.SignedRequest;
 import io.s3multi.s3.auth.SignedRequestParser;
@@ -19,7 +18,7 @@ import java.util.Optional;
 
 /**
  * One client request as the S3 stages see it, worked out once and kept as the request attribute
- * {@link PipelineAttributes#S3_EXCHANGE}, so that catch_errors, the auth stages and s3api never parse twice nor
+ * {@link S3Attributes#S3_EXCHANGE}, so that catch_errors, the auth stages and s3api never parse twice nor
  * disagree.
  *
  * <p>It holds the servlet-free {@link RequestHead} (raw path and query, every header), whether the request
@@ -54,7 +53,7 @@ public final class S3Exchange {
 
     /** The exchange of {@code request}: the cached one, or a new one parsed with {@code parser} and cached. */
     public static S3Exchange of(HttpServletRequest request, S3RequestParser parser) {
-        Optional<S3Exchange> cached = PipelineAttributes.S3_EXCHANGE.find(request);
+        Optional<S3Exchange> cached = S3Attributes.S3_EXCHANGE.find(request);
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -72,7 +71,7 @@ public final class S3Exchange {
             }
             exchange = new S3Exchange(head, true, parsed, failure);
         }
-        PipelineAttributes.S3_EXCHANGE.set(request, exchange);
+        S3Attributes.S3_EXCHANGE.set(request, exchange);
         return exchange;
     }
 

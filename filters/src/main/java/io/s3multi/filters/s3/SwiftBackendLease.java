@@ -32,6 +32,13 @@ public final class SwiftBackendLease {
         return backend;
     }
 
+    /** Gives {@code lease} back, if the stage took one: {@code destroy} may come without a successful init. */
+    public static void releaseIfTaken(SwiftBackendLease lease) {
+        if (lease != null) {
+            lease.release();
+        }
+    }
+
     /** Gives the backend back (the last user closes it); later calls do nothing. */
     public void release() {
         if (released.compareAndSet(false, true)) {

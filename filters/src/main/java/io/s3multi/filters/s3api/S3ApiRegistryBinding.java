@@ -47,8 +47,6 @@ final class S3ApiRegistryBinding {
         if (context != null) {
             SharedBucketRegistry.withdraw(context);
         }
-        if (lease != null) {
-            lease.release();
-        }
+        SwiftBackendLease.releaseIfTaken(lease);
     }
 }

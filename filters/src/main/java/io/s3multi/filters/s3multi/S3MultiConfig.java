@@ -1,13 +1,15 @@
 package io.s3multi.filters.s3multi;
 
+import io.s3multi.filters.pipeline.DeclaredSettings;
 import io.s3multi.filters.pipeline.FilterSettings;
+import io.s3multi.filters.pipeline.Setting;
 import io.s3multi.s3.multipart.MultipartSettings;
 
 import java.net.URI;
 import java.time.Duration;
 
 /**
- * The settings of stage {@code s3multi}, parsed once.
+ * The settings of stage {@code s3multi}, declared once and parsed once.
  *
  * @param multipart            what the multipart handlers answer by
  * @param swiftUrl             the Swift whose {@code /info} gives {@code slo.max_manifest_segments}
@@ -15,29 +17,41 @@ import java.time.Duration;
  */
 record S3MultiConfig(MultipartSettings multipart, URI swiftUrl, int maxManifestSegments) {
 
-    static final String MIN_PART_SIZE = "min_part_size";
-    static final String MAX_PARTS = "max_parts";
-    static final String MAX_PARTS_LISTING = "max_parts_listing";
-    static final String MAX_UPLOADS_LISTING = "max_uploads_listing";
-    static final String HEARTBEAT_INTERVAL = "heartbeat_interval";
-    static final String CLAIM_TIMEOUT = "claim_timeout";
-    static final String MAX_MANIFEST_SEGMENTS = "max_manifest_segments";
-    static final String SWIFT_URL = "swift_url";
+    static final Setting<Integer> MIN_PART_SIZE = Setting.integer("min_part_size",
+            String.valueOf(MultipartSettings.DEFAULT_MIN_PART_SIZE), 0, Integer.MAX_VALUE,
+            "The least size in bytes of every part but the last, checked by CompleteMultipartUpload (AWS: 5 MiB).");
+    static final Setting<Integer> MAX_PARTS = Setting.integer("max_parts", "10000", 1, 10_000,
+            "The greatest part number UploadPart accepts (1..10000).");
+    static final Setting<Integer> MAX_PARTS_LISTING = Setting.integer("max_parts_listing", "1000", 1, 10_000,
+            "Most parts one ListParts page returns (max-parts is capped to it).");
+    static final Setting<Integer> MAX_UPLOADS_LISTING = Setting.integer("max_uploads_listing", "1000", 1, 10_000,
+            "Most uploads one ListMultipartUploads page returns (max-uploads is capped to it).");
+    static final Setting<Duration> HEARTBEAT_INTERVAL = Setting.seconds("heartbeat_interval", "10", "Seconds"
+            + " between the spaces a long CompleteMultipartUpload writes to keep the client's connection alive.");
+    static final Setting<Duration> CLAIM_TIMEOUT = Setting.seconds("claim_timeout",
+            String.valueOf(MultipartSettings.DEFAULT_CLAIM_TIMEOUT.toSeconds()), "Seconds after which the claim a"
+            + " Complete or Abort holds on an upload is taken over by the next Complete or Abort when its holder"
+            + " stopped refreshing it (a gateway that died mid-Complete); holders refresh every quarter of it."
+            + " Gateways sharing a Swift must use the same value and agree on the time.");
+    static final Setting<Integer> MAX_MANIFEST_SEGMENTS = Setting.integer("max_manifest_segments", "0", 0, 100_000,
+            "Segments per SLO manifest; more parts are nested in sub-manifests. 0: the Swift's own"
+            + " slo.max_manifest_segments (read from its /info at startup).");
+    static final Setting<URI> SWIFT_URL = Setting.swiftUrl("The Swift proxy whose /info is read.");
+
+    static final DeclaredSettings SETTINGS = DeclaredSettings.stage("s3multi", "The S3 multipart upload API;"
+            + " uploads live in <bucket>_segments and become Static Large Objects.", MIN_PART_SIZE, MAX_PARTS,
+            MAX_PARTS_LISTING, MAX_UPLOADS_LISTING, HEARTBEAT_INTERVAL, CLAIM_TIMEOUT, MAX_MANIFEST_SEGMENTS,
+            SWIFT_URL);
 
     static S3MultiConfig from(FilterSettings settings) {
-        Duration heartbeat = settings.seconds(HEARTBEAT_INTERVAL);
-        var multipart = new MultipartSettings(
-                settings.integer(MIN_PART_SIZE, 0, Integer.MAX_VALUE),
-                settings.integer(MAX_PARTS, 1, 10_000),
-                settings.integer(MAX_PARTS_LISTING, 1, 10_000),
-                settings.integer(MAX_UPLOADS_LISTING, 1, 10_000),
-                heartbeat,
-                settings.seconds(CLAIM_TIMEOUT));
-        int maxSegments = settings.integer(MAX_MANIFEST_SEGMENTS, 0, 100_000);
+        var multipart = new MultipartSettings(MIN_PART_SIZE.read(settings), MAX_PARTS.read(settings),
+                MAX_PARTS_LISTING.read(settings), MAX_UPLOADS_LISTING.read(settings),
+                HEARTBEAT_INTERVAL.read(settings), CLAIM_TIMEOUT.read(settings));
+        int maxSegments = MAX_MANIFEST_SEGMENTS.read(settings);
         if (maxSegments == 1) {
-            throw new IllegalArgumentException(settings.key(MAX_MANIFEST_SEGMENTS)
+            throw new IllegalArgumentException(settings.key(MAX_MANIFEST_SEGMENTS.name())
                     + ": nesting needs at least 2 segments per manifest (0 means Swift's own limit)");
         }
-        return new S3MultiConfig(multipart, settings.httpUrl(SWIFT_URL), maxSegments);
+        return new S3MultiConfig(multipart, settings.swiftUrl(SWIFT_URL), maxSegments);
     }
 }

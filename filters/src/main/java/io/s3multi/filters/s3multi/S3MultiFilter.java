@@ -1,14 +1,13 @@
 package io.s3multi.filters.s3multi;
 
+import io.s3multi.filters.s3.S3Edge;
 import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.SharedBucketRegistry;
 import io.s3multi.filters.s3.SwiftBackendLease;
-import io.s3multi.filters.s3api.S3ApiFilter;
 import io.s3multi.s3.handler.RegistryMissingBucket;
 import io.s3multi.s3.multipart.MultipartDispatcher;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
-import io.s3multi.s3.request.S3RequestParser;
 import io.s3multi.swift.error.SwiftException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -17,7 +16,6 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +29,9 @@ import java.util.Optional;
  * and ListMultipartUploads, and passes every other request on unchanged.
  *
  * <p>The edge work (authenticated identity, S3Call, writing the S3Response or the S3 {@code <Error>}, request
- * id, access-log operation name) is s3api's: this stage runs an {@link S3ApiFilter} built with the multipart
- * dispatcher for exactly the requests it answers, so both stages behave the same at the edge. A request that is
- * not valid S3 or not a multipart operation goes on to s3api, which reports it.
+ * id, access-log operation name) is {@link S3Edge}'s, the same that s3api answers through, here with the
+ * multipart dispatcher for exactly the requests this stage answers ({@code S3Operation.isMultipart()}). A request
+ * that is not valid S3 or not a multipart operation goes on to s3api, which reports it.
  *
  * <p>Another account's bucket, its uploads and UploadPartCopy sources in it are {@code AccessDenied}, told apart
  * from missing ones by the bucket registry that the s3api stage publishes ({@code SharedBucketRegistry}); without
@@ -41,40 +39,23 @@ import java.util.Optional;
  *
  * <p><b>Position:</b> after the auth stages (tempauth, s3token), before s3api.
  *
- * <table>
- *   <caption>Settings ({@code filter.s3multi.*})</caption>
- *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code min_part_size}</td><td>{@code 5242880}</td><td>least size of every part but the last
- *       (EntityTooSmall)</td></tr>
- *   <tr><td>{@code max_parts}</td><td>{@code 10000}</td><td>greatest part number</td></tr>
- *   <tr><td>{@code max_parts_listing}</td><td>{@code 1000}</td><td>most parts per ListParts page</td></tr>
- *   <tr><td>{@code max_uploads_listing}</td><td>{@code 1000}</td><td>most uploads per ListMultipartUploads
- *       page</td></tr>
- *   <tr><td>{@code heartbeat_interval}</td><td>{@code 10}</td><td>seconds between the spaces a long Complete
- *       writes to keep the connection alive</td></tr>
- *   <tr><td>{@code claim_timeout}</td><td>{@code 8}</td><td>seconds after which a Complete's or Abort's claim
- *       on an upload that its holder stopped refreshing (a gateway that died) is taken over; holders refresh every
- *       quarter of it</td></tr>
- *   <tr><td>{@code max_manifest_segments}</td><td>{@code 0}</td><td>segments per SLO manifest before nesting;
- *       0: Swift's {@code slo.max_manifest_segments} from {@code /info}</td></tr>
- *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift whose {@code /info} is
- *       read</td></tr>
- * </table>
+ * <p><b>Settings</b> ({@code filter.s3multi.*}): declared once, with defaults and meanings, in
+ * {@link S3MultiConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
+ *
+ * <p><b>Request attributes:</b> those of {@link S3Edge}.
  */
 public final class S3MultiFilter implements Filter {
 
     private final S3MultiConfig config;
-    private final S3RequestParser parser;
-    private final S3ApiFilter edge;
+    private final S3Edge edge;
     private volatile SwiftBackendLease swift;
     private volatile ServletContext context;
 
     S3MultiFilter(S3MultiConfig config, List<String> storageDomains, Clock clock) {
         this.config = config;
-        this.parser = new S3RequestParser(storageDomains);
         var dispatcher = new MultipartDispatcher(config.multipart(), this::maxManifestSegments,
                 (call, bucket) -> RegistryMissingBucket.fromRegistry(SharedBucketRegistry.in(context)).answer(call, bucket));
-        this.edge = new S3ApiFilter(dispatcher::dispatch, storageDomains, clock);
+        this.edge = new S3Edge(dispatcher::dispatch, storageDomains, clock);
     }
 
     @Override
@@ -85,28 +66,23 @@ public final class S3MultiFilter implements Filter {
 
     @Override
     public void destroy() {
-        if (swift != null) {
-            swift.release();
-        }
+        SwiftBackendLease.releaseIfTaken(swift);
     }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain next)
             throws IOException, ServletException {
-        S3Exchange exchange = S3Exchange.of((HttpServletRequest) req, parser);
-        if (exchange.isS3() && isMultipart(exchange.requestIfValid())) {
-            edge.doFilter(req, res, next);
-        } else {
-            next.doFilter(req, res);
-        }
+        edge.answerOrPass(req, res, next, S3MultiFilter::isMultipart);
     }
 
-    private static boolean isMultipart(Optional<S3Request> request) {
+    /** Whether this stage answers the request: valid S3 and a multipart operation (s3api reports the rest). */
+    private static boolean isMultipart(S3Exchange exchange) {
+        Optional<S3Request> request = exchange.requestIfValid();
         if (request.isEmpty()) {
             return false;
         }
         try {
-            return MultipartDispatcher.handles(S3OperationClassifier.classify(request.get()));
+            return S3OperationClassifier.classify(request.get()).isMultipart();
         } catch (RuntimeException notClassifiable) {
             return false;   // s3api reports it
         }

@@ -1,6 +1,8 @@
 package io.s3multi.filters.s3token;
 
+import io.s3multi.filters.pipeline.DeclaredSettings;
 import io.s3multi.filters.pipeline.FilterSettings;
+import io.s3multi.filters.pipeline.Setting;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The settings of s3token, parsed once (see {@link S3TokenFilter} for their meaning and defaults).
+ * The settings of s3token, declared once and parsed once.
  *
  * @param authUrl            Keystone's identity API v3, e.g. {@code http://127.0.0.1:5000/v3}
  * @param serviceUser        the gateway's own Keystone user
@@ -34,21 +36,50 @@ public record S3TokenConfig(URI authUrl, String serviceUser, String servicePassw
         Duration requestTimeout, Duration allowableClockSkew, Set<String> operatorRoles, Duration negativeCacheTtl,
         int negativeCacheSize, int maxKeystoneRequests) {
 
-    static final String AUTH_URL = "auth_url";
-    static final String SERVICE_USER = "service_user";
-    static final String SERVICE_PASSWORD = "service_password";
-    static final String SERVICE_PROJECT = "service_project";
-    static final String SERVICE_DOMAIN = "service_domain";
-    static final String SWIFT_URL = "swift_url";
-    static final String RESELLER_PREFIX = "reseller_prefix";
-    static final String CACHE_TTL = "cache_ttl";
-    static final String CONNECT_TIMEOUT = "connect_timeout";
-    static final String REQUEST_TIMEOUT = "request_timeout";
-    static final String ALLOWABLE_CLOCK_SKEW = "allowable_clock_skew";
-    static final String OPERATOR_ROLES = "operator_roles";
-    static final String NEGATIVE_CACHE_TTL = "negative_cache_ttl";
-    static final String NEGATIVE_CACHE_SIZE = "negative_cache_size";
-    static final String MAX_KEYSTONE_REQUESTS = "max_keystone_requests";
+    static final Setting<URI> AUTH_URL = Setting.httpUrl("auth_url", "http://127.0.0.1:5000/v3",
+            "Keystone's identity API v3.");
+    static final Setting<String> SERVICE_USER = Setting.text("service_user", "s3multi", "The gateway's own"
+            + " Keystone user: role admin (s3tokens, reading EC2 secrets) and Swift's ResellerAdmin.");
+    static final Setting<String> SERVICE_PASSWORD = Setting.text("service_password", "", "Its password (required;"
+            + " the dev Keystone's is s3multipass).");
+    static final Setting<String> SERVICE_PROJECT = Setting.text("service_project", "service",
+            "The project its token is scoped to.");
+    static final Setting<String> SERVICE_DOMAIN = Setting.text("service_domain", "default",
+            "The domain id of that user and project.");
+    /** Its own default, not the top-level swift_url: the Swift behind Keystone is another proxy than tempauth's. */
+    static final Setting<URI> SWIFT_URL = Setting.httpUrl(Setting.SWIFT_URL, "http://127.0.0.1:8083", "The Swift"
+            + " proxy whose auth is Keystone (authtoken + keystoneauth): scheme, host and port only. Not taken from"
+            + " the top-level swift_url, whose proxy authenticates with tempauth.");
+    static final Setting<String> RESELLER_PREFIX = Setting.text("reseller_prefix", "AUTH_",
+            "Prefix of the Swift accounts: project p is account <reseller_prefix>p.");
+    static final Setting<Duration> CACHE_TTL = Setting.seconds("cache_ttl", "60", "Seconds a verified credential"
+            + " is trusted without Keystone: how long a disabled user or deleted credential may still work, and"
+            + " how long cached users keep working while Keystone is down.");
+    static final Setting<Duration> CONNECT_TIMEOUT = Setting.seconds("connect_timeout", "2",
+            "Seconds to wait for a connection to Keystone; unreachable means 503 ServiceUnavailable for uncached"
+            + " users.");
+    static final Setting<Duration> REQUEST_TIMEOUT = Setting.seconds("request_timeout", "5",
+            "Seconds one Keystone request may take.");
+    static final Setting<Integer> ALLOWABLE_CLOCK_SKEW = Setting.integer("allowable_clock_skew", "900", 0,
+            7 * 24 * 3600, "Seconds the client's clock may differ from the gateway's.");
+    static final Setting<Set<String>> OPERATOR_ROLES = new Setting<>("operator_roles", "admin, member, swiftoperator",
+            S3TokenConfig::roles, "Roles on the project that may use its account (as Swift keystoneauth's"
+            + " operator_roles).");
+    static final Setting<Duration> NEGATIVE_CACHE_TTL = Setting.seconds("negative_cache_ttl", "10", "Seconds a key"
+            + " Keystone does not know, or whose signature it refused, is remembered, so that unauthenticated"
+            + " traffic does not become Keystone traffic. A right signature on a key remembered as refused still"
+            + " goes to Keystone at once.");
+    static final Setting<Integer> NEGATIVE_CACHE_SIZE = Setting.integer("negative_cache_size", "10000", 1,
+            10_000_000, "Keys remembered that way at most.");
+    static final Setting<Integer> MAX_KEYSTONE_REQUESTS = Setting.integer("max_keystone_requests", "8", 1, 1024,
+            "Exchanges with Keystone at once; beyond it uncached keys get 503 SlowDown at once.");
+
+    static final DeclaredSettings SETTINGS = DeclaredSettings.stage("s3token", "S3 users from Keystone EC2"
+            + " credentials. Keystone checks a key's first signature (/v3/s3tokens); the gateway then keeps the"
+            + " secret for cache_ttl and verifies locally. Project p acts on Swift account <reseller_prefix>p of"
+            + " swift_url with the gateway's own token.", AUTH_URL, SERVICE_USER, SERVICE_PASSWORD, SERVICE_PROJECT,
+            SERVICE_DOMAIN, SWIFT_URL, RESELLER_PREFIX, CACHE_TTL, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
+            ALLOWABLE_CLOCK_SKEW, OPERATOR_ROLES, NEGATIVE_CACHE_TTL, NEGATIVE_CACHE_SIZE, MAX_KEYSTONE_REQUESTS);
 
     public S3TokenConfig {
         Objects.requireNonNull(authUrl, "authUrl");
@@ -64,21 +95,24 @@ public record S3TokenConfig(URI authUrl, String serviceUser, String servicePassw
     }
 
     static S3TokenConfig from(FilterSettings settings) {
-        String authUrl = settings.httpUrl(AUTH_URL).toString();
-        String prefix = settings.text(RESELLER_PREFIX);
-        Set<String> roles = Arrays.stream(settings.text(OPERATOR_ROLES).split(","))
+        String authUrl = AUTH_URL.read(settings).toString();
+        String prefix = RESELLER_PREFIX.read(settings);
+        return new S3TokenConfig(
+                URI.create(authUrl.endsWith("/") ? authUrl.substring(0, authUrl.length() - 1) : authUrl),
+                SERVICE_USER.read(settings), SERVICE_PASSWORD.read(settings), SERVICE_PROJECT.read(settings),
+                SERVICE_DOMAIN.read(settings), SWIFT_URL.read(settings),
+                prefix.isEmpty() || prefix.endsWith("_") ? prefix : prefix + "_",
+                CACHE_TTL.read(settings), CONNECT_TIMEOUT.read(settings), REQUEST_TIMEOUT.read(settings),
+                Duration.ofSeconds(ALLOWABLE_CLOCK_SKEW.read(settings)), OPERATOR_ROLES.read(settings),
+                NEGATIVE_CACHE_TTL.read(settings), NEGATIVE_CACHE_SIZE.read(settings),
+                MAX_KEYSTONE_REQUESTS.read(settings));
+    }
+
+    private static Set<String> roles(String text) {
+        return Arrays.stream(text.split(","))
                 .map(role -> role.trim().toLowerCase(Locale.ROOT))
                 .filter(role -> !role.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
-        return new S3TokenConfig(
-                URI.create(authUrl.endsWith("/") ? authUrl.substring(0, authUrl.length() - 1) : authUrl),
-                settings.text(SERVICE_USER), settings.text(SERVICE_PASSWORD), settings.text(SERVICE_PROJECT),
-                settings.text(SERVICE_DOMAIN), settings.httpUrl(SWIFT_URL),
-                prefix.isEmpty() || prefix.endsWith("_") ? prefix : prefix + "_",
-                settings.seconds(CACHE_TTL), settings.seconds(CONNECT_TIMEOUT), settings.seconds(REQUEST_TIMEOUT),
-                Duration.ofSeconds(settings.integer(ALLOWABLE_CLOCK_SKEW, 0, 7 * 24 * 3600)), roles,
-                settings.seconds(NEGATIVE_CACHE_TTL), settings.integer(NEGATIVE_CACHE_SIZE, 1, 10_000_000),
-                settings.integer(MAX_KEYSTONE_REQUESTS, 1, 1024));
     }
 
     @Override

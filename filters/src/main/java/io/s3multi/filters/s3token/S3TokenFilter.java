@@ -2,16 +2,17 @@ package io.s3multi.filters.s3token;
 
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.s3.RequestIds;
+import io.s3multi.filters.s3.S3Attributes;
 import io.s3multi.filters.s3.S3Authentication;
 import io.s3multi.filters.s3.S3ErrorResponse;
 import io.s3multi.filters.s3.S3Exchange;
-import io.s3multi.filters.s3.S3Failures;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.auth.S3AuthException;
 import io.s3multi.s3.auth.SignatureVerifier;
 import io.s3multi.s3.auth.SignedRequest;
 import io.s3multi.s3.auth.SigningKeyCache;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.request.S3RequestParser;
 import io.s3multi.swift.SwiftAccount;
 import jakarta.servlet.Filter;
@@ -83,33 +84,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Position:</b> before s3multi and s3api; after tempauth when both run (each authenticates its own users).
  *
- * <table>
- *   <caption>Settings ({@code filter.s3token.*})</caption>
- *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code auth_url}</td><td>{@code http://127.0.0.1:5000/v3}</td><td>Keystone's identity API v3</td></tr>
- *   <tr><td>{@code service_user}, {@code service_password}</td><td>{@code s3multi}, (none)</td><td>the gateway's
- *       own Keystone user: needs role admin (s3tokens, EC2 secrets) and Swift's ResellerAdmin</td></tr>
- *   <tr><td>{@code service_project}, {@code service_domain}</td><td>{@code service}, {@code default}</td><td>its
- *       project and the domain id of user and project</td></tr>
- *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8083}</td><td>the Swift proxy whose auth is
- *       Keystone</td></tr>
- *   <tr><td>{@code reseller_prefix}</td><td>{@code AUTH_}</td><td>prefix of the projects' Swift accounts</td></tr>
- *   <tr><td>{@code cache_ttl}</td><td>{@code 60}</td><td>seconds a verified credential is trusted</td></tr>
- *   <tr><td>{@code negative_cache_ttl}</td><td>{@code 10}</td><td>seconds an unknown or refused key is
- *       remembered</td></tr>
- *   <tr><td>{@code negative_cache_size}</td><td>{@code 10000}</td><td>unknown or refused keys remembered at
- *       most</td></tr>
- *   <tr><td>{@code max_keystone_requests}</td><td>{@code 8}</td><td>Keystone exchanges at once; beyond it
- *       {@code 503 SlowDown}</td></tr>
- *   <tr><td>{@code connect_timeout}, {@code request_timeout}</td><td>{@code 2}, {@code 5}</td><td>seconds, per
- *       Keystone request</td></tr>
- *   <tr><td>{@code allowable_clock_skew}</td><td>{@code 900}</td><td>seconds the client's clock may be off</td></tr>
- *   <tr><td>{@code operator_roles}</td><td>{@code admin, member, swiftoperator}</td><td>roles that may use the
- *       project's account</td></tr>
- * </table>
+ * <p><b>Settings</b> ({@code filter.s3token.*}): declared once, with defaults and meanings, in
+ * {@link S3TokenConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  *
- * <p><b>Request attributes:</b> reads and writes {@link PipelineAttributes#S3_EXCHANGE}; writes
- * {@link PipelineAttributes#S3_AUTHENTICATION} and {@link PipelineAttributes#USER}.
+ * <p><b>Request attributes:</b> reads and writes {@link S3Attributes#S3_EXCHANGE}; writes
+ * {@link S3Attributes#S3_AUTHENTICATION} and {@link PipelineAttributes#USER}.
  */
 public final class S3TokenFilter implements Filter {
 
@@ -171,7 +150,7 @@ public final class S3TokenFilter implements Filter {
         var request = (HttpServletRequest) req;
         var response = (HttpServletResponse) res;
         S3Exchange exchange = S3Exchange.of(request, parser);
-        if (!exchange.isS3() || PipelineAttributes.S3_AUTHENTICATION.find(request).isPresent()) {
+        if (!exchange.isS3() || S3Attributes.S3_AUTHENTICATION.find(request).isPresent()) {
             next.doFilter(request, response);
             return;
         }
@@ -195,7 +174,7 @@ public final class S3TokenFilter implements Filter {
             refuse(request, response, refused);
             return;
         }
-        PipelineAttributes.S3_AUTHENTICATION.set(request, authentication);
+        S3Attributes.S3_AUTHENTICATION.set(request, authentication);
         PipelineAttributes.USER.set(request, authentication.identity().displayName());
         next.doFilter(request, response);
     }

@@ -1,6 +1,8 @@
 package io.s3multi.filters.tempauth;
 
+import io.s3multi.filters.pipeline.DeclaredSettings;
 import io.s3multi.filters.pipeline.FilterSettings;
+import io.s3multi.filters.pipeline.Setting;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The settings of tempauth, parsed once.
+ * The settings of tempauth, declared once and parsed once.
  *
  * <p>Users are written as in Swift's tempauth:
  * <pre>
@@ -36,9 +38,22 @@ public record TempAuthConfig(Map<String, TempAuthUser> users, URI swiftUrl, Dura
 
     static final String USER_PREFIX = "user_";
     static final String USER64_PREFIX = "user64_";
-    static final String SWIFT_URL = "swift_url";
-    static final String ALLOWABLE_CLOCK_SKEW = "allowable_clock_skew";
-    static final String RESELLER_PREFIX = "reseller_prefix";
+    static final Setting<URI> SWIFT_URL = Setting.swiftUrl("The Swift proxy that issues the users' tokens:"
+            + " scheme, host and port only.");
+    static final Setting<Integer> ALLOWABLE_CLOCK_SKEW = Setting.integer("allowable_clock_skew", "900", 0,
+            7 * 24 * 3600, "Seconds the client's clock may differ from the gateway's (signed requests; presigned"
+            + " URLs' start).");
+    static final Setting<String> RESELLER_PREFIX = Setting.text("reseller_prefix", "AUTH_",
+            "Prefix of the users' Swift accounts: account test is AUTH_test.");
+
+    static final DeclaredSettings SETTINGS = DeclaredSettings.stage("tempauth", "S3 users defined here, Swift"
+            + " tempauth style. S3 access key <account>:<user>, secret <key>; the gateway gets the user's Swift"
+            + " token from swift_url with the same credentials, so every user here must also be a tempauth user of"
+            + " that Swift. Unknown access keys are left to later auth stages.", SWIFT_URL, ALLOWABLE_CLOCK_SKEW,
+            RESELLER_PREFIX)
+            .withFamily(USER_PREFIX, "user_<account>_<user> = <key> [.admin] [.reseller_admin]", "A user.")
+            .withFamily(USER64_PREFIX, "user64_<base64url account>_<base64url user> = <key> [...]",
+                    "A user whose names contain '_'.");
 
     private static final Set<String> GROUPS = Set.of(".admin", ".reseller_admin");
 
@@ -77,9 +92,9 @@ public record TempAuthConfig(Map<String, TempAuthUser> users, URI swiftUrl, Dura
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        int skewSeconds = settings.integer(ALLOWABLE_CLOCK_SKEW, 0, 7 * 24 * 3600);
-        String prefix = settings.text(RESELLER_PREFIX);
-        return new TempAuthConfig(users, settings.httpUrl(SWIFT_URL), Duration.ofSeconds(skewSeconds),
+        int skewSeconds = ALLOWABLE_CLOCK_SKEW.read(settings);
+        String prefix = RESELLER_PREFIX.read(settings);
+        return new TempAuthConfig(users, settings.swiftUrl(SWIFT_URL), Duration.ofSeconds(skewSeconds),
                 prefix.isEmpty() || prefix.endsWith("_") ? prefix : prefix + "_");
     }
 

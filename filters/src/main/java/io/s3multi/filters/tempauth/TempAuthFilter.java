@@ -2,10 +2,10 @@ package io.s3multi.filters.tempauth;
 
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.s3.RequestIds;
+import io.s3multi.filters.s3.S3Attributes;
 import io.s3multi.filters.s3.S3Authentication;
 import io.s3multi.filters.s3.S3ErrorResponse;
 import io.s3multi.filters.s3.S3Exchange;
-import io.s3multi.filters.s3.S3Failures;
 import io.s3multi.filters.s3.SharedSwiftBackends;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.auth.S3AuthException;
@@ -15,6 +15,7 @@ import io.s3multi.s3.auth.SecretAccessKey;
 import io.s3multi.s3.auth.SignatureVerifier;
 import io.s3multi.s3.auth.SignedRequest;
 import io.s3multi.s3.auth.SigningKeyCache;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.request.S3RequestParser;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -57,21 +58,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Position:</b> before s3multi and s3api.
  *
- * <table>
- *   <caption>Settings ({@code filter.tempauth.*})</caption>
- *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code user_<account>_<user>}</td><td>(none)</td><td>{@code <key> [.admin] [.reseller_admin]}: S3
- *       access key {@code <account>:<user>}, secret {@code <key>}; must match Swift's tempauth user</td></tr>
- *   <tr><td>{@code user64_<account>_<user>}</td><td>(none)</td><td>the same with base64url names</td></tr>
- *   <tr><td>{@code swift_url}</td><td>{@code http://127.0.0.1:8081}</td><td>the Swift that issues the users'
- *       tokens</td></tr>
- *   <tr><td>{@code allowable_clock_skew}</td><td>{@code 900}</td><td>seconds the client's clock may be
- *       off</td></tr>
- *   <tr><td>{@code reseller_prefix}</td><td>{@code AUTH_}</td><td>prefix of the users' Swift accounts</td></tr>
- * </table>
+ * <p><b>Settings</b> ({@code filter.tempauth.*}): declared once, with defaults and meanings, in
+ * {@link TempAuthConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  *
- * <p><b>Request attributes:</b> reads and writes {@link PipelineAttributes#S3_EXCHANGE}; writes
- * {@link PipelineAttributes#S3_AUTHENTICATION} and {@link PipelineAttributes#USER}.
+ * <p><b>Request attributes:</b> reads and writes {@link S3Attributes#S3_EXCHANGE}; writes
+ * {@link S3Attributes#S3_AUTHENTICATION} and {@link PipelineAttributes#USER}.
  */
 public final class TempAuthFilter implements Filter {
 
@@ -112,7 +103,7 @@ public final class TempAuthFilter implements Filter {
         var request = (HttpServletRequest) req;
         var response = (HttpServletResponse) res;
         S3Exchange exchange = S3Exchange.of(request, parser);
-        if (!exchange.isS3() || PipelineAttributes.S3_AUTHENTICATION.find(request).isPresent()) {
+        if (!exchange.isS3() || S3Attributes.S3_AUTHENTICATION.find(request).isPresent()) {
             next.doFilter(request, response);
             return;
         }
@@ -134,7 +125,7 @@ public final class TempAuthFilter implements Filter {
         }
         if (who.isPresent()) {
             TempAuthUser user = who.get().identity();
-            PipelineAttributes.S3_AUTHENTICATION.set(request, new S3Authentication(
+            S3Attributes.S3_AUTHENTICATION.set(request, new S3Authentication(
                     user.identity(config.resellerPrefix()),
                     swift.backend().tempAuthAccount(user.accessKey(), user.key()),
                     signed,

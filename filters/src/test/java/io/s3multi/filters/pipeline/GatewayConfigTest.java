@@ -65,8 +65,8 @@ class GatewayConfigTest {
     }
 
     private static final String KEYS = "pipeline, server.host, server.port, server.idle_timeout,"
-            + " server.min_upload_rate, server.upload_rate_period, storage_domain, region, swift.connect_timeout,"
-            + " swift.idle_timeout";
+            + " server.min_upload_rate, server.upload_rate_period, storage_domain, region, swift_url,"
+            + " swift.connect_timeout, swift.idle_timeout";
 
     @Test
     void clientLimitsAndSwiftTimeoutsAreReadWithTheirDefaults() {

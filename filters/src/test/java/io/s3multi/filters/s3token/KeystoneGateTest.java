@@ -128,7 +128,7 @@ class KeystoneGateTest {
 
     private static void assertSignatureDoesNotMatch(KeystoneGate gate, SignedRequest signed) {
         S3AuthException refused = assertThrows(S3AuthException.class, () -> gate.userFor(signed));
-        assertEquals("SignatureDoesNotMatch", refused.code());
+        assertEquals("SignatureDoesNotMatch", refused.code().wireCode());
     }
 
     @Test

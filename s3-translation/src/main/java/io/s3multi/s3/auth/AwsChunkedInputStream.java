@@ -3,6 +3,7 @@ package io.s3multi.s3.auth;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.PayloadExpectations;
 import io.s3multi.s3.integrity.S3IntegrityException;
+import io.s3multi.swift.io.BlockInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ import java.util.Objects;
  * {@code MalformedTrailerError}); they stick. Checksums announced in the trailer are not checked here but by a
  * {@link io.s3multi.s3.integrity.VerifyingInputStream} stacked on top, which reads them from {@link #trailer}.
  */
-public final class AwsChunkedInputStream extends InputStream {
+public final class AwsChunkedInputStream extends BlockInputStream {
 
     /** The smallest chunk S3 accepts in a signed body, except for the last chunk carrying data. */
     public static final int MIN_SIGNED_CHUNK_SIZE = 8192;
@@ -189,19 +190,8 @@ public final class AwsChunkedInputStream extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, buffer.length);
-        if (failure != null) {
-            throw failure;
-        }
-        if (length == 0) {
+        if (checkRead(buffer, offset, length, failure)) {
             return 0;
         }
         try {

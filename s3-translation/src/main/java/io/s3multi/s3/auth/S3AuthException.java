@@ -2,59 +2,33 @@ package io.s3multi.s3.auth;
 
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A request failed authentication in a way S3 reports with a specific error code.
  *
- * <p>{@link #errorCode()} is a constant of the S3 error table ({@code SignatureDoesNotMatch}, {@code AccessDenied},
- * {@code AuthorizationHeaderMalformed}, {@code AuthorizationQueryParametersError}, {@code RequestTimeTooSkewed},
- * {@code InvalidArgument}, {@code InvalidRequest}, {@code NotImplemented}), never a free string, so every failure
- * raised here has a status and renders as itself ({@link #toS3()}), never as an unknown code.
- * {@link #details()} are the extra elements of AWS's error document, in order (for
+ * <p>An {@link S3Exception} from the start: its {@link #code()} is a constant of the S3 error table
+ * ({@code SignatureDoesNotMatch}, {@code AccessDenied}, {@code AuthorizationHeaderMalformed},
+ * {@code AuthorizationQueryParametersError}, {@code RequestTimeTooSkewed}, {@code InvalidArgument},
+ * {@code InvalidRequest}, {@code NotImplemented}), never a free string, so every failure raised here has a status
+ * and renders as itself, never as an unknown code. {@link #details()} are the extra elements of AWS's error
+ * document, in order (for
  * {@code SignatureDoesNotMatch}: {@code AWSAccessKeyId}, {@code StringToSign}, {@code SignatureProvided},
  * {@code CanonicalRequest}). No detail ever contains a secret. {@code InvalidAccessKeyId} is not raised here:
  * whether an access key exists is the credential store's business.
  */
-public final class S3AuthException extends RuntimeException {
+public final class S3AuthException extends S3Exception {
 
     private static final long serialVersionUID = 1L;
 
-    private final S3ErrorCode code;
-    private final Map<String, String> details;
-
     S3AuthException(S3ErrorCode code, String message, Map<String, String> details) {
-        super(message, null, false, false);
-        this.code = Objects.requireNonNull(code, "code");
-        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        super(code, message, details);
     }
 
     S3AuthException(S3ErrorCode code, String message) {
         this(code, message, Map.of());
-    }
-
-    /** The AWS error code as on the wire, e.g. {@code SignatureDoesNotMatch}. */
-    public String code() {
-        return code.wireCode();
-    }
-
-    /** The entry of the S3 error table. */
-    public S3ErrorCode errorCode() {
-        return code;
-    }
-
-    /** The S3 error the client gets: this code, message and details. */
-    public S3Exception toS3() {
-        return S3Exception.of(code, getMessage(), details);
-    }
-
-    /** Extra elements of the AWS error document, by element name, in order. */
-    public Map<String, String> details() {
-        return details;
     }
 
     /** The signature does not match the one computed with the secret of {@code accessKey}. */
@@ -142,10 +116,5 @@ public final class S3AuthException extends RuntimeException {
 
     public static S3AuthException notImplemented(String message) {
         return new S3AuthException(S3ErrorCode.NOT_IMPLEMENTED, message);
-    }
-
-    @Override
-    public String toString() {
-        return "S3AuthException[" + code.wireCode() + ": " + getMessage() + "]";
     }
 }

@@ -39,7 +39,7 @@ final class SigV2Parser {
             throw S3AuthException.accessDenied("AWS authentication requires a valid Date or x-amz-date header");
         }
         // With x-amz-date the Date slot stays empty: the date is signed among the x-amz-* headers instead.
-        String dateSlot = amzDate != null ? "" : strip(head.header("Date"));
+        String dateSlot = amzDate != null ? "" : HeaderValues.strip(head.header("Date"));
         String stringToSign = stringToSign(head, query, dateSlot, virtualHostBucket);
         return new SigV2Request(credentials.substring(0, colon), credentials.substring(colon + 1), stringToSign,
                 false, requestTime, null);
@@ -89,8 +89,8 @@ final class SigV2Parser {
     static String stringToSign(RequestHead head, QueryParameters query, String dateSlot, String virtualHostBucket) {
         StringBuilder out = new StringBuilder(256);
         out.append(head.method()).append('\n');
-        out.append(strip(head.header("Content-MD5"))).append('\n');
-        out.append(strip(head.header("Content-Type"))).append('\n');
+        out.append(HeaderValues.strip(head.header("Content-MD5"))).append('\n');
+        out.append(HeaderValues.strip(head.header("Content-Type"))).append('\n');
         out.append(dateSlot).append('\n');
         Map<String, List<String>> amzHeaders = new TreeMap<>();
         head.headers().forEach((name, values) -> {
@@ -100,7 +100,7 @@ final class SigV2Parser {
         });
         amzHeaders.forEach((name, values) -> {
             List<String> stripped = new ArrayList<>(values.size());
-            values.forEach(value -> stripped.add(strip(value)));
+            values.forEach(value -> stripped.add(HeaderValues.strip(value)));
             out.append(name).append(':').append(String.join(",", stripped)).append('\n');
         });
         if (virtualHostBucket != null) {
@@ -128,21 +128,5 @@ final class SigV2Parser {
             }
         });
         return out.toString();
-    }
-
-    /** Header values lose leading and trailing whitespace and control characters, as S3 strips them. */
-    private static String strip(String value) {
-        if (value == null) {
-            return "";
-        }
-        int start = 0;
-        int end = value.length();
-        while (start < end && value.charAt(start) <= ' ') {
-            start++;
-        }
-        while (end > start && value.charAt(end - 1) <= ' ') {
-            end--;
-        }
-        return value.substring(start, end);
     }
 }

@@ -17,54 +17,26 @@ import java.util.Optional;
  *
  * where the canonical resource is {@code /<bucket>} (for a virtual-hosted request), the path as sent, and the
  * sub-resources that select what the request addresses ({@code ?acl}, {@code ?uploadId=...}, ...).
+ *
+ * @param requestTime absent for a presigned URL, which carries only its expiry
+ * @param expiresAt   present only for a presigned URL
  */
-public final class SigV2Request implements SignedRequest {
+public record SigV2Request(String accessKey, String signature, String stringToSign, boolean presigned,
+        Optional<Instant> requestTime, Optional<Instant> expiresAt) implements SignedRequest {
 
-    private final String accessKey;
-    private final String signature;
-    private final String stringToSign;
-    private final boolean presigned;
-    private final Instant requestTime;
-    private final Instant expiresAt;
+    public SigV2Request {
+        Objects.requireNonNull(accessKey);
+        Objects.requireNonNull(signature);
+        Objects.requireNonNull(stringToSign);
+        Objects.requireNonNull(requestTime);
+        Objects.requireNonNull(expiresAt);
+    }
 
+    /** {@code requestTime} and {@code expiresAt} may be null where absent. */
     SigV2Request(String accessKey, String signature, String stringToSign, boolean presigned, Instant requestTime,
             Instant expiresAt) {
-        this.accessKey = Objects.requireNonNull(accessKey);
-        this.signature = Objects.requireNonNull(signature);
-        this.stringToSign = Objects.requireNonNull(stringToSign);
-        this.presigned = presigned;
-        this.requestTime = requestTime;
-        this.expiresAt = expiresAt;
-    }
-
-    @Override
-    public String accessKey() {
-        return accessKey;
-    }
-
-    @Override
-    public String signature() {
-        return signature;
-    }
-
-    @Override
-    public String stringToSign() {
-        return stringToSign;
-    }
-
-    @Override
-    public boolean presigned() {
-        return presigned;
-    }
-
-    @Override
-    public Optional<Instant> requestTime() {
-        return Optional.ofNullable(requestTime);
-    }
-
-    @Override
-    public Optional<Instant> expiresAt() {
-        return Optional.ofNullable(expiresAt);
+        this(accessKey, signature, stringToSign, presigned, Optional.ofNullable(requestTime),
+                Optional.ofNullable(expiresAt));
     }
 
     @Override

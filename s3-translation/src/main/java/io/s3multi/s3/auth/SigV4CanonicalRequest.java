@@ -72,18 +72,11 @@ final class SigV4CanonicalRequest {
     }
 
     private static String trimAll(String value) {
-        int start = 0;
-        int end = value.length();
-        while (start < end && value.charAt(start) <= ' ') {
-            start++;
-        }
-        while (end > start && value.charAt(end - 1) <= ' ') {
-            end--;
-        }
-        StringBuilder out = new StringBuilder(end - start);
+        String stripped = HeaderValues.strip(value);
+        StringBuilder out = new StringBuilder(stripped.length());
         boolean inSpace = false;
-        for (int i = start; i < end; i++) {
-            char c = value.charAt(i);
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
             if (c == ' ' || c == '\t') {
                 if (!inSpace) {
                     out.append(' ');

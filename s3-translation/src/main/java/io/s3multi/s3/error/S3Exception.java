@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * throw S3Exception.internalError("unexpected Swift status 507", cause);
  * }</pre>
  *
- * <p>Lower layers (authentication, body integrity) raise their failures with a constant of the same table, so
- * there is no such thing as an unknown code to translate.
+ * <p>Lower layers (authentication, body integrity) raise their failures as thin subclasses named after the layer
+ * ({@code S3AuthException}, {@code S3IntegrityException}) with a constant of the same table: they are S3 errors
+ * from the start, so there is nothing to translate and no such thing as an unknown code.
  *
  * <p>{@link #reason()} is an optional short token for logs and metrics only ({@link #summary()} is
  * {@code Code.reason}, {@link #metricName()} is {@code status.Code.reason}); it is never sent to the client.
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  * <p>Client errors (4xx, 3xx) are expected traffic, so they are created without a stack trace, which would cost
  * time on every missing key and tell nothing the summary does not. Server errors (5xx) keep theirs.
  */
-public final class S3Exception extends RuntimeException {
+public class S3Exception extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -48,10 +49,26 @@ public final class S3Exception extends RuntimeException {
 
     private S3Exception(S3ErrorCode code, String message, Map<String, String> details, String reason,
             Throwable cause) {
-        super(message == null ? code.defaultMessage() : message, cause, false, code.httpStatus() >= 500);
+        this(code, message, details, reason, cause, code.httpStatus() >= 500);
+    }
+
+    private S3Exception(S3ErrorCode code, String message, Map<String, String> details, String reason,
+            Throwable cause, boolean writableStackTrace) {
+        super(message == null ? code.defaultMessage() : message, cause, false, writableStackTrace);
         this.code = code;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
         this.reason = reason;
+    }
+
+    /**
+     * For the lower layers' named failures (authentication, body integrity), which are S3 errors of their own
+     * code from the start: thrown where the check fails (often inside a stream's {@code read}), without a stack
+     * trace, and rendered as they are. Details with a null value are left out.
+     *
+     * @throws IllegalArgumentException if a detail name is not a plain XML element name or one the renderer writes
+     */
+    protected S3Exception(S3ErrorCode code, String message, Map<String, String> details) {
+        this(Objects.requireNonNull(code, "code"), message, checked(details), null, null, false);
     }
 
     // ---- generic construction ----
@@ -87,10 +104,7 @@ public final class S3Exception extends RuntimeException {
      * @throws IllegalArgumentException if the name is not a plain XML element name or is one the renderer writes
      */
     public S3Exception with(String element, Object value) {
-        Objects.requireNonNull(element, "element");
-        if (!ELEMENT_NAME.matcher(element).matches() || RESERVED_ELEMENTS.contains(element)) {
-            throw new IllegalArgumentException("not a usable error detail element: " + element);
-        }
+        checkElement(Objects.requireNonNull(element, "element"));
         if (value == null) {
             return this;
         }
@@ -406,6 +420,23 @@ public final class S3Exception extends RuntimeException {
     public String toString() {
         return "S3Exception " + summary() + " (" + code.httpStatus() + "): " + getMessage()
                 + (details.isEmpty() ? "" : " " + details);
+    }
+
+    private static Map<String, String> checked(Map<String, String> details) {
+        var kept = new LinkedHashMap<String, String>();
+        details.forEach((element, value) -> {
+            checkElement(element);
+            if (value != null) {
+                kept.put(element, value);
+            }
+        });
+        return kept;
+    }
+
+    private static void checkElement(String element) {
+        if (!ELEMENT_NAME.matcher(element).matches() || RESERVED_ELEMENTS.contains(element)) {
+            throw new IllegalArgumentException("not a usable error detail element: " + element);
+        }
     }
 
     private static <T> T required(T value, String name) {

@@ -3,10 +3,10 @@ package io.s3multi.s3.handler;
 import io.s3multi.s3.auth.RequestBody;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.object.ObjectDeleter;
-import io.s3multi.s3.handler.object.SwiftFailures;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.ObjectKeys;
 import io.s3multi.s3.xml.S3Xml;
@@ -59,7 +59,7 @@ public final class MultiDeleteHandler {
     private S3Response deleteAll(S3Call call) {
         RequestBody body = open(call);
         requireIntegrityCheck(call.request().head(), body);
-        SwiftFailures.requireBucket(call.swift(), call.bucket());
+        S3Failures.requireBucket(call.swift(), call.bucket());
         Delete document = read(body);
         List<Delete.ObjectIdentifier> objects = document.objects();
         if (objects.isEmpty() || objects.size() > settings.maxMultiDeleteObjects()
@@ -88,7 +88,7 @@ public final class MultiDeleteHandler {
         try {
             return call.body().open(Set.of());
         } catch (RuntimeException refused) {
-            throw SwiftFailures.fromBodyFailure(refused);
+            throw S3Failures.fromBodyFailure(refused);
         }
     }
 
@@ -114,7 +114,7 @@ public final class MultiDeleteHandler {
             if (failure instanceof S3Exception s3) {
                 throw s3;
             }
-            throw SwiftFailures.fromBodyFailure(failure);
+            throw S3Failures.fromBodyFailure(failure);
         }
     }
 

@@ -5,15 +5,14 @@ import io.s3multi.s3.handler.object.ObjectCopier;
 import io.s3multi.s3.handler.object.ObjectDeleter;
 import io.s3multi.s3.handler.object.ObjectReader;
 import io.s3multi.s3.handler.object.ObjectWriter;
-import io.s3multi.s3.handler.object.SwiftFailures;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.xml.documents.AccessControlPolicy;
 import io.s3multi.s3.xml.documents.Owner;
 import io.s3multi.s3.xml.documents.Tagging;
 import io.s3multi.swift.SwiftHeaders;
-import io.s3multi.swift.error.SwiftException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -103,12 +102,11 @@ public final class ObjectHandler {
     }
 
     private void requireObject(S3Call call) {
-        try {
-            call.swift().objects().head(call.bucket(), call.key(), SwiftHeaders.empty());
-        } catch (SwiftException failure) {
-            throw missingBucket.translate(call,
-                    SwiftFailures.forObject(failure, call.swift(), call.bucket(), call.key()));
-        }
+        guarded(call, c -> {
+            S3Failures.onObject(c.swift(), c.bucket(), c.key(),
+                    () -> c.swift().objects().head(c.bucket(), c.key(), SwiftHeaders.empty()));
+            return null;
+        });
     }
 
     /** Runs an operation; a {@code NoSuchBucket} from it (target or copy source) goes through {@link MissingBucket}. */

@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler;
 
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Identity;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.SwiftStatusMapper;
@@ -37,7 +38,7 @@ public final class ServiceHandler {
     public S3Response listBuckets(S3Call call) {
         S3Identity identity = call.identity();
         var result = new ListAllMyBucketsResult(new Owner(identity.ownerId(), identity.displayName()));
-        try {
+        return S3Failures.mapped(SwiftStatusMapper.Target.account(), () -> {
             ListingCursor<ContainerEntry> containers = call.swift().containers().listAllContainers(ListingQuery.all());
             while (containers.hasMorePages()) {
                 for (ContainerEntry container : containers.nextPage().entries()) {
@@ -46,10 +47,8 @@ public final class ServiceHandler {
                     }
                 }
             }
-        } catch (SwiftException failure) {
-            throw SwiftStatusMapper.toS3(failure, SwiftStatusMapper.Target.account());
-        }
-        return S3Response.xml(result);
+            return S3Response.xml(result);
+        });
     }
 
     private static Instant creationDate(S3Call call, ContainerEntry container) throws SwiftException {

@@ -2,52 +2,26 @@ package io.s3multi.s3.integrity;
 
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A request body (or its integrity headers) failed a check that S3 reports with a specific error code.
  *
- * <p>{@link #errorCode()} is a constant of the S3 error table ({@code BadDigest}, {@code XAmzContentSHA256Mismatch},
- * {@code IncompleteBody}, ...), never a free string, so every failure raised here has its status and renders as
- * itself ({@link #toS3()}); {@link #details()} holds the extra elements AWS adds to that error
- * document, in order. The exception is unchecked because it is thrown from {@link java.io.InputStream#read()}
- * on behalf of the client, and must not be mistaken for an I/O failure of the stream underneath: a consumer that
- * copies the stream to Swift sees it as the cause of its failed upload ({@link #findIn(Throwable)}).
+ * <p>An {@link S3Exception} from the start: its {@link #code()} is a constant of the S3 error table
+ * ({@code BadDigest}, {@code XAmzContentSHA256Mismatch}, {@code IncompleteBody}, ...), never a free string, so
+ * every failure raised here has its status and renders as itself; {@link #details()} holds the extra elements AWS
+ * adds to that error document, in order. The exception is unchecked because it is thrown from
+ * {@link java.io.InputStream#read()} on behalf of the client, and must not be mistaken for an I/O failure of the
+ * stream underneath: a consumer that copies the stream to Swift sees it as the cause of its failed upload
+ * ({@link #findIn(Throwable)}).
  */
-public final class S3IntegrityException extends RuntimeException {
+public final class S3IntegrityException extends S3Exception {
 
     private static final long serialVersionUID = 1L;
 
-    private final S3ErrorCode code;
-    private final Map<String, String> details;
-
     private S3IntegrityException(S3ErrorCode code, String message, Map<String, String> details) {
-        super(message, null, false, false);
-        this.code = Objects.requireNonNull(code, "code");
-        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
-    }
-
-    /** The AWS error code as on the wire, e.g. {@code BadDigest}. */
-    public String code() {
-        return code.wireCode();
-    }
-
-    /** The entry of the S3 error table. */
-    public S3ErrorCode errorCode() {
-        return code;
-    }
-
-    /** The S3 error the client gets: this code, message and details. */
-    public S3Exception toS3() {
-        return S3Exception.of(code, getMessage(), details);
-    }
-
-    /** Extra elements of the AWS error document, by element name. */
-    public Map<String, String> details() {
-        return details;
+        super(code, message, details);
     }
 
     /** A checksum or Content-MD5 did not match the bytes received; the message names which. */
@@ -127,11 +101,5 @@ public final class S3IntegrityException extends RuntimeException {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    @Override
-    public String toString() {
-        return "S3IntegrityException[" + code.wireCode() + ": " + getMessage()
-                + (details.isEmpty() ? "" : " " + details) + "]";
     }
 }

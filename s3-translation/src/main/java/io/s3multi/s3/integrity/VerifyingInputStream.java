@@ -1,5 +1,6 @@
 package io.s3multi.s3.integrity;
 
+import io.s3multi.swift.io.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
@@ -26,7 +27,7 @@ import java.util.Optional;
  *
  * <p>Not thread-safe, like any {@link InputStream}.
  */
-public final class VerifyingInputStream extends InputStream {
+public final class VerifyingInputStream extends BlockInputStream {
 
     private final InputStream in;
     private final long expectedLength;
@@ -65,19 +66,8 @@ public final class VerifyingInputStream extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, buffer.length);
-        if (failure != null) {
-            throw failure;
-        }
-        if (length == 0) {
+        if (checkRead(buffer, offset, length, failure)) {
             return 0;
         }
         if (released) {

@@ -3,13 +3,11 @@ package io.s3multi.s3.multipart;
 import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The object {@code claims/<upload id>} in {@code <bucket>_segments}: the mark, seen by every gateway in front of
@@ -135,16 +135,9 @@ final class Claim {
     }
 
     private boolean create() throws SwiftException {
-        try {
-            swift.objects().put(upload.container(), name, new byte[0],
-                    headers().with("If-None-Match", "*"));
-            return true;
-        } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 412)) {
-                return false;
-            }
-            throw e;
-        }
+        // 412: another claim is there already.
+        return S3Failures.unlessStatus(412, () -> swift.objects().put(upload.container(), name, new byte[0],
+                headers().with("If-None-Match", "*"))).isPresent();
     }
 
     private SwiftHeaders headers() {
@@ -154,16 +147,8 @@ final class Claim {
 
     /** When the current holder last refreshed its claim; empty when there is no claim. */
     private Optional<Instant> lastRefreshOfHolder() throws SwiftException {
-        SwiftReply held;
-        try {
-            held = swift.objects().head(upload.container(), name, SwiftHeaders.empty());
-        } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        return Optional.of(refreshedAt(held));
+        return S3Failures.unlessNotFound(() -> swift.objects().head(upload.container(), name, SwiftHeaders.empty()))
+                .map(Claim::refreshedAt);
     }
 
     /** The holder's last refresh as the claim records it; a claim without one counts from its Last-Modified. */
@@ -192,7 +177,7 @@ final class Claim {
             }
             swift.objects().post(upload.container(), name, headers());
         } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
+            if (S3Failures.isStatus(e, 404)) {
                 if (!released.get()) {
                     loseClaim("it was deleted");
                 }

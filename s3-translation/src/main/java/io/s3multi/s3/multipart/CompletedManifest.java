@@ -3,6 +3,7 @@ package io.s3multi.s3.multipart;
 import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
@@ -56,17 +57,13 @@ public final class CompletedManifest {
             return claimed;
         }
         try {
-            List<ManifestEntry> top = swift.largeObjects().getManifest(bucket, key);
-            return namesOnlyItsOwn(swift, SegmentsLayout.container(bucket), claimed.get(), top, 1)
-                    ? claimed : Optional.empty();
+            // Gone since the HEAD (404): nothing verified.
+            Optional<Boolean> ownOnly = S3Failures.unlessNotFound(() -> namesOnlyItsOwn(swift,
+                    SegmentsLayout.container(bucket), claimed.get(), swift.largeObjects().getManifest(bucket, key), 1));
+            return ownOnly.orElse(false) ? claimed : Optional.empty();
         } catch (SwiftProtocolException replacedOrUnreadable) {
             // Replaced by a plain object since the HEAD, or a manifest Swift cannot show: nothing verified.
             return Optional.empty();
-        } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
-                return Optional.empty();
-            }
-            throw e;
         }
     }
 

@@ -5,8 +5,8 @@ import io.s3multi.s3.contract.ObjectChecksum;
 import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.StoredObject;
-import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
@@ -48,12 +48,7 @@ final class CompletedObject {
 
     /** The answer of a Complete that already made the object at the call's key from this upload. */
     static Optional<CompleteMultipartUploadResult> earlierAnswer(S3Call call, UploadId uploadId) {
-        Optional<SwiftReply> object;
-        try {
-            object = head(call);
-        } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
-        }
+        Optional<SwiftReply> object = S3Failures.forCall(call, () -> head(call));
         if (object.isEmpty() || !CompletedManifest.claimedUpload(call.bucket(), call.key(), object.get().headers())
                 .equals(Optional.of(uploadId))) {
             return Optional.empty();
@@ -78,13 +73,7 @@ final class CompletedObject {
     }
 
     private static Optional<SwiftReply> head(S3Call call) throws SwiftException {
-        try {
-            return Optional.of(call.swift().objects().head(call.bucket(), call.key(), SwiftHeaders.empty()));
-        } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return S3Failures.unlessNotFound(() -> call.swift().objects().head(call.bucket(), call.key(),
+                SwiftHeaders.empty()));
     }
 }

@@ -1,32 +1,28 @@
 package io.s3multi.s3.multipart;
 
-import io.s3multi.s3.auth.S3AuthException;
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.StoredPart;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.integrity.S3IntegrityException;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
-import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operations that finish an upload: CompleteMultipartUpload and AbortMultipartUpload.
@@ -89,46 +85,45 @@ public final class CompletionHandler {
     }
 
     public S3Response completeMultipartUpload(S3Call call) {
+        return S3Failures.forCall(call, () -> complete(call));
+    }
+
+    private S3Response complete(S3Call call) throws SwiftException {
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
         String key = call.key();
         boolean ifNoneMatch = conditional(call);
         CompleteMultipartUpload body = readBody(call);
         UploadState state = new UploadState(call.swift(), call.bucket());
-        SwiftStatusMapper.Target target = SwiftStatusMapper.Target.object(call.bucket(), key);
+        UploadInfo upload;
         try {
-            UploadInfo upload;
-            try {
-                upload = state.requireUpload(key, uploadId);
-            } catch (S3Exception noSuchUpload) {
-                CompleteMultipartUploadResult earlier = CompletedObject.earlierAnswer(call, uploadId)
-                        .orElseThrow(() -> noSuchUpload);
-                finishCleanUpLeftBehind(call, state, uploadId);
-                return S3Response.xml(earlier);
-            }
-            if (ifNoneMatch && CompletedObject.exists(call)) {
-                throw S3Exception.preconditionFailed("If-None-Match");
-            }
-            CompletionPlan plan = CompletionPlan.check(body.parts(), state.allAttempts(uploadId),
-                    settings.minPartSize(), upload);
-            SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan.eTag(), plan.parts().size(), plan.checksum());
-            Completion completion = new Completion(call, state, uploadId, plan,
-                    ifNoneMatch ? headers.with("If-None-Match", "*") : headers);
-            Optional<FinishLocks.Held> held = locks.tryLock(call.swift(), state, uploadId,
-                    Claim.Purpose.COMPLETING, call.clock());
-            if (held.isEmpty()) {
-                // Another Complete or an Abort is at work: wait for it while the answer keeps the connection open.
-                return heartbeat(call, completion::waitAndFinish, () -> { });
-            }
-            // Locked at once: whether the upload is still open is decided before the answer starts, so a
-            // NoSuchUpload has its real status.
-            Found found = completion.lookAround(held.get());
-            if (found.earlierAnswer() != null) {
-                return S3Response.xml(found.earlierAnswer());
-            }
-            return heartbeat(call, () -> completion.finish(found.overwritten(), held.get()), held.get()::release);
-        } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, target);
+            upload = state.requireUpload(key, uploadId);
+        } catch (S3Exception noSuchUpload) {
+            CompleteMultipartUploadResult earlier = CompletedObject.earlierAnswer(call, uploadId)
+                    .orElseThrow(() -> noSuchUpload);
+            finishCleanUpLeftBehind(call, state, uploadId);
+            return S3Response.xml(earlier);
         }
+        if (ifNoneMatch && CompletedObject.exists(call)) {
+            throw S3Exception.preconditionFailed("If-None-Match");
+        }
+        CompletionPlan plan = CompletionPlan.check(body.parts(), state.allAttempts(uploadId),
+                settings.minPartSize(), upload);
+        SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan.eTag(), plan.parts().size(), plan.checksum());
+        Completion completion = new Completion(call, state, uploadId, plan,
+                ifNoneMatch ? headers.with("If-None-Match", "*") : headers);
+        Optional<FinishLocks.Held> held = locks.tryLock(call.swift(), state, uploadId,
+                Claim.Purpose.COMPLETING, call.clock());
+        if (held.isEmpty()) {
+            // Another Complete or an Abort is at work: wait for it while the answer keeps the connection open.
+            return heartbeat(call, completion::waitAndFinish, () -> { });
+        }
+        // Locked at once: whether the upload is still open is decided before the answer starts, so a
+        // NoSuchUpload has its real status.
+        Found found = completion.lookAround(held.get());
+        if (found.earlierAnswer() != null) {
+            return S3Response.xml(found.earlierAnswer());
+        }
+        return heartbeat(call, () -> completion.finish(found.overwritten(), held.get()), held.get()::release);
     }
 
     /**
@@ -204,20 +199,11 @@ public final class CompletionHandler {
 
         /** Run by the answer of a Complete that had to wait for the lock: what a retry would do, once locked. */
         Object waitAndFinish() {
-            FinishLocks.Held held;
-            Found found;
-            try {
-                held = locks.lock(call.swift(), state, uploadId, Claim.Purpose.COMPLETING, call.clock(),
-                        COMPLETE_PATIENCE).orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())
-                                .withReason("another request is finishing it"));
-            } catch (SwiftException e) {
-                throw SwiftFailures.toS3(e, target());
-            }
-            try {
-                found = lookAround(held);
-            } catch (SwiftException e) {
-                throw SwiftFailures.toS3(e, target());
-            }
+            FinishLocks.Held held = S3Failures.forCall(call, () -> locks.lock(call.swift(), state, uploadId,
+                    Claim.Purpose.COMPLETING, call.clock(), COMPLETE_PATIENCE)
+                    .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())
+                            .withReason("another request is finishing it")));
+            Found found = S3Failures.forCall(call, () -> lookAround(held));
             if (found.earlierAnswer() != null) {
                 return found.earlierAnswer();
             }
@@ -257,13 +243,8 @@ public final class CompletionHandler {
                 } catch (SwiftException e) {
                     throw afterManifestFailure(e, overwritten);
                 }
-                UploadState.MarkerState marker;
-                try {
-                    marker = state.markerState(key, uploadId);
-                } catch (SwiftException e) {
-                    // Not knowing, keep everything: the upload stays open, a retried Complete writes it again.
-                    throw SwiftFailures.toS3(e, target());
-                }
+                // Not knowing, keep everything: the upload stays open, a retried Complete writes it again.
+                UploadState.MarkerState marker = S3Failures.forCall(call, () -> state.markerState(key, uploadId));
                 if (marker == UploadState.MarkerState.GONE) {
                     rollBack(overwritten);
                     throw S3Exception.noSuchUpload(uploadId.value()).withReason("aborted while completing");
@@ -293,13 +274,8 @@ public final class CompletionHandler {
             // From now on a part attempt that lands sees the upload closed and removes itself (LateAttempt), and
             // ListMultipartUploads no longer shows the upload.
             boolean marked = CleanUpRetry.run("marking the marker of " + upload + " finished", () -> {
-                try {
-                    call.swift().objects().post(state.container(), marker, UploadInfo.finishedMarkerHeaders());
-                } catch (SwiftException e) {
-                    if (!SwiftFailures.isStatus(e, 404)) {
-                        throw e;
-                    }
-                }
+                S3Failures.ignoringNotFound(() -> call.swift().objects().post(state.container(), marker,
+                        UploadInfo.finishedMarkerHeaders()));
                 return true;
             });
             if (!marked) {
@@ -373,10 +349,6 @@ public final class CompletionHandler {
             }
             return manifestFailure(failure, call, uploadId, plan);
         }
-
-        private SwiftStatusMapper.Target target() {
-            return SwiftStatusMapper.Target.object(call.bucket(), call.key());
-        }
     }
 
     private static S3Exception manifestFailure(SwiftException e, S3Call call, UploadId uploadId, CompletionPlan plan) {
@@ -392,7 +364,7 @@ public final class CompletionHandler {
                         .withReason("segment changed");
             }
         }
-        return SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+        return S3Failures.toS3(e, call.request());
     }
 
     /**
@@ -400,33 +372,33 @@ public final class CompletionHandler {
      * (briefly) for a Complete or Abort at work, then finds the upload gone or takes its turn.
      */
     public S3Response abortMultipartUpload(S3Call call) {
+        return S3Failures.forCall(call, () -> abort(call));
+    }
+
+    private S3Response abort(S3Call call) throws SwiftException {
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
         UploadState state = new UploadState(call.swift(), call.bucket());
         state.requireUpload(call.key(), uploadId);
+        FinishLocks.Held held = locks.lock(call.swift(), state, uploadId, Claim.Purpose.ABORTING, call.clock(),
+                ABORT_PATIENCE).orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())
+                        .withReason("another request is finishing it"));
         try {
-            FinishLocks.Held held = locks.lock(call.swift(), state, uploadId, Claim.Purpose.ABORTING, call.clock(),
-                    ABORT_PATIENCE).orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())
-                            .withReason("another request is finishing it"));
-            try {
-                if (!state.isOpen(call.key(), uploadId)) {
-                    // Finished while we waited: its parts are not ours to touch.
-                    throw S3Exception.noSuchUpload(uploadId.value());
-                }
-                // The marker first: a part stored from now on sees it gone and deletes itself, and a Complete
-                // that wrote its manifest meanwhile sees it gone and rolls back.
-                state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
-                if (CompletedObject.uploadOf(call).filter(uploadId::equals).isPresent()) {
-                    // A Complete (of another gateway) wrote its manifest: the parts are its own, kept for its
-                    // object or deleted by its roll-back. See the class comment.
-                    throw S3Exception.noSuchUpload(uploadId.value()).withReason("completed meanwhile");
-                }
-                state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
-                state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
-            } finally {
-                held.release();
+            if (!state.isOpen(call.key(), uploadId)) {
+                // Finished while we waited: its parts are not ours to touch.
+                throw S3Exception.noSuchUpload(uploadId.value());
             }
-        } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+            // The marker first: a part stored from now on sees it gone and deletes itself, and a Complete
+            // that wrote its manifest meanwhile sees it gone and rolls back.
+            state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
+            if (CompletedObject.uploadOf(call).filter(uploadId::equals).isPresent()) {
+                // A Complete (of another gateway) wrote its manifest: the parts are its own, kept for its
+                // object or deleted by its roll-back. See the class comment.
+                throw S3Exception.noSuchUpload(uploadId.value()).withReason("completed meanwhile");
+            }
+            state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
+            state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+        } finally {
+            held.release();
         }
         return S3Response.noContent();
     }
@@ -446,13 +418,7 @@ public final class CompletionHandler {
     }
 
     private static CompleteMultipartUpload readBody(S3Call call) {
-        try {
-            return S3Xml.read(call.body().open(Set.of()).stream(), CompleteMultipartUpload.class,
-                    S3Xml.MAX_COMPLETE_MULTIPART_UPLOAD_BYTES);
-        } catch (S3AuthException e) {
-            throw e.toS3();
-        } catch (S3IntegrityException e) {
-            throw e.toS3();
-        }
+        return S3Xml.read(call.body().open(Set.of()).stream(), CompleteMultipartUpload.class,
+                S3Xml.MAX_COMPLETE_MULTIPART_UPLOAD_BYTES);
     }
 }

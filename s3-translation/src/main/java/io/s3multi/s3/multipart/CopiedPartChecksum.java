@@ -5,6 +5,7 @@ import io.s3multi.s3.contract.StoredPart;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.integrity.RunningDigest;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
@@ -44,7 +45,7 @@ final class CopiedPartChecksum {
                 digest.update(buffer, 0, read);
             }
         } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 412)) {
+            if (S3Failures.isStatus(e, 412)) {
                 throw S3Exception.internalError("part " + segment + " was replaced while its checksum was computed");
             }
             throw e;

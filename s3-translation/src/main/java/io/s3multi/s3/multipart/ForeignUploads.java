@@ -2,9 +2,9 @@ package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.object.SwiftFailures;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.request.S3Operation;
 import java.util.Objects;
 
@@ -45,7 +45,7 @@ final class ForeignUploads {
     /** Whether {@code bucket} is recorded for another account and missing from the caller's. */
     private boolean denied(S3Call call, String bucket) {
         return missingBucket.answer(call, bucket).code() == S3ErrorCode.ACCESS_DENIED
-                && !SwiftFailures.bucketExists(call.swift(), bucket);
+                && !S3Failures.bucketExists(call.swift(), bucket);
     }
 
     private static S3Exception accessDenied() {

@@ -2,16 +2,16 @@ package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.slo.ManifestEntry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a part attempt does when it finds, after storing its segment, that its upload is no longer in progress
@@ -46,7 +46,7 @@ final class LateAttempt {
             named = isManifest(swift, bucket, key) && names(swift, state.container(), uploadId,
                     swift.largeObjects().getManifest(bucket, key), segment);
         } catch (SwiftException e) {
-            if (!SwiftFailures.isStatus(e, 404)) {
+            if (!S3Failures.isStatus(e, 404)) {
                 LOG.warn("keeping part segment {}/{}: could not read the manifest at {}/{}: {}", state.container(),
                         segment, bucket, key, e.toString());
                 return;
@@ -73,15 +73,11 @@ final class LateAttempt {
     static Set<String> segmentsNamedAt(SwiftAccount swift, String container, UploadId uploadId, String bucket,
             String key) throws SwiftException {
         Set<String> named = new HashSet<>();
-        try {
+        S3Failures.ignoringNotFound(() -> {   // nothing at the key: no manifest names anything
             if (isManifest(swift, bucket, key)) {
                 collect(swift, container, uploadId, swift.largeObjects().getManifest(bucket, key), named);
             }
-        } catch (SwiftException e) {
-            if (!SwiftFailures.isStatus(e, 404)) {
-                throw e;
-            }
-        }
+        });
         return named;
     }
 

@@ -5,20 +5,13 @@ import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3Operation;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
- * Routes the seven multipart operations to their handler method; the s3multi stage answers these and passes
- * every other request on.
+ * Routes the seven multipart operations ({@link S3Operation#isMultipart()}) to their handler method; the s3multi
+ * stage answers these and passes every other request on.
  */
 public final class MultipartDispatcher {
-
-    /** The operations this dispatcher answers. */
-    public static final Set<S3Operation> OPERATIONS = EnumSet.of(S3Operation.CREATE_MULTIPART_UPLOAD,
-            S3Operation.UPLOAD_PART, S3Operation.UPLOAD_PART_COPY, S3Operation.COMPLETE_MULTIPART_UPLOAD,
-            S3Operation.ABORT_MULTIPART_UPLOAD, S3Operation.LIST_PARTS, S3Operation.LIST_MULTIPART_UPLOADS);
 
     private final UploadsHandler uploads;
     private final PartHandler parts;
@@ -40,10 +33,6 @@ public final class MultipartDispatcher {
         this.parts = new PartHandler(settings);
         this.completion = new CompletionHandler(settings, maxManifestSegments);
         this.foreign = new ForeignUploads(missingBucket);
-    }
-
-    public static boolean handles(S3Operation operation) {
-        return OPERATIONS.contains(operation);
     }
 
     /** @throws IllegalArgumentException for an operation this dispatcher does not answer */

@@ -1,7 +1,6 @@
 package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.auth.RequestBody;
-import io.s3multi.s3.auth.S3AuthException;
 import io.s3multi.s3.contract.PartAttempt;
 import io.s3multi.s3.contract.PartContentType;
 import io.s3multi.s3.contract.ReservedMetadata;
@@ -11,8 +10,8 @@ import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.integrity.DigestAlgorithm;
-import io.s3multi.s3.integrity.S3IntegrityException;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.s3.request.PartNumbers;
@@ -55,6 +54,10 @@ public final class PartHandler {
 
     /** Streams the body into the part's segment, verified on the way (Content-MD5, signatures, checksums). */
     public S3Response uploadPart(S3Call call) {
+        return S3Failures.forCall(call, () -> upload(call));
+    }
+
+    private S3Response upload(S3Call call) throws SwiftException {
         int number = partNumber(call);
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
         UploadState state = new UploadState(call.swift(), call.bucket());
@@ -64,7 +67,7 @@ public final class PartHandler {
         // Content-MD5 is verified by the body's expectations. See ObjectWriter.open.
         Set<DigestAlgorithm> compute = EnumSet.noneOf(DigestAlgorithm.class);
         upload.checksumAlgorithm().ifPresent(compute::add);
-        RequestBody body = open(call, compute);
+        RequestBody body = call.body().open(compute);
         if (body.contentLength() < 0) {
             throw S3Exception.missingContentLength();
         }
@@ -88,41 +91,41 @@ public final class PartHandler {
         }
         String segment = SegmentsLayout.part(uploadId, number, PartAttempt.begunAt(call.clock().instant()));
         String container = state.container();
-        SwiftReply stored;
+        if (body.contentLength() == 0) {
+            requireEmpty(body);
+        }
+        SwiftReply stored = call.swift().objects().put(container, segment, body.stream(), body.contentLength(),
+                headers.build());
+        String md5 = MultipartEtag.normalize(stored.etag());
+        String checksumValue = announced == null ? null
+                : announced.trim();
+        if (announced == null && algorithm.isPresent()) {
+            Optional<byte[]> computed = body.computed(algorithm.get());
+            if (computed.isPresent()) {
+                checksumValue = algorithm.get().toBase64(computed.get());
+                call.swift().objects().post(container, segment,
+                        PartContentType.headers(new StoredPart.PartChecksum(algorithm.get(), checksumValue)));
+            }
+        }
+        if (!state.isOpen(call.key(), uploadId)) {
+            LateAttempt.discard(call.swift(), state, call.bucket(), call.key(), uploadId, segment);
+            throw S3Exception.noSuchUpload(uploadId.value());
+        }
+        S3Response response = S3Response.status(200).withHeader("ETag", MultipartEtag.quote(md5));
+        if (checksumValue != null) {
+            response.withHeader(algorithm.get().checksumHeader(), checksumValue);
+        }
+        return response;
+    }
+
+    /** A body announced empty must be: a byte more is an incomplete body (of a longer one). */
+    private static void requireEmpty(RequestBody body) {
         try {
-            if (body.contentLength() == 0 && body.stream().read() != -1) {
+            if (body.stream().read() != -1) {
                 throw S3Exception.incompleteBody();
             }
-            stored = call.swift().objects().put(container, segment, body.stream(), body.contentLength(),
-                    headers.build());
-        } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         } catch (IOException e) {
             throw bodyFailure(e);
-        }
-        String md5 = MultipartEtag.normalize(stored.etag());
-        try {
-            String checksumValue = announced == null ? null
-                    : announced.trim();
-            if (announced == null && algorithm.isPresent()) {
-                Optional<byte[]> computed = body.computed(algorithm.get());
-                if (computed.isPresent()) {
-                    checksumValue = algorithm.get().toBase64(computed.get());
-                    call.swift().objects().post(container, segment,
-                            PartContentType.headers(new StoredPart.PartChecksum(algorithm.get(), checksumValue)));
-                }
-            }
-            if (!state.isOpen(call.key(), uploadId)) {
-                LateAttempt.discard(call.swift(), state, call.bucket(), call.key(), uploadId, segment);
-                throw S3Exception.noSuchUpload(uploadId.value());
-            }
-            S3Response response = S3Response.status(200).withHeader("ETag", MultipartEtag.quote(md5));
-            if (checksumValue != null) {
-                response.withHeader(algorithm.get().checksumHeader(), checksumValue);
-            }
-            return response;
-        } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
         }
     }
 
@@ -134,17 +137,17 @@ public final class PartHandler {
      * returned in the CopyPartResult, as AWS does.
      */
     public S3Response uploadPartCopy(S3Call call) {
+        return S3Failures.forCall(call, () -> copy(call));
+    }
+
+    private S3Response copy(S3Call call) throws SwiftException {
         int number = partNumber(call);
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
         PartCopySource source = PartCopySource.parse(call.request().header("x-amz-copy-source"));
         UploadState state = new UploadState(call.swift(), call.bucket());
         UploadInfo upload = state.requireUpload(call.key(), uploadId);
-        SwiftReply sourceHead;
-        try {
-            sourceHead = call.swift().objects().head(source.bucket(), source.key(), SwiftHeaders.empty());
-        } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(source.bucket(), source.key()));
-        }
+        SwiftReply sourceHead = S3Failures.mapped(SwiftStatusMapper.Target.object(source.bucket(), source.key()),
+                () -> call.swift().objects().head(source.bucket(), source.key(), SwiftHeaders.empty()));
         String sourceEtag = sourceHead.header(ReservedMetadata.ETAG) != null ? sourceHead.header(ReservedMetadata.ETAG)
                 : MultipartEtag.normalize(sourceHead.etag());
         PartCopySource.checkConditions(call.request()::header, sourceEtag, lastModified(sourceHead));
@@ -158,43 +161,38 @@ public final class PartHandler {
             headers.set("Range", range.header());
         }
         String segment = SegmentsLayout.part(uploadId, number, PartAttempt.begunAt(call.clock().instant()));
-        try {
-            SwiftReply copied = call.swift().objects().copy(new ObjectPath(source.bucket(), source.key()),
-                    new ObjectPath(state.container(), segment), headers.build());
-            String md5 = MultipartEtag.normalize(copied.etag());
-            Instant modified = lastModified(copied);
-            CopyPartResult result = new CopyPartResult(MultipartEtag.quote(md5),
-                    modified == null ? call.clock().instant() : modified);
-            if (upload.checksumAlgorithm().isPresent()) {
-                StoredPart.PartChecksum checksum = CopiedPartChecksum.computeAndStore(call.swift(),
-                        state.container(), segment, md5, upload.checksumAlgorithm().get());
-                result.checksum(checksum.algorithm().awsName(), checksum.base64());
-            }
-            if (!state.isOpen(call.key(), uploadId)) {
-                LateAttempt.discard(call.swift(), state, call.bucket(), call.key(), uploadId, segment);
-                throw S3Exception.noSuchUpload(uploadId.value());
-            }
-            return S3Response.status(200).withXml(result);
-        } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
+        SwiftReply copied = call.swift().objects().copy(new ObjectPath(source.bucket(), source.key()),
+                new ObjectPath(state.container(), segment), headers.build());
+        String md5 = MultipartEtag.normalize(copied.etag());
+        Instant modified = lastModified(copied);
+        CopyPartResult result = new CopyPartResult(MultipartEtag.quote(md5),
+                modified == null ? call.clock().instant() : modified);
+        if (upload.checksumAlgorithm().isPresent()) {
+            StoredPart.PartChecksum checksum = CopiedPartChecksum.computeAndStore(call.swift(),
+                    state.container(), segment, md5, upload.checksumAlgorithm().get());
+            result.checksum(checksum.algorithm().awsName(), checksum.base64());
         }
+        if (!state.isOpen(call.key(), uploadId)) {
+            LateAttempt.discard(call.swift(), state, call.bucket(), call.key(), uploadId, segment);
+            throw S3Exception.noSuchUpload(uploadId.value());
+        }
+        return S3Response.status(200).withXml(result);
     }
 
     /** One page of parts, the latest attempt of each, one Swift listing call in the usual case ({@link PartsPage}). */
     public S3Response listParts(S3Call call) {
+        return S3Failures.forCall(call, () -> list(call));
+    }
+
+    private S3Response list(S3Call call) throws SwiftException {
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
         int maxParts = ListingParameters.count(call.request(), "max-parts", settings.maxPartsListing(),
                 settings.maxPartsListing());
         int marker = ListingParameters.count(call.request(), "part-number-marker", 0, PartNumbers.MAX);
         UploadState state = new UploadState(call.swift(), call.bucket());
         UploadInfo upload = state.requireUpload(call.key(), uploadId);
-        PartsPage page;
-        try {
-            page = PartsPage.read(uploadId, marker, maxParts,
-                    query -> call.swift().containers().listObjects(state.container(), query).entries());
-        } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(call.bucket(), call.key()));
-        }
+        PartsPage page = PartsPage.read(uploadId, marker, maxParts,
+                query -> call.swift().containers().listObjects(state.container(), query).entries());
         ListPartsResult result = new ListPartsResult(call.bucket(), call.key(), uploadId.value())
                 .partNumberMarker(marker)
                 .nextPartNumberMarker(page.lastPartNumber() == null ? marker : page.lastPartNumber())
@@ -224,21 +222,8 @@ public final class PartHandler {
         return number;
     }
 
-    private static RequestBody open(S3Call call, Set<DigestAlgorithm> compute) {
-        try {
-            return call.body().open(compute);
-        } catch (S3AuthException e) {
-            throw e.toS3();
-        } catch (S3IntegrityException e) {
-            throw e.toS3();
-        }
-    }
-
     private static S3Exception bodyFailure(IOException e) {
-        return S3AuthExceptionFinder.find(e)
-                .orElseGet(() -> S3IntegrityException.findIn(e)
-                        .map(S3IntegrityException::toS3)
-                        .orElseGet(S3Exception::incompleteBody));
+        return S3Failures.findIn(e).orElseGet(S3Exception::incompleteBody);
     }
 
     static Instant lastModified(SwiftReply reply) {
@@ -250,18 +235,6 @@ public final class PartHandler {
             return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             return null;
-        }
-    }
-
-    /** Finds an authentication failure among the causes of a body read failure. */
-    private static final class S3AuthExceptionFinder {
-        static Optional<S3Exception> find(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof S3AuthException auth) {
-                    return Optional.of(auth.toS3());
-                }
-            }
-            return Optional.empty();
         }
     }
 }

@@ -6,6 +6,7 @@ import io.s3multi.s3.contract.StoredPart;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
@@ -18,6 +19,7 @@ import io.s3multi.swift.error.SwiftException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -48,19 +50,10 @@ public final class UploadState {
      *                     finished ({@link UploadInfo#isFinishedMarker})
      */
     public UploadInfo requireUpload(String key, UploadId uploadId) {
-        try {
-            SwiftReply marker = swift.objects().head(container, SegmentsLayout.marker(key, uploadId),
-                    SwiftHeaders.empty());
-            if (UploadInfo.isFinishedMarker(marker.header("Content-Type"))) {
-                throw S3Exception.noSuchUpload(uploadId.value());
-            }
-            return UploadInfo.fromMarker(key, uploadId, marker.headers());
-        } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
-                throw S3Exception.noSuchUpload(uploadId.value());
-            }
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.object(bucket, key));
-        }
+        SwiftReply marker = S3Failures.mapped(SwiftStatusMapper.Target.object(bucket, key), () -> marker(key, uploadId))
+                .filter(found -> !UploadInfo.isFinishedMarker(found.header("Content-Type")))
+                .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value()));
+        return UploadInfo.fromMarker(key, uploadId, marker.headers());
     }
 
     /** What an upload's marker says: in progress, completed but not yet cleaned up, or gone. */
@@ -68,17 +61,13 @@ public final class UploadState {
 
     /** The state of the upload's marker (a part PUT, a Complete and an Abort check it after their decisive step). */
     public MarkerState markerState(String key, UploadId uploadId) throws SwiftException {
-        try {
-            SwiftReply marker = swift.objects().head(container, SegmentsLayout.marker(key, uploadId),
-                    SwiftHeaders.empty());
-            return UploadInfo.isFinishedMarker(marker.header("Content-Type")) ? MarkerState.FINISHED
-                    : MarkerState.OPEN;
-        } catch (SwiftException e) {
-            if (SwiftFailures.isStatus(e, 404)) {
-                return MarkerState.GONE;
-            }
-            throw e;
-        }
+        return marker(key, uploadId).map(marker -> UploadInfo.isFinishedMarker(marker.header("Content-Type"))
+                ? MarkerState.FINISHED : MarkerState.OPEN).orElse(MarkerState.GONE);
+    }
+
+    private Optional<SwiftReply> marker(String key, UploadId uploadId) throws SwiftException {
+        return S3Failures.unlessNotFound(() -> swift.objects().head(container, SegmentsLayout.marker(key, uploadId),
+                SwiftHeaders.empty()));
     }
 
     /** Whether the upload is still in progress: its marker exists and is not marked finished. */
@@ -101,13 +90,7 @@ public final class UploadState {
 
     /** Deletes one object of the segments container; a missing one is no failure. */
     public void deleteQuietly(String name) throws SwiftException {
-        try {
-            swift.objects().delete(container, name, SwiftHeaders.empty());
-        } catch (SwiftException e) {
-            if (!SwiftFailures.isStatus(e, 404)) {
-                throw e;
-            }
-        }
+        S3Failures.ignoringNotFound(() -> swift.objects().delete(container, name, SwiftHeaders.empty()));
     }
 
     /** Deletes the named objects of the segments container in bulk. */
@@ -148,17 +131,13 @@ public final class UploadState {
 
     List<ObjectEntry> listAll(String prefix) throws SwiftException {
         List<ObjectEntry> entries = new ArrayList<>();
-        try {
+        S3Failures.ignoringNotFound(() -> {   // no segments container: nothing stored
             ListingCursor<ObjectEntry> cursor = swift.containers()
                     .listAllObjects(container, ListingQuery.all().withPrefix(prefix));
             while (cursor.hasMorePages()) {
                 entries.addAll(cursor.nextPage().entries());
             }
-        } catch (SwiftException e) {
-            if (!SwiftFailures.isStatus(e, 404)) {
-                throw e;
-            }
-        }
+        });
         return entries;
     }
 

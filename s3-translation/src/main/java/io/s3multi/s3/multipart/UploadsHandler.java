@@ -4,6 +4,7 @@ import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.s3.request.ObjectKeys;
@@ -12,8 +13,8 @@ import io.s3multi.s3.xml.documents.ListMultipartUploadsResult;
 import io.s3multi.s3.xml.documents.Owner;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
-import io.s3multi.swift.error.SwiftException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The operations on a bucket's uploads as a whole: CreateMultipartUpload ({@code POST /b/k?uploads}) and
@@ -42,21 +43,19 @@ public final class UploadsHandler {
                 call.identity().displayName());
         String container = SegmentsLayout.container(call.bucket());
         String marker = SegmentsLayout.marker(key, uploadId);
-        try {
+        S3Failures.mapped(SwiftStatusMapper.Target.bucket(call.bucket()), () -> {
             SwiftReply bucket = call.swift().containers().head(call.bucket());
-            try {
+            boolean stored = S3Failures.unlessNotFound(() -> {
                 call.swift().objects().put(container, marker, new byte[0], upload.markerHeaders());
                 SegmentsAcl.mirror(call, bucket);
-            } catch (SwiftException e) {
-                if (!SwiftFailures.isStatus(e, 404)) {
-                    throw e;
-                }
+                return true;
+            }).isPresent();
+            if (!stored) {   // the bucket's first upload: no segments container yet
                 call.swift().containers().create(container, inheritedHeaders(bucket));
                 call.swift().objects().put(container, marker, new byte[0], upload.markerHeaders());
             }
-        } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));
-        }
+            return null;
+        });
         S3Response response = S3Response.xml(new InitiateMultipartUploadResult(call.bucket(), key, uploadId.value()));
         upload.checksumAlgorithm().ifPresent(algorithm -> response
                 .withHeader("x-amz-checksum-algorithm", algorithm.awsName())
@@ -113,20 +112,15 @@ public final class UploadsHandler {
 
     private static UploadsPage readPage(S3Call call, UploadsPage.Request request) {
         String container = SegmentsLayout.container(call.bucket());
-        try {
-            return UploadsPage.read(request,
-                    query -> call.swift().containers().listObjects(container, query).entries());
-        } catch (SwiftException e) {
-            if (!SwiftFailures.isStatus(e, 404)) {
-                throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));
+        return S3Failures.mapped(SwiftStatusMapper.Target.bucket(call.bucket()), () -> {
+            Optional<UploadsPage> page = S3Failures.unlessNotFound(() -> UploadsPage.read(request,
+                    query -> call.swift().containers().listObjects(container, query).entries()));
+            if (page.isPresent()) {
+                return page.get();
             }
-        }
-        // No segments container: no upload ever, if the bucket exists.
-        try {
+            // No segments container: no upload ever, if the bucket exists.
             call.swift().containers().head(call.bucket());
             return new UploadsPage(java.util.List.of(), false, 1);
-        } catch (SwiftException e) {
-            throw SwiftFailures.toS3(e, SwiftStatusMapper.Target.bucket(call.bucket()));
-        }
+        });
     }
 }

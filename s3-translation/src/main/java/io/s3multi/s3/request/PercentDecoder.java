@@ -1,6 +1,7 @@
 package io.s3multi.s3.request;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.swift.io.StrictUtf8;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -55,11 +56,7 @@ final class PercentDecoder {
         }
         writeUtf8(bytes, raw, literalStart, raw.length());
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
+            return StrictUtf8.decode(bytes.toByteArray());
         } catch (CharacterCodingException notUtf8) {
             throw S3Exception.invalidUri(raw).withReason("not UTF-8");
         }

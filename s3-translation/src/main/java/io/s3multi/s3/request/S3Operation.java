@@ -45,13 +45,13 @@ public enum S3Operation {
     DELETE_OBJECT_TAGGING("DeleteObjectTagging"),
 
     // multipart upload
-    CREATE_MULTIPART_UPLOAD("CreateMultipartUpload"),
-    UPLOAD_PART("UploadPart"),
-    UPLOAD_PART_COPY("UploadPartCopy"),
-    COMPLETE_MULTIPART_UPLOAD("CompleteMultipartUpload"),
-    ABORT_MULTIPART_UPLOAD("AbortMultipartUpload"),
-    LIST_PARTS("ListParts"),
-    LIST_MULTIPART_UPLOADS("ListMultipartUploads"),
+    CREATE_MULTIPART_UPLOAD("CreateMultipartUpload", Kind.MULTIPART),
+    UPLOAD_PART("UploadPart", Kind.MULTIPART),
+    UPLOAD_PART_COPY("UploadPartCopy", Kind.MULTIPART),
+    COMPLETE_MULTIPART_UPLOAD("CompleteMultipartUpload", Kind.MULTIPART),
+    ABORT_MULTIPART_UPLOAD("AbortMultipartUpload", Kind.MULTIPART),
+    LIST_PARTS("ListParts", Kind.MULTIPART),
+    LIST_MULTIPART_UPLOADS("ListMultipartUploads", Kind.MULTIPART),
 
     /**
      * An S3 feature the gateway does not implement (lifecycle, CORS, policies, POST uploads from browsers, ...):
@@ -60,10 +60,24 @@ public enum S3Operation {
      */
     UNSUPPORTED("Unsupported");
 
+    /** Which stage's share of the API an operation is: multipart upload is the {@code s3multi} stage's. */
+    private enum Kind {
+        /** Served by the s3api stage. */
+        PLAIN,
+        /** Multipart upload, served by the s3multi stage. */
+        MULTIPART
+    }
+
     private final String apiName;
+    private final Kind kind;
 
     S3Operation(String apiName) {
+        this(apiName, Kind.PLAIN);
+    }
+
+    S3Operation(String apiName, Kind kind) {
         this.apiName = Objects.requireNonNull(apiName, "apiName");
+        this.kind = Objects.requireNonNull(kind, "kind");
     }
 
     /** The AWS API action name, e.g. {@code "ListObjectsV2"}. */
@@ -73,10 +87,6 @@ public enum S3Operation {
 
     /** Whether the operation belongs to multipart upload (the {@code s3multi} stage's share of the API). */
     public boolean isMultipart() {
-        return switch (this) {
-            case CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD,
-                    ABORT_MULTIPART_UPLOAD, LIST_PARTS, LIST_MULTIPART_UPLOADS -> true;
-            default -> false;
-        };
+        return kind == Kind.MULTIPART;
     }
 }

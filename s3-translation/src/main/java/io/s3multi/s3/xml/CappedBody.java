@@ -1,5 +1,6 @@
 package io.s3multi.s3.xml;
 
+import io.s3multi.swift.io.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -14,7 +15,7 @@ import java.io.InputStream;
  * {@code S3Exception}). It never asks the underlying stream for more than {@code cap + 1} bytes in total, and it
  * does not close it: the body belongs to the caller.
  */
-final class CappedBody extends InputStream {
+final class CappedBody extends BlockInputStream {
 
     private final InputStream body;
     private final long cap;
@@ -34,13 +35,6 @@ final class CappedBody extends InputStream {
     /** What the underlying stream threw, or null. */
     Exception failure() {
         return failure;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override

@@ -122,9 +122,9 @@ class AwsChunkedInputStreamTest {
 
     private static String code(RuntimeException failure) {
         if (failure instanceof S3AuthException auth) {
-            return auth.code();
+            return auth.code().wireCode();
         }
-        return assertInstanceOf(S3IntegrityException.class, failure, "a typed failure").code();
+        return assertInstanceOf(S3IntegrityException.class, failure, "a typed failure").code().wireCode();
     }
 
     private static byte[] replace(byte[] body, String from, String to) {
@@ -279,7 +279,7 @@ class AwsChunkedInputStreamTest {
         }
         assertEquals("IncompleteBody", code(Drain.of(unsignedStream(good, 99), 16).failure));   // too much data
         S3IntegrityException early = (S3IntegrityException) Drain.of(unsignedStream(good, 101), 16).failure;
-        assertEquals("IncompleteBody", early.code());                                          // too little data
+        assertEquals("IncompleteBody", early.code().wireCode());                              // too little data
         assertEquals("101", early.details().get("NumberBytesExpected"));
         assertEquals("100", early.details().get("NumberBytesProvided"));
     }
@@ -289,7 +289,7 @@ class AwsChunkedInputStreamTest {
         byte[] data = filled(200, 'x');
         byte[] small = ChunkedBodies.signed(data, List.of(100, 100), new ChunkSignatureChain(KEY, AMZ_DATE, SEED), null);
         S3IntegrityException tooSmall = (S3IntegrityException) Drain.of(signedStream(small, 200), 64).failure;
-        assertEquals("InvalidChunkSizeError", tooSmall.code());
+        assertEquals("InvalidChunkSizeError", tooSmall.code().wireCode());
         assertEquals("1", tooSmall.details().get("Chunk"));
         assertEquals("100", tooSmall.details().get("BadChunkSize"));
 
@@ -378,8 +378,9 @@ class AwsChunkedInputStreamTest {
         assertTrue(good.isVerified());
         byte[] forged = ChunkedBodies.signed(new byte[0], List.of(), new ChunkSignatureChain(KEY, AMZ_DATE, "x"), null);
         AwsChunkedInputStream bad = signedStream(forged, 0);
-        assertEquals("SignatureDoesNotMatch", assertThrows(S3AuthException.class, bad::read).code());
-        assertEquals("SignatureDoesNotMatch", assertThrows(S3AuthException.class, bad::read).code(), "sticky");
+        assertEquals("SignatureDoesNotMatch", assertThrows(S3AuthException.class, bad::read).code().wireCode());
+        assertEquals("SignatureDoesNotMatch", assertThrows(S3AuthException.class, bad::read).code().wireCode(),
+                "sticky");
     }
 
     @Test
@@ -387,14 +388,14 @@ class AwsChunkedInputStreamTest {
         RequestHead anonymous = head("PUT", "/b/k", "", "x-amz-content-sha256",
                 PayloadMode.STREAMING_UNSIGNED_PAYLOAD_TRAILER, "x-amz-decoded-content-length", "1");
         assertEquals("AccessDenied", assertThrows(S3AuthException.class, () -> RequestBody.open(
-                InputStream.nullInputStream(), anonymous, null, null, Set.of())).code());
+                InputStream.nullInputStream(), anonymous, null, null, Set.of())).code().wireCode());
         RequestHead head = exampleHead(false);
         SignedRequest request = SignedRequestParser.parse(head).orElseThrow();
         assertEquals("NotImplemented", assertThrows(S3AuthException.class, () -> RequestBody.open(
-                InputStream.nullInputStream(), head, request, null, Set.of())).code());
+                InputStream.nullInputStream(), head, request, null, Set.of())).code().wireCode());
         RequestHead noLength = head("PUT", "/b/k", "");
         assertEquals("MissingContentLength", assertThrows(S3IntegrityException.class, () -> AwsChunkedInputStream.open(
-                InputStream.nullInputStream(), noLength, unsignedTrailerRequest(noLength), null)).code());
+                InputStream.nullInputStream(), noLength, unsignedTrailerRequest(noLength), null)).code().wireCode());
     }
 
     @Test

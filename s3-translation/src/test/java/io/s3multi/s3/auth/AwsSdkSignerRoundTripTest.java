@@ -145,7 +145,7 @@ class AwsSdkSignerRoundTripTest {
         S3AuthException refused = assertThrows(S3AuthException.class,
                 () -> verifier.verify(parsed, SecretAccessKey.of(SECRET)));
 
-        assertEquals("AuthorizationHeaderMalformed", refused.code());
+        assertEquals("AuthorizationHeaderMalformed", refused.code().wireCode());
         assertEquals("The authorization header is malformed; the region 'eu-west-1' is wrong; expecting 'us-east-1'",
                 refused.getMessage());
         assertEquals(Map.of("Region", "us-east-1"), refused.details());
@@ -163,7 +163,7 @@ class AwsSdkSignerRoundTripTest {
 
         S3AuthException refused = assertThrows(S3AuthException.class, () -> verifier.checkScope(parsed));
 
-        assertEquals("AuthorizationQueryParametersError", refused.code());
+        assertEquals("AuthorizationQueryParametersError", refused.code().wireCode());
         assertEquals("Error parsing the X-Amz-Credential parameter; the region 'mars-1' is wrong;"
                 + " expecting 'us-east-1'", refused.getMessage());
         assertEquals(Map.of("Region", "us-east-1"), refused.details());
@@ -183,7 +183,7 @@ class AwsSdkSignerRoundTripTest {
 
         inEurope.verify(european, SecretAccessKey.of(SECRET));
         assertEquals("AuthorizationHeaderMalformed", assertThrows(S3AuthException.class,
-                () -> inEurope.verify(american, SecretAccessKey.of(SECRET))).code());
+                () -> inEurope.verify(american, SecretAccessKey.of(SECRET))).code().wireCode());
     }
 
     @Test
@@ -203,7 +203,8 @@ class AwsSdkSignerRoundTripTest {
         tampered[0] ^= 1;
         Drain drain = Drain.of(RequestBody.open(new ByteArrayInputStream(tampered), head, parsed, null, Set.of())
                 .stream(), 4096);
-        assertEquals("XAmzContentSHA256Mismatch", ((io.s3multi.s3.integrity.S3IntegrityException) drain.failure).code());
+        assertEquals("XAmzContentSHA256Mismatch",
+                ((io.s3multi.s3.integrity.S3IntegrityException) drain.failure).code().wireCode());
         assertEquals(payload.length - 1, drain.count());
     }
 
@@ -275,7 +276,7 @@ class AwsSdkSignerRoundTripTest {
         tampered[wire.length / 2] ^= 1;
         Drain drain = Drain.of(RequestBody.open(new ByteArrayInputStream(tampered), head, parsed, null, Set.of())
                 .stream(), 8192);
-        assertEquals("BadDigest", ((io.s3multi.s3.integrity.S3IntegrityException) drain.failure).code());
+        assertEquals("BadDigest", ((io.s3multi.s3.integrity.S3IntegrityException) drain.failure).code().wireCode());
         assertEquals(payload.length - 1, drain.count());
     }
 

@@ -45,6 +45,6 @@ class S3AuthenticatorTest {
     @Test
     void aKnownKeyWithAnotherSecretDoesNotMatch() {
         assertEquals("SignatureDoesNotMatch", assertThrows(S3AuthException.class,
-                () -> authenticator.authenticate(puppy("test:tester"))).code());
+                () -> authenticator.authenticate(puppy("test:tester"))).code().wireCode());
     }
 }

@@ -131,7 +131,7 @@ class SigV2AwsExamplesTest {
         verifyAt(request, "2007-03-29T03:40:20Z");
         S3AuthException expired = assertThrows(S3AuthException.class,
                 () -> verifyAt(request, "2007-03-29T03:40:21Z"));
-        assertEquals("AccessDenied", expired.code());
+        assertEquals("AccessDenied", expired.code().wireCode());
         assertEquals("Request has expired", expired.getMessage());
     }
 
@@ -177,7 +177,7 @@ class SigV2AwsExamplesTest {
         SignatureVerifier verifier = new SignatureVerifier(
                 Clock.fixed(Instant.parse("2007-03-27T19:36:42Z"), ZoneOffset.UTC));
         S3AuthException mismatch = assertThrows(S3AuthException.class, () -> verifier.verify(request, SECRET));
-        assertEquals("SignatureDoesNotMatch", mismatch.code());
+        assertEquals("SignatureDoesNotMatch", mismatch.code().wireCode());
         assertEquals(request.stringToSign(), mismatch.details().get("StringToSign"));
         assertEquals("AKIAIOSFODNN7EXAMPLE", mismatch.details().get("AWSAccessKeyId"));
     }
@@ -186,13 +186,13 @@ class SigV2AwsExamplesTest {
     void headerAuthenticationNeedsADateWithinTheSkew() {
         S3AuthException noDate = assertThrows(S3AuthException.class, () -> parse(head("GET", "/", "",
                 "Authorization", "AWS AKIAIOSFODNN7EXAMPLE:x"), null));
-        assertEquals("AccessDenied", noDate.code());
+        assertEquals("AccessDenied", noDate.code().wireCode());
         SigV2Request request = parse(head("GET", "/", "",
                 "Date", "Wed, 28 Mar 2007 01:29:59 +0000",
                 "Authorization", "AWS AKIAIOSFODNN7EXAMPLE:qGdzdERIC03wnaRNKh6OqZehG9s="), null);
         S3AuthException skewed = assertThrows(S3AuthException.class,
                 () -> verifyAt(request, "2007-03-28T01:45:00Z"));
-        assertEquals("RequestTimeTooSkewed", skewed.code());
+        assertEquals("RequestTimeTooSkewed", skewed.code().wireCode());
         assertEquals("900000", skewed.details().get("MaxAllowedSkewMilliseconds"));
         verifyAt(request, "2007-03-28T01:44:59Z");
     }
@@ -200,10 +200,10 @@ class SigV2AwsExamplesTest {
     @Test
     void malformedCredentialsAreRefused() {
         assertEquals("InvalidArgument", assertThrows(S3AuthException.class, () -> parse(head("GET", "/", "",
-                "Date", "Wed, 28 Mar 2007 01:29:59 +0000", "Authorization", "AWS nocolon"), null)).code());
+                "Date", "Wed, 28 Mar 2007 01:29:59 +0000", "Authorization", "AWS nocolon"), null)).code().wireCode());
         assertEquals("AccessDenied", assertThrows(S3AuthException.class, () -> parse(head("GET", "/",
-                "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Signature=abc"), null)).code());
+                "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Signature=abc"), null)).code().wireCode());
         assertEquals("AccessDenied", assertThrows(S3AuthException.class, () -> parse(head("GET", "/",
-                "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Signature=abc&Expires=tomorrow"), null)).code());
+                "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Signature=abc&Expires=tomorrow"), null)).code().wireCode());
     }
 }

@@ -48,7 +48,7 @@ class SigV2PresignedExpiresTest {
 
         S3AuthException refused = assertThrows(S3AuthException.class, () -> VERIFIER.verify(request, SECRET));
 
-        assertEquals("AccessDenied", refused.code());
+        assertEquals("AccessDenied", refused.code().wireCode());
         assertEquals("Request has expired", refused.getMessage());
     }
 }

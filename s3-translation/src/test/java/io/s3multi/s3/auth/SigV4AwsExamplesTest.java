@@ -143,7 +143,7 @@ class SigV4AwsExamplesTest {
         SigV4Request request = parse(presignedGet());
         S3AuthException expired = assertThrows(S3AuthException.class, () ->
                 new SignatureVerifier(Clock.fixed(SIGNED_AT.plusSeconds(86401), ZoneOffset.UTC)).verify(request, SECRET));
-        assertEquals("AccessDenied", expired.code());
+        assertEquals("AccessDenied", expired.code().wireCode());
         assertEquals("Request has expired", expired.getMessage());
         assertEquals("2013-05-25T00:00:00Z", expired.details().get("Expires"));
         assertEquals("2013-05-25T00:00:01Z", expired.details().get("ServerTime"));
@@ -154,7 +154,7 @@ class SigV4AwsExamplesTest {
         S3AuthException early = assertThrows(S3AuthException.class, () ->
                 new SignatureVerifier(Clock.fixed(SIGNED_AT.minusSeconds(16 * 60), ZoneOffset.UTC))
                         .checkTime(parse(presignedGet())));
-        assertEquals("AccessDenied", early.code());
+        assertEquals("AccessDenied", early.code().wireCode());
         assertEquals("Request is not valid yet", early.getMessage());
     }
 

@@ -55,7 +55,7 @@ class SigV4ParserTest {
         SignedRequest good = SignedRequestParser.parse(get(authorization)).orElseThrow();
         S3AuthException wrongSecret = assertThrows(S3AuthException.class,
                 () -> verifier.verify(good, SecretAccessKey.of("not the secret")));
-        assertEquals("SignatureDoesNotMatch", wrongSecret.code());
+        assertEquals("SignatureDoesNotMatch", wrongSecret.code().wireCode());
         assertEquals(good.stringToSign(), wrongSecret.details().get("StringToSign"));
         assertEquals(GOOD_SIGNATURE, wrongSecret.details().get("SignatureProvided"));
         assertTrue(wrongSecret.details().get("CanonicalRequest").startsWith("GET\n/test.txt\n"));
@@ -63,12 +63,12 @@ class SigV4ParserTest {
 
         RequestHead tampered = Requests.withHeader(get(authorization), "Range", "bytes=0-99");
         assertEquals("SignatureDoesNotMatch", assertThrows(S3AuthException.class, () -> verifier.verify(
-                SignedRequestParser.parse(tampered).orElseThrow(), SECRET)).code());
+                SignedRequestParser.parse(tampered).orElseThrow(), SECRET)).code().wireCode());
 
         RequestHead upper = get(auth(CREDENTIAL, "host;range;x-amz-content-sha256;x-amz-date",
                 GOOD_SIGNATURE.toUpperCase()));
         assertEquals("SignatureDoesNotMatch", assertThrows(S3AuthException.class, () -> verifier.verify(
-                SignedRequestParser.parse(upper).orElseThrow(), SECRET)).code());
+                SignedRequestParser.parse(upper).orElseThrow(), SECRET)).code().wireCode());
     }
 
     @Test
@@ -77,11 +77,11 @@ class SigV4ParserTest {
                 "host;range;x-amz-content-sha256;x-amz-date", GOOD_SIGNATURE))).orElseThrow();
         S3AuthException late = assertThrows(S3AuthException.class,
                 () -> verifierAt("2013-05-24T00:15:01Z").verify(request, SECRET));
-        assertEquals("RequestTimeTooSkewed", late.code());
+        assertEquals("RequestTimeTooSkewed", late.code().wireCode());
         assertEquals("2013-05-24T00:00:00Z", late.details().get("RequestTime"));
         assertEquals("2013-05-24T00:15:01Z", late.details().get("ServerTime"));
         assertEquals("RequestTimeTooSkewed", assertThrows(S3AuthException.class,
-                () -> verifierAt("2013-05-23T23:44:59Z").checkTime(request)).code());
+                () -> verifierAt("2013-05-23T23:44:59Z").checkTime(request)).code().wireCode());
     }
 
     @Test
@@ -108,7 +108,7 @@ class SigV4ParserTest {
             "AWS4-HMAC-SHA256 Credential=" + CREDENTIAL + ", garbage, Signature=x",                     // not name=value
         };
         for (String authorization : malformed) {
-            assertEquals("AuthorizationHeaderMalformed", refused(get(authorization)).code(), authorization);
+            assertEquals("AuthorizationHeaderMalformed", refused(get(authorization)).code().wireCode(), authorization);
         }
     }
 
@@ -117,19 +117,20 @@ class SigV4ParserTest {
         String authorization = auth(CREDENTIAL, "host", GOOD_SIGNATURE);
         RequestHead noDate = head("GET", "/", "", "Host", "h", "x-amz-content-sha256", EMPTY_SHA256,
                 "Authorization", authorization);
-        assertEquals("AccessDenied", refused(noDate).code());
-        assertEquals("AccessDenied", refused(Requests.withHeader(get(authorization), "x-amz-date", "2013-05-24")).code());
+        assertEquals("AccessDenied", refused(noDate).code().wireCode());
+        assertEquals("AccessDenied",
+                refused(Requests.withHeader(get(authorization), "x-amz-date", "2013-05-24")).code().wireCode());
         RequestHead withDateOnly = head("GET", "/", "", "Host", "h", "x-amz-content-sha256", EMPTY_SHA256,
                 "Date", "Fri, 24 May 2013 00:00:00 GMT", "Authorization", authorization);
         assertEquals("20130524T000000Z", ((SigV4Request) SignedRequestParser.parse(withDateOnly).orElseThrow()).amzDate());
 
         RequestHead noPayloadHash = head("GET", "/", "", "Host", "h", "x-amz-date", "20130524T000000Z",
                 "Authorization", authorization);
-        assertEquals("InvalidRequest", refused(noPayloadHash).code());
+        assertEquals("InvalidRequest", refused(noPayloadHash).code().wireCode());
         assertEquals("InvalidArgument",
-                refused(Requests.withHeader(get(authorization), "x-amz-content-sha256", "beef")).code());
+                refused(Requests.withHeader(get(authorization), "x-amz-content-sha256", "beef")).code().wireCode());
         assertEquals("NotImplemented", refused(Requests.withHeader(get(authorization), "x-amz-content-sha256",
-                "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD")).code());
+                "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD")).code().wireCode());
     }
 
     @Test
@@ -137,7 +138,7 @@ class SigV4ParserTest {
         String authorization = auth(CREDENTIAL, "host;range;x-amz-content-sha256;x-amz-date", GOOD_SIGNATURE);
         for (String header : new String[] {"x-amz-meta-owner", "x-amz-acl", "x-amz-grant-read", "x-amz-copy-source"}) {
             S3AuthException unsigned = refused(get(authorization, header, "value"));
-            assertEquals("AccessDenied", unsigned.code(), header);
+            assertEquals("AccessDenied", unsigned.code().wireCode(), header);
             assertEquals(header, unsigned.details().get("HeadersNotSigned"));
         }
         // Other x-amz-* headers may travel unsigned, as S3 allows.
@@ -161,25 +162,25 @@ class SigV4ParserTest {
             {base.replace("%2Fs3%2F", "%2Fsqs%2F") + "&X-Amz-Expires=60", "AuthorizationQueryParametersError"},
         };
         for (String[] c : cases) {
-            assertEquals(c[1], refused(head("GET", "/k", c[0], "Host", "h")).code(), c[0]);
+            assertEquals(c[1], refused(head("GET", "/k", c[0], "Host", "h")).code().wireCode(), c[0]);
         }
         SigV4Request week = (SigV4Request) SignedRequestParser.parse(head("GET", "/k", base + "&X-Amz-Expires=604800",
                 "Host", "h")).orElseThrow();
         assertEquals(Instant.parse("2013-05-31T00:00:00Z"), week.expiresAt().orElseThrow());
         assertEquals(PayloadMode.UNSIGNED, week.payloadMode());
         assertEquals("NotImplemented", refused(head("GET", "/k", base + "&X-Amz-Expires=60", "Host", "h",
-                "x-amz-content-sha256", PayloadMode.STREAMING_SIGNED_PAYLOAD)).code());
+                "x-amz-content-sha256", PayloadMode.STREAMING_SIGNED_PAYLOAD)).code().wireCode());
     }
 
     @Test
     void oneAuthenticationMechanismAtATimeAndOnlyKnownSchemes() {
         String authorization = auth(CREDENTIAL, "host", GOOD_SIGNATURE);
         RequestHead both = head("GET", "/k", "X-Amz-Signature=abc", "Authorization", authorization);
-        assertEquals("InvalidArgument", refused(both).code());
+        assertEquals("InvalidArgument", refused(both).code().wireCode());
         RequestHead v2AndV4 = head("GET", "/k", "X-Amz-Credential=a&AWSAccessKeyId=b");
-        assertEquals("InvalidArgument", refused(v2AndV4).code());
+        assertEquals("InvalidArgument", refused(v2AndV4).code().wireCode());
         S3AuthException bearer = refused(head("GET", "/k", "", "Authorization", "Bearer token"));
-        assertEquals("InvalidArgument", bearer.code());
+        assertEquals("InvalidArgument", bearer.code().wireCode());
         assertEquals("Authorization", bearer.details().get("ArgumentName"));
         assertTrue(SignedRequestParser.parse(head("GET", "/k", "prefix=a", "Host", "h")).isEmpty(), "anonymous");
     }

@@ -22,11 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Accepted endings of {@link #run}:
  * <ul>
  *   <li>normal return;</li>
- *   <li>an {@link S3Exception} whose code has a 4xx status, or {@code NotImplemented} (501, AWS's answer for a
- *       feature it has and the gateway does not; not a failure of the gateway);</li>
- *   <li>an {@link S3AuthException} or {@link S3IntegrityException} whose code is such an entry of
- *       {@link S3ErrorCode}, as the filters' {@code S3Failures} answers it: a code the error table does not know
- *       is answered {@code InternalError}, so it fails here.</li>
+ *   <li>an {@link S3Exception} (including the auth and integrity layers' own, {@link S3AuthException} and
+ *       {@link S3IntegrityException}) whose code has a 4xx status, or {@code NotImplemented} (501, AWS's answer
+ *       for a feature it has and the gateway does not; not a failure of the gateway).</li>
  * </ul>
  * Anything else (a {@code RuntimeException} of the JDK, an {@code Error}, an {@code InternalError} code) fails the
  * property with the input. An input that takes longer than {@link #SLOW} fails too, and a watchdog ends the test
@@ -82,16 +80,10 @@ public final class FuzzOracle {
 
     /** The wire code of a client error, or an {@link AssertionError} naming the input. */
     static String clientErrorCode(Throwable thrown, Object input) {
-        S3ErrorCode code;
-        if (thrown instanceof S3Exception s3) {
-            code = s3.code();
-        } else if (thrown instanceof S3AuthException auth) {
-            code = known(auth.code(), thrown, input);
-        } else if (thrown instanceof S3IntegrityException integrity) {
-            code = known(integrity.code(), thrown, input);
-        } else {
+        if (!(thrown instanceof S3Exception s3)) {
             throw new AssertionError("not an S3 error: " + thrown + " on " + shown(input), thrown);
         }
+        S3ErrorCode code = s3.code();
         boolean clientError = code.httpStatus() >= 400 && code.httpStatus() < 500
                 || code == S3ErrorCode.NOT_IMPLEMENTED;
         if (!clientError) {
@@ -99,13 +91,6 @@ public final class FuzzOracle {
                     + ") on " + shown(input), thrown);
         }
         return code.wireCode();
-    }
-
-    /** A lower layer's code string as the error table knows it; one it does not know is answered 500. */
-    private static S3ErrorCode known(String wireCode, Throwable thrown, Object input) {
-        return S3ErrorCode.fromWireCode(wireCode).orElseThrow(() -> new AssertionError("code " + wireCode
-                + " is not in S3ErrorCode, so it is answered 500 InternalError (from " + thrown + ") on "
-                + shown(input), thrown));
     }
 
     /** Prints and records the number of inputs each property of {@code suite} ran since the last report. */

@@ -9,6 +9,7 @@ import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Identity;
 import io.s3multi.s3.request.S3RequestParser;
+import io.s3multi.s3.testing.FakeSwift;
 import io.s3multi.swift.error.SwiftConnectionException;
 import io.s3multi.swift.error.SwiftException;
 import java.io.ByteArrayInputStream;

@@ -24,7 +24,7 @@ class PayloadExpectationsTest {
     }
 
     private static String code(Runnable action) {
-        return assertThrows(S3IntegrityException.class, action::run).code();
+        return assertThrows(S3IntegrityException.class, action::run).code().wireCode();
     }
 
     @Test

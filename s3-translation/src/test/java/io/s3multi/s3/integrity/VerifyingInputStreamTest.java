@@ -74,7 +74,7 @@ class VerifyingInputStreamTest {
                 List.of(ExpectedDigest.checksumHeader(DigestAlgorithm.CRC32, crc32(BODY))));
         Drain drain = Drain.of(in, bufferSize);
         S3IntegrityException failure = assertInstanceOf(S3IntegrityException.class, drain.failure);
-        assertEquals("BadDigest", failure.code());
+        assertEquals("BadDigest", failure.code().wireCode());
         assertEquals(tampered.length - 1, drain.count(), "the consumer must never see the full length");
         assertArrayEquals(java.util.Arrays.copyOf(tampered, tampered.length - 1), drain.received.toByteArray());
     }
@@ -86,7 +86,7 @@ class VerifyingInputStreamTest {
                 List.of(ExpectedDigest.contentSha256(wrong)));
         Drain drain = Drain.of(in, 4096);
         S3IntegrityException failure = assertInstanceOf(S3IntegrityException.class, drain.failure);
-        assertEquals("XAmzContentSHA256Mismatch", failure.code());
+        assertEquals("XAmzContentSHA256Mismatch", failure.code().wireCode());
         assertEquals(wrong, failure.details().get("ClientComputedContentSHA256"));
         assertEquals(HexFormat.of().formatHex(DigestAlgorithm.SHA256.digest(BODY)),
                 failure.details().get("S3ComputedContentSHA256"));
@@ -98,7 +98,7 @@ class VerifyingInputStreamTest {
         VerifyingInputStream in = new VerifyingInputStream(new ByteArrayInputStream(BODY), -1, Set.of(),
                 List.of(ExpectedDigest.contentMd5(md5("other".getBytes()))));
         Drain drain = Drain.of(in, 100);
-        assertEquals("BadDigest", ((S3IntegrityException) drain.failure).code());
+        assertEquals("BadDigest", ((S3IntegrityException) drain.failure).code().wireCode());
         assertEquals(BODY.length - 1, drain.count());
     }
 
@@ -109,7 +109,7 @@ class VerifyingInputStreamTest {
                 List.of());
         Drain drain = Drain.of(in, bufferSize);
         S3IntegrityException failure = assertInstanceOf(S3IntegrityException.class, drain.failure);
-        assertEquals("IncompleteBody", failure.code());
+        assertEquals("IncompleteBody", failure.code().wireCode());
         assertEquals(Integer.toString(BODY.length + 1), failure.details().get("NumberBytesExpected"));
         assertEquals(Integer.toString(BODY.length), failure.details().get("NumberBytesProvided"));
         assertEquals(BODY.length - 1, drain.count());
@@ -119,7 +119,7 @@ class VerifyingInputStreamTest {
     void aBodyLongerThanAnnouncedIsRefusedBeforeTheExtraBytesAreReleased() throws IOException {
         VerifyingInputStream in = new VerifyingInputStream(new ByteArrayInputStream(BODY), 100, Set.of(), List.of());
         Drain drain = Drain.of(in, 1);
-        assertEquals("IncompleteBody", ((S3IntegrityException) drain.failure).code());
+        assertEquals("IncompleteBody", ((S3IntegrityException) drain.failure).code().wireCode());
         assertEquals(99, drain.count());
     }
 
@@ -133,7 +133,7 @@ class VerifyingInputStreamTest {
         VerifyingInputStream bad = new VerifyingInputStream(new ByteArrayInputStream(new byte[0]), 0, Set.of(),
                 List.of(ExpectedDigest.contentMd5(md5(BODY))));
         S3IntegrityException failure = assertThrows(S3IntegrityException.class, bad::read);
-        assertEquals("BadDigest", failure.code());
+        assertEquals("BadDigest", failure.code().wireCode());
     }
 
     @Test
@@ -163,12 +163,12 @@ class VerifyingInputStreamTest {
     void aMissingOrMalformedTrailerValueIsReported() throws IOException {
         VerifyingInputStream missing = new VerifyingInputStream(new ByteArrayInputStream(BODY), BODY.length, Set.of(),
                 List.of(ExpectedDigest.checksumTrailer(DigestAlgorithm.CRC32C, () -> null)));
-        assertEquals("MalformedTrailerError", ((S3IntegrityException) Drain.of(missing, 64).failure).code());
+        assertEquals("MalformedTrailerError", ((S3IntegrityException) Drain.of(missing, 64).failure).code().wireCode());
 
         VerifyingInputStream malformed = new VerifyingInputStream(new ByteArrayInputStream(BODY), BODY.length,
                 Set.of(), List.of(ExpectedDigest.checksumTrailer(DigestAlgorithm.CRC32C, () -> "###")));
         S3IntegrityException failure = (S3IntegrityException) Drain.of(malformed, 64).failure;
-        assertEquals("InvalidRequest", failure.code());
+        assertEquals("InvalidRequest", failure.code().wireCode());
         assertEquals("Value for x-amz-checksum-crc32c trailing header is invalid.", failure.getMessage());
     }
 

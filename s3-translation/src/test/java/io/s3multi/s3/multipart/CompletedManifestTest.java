@@ -4,6 +4,7 @@ import io.s3multi.s3.contract.PartContentType;
 import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.testing.FakeSwift;
 import io.s3multi.swift.SwiftHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +26,11 @@ class CompletedManifestTest {
     private static final UploadId UPLOAD = UploadId.newId(Instant.parse("2026-11-21T11:00:00Z"));
     private static final UploadId OTHER = UploadId.newId(Instant.parse("2026-11-21T12:00:00Z"));
 
-    private MemorySwift swift;
+    private FakeSwift swift;
 
     @BeforeEach
     void start() throws Exception {
-        swift = new MemorySwift();
+        swift = new FakeSwift();
         for (UploadId upload : List.of(UPLOAD, OTHER)) {
             for (int part = 1; part <= 3; part++) {
                 swift.put(SEGMENTS, SegmentsLayout.legacyPart(upload, part), ("part " + part).getBytes(StandardCharsets.UTF_8),

@@ -14,6 +14,8 @@ import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Identity;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3RequestParser;
+import io.s3multi.s3.testing.FakeSwift;
+import io.s3multi.s3.testing.SwiftStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,12 +58,12 @@ class CompletionRaceTest {
     /** Long enough for a loaded machine: the claim tests must not see a claim go stale between two steps. */
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(2);
 
-    private MemorySwift swift;
+    private FakeSwift swift;
     private CompletionHandler handler = handler(Duration.ofSeconds(60));
 
     @BeforeEach
     void start() throws Exception {
-        swift = new MemorySwift();
+        swift = new FakeSwift().createContainer(BUCKET);
         swift.put(SEGMENTS, SegmentsLayout.marker("k", UPLOAD), new byte[0], "application/x-s3multi-upload",
                 Map.of());
         swift.put(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 1), PART_1, PartContentType.of(null), Map.of());
@@ -108,8 +110,8 @@ class CompletionRaceTest {
 
     private String complete(CompletionHandler completion) throws Exception {
         String body = "<CompleteMultipartUpload>"
-                + "<Part><PartNumber>1</PartNumber><ETag>\"" + MemorySwift.md5(PART_1) + "\"</ETag></Part>"
-                + "<Part><PartNumber>2</PartNumber><ETag>\"" + MemorySwift.md5(PART_2) + "\"</ETag></Part>"
+                + "<Part><PartNumber>1</PartNumber><ETag>\"" + FakeSwift.md5(PART_1) + "\"</ETag></Part>"
+                + "<Part><PartNumber>2</PartNumber><ETag>\"" + FakeSwift.md5(PART_2) + "\"</ETag></Part>"
                 + "</CompleteMultipartUpload>";
         S3Response response = completion.completeMultipartUpload(call("POST", body));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -207,7 +209,7 @@ class CompletionRaceTest {
         assertTrue(answer.contains("<CompleteMultipartUploadResult"), answer);
         List<Long> tries = swift.sent().stream()
                 .filter(sent -> sent.request().equals("PUT /" + SEGMENTS + "/" + SegmentsLayout.claim(UPLOAD)))
-                .map(MemorySwift.Sent::nanoTime).toList();
+                .map(FakeSwift.Sent::nanoTime).toList();
         long longestPause = 0;
         for (int i = 1; i < tries.size(); i++) {
             longestPause = Math.max(longestPause, Duration.ofNanos(tries.get(i) - tries.get(i - 1)).toMillis());
@@ -219,7 +221,7 @@ class CompletionRaceTest {
 
     @Test
     void aClaimWithoutARefreshTimeCountsFromLastModified() throws Exception {
-        // Last-Modified of MemorySwift is 2026-11-21T12:00Z; with a 60 s timeout a claim that old is stale.
+        // Last-Modified of FakeSwift is 2026-11-21T12:00Z; with a 60 s timeout a claim that old is stale.
         swift.put(SEGMENTS, SegmentsLayout.claim(UPLOAD), new byte[0], SegmentsLayout.CLAIM_CONTENT_TYPE, Map.of());
         String answer = complete(handler);
         assertTrue(answer.contains("<CompleteMultipartUploadResult"), answer);
@@ -274,7 +276,7 @@ class CompletionRaceTest {
                 CLAIM_TIMEOUT, later).orElseThrow();
         awaitLost(first);   // its refresh (every 500 ms) sees another token
         first.release();
-        MemorySwift.StoredObject claim = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD));
+        SwiftStore.StoredObject claim = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD));
         assertNotNull(claim, "the second's claim survives the first's release");
         assertEquals("ABORTING", claim.meta().get(ReservedMetadata.CLAIM_STATE.toLowerCase()));
         second.release();
@@ -311,9 +313,9 @@ class CompletionRaceTest {
                 Duration.ofSeconds(60)), () -> 2);
         swift.put(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 3), PART_2, PartContentType.of(null), Map.of());
         String body = "<CompleteMultipartUpload>"
-                + "<Part><PartNumber>1</PartNumber><ETag>" + MemorySwift.md5(PART_1) + "</ETag></Part>"
-                + "<Part><PartNumber>2</PartNumber><ETag>" + MemorySwift.md5(PART_2) + "</ETag></Part>"
-                + "<Part><PartNumber>3</PartNumber><ETag>" + MemorySwift.md5(PART_2) + "</ETag></Part>"
+                + "<Part><PartNumber>1</PartNumber><ETag>" + FakeSwift.md5(PART_1) + "</ETag></Part>"
+                + "<Part><PartNumber>2</PartNumber><ETag>" + FakeSwift.md5(PART_2) + "</ETag></Part>"
+                + "<Part><PartNumber>3</PartNumber><ETag>" + FakeSwift.md5(PART_2) + "</ETag></Part>"
                 + "</CompleteMultipartUpload>";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (S3Body answer = nesting.completeMultipartUpload(call("POST", body)).body()) {
@@ -325,7 +327,7 @@ class CompletionRaceTest {
     }
 
     @Test
-    void theMemorySwiftReadsAManifestAsItsSegments() throws Exception {
+    void theFakeSwiftReadsAManifestAsItsSegments() throws Exception {
         complete(handler);
         try (var object = swift.account().objects().get(BUCKET, "k", io.s3multi.swift.SwiftHeaders.empty())) {
             byte[] whole = new byte[PART_1.length + PART_2.length];

@@ -14,6 +14,7 @@ import io.s3multi.s3.operation.S3Body;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Identity;
 import io.s3multi.s3.request.S3RequestParser;
+import io.s3multi.s3.testing.FakeSwift;
 import io.s3multi.swift.SwiftHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ class PartAttemptRaceTest {
     private static final byte[] PART_2 = "second part".getBytes(StandardCharsets.UTF_8);
     private static final String PART_1_PUT = "PUT /" + SEGMENTS + "/" + SegmentsLayout.partsPrefix(UPLOAD) + "00001";
 
-    private MemorySwift swift;
+    private FakeSwift swift;
     private final PartHandler parts = new PartHandler(settings());
     private final CompletionHandler completion = new CompletionHandler(settings(), () -> 1000);
 
@@ -63,7 +64,7 @@ class PartAttemptRaceTest {
 
     @BeforeEach
     void start() throws Exception {
-        swift = new MemorySwift();
+        swift = new FakeSwift().createContainer(BUCKET);
         swift.put(SEGMENTS, SegmentsLayout.marker("k", UPLOAD), new byte[0], "application/x-s3multi-upload",
                 Map.of());
     }

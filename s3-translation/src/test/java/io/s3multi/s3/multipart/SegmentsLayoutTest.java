@@ -4,6 +4,7 @@ import io.s3multi.s3.contract.PartAttempt;
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.testing.SwiftStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class SegmentsLayoutTest {
 
     /** S3's order of uploads: key by UTF-8 bytes, then initiation (= upload id) order. */
     private static final Comparator<Upload> S3_ORDER = Comparator
-            .comparing(Upload::key, FakeListing.SWIFT_ORDER)
+            .comparing(Upload::key, SwiftStore.SWIFT_ORDER)
             .thenComparing(Upload::id);
 
     private record Upload(String key, UploadId id) {
@@ -53,7 +54,7 @@ class SegmentsLayoutTest {
             s3Sorted.sort(S3_ORDER);
             List<String> names = new ArrayList<>(
                     uploads.stream().map(u -> SegmentsLayout.marker(u.key(), u.id())).toList());
-            names.sort(FakeListing.SWIFT_ORDER);
+            names.sort(SwiftStore.SWIFT_ORDER);
             List<Upload> swiftSorted = names.stream()
                     .map(name -> SegmentsLayout.parseMarker(name).orElseThrow())
                     .map(m -> new Upload(m.key(), m.uploadId())).toList();
@@ -67,11 +68,11 @@ class SegmentsLayoutTest {
         String a = SegmentsLayout.marker("a", later);
         String ab = SegmentsLayout.marker("a/b", ID);
         String aSpace = SegmentsLayout.marker("a ", ID);
-        assertTrue(FakeListing.SWIFT_ORDER.compare(a, ab) < 0);
-        assertTrue(FakeListing.SWIFT_ORDER.compare(a, aSpace) < 0);
-        assertTrue(FakeListing.SWIFT_ORDER.compare(SegmentsLayout.afterKey("a"), aSpace) < 0);
-        assertTrue(FakeListing.SWIFT_ORDER.compare(a, SegmentsLayout.afterKey("a")) < 0);
-        assertTrue(FakeListing.SWIFT_ORDER.compare(SegmentsLayout.afterKeyPrefix("a/"),
+        assertTrue(SwiftStore.SWIFT_ORDER.compare(a, ab) < 0);
+        assertTrue(SwiftStore.SWIFT_ORDER.compare(a, aSpace) < 0);
+        assertTrue(SwiftStore.SWIFT_ORDER.compare(SegmentsLayout.afterKey("a"), aSpace) < 0);
+        assertTrue(SwiftStore.SWIFT_ORDER.compare(a, SegmentsLayout.afterKey("a")) < 0);
+        assertTrue(SwiftStore.SWIFT_ORDER.compare(SegmentsLayout.afterKeyPrefix("a/"),
                 SegmentsLayout.marker("a/\uDBFF\uDFFE", ID)) > 0);
     }
 
@@ -108,7 +109,7 @@ class SegmentsLayoutTest {
             names.add(SegmentsLayout.part(ID, n, LATER_ATTEMPT));
         }
         List<String> sorted = new ArrayList<>(names);
-        sorted.sort(FakeListing.SWIFT_ORDER);
+        sorted.sort(SwiftStore.SWIFT_ORDER);
         assertEquals(names, sorted, "by number, then legacy first, then attempts in the order they began");
         assertEquals(new SegmentsLayout.PartName(42, ATTEMPT),
                 SegmentsLayout.parsePart(ID, SegmentsLayout.part(ID, 42, ATTEMPT)).orElseThrow());
@@ -127,10 +128,10 @@ class SegmentsLayoutTest {
     void thePartsAfterANumberStartPastEveryAttemptOfIt() {
         String after = SegmentsLayout.partsAfter(ID, 41);
         for (String name : List.of(SegmentsLayout.legacyPart(ID, 41), SegmentsLayout.part(ID, 41, LATER_ATTEMPT))) {
-            assertTrue(FakeListing.SWIFT_ORDER.compare(name, after) < 0, name);
+            assertTrue(SwiftStore.SWIFT_ORDER.compare(name, after) < 0, name);
         }
         for (String name : List.of(SegmentsLayout.legacyPart(ID, 42), SegmentsLayout.part(ID, 42, ATTEMPT))) {
-            assertTrue(FakeListing.SWIFT_ORDER.compare(name, after) > 0, name);
+            assertTrue(SwiftStore.SWIFT_ORDER.compare(name, after) > 0, name);
         }
     }
 

@@ -43,26 +43,41 @@ public final class ListingJson {
 
     private static <T> List<T> read(InputStream json, String what, Function<JsonNode, T> mapper)
             throws SwiftException {
+        return readArray(json, what, "listing", "the listing is not a JSON array", true, mapper);
+    }
+
+    /**
+     * Reads a JSON array of objects, one element at a time, as Swift writes its listings and manifests.
+     *
+     * @param what         the request, for messages
+     * @param document     what the array is ({@code listing}, {@code manifest}), for messages
+     * @param notAnArray   the message, after {@code what}, when the body is something else
+     * @param emptyIsEmpty whether an empty body reads as an empty array
+     * @param toEntry      reads one element; its {@link IllegalArgumentException} means the element is unreadable
+     * @throws SwiftProtocolException for a body that is not such an array; a failure of the stream propagates
+     */
+    public static <T> List<T> readArray(InputStream json, String what, String document, String notAnArray,
+            boolean emptyIsEmpty, Function<JsonNode, T> toEntry) throws SwiftException {
         List<T> entries = new ArrayList<>();
         try (JsonParser parser = MAPPER.createParser(json)) {
             JsonToken first = parser.nextToken();
-            if (first == null) {
+            if (first == null && emptyIsEmpty) {
                 return entries;
             }
             if (first != JsonToken.START_ARRAY) {
-                throw new SwiftProtocolException(what + ": the listing is not a JSON array", null);
+                throw new SwiftProtocolException(what + ": " + notAnArray, null);
             }
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 if (token != JsonToken.START_OBJECT) {
-                    throw new SwiftProtocolException(what + ": a listing entry is not a JSON object", null);
+                    throw new SwiftProtocolException(what + ": a " + document + " entry is not a JSON object", null);
                 }
-                entries.add(mapper.apply(parser.readValueAsTree()));
+                entries.add(toEntry.apply(parser.readValueAsTree()));
             }
             return entries;
         } catch (SwiftException failure) {
             throw failure;
         } catch (IllegalArgumentException | IOException unreadable) {
-            throw new SwiftProtocolException(what + ": unreadable listing (" + unreadable.getMessage() + ")",
+            throw new SwiftProtocolException(what + ": unreadable " + document + " (" + unreadable.getMessage() + ")",
                     unreadable);
         }
     }

@@ -1,5 +1,6 @@
 package io.s3multi.swift.http;
 
+import io.s3multi.swift.io.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
  * keeps throwing. Closing it before the end aborts the exchange, so the connection, which still carries
  * the rest of the body, is dropped instead of returned to the pool.
  */
-final class ResponseBodyStream extends InputStream {
+final class ResponseBodyStream extends BlockInputStream {
 
     private final InputStream jettyBody;
     private final Consumer<Throwable> exchangeAbort;
@@ -36,13 +37,6 @@ final class ResponseBodyStream extends InputStream {
         this.expectedLength = expectedLength;
         this.what = what;
         this.ended = expectedLength == 0;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int count = read(one, 0, 1);
-        return count < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.s3multi.swift.http;
 
+import io.s3multi.swift.io.BlockInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * <p>Closing it does not close the caller's stream: the caller owns that, and a request retried after a
  * 401 must find it intact.
  */
-final class UploadStream extends InputStream {
+final class UploadStream extends BlockInputStream {
 
     private final InputStream source;
     private final long declaredLength;
@@ -34,13 +35,6 @@ final class UploadStream extends InputStream {
             throw new IllegalArgumentException("length must be -1 (unknown) or at least 0: " + declaredLength);
         }
         this.declaredLength = declaredLength;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int count = read(one, 0, 1);
-        return count < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override

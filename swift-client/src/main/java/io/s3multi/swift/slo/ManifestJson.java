@@ -1,7 +1,5 @@
 package io.s3multi.swift.slo;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,10 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.container.ListingJson;
 import io.s3multi.swift.error.SwiftException;
-import io.s3multi.swift.error.SwiftProtocolException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,24 +51,8 @@ public final class ManifestJson {
 
     /** Reads the answer of {@code GET ...?multipart-manifest=get}. */
     public static List<ManifestEntry> readManifest(InputStream json, String what) throws SwiftException {
-        List<ManifestEntry> entries = new ArrayList<>();
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new SwiftProtocolException(what + ": the manifest is not a JSON array (not an SLO?)", null);
-            }
-            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                if (token != JsonToken.START_OBJECT) {
-                    throw new SwiftProtocolException(what + ": a manifest entry is not a JSON object", null);
-                }
-                entries.add(toEntry(parser.readValueAsTree()));
-            }
-            return entries;
-        } catch (SwiftException failure) {
-            throw failure;
-        } catch (IllegalArgumentException | IOException unreadable) {
-            throw new SwiftProtocolException(what + ": unreadable manifest (" + unreadable.getMessage() + ")",
-                    unreadable);
-        }
+        return ListingJson.readArray(json, what, "manifest", "the manifest is not a JSON array (not an SLO?)", false,
+                ManifestJson::toEntry);
     }
 
     private static ManifestEntry toEntry(JsonNode node) {

@@ -10,7 +10,6 @@ import io.s3multi.s3.xml.documents.ListBucketResult;
 import io.s3multi.s3.xml.documents.ListVersionsResult;
 import io.s3multi.s3.xml.documents.Owner;
 import io.s3multi.swift.container.ObjectEntry;
-import io.s3multi.swift.error.SwiftException;
 import java.util.Objects;
 
 /**
@@ -139,15 +138,11 @@ public final class BucketListings {
     }
 
     private ListingWindow window(S3Call call, String prefix, String delimiter, String after, int maxKeys) {
-        try {
-            if (maxKeys == 0) {
-                presence.require(call);  // nothing to list, but a missing bucket is still an error
-            }
-            return pager.list(query -> call.swift().containers().listObjects(call.bucket(), query),
-                    prefix, delimiter, after, maxKeys);
-        } catch (SwiftException failure) {
-            throw presence.translate(failure, call);
+        if (maxKeys == 0) {
+            presence.require(call);  // nothing to list, but a missing bucket is still an error
         }
+        return presence.onBucket(call, () -> pager.list(
+                query -> call.swift().containers().listObjects(call.bucket(), query), prefix, delimiter, after, maxKeys));
     }
 
     private static void addEntries(ListBucketResult result, ListingWindow window, KeyEncoding encoding,

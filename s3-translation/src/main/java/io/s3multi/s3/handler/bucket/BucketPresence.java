@@ -2,6 +2,7 @@ package io.s3multi.s3.handler.bucket;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
@@ -27,15 +28,20 @@ public final class BucketPresence {
 
     /** HEADs the bucket's container: its headers when it exists in the caller's account, else the S3 error. */
     public SwiftReply require(S3Call call) {
+        return onBucket(call, () -> call.swift().containers().head(call.bucket()));
+    }
+
+    /** Runs container requests of the call's bucket; a failure is thrown as {@link #translate} says. */
+    public <T> T onBucket(S3Call call, S3Failures.SwiftCall<T> requests) {
         try {
-            return call.swift().containers().head(call.bucket());
+            return requests.run();
         } catch (SwiftException failure) {
             throw translate(failure, call);
         }
     }
 
     /** The S3 error for a failed container request of the call's bucket: a 404 is {@link #missing}. */
-    public S3Exception translate(SwiftException failure, S3Call call) {
+    private S3Exception translate(SwiftException failure, S3Call call) {
         if (failure instanceof SwiftHttpStatusException status && status.status() == 404) {
             return missing(call);
         }

@@ -2,6 +2,7 @@ package io.s3multi.s3.handler.bucket;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.swift.ObjectPath;
@@ -49,15 +50,10 @@ public final class BucketRemoval {
     public S3Response deleteBucket(S3Call call) {
         String bucket = call.bucket();
         String account = call.identity().swiftAccount();
-        try {
-            call.swift().containers().delete(bucket);
-        } catch (SwiftHttpStatusException failure) {
-            if (failure.status() == 404) {
-                throw missing(call, bucket, account);
-            }
-            throw SwiftStatusMapper.toS3(failure, SwiftStatusMapper.Target.bucket(bucket));
-        } catch (SwiftException failure) {
-            throw SwiftStatusMapper.toS3(failure, SwiftStatusMapper.Target.bucket(bucket));
+        boolean deleted = S3Failures.mapped(SwiftStatusMapper.Target.bucket(bucket),
+                () -> S3Failures.unlessNotFound(() -> call.swift().containers().delete(bucket))).isPresent();
+        if (!deleted) {
+            throw missing(call, bucket, account);
         }
         deleteSegments(call.swift(), bucket + SEGMENTS_SUFFIX);
         release(bucket, account);

@@ -6,6 +6,7 @@ import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.operation.HttpDates;
 import io.s3multi.s3.operation.ObjectMetadata;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.xml.documents.CopyObjectResult;
@@ -81,11 +82,11 @@ public final class ObjectCopier {
             reply = swift.objects().copy(new ObjectPath(source.bucket(), source.key()), new ObjectPath(bucket, key),
                     headers.build());
         } catch (SwiftException failure) {
-            if (SwiftFailures.isNotFound(failure)) {
-                SwiftFailures.requireBucket(swift, bucket);
+            if (S3Failures.isNotFound(failure)) {
+                S3Failures.requireBucket(swift, bucket);
                 throw S3Exception.noSuchKey(source.key());
             }
-            throw SwiftFailures.forObject(failure, swift, bucket, key);
+            throw S3Failures.forObject(failure, swift, bucket, key);
         }
         replaced.deleteSegments(swift);
         Instant lastModified = HttpDates.parse(reply.header("Last-Modified")).orElseGet(() -> call.clock().instant());
@@ -108,10 +109,7 @@ public final class ObjectCopier {
     }
 
     private static StoredObject headSource(SwiftAccount swift, CopySource source) {
-        try {
-            return new StoredObject(swift.objects().head(source.bucket(), source.key(), SwiftHeaders.empty()).headers());
-        } catch (SwiftException failure) {
-            throw SwiftFailures.forObject(failure, swift, source.bucket(), source.key());
-        }
+        return new StoredObject(S3Failures.onObject(swift, source.bucket(), source.key(),
+                () -> swift.objects().head(source.bucket(), source.key(), SwiftHeaders.empty())).headers());
     }
 }

@@ -1,10 +1,9 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
-import io.s3multi.swift.SwiftReply;
-import io.s3multi.swift.error.SwiftException;
 import java.util.Optional;
 
 /**
@@ -30,24 +29,17 @@ public final class ObjectDeleter {
      * @throws S3Exception {@code NoSuchBucket} when the bucket does not exist, or the S3 form of a Swift failure
      */
     public static void delete(SwiftAccount swift, String bucket, String key) {
-        Optional<MultipartLeftovers> leftovers;
-        try {
-            SwiftReply head = swift.objects().head(bucket, key, SwiftHeaders.empty());
-            leftovers = MultipartLeftovers.of(swift, bucket, key, head.headers());
-        } catch (SwiftException failure) {
-            if (SwiftFailures.isNotFound(failure)) {
-                SwiftFailures.requireBucket(swift, bucket);
-                return;
-            }
-            throw SwiftFailures.forObject(failure, swift, bucket, key);
+        Optional<Optional<MultipartLeftovers>> found = S3Failures.onObject(swift, bucket, key,
+                () -> S3Failures.unlessNotFound(() -> MultipartLeftovers.of(swift, bucket, key,
+                        swift.objects().head(bucket, key, SwiftHeaders.empty()).headers())));
+        if (found.isEmpty()) {
+            S3Failures.requireBucket(swift, bucket);
+            return;
         }
-        try {
-            swift.objects().delete(bucket, key, SwiftHeaders.empty());
-        } catch (SwiftException failure) {
-            if (!SwiftFailures.isNotFound(failure)) {
-                throw SwiftFailures.forObject(failure, swift, bucket, key);
-            }
-        }
-        leftovers.ifPresent(upload -> upload.delete(swift));
+        S3Failures.onObject(swift, bucket, key, () -> {
+            S3Failures.ignoringNotFound(() -> swift.objects().delete(bucket, key, SwiftHeaders.empty()));
+            return null;
+        });
+        found.get().ifPresent(upload -> upload.delete(swift));
     }
 }

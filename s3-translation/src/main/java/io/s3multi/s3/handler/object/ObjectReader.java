@@ -4,6 +4,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.multipart.PartReads;
 import io.s3multi.s3.operation.ObjectMetadata;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.request.PartNumbers;
@@ -121,7 +122,7 @@ public final class ObjectReader {
             if (failure instanceof SwiftHttpStatusException status && status.status() == 416 && range.isPresent()) {
                 throw S3Exception.invalidRange(range.get().raw(), sizeFrom(status.headers().get("Content-Range")));
             }
-            throw SwiftFailures.forObject(failure, swift, bucket, key);
+            throw S3Failures.forObject(failure, swift, bucket, key);
         }
         StoredObject stored = new StoredObject(object.headers());
         Map<String, String> headers = describe(stored);
@@ -158,11 +159,8 @@ public final class ObjectReader {
 
     private static PartReads.PartRange locate(SwiftAccount swift, String bucket, String key, StoredObject stored,
             int partNumber) {
-        try {
-            return PartReads.locate(swift, bucket, stored.swiftHeaders(), partNumber);
-        } catch (SwiftException failure) {
-            throw SwiftFailures.forObject(failure, swift, bucket, key);
-        }
+        return S3Failures.onObject(swift, bucket, key,
+                () -> PartReads.locate(swift, bucket, stored.swiftHeaders(), partNumber));
     }
 
     /**
@@ -202,11 +200,7 @@ public final class ObjectReader {
     }
 
     private static SwiftReply head(SwiftAccount swift, String bucket, String key) {
-        try {
-            return swift.objects().head(bucket, key, SwiftHeaders.empty());
-        } catch (SwiftException failure) {
-            throw SwiftFailures.forObject(failure, swift, bucket, key);
-        }
+        return S3Failures.onObject(swift, bucket, key, () -> swift.objects().head(bucket, key, SwiftHeaders.empty()));
     }
 
     private static Map<String, String> describe(StoredObject stored) {

@@ -8,6 +8,7 @@ import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.integrity.PayloadExpectations;
 import io.s3multi.s3.operation.ObjectMetadata;
 import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.swift.SwiftHeaders;
@@ -121,7 +122,7 @@ public final class ObjectWriter {
         try {
             return call.body().open(Set.of());
         } catch (RuntimeException refused) {
-            throw SwiftFailures.fromBodyFailure(refused);
+            throw S3Failures.fromBodyFailure(refused);
         }
     }
 
@@ -138,12 +139,12 @@ public final class ObjectWriter {
             }
             return call.swift().objects().put(bucket, key, in, length, headers);
         } catch (SwiftException failure) {
-            throw SwiftFailures.forObject(failure, call.swift(), bucket, key);
+            throw S3Failures.forObject(failure, call.swift(), bucket, key);
         } catch (IOException | RuntimeException bodyFailure) {
             if (bodyFailure instanceof S3Exception s3) {
                 throw s3;
             }
-            throw SwiftFailures.fromBodyFailure(bodyFailure);
+            throw S3Failures.fromBodyFailure(bodyFailure);
         }
     }
 
@@ -153,10 +154,7 @@ public final class ObjectWriter {
                 .add(ReservedMetadata.checksum(algorithm), value)
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT)
                 .build();
-        try {
-            call.swift().objects().post(call.bucket(), call.key(), post);
-        } catch (SwiftException failure) {
-            throw SwiftFailures.forObject(failure, call.swift(), call.bucket(), call.key());
-        }
+        S3Failures.onObject(call.swift(), call.bucket(), call.key(),
+                () -> call.swift().objects().post(call.bucket(), call.key(), post));
     }
 }

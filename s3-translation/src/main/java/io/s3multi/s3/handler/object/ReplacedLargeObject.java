@@ -1,8 +1,8 @@
 package io.s3multi.s3.handler.object;
 
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
-import io.s3multi.swift.error.SwiftException;
 import java.util.Optional;
 
 /**
@@ -36,16 +36,10 @@ public final class ReplacedLargeObject {
 
     /** What {@code key} is now: nothing to clean up unless it is the manifest of a completed upload. */
     public static ReplacedLargeObject capture(SwiftAccount swift, String bucket, String key) {
-        try {
-            SwiftHeaders headers = swift.objects().head(bucket, key, SwiftHeaders.empty()).headers();
-            Optional<MultipartLeftovers> upload = MultipartLeftovers.of(swift, bucket, key, headers);
-            return upload.isEmpty() ? NONE : new ReplacedLargeObject(upload);
-        } catch (SwiftException failure) {
-            if (SwiftFailures.isNotFound(failure)) {
-                return NONE;
-            }
-            throw SwiftFailures.forObject(failure, swift, bucket, key);
-        }
+        Optional<MultipartLeftovers> upload = S3Failures.onObject(swift, bucket, key, () -> S3Failures.unlessNotFound(
+                () -> MultipartLeftovers.of(swift, bucket, key, swift.objects().head(bucket, key, SwiftHeaders.empty())
+                        .headers()))).flatMap(leftovers -> leftovers);   // nothing at the key: nothing to clean up
+        return upload.isEmpty() ? NONE : new ReplacedLargeObject(upload);
     }
 
     /** Whether the replaced object had segments to delete. */

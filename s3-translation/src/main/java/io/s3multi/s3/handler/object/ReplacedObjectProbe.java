@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -92,7 +93,7 @@ final class ReplacedObjectProbe {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading the replaced object");
         } catch (ExecutionException e) {
-            // Carried as the cause, the S3 error reaches the client (SwiftFailures.fromBodyFailure).
+            // Carried as the cause, the S3 error reaches the client (S3Failures.fromBodyFailure).
             throw new IOException("reading the replaced object failed", asS3(e.getCause()));
         }
     }

@@ -39,26 +39,6 @@ public final class CompleteMultipartUploadResult extends ChecksumFields<Complete
         this.eTag = eTag;
     }
 
-    public String location() {
-        return location;
-    }
-
-    public String bucket() {
-        return bucket;
-    }
-
-    public String key() {
-        return key;
-    }
-
-    public String eTag() {
-        return eTag;
-    }
-
-    public String checksumType() {
-        return checksumType;
-    }
-
     /** {@code COMPOSITE} or {@code FULL_OBJECT}, when the upload has a checksum. */
     public CompleteMultipartUploadResult checksumType(String checksumType) {
         this.checksumType = checksumType;

@@ -2,38 +2,21 @@ package io.s3multi.s3.xml.documents;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
-import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 import java.time.Instant;
 
-/** The answer to UploadPartCopy: the new part's ETag and time, and its checksum when it has one. */
+/** The answer to UploadPartCopy. */
 @XmlRootElement(name = "CopyPartResult")
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "CopyPartResult", propOrder = {"eTag", "lastModified", "checksumCrc32", "checksumCrc32c",
         "checksumCrc64nvme", "checksumSha1", "checksumSha256"})
-public final class CopyPartResult extends ChecksumFields<CopyPartResult> {
-
-    @XmlElement(name = "ETag")
-    private String eTag;
-
-    @XmlElement(name = "LastModified")
-    private Instant lastModified;
+public final class CopyPartResult extends CopyResult<CopyPartResult> {
 
     private CopyPartResult() {
     }
 
-    /** {@code eTag} is written as given, with its quotes. */
     public CopyPartResult(String eTag, Instant lastModified) {
-        this.eTag = eTag;
-        this.lastModified = lastModified;
-    }
-
-    public String eTag() {
-        return eTag;
-    }
-
-    public Instant lastModified() {
-        return lastModified;
+        super(eTag, lastModified);
     }
 }

@@ -6,17 +6,19 @@ import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
-/** The answer to DeleteObjects: what was deleted (left out in quiet mode) and what failed, with AWS codes. */
+/**
+ * The answer to DeleteObjects: what was deleted (left out in quiet mode) and what failed, with AWS codes. A
+ * {@code <Deleted>} has the shape of the request's {@code <Object>}, so it is a {@link Delete.ObjectIdentifier}.
+ */
 @XmlRootElement(name = "DeleteResult")
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "DeleteResult", propOrder = {"deleted", "errors"})
 public final class DeleteResult {
 
     @XmlElement(name = "Deleted")
-    private List<Deleted> deleted = new ArrayList<>();
+    private List<Delete.ObjectIdentifier> deleted = new ArrayList<>();
 
     @XmlElement(name = "Error")
     private List<Failure> errors = new ArrayList<>();
@@ -24,65 +26,15 @@ public final class DeleteResult {
     public DeleteResult() {
     }
 
-    public List<Deleted> deleted() {
-        return Collections.unmodifiableList(deleted);
-    }
-
     public DeleteResult addDeleted(String key, String versionId) {
-        deleted.add(new Deleted(key, versionId));
+        deleted.add(new Delete.ObjectIdentifier(key, versionId));
         return this;
-    }
-
-    public List<Failure> errors() {
-        return Collections.unmodifiableList(errors);
     }
 
     /** A key that could not be deleted; {@code code} is an AWS error code such as {@code AccessDenied}. */
     public DeleteResult addError(String key, String versionId, String code, String message) {
         errors.add(new Failure(key, versionId, code, message));
         return this;
-    }
-
-    /** One {@code <Deleted>}. */
-    @XmlAccessorType(XmlAccessType.FIELD)
-    @XmlType(name = "DeletedObject", propOrder = {"key", "versionId", "deleteMarker", "deleteMarkerVersionId"})
-    public static final class Deleted {
-
-        @XmlElement(name = "Key")
-        private String key;
-
-        @XmlElement(name = "VersionId")
-        private String versionId;
-
-        @XmlElement(name = "DeleteMarker")
-        private Boolean deleteMarker;
-
-        @XmlElement(name = "DeleteMarkerVersionId")
-        private String deleteMarkerVersionId;
-
-        private Deleted() {
-        }
-
-        public Deleted(String key, String versionId) {
-            this.key = key;
-            this.versionId = versionId;
-        }
-
-        public String key() {
-            return key;
-        }
-
-        public String versionId() {
-            return versionId;
-        }
-
-        public Boolean deleteMarker() {
-            return deleteMarker;
-        }
-
-        public String deleteMarkerVersionId() {
-            return deleteMarkerVersionId;
-        }
     }
 
     /** One {@code <Error>} entry of the result (not to be confused with an error response). */
@@ -110,22 +62,6 @@ public final class DeleteResult {
             this.versionId = versionId;
             this.code = code;
             this.message = message;
-        }
-
-        public String key() {
-            return key;
-        }
-
-        public String versionId() {
-            return versionId;
-        }
-
-        public String code() {
-            return code;
-        }
-
-        public String message() {
-            return message;
         }
     }
 }

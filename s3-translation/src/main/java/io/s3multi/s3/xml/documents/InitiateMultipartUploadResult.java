@@ -29,16 +29,4 @@ public final class InitiateMultipartUploadResult {
         this.key = key;
         this.uploadId = uploadId;
     }
-
-    public String bucket() {
-        return bucket;
-    }
-
-    public String key() {
-        return key;
-    }
-
-    public String uploadId() {
-        return uploadId;
-    }
 }

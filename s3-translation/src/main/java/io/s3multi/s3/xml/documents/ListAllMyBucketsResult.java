@@ -8,7 +8,6 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** The answer to ListBuckets: the owner and the buckets (Swift containers) it owns. */
@@ -29,14 +28,6 @@ public final class ListAllMyBucketsResult {
 
     public ListAllMyBucketsResult(Owner owner) {
         this.owner = owner;
-    }
-
-    public Owner owner() {
-        return owner;
-    }
-
-    public List<Bucket> buckets() {
-        return Collections.unmodifiableList(buckets);
     }
 
     public ListAllMyBucketsResult addBucket(String name, Instant creationDate) {
@@ -61,14 +52,6 @@ public final class ListAllMyBucketsResult {
         public Bucket(String name, Instant creationDate) {
             this.name = name;
             this.creationDate = creationDate;
-        }
-
-        public String name() {
-            return name;
-        }
-
-        public Instant creationDate() {
-            return creationDate;
         }
     }
 }

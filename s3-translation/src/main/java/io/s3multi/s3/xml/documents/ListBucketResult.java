@@ -23,13 +23,7 @@ import java.util.List;
 @XmlType(name = "ListBucketResult", propOrder = {"name", "prefix", "marker", "nextMarker", "continuationToken",
         "nextContinuationToken", "startAfter", "keyCount", "maxKeys", "delimiter", "encodingType", "truncated",
         "contents", "commonPrefixes"})
-public final class ListBucketResult {
-
-    @XmlElement(name = "Name")
-    private String name;
-
-    @XmlElement(name = "Prefix")
-    private String prefix;
+public final class ListBucketResult extends ObjectListing<ListBucketResult> {
 
     @XmlElement(name = "Marker")
     private String marker;
@@ -49,42 +43,14 @@ public final class ListBucketResult {
     @XmlElement(name = "KeyCount")
     private Integer keyCount;
 
-    @XmlElement(name = "MaxKeys")
-    private Integer maxKeys;
-
-    @XmlElement(name = "Delimiter")
-    private String delimiter;
-
-    @XmlElement(name = "EncodingType")
-    private String encodingType;
-
-    @XmlElement(name = "IsTruncated")
-    private Boolean truncated;
-
     @XmlElement(name = "Contents")
     private List<Contents> contents = new ArrayList<>();
-
-    @XmlElement(name = "CommonPrefixes")
-    private List<CommonPrefix> commonPrefixes = new ArrayList<>();
 
     public ListBucketResult() {
     }
 
     public ListBucketResult(String bucket) {
-        this.name = bucket;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String prefix() {
-        return prefix;
-    }
-
-    public ListBucketResult prefix(String prefix) {
-        this.prefix = prefix;
-        return this;
+        super(bucket);
     }
 
     public String marker() {
@@ -105,10 +71,6 @@ public final class ListBucketResult {
         return this;
     }
 
-    public String continuationToken() {
-        return continuationToken;
-    }
-
     public ListBucketResult continuationToken(String continuationToken) {
         this.continuationToken = continuationToken;
         return this;
@@ -121,10 +83,6 @@ public final class ListBucketResult {
     public ListBucketResult nextContinuationToken(String nextContinuationToken) {
         this.nextContinuationToken = nextContinuationToken;
         return this;
-    }
-
-    public String startAfter() {
-        return startAfter;
     }
 
     public ListBucketResult startAfter(String startAfter) {
@@ -141,42 +99,6 @@ public final class ListBucketResult {
         return this;
     }
 
-    public Integer maxKeys() {
-        return maxKeys;
-    }
-
-    public ListBucketResult maxKeys(Integer maxKeys) {
-        this.maxKeys = maxKeys;
-        return this;
-    }
-
-    public String delimiter() {
-        return delimiter;
-    }
-
-    public ListBucketResult delimiter(String delimiter) {
-        this.delimiter = delimiter;
-        return this;
-    }
-
-    public String encodingType() {
-        return encodingType;
-    }
-
-    public ListBucketResult encodingType(String encodingType) {
-        this.encodingType = encodingType;
-        return this;
-    }
-
-    public boolean isTruncated() {
-        return Boolean.TRUE.equals(truncated);
-    }
-
-    public ListBucketResult truncated(boolean truncated) {
-        this.truncated = truncated;
-        return this;
-    }
-
     public List<Contents> contents() {
         return Collections.unmodifiableList(contents);
     }
@@ -186,91 +108,18 @@ public final class ListBucketResult {
         return this;
     }
 
-    public List<CommonPrefix> commonPrefixes() {
-        return Collections.unmodifiableList(commonPrefixes);
-    }
-
-    public ListBucketResult addCommonPrefix(String prefix) {
-        commonPrefixes.add(new CommonPrefix(prefix));
-        return this;
-    }
-
     /** One {@code <Contents>}: a key and what the listing says about it. */
     @XmlAccessorType(XmlAccessType.FIELD)
     @XmlType(name = "ListedObject", propOrder = {"key", "lastModified", "eTag", "checksumAlgorithm", "size",
             "owner", "storageClass"})
-    public static final class Contents {
-
-        @XmlElement(name = "Key")
-        private String key;
-
-        @XmlElement(name = "LastModified")
-        private Instant lastModified;
-
-        @XmlElement(name = "ETag")
-        private String eTag;
-
-        @XmlElement(name = "ChecksumAlgorithm")
-        private String checksumAlgorithm;
-
-        @XmlElement(name = "Size")
-        private Long size;
-
-        @XmlElement(name = "Owner")
-        private Owner owner;
-
-        @XmlElement(name = "StorageClass")
-        private String storageClass;
+    public static final class Contents extends ListedObject<Contents> {
 
         private Contents() {
         }
 
         /** An entry; {@code eTag} is written as given, so it must carry its quotes ({@code "\"9b2c...\""}). */
         public Contents(String key, Instant lastModified, String eTag, long size, String storageClass) {
-            this.key = key;
-            this.lastModified = lastModified;
-            this.eTag = eTag;
-            this.size = size;
-            this.storageClass = storageClass;
-        }
-
-        public String key() {
-            return key;
-        }
-
-        public Instant lastModified() {
-            return lastModified;
-        }
-
-        public String eTag() {
-            return eTag;
-        }
-
-        public long size() {
-            return size == null ? 0 : size;
-        }
-
-        public String storageClass() {
-            return storageClass;
-        }
-
-        public Owner owner() {
-            return owner;
-        }
-
-        /** Set only when the listing was asked for owners ({@code fetch-owner=true} in V2, always in V1). */
-        public Contents owner(Owner owner) {
-            this.owner = owner;
-            return this;
-        }
-
-        public String checksumAlgorithm() {
-            return checksumAlgorithm;
-        }
-
-        public Contents checksumAlgorithm(String checksumAlgorithm) {
-            this.checksumAlgorithm = checksumAlgorithm;
-            return this;
+            super(key, lastModified, eTag, size, storageClass);
         }
     }
 }

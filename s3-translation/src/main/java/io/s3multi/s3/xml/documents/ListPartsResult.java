@@ -7,7 +7,6 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** The answer to ListParts: one page of the parts uploaded so far, in part-number order. */
@@ -16,16 +15,10 @@ import java.util.List;
 @XmlType(name = "ListPartsResult", propOrder = {"bucket", "key", "uploadId", "partNumberMarker",
         "nextPartNumberMarker", "maxParts", "truncated", "parts", "initiator", "owner", "storageClass",
         "checksumAlgorithm", "checksumType"})
-public final class ListPartsResult {
+public final class ListPartsResult extends UploadDescription<ListPartsResult> {
 
     @XmlElement(name = "Bucket")
     private String bucket;
-
-    @XmlElement(name = "Key")
-    private String key;
-
-    @XmlElement(name = "UploadId")
-    private String uploadId;
 
     @XmlElement(name = "PartNumberMarker")
     private Integer partNumberMarker;
@@ -42,18 +35,6 @@ public final class ListPartsResult {
     @XmlElement(name = "Part")
     private List<Part> parts = new ArrayList<>();
 
-    @XmlElement(name = "Initiator")
-    private Owner initiator;
-
-    @XmlElement(name = "Owner")
-    private Owner owner;
-
-    @XmlElement(name = "StorageClass")
-    private String storageClass;
-
-    @XmlElement(name = "ChecksumAlgorithm")
-    private String checksumAlgorithm;
-
     @XmlElement(name = "ChecksumType")
     private String checksumType;
 
@@ -61,25 +42,8 @@ public final class ListPartsResult {
     }
 
     public ListPartsResult(String bucket, String key, String uploadId) {
+        super(key, uploadId);
         this.bucket = bucket;
-        this.key = key;
-        this.uploadId = uploadId;
-    }
-
-    public String bucket() {
-        return bucket;
-    }
-
-    public String key() {
-        return key;
-    }
-
-    public String uploadId() {
-        return uploadId;
-    }
-
-    public Integer partNumberMarker() {
-        return partNumberMarker;
     }
 
     public ListPartsResult partNumberMarker(Integer partNumberMarker) {
@@ -87,17 +51,9 @@ public final class ListPartsResult {
         return this;
     }
 
-    public Integer nextPartNumberMarker() {
-        return nextPartNumberMarker;
-    }
-
     public ListPartsResult nextPartNumberMarker(Integer nextPartNumberMarker) {
         this.nextPartNumberMarker = nextPartNumberMarker;
         return this;
-    }
-
-    public Integer maxParts() {
-        return maxParts;
     }
 
     public ListPartsResult maxParts(Integer maxParts) {
@@ -105,62 +61,14 @@ public final class ListPartsResult {
         return this;
     }
 
-    public boolean isTruncated() {
-        return Boolean.TRUE.equals(truncated);
-    }
-
     public ListPartsResult truncated(boolean truncated) {
         this.truncated = truncated;
         return this;
     }
 
-    public List<Part> parts() {
-        return Collections.unmodifiableList(parts);
-    }
-
     public ListPartsResult addPart(Part part) {
         parts.add(part);
         return this;
-    }
-
-    public Owner initiator() {
-        return initiator;
-    }
-
-    public ListPartsResult initiator(Owner initiator) {
-        this.initiator = initiator;
-        return this;
-    }
-
-    public Owner owner() {
-        return owner;
-    }
-
-    public ListPartsResult owner(Owner owner) {
-        this.owner = owner;
-        return this;
-    }
-
-    public String storageClass() {
-        return storageClass;
-    }
-
-    public ListPartsResult storageClass(String storageClass) {
-        this.storageClass = storageClass;
-        return this;
-    }
-
-    public String checksumAlgorithm() {
-        return checksumAlgorithm;
-    }
-
-    public ListPartsResult checksumAlgorithm(String checksumAlgorithm) {
-        this.checksumAlgorithm = checksumAlgorithm;
-        return this;
-    }
-
-    public String checksumType() {
-        return checksumType;
     }
 
     public ListPartsResult checksumType(String checksumType) {
@@ -195,22 +103,6 @@ public final class ListPartsResult {
             this.lastModified = lastModified;
             this.eTag = eTag;
             this.size = size;
-        }
-
-        public int partNumber() {
-            return partNumber == null ? 0 : partNumber;
-        }
-
-        public Instant lastModified() {
-            return lastModified;
-        }
-
-        public String eTag() {
-            return eTag;
-        }
-
-        public long size() {
-            return size == null ? 0 : size;
         }
     }
 }

@@ -29,8 +29,4 @@ public final class LocationConstraint {
     public static LocationConstraint usEast1() {
         return new LocationConstraint(null);
     }
-
-    public String region() {
-        return region;
-    }
 }

@@ -7,7 +7,6 @@ import jakarta.xml.bind.annotation.XmlElementWrapper;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** The body of Put(Object|Bucket)Tagging and the answer to the matching Get: a set of key/value tags. */
@@ -21,10 +20,6 @@ public final class Tagging {
     private List<Tag> tags = new ArrayList<>();
 
     public Tagging() {
-    }
-
-    public List<Tag> tags() {
-        return Collections.unmodifiableList(tags);
     }
 
     public Tagging addTag(String key, String value) {
@@ -49,14 +44,6 @@ public final class Tagging {
         public Tag(String key, String value) {
             this.key = key;
             this.value = value;
-        }
-
-        public String key() {
-            return key;
-        }
-
-        public String value() {
-            return value;
         }
     }
 }

@@ -32,10 +32,6 @@ public final class VersioningConfiguration {
         return status;
     }
 
-    public String mfaDelete() {
-        return mfaDelete;
-    }
-
     public VersioningConfiguration mfaDelete(String mfaDelete) {
         this.mfaDelete = mfaDelete;
         return this;

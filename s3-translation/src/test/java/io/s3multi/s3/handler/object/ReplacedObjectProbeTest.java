@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.operation.S3Failures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +57,7 @@ class ReplacedObjectProbeTest {
                 .holdEnd(new ByteArrayInputStream(BODY));
         IOException failure = assertThrows(IOException.class, () -> body.readAllBytes());
         assertSame(denied, failure.getCause());
-        assertSame(denied, SwiftFailures.fromBodyFailure(failure));
+        assertSame(denied, S3Failures.fromBodyFailure(failure));
     }
 
     @Test

@@ -1,6 +1,5 @@
-package io.s3multi.filters.s3api;
+package io.s3multi.filters.s3;
 
-import io.s3multi.filters.s3.S3Authentication;
 import io.s3multi.s3.auth.RequestBody;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;

@@ -1,4 +1,4 @@
-package io.s3multi.filters.s3api;
+package io.s3multi.filters.s3;
 
 import io.s3multi.filters.pipeline.GatewayHeaders;
 import io.s3multi.s3.error.S3Exception;

@@ -1,7 +1,8 @@
-package io.s3multi.filters.s3;
+package io.s3multi.s3.operation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.s3multi.s3.auth.S3AuthException;
 import io.s3multi.s3.error.S3ErrorCode;
@@ -11,10 +12,13 @@ import io.s3multi.s3.integrity.S3IntegrityException;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.s3.request.S3RequestParser;
 import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.swift.error.SwiftUploadAbortedException;
 import java.io.EOFException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class S3FailuresTest {
@@ -84,5 +88,44 @@ class S3FailuresTest {
         assertEquals(S3ErrorCode.INTERNAL_ERROR, error.code());
         assertEquals(S3ErrorCode.INTERNAL_ERROR.defaultMessage(), error.getMessage());
         assertEquals(Map.of(), error.details());
+    }
+
+    @Test
+    void aClientBodyThatArrivesTooSlowlyIsRequestTimeout() {
+        var slow = new EOFException("early EOF");
+        slow.initCause(new TimeoutException("request body arrived below the minimum rate"));
+        assertEquals(S3ErrorCode.REQUEST_TIMEOUT, S3Failures.toS3(slow, GET_OBJECT).code());
+    }
+
+    @Test
+    void aStatusThatMeansAbsentIsAnEmptyAnswerAndAnyOtherIsThrown() throws SwiftException {
+        assertEquals(Optional.of("found"), S3Failures.unlessNotFound(() -> "found"));
+        assertEquals(Optional.empty(), S3Failures.unlessNotFound(() -> {
+            throw status(404);
+        }));
+        assertEquals(Optional.empty(), S3Failures.unlessStatus(412, () -> {
+            throw status(412);
+        }));
+        SwiftHttpStatusException unavailable = status(503);
+        assertSame(unavailable, assertThrows(SwiftHttpStatusException.class, () -> S3Failures.unlessNotFound(() -> {
+            throw unavailable;
+        })));
+        S3Failures.ignoringNotFound(() -> {
+            throw status(404);
+        });
+    }
+
+    @Test
+    void swiftStepsRunMappedThrowTheS3ErrorOfTheirTarget() {
+        S3Exception error = assertThrows(S3Exception.class, () -> S3Failures.mapped(
+                SwiftStatusMapper.Target.bucket("photos"), () -> {
+                    throw status(404);
+                }));
+        assertEquals(S3ErrorCode.NO_SUCH_BUCKET, error.code());
+        assertEquals("photos", error.details().get("BucketName"));
+    }
+
+    private static SwiftHttpStatusException status(int status) {
+        return new SwiftHttpStatusException("HEAD", "/v1/AUTH_test/photos/cat.jpg", status, SwiftHeaders.empty(), "");
     }
 }

@@ -1,4 +1,4 @@
-package io.s3multi.filters.s3api;
+package io.s3multi.filters.s3;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

@@ -1,0 +1,28 @@
+package io.s3multi.filters.pipeline;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The top-level settings that every stage receives, because the stages must agree on them.
+ *
+ * @param storageDomains the domains of virtual-host style S3 requests ({@code storage_domain}); empty for
+ *                       path-style only
+ * @param region         the gateway's AWS region ({@code region})
+ * @param swiftUrl       the Swift every stage talks to unless it has a {@code swift_url} of its own
+ */
+public record SharedSettings(List<String> storageDomains, String region, URI swiftUrl) {
+
+    public SharedSettings {
+        storageDomains = List.copyOf(storageDomains);
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(swiftUrl, "swiftUrl");
+    }
+
+    /** What a file that says nothing about them gets. */
+    public static SharedSettings defaults() {
+        return new SharedSettings(TopLevelSettings.STORAGE_DOMAIN.parsedDefault(),
+                TopLevelSettings.REGION.parsedDefault(), TopLevelSettings.SWIFT_URL.parsedDefault());
+    }
+}

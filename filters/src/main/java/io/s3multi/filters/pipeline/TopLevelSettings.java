@@ -1,0 +1,90 @@
+package io.s3multi.filters.pipeline;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The keys of the top level of {@code proxy-server.properties}, declared once; {@link GatewayConfig} reads them.
+ * The gateway-wide ones ({@code storage_domain}, {@code region}, {@code swift_url}) reach every stage through
+ * {@link SharedSettings}.
+ */
+public final class TopLevelSettings {
+
+    private static final Pattern REGION_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    static final Setting<List<String>> PIPELINE = new Setting<>("pipeline", "", text -> words(text, "\\s+"),
+            "The stages every request passes through, in order; each name is a filter known to the gateway."
+                    + " catch_errors first when present; the auth stages (tempauth, s3token) before s3multi and"
+                    + " s3api; s3multi before s3api; proxy_server present and last.");
+    static final Setting<String> SERVER_HOST = Setting.text("server.host", "127.0.0.1",
+            "The address the embedded launcher listens on (a WAR ignores every server.* key).");
+    static final Setting<Integer> SERVER_PORT = new Setting<>("server.port", "8080", TopLevelSettings::port,
+            "The port the embedded launcher listens on; 0 picks a free port. The launcher's --port overrides it.");
+    static final Setting<Duration> SERVER_IDLE_TIMEOUT = Setting.seconds("server.idle_timeout", "30",
+            "Seconds a client connection may stay silent: between request body bytes, while it should take"
+                    + " response bytes, and between requests on a kept-alive connection.");
+    static final Setting<Long> SERVER_MIN_UPLOAD_RATE = new Setting<>("server.min_upload_rate", "1024",
+            TopLevelSettings::rate, "Bytes per second a request body must arrive at, measured over the time the"
+                    + " gateway spends waiting for it; below it the upload fails (S3: 400 RequestTimeout, native:"
+                    + " 408). 0 turns the check off.");
+    static final Setting<Duration> SERVER_UPLOAD_RATE_PERIOD = Setting.seconds("server.upload_rate_period", "10",
+            "Seconds of waiting over which the upload rate is measured.");
+    static final Setting<List<String>> STORAGE_DOMAIN = new Setting<>("storage_domain", "",
+            text -> words(text, "[\\s,]+"), "Domains under which S3 clients may address buckets virtual-host"
+                    + " style (photos.s3.example.com), separated by spaces or commas; shared by every stage that"
+                    + " reads S3 requests. Empty: path-style only.");
+    static final Setting<String> REGION = new Setting<>("region", "us-east-1", TopLevelSettings::region,
+            "The AWS region this gateway is: tempauth and s3token refuse a SigV4 signature scoped to another"
+                    + " region, and s3api reports it as every bucket's location.");
+    static final Setting<URI> SWIFT_URL = Setting.httpUrl(Setting.SWIFT_URL, "http://127.0.0.1:8081",
+            "The Swift proxy every stage talks to (scheme, host and port only), unless the stage has a"
+                    + " swift_url of its own.");
+    static final Setting<Duration> SWIFT_CONNECT_TIMEOUT = Setting.seconds("swift.connect_timeout", "5",
+            "Seconds the S3 stages wait for a TCP connection to Swift (they share one Swift client per Swift"
+                    + " URL; proxy_server has its own).");
+    static final Setting<Duration> SWIFT_IDLE_TIMEOUT = Setting.seconds("swift.idle_timeout", "60",
+            "Seconds a Swift connection of the S3 stages may stay silent before the S3 request fails with 503"
+                    + " ServiceUnavailable; it must exceed the longest silence of a healthy Swift (a server-side"
+                    + " copy, an SLO manifest PUT).");
+
+    /** Every top-level key, in the order the reference and the messages list them. */
+    public static final DeclaredSettings ALL = DeclaredSettings.topLevel("The keys outside any stage.", PIPELINE,
+            SERVER_HOST, SERVER_PORT, SERVER_IDLE_TIMEOUT, SERVER_MIN_UPLOAD_RATE, SERVER_UPLOAD_RATE_PERIOD,
+            STORAGE_DOMAIN, REGION, SWIFT_URL, SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT);
+
+    private TopLevelSettings() {
+    }
+
+    private static List<String> words(String text, String separators) {
+        return text.isEmpty() ? List.of() : List.of(text.split(separators));
+    }
+
+    private static int port(String text) {
+        return wholeNumber(text, 0, 65535, "is not a port between 0 and 65535").intValue();
+    }
+
+    private static long rate(String text) {
+        return wholeNumber(text, 0, Long.MAX_VALUE, "is not a number of bytes per second (0: off)");
+    }
+
+    private static Long wholeNumber(String text, long min, long max, String complaint) {
+        Optional<Long> number;
+        try {
+            number = Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            number = Optional.empty();
+        }
+        return number.filter(value -> value >= min && value <= max)
+                .orElseThrow(() -> new IllegalArgumentException(complaint));
+    }
+
+    private static String region(String text) {
+        if (!REGION_NAME.matcher(text).matches()) {
+            throw new IllegalArgumentException("is not a region name such as us-east-1");
+        }
+        return text;
+    }
+}
