@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -104,7 +105,10 @@ class SwiftUploadAbortIT {
     void anUploadAbortedFromAnotherThreadLeavesNothingInSwift() throws Exception {
         AbortSignal signal = new AbortSignal();
         AtomicInteger reads = new AtomicInteger();
-        InputStream slow = new InputStream() {
+        CountDownLatch underWay = new CountDownLatch(1);
+        CountDownLatch aborted = new CountDownLatch(1);
+        // 20 reads of 16 KiB, then the body waits (bounded) until the test has aborted: the upload is in flight.
+        InputStream stalling = new InputStream() {
             @Override
             public int read() {
                 return 0;
@@ -113,8 +117,9 @@ class SwiftUploadAbortIT {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 if (reads.incrementAndGet() > 20) {
+                    underWay.countDown();
                     try {
-                        Thread.sleep(50);
+                        aborted.await(20, TimeUnit.SECONDS);
                     } catch (InterruptedException interrupted) {
                         throw new IOException(interrupted);
                     }
@@ -125,13 +130,12 @@ class SwiftUploadAbortIT {
         ExecutorService uploader = Executors.newSingleThreadExecutor();
         try {
             Future<SwiftReply> upload = uploader.submit(() ->
-                    account.objects().put(container, "aborted", slow, 64L * MIB, SwiftHeaders.empty(), signal));
-            while (reads.get() < 30) {
-                Thread.sleep(10);
-            }
+                    account.objects().put(container, "aborted", stalling, 64L * MIB, SwiftHeaders.empty(), signal));
+            assertTrue(underWay.await(20, TimeUnit.SECONDS), "the upload is under way");
             CancellationException reason = new CancellationException("client went away");
 
             signal.abort(reason);
+            aborted.countDown();
 
             ExecutionException outcome = assertThrows(ExecutionException.class, () -> upload.get(20, TimeUnit.SECONDS));
             assertInstanceOf(SwiftUploadAbortedException.class, outcome.getCause());

@@ -55,25 +55,34 @@ class LauncherJarIT {
                 try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8))) {
                     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        output.append(line).append('\n');
+                        append(line);
                     }
                 } catch (IOException e) {
-                    output.append(e).append('\n');
+                    append(e.toString());
                 }
             });
             reader.setDaemon(true);
             reader.start();
         }
 
-        /** Waits until the output matches {@code pattern}, or fails with everything printed so far. */
+        private void append(String line) {
+            synchronized (output) {
+                output.append(line).append('\n');
+                output.notifyAll();
+            }
+        }
+
+        /** Waits until the output matches {@code pattern} (woken by each new line), or fails after 30 s. */
         Matcher await(Pattern pattern) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                Matcher matcher = pattern.matcher(output);
-                if (matcher.find()) {
-                    return matcher;
+            synchronized (output) {
+                for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+                    Matcher matcher = pattern.matcher(output);
+                    if (matcher.find()) {
+                        return matcher;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(output, left);
                 }
-                Thread.sleep(50);
             }
             throw new AssertionError("no match for " + pattern + " in:\n" + output);
         }

@@ -1,55 +1,41 @@
 package io.s3multi.filters.proxyserver;
 
+import io.s3multi.swift.http.HttpClientBuilder;
 import java.net.URI;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
-import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.http.HttpCookieStore;
-import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.client.Request;
 
 /**
- * Builds the Jetty {@link HttpClient} that proxy_server forwards through, set up as a transparent proxy's
- * client rather than a browser's.
+ * The Jetty {@link HttpClient} that proxy_server forwards through, aimed at {@code swift_url}: one pool per
+ * filter instance, set up by {@link HttpClientBuilder} as a transparent proxy's client rather than a browser's
+ * (no redirects, cookies, user agent, default content type, authentication handlers, content decoding or header
+ * respelling: the client sees what Swift sent, and Swift what the client sent).
  */
-final class BackendClient {
-
-    private BackendClient() {
-    }
+record BackendClient(HttpClient client, URI swiftUrl) {
 
     /** A started client with the pool and timeouts of {@code config}. */
-    static HttpClient start(ProxyServerConfig config) throws Exception {
-        var threads = new QueuedThreadPool();
-        threads.setName("proxy_server-backend");
-        threads.setDaemon(true);
-        var connector = new ClientConnector();
-        connector.setExecutor(threads);
-        connector.setSelectors(1);
-        var client = new HttpClient(new HttpClientTransportOverHTTP(connector));
-        client.setExecutor(threads);
-        client.setConnectTimeout(config.connectTimeout().toMillis());
-        client.setIdleTimeout(config.idleTimeout().toMillis());
-        client.setMaxConnectionsPerDestination(config.maxConnections());
-        client.setMaxRequestsQueuedPerDestination(config.maxQueuedRequests());
-        // The client's redirects, cookies and identity are the client's business, not the proxy's.
-        client.setFollowRedirects(false);
-        client.setHttpCookieStore(new HttpCookieStore.Empty());
-        client.setUserAgentField(null);
-        // Swift guesses a missing Content-Type from the object name; Jetty's default would defeat that.
-        client.setDefaultRequestContentType(null);
-        client.start();
-        // 401 and 407 answers go back to the client untouched; Jetty would otherwise buffer them to retry.
-        client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
-        client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
-        // Only after start(): start() registers gzip decoding when the list is empty, and a proxy must pass
-        // bodies (and their ETags) through exactly as encoded.
-        client.getContentDecoderFactories().clear();
-        return client;
+    static BackendClient start(ProxyServerConfig config) throws Exception {
+        return new BackendClient(HttpClientBuilder.named("proxy_server-backend")
+                .connectTimeout(config.connectTimeout())
+                .idleTimeout(config.idleTimeout())
+                .pool(config.maxConnections(), config.maxQueuedRequests())
+                .start(), config.swiftUrl());
+    }
+
+    /** A request to the backend for {@code rawTarget}, the raw path and query, never re-encoded. */
+    Request newRequest(String method, String rawTarget) {
+        return client.newRequest(swiftUrl.getHost(), port(swiftUrl))
+                .scheme(swiftUrl.getScheme())
+                .method(method)
+                .path(rawTarget);
+    }
+
+    void stop() throws Exception {
+        client.stop();
     }
 
     /** The port of {@code url}, defaulting by scheme. */
-    static int port(URI url) {
+    private static int port(URI url) {
         if (url.getPort() > 0) {
             return url.getPort();
         }

@@ -25,8 +25,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpField;
@@ -70,9 +68,10 @@ import org.slf4j.LoggerFactory;
  * is also applied to its {@code <bucket>_segments} container ({@link SegmentsAclMirror}), so that the ACLs guarding
  * multipart objects' bytes stay those of the bucket.
  *
- * <p>The backend client is Jetty's {@link HttpClient}, one pool per filter instance, started in
- * {@link #init} and stopped in {@link #destroy}. It follows no redirects, keeps no cookies, answers no
- * authentication challenges and decodes no content: the client sees what Swift sent.
+ * <p>The backend client ({@link BackendClient}) is Jetty's {@code HttpClient}, one pool per filter instance,
+ * started in {@link #init} and stopped in {@link #destroy}. It follows no redirects, keeps no cookies, answers no
+ * authentication challenges, decodes no content and keeps header values as spelled: the client sees what Swift
+ * sent.
  *
  * <p><b>Position:</b> last, and required.
  *
@@ -91,7 +90,7 @@ public final class ProxyServerFilter implements Filter {
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final ProxyServerConfig config;
-    private HttpClient backend;
+    private BackendClient backend;
     private SegmentsAclMirror segmentsAcl;
 
     public ProxyServerFilter(ProxyServerConfig config) {
@@ -139,10 +138,7 @@ public final class ProxyServerFilter implements Filter {
     }
 
     private void forward(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Request exchange = backend.newRequest(config.swiftUrl().getHost(), BackendClient.port(config.swiftUrl()))
-                .scheme(config.swiftUrl().getScheme())
-                .method(request.getMethod())
-                .path(RawPath.withQuery(request))
+        Request exchange = backend.newRequest(request.getMethod(), RawPath.withQuery(request))
                 .idleTimeout(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> copyRequestHeaders(request, headers));
         ClientBody body = null;
@@ -150,15 +146,9 @@ public final class ProxyServerFilter implements Filter {
         if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
             body = new ClientBody(request.getInputStream());
             // Read on this thread, never on the backend client's: a slow client must not hold those.
-            pushed = new PushedUpload(body, request.getContentLengthLong(), BUFFER_SIZE);
-            pushed.watch(exchange);
-            exchange.body(pushed);
+            pushed = PushedUpload.attach(exchange, body, request.getContentLengthLong(), BUFFER_SIZE);
         }
-        var listener = new InputStreamResponseListener();
-        exchange.send(listener);
-        if (pushed != null) {
-            pushed.pump(exchange);
-        }
+        var listener = PushedUpload.send(exchange, pushed);
         Response head;
         try {
             // No deadline of our own: an upload may take hours, and the idle timeouts end every stalled wait.

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpMethod;
 import org.slf4j.Logger;
@@ -33,10 +32,10 @@ final class SegmentsAclMirror {
             "x-remove-container-read", "x-remove-container-write");
     private static final List<String> AUTH_HEADERS = List.of("X-Auth-Token", "X-Service-Token");
 
-    private final HttpClient backend;
+    private final BackendClient backend;
     private final ProxyServerConfig config;
 
-    SegmentsAclMirror(HttpClient backend, ProxyServerConfig config) {
+    SegmentsAclMirror(BackendClient backend, ProxyServerConfig config) {
         this.backend = backend;
         this.config = config;
     }
@@ -51,10 +50,7 @@ final class SegmentsAclMirror {
         if (segmentsPath == null || !changesAcl(request)) {
             return;
         }
-        Request post = backend.newRequest(config.swiftUrl().getHost(), BackendClient.port(config.swiftUrl()))
-                .scheme(config.swiftUrl().getScheme())
-                .method(HttpMethod.POST)
-                .path(segmentsPath)
+        Request post = backend.newRequest(HttpMethod.POST.asString(), segmentsPath)
                 .timeout(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
                     for (String name : ACL_HEADERS) {

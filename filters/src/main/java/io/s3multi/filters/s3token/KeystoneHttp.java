@@ -2,6 +2,7 @@ package io.s3multi.filters.s3token;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s3multi.swift.http.HttpClientBuilder;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
@@ -12,20 +13,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
-import org.eclipse.jetty.client.RedirectProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Small JSON requests to Keystone's identity API over Jetty HttpClient, each bounded by a connect timeout and a
- * total request timeout, so that a dead or stuck Keystone costs an S3 request at most that long and never a hang.
+ * Small JSON requests to Keystone's identity API over Jetty HttpClient (built by {@link HttpClientBuilder}, like
+ * the gateway's other clients), each bounded by a connect timeout and a total request timeout, so that a dead or
+ * stuck Keystone costs an S3 request at most that long and never a hang.
  *
  * <p>Every request is counted ({@link #requestsSent()}): tests prove with it how rarely the gateway asks Keystone.
  * Keystone's answers are small documents, read whole (at most {@value #MAX_ANSWER_BYTES} bytes).
@@ -48,26 +43,15 @@ final class KeystoneHttp implements Closeable {
     KeystoneHttp(URI authUrl, Duration connectTimeout, Duration requestTimeout) {
         this.authUrl = authUrl;
         this.requestTimeout = requestTimeout;
-        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
-        threads.setName("keystone-client@" + authUrl.getAuthority());
-        threads.setDaemon(true);
-        ClientConnector connector = new ClientConnector();
-        connector.setExecutor(threads);
-        connector.setConnectTimeout(connectTimeout);
-        this.client = new HttpClient(new HttpClientTransportOverHTTP(connector));
-        client.setExecutor(threads);
-        client.setConnectTimeout(connectTimeout.toMillis());
-        client.setFollowRedirects(false);
-        client.setHttpCookieStore(new HttpCookieStore.Empty());
         try {
-            client.start();
+            // Keystone's 401 carries WWW-Authenticate: the builder leaves it to us, an answer, not a challenge.
+            this.client = HttpClientBuilder.named("keystone-client@" + authUrl.getAuthority())
+                    .threads(16, 2)
+                    .connectTimeout(connectTimeout)
+                    .start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the Keystone HTTP client", e);
         }
-        // Keystone's 401 carries WWW-Authenticate; it is an answer for us, not a challenge to act on.
-        client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
-        client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
-        client.getProtocolHandlers().remove(RedirectProtocolHandler.NAME);
     }
 
     /** {@code POST <auth_url><path>} with a JSON body, optionally with {@code X-Auth-Token}. */

@@ -10,15 +10,7 @@ import java.time.format.DateTimeParseException;
  * {@code POST /v3/auth/tokens?nocatalog}; the token is the {@code X-Subject-Token} header, its expiry
  * {@code token.expires_at}. The catalog is not asked for: the Swift URL is configured ({@code swift_url}).
  */
-final class KeystonePasswordLogin implements ServiceLogin {
-
-    private final KeystoneHttp http;
-    private final S3TokenConfig config;
-
-    KeystonePasswordLogin(KeystoneHttp http, S3TokenConfig config) {
-        this.http = http;
-        this.config = config;
-    }
+record KeystonePasswordLogin(KeystoneHttp http, S3TokenConfig config) implements ServiceLogin {
 
     @Override
     public ServiceToken login() throws KeystoneUnavailableException, KeystoneRefusalException {

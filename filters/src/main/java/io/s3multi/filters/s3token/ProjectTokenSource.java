@@ -12,15 +12,7 @@ import java.time.Instant;
  * every account because the gateway's user holds the reseller admin role, paired with the account's storage URL
  * {@code <swift_url>/v1/<reseller_prefix><project_id>}.
  */
-final class ProjectTokenSource implements TokenSource {
-
-    private final ServiceTokenKeeper tokens;
-    private final URI storageUrl;
-
-    ProjectTokenSource(ServiceTokenKeeper tokens, URI storageUrl) {
-        this.tokens = tokens;
-        this.storageUrl = storageUrl;
-    }
+record ProjectTokenSource(ServiceTokenKeeper tokens, URI storageUrl) implements TokenSource {
 
     @Override
     public AuthToken token() throws SwiftException {

@@ -4,8 +4,11 @@
  *
  * <h2>Shape</h2>
  * <ul>
- *   <li>{@link io.s3multi.filters.s3token.S3TokenFilter}: the servlet filter (the flow, the settings, and the two
- *       trade-offs: secrets cached for local verification, the gateway acting on Swift as reseller admin);</li>
+ *   <li>{@link io.s3multi.filters.s3token.S3TokenFilter}: the servlet filter, glue on
+ *       {@link io.s3multi.filters.auth.AuthStage} (its javadoc: the flow, the settings, and the two trade-offs:
+ *       secrets cached for local verification, the gateway acting on Swift as reseller admin);</li>
+ *   <li>{@code KeystoneAuthority}: the decisions (region, user, signature, roles, the project's Swift account),
+ *       without the servlet part;</li>
  *   <li>{@code KeystoneClient}: {@code /v3/s3tokens} and the EC2 secret read, with the gateway's own token;</li>
  *   <li>{@link io.s3multi.filters.s3token.ServiceLogin} / {@code KeystonePasswordLogin} and
  *       {@code ServiceTokenKeeper}: the gateway's own login, renewed 5 minutes before expiry, the old token kept

@@ -119,6 +119,20 @@ class ProxyServerFilterTest {
     }
 
     @Test
+    void answerHeaderValuesKeepSwiftsSpelling() throws Exception {
+        // Jetty's response-header cache would hand back its own spelling of common values.
+        SWIFT.stubFor(get("/v1/AUTH_test/c/spelled").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/plain; charset=UTF-8")
+                .withBody("x")));
+        RawHttp.Answer answer = RawHttp.exchange(gateway.port(), String.join("\n",
+                "GET /v1/AUTH_test/c/spelled HTTP/1.1",
+                "Host: gateway.example:8080",
+                "Connection: close"));
+        assertEquals(200, answer.status());
+        assertEquals("text/plain; charset=UTF-8", answer.header("Content-Type"));
+    }
+
+    @Test
     void aClientsOwnTransIdExtraIsKept() throws Exception {
         SWIFT.stubFor(get("/info").willReturn(aResponse().withStatus(200).withBody("{}")));
         send(HttpRequest.newBuilder(gateway.uri("/info")).header("X-Trans-Id-Extra", "mine"));

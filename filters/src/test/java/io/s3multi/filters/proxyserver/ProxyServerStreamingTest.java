@@ -1,6 +1,7 @@
 package io.s3multi.filters.proxyserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import io.s3multi.filters.testing.StreamingBackend;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -150,21 +152,26 @@ class ProxyServerStreamingTest {
         // One connection (max_connections = 1), one waiting place (max_queued_requests = 1).
         CompletableFuture<HttpResponse<String>> holding = HTTP.sendAsync(
                 HttpRequest.newBuilder(gateway.uri("/v1/hold")).build(), HttpResponse.BodyHandlers.ofString());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (backend.held() < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertEquals(1, backend.held(), "the first request holds the only connection");
-        CompletableFuture<HttpResponse<String>> queued = HTTP.sendAsync(
-                HttpRequest.newBuilder(gateway.uri("/v1/hold")).build(), HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(300);
-        HttpResponse<String> rejected = HTTP.send(HttpRequest.newBuilder(gateway.uri("/v1/hold")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertTrue(backend.awaitHeld(10, TimeUnit.SECONDS), "the first request holds the only connection");
+        assertEquals(1, backend.held());
+        // Of two more, whichever comes second finds the one waiting place taken: it is answered while the
+        // first still holds the connection, and the other waits for it.
+        List<CompletableFuture<HttpResponse<String>>> more = List.of(
+                HTTP.sendAsync(HttpRequest.newBuilder(gateway.uri("/v1/hold")).build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                HTTP.sendAsync(HttpRequest.newBuilder(gateway.uri("/v1/hold")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+        CompletableFuture.anyOf(more.get(0), more.get(1)).get(10, TimeUnit.SECONDS);
+        assertFalse(holding.isDone(), "answered while the first request held the connection");
+        HttpResponse<String> rejected = more.get(0).isDone() ? more.get(0).getNow(null) : more.get(1).getNow(null);
         assertEquals(503, rejected.statusCode());
         assertEquals("Service Unavailable: too many requests waiting for the backend\n", rejected.body());
+        CompletableFuture<HttpResponse<String>> queued = more.get(0).isDone() ? more.get(1) : more.get(0);
+        assertFalse(queued.isDone(), "the other one waits");
         backend.release.countDown();
         assertEquals("released", holding.get(10, TimeUnit.SECONDS).body());
         assertEquals("released", queued.get(10, TimeUnit.SECONDS).body());
+        assertEquals(2, backend.held(), "the rejected request never reached the backend");
     }
 
     /** Holds the client's upload at {@code gate} bytes until the backend has received some. */
@@ -192,17 +199,13 @@ class ProxyServerStreamingTest {
         }
 
         private void awaitBackend() throws IOException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (backend.uploadedSoFar() == 0) {
-                if (System.nanoTime() > deadline) {
+            try {
+                if (!backend.awaitUploadBytes(20, TimeUnit.SECONDS)) {
                     throw new IOException("the backend saw nothing after " + gate + " bytes: the proxy buffers");
                 }
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException();
             }
         }
     }

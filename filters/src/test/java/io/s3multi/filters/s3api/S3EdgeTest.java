@@ -31,7 +31,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -55,7 +56,7 @@ class S3EdgeTest {
     }
 
     private static final List<Dispatched> DISPATCHED = new CopyOnWriteArrayList<>();
-    private static final AtomicBoolean STREAM_CLOSED = new AtomicBoolean();
+    private static volatile CountDownLatch streamClosed = new CountDownLatch(1);
 
     private static GatewayUnderTest gateway;
 
@@ -66,7 +67,7 @@ class S3EdgeTest {
             case "object":
                 return S3Response.status(200).withHeader("ETag", "\"abc\"").withHeader("Content-Type", "text/plain")
                         .withHeader("Content-Length", Integer.toString(CONTENT.length))
-                        .withStream(new ByteArrayInputStream(CONTENT), CONTENT.length, () -> STREAM_CLOSED.set(true));
+                        .withStream(new ByteArrayInputStream(CONTENT), CONTENT.length, () -> streamClosed.countDown());
             case "boom":
                 throw new IllegalStateException("secret internals at io.s3multi.Boom.line(42)");
             case "digest":
@@ -109,7 +110,7 @@ class S3EdgeTest {
     @BeforeEach
     void forget() {
         DISPATCHED.clear();
-        STREAM_CLOSED.set(false);
+        streamClosed = new CountDownLatch(1);
     }
 
     /** A SigV2 header-signed request (simple to compute by hand, and the gateway accepts it like SigV4). */
@@ -149,11 +150,7 @@ class S3EdgeTest {
 
     /** The stage closes the handler's body once written, which may be just after the client has it all. */
     private static void assertStreamClosed() throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!STREAM_CLOSED.get() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertTrue(STREAM_CLOSED.get(), "the handler's stream is closed after writing");
+        assertTrue(streamClosed.await(5, TimeUnit.SECONDS), "the handler's stream is closed after writing");
     }
 
     @Test

@@ -46,6 +46,8 @@ public final class StreamingBackend implements AutoCloseable {
     public final CountDownLatch release = new CountDownLatch(1);
 
     private final AtomicInteger held = new AtomicInteger();
+    private final CountDownLatch firstHeld = new CountDownLatch(1);
+    private final CountDownLatch firstUploadBytes = new CountDownLatch(1);
 
     private final AtomicLong uploaded = new AtomicLong();
     private final Server server;
@@ -82,6 +84,16 @@ public final class StreamingBackend implements AutoCloseable {
         return uploaded.get();
     }
 
+    /** Waits until a {@code /v1/hold} request has arrived; false if none did in time. */
+    public boolean awaitHeld(long timeout, TimeUnit unit) throws InterruptedException {
+        return firstHeld.await(timeout, unit);
+    }
+
+    /** Waits until the first bytes of an upload have arrived; false if none did in time. */
+    public boolean awaitUploadBytes(long timeout, TimeUnit unit) throws InterruptedException {
+        return firstUploadBytes.await(timeout, unit);
+    }
+
     private void route(Request request, Response response) throws Exception {
         String path = request.getHttpURI().getPath();
         String method = request.getMethod();
@@ -91,6 +103,7 @@ public final class StreamingBackend implements AutoCloseable {
             download(Long.parseLong(request.getHttpURI().getQuery().substring("bytes=".length())), response);
         } else if (path.equals("/v1/hold")) {
             held.incrementAndGet();
+            firstHeld.countDown();
             release.await(20, TimeUnit.SECONDS);
             text(response, "released");
         } else if (path.equals("/v1/die")) {
@@ -114,6 +127,7 @@ public final class StreamingBackend implements AutoCloseable {
                 sha256.update(buffer, 0, n);
                 total += n;
                 uploaded.set(total);
+                firstUploadBytes.countDown();
             }
         }
         text(response, total + " " + HexFormat.of().formatHex(sha256.digest()));

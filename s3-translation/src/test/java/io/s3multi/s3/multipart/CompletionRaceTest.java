@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -238,7 +241,8 @@ class CompletionRaceTest {
         }).start());
         String first = complete(handler);
         String etag = first.substring(first.indexOf("<ETag>"), first.indexOf("</ETag>"));
-        assertTrue(second.get().contains(etag), second.get());
+        String secondAnswer = second.get(30, TimeUnit.SECONDS);
+        assertTrue(secondAnswer.contains(etag), secondAnswer);
         assertEquals(1, swift.requests().stream().filter(r -> r.equals("PUT /" + BUCKET + "/k")).count(),
                 "one manifest: the second Complete waited in this gateway instead of writing its own");
     }
@@ -253,7 +257,9 @@ class CompletionRaceTest {
                 .get(ReservedMetadata.CLAIM_REFRESHED.toLowerCase());
         assertTrue(Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING, CLAIM_TIMEOUT,
                 Clock.systemUTC()).isEmpty(), "held and fresh");
-        Thread.sleep(1200);   // refreshed every 500 ms
+        CountDownLatch refreshed = new CountDownLatch(1);
+        swift.after("POST /" + SEGMENTS + "/" + SegmentsLayout.claim(UPLOAD), s -> refreshed.countDown());
+        assertTrue(refreshed.await(10, TimeUnit.SECONDS), "refreshed (every 500 ms)");
         String later = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)).meta()
                 .get(ReservedMetadata.CLAIM_REFRESHED.toLowerCase());
         assertTrue(Long.parseLong(later) > Long.parseLong(first), first + " then " + later);
@@ -272,13 +278,27 @@ class CompletionRaceTest {
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5));
         Claim second = Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.ABORTING,
                 CLAIM_TIMEOUT, later).orElseThrow();
-        Thread.sleep(1200);   // the first's refresh (every 500 ms) sees another token
+        awaitLost(first);   // its refresh (every 500 ms) sees another token
         first.release();
         SwiftStore.StoredObject claim = swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD));
         assertNotNull(claim, "the second's claim survives the first's release");
         assertEquals("ABORTING", claim.meta().get(ReservedMetadata.CLAIM_STATE.toLowerCase()));
         second.release();
         assertNull(swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)));
+    }
+
+    /**
+     * Waits (at most 10 s) until {@code claim}'s refresher has seen another holder's token and recorded the loss.
+     * Nothing outside {@link Claim} shows that moment (its log line aside), so the field is read.
+     */
+    private static void awaitLost(Claim claim) throws ReflectiveOperationException {
+        Field lost = Claim.class.getDeclaredField("lost");
+        lost.setAccessible(true);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!lost.getBoolean(claim)) {
+            assertTrue(System.nanoTime() < deadline, "the first holder never noticed the takeover");
+            Thread.onSpinWait();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.client.AsyncRequestContent;
+import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.Callback;
@@ -18,8 +19,9 @@ import org.eclipse.jetty.util.Callback;
  * drives the destination's queue: a thread of its pool, or the caller of an unrelated request. Reading a gateway
  * client's body there pins that thread for as long as the client takes to send it, and a body whose end waits for
  * another request of the same client can deadlock it. Both Swift clients of the gateway use it: swift-client's
- * transport for the S3 stages, and proxy_server for the native Swift API. Here the thread that sent the request ({@link #pump}) reads the upload and
- * hands Jetty one buffer at a time; Jetty's threads only ever find a buffer ready or ask to be told.
+ * transport for the S3 stages, and proxy_server for the native Swift API. Here the thread that sent the request
+ * ({@link #send}) reads the upload and hands Jetty one buffer at a time; Jetty's threads only ever find a buffer
+ * ready or ask to be told.
  *
  * <p>The pump reads nothing before Jetty asks for the body: with {@code Expect: 100-continue} that is after
  * Swift's {@code 100 Continue}, so a refusal (a 401 with an expired token, say) finds the upload untouched and
@@ -33,16 +35,38 @@ public final class PushedUpload extends AsyncRequestContent {
     private final int bufferSize;
     private final CompletableFuture<Boolean> bodyWanted = new CompletableFuture<>();
 
-    /**
-     * @param upload     the body, read only by {@link #pump}
-     * @param length     its length, or -1 when unknown (sent chunked)
-     * @param bufferSize bytes read and handed to Jetty at a time
-     */
-    public PushedUpload(InputStream upload, long length, int bufferSize) {
+    private PushedUpload(InputStream upload, long length, int bufferSize) {
         super((String) null);
         this.upload = upload;
         this.length = length;
         this.bufferSize = bufferSize;
+    }
+
+    /**
+     * Makes {@code upload} the body of {@code exchange}, to be pumped by {@link #send}.
+     *
+     * @param upload     the body, read only by the pump
+     * @param length     its length, or -1 when unknown (sent chunked)
+     * @param bufferSize bytes read and handed to Jetty at a time
+     */
+    public static PushedUpload attach(Request exchange, InputStream upload, long length, int bufferSize) {
+        PushedUpload pushed = new PushedUpload(upload, length, bufferSize);
+        pushed.watch(exchange);
+        exchange.body(pushed);
+        return pushed;
+    }
+
+    /**
+     * Sends {@code exchange} and, when it has a pushed {@code body} (else null), pumps it on this thread; the
+     * answer comes through the listener returned.
+     */
+    public static InputStreamResponseListener send(Request exchange, PushedUpload body) {
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        exchange.send(listener);
+        if (body != null) {
+            body.pump(exchange);
+        }
+        return listener;
     }
 
     /** Announced as {@code Content-Length} when known, so that Jetty does not chunk the body. */
@@ -64,7 +88,7 @@ public final class PushedUpload extends AsyncRequestContent {
     }
 
     /** Makes the pump give up waiting for Jetty's first read once the exchange has an answer or has failed. */
-    public void watch(Request exchange) {
+    private void watch(Request exchange) {
         exchange.onResponseBegin(response -> bodyWanted.complete(false));
         exchange.onComplete(result -> bodyWanted.complete(false));
     }
@@ -72,10 +96,9 @@ public final class PushedUpload extends AsyncRequestContent {
     /**
      * Reads the upload on the calling thread and hands it to Jetty until its end, an early answer from Swift, or
      * a failure. A failure of the upload stream aborts the exchange (with that failure as the cause), so Swift
-     * never receives the whole body. Call it on the thread that sent {@code exchange}, after
-     * {@link #watch watching} and sending it.
+     * never receives the whole body. Called by {@link #send}, on the thread that sent {@code exchange}.
      */
-    public void pump(Request exchange) {
+    private void pump(Request exchange) {
         if (!awaitBodyWanted(exchange)) {
             return;
         }

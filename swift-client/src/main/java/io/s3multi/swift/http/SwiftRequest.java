@@ -17,26 +17,25 @@ import java.util.Set;
  * <p>Framing headers ({@code Content-Length}, {@code Transfer-Encoding}, {@code Expect}, {@code Host},
  * {@code Connection}) are set by the transport from the body and are dropped if given here.
  */
-public final class SwiftRequest {
+public record SwiftRequest(String method, String path, String query, SwiftHeaders headers, RequestBody body,
+        AbortSignal abortSignal) {
 
     private static final Set<String> FRAMING_HEADERS =
             Set.of("content-length", "transfer-encoding", "expect", "host", "connection", "te", "upgrade");
 
-    private final String method;
-    private final String path;
-    private final String query;
-    private final SwiftHeaders headers;
-    private final RequestBody body;
-    private final AbortSignal abortSignal;
-
-    private SwiftRequest(String method, String path, String query, SwiftHeaders headers, RequestBody body,
-                         AbortSignal abortSignal) {
-        this.method = method;
-        this.path = path;
-        this.query = query;
-        this.headers = headers;
-        this.body = body;
-        this.abortSignal = abortSignal;
+    /**
+     * @param method      the HTTP method, such as {@code PUT}
+     * @param path        the encoded path, relative to the base URL; empty for the base URL itself
+     * @param query       the encoded query without {@code ?}; empty when there is none
+     * @param headers     the headers; framing headers are dropped
+     * @param body        the body, {@link RequestBody#none()} for none
+     * @param abortSignal the signal that can abort this request from another thread, or {@code null}
+     */
+    public SwiftRequest {
+        requireValid(method, path);
+        Objects.requireNonNull(query, "query");
+        headers = withoutFraming(headers);
+        Objects.requireNonNull(body, "body");
     }
 
     /**
@@ -50,36 +49,9 @@ public final class SwiftRequest {
         return new Builder(method, encodedPath);
     }
 
-    public String method() {
-        return method;
-    }
-
-    /** The encoded path, relative to the base URL. */
-    public String path() {
-        return path;
-    }
-
-    /** The encoded query without {@code ?}; empty when there is none. */
-    public String query() {
-        return query;
-    }
-
     /** {@code path} plus {@code ?query} when there is a query. */
     public String target() {
         return query.isEmpty() ? path : path + "?" + query;
-    }
-
-    public SwiftHeaders headers() {
-        return headers;
-    }
-
-    public RequestBody body() {
-        return body;
-    }
-
-    /** The signal that can abort this request from another thread, or {@code null}. */
-    public AbortSignal abortSignal() {
-        return abortSignal;
     }
 
     /** The same request with one header set (replacing any value it had). */
@@ -90,6 +62,24 @@ public final class SwiftRequest {
     @Override
     public String toString() {
         return method + " " + target();
+    }
+
+    private static void requireValid(String method, String path) {
+        Objects.requireNonNull(method, "method");
+        if (method.isEmpty() || !method.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            throw new IllegalArgumentException("not an HTTP method: " + method);
+        }
+        if (path == null || !(path.isEmpty() || path.startsWith("/"))) {
+            throw new IllegalArgumentException("the path must be empty or start with '/': " + path);
+        }
+    }
+
+    private static SwiftHeaders withoutFraming(SwiftHeaders headers) {
+        SwiftHeaders.Builder kept = SwiftHeaders.builder();
+        headers.fields().stream()
+                .filter(field -> !FRAMING_HEADERS.contains(field.getKey().toLowerCase(Locale.ROOT)))
+                .forEach(field -> kept.add(field.getKey(), field.getValue()));
+        return kept.build();
     }
 
     /** Collects the parts of a {@link SwiftRequest}. */
@@ -103,13 +93,7 @@ public final class SwiftRequest {
         private AbortSignal abortSignal;
 
         private Builder(String method, String path) {
-            Objects.requireNonNull(method, "method");
-            if (method.isEmpty() || !method.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
-                throw new IllegalArgumentException("not an HTTP method: " + method);
-            }
-            if (path == null || !(path.isEmpty() || path.startsWith("/"))) {
-                throw new IllegalArgumentException("the path must be empty or start with '/': " + path);
-            }
+            requireValid(method, path);
             this.method = method;
             this.path = path;
         }
@@ -161,11 +145,7 @@ public final class SwiftRequest {
         }
 
         public SwiftRequest build() {
-            SwiftHeaders.Builder kept = SwiftHeaders.builder();
-            headers.build().fields().stream()
-                    .filter(field -> !FRAMING_HEADERS.contains(field.getKey().toLowerCase(Locale.ROOT)))
-                    .forEach(field -> kept.add(field.getKey(), field.getValue()));
-            return new SwiftRequest(method, path, query.toString(), kept.build(), body, abortSignal);
+            return new SwiftRequest(method, path, query.toString(), headers.build(), body, abortSignal);
         }
 
         private StringBuilder separate() {

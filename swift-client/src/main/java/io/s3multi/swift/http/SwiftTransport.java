@@ -50,6 +50,7 @@ public final class SwiftTransport implements Closeable {
      * the body started is renewed for the next request (AuthorizedSession).
      */
     public static final long EXPECT_CONTINUE_MIN_BYTES = 1024 * 1024;
+    private static final int RESPONSE_BUFFER_SIZE = 64 * 1024;
 
     private final SwiftClientConfig config;
     private final HttpClient client;
@@ -62,7 +63,14 @@ public final class SwiftTransport implements Closeable {
     /** Starts the pooled client for one backend. Close the transport to stop it. */
     public static SwiftTransport start(SwiftClientConfig config) {
         try {
-            return new SwiftTransport(config, HttpClientFactory.start(config));
+            HttpClient client = HttpClientBuilder.named("swift-client@" + config.endpoint().getAuthority())
+                    .connectTimeout(config.connectTimeout())
+                    .idleTimeout(config.idleTimeout())
+                    .pool(config.maxConnections(), config.maxQueuedRequests())
+                    // Jetty reads answers 16 KiB at a time by default; a download moves fewer, larger pieces.
+                    .responseBufferSize(RESPONSE_BUFFER_SIZE)
+                    .start();
+            return new SwiftTransport(config, client);
         } catch (Exception startFailure) {
             throw new IllegalStateException("cannot start the HTTP client for " + config.endpoint(), startFailure);
         }
@@ -110,11 +118,7 @@ public final class SwiftTransport implements Closeable {
             signal.bind(reason -> abortExchange(exchange, upload, answered, reason));
         }
 
-        InputStreamResponseListener listener = new InputStreamResponseListener();
-        exchange.send(listener);
-        if (pushed != null) {
-            pushed.pump(exchange);
-        }
+        InputStreamResponseListener listener = PushedUpload.send(exchange, pushed);
         Response head;
         try {
             // Jetty's idle timeout bounds this wait: a silent connection fails the exchange.
@@ -154,9 +158,7 @@ public final class SwiftTransport implements Closeable {
                 exchange.body(new BytesRequestContent((String) null, new byte[0]));
                 return null;
             }
-            PushedUpload pushed = new PushedUpload(upload, length, config.uploadBufferSize());
-            pushed.watch(exchange);
-            exchange.body(pushed);
+            PushedUpload pushed = PushedUpload.attach(exchange, upload, length, config.uploadBufferSize());
             if (config.expectContinue() && (length < 0 || length >= EXPECT_CONTINUE_MIN_BYTES)) {
                 exchange.headers(fields -> fields.put(HttpHeader.EXPECT, "100-continue"));
             }

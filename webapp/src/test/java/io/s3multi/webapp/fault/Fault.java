@@ -1,5 +1,7 @@
 package io.s3multi.webapp.fault;
 
+import java.time.Duration;
+
 /**
  * What {@link FaultProxy} does to a request a {@link Rule} matched. Byte counts are of the body as it travels on
  * the wire (chunk framing included); a body no longer than the count is forwarded whole.
@@ -8,7 +10,7 @@ public class Fault {
 
     enum Kind {
         FORWARD, HOLD, ANSWER, RESET_BEFORE_FORWARDING, RESET_IN_REQUEST_BODY, RESET_IN_RESPONSE_BODY,
-        TRUNCATE_RESPONSE_BODY, STALL, STALL_IN_RESPONSE_BODY
+        TRUNCATE_RESPONSE_BODY, STALL, STALL_IN_RESPONSE_BODY, RENDEZVOUS
     }
 
     private final Kind kind;
@@ -27,6 +29,14 @@ public class Fault {
     /** Holds the request, not a byte of it sent to Swift, until the test releases it; then forwards it. */
     public static Hold hold() {
         return new Hold();
+    }
+
+    /**
+     * Holds each request it strikes until {@code parties} have arrived (at most 30 s), then forwards them together:
+     * see {@link Rendezvous}.
+     */
+    public static Rendezvous rendezvous(int parties) {
+        return new Rendezvous(parties, Duration.ofSeconds(30));
     }
 
     /** Answers {@code status} itself (a Swift-style plain-text body); Swift never sees the request. */

@@ -1,7 +1,11 @@
 package io.s3multi.webapp.fault;
 
 import io.s3multi.webapp.s3.S3TestGateway;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
@@ -51,6 +56,8 @@ public final class FaultProxy implements AutoCloseable {
         return thread;
     });
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final LongAdder bytesToSwift = new LongAdder();
+    private final LongAdder bytesFromSwift = new LongAdder();
     private final int port;
     private volatile ServerSocket listener;
 
@@ -97,6 +104,25 @@ public final class FaultProxy implements AutoCloseable {
     /** Every request seen so far, in arrival order, as {@code "<method> <path>[?query] -> <fault>"}. */
     public List<String> log() {
         return new ArrayList<>(log);
+    }
+
+    /**
+     * Every byte sent to Swift so far (request heads and bodies as on the wire): what a test of a server-side
+     * operation compares with the object's size, as the gateway's own access record cannot tell a server-side
+     * copy from one the gateway downloads and uploads again.
+     */
+    public long bytesToSwift() {
+        return bytesToSwift.sum();
+    }
+
+    /** Every byte received from Swift so far (response heads and bodies as on the wire). */
+    public long bytesFromSwift() {
+        return bytesFromSwift.sum();
+    }
+
+    /** {@link #bytesToSwift()} plus {@link #bytesFromSwift()}. */
+    public long bytesExchanged() {
+        return bytesToSwift() + bytesFromSwift();
     }
 
     /** Swift goes away: new connections are refused and the open ones reset, until {@link #up()}. */
@@ -156,6 +182,44 @@ public final class FaultProxy implements AutoCloseable {
         track(socket);
         socket.connect(upstream, 5_000);
         return socket;
+    }
+
+    OutputStream countingToSwift(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                bytesToSwift.increment();
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+                bytesToSwift.add(length);
+            }
+        };
+    }
+
+    InputStream countingFromSwift(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) {
+                    bytesFromSwift.increment();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                int read = in.read(bytes, offset, length);
+                if (read > 0) {
+                    bytesFromSwift.add(read);
+                }
+                return read;
+            }
+        };
     }
 
     void track(Socket socket) {

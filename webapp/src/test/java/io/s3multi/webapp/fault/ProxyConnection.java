@@ -78,6 +78,10 @@ final class ProxyConnection implements Runnable {
                     hold.end();
                 }
             }
+            case RENDEZVOUS -> {
+                ((Rendezvous) fault).arriveAndWait();
+                return forward(request, fault, in, out);
+            }
             default -> {
                 return forward(request, fault, in, out);
             }
@@ -108,10 +112,10 @@ final class ProxyConnection implements Runnable {
             return false;
         }
         try (swift) {
-            OutputStream toSwift = new BufferedOutputStream(swift.getOutputStream());
+            OutputStream toSwift = new BufferedOutputStream(proxy.countingToSwift(swift.getOutputStream()));
             request.writeTo(toSwift, "close");
             CompletableFuture<Void> requestBody = pumpRequestBody(request, fault, in, toSwift, swift);
-            InputStream fromSwift = new BufferedInputStream(swift.getInputStream());
+            InputStream fromSwift = new BufferedInputStream(proxy.countingFromSwift(swift.getInputStream()));
             HttpHead response = HttpHead.read(fromSwift);
             while (response != null && response.status() / 100 == 1) {
                 response.writeTo(out, null);

@@ -46,6 +46,12 @@ public final class Rule {
         return hold;
     }
 
+    /** Strikes with this rendezvous and returns it, for the test to check that the parties met. */
+    public Rendezvous then(Rendezvous rendezvous) {
+        this.fault = Objects.requireNonNull(rendezvous);
+        return rendezvous;
+    }
+
     /** How many requests this rule has struck. */
     public int struck() {
         return struck.get();

@@ -286,7 +286,7 @@ class BucketIT extends S3IntegrationTest {
         ToolResult result = tools().boto3(String.join("\n",
                 "s3 = s3_client()",
                 "names = [b['Name'] for b in s3.list_buckets()['Buckets']]",
-                "assert '" + bucket + "' in names, names",
+                "expect('" + bucket + "' in names, names)",
                 "print(s3.head_bucket(Bucket='" + bucket + "')['ResponseMetadata']['HTTPStatusCode'])",
                 "print(repr(s3.get_bucket_location(Bucket='" + bucket + "')['LocationConstraint']))"));
         result.requireSuccess();

@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.filters.proxylogging.AccessRecord;
-import io.s3multi.filters.proxylogging.ProxyLoggingFilter;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -34,32 +29,13 @@ class S3EdgeIT extends S3IntegrationTest {
 
     @Test
     void theAccessLogShowsTheS3OperationAndTheUser() throws InterruptedException {
-        List<AccessRecord> records = new CopyOnWriteArrayList<>();
-        Consumer<AccessRecord> listener = records::add;
-        ProxyLoggingFilter logging = gateway().server().pipeline().filter("proxy_logging", ProxyLoggingFilter.class);
-        logging.addListener(listener);
         AccessRecord record;
-        try {
+        try (AccessRecords records = AccessRecords.listen(gateway())) {
             assertThrows(S3Exception.class, () -> s3().getBucketPolicy(b -> b.bucket(uniqueBucket())));
-            // The record is published after the answer went out, so it may trail the client a little.
-            record = awaitRecord(records, 501);
-        } finally {
-            logging.removeListener(listener);
+            record = records.await(r -> r.status() == 501, "status 501");
         }
         assertEquals("test:tester", record.user());
         assertEquals("Unsupported", record.s3Operation());
-    }
-
-    private static AccessRecord awaitRecord(List<AccessRecord> records, int status) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            var found = records.stream().filter(r -> r.status() == status).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no access record with status " + status + " in " + records);
     }
 
     @Test

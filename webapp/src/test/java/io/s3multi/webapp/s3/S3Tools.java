@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -36,8 +37,10 @@ public final class S3Tools {
 
     /**
      * Defined before every boto3 script: {@code ENDPOINT}, {@code ACCESS_KEY}, {@code SECRET_KEY}, {@code REGION},
-     * and {@code s3_client(**config)}, a path-style boto3 client whose {@code botocore.config.Config} takes
-     * {@code config} (e.g. {@code signature_version='s3'}).
+     * {@code s3_client(**config)}, a path-style boto3 client whose {@code botocore.config.Config} takes
+     * {@code config} (e.g. {@code signature_version='s3'}), and {@code expect(condition, *detail)}, which ends the
+     * script with exit status 1 when the condition is false: scripts use it, never {@code assert}, which
+     * {@code PYTHONOPTIMIZE} removes.
      */
     public static final String BOTO3_PRELUDE = String.join("\n",
             "import os, sys, boto3, botocore.config",
@@ -45,12 +48,17 @@ public final class S3Tools {
             "ACCESS_KEY = os.environ['AWS_ACCESS_KEY_ID']",
             "SECRET_KEY = os.environ['AWS_SECRET_ACCESS_KEY']",
             "REGION = os.environ['AWS_DEFAULT_REGION']",
+            "def expect(condition, *detail):",
+            "    if not condition:",
+            "        sys.exit('expectation failed: ' + ' '.join(map(repr, detail)))",
             "def s3_client(**config):",
             "    settings = {'s3': {'addressing_style': 'path'}}",
             "    settings.update(config)",
             "    return boto3.client('s3', endpoint_url=ENDPOINT, region_name=REGION, aws_access_key_id=ACCESS_KEY,",
             "                        aws_secret_access_key=SECRET_KEY, config=botocore.config.Config(**settings))",
             "");
+
+    private static final Pattern ASSERT_STATEMENT = Pattern.compile("(?m)^\\s*assert\\b");
 
     private final URI endpoint;
     private final String accessKey;
@@ -81,8 +89,14 @@ public final class S3Tools {
         return run(command, null);
     }
 
-    /** {@code python3 -} with {@link #BOTO3_PRELUDE} followed by {@code script} on standard input. */
+    /**
+     * {@code python3 -} with {@link #BOTO3_PRELUDE} followed by {@code script} on standard input. A script with an
+     * {@code assert} statement is refused: its checks would vanish under {@code PYTHONOPTIMIZE}.
+     */
     public ToolResult boto3(String script) {
+        if (ASSERT_STATEMENT.matcher(script).find()) {
+            throw new IllegalArgumentException("boto3 scripts check with expect(...), not assert: " + script);
+        }
         return run(List.of(PYTHON, "-"), BOTO3_PRELUDE + script + "\n");
     }
 

@@ -25,12 +25,9 @@ public final class AccessControlPolicy {
     /** The XML Schema instance namespace of the {@code xsi:type} attribute. */
     public static final String XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance";
 
-    @XmlElement(name = "Owner")
-    private Owner owner;
-
+    @XmlElement(name = "Owner") private Owner owner;
     @XmlElementWrapper(name = "AccessControlList")
-    @XmlElement(name = "Grant")
-    private List<Grant> grants = new ArrayList<>();
+    @XmlElement(name = "Grant") private List<Grant> grants = new ArrayList<>();
 
     public AccessControlPolicy() {
     }
@@ -57,11 +54,8 @@ public final class AccessControlPolicy {
     @XmlType(name = "Grant", propOrder = {"grantee", "permission"})
     public static final class Grant {
 
-        @XmlElement(name = "Grantee")
-        private Grantee grantee;
-
-        @XmlElement(name = "Permission")
-        private String permission;
+        @XmlElement(name = "Grantee") private Grantee grantee;
+        @XmlElement(name = "Permission") private String permission;
 
         private Grant() {
         }
@@ -85,20 +79,11 @@ public final class AccessControlPolicy {
     @XmlType(name = "Grantee", propOrder = {"id", "displayName", "emailAddress", "uri"})
     public static final class Grantee {
 
-        @XmlAttribute(name = "type", namespace = XSI_NAMESPACE)
-        private String type;
-
-        @XmlElement(name = "ID")
-        private String id;
-
-        @XmlElement(name = "DisplayName")
-        private String displayName;
-
-        @XmlElement(name = "EmailAddress")
-        private String emailAddress;
-
-        @XmlElement(name = "URI")
-        private String uri;
+        @XmlAttribute(name = "type", namespace = XSI_NAMESPACE) private String type;
+        @XmlElement(name = "ID") private String id;
+        @XmlElement(name = "DisplayName") private String displayName;
+        @XmlElement(name = "EmailAddress") private String emailAddress;
+        @XmlElement(name = "URI") private String uri;
 
         private Grantee() {
         }

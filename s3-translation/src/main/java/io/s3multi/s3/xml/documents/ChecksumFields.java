@@ -22,20 +22,11 @@ import java.util.Map;
 @XmlAccessorType(XmlAccessType.FIELD)
 public abstract class ChecksumFields<S extends ChecksumFields<S>> {
 
-    @XmlElement(name = "ChecksumCRC32")
-    private String checksumCrc32;
-
-    @XmlElement(name = "ChecksumCRC32C")
-    private String checksumCrc32c;
-
-    @XmlElement(name = "ChecksumCRC64NVME")
-    private String checksumCrc64nvme;
-
-    @XmlElement(name = "ChecksumSHA1")
-    private String checksumSha1;
-
-    @XmlElement(name = "ChecksumSHA256")
-    private String checksumSha256;
+    @XmlElement(name = "ChecksumCRC32") private String checksumCrc32;
+    @XmlElement(name = "ChecksumCRC32C") private String checksumCrc32c;
+    @XmlElement(name = "ChecksumCRC64NVME") private String checksumCrc64nvme;
+    @XmlElement(name = "ChecksumSHA1") private String checksumSha1;
+    @XmlElement(name = "ChecksumSHA256") private String checksumSha256;
 
     /**
      * Sets the checksum of one algorithm.

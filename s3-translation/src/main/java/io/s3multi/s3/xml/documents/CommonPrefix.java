@@ -10,8 +10,7 @@ import jakarta.xml.bind.annotation.XmlType;
 @XmlType(name = "CommonPrefix")
 public final class CommonPrefix {
 
-    @XmlElement(name = "Prefix")
-    private String prefix;
+    @XmlElement(name = "Prefix") private String prefix;
 
     private CommonPrefix() {
     }

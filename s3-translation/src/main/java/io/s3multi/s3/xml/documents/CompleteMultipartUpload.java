@@ -20,8 +20,7 @@ import java.util.List;
 @XmlType(name = "CompleteMultipartUpload", propOrder = {"parts"})
 public final class CompleteMultipartUpload {
 
-    @XmlElement(name = "Part")
-    private List<Part> parts = new ArrayList<>();
+    @XmlElement(name = "Part") private List<Part> parts = new ArrayList<>();
 
     public CompleteMultipartUpload() {
     }
@@ -42,11 +41,8 @@ public final class CompleteMultipartUpload {
             "checksumCrc64nvme", "checksumSha1", "checksumSha256"})
     public static final class Part extends ChecksumFields<Part> {
 
-        @XmlElement(name = "PartNumber")
-        private String partNumber;
-
-        @XmlElement(name = "ETag")
-        private String eTag;
+        @XmlElement(name = "PartNumber") private String partNumber;
+        @XmlElement(name = "ETag") private String eTag;
 
         private Part() {
         }

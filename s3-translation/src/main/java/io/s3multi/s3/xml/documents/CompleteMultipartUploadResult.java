@@ -13,20 +13,11 @@ import jakarta.xml.bind.annotation.XmlType;
         "checksumCrc32c", "checksumCrc64nvme", "checksumSha1", "checksumSha256", "checksumType"})
 public final class CompleteMultipartUploadResult extends ChecksumFields<CompleteMultipartUploadResult> {
 
-    @XmlElement(name = "Location")
-    private String location;
-
-    @XmlElement(name = "Bucket")
-    private String bucket;
-
-    @XmlElement(name = "Key")
-    private String key;
-
-    @XmlElement(name = "ETag")
-    private String eTag;
-
-    @XmlElement(name = "ChecksumType")
-    private String checksumType;
+    @XmlElement(name = "Location") private String location;
+    @XmlElement(name = "Bucket") private String bucket;
+    @XmlElement(name = "Key") private String key;
+    @XmlElement(name = "ETag") private String eTag;
+    @XmlElement(name = "ChecksumType") private String checksumType;
 
     private CompleteMultipartUploadResult() {
     }

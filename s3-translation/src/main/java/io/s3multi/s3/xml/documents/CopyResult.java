@@ -17,11 +17,8 @@ import java.time.Instant;
 @XmlAccessorType(XmlAccessType.FIELD)
 public abstract class CopyResult<S extends CopyResult<S>> extends ChecksumFields<S> {
 
-    @XmlElement(name = "ETag")
-    private String eTag;
-
-    @XmlElement(name = "LastModified")
-    private Instant lastModified;
+    @XmlElement(name = "ETag") private String eTag;
+    @XmlElement(name = "LastModified") private Instant lastModified;
 
     CopyResult() {
     }

@@ -12,8 +12,7 @@ import jakarta.xml.bind.annotation.XmlType;
 @XmlType(name = "CreateBucketConfiguration", propOrder = {"locationConstraint"})
 public final class CreateBucketConfiguration {
 
-    @XmlElement(name = "LocationConstraint")
-    private String locationConstraint;
+    @XmlElement(name = "LocationConstraint") private String locationConstraint;
 
     public CreateBucketConfiguration() {
     }

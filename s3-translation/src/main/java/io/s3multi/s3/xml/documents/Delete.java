@@ -15,11 +15,8 @@ import java.util.List;
 @XmlType(name = "Delete", propOrder = {"quiet", "objects"})
 public final class Delete {
 
-    @XmlElement(name = "Quiet")
-    private String quiet;
-
-    @XmlElement(name = "Object")
-    private List<ObjectIdentifier> objects = new ArrayList<>();
+    @XmlElement(name = "Quiet") private String quiet;
+    @XmlElement(name = "Object") private List<ObjectIdentifier> objects = new ArrayList<>();
 
     public Delete() {
     }
@@ -52,11 +49,8 @@ public final class Delete {
     @XmlType(name = "ObjectIdentifier", propOrder = {"key", "versionId"})
     public static final class ObjectIdentifier {
 
-        @XmlElement(name = "Key")
-        private String key;
-
-        @XmlElement(name = "VersionId")
-        private String versionId;
+        @XmlElement(name = "Key") private String key;
+        @XmlElement(name = "VersionId") private String versionId;
 
         private ObjectIdentifier() {
         }

@@ -20,8 +20,7 @@ public final class DeleteResult {
     @XmlElement(name = "Deleted")
     private List<Delete.ObjectIdentifier> deleted = new ArrayList<>();
 
-    @XmlElement(name = "Error")
-    private List<Failure> errors = new ArrayList<>();
+    @XmlElement(name = "Error") private List<Failure> errors = new ArrayList<>();
 
     public DeleteResult() {
     }
@@ -42,17 +41,10 @@ public final class DeleteResult {
     @XmlType(name = "DeleteError", propOrder = {"key", "versionId", "code", "message"})
     public static final class Failure {
 
-        @XmlElement(name = "Key")
-        private String key;
-
-        @XmlElement(name = "VersionId")
-        private String versionId;
-
-        @XmlElement(name = "Code")
-        private String code;
-
-        @XmlElement(name = "Message")
-        private String message;
+        @XmlElement(name = "Key") private String key;
+        @XmlElement(name = "VersionId") private String versionId;
+        @XmlElement(name = "Code") private String code;
+        @XmlElement(name = "Message") private String message;
 
         private Failure() {
         }

@@ -12,14 +12,9 @@ import jakarta.xml.bind.annotation.XmlType;
 @XmlType(name = "InitiateMultipartUploadResult", propOrder = {"bucket", "key", "uploadId"})
 public final class InitiateMultipartUploadResult {
 
-    @XmlElement(name = "Bucket")
-    private String bucket;
-
-    @XmlElement(name = "Key")
-    private String key;
-
-    @XmlElement(name = "UploadId")
-    private String uploadId;
+    @XmlElement(name = "Bucket") private String bucket;
+    @XmlElement(name = "Key") private String key;
+    @XmlElement(name = "UploadId") private String uploadId;
 
     private InitiateMultipartUploadResult() {
     }

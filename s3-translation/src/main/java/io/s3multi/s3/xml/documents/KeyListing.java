@@ -21,20 +21,11 @@ import java.util.List;
 @XmlAccessorType(XmlAccessType.FIELD)
 public abstract class KeyListing<S extends KeyListing<S>> {
 
-    @XmlElement(name = "Prefix")
-    private String prefix;
-
-    @XmlElement(name = "Delimiter")
-    private String delimiter;
-
-    @XmlElement(name = "EncodingType")
-    private String encodingType;
-
-    @XmlElement(name = "IsTruncated")
-    private Boolean truncated;
-
-    @XmlElement(name = "CommonPrefixes")
-    private List<CommonPrefix> commonPrefixes = new ArrayList<>();
+    @XmlElement(name = "Prefix") private String prefix;
+    @XmlElement(name = "Delimiter") private String delimiter;
+    @XmlElement(name = "EncodingType") private String encodingType;
+    @XmlElement(name = "IsTruncated") private Boolean truncated;
+    @XmlElement(name = "CommonPrefixes") private List<CommonPrefix> commonPrefixes = new ArrayList<>();
 
     public S prefix(String prefix) {
         this.prefix = prefix;

@@ -16,12 +16,8 @@ import java.util.List;
 @XmlType(name = "ListAllMyBucketsResult", propOrder = {"owner", "buckets"})
 public final class ListAllMyBucketsResult {
 
-    @XmlElement(name = "Owner")
-    private Owner owner;
-
-    @XmlElementWrapper(name = "Buckets")
-    @XmlElement(name = "Bucket")
-    private List<Bucket> buckets = new ArrayList<>();
+    @XmlElement(name = "Owner") private Owner owner;
+    @XmlElementWrapper(name = "Buckets") @XmlElement(name = "Bucket") private List<Bucket> buckets = new ArrayList<>();
 
     public ListAllMyBucketsResult() {
     }
@@ -40,11 +36,8 @@ public final class ListAllMyBucketsResult {
     @XmlType(name = "ListedBucket", propOrder = {"name", "creationDate"})
     public static final class Bucket {
 
-        @XmlElement(name = "Name")
-        private String name;
-
-        @XmlElement(name = "CreationDate")
-        private Instant creationDate;
+        @XmlElement(name = "Name") private String name;
+        @XmlElement(name = "CreationDate") private Instant creationDate;
 
         private Bucket() {
         }

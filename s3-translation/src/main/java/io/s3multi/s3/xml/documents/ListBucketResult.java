@@ -25,26 +25,13 @@ import java.util.List;
         "contents", "commonPrefixes"})
 public final class ListBucketResult extends ObjectListing<ListBucketResult> {
 
-    @XmlElement(name = "Marker")
-    private String marker;
-
-    @XmlElement(name = "NextMarker")
-    private String nextMarker;
-
-    @XmlElement(name = "ContinuationToken")
-    private String continuationToken;
-
-    @XmlElement(name = "NextContinuationToken")
-    private String nextContinuationToken;
-
-    @XmlElement(name = "StartAfter")
-    private String startAfter;
-
-    @XmlElement(name = "KeyCount")
-    private Integer keyCount;
-
-    @XmlElement(name = "Contents")
-    private List<Contents> contents = new ArrayList<>();
+    @XmlElement(name = "Marker") private String marker;
+    @XmlElement(name = "NextMarker") private String nextMarker;
+    @XmlElement(name = "ContinuationToken") private String continuationToken;
+    @XmlElement(name = "NextContinuationToken") private String nextContinuationToken;
+    @XmlElement(name = "StartAfter") private String startAfter;
+    @XmlElement(name = "KeyCount") private Integer keyCount;
+    @XmlElement(name = "Contents") private List<Contents> contents = new ArrayList<>();
 
     public ListBucketResult() {
     }

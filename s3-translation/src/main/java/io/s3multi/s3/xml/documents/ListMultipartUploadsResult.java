@@ -20,26 +20,13 @@ import java.util.List;
         "commonPrefixes"})
 public final class ListMultipartUploadsResult extends KeyListing<ListMultipartUploadsResult> {
 
-    @XmlElement(name = "Bucket")
-    private String bucket;
-
-    @XmlElement(name = "KeyMarker")
-    private String keyMarker;
-
-    @XmlElement(name = "UploadIdMarker")
-    private String uploadIdMarker;
-
-    @XmlElement(name = "NextKeyMarker")
-    private String nextKeyMarker;
-
-    @XmlElement(name = "NextUploadIdMarker")
-    private String nextUploadIdMarker;
-
-    @XmlElement(name = "MaxUploads")
-    private Integer maxUploads;
-
-    @XmlElement(name = "Upload")
-    private List<Upload> uploads = new ArrayList<>();
+    @XmlElement(name = "Bucket") private String bucket;
+    @XmlElement(name = "KeyMarker") private String keyMarker;
+    @XmlElement(name = "UploadIdMarker") private String uploadIdMarker;
+    @XmlElement(name = "NextKeyMarker") private String nextKeyMarker;
+    @XmlElement(name = "NextUploadIdMarker") private String nextUploadIdMarker;
+    @XmlElement(name = "MaxUploads") private Integer maxUploads;
+    @XmlElement(name = "Upload") private List<Upload> uploads = new ArrayList<>();
 
     private ListMultipartUploadsResult() {
     }
@@ -84,8 +71,7 @@ public final class ListMultipartUploadsResult extends KeyListing<ListMultipartUp
             "initiated", "checksumAlgorithm"})
     public static final class Upload extends UploadDescription<Upload> {
 
-        @XmlElement(name = "Initiated")
-        private Instant initiated;
+        @XmlElement(name = "Initiated") private Instant initiated;
 
         private Upload() {
         }

@@ -17,26 +17,13 @@ import java.util.List;
         "checksumAlgorithm", "checksumType"})
 public final class ListPartsResult extends UploadDescription<ListPartsResult> {
 
-    @XmlElement(name = "Bucket")
-    private String bucket;
-
-    @XmlElement(name = "PartNumberMarker")
-    private Integer partNumberMarker;
-
-    @XmlElement(name = "NextPartNumberMarker")
-    private Integer nextPartNumberMarker;
-
-    @XmlElement(name = "MaxParts")
-    private Integer maxParts;
-
-    @XmlElement(name = "IsTruncated")
-    private Boolean truncated;
-
-    @XmlElement(name = "Part")
-    private List<Part> parts = new ArrayList<>();
-
-    @XmlElement(name = "ChecksumType")
-    private String checksumType;
+    @XmlElement(name = "Bucket") private String bucket;
+    @XmlElement(name = "PartNumberMarker") private Integer partNumberMarker;
+    @XmlElement(name = "NextPartNumberMarker") private Integer nextPartNumberMarker;
+    @XmlElement(name = "MaxParts") private Integer maxParts;
+    @XmlElement(name = "IsTruncated") private Boolean truncated;
+    @XmlElement(name = "Part") private List<Part> parts = new ArrayList<>();
+    @XmlElement(name = "ChecksumType") private String checksumType;
 
     private ListPartsResult() {
     }
@@ -82,17 +69,10 @@ public final class ListPartsResult extends UploadDescription<ListPartsResult> {
             "checksumCrc32c", "checksumCrc64nvme", "checksumSha1", "checksumSha256"})
     public static final class Part extends ChecksumFields<Part> {
 
-        @XmlElement(name = "PartNumber")
-        private Integer partNumber;
-
-        @XmlElement(name = "LastModified")
-        private Instant lastModified;
-
-        @XmlElement(name = "ETag")
-        private String eTag;
-
-        @XmlElement(name = "Size")
-        private Long size;
+        @XmlElement(name = "PartNumber") private Integer partNumber;
+        @XmlElement(name = "LastModified") private Instant lastModified;
+        @XmlElement(name = "ETag") private String eTag;
+        @XmlElement(name = "Size") private Long size;
 
         private Part() {
         }

@@ -22,17 +22,10 @@ import java.util.List;
         "commonPrefixes"})
 public final class ListVersionsResult extends ObjectListing<ListVersionsResult> {
 
-    @XmlElement(name = "KeyMarker")
-    private String keyMarker;
-
-    @XmlElement(name = "VersionIdMarker")
-    private String versionIdMarker;
-
-    @XmlElement(name = "NextKeyMarker")
-    private String nextKeyMarker;
-
-    @XmlElement(name = "NextVersionIdMarker")
-    private String nextVersionIdMarker;
+    @XmlElement(name = "KeyMarker") private String keyMarker;
+    @XmlElement(name = "VersionIdMarker") private String versionIdMarker;
+    @XmlElement(name = "NextKeyMarker") private String nextKeyMarker;
+    @XmlElement(name = "NextVersionIdMarker") private String nextVersionIdMarker;
 
     @XmlElements({
             @XmlElement(name = "Version", type = Version.class),
@@ -96,11 +89,8 @@ public final class ListVersionsResult extends ObjectListing<ListVersionsResult> 
             "checksumAlgorithm", "size", "storageClass", "owner"})
     public static final class Version extends ListedObject<Version> {
 
-        @XmlElement(name = "VersionId")
-        private String versionId;
-
-        @XmlElement(name = "IsLatest")
-        private Boolean latest;
+        @XmlElement(name = "VersionId") private String versionId;
+        @XmlElement(name = "IsLatest") private Boolean latest;
 
         private Version() {
         }
@@ -126,20 +116,11 @@ public final class ListVersionsResult extends ObjectListing<ListVersionsResult> 
     @XmlType(name = "DeleteMarkerEntry", propOrder = {"key", "versionId", "latest", "lastModified", "owner"})
     public static final class DeleteMarker {
 
-        @XmlElement(name = "Key")
-        private String key;
-
-        @XmlElement(name = "VersionId")
-        private String versionId;
-
-        @XmlElement(name = "IsLatest")
-        private Boolean latest;
-
-        @XmlElement(name = "LastModified")
-        private Instant lastModified;
-
-        @XmlElement(name = "Owner")
-        private Owner owner;
+        @XmlElement(name = "Key") private String key;
+        @XmlElement(name = "VersionId") private String versionId;
+        @XmlElement(name = "IsLatest") private Boolean latest;
+        @XmlElement(name = "LastModified") private Instant lastModified;
+        @XmlElement(name = "Owner") private Owner owner;
 
         private DeleteMarker() {
         }

@@ -18,26 +18,13 @@ import java.time.Instant;
 @XmlAccessorType(XmlAccessType.FIELD)
 public abstract class ListedObject<S extends ListedObject<S>> {
 
-    @XmlElement(name = "Key")
-    private String key;
-
-    @XmlElement(name = "LastModified")
-    private Instant lastModified;
-
-    @XmlElement(name = "ETag")
-    private String eTag;
-
-    @XmlElement(name = "ChecksumAlgorithm")
-    private String checksumAlgorithm;
-
-    @XmlElement(name = "Size")
-    private Long size;
-
-    @XmlElement(name = "StorageClass")
-    private String storageClass;
-
-    @XmlElement(name = "Owner")
-    private Owner owner;
+    @XmlElement(name = "Key") private String key;
+    @XmlElement(name = "LastModified") private Instant lastModified;
+    @XmlElement(name = "ETag") private String eTag;
+    @XmlElement(name = "ChecksumAlgorithm") private String checksumAlgorithm;
+    @XmlElement(name = "Size") private Long size;
+    @XmlElement(name = "StorageClass") private String storageClass;
+    @XmlElement(name = "Owner") private Owner owner;
 
     ListedObject() {
     }

@@ -15,8 +15,7 @@ import jakarta.xml.bind.annotation.XmlValue;
 @XmlType(name = "LocationConstraint")
 public final class LocationConstraint {
 
-    @XmlValue
-    private String region;
+    @XmlValue private String region;
 
     private LocationConstraint() {
     }

@@ -16,11 +16,8 @@ import jakarta.xml.bind.annotation.XmlTransient;
 @XmlAccessorType(XmlAccessType.FIELD)
 public abstract class ObjectListing<S extends ObjectListing<S>> extends KeyListing<S> {
 
-    @XmlElement(name = "Name")
-    private String name;
-
-    @XmlElement(name = "MaxKeys")
-    private Integer maxKeys;
+    @XmlElement(name = "Name") private String name;
+    @XmlElement(name = "MaxKeys") private Integer maxKeys;
 
     ObjectListing() {
     }

@@ -13,11 +13,8 @@ import jakarta.xml.bind.annotation.XmlType;
 @XmlType(name = "CanonicalUser", propOrder = {"id", "displayName"})
 public final class Owner {
 
-    @XmlElement(name = "ID")
-    private String id;
-
-    @XmlElement(name = "DisplayName")
-    private String displayName;
+    @XmlElement(name = "ID") private String id;
+    @XmlElement(name = "DisplayName") private String displayName;
 
     private Owner() {
     }

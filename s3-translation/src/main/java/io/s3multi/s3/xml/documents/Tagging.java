@@ -15,9 +15,7 @@ import java.util.List;
 @XmlType(name = "Tagging", propOrder = {"tags"})
 public final class Tagging {
 
-    @XmlElementWrapper(name = "TagSet")
-    @XmlElement(name = "Tag")
-    private List<Tag> tags = new ArrayList<>();
+    @XmlElementWrapper(name = "TagSet") @XmlElement(name = "Tag") private List<Tag> tags = new ArrayList<>();
 
     public Tagging() {
     }
@@ -32,11 +30,8 @@ public final class Tagging {
     @XmlType(name = "Tag", propOrder = {"key", "value"})
     public static final class Tag {
 
-        @XmlElement(name = "Key")
-        private String key;
-
-        @XmlElement(name = "Value")
-        private String value;
+        @XmlElement(name = "Key") private String key;
+        @XmlElement(name = "Value") private String value;
 
         private Tag() {
         }

@@ -17,23 +17,12 @@ import jakarta.xml.bind.annotation.XmlTransient;
 @XmlAccessorType(XmlAccessType.FIELD)
 public abstract class UploadDescription<S extends UploadDescription<S>> {
 
-    @XmlElement(name = "Key")
-    private String key;
-
-    @XmlElement(name = "UploadId")
-    private String uploadId;
-
-    @XmlElement(name = "Initiator")
-    private Owner initiator;
-
-    @XmlElement(name = "Owner")
-    private Owner owner;
-
-    @XmlElement(name = "StorageClass")
-    private String storageClass;
-
-    @XmlElement(name = "ChecksumAlgorithm")
-    private String checksumAlgorithm;
+    @XmlElement(name = "Key") private String key;
+    @XmlElement(name = "UploadId") private String uploadId;
+    @XmlElement(name = "Initiator") private Owner initiator;
+    @XmlElement(name = "Owner") private Owner owner;
+    @XmlElement(name = "StorageClass") private String storageClass;
+    @XmlElement(name = "ChecksumAlgorithm") private String checksumAlgorithm;
 
     UploadDescription() {
     }

@@ -15,11 +15,8 @@ import jakarta.xml.bind.annotation.XmlType;
 @XmlType(name = "VersioningConfiguration", propOrder = {"status", "mfaDelete"})
 public final class VersioningConfiguration {
 
-    @XmlElement(name = "Status")
-    private String status;
-
-    @XmlElement(name = "MfaDelete")
-    private String mfaDelete;
+    @XmlElement(name = "Status") private String status;
+    @XmlElement(name = "MfaDelete") private String mfaDelete;
 
     public VersioningConfiguration() {
     }

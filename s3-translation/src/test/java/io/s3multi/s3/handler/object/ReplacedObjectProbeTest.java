@@ -46,7 +46,8 @@ class ReplacedObjectProbeTest {
         assertFalse(ended.await(200, TimeUnit.MILLISECONDS), "the end was reported before the capture answered");
         capture.complete(ReplacedLargeObject.none());
         assertTrue(ended.await(5, TimeUnit.SECONDS), "the end was not reported once the capture answered");
-        reader.join();
+        reader.join(5_000);
+        assertFalse(reader.isAlive(), "the reader finished");
     }
 
     @Test

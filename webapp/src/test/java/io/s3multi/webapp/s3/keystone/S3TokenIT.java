@@ -170,9 +170,11 @@ class S3TokenIT {
 
         S3Exception read = assertThrows(S3Exception.class,
                 () -> demo2.getObjectAsBytes(b -> b.bucket(bucket).key("secret.txt")));
-        assertTrue(read.statusCode() == 403 || read.statusCode() == 404, read.toString());
+        assertEquals(403, read.statusCode(), read.toString());
+        assertEquals("AccessDenied", read.awsErrorDetails().errorCode(), read.toString());
         S3Exception list = assertThrows(S3Exception.class, () -> demo2.listObjectsV2(b -> b.bucket(bucket)));
-        assertTrue(list.statusCode() == 403 || list.statusCode() == 404, list.toString());
+        assertEquals(403, list.statusCode(), list.toString());
+        assertEquals("AccessDenied", list.awsErrorDetails().errorCode(), list.toString());
         assertFalse(demo2.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(bucket)));
         assertEquals(404, statusOfDirectHead(demo2Account, bucket), "nothing was made in demo2's account");
     }

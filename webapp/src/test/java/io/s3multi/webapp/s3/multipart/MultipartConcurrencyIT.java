@@ -2,6 +2,8 @@ package io.s3multi.webapp.s3.multipart;
 
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftHttpStatusException;
+import io.s3multi.webapp.fault.FaultProxy;
+import io.s3multi.webapp.s3.S3TestGateway;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -16,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,8 +44,8 @@ class MultipartConcurrencyIT extends MultipartIntegrationTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<CompletedPart> completed = new ArrayList<>();
         try {
-            for (Future<CompletedPart> done : pool.invokeAll(uploads)) {
-                completed.add(done.get());
+            for (Future<CompletedPart> done : pool.invokeAll(uploads, 5, TimeUnit.MINUTES)) {
+                completed.add(done.get(0, TimeUnit.SECONDS));   // done or cancelled: invokeAll waited
             }
         } finally {
             pool.shutdownNow();
@@ -93,66 +96,76 @@ class MultipartConcurrencyIT extends MultipartIntegrationTest {
         assertEquals(List.of("parts/" + uploadId + "/00001"), withoutAttempts(segmentNames(bucket)));
     }
 
+    /**
+     * Complete and Abort of the same upload in one gateway at the same time, proven at a {@link FaultProxy}
+     * ({@link FinisherRace}): released together, or one holding the finish lock while the other arrives. Exactly
+     * one wins; the loser's answer says so; nothing is left of an aborted upload, and a completed one keeps
+     * exactly its parts.
+     */
     @Test
     void completeRacingAbortHasExactlyOneWinnerAndLeavesNoOrphan() throws Exception {
         String bucket = bucket();
         int completed = 0;
-        for (int round = 0; round < 24; round++) {
-            String key = "race-" + round;
-            String uploadId = s3().createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
-            byte[] first = randomBytes(MIN_PART_SIZE, round);
-            byte[] second = randomBytes(1000 + round, 100 + round);
-            String eTag1 = s3().uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
-                    RequestBody.fromBytes(first)).eTag();
-            String eTag2 = s3().uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(2),
-                    RequestBody.fromBytes(second)).eTag();
-            Callable<String> complete = () -> {
-                try {
-                    return s3().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                            .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(eTag1).build(),
-                                    CompletedPart.builder().partNumber(2).eTag(eTag2).build())))
-                            .eTag();
-                } catch (S3Exception e) {
-                    return e.awsErrorDetails().errorCode();
+        try (FaultProxy proxy = FaultProxy.start(S3TestGateway.SWIFT_URL);
+                S3TestGateway racing = startBehind(proxy)) {
+            for (int round = 0; round < 24; round++) {
+                String key = "race-" + round;
+                String uploadId = s3().createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+                byte[] first = randomBytes(MIN_PART_SIZE, round);
+                byte[] second = randomBytes(1000 + round, 100 + round);
+                String eTag1 = s3().uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
+                        RequestBody.fromBytes(first)).eTag();
+                String eTag2 = s3().uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(2),
+                        RequestBody.fromBytes(second)).eTag();
+                Callable<String> complete = () -> {
+                    try {
+                        return racing.s3().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                                .multipartUpload(m -> m.parts(
+                                        CompletedPart.builder().partNumber(1).eTag(eTag1).build(),
+                                        CompletedPart.builder().partNumber(2).eTag(eTag2).build())))
+                                .eTag();
+                    } catch (S3Exception e) {
+                        return e.awsErrorDetails().errorCode();
+                    }
+                };
+                Callable<String> abort = () -> {
+                    try {
+                        racing.s3().abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+                        return "aborted";
+                    } catch (S3Exception e) {
+                        return e.awsErrorDetails().errorCode();
+                    }
+                };
+                FinisherRace.Order order = FinisherRace.Order.of(round);
+                List<String> outcome = FinisherRace.run(proxy, uploadId, order, complete, abort);
+                // One gateway's finish lock is exact: whoever took it first wins.
+                if (order != FinisherRace.Order.TOGETHER) {
+                    assertEquals(order == FinisherRace.Order.ABORT_FIRST, outcome.get(1).equals("aborted"),
+                            order + ": " + outcome);
                 }
-            };
-            long abortLater = (round % 4) * 15L;   // so that each side gets there first in some rounds
-            Callable<String> abort = () -> {
-                Thread.sleep(abortLater);
-                try {
-                    s3().abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
-                    return "aborted";
-                } catch (S3Exception e) {
-                    return e.awsErrorDetails().errorCode();
+                List<String> left = segmentNames(bucket).stream().filter(n -> n.contains(uploadId)).toList();
+                if (outcome.get(1).equals("aborted")) {
+                    assertEquals("NoSuchUpload", outcome.get(0), outcome.toString());
+                    assertEquals(List.of(), left);
+                    SwiftHttpStatusException missing = assertThrows(SwiftHttpStatusException.class,
+                            () -> swift().objects().head(bucket, key, SwiftHeaders.empty()));
+                    assertEquals(404, missing.status());
+                } else {
+                    completed++;
+                    assertEquals(List.of(multipartEtag(first, second), "NoSuchUpload"), outcome);
+                    assertEquals(List.of("parts/" + uploadId + "/00001", "parts/" + uploadId + "/00002"),
+                            withoutAttempts(left));
+                    assertEquals(left.stream().map(name -> bucket + "_segments/" + name).toList(),
+                            MultipartIntegrationTestSupport.assertManifestSegmentsExist(swift(), bucket, key));
+                    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+                    whole.write(first);
+                    whole.write(second);
+                    assertArrayEquals(whole.toByteArray(),
+                            s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
                 }
-            };
-            List<String> outcome = round % 2 == 0 ? together(complete, abort) : reversed(together(abort, complete));
-            List<String> left = segmentNames(bucket).stream().filter(n -> n.contains(uploadId)).toList();
-            if (outcome.get(1).equals("aborted")) {
-                assertEquals("NoSuchUpload", outcome.get(0), outcome.toString());
-                assertEquals(List.of(), left);
-                SwiftHttpStatusException missing = assertThrows(SwiftHttpStatusException.class,
-                        () -> swift().objects().head(bucket, key, SwiftHeaders.empty()));
-                assertEquals(404, missing.status());
-            } else {
-                completed++;
-                assertEquals(List.of(multipartEtag(first, second), "NoSuchUpload"), outcome);
-                assertEquals(List.of("parts/" + uploadId + "/00001", "parts/" + uploadId + "/00002"),
-                        withoutAttempts(left));
-                assertEquals(left.stream().map(name -> bucket + "_segments/" + name).toList(),
-                        MultipartIntegrationTestSupport.assertManifestSegmentsExist(swift(), bucket, key));
-                ByteArrayOutputStream whole = new ByteArrayOutputStream();
-                whole.write(first);
-                whole.write(second);
-                assertArrayEquals(whole.toByteArray(),
-                        s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
             }
         }
-        System.out.println("Complete won " + completed + " of 24 rounds against Abort in one gateway");
-    }
-
-    private static List<String> reversed(List<String> pair) {
-        return List.of(pair.get(1), pair.get(0));
+        System.out.println("Complete won " + completed + " of 24 real races against Abort in one gateway");
     }
 
     /** Runs both at (nearly) the same moment; their results in order. */
@@ -169,7 +182,7 @@ class MultipartConcurrencyIT extends MultipartIntegrationTest {
                 return second.call();
             });
             start.countDown();
-            return List.of(a.get(), b.get());
+            return List.of(a.get(2, TimeUnit.MINUTES), b.get(2, TimeUnit.MINUTES));
         } finally {
             pool.shutdownNow();
         }

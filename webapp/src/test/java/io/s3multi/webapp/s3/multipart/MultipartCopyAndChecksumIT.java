@@ -1,8 +1,10 @@
 package io.s3multi.webapp.s3.multipart;
 
 import io.s3multi.filters.proxylogging.AccessRecord;
-import io.s3multi.filters.proxylogging.ProxyLoggingFilter;
 import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.webapp.fault.FaultProxy;
+import io.s3multi.webapp.s3.AccessRecords;
+import io.s3multi.webapp.s3.S3TestGateway;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -21,8 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -53,30 +53,29 @@ class MultipartCopyAndChecksumIT extends MultipartIntegrationTest {
                 CompletedPart.builder().partNumber(1).eTag(e1).build(),
                 CompletedPart.builder().partNumber(2).eTag(e2).build())));
 
-        List<AccessRecord> records = new CopyOnWriteArrayList<>();
-        Consumer<AccessRecord> listener = records::add;
-        ProxyLoggingFilter logging = gateway().server().pipeline().filter("proxy_logging", ProxyLoggingFilter.class);
-        logging.addListener(listener);
         String target = s3().createMultipartUpload(b -> b.bucket(bucket).key("copy")).uploadId();
         UploadPartCopyResponse first;
         UploadPartCopyResponse second;
-        try {
-            first = s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("plain").destinationBucket(bucket)
-                    .destinationKey("copy").uploadId(target).partNumber(1)
+        // Copied by a gateway whose Swift traffic a proxy counts: a copy through the gateway would move 2 MiB.
+        try (FaultProxy proxy = FaultProxy.start(S3TestGateway.SWIFT_URL);
+                S3TestGateway counted = startBehind(proxy);
+                AccessRecords records = AccessRecords.listen(counted)) {
+            long before = proxy.bytesExchanged();
+            first = counted.s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("plain")
+                    .destinationBucket(bucket).destinationKey("copy").uploadId(target).partNumber(1)
                     .copySourceRange("bytes=" + MIN_PART_SIZE + "-" + (3 * MIN_PART_SIZE - 1)));
             // Across the part boundary of the multipart source.
-            second = s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("multi").destinationBucket(bucket)
-                    .destinationKey("copy").uploadId(target).partNumber(2)
+            second = counted.s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("multi")
+                    .destinationBucket(bucket).destinationKey("copy").uploadId(target).partNumber(2)
                     .copySourceRange("bytes=" + (MIN_PART_SIZE - 100) + "-" + (MIN_PART_SIZE + 99)));
-            Thread.sleep(300);   // access records are published just after the answer
-        } finally {
-            logging.removeListener(listener);
-        }
-        List<AccessRecord> copies = records.stream().filter(r -> "UploadPartCopy".equals(r.s3Operation())).toList();
-        assertEquals(2, copies.size(), records.toString());
-        for (AccessRecord copy : copies) {
-            assertEquals(0, copy.bytesIn(), copy.toLogLine());
-            assertTrue(copy.bytesOut() < 1024, copy.toLogLine());
+            long exchanged = proxy.bytesExchanged() - before;
+            assertTrue(exchanged < 64 * 1024, "bytes between gateway and Swift for copies of 2 MiB and 200 bytes: "
+                    + exchanged + " " + proxy.log());
+            for (int i = 0; i < 2; i++) {
+                AccessRecord copy = records.await("UploadPartCopy");
+                assertEquals(0, copy.bytesIn(), copy.toLogLine());
+                assertTrue(copy.bytesOut() < 1024, copy.toLogLine());
+            }
         }
         byte[] expected1 = Arrays.copyOfRange(plain, MIN_PART_SIZE, 3 * MIN_PART_SIZE);
         byte[] expected2 = new byte[200];

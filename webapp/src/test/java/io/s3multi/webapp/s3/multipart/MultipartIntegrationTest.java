@@ -2,6 +2,7 @@ package io.s3multi.webapp.s3.multipart;
 
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.error.SwiftException;
+import io.s3multi.webapp.fault.FaultProxy;
 import io.s3multi.webapp.s3.S3TestGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,10 +35,19 @@ abstract class MultipartIntegrationTest {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        Properties properties = S3TestGateway.configuration();
-        properties.setProperty("filter.s3multi.min_part_size", Integer.toString(MIN_PART_SIZE));
-        properties.setProperty("filter.s3multi.max_manifest_segments", Integer.toString(MAX_MANIFEST_SEGMENTS));
-        gateway = S3TestGateway.start(properties);
+        gateway = S3TestGateway.start(multipartSettings(S3TestGateway.configuration()));
+    }
+
+    /** {@code configuration} with this base's small minimum part size and manifest fan-out. */
+    static Properties multipartSettings(Properties configuration) {
+        configuration.setProperty("filter.s3multi.min_part_size", Integer.toString(MIN_PART_SIZE));
+        configuration.setProperty("filter.s3multi.max_manifest_segments", Integer.toString(MAX_MANIFEST_SEGMENTS));
+        return configuration;
+    }
+
+    /** Another gateway with the same settings, whose every Swift request goes through {@code proxy}. */
+    static S3TestGateway startBehind(FaultProxy proxy) throws Exception {
+        return S3TestGateway.start(multipartSettings(proxy.gatewayConfiguration()));
     }
 
     @AfterAll

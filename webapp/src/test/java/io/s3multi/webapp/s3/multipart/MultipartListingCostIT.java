@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +52,7 @@ class MultipartListingCostIT extends MultipartIntegrationTest {
                         .partNumber(n), RequestBody.fromBytes(new byte[] {(byte) n}))));
             }
             for (Future<?> upload : uploads) {
-                upload.get();
+                upload.get(5, TimeUnit.MINUTES);
             }
         } finally {
             pool.shutdownNow();
@@ -100,7 +101,7 @@ class MultipartListingCostIT extends MultipartIntegrationTest {
                 work.add(pool.submit(() -> s3().createMultipartUpload(b -> b.bucket(bucket).key(key))));
             }
             for (Future<?> done : work) {
-                done.get();
+                done.get(5, TimeUnit.MINUTES);
             }
         } finally {
             pool.shutdownNow();

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class MultipartTransferManagerIT extends MultipartIntegrationTest {
             CompletedUpload upload = transfers.upload(UploadRequest.builder()
                     .putObjectRequest(p -> p.bucket(bucket).key("big").contentType("application/x-big"))
                     .requestBody(AsyncRequestBody.fromInputStream(new PatternStream(SIZE, 300), SIZE, reader))
-                    .build()).completionFuture().join();
+                    .build()).completionFuture().get(10, TimeUnit.MINUTES);
             long parts = (SIZE + PART - 1) / PART;
             assertTrue(upload.response().eTag().endsWith("-" + parts + "\""), upload.response().eTag());
 
@@ -69,7 +70,7 @@ class MultipartTransferManagerIT extends MultipartIntegrationTest {
             ResponseInputStream<GetObjectResponse> back = transfers.download(DownloadRequest.builder()
                     .getObjectRequest(g -> g.bucket(bucket).key("big"))
                     .responseTransformer(AsyncResponseTransformer.<GetObjectResponse>toBlockingInputStream())
-                    .build()).completionFuture().join().result();
+                    .build()).completionFuture().get(1, TimeUnit.MINUTES).result();
             assertEquals(sent, sha256(back));
 
             // Swift holds the parts (nested manifests at 4 segments per manifest), and no upload in progress.
