@@ -109,21 +109,11 @@ public final class S3Response {
         }
     }
 
-    private static final class StreamBody implements S3Body {
+    private record StreamBody(InputStream in, long length, AutoCloseable resource) implements S3Body {
         private static final int BUFFER_SIZE = 64 * 1024;
-        private final InputStream in;
-        private final long length;
-        private final AutoCloseable resource;
 
-        StreamBody(InputStream in, long length, AutoCloseable resource) {
-            this.in = Objects.requireNonNull(in, "in");
-            this.length = length;
-            this.resource = resource;
-        }
-
-        @Override
-        public long length() {
-            return length;
+        StreamBody {
+            Objects.requireNonNull(in, "in");
         }
 
         @Override

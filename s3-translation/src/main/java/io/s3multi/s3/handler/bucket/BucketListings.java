@@ -8,6 +8,7 @@ import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.s3.xml.documents.ListBucketResult;
 import io.s3multi.s3.xml.documents.ListVersionsResult;
+import io.s3multi.s3.xml.documents.ObjectListing;
 import io.s3multi.s3.xml.documents.Owner;
 import io.s3multi.swift.container.ObjectEntry;
 import java.util.Objects;
@@ -45,62 +46,43 @@ public final class BucketListings {
 
     public S3Response listObjects(S3Call call) {
         S3Request request = call.request();
-        KeyEncoding encoding = KeyEncoding.of(request);
-        int maxKeys = MaxKeys.parse(request.param("max-keys"), settings.maxBucketListing());
-        String prefix = request.param("prefix").orElse("");
-        String delimiter = request.param("delimiter").filter(d -> !d.isEmpty()).orElse(null);
+        Page page = Page.of(request, settings);
         String marker = request.param("marker").filter(m -> !m.isEmpty()).orElse(null);
-        ListingWindow window = window(call, prefix, delimiter, marker, maxKeys);
+        ListingWindow window = window(call, page, marker);
 
         Owner owner = owner(call);
-        ListBucketResult result = new ListBucketResult(call.bucket())
-                .prefix(encoding.apply(prefix))
-                .marker(encoding.apply(marker == null ? "" : marker))
-                .maxKeys(maxKeys)
-                .delimiter(encoding.apply(delimiter))
-                .encodingType(encoding.wireName())
-                .truncated(window.truncated());
-        if (window.truncated() && delimiter != null) {
-            result.nextMarker(encoding.apply(window.last()));
+        ListBucketResult result = page.describe(new ListBucketResult(call.bucket()), window)
+                .marker(page.encode(marker == null ? "" : marker));
+        if (window.truncated() && page.delimiter() != null) {
+            result.nextMarker(page.encode(window.last()));
         }
-        addEntries(result, window, encoding, owner);
+        addEntries(result, window, page, owner);
         return S3Response.xml(result);
     }
 
     public S3Response listObjectsV2(S3Call call) {
         S3Request request = call.request();
-        KeyEncoding encoding = KeyEncoding.of(request);
-        int maxKeys = MaxKeys.parse(request.param("max-keys"), settings.maxBucketListing());
-        String prefix = request.param("prefix").orElse("");
-        String delimiter = request.param("delimiter").filter(d -> !d.isEmpty()).orElse(null);
+        Page page = Page.of(request, settings);
         String token = request.param("continuation-token").orElse(null);
         String startAfter = request.param("start-after").filter(s -> !s.isEmpty()).orElse(null);
         boolean fetchOwner = request.param("fetch-owner").filter("true"::equalsIgnoreCase).isPresent();
         String after = token != null ? ContinuationToken.decode(token) : startAfter;
-        ListingWindow window = window(call, prefix, delimiter, after, maxKeys);
+        ListingWindow window = window(call, page, after);
 
-        ListBucketResult result = new ListBucketResult(call.bucket())
-                .prefix(encoding.apply(prefix))
+        ListBucketResult result = page.describe(new ListBucketResult(call.bucket()), window)
                 .continuationToken(token)
-                .startAfter(encoding.apply(startAfter))
-                .keyCount(window.size())
-                .maxKeys(maxKeys)
-                .delimiter(encoding.apply(delimiter))
-                .encodingType(encoding.wireName())
-                .truncated(window.truncated());
+                .startAfter(page.encode(startAfter))
+                .keyCount(window.size());
         if (window.truncated()) {
             result.nextContinuationToken(ContinuationToken.encode(window.last()));
         }
-        addEntries(result, window, encoding, fetchOwner ? owner(call) : null);
+        addEntries(result, window, page, fetchOwner ? owner(call) : null);
         return S3Response.xml(result);
     }
 
     public S3Response listObjectVersions(S3Call call) {
         S3Request request = call.request();
-        KeyEncoding encoding = KeyEncoding.of(request);
-        int maxKeys = MaxKeys.parse(request.param("max-keys"), settings.maxBucketListing());
-        String prefix = request.param("prefix").orElse("");
-        String delimiter = request.param("delimiter").filter(d -> !d.isEmpty()).orElse(null);
+        Page page = Page.of(request, settings);
         String keyMarker = request.param("key-marker").filter(m -> !m.isEmpty()).orElse(null);
         String versionIdMarker = request.param("version-id-marker").filter(m -> !m.isEmpty()).orElse(null);
         if (versionIdMarker != null) {
@@ -112,46 +94,39 @@ public final class BucketListings {
                 throw S3Exception.invalidArgument("version-id-marker", versionIdMarker, "Invalid version id specified");
             }
         }
-        ListingWindow window = window(call, prefix, delimiter, keyMarker, maxKeys);
+        ListingWindow window = window(call, page, keyMarker);
 
         Owner owner = owner(call);
-        ListVersionsResult result = new ListVersionsResult(call.bucket())
-                .prefix(encoding.apply(prefix))
-                .keyMarker(encoding.apply(keyMarker == null ? "" : keyMarker))
-                .versionIdMarker(versionIdMarker == null ? "" : versionIdMarker)
-                .maxKeys(maxKeys)
-                .delimiter(encoding.apply(delimiter))
-                .encodingType(encoding.wireName())
-                .truncated(window.truncated());
+        ListVersionsResult result = page.describe(new ListVersionsResult(call.bucket()), window)
+                .keyMarker(page.encode(keyMarker == null ? "" : keyMarker))
+                .versionIdMarker(versionIdMarker == null ? "" : versionIdMarker);
         if (window.truncated()) {
-            result.nextKeyMarker(encoding.apply(window.last()));
+            result.nextKeyMarker(page.encode(window.last()));
             if (!window.lastIsPrefix()) {
                 result.nextVersionIdMarker(NULL_VERSION);
             }
         }
         for (ObjectEntry entry : window.objects()) {
-            result.addVersion(new ListVersionsResult.Version(encoding.apply(entry.name()), NULL_VERSION, true,
+            result.addVersion(new ListVersionsResult.Version(page.encode(entry.name()), NULL_VERSION, true,
                     entry.lastModified(), etag(entry), entry.bytes(), STANDARD).owner(owner));
         }
-        window.commonPrefixes().forEach(p -> result.addCommonPrefix(encoding.apply(p)));
         return S3Response.xml(result);
     }
 
-    private ListingWindow window(S3Call call, String prefix, String delimiter, String after, int maxKeys) {
-        if (maxKeys == 0) {
+    private ListingWindow window(S3Call call, Page page, String after) {
+        if (page.maxKeys() == 0) {
             presence.require(call);  // nothing to list, but a missing bucket is still an error
         }
         return presence.onBucket(call, () -> pager.list(
-                query -> call.swift().containers().listObjects(call.bucket(), query), prefix, delimiter, after, maxKeys));
+                query -> call.swift().containers().listObjects(call.bucket(), query),
+                page.prefix(), page.delimiter(), after, page.maxKeys()));
     }
 
-    private static void addEntries(ListBucketResult result, ListingWindow window, KeyEncoding encoding,
-                                   Owner owner) {
+    private static void addEntries(ListBucketResult result, ListingWindow window, Page page, Owner owner) {
         for (ObjectEntry entry : window.objects()) {
-            result.addContents(new ListBucketResult.Contents(encoding.apply(entry.name()), entry.lastModified(),
+            result.addContents(new ListBucketResult.Contents(page.encode(entry.name()), entry.lastModified(),
                     etag(entry), entry.bytes(), STANDARD).owner(owner));
         }
-        window.commonPrefixes().forEach(p -> result.addCommonPrefix(encoding.apply(p)));
     }
 
     private static String etag(ObjectEntry entry) {
@@ -160,5 +135,31 @@ public final class BucketListings {
 
     private static Owner owner(S3Call call) {
         return new Owner(call.identity().ownerId(), call.identity().displayName());
+    }
+
+    /** The parameters every listing reads the same way, in the order they are checked. */
+    private record Page(KeyEncoding encoding, int maxKeys, String prefix, String delimiter) {
+
+        static Page of(S3Request request, S3ApiSettings settings) {
+            KeyEncoding encoding = KeyEncoding.of(request);
+            int maxKeys = MaxKeys.parse(request.param("max-keys"), settings.maxBucketListing());
+            String prefix = request.param("prefix").orElse("");
+            String delimiter = request.param("delimiter").filter(d -> !d.isEmpty()).orElse(null);
+            return new Page(encoding, maxKeys, prefix, delimiter);
+        }
+
+        String encode(String key) {
+            return encoding.apply(key);
+        }
+
+        /** Fills in what every listing answers alike: these parameters, whether the page is cut, its prefixes. */
+        <S extends ObjectListing<S>> S describe(S listing, ListingWindow window) {
+            window.commonPrefixes().forEach(p -> listing.addCommonPrefix(encode(p)));
+            return listing.prefix(encode(prefix))
+                    .maxKeys(maxKeys)
+                    .delimiter(encode(delimiter))
+                    .encodingType(encoding.wireName())
+                    .truncated(window.truncated());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler.bucket;
 
 import io.s3multi.s3.contract.RegistryLayout;
+import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
@@ -88,15 +89,10 @@ public final class SwiftBucketRegistry implements BucketRegistry {
     @Override
     public Optional<String> hold(String bucket) throws SwiftException {
         String hold = RegistryLayout.HOLDS + UUID.randomUUID();
-        try {
+        return S3Failures.unlessNotFound(() -> {
             registry.objects().put(bucket, hold, new byte[0], SwiftHeaders.empty());
-            return Optional.of(hold);
-        } catch (SwiftHttpStatusException failure) {
-            if (failure.status() == 404) {
-                return Optional.empty();
-            }
-            throw failure;
-        }
+            return hold;
+        });
     }
 
     @Override
@@ -124,15 +120,9 @@ public final class SwiftBucketRegistry implements BucketRegistry {
 
     @Override
     public Optional<String> ownerOf(String bucket) throws SwiftException {
-        try {
-            String owner = registry.containers().head(bucket).header(RegistryLayout.OWNER_HEADER);
-            return Optional.ofNullable(owner == null || owner.isEmpty() ? null : owner);
-        } catch (SwiftHttpStatusException failure) {
-            if (failure.status() == 404) {
-                return Optional.empty();
-            }
-            throw failure;
-        }
+        return S3Failures.unlessNotFound(() -> registry.containers().head(bucket))
+                .map(reply -> reply.header(RegistryLayout.OWNER_HEADER))
+                .filter(owner -> !owner.isEmpty());
     }
 
     @Override
@@ -153,13 +143,7 @@ public final class SwiftBucketRegistry implements BucketRegistry {
     }
 
     private void deleteIfPresent(String bucket, String object) throws SwiftException {
-        try {
-            registry.objects().delete(bucket, object, SwiftHeaders.empty());
-        } catch (SwiftHttpStatusException failure) {
-            if (failure.status() != 404) {
-                throw failure;
-            }
-        }
+        S3Failures.ignoringNotFound(() -> registry.objects().delete(bucket, object, SwiftHeaders.empty()));
     }
 
     private static void pause() {
