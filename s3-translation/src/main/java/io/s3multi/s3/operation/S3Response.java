@@ -121,6 +121,11 @@ public final class S3Response {
             byte[] buffer = new byte[BUFFER_SIZE];
             for (int read; (read = in.read(buffer)) != -1; ) {
                 out.write(buffer, 0, read);
+                if (in.available() == 0) {
+                    // Swift paused (a large object of small segments): hand the client what we have rather than
+                    // hold it in the response buffer past the client's read timeout.
+                    out.flush();
+                }
             }
         }
 
