@@ -121,11 +121,10 @@ public final class S3Response {
             byte[] buffer = new byte[BUFFER_SIZE];
             for (int read; (read = in.read(buffer)) != -1; ) {
                 out.write(buffer, 0, read);
-                if (in.available() == 0) {
-                    // Swift paused (a large object of small segments): hand the client what we have rather than
-                    // hold it in the response buffer past the client's read timeout.
-                    out.flush();
-                }
+                // Hand the client each read as it comes: Swift's body stream cannot say whether more is waiting
+                // (available() is always 0), and a large object of small segments trickles; held in the response
+                // buffer it would outlast the client's read timeout. Large reads Jetty writes through anyway.
+                out.flush();
             }
         }
 
