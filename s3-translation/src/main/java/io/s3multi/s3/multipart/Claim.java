@@ -140,6 +140,11 @@ final class Claim {
                 headers().with("If-None-Match", "*"))).isPresent();
     }
 
+    /** Whether the refresher found another holder's token on the claim (it then stops refreshing). */
+    boolean isLost() {
+        return lost;
+    }
+
     private SwiftHeaders headers() {
         return SwiftHeaders.of("Content-Type", SegmentsLayout.CLAIM_CONTENT_TYPE,
                 ReservedMetadata.CLAIM_STATE, purpose.name(), ReservedMetadata.CLAIM_TOKEN, token,

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -287,15 +286,10 @@ class CompletionRaceTest {
         assertNull(swift.get(SEGMENTS, SegmentsLayout.claim(UPLOAD)));
     }
 
-    /**
-     * Waits (at most 10 s) until {@code claim}'s refresher has seen another holder's token and recorded the loss.
-     * Nothing outside {@link Claim} shows that moment (its log line aside), so the field is read.
-     */
-    private static void awaitLost(Claim claim) throws ReflectiveOperationException {
-        Field lost = Claim.class.getDeclaredField("lost");
-        lost.setAccessible(true);
+    /** Waits (at most 10 s) until {@code claim}'s refresher has seen another holder's token and recorded the loss. */
+    private static void awaitLost(Claim claim) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!lost.getBoolean(claim)) {
+        while (!claim.isLost()) {
             assertTrue(System.nanoTime() < deadline, "the first holder never noticed the takeover");
             Thread.onSpinWait();
         }
