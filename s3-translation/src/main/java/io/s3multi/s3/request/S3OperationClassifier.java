@@ -24,6 +24,7 @@ import java.util.Optional;
  *   <li>{@code ?versioning}: Get/PutBucketVersioning;</li>
  *   <li>{@code ?versions}: ListObjectVersions;</li>
  *   <li>{@code ?tagging}: Get/Put/Delete Bucket/Object Tagging;</li>
+ *   <li>{@code ?attributes} on an object: GetObjectAttributes;</li>
  *   <li>otherwise the method on the object or the bucket: {@code PUT} with {@code x-amz-copy-source} is CopyObject,
  *       {@code GET ?list-type=2} is ListObjectsV2, {@code POST} on a bucket (a browser form upload) is
  *       unsupported.</li>
@@ -37,8 +38,7 @@ import java.util.Optional;
 public final class S3OperationClassifier {
 
     /** Sub-resources of the S3 API that the gateway recognises and refuses with {@code NotImplemented}. */
-    public static final List<String> UNSUPPORTED_SUBRESOURCES = List.of("accelerate", "analytics", "attributes",
-            "cors", "encryption", "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
+    public static final List<String> UNSUPPORTED_SUBRESOURCES = List.of("accelerate", "analytics", "cors", "encryption", "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
             "metadataTable", "metrics", "notification", "object-lock", "ownershipControls", "policy",
             "policyStatus", "publicAccessBlock", "replication", "requestPayment", "restore", "retention", "select",
             "session", "torrent", "website");
@@ -93,6 +93,12 @@ public final class S3OperationClassifier {
         }
         if (request.hasParam("tagging")) {
             return tagging(method, object);
+        }
+        if (request.hasParam("attributes") && object) {
+            if (method.equals("GET")) {
+                return S3Operation.GET_OBJECT_ATTRIBUTES;
+            }
+            throw notAllowed(method, true);
         }
         return object ? object(request, method) : bucket(request, method);
     }
