@@ -98,8 +98,9 @@ final class Compatibility {
                     + " `null`.", "Also `versionId`, SSE-C.");
             case HEAD_OBJECT -> supported("As GetObject.", "As GetObject.");
             case GET_OBJECT_ATTRIBUTES -> supported("`ETag`, `Checksum` (with `ChecksumType`), `ObjectParts`"
-                    + " (`PartNumberMarker`, `MaxParts`, per-part size and checksum), `StorageClass`, `ObjectSize`."
-                    + " `versionId` only `null`.", "Also `versionId`, SSE-C.");
+                    + " (`PartNumberMarker`, `MaxParts`, per-part size and checksum), `StorageClass`, `ObjectSize`;"
+                    + " `versionId`. A delete marker answers as a missing key or version.",
+                    "Also SSE-C; a delete marker: `x-amz-delete-marker` (`405` when asked for by version).");
             case DELETE_OBJECT -> supported("A multipart object goes with its segments. `versionId` only `null`.",
                     "Also `versionId`, delete markers.");
             case GET_OBJECT_ACL -> partial("The owner with `FULL_CONTROL`, nothing else.", "Any grants.");

@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.contract.StoredPart;
+import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.multipart.ListingParameters;
 import io.s3multi.s3.multipart.PartReads;
@@ -9,9 +10,13 @@ import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.request.PartNumbers;
+import io.s3multi.s3.version.VersionHeaders;
+import io.s3multi.s3.version.VersionId;
 import io.s3multi.s3.xml.documents.GetObjectAttributesResponse;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +33,11 @@ import java.util.Set;
  *       {@code <bucket>_segments} ({@link PartReads#parts}), from {@code x-amz-part-number-marker} (default 0), at
  *       most {@code x-amz-max-parts} (default and cap 1000), each with the number it was uploaded as, its size and
  *       checksum; {@code PartsCount} is the object's number of parts.</li>
+ *   <li>{@code versionId}: that version's attributes ({@code HEAD ?version-id=} in Swift's object versioning);
+ *       {@code x-amz-version-id} on the answer whenever the bucket has versioning configured.</li>
  *   <li>Errors as AWS: no attribute named is {@code InvalidRequest}, an unknown name {@code InvalidArgument}, a
- *       missing key {@code NoSuchKey}.</li>
+ *       missing key {@code NoSuchKey}, an unknown version {@code NoSuchVersion}, a malformed version id
+ *       {@code InvalidArgument}. (A delete marker answers as a missing key or version.)</li>
  * </ul>
  */
 public final class ObjectAttributesReader {
@@ -54,17 +62,13 @@ public final class ObjectAttributesReader {
 
     public static S3Response getObjectAttributes(S3Call call) {
         Set<Attribute> asked = requested(call);
-        Optional<String> version = call.request().param("versionId");
-        if (version.isPresent() && !version.get().equals("null")) {
-            throw S3Exception.invalidArgument("versionId", version.get(), "Invalid version id specified");
-        }
+        Optional<VersionId> version = VersionId.fromQuery(call.request());
         int maxParts = ListingParameters.count("x-amz-max-parts", call.request().header("x-amz-max-parts"),
                 MAX_PARTS, MAX_PARTS);
         int marker = ListingParameters.count("x-amz-part-number-marker",
                 call.request().header("x-amz-part-number-marker"), 0, PartNumbers.MAX);
         SwiftAccount swift = call.swift();
-        SwiftHeaders head = S3Failures.onObject(swift, call.bucket(), call.key(),
-                () -> swift.objects().head(call.bucket(), call.key(), SwiftHeaders.empty()).headers());
+        SwiftHeaders head = head(call, version);
         StoredObject stored = new StoredObject(head);
         GetObjectAttributesResponse answer = new GetObjectAttributesResponse();
         if (asked.contains(Attribute.ETAG)) {
@@ -85,7 +89,37 @@ public final class ObjectAttributesReader {
         if (asked.contains(Attribute.OBJECT_SIZE)) {
             answer.objectSize(stored.size());
         }
-        return S3Response.xml(answer).withHeader("Last-Modified", stored.lastModifiedHeader());
+        // Swift names the version (null included) exactly when the bucket has versioning configured.
+        return S3Response.xml(answer).withHeader("Last-Modified", stored.lastModifiedHeader())
+                .withHeader(VersionHeaders.VERSION_ID, VersionHeaders.swiftVersionId(head).orElse(null));
+    }
+
+    /**
+     * The object's headers: of the version asked for ({@code NoSuchVersion} when Swift knows none by that id, as
+     * AWS answers), else of the current one. Version {@code null} of a bucket never versioned is its object: Swift
+     * would answer {@code ?version-id=null} there too, but with a version id, which such a bucket does not show.
+     */
+    private static SwiftHeaders head(S3Call call, Optional<VersionId> version) {
+        SwiftAccount swift = call.swift();
+        String bucket = call.bucket();
+        String key = call.key();
+        if (version.isEmpty() || version.get().isNull()) {
+            SwiftHeaders current = S3Failures.onObject(swift, bucket, key,
+                    () -> swift.objects().head(bucket, key, SwiftHeaders.empty()).headers());
+            if (version.isEmpty() || !VersionHeaders.versioningConfigured(current)) {
+                return current;
+            }
+        }
+        try {
+            return swift.objects().headVersion(bucket, key, version.get().value(), SwiftHeaders.empty()).headers();
+        } catch (SwiftException failure) {
+            if (failure instanceof SwiftHttpStatusException status && status.status() == 400) {
+                throw VersionId.malformed(version.get().value());
+            }
+            S3Exception answer = S3Failures.forObject(failure, swift, bucket, key);
+            throw answer.code() == S3ErrorCode.NO_SUCH_KEY ? S3Exception.noSuchVersion(key, version.get().value())
+                    : answer;
+        }
     }
 
     private static GetObjectAttributesResponse.ObjectParts objectParts(PartReads.ObjectParts parts, int marker,
