@@ -58,9 +58,9 @@ final class Compatibility {
 
     static Row of(S3Operation operation) {
         return switch (operation) {
-            case LIST_BUCKETS -> partial("Every bucket of the account in one answer; `max-buckets`,"
-                    + " `continuation-token` and `prefix` are ignored.",
-                    "Paginated: `max-buckets` (up to 10,000), `continuation-token`, `prefix`, `bucket-region`.");
+            case LIST_BUCKETS -> supported("Every bucket of the account, or a page: `max-buckets` (1 to 10,000),"
+                    + " `prefix`, `continuation-token`. `bucket-region` is not read.",
+                    "Paginated the same way; `bucket-region` filters by region.");
             case CREATE_BUCKET -> partial("A container in the caller's account, the name unique across accounts;"
                     + " `LocationConstraint` must be the configured location. `x-amz-acl` other than `private`,"
                     + " `x-amz-grant-*` and object lock: `NotImplemented`.",
@@ -70,8 +70,8 @@ final class Compatibility {
             case GET_BUCKET_LOCATION -> supported("The configured location (empty for `us-east-1`).", "Same.");
             case LIST_OBJECTS -> supported("`marker`, `prefix`, `delimiter`, `max-keys`, `encoding-type`.",
                     "Same.");
-            case LIST_OBJECTS_V2 -> supported("`continuation-token`, `start-after`, `fetch-owner`, `prefix`,"
-                    + " `delimiter`, `max-keys`, `encoding-type`.", "Same.");
+            case LIST_OBJECTS_V2 -> supported("`continuation-token` (an empty one counts as none), `start-after`,"
+                    + " `fetch-owner`, `prefix`, `delimiter`, `max-keys`, `encoding-type`.", "Same.");
             case LIST_OBJECT_VERSIONS -> partial("Buckets are never versioned: every key once, `VersionId` `null`,"
                     + " `IsLatest` true.", "Every version and delete marker of a versioned bucket.");
             case GET_BUCKET_VERSIONING -> partial("Always the empty configuration of a never-versioned bucket.",
@@ -110,7 +110,8 @@ final class Compatibility {
             case PUT_OBJECT_TAGGING, DELETE_OBJECT_TAGGING -> notSupported("`NotImplemented`.",
                     "Up to 10 tags per object.");
             case CREATE_MULTIPART_UPLOAD -> supported("Metadata, content headers, `x-amz-checksum-algorithm` and"
-                    + " `x-amz-checksum-type`; the same headers as PutObject are refused.", "Same.");
+                    + " `x-amz-checksum-type`, `x-amz-acl: private`; the same headers as PutObject are refused.",
+                    "Same.");
             case UPLOAD_PART -> supported("Streamed and verified like PutObject; up to 10,000 parts.", "Same.");
             case UPLOAD_PART_COPY -> supported("Server-side in Swift, with `x-amz-copy-source-range`.", "Same.");
             case COMPLETE_MULTIPART_UPLOAD -> supported("A Static Large Object (nested beyond Swift's"
