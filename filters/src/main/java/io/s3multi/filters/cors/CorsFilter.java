@@ -171,9 +171,10 @@ public final class CorsFilter implements Filter {
     private Optional<CorsGrant> actualGrant(S3Request s3, String origin) {
         try {
             return rulesOf(s3).flatMap(rules -> rules.actual(origin, s3.method()));
-        } catch (S3Exception unreadable) {
+        } catch (RuntimeException unreadable) {
+            // Swift unavailable, say: the request itself may still succeed, only a browser will not see it.
             LOG.warn("CORS rules of bucket {} not readable; answering without CORS headers: {}", s3.bucket(),
-                    unreadable.summary());
+                    unreadable.toString());
             return Optional.empty();
         }
     }
