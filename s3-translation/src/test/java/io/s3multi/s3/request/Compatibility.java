@@ -83,6 +83,10 @@ final class Compatibility {
             case GET_BUCKET_TAGGING -> partial("Buckets have no tags: `NoSuchTagSet`.", "The bucket's tags.");
             case PUT_BUCKET_TAGGING, DELETE_BUCKET_TAGGING -> notSupported("`NotImplemented`.",
                     "Up to 50 tags per bucket.");
+            case GET_BUCKET_CORS, PUT_BUCKET_CORS, DELETE_BUCKET_CORS -> supported("Up to 100 rules per bucket"
+                    + " (`AllowedOrigin` with one `*`, `AllowedMethod`, `AllowedHeader`, `ExposeHeader`,"
+                    + " `MaxAgeSeconds`, `ID`), applied by the `cors` stage; a gateway-wide default rule set in the"
+                    + " configuration.", "Same, without the default rule set.");
             case DELETE_OBJECTS -> supported("`Quiet`; multipart objects go with their segments.",
                     "Also `VersionId` per key.");
             case PUT_OBJECT -> partial("Streamed to Swift, verified (`Content-MD5`, signed payload,"
@@ -136,8 +140,6 @@ final class Compatibility {
         rows.put("analytics", new Unsupported(List.of("GetBucketAnalyticsConfiguration",
                 "PutBucketAnalyticsConfiguration", "DeleteBucketAnalyticsConfiguration",
                 "ListBucketAnalyticsConfigurations"), "Storage class analysis."));
-        rows.put("cors", new Unsupported(List.of("GetBucketCors", "PutBucketCors", "DeleteBucketCors"),
-                "Up to 100 CORS rules per bucket; preflight `OPTIONS` answered from them."));
         rows.put("encryption", new Unsupported(List.of("GetBucketEncryption", "PutBucketEncryption",
                 "DeleteBucketEncryption"), "Default server-side encryption (SSE-S3 on every bucket since 2023)."));
         rows.put("intelligent-tiering", new Unsupported(List.of("GetBucketIntelligentTieringConfiguration",
@@ -182,8 +184,9 @@ final class Compatibility {
         rows.put("torrent", new Unsupported(List.of("GetObjectTorrent"), "BitTorrent files of objects."));
         rows.put("website", new Unsupported(List.of("GetBucketWebsite", "PutBucketWebsite", "DeleteBucketWebsite"),
                 "Static website hosting."));
-        rows.put("OPTIONS", new Unsupported(List.of("OPTIONS object (CORS preflight)"),
-                "Answered from the bucket's CORS rules, `403` when none matches."));
+        rows.put("OPTIONS", new Unsupported(List.of("OPTIONS object (CORS preflight), without the `cors` stage"),
+                "Answered from the bucket's CORS rules, `403` when none matches (the `cors` stage, in the shipped"
+                        + " pipeline, does the same)."));
         rows.put("POST bucket", new Unsupported(List.of("PostObject (browser form upload)"),
                 "Uploads from an HTML form, authorized by a signed policy."));
         return rows;
