@@ -219,10 +219,11 @@ class VersioningIT extends S3IntegrationTest {
         assertEquals("null", s3().headObject(b -> b.bucket(bucket).key(key)).versionId(), "the latest");
     }
 
+    /** Keys with {@code //} are boto3's ({@link #boto3SeesTheVersionIdsOfPutsCopiesAndSuspendedWrites}): see ObjectKeysIT. */
     @Test
     void everyVersionOfAHistoryReadsBackByItsIdForAwkwardNamesToo() throws Exception {
         String bucket = versionedBucket();
-        for (String key : List.of("plain", "ünïcødé/ключ/鍵", "100%/%41%zz", "a//b///c")) {
+        for (String key : List.of("plain", "ünïcødé/ключ/鍵", "100%/%41%zz")) {
             s3().putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
             checkHistory(bucket, key, writeHistory(bucket, key));
         }
@@ -352,7 +353,7 @@ class VersioningIT extends S3IntegrationTest {
         ToolResult result = tools().boto3(String.join("\n",
                 "s3 = s3_client()",
                 "b = '" + bucket + "'",
-                "for key in ['k', 'ü/%41//x']:",
+                "for key in ['k', 'ü/%41//x', '//lead///x']:",
                 "    s3.put_bucket_versioning(Bucket=b, VersioningConfiguration={'Status': 'Enabled'})",
                 "    v1 = s3.put_object(Bucket=b, Key=key, Body=b'one')['VersionId']",
                 "    v2 = s3.put_object(Bucket=b, Key=key, Body=b'two')['VersionId']",
