@@ -40,6 +40,9 @@ import java.util.Optional;
  *   <li><b>partNumber</b> ({@link PartReads}): part n of a multipart object is a ranged read (206,
  *       {@code x-amz-mp-parts-count}); a plain object is its own only part; any other part is
  *       {@code InvalidPartNumber}.</li>
+ *   <li><b>versionId</b>: that version ({@code ?version-id=} in Swift), with ranges, parts and conditions as above;
+ *       on a versioned bucket every answer names its version ({@code x-amz-version-id}); unknown versions,
+ *       malformed ids and delete markers answer as {@link ObjectVersions} says.</li>
  * </ul>
  */
 public final class ObjectReader {

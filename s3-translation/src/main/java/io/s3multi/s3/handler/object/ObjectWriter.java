@@ -35,6 +35,9 @@ import java.util.Set;
  * is stored ({@link ReplacedLargeObject}); what the key held is read while the body streams
  * ({@link ReplacedObjectProbe}).
  *
+ * <p>On a versioned bucket the answer names the version written ({@code x-amz-version-id}): Swift's id, or
+ * {@code null} when the bucket is suspended, which the probe's look at the key tells (docs/VERSIONING.md).
+ *
  * <p><b>Checksums.</b> A checksum sent as a header is known before the body and stored with the PUT as
  * {@code X-Object-Meta-S3multi-Checksum-<Alg>}. A checksum sent as an aws-chunked trailer (the AWS SDK's default)
  * is known only after the last byte, when Swift already has the object's headers; the gateway then stores it with
