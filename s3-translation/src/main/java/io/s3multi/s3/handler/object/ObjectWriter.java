@@ -90,7 +90,7 @@ public final class ObjectWriter {
         if (checksumInTrailer) {
             storeTrailerChecksum(call, metadata, checksum.get(), checksumValue);
         }
-        replaced.deleteSegments(call.swift());
+        replaced.deleteSegments(call.swift(), reply);
         S3Response response = S3Response.status(200).withHeader("ETag", StoredObject.quote(reply.etag()));
         checksum.ifPresent(algorithm -> response.withHeader(algorithm.checksumHeader(), checksumValue)
                 .withHeader("x-amz-checksum-type", ReservedMetadata.FULL_OBJECT));

@@ -1,8 +1,11 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.s3.operation.VersionIdHeader;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.error.SwiftException;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,13 @@ import java.util.Optional;
  *
  * <p>Only what the old object's upload stored goes ({@link MultipartLeftovers}): a Static Large Object the gateway
  * did not complete at this key (written with the Swift API, or a copy of one) keeps every segment it names.
+ *
+ * <p>On a bucket with versioning (Swift's object versioning) a write replaces nothing but the null version: a
+ * versioned object it replaces stays as a noncurrent version, and so does the null version when versioning is
+ * enabled (Swift moves it into its versions under an id of its own). Its segments are then still named by that
+ * version and must stay (they go when the version is deleted by id). So only the null version is captured
+ * ({@link VersionIdHeader}), and its segments go only when the write's own answer carries no version id, i.e.
+ * Swift really replaced it.
  *
  * <p>Costs one HEAD per write, plus one GET per manifest in the tree when the old object claims an upload.
  */
@@ -34,12 +44,22 @@ public final class ReplacedLargeObject {
         return NONE;
     }
 
-    /** What {@code key} is now: nothing to clean up unless it is the manifest of a completed upload. */
+    /**
+     * What {@code key} is now: nothing to clean up unless it is the null version and the manifest of a completed
+     * upload.
+     */
     public static ReplacedLargeObject capture(SwiftAccount swift, String bucket, String key) {
         Optional<MultipartLeftovers> upload = S3Failures.onObject(swift, bucket, key, () -> S3Failures.unlessNotFound(
-                () -> MultipartLeftovers.of(swift, bucket, key, swift.objects().head(bucket, key, SwiftHeaders.empty())
+                () -> nullVersionLeftovers(swift, bucket, key, swift.objects().head(bucket, key, SwiftHeaders.empty())
                         .headers()))).flatMap(leftovers -> leftovers);   // nothing at the key: nothing to clean up
         return upload.isEmpty() ? NONE : new ReplacedLargeObject(upload);
+    }
+
+    private static Optional<MultipartLeftovers> nullVersionLeftovers(SwiftAccount swift, String bucket, String key,
+            SwiftHeaders stored) throws SwiftException {
+        // A versioned object outlives any write as a noncurrent version: its segments are not the write's to delete.
+        return VersionIdHeader.isNullVersion(stored) ? MultipartLeftovers.of(swift, bucket, key, stored)
+                : Optional.empty();
     }
 
     /** Whether the replaced object had segments to delete. */
@@ -47,8 +67,13 @@ public final class ReplacedLargeObject {
         return upload.isPresent();
     }
 
-    /** Deletes what the old object's upload stored; call only after the new object is stored. */
-    public void deleteSegments(SwiftAccount swift) {
-        upload.ifPresent(leftovers -> leftovers.delete(swift));
+    /**
+     * Deletes what the old object's upload stored, unless Swift kept the old object as a version (its answer to
+     * the write, {@code written}, names the new version); call only after the new object is stored.
+     */
+    public void deleteSegments(SwiftAccount swift, SwiftReply written) {
+        if (VersionIdHeader.isNullVersion(written.headers())) {
+            upload.ifPresent(leftovers -> leftovers.delete(swift));
+        }
     }
 }
