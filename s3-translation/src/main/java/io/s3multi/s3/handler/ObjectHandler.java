@@ -5,6 +5,7 @@ import io.s3multi.s3.handler.object.ObjectCopier;
 import io.s3multi.s3.handler.object.ObjectDeleter;
 import io.s3multi.s3.handler.object.ObjectReader;
 import io.s3multi.s3.handler.object.ObjectWriter;
+import io.s3multi.s3.handler.object.VersionDeleter;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
@@ -62,14 +63,26 @@ public final class ObjectHandler {
         return guarded(call, ObjectReader::headObject);
     }
 
+    /**
+     * DeleteObject: the key ({@link ObjectDeleter}), answering the delete marker Swift wrote, if any; or with
+     * {@code versionId} that version ({@link VersionDeleter}), answering whether it was a marker.
+     */
     public S3Response deleteObject(S3Call call) {
         Optional<String> version = call.request().param("versionId");
-        if (version.isPresent() && !version.get().equals("null")) {
-            throw S3Exception.invalidArgument("versionId", version.get(), "Invalid version id specified");
+        if (version.isPresent()) {
+            if (version.get().isEmpty()) {
+                throw S3Exception.invalidArgument("versionId", version.get(), "Invalid version id specified");
+            }
+            return guarded(call, c -> {
+                VersionDeleter.Deletion deleted = VersionDeleter.delete(c.swift(), c.bucket(), c.key(), version.get());
+                S3Response answer = S3Response.noContent().withHeader("x-amz-version-id", deleted.versionId());
+                return deleted.deleteMarker() ? answer.withHeader("x-amz-delete-marker", "true") : answer;
+            });
         }
         return guarded(call, c -> {
-            ObjectDeleter.delete(c.swift(), c.bucket(), c.key());
-            return S3Response.noContent();
+            Optional<String> marker = ObjectDeleter.delete(c.swift(), c.bucket(), c.key()).markerVersionId();
+            return marker.map(id -> S3Response.noContent().withHeader("x-amz-delete-marker", "true")
+                    .withHeader("x-amz-version-id", id)).orElseGet(S3Response::noContent);
         });
     }
 

@@ -127,6 +127,40 @@ class VersionedMultipartIT extends MultipartIntegrationTest {
         assertNothingLeftOf(bucket, replacing);
     }
 
+    @Test
+    void deletingAMultipartVersionByIdDeletesItsSegmentsAndOnlyThose() throws Exception {
+        String bucket = versionedBucket(true);
+        Upload first = completedUpload(bucket, "k", 3, 13);
+        Upload second = completedUpload(bucket, "k", 2, 14);
+        s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("plain now"));
+        assertStillReadable(bucket, first);
+        assertStillReadable(bucket, second);
+
+        var deleted = s3().deleteObject(b -> b.bucket(bucket).key("k").versionId(second.versionId()));
+        assertEquals(second.versionId(), deleted.versionId());
+        assertNothingLeftOf(bucket, second);
+        assertStillReadable(bucket, first);
+        assertEquals("plain now", s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String());
+
+        // The current version, multipart: its segments go, and the newest remaining version becomes current.
+        Upload third = completedUpload(bucket, "k", 2, 15);
+        s3().deleteObject(b -> b.bucket(bucket).key("k").versionId(third.versionId()));
+        assertNothingLeftOf(bucket, third);
+        assertEquals("plain now", s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String());
+        assertStillReadable(bucket, first);
+        List<String> left = segmentNames(bucket);
+        assertTrue(left.stream().allMatch(name -> name.contains(first.uploadId())), left.toString());
+    }
+
+    @Test
+    void aMultipartNullVersionDeletedByIdTakesItsSegmentsAlong() throws Exception {
+        String bucket = versionedBucket(false);
+        Upload old = completedUpload(bucket, "k", 3, 16);
+        s3().deleteObject(b -> b.bucket(bucket).key("k").versionId("null"));
+        assertNothingLeftOf(bucket, old);
+        assertEquals(List.of(), segmentNames(bucket));
+    }
+
     /** A completed upload: its id, its bytes, the version id Swift gave its manifest ({@code null}: none). */
     private record Upload(String uploadId, byte[] bytes, String versionId) {
         Upload withVersion(String id) {
