@@ -11,6 +11,7 @@ import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.ObjectKeys;
+import io.s3multi.s3.version.VersionId;
 import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.Delete;
 import io.s3multi.s3.xml.documents.DeleteResult;
@@ -143,7 +144,7 @@ public final class MultiDeleteHandler {
             String version = object.versionId();
             if (version != null) {
                 VersionDeleter.Deletion deleted = VersionDeleter.delete(call.swift(), call.bucket(), object.key(),
-                        version);
+                        VersionId.parse(version).value());
                 return new Outcome(null, deleted.deleteMarker(), deleted.deleteMarker() ? version : null);
             }
             ObjectDeleter.Deletion deleted = ObjectDeleter.delete(call.swift(), call.bucket(), object.key());

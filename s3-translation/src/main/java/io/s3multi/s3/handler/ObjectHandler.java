@@ -11,6 +11,8 @@ import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.version.VersionHeaders;
+import io.s3multi.s3.version.VersionId;
 import io.s3multi.s3.xml.documents.AccessControlPolicy;
 import io.s3multi.s3.xml.documents.Owner;
 import io.s3multi.s3.xml.documents.Tagging;
@@ -68,21 +70,19 @@ public final class ObjectHandler {
      * {@code versionId} that version ({@link VersionDeleter}), answering whether it was a marker.
      */
     public S3Response deleteObject(S3Call call) {
-        Optional<String> version = call.request().param("versionId");
+        Optional<VersionId> version = VersionId.fromQuery(call.request());
         if (version.isPresent()) {
-            if (version.get().isEmpty()) {
-                throw S3Exception.invalidArgument("versionId", version.get(), "Invalid version id specified");
-            }
             return guarded(call, c -> {
-                VersionDeleter.Deletion deleted = VersionDeleter.delete(c.swift(), c.bucket(), c.key(), version.get());
-                S3Response answer = S3Response.noContent().withHeader("x-amz-version-id", deleted.versionId());
-                return deleted.deleteMarker() ? answer.withHeader("x-amz-delete-marker", "true") : answer;
+                VersionDeleter.Deletion deleted = VersionDeleter.delete(c.swift(), c.bucket(), c.key(),
+                        version.get().value());
+                S3Response answer = S3Response.noContent().withHeader(VersionHeaders.VERSION_ID, deleted.versionId());
+                return deleted.deleteMarker() ? answer.withHeader(VersionHeaders.DELETE_MARKER, "true") : answer;
             });
         }
         return guarded(call, c -> {
             Optional<String> marker = ObjectDeleter.delete(c.swift(), c.bucket(), c.key()).markerVersionId();
-            return marker.map(id -> S3Response.noContent().withHeader("x-amz-delete-marker", "true")
-                    .withHeader("x-amz-version-id", id)).orElseGet(S3Response::noContent);
+            return marker.map(id -> S3Response.noContent().withHeader(VersionHeaders.DELETE_MARKER, "true")
+                    .withHeader(VersionHeaders.VERSION_ID, id)).orElseGet(S3Response::noContent);
         });
     }
 

@@ -7,7 +7,7 @@ import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.StoredObject;
-import io.s3multi.s3.operation.VersionIdHeader;
+import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
@@ -47,7 +47,7 @@ final class CompletedObject {
      */
     static Optional<OverwrittenUpload> overwritten(S3Call call) throws SwiftException {
         Optional<SwiftReply> object = head(call);
-        if (object.isEmpty() || !VersionIdHeader.isNullVersion(object.get().headers())) {
+        if (object.isEmpty() || !VersionHeaders.isNullVersion(object.get().headers())) {
             return Optional.empty();
         }
         SwiftHeaders headers = object.get().headers();

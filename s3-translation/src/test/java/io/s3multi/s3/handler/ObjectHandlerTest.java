@@ -214,8 +214,7 @@ class ObjectHandlerTest {
         swift.on("HEAD", "/bkt", Answer.of(204));
         swift.on("HEAD", "/bkt/a", Answer.of(200, "Content-Length", "1"));
         swift.on("DELETE", "/bkt/a", Answer.of(204));
-        // A bucket without versioning: Swift refuses any version id but "null" (400), as AWS does.
-        swift.on("HEAD", "/bkt/b?version-id=v1", Answer.of(400));
+        // "v1" cannot be a version id: refused for that key before Swift is asked, as AWS refuses it.
         String md5 = java.util.Base64.getEncoder().encodeToString(
                 io.s3multi.s3.integrity.DigestAlgorithm.MD5.digest(body));
         S3Response response = multiDelete.deleteObjects(call("POST", "/bkt", "delete", body, "Content-MD5", md5));
@@ -223,8 +222,6 @@ class ObjectHandlerTest {
         assertEquals(true, xml.contains("<Deleted><Key>a</Key></Deleted>"), xml);
         assertEquals(true, xml.contains("<Error><Key>b</Key><VersionId>v1</VersionId><Code>InvalidArgument</Code>"),
                 xml);
-        // The keys are deleted in parallel: compare in order of the requests' names.
-        assertEquals(List.of("DELETE /bkt/a", "HEAD /bkt", "HEAD /bkt/a", "HEAD /bkt/b"),
-                swift.requests().stream().sorted().toList());
+        assertEquals(List.of("HEAD /bkt", "HEAD /bkt/a", "DELETE /bkt/a"), swift.requests());
     }
 }

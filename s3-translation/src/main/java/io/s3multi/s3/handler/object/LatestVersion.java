@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler.object;
 
-import io.s3multi.s3.operation.VersionIdHeader;
+import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.s3.version.VersionId;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.container.ListingQuery;
@@ -62,10 +63,10 @@ final class LatestVersion {
             }
             Optional<VersionEntry> current = versions.stream()
                     .filter(version -> version.isLatest() && !version.isDeleteMarker()).findFirst();
-            if (current.isEmpty() || current.get().versionId().equals(VersionIdHeader.NULL_VERSION)) {
+            if (current.isEmpty() || current.get().versionId().equals(VersionId.NULL_VALUE)) {
                 return;
             }
-            ignoringGone(() -> swift.objects().deleteVersion(bucket, key, VersionIdHeader.NULL_VERSION,
+            ignoringGone(() -> swift.objects().deleteVersion(bucket, key, VersionId.NULL_VALUE,
                     SwiftHeaders.empty()));
         }
         LOG.warn("the latest version of {}/{} still moved after {} rounds; left to the next restore", bucket, key,
@@ -95,6 +96,23 @@ final class LatestVersion {
             VersionEntry last = page.get(page.size() - 1);
             query = query.withMarker(last.name());
             versionMarker = last.versionId();
+        }
+    }
+
+    /**
+     * Runs a versioned delete, again when Swift answers 412, at most {@link #MAX_ROUNDS} times. Swift's versioning
+     * does a delete in steps (it reads the key's current version, then removes the symlink or writes the marker)
+     * and answers 412 when a concurrent request changed the key in between; nothing was deleted then.
+     */
+    static <T> T againWhileRacing(S3Failures.SwiftCall<T> delete) throws SwiftException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return delete.run();
+            } catch (SwiftHttpStatusException failure) {
+                if (failure.status() != 412 || attempt >= MAX_ROUNDS) {
+                    throw failure;
+                }
+            }
         }
     }
 

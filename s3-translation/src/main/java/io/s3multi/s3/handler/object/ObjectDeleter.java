@@ -2,7 +2,7 @@ package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Failures;
-import io.s3multi.s3.operation.VersionIdHeader;
+import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
@@ -52,7 +52,7 @@ public final class ObjectDeleter {
             S3Failures.requireBucket(swift, bucket);   // nothing there, and no marker to write
             return new Deletion(Optional.empty());
         }
-        Optional<MultipartLeftovers> leftovers = looked.object().filter(VersionIdHeader::isNullVersion).flatMap(
+        Optional<MultipartLeftovers> leftovers = looked.object().filter(VersionHeaders::isNullVersion).flatMap(
                 headers -> S3Failures.onObject(swift, bucket, key, () -> MultipartLeftovers.of(swift, bucket, key,
                         headers)));
         Optional<SwiftHeaders> answer = S3Failures.onObject(swift, bucket, key, () -> deleteCurrent(swift, bucket,
@@ -61,7 +61,7 @@ public final class ObjectDeleter {
             S3Failures.requireBucket(swift, bucket);
             return new Deletion(Optional.empty());
         }
-        Optional<String> marker = VersionIdHeader.keptVersion(answer.get());
+        Optional<String> marker = VersionHeaders.keptVersion(answer.get());
         if (marker.isEmpty()) {
             leftovers.ifPresent(upload -> upload.delete(swift));
         }
@@ -80,7 +80,7 @@ public final class ObjectDeleter {
             return new Looked(Optional.of(swift.objects().head(bucket, key, SwiftHeaders.empty()).headers()), true);
         } catch (SwiftHttpStatusException failure) {
             if (failure.status() == 404) {
-                return new Looked(Optional.empty(), failure.headers().contains(VersionIdHeader.NAME));
+                return new Looked(Optional.empty(), VersionHeaders.versioningConfigured(failure));
             }
             throw failure;
         }
@@ -93,9 +93,10 @@ public final class ObjectDeleter {
     private static Optional<SwiftHeaders> deleteCurrent(SwiftAccount swift, String bucket, String key)
             throws SwiftException {
         try {
-            return Optional.of(swift.objects().delete(bucket, key, SwiftHeaders.empty()).headers());
+            return Optional.of(LatestVersion.againWhileRacing(
+                    () -> swift.objects().delete(bucket, key, SwiftHeaders.empty()).headers()));
         } catch (SwiftHttpStatusException failure) {
-            if (failure.status() == 404 && VersionIdHeader.keptVersion(failure.headers()).isPresent()) {
+            if (failure.status() == 404 && VersionHeaders.keptVersion(failure.headers()).isPresent()) {
                 return Optional.of(failure.headers());   // nothing was there, but Swift wrote a marker
             }
             if (failure.status() == 404) {

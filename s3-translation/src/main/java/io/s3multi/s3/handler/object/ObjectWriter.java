@@ -154,7 +154,9 @@ public final class ObjectWriter {
                 .add(ReservedMetadata.checksum(algorithm), value)
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT)
                 .build();
-        S3Failures.onObject(call.swift(), call.bucket(), call.key(),
-                () -> call.swift().objects().post(call.bucket(), call.key(), post));
+        // A key deleted since the PUT (404; 409 when Swift's versioning finds the current version gone) keeps no
+        // checksum: the PUT itself succeeded, and a client retrying it would bring back what a later request deleted.
+        S3Failures.onObject(call.swift(), call.bucket(), call.key(), () -> S3Failures.unlessStatus(409,
+                () -> S3Failures.unlessNotFound(() -> call.swift().objects().post(call.bucket(), call.key(), post))));
     }
 }

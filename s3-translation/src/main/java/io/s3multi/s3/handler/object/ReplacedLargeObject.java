@@ -1,7 +1,7 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.operation.S3Failures;
-import io.s3multi.s3.operation.VersionIdHeader;
+import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
@@ -24,8 +24,8 @@ import java.util.Optional;
  * versioned object it replaces stays as a noncurrent version, and so does the null version when versioning is
  * enabled (Swift moves it into its versions under an id of its own). Its segments are then still named by that
  * version and must stay (they go when the version is deleted by id). So only the null version is captured
- * ({@link VersionIdHeader}), and its segments go only when the write's own answer carries no version id, i.e.
- * Swift really replaced it.
+ * ({@link VersionHeaders#isNullVersion}), and its segments go only when the write's own answer carries no version
+ * id, i.e. Swift really replaced it.
  *
  * <p>Costs one HEAD per write, plus one GET per manifest in the tree when the old object claims an upload.
  */
@@ -58,7 +58,7 @@ public final class ReplacedLargeObject {
     private static Optional<MultipartLeftovers> nullVersionLeftovers(SwiftAccount swift, String bucket, String key,
             SwiftHeaders stored) throws SwiftException {
         // A versioned object outlives any write as a noncurrent version: its segments are not the write's to delete.
-        return VersionIdHeader.isNullVersion(stored) ? MultipartLeftovers.of(swift, bucket, key, stored)
+        return VersionHeaders.isNullVersion(stored) ? MultipartLeftovers.of(swift, bucket, key, stored)
                 : Optional.empty();
     }
 
@@ -72,7 +72,7 @@ public final class ReplacedLargeObject {
      * the write, {@code written}, names the new version); call only after the new object is stored.
      */
     public void deleteSegments(SwiftAccount swift, SwiftReply written) {
-        if (VersionIdHeader.isNullVersion(written.headers())) {
+        if (VersionHeaders.isNullVersion(written.headers())) {
             upload.ifPresent(leftovers -> leftovers.delete(swift));
         }
     }

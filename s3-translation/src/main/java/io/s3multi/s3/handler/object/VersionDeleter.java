@@ -2,7 +2,9 @@ package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Failures;
-import io.s3multi.s3.operation.VersionIdHeader;
+import io.s3multi.s3.version.BucketVersioning;
+import io.s3multi.s3.version.VersionHeaders;
+import io.s3multi.s3.version.VersionId;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.container.VersionEntry;
@@ -56,9 +58,11 @@ public final class VersionDeleter {
                 : S3Failures.onObject(swift, bucket, key, () -> MultipartLeftovers.ofVersion(swift, bucket, key,
                         versionId, version.headers().get()));
         S3Failures.onObject(swift, bucket, key, () -> {
-            Optional<SwiftHeaders> answer = S3Failures.unlessNotFound(() -> swift.objects().deleteVersion(bucket, key,
-                    versionId, SwiftHeaders.empty()).headers());
-            if (answer.map(VersionDeleter::leftNoCurrentVersion).orElse(false)) {
+            // The latest version goes in two steps, its symlink first: a concurrent request can take the symlink
+            // in between (412; the version's data is still there).
+            Optional<SwiftHeaders> answer = LatestVersion.againWhileRacing(() -> S3Failures.unlessNotFound(
+                    () -> swift.objects().deleteVersion(bucket, key, versionId, SwiftHeaders.empty()).headers()));
+            if (answer.isPresent() && mayHaveLeftNoCurrentVersion(swift, bucket, versionId, answer.get())) {
                 LatestVersion.restore(swift, bucket, key);
             }
             return null;
@@ -89,13 +93,19 @@ public final class VersionDeleter {
     }
 
     /**
-     * Whether Swift's answer says the key has no current version now, or its current is the null version, which
-     * the answer cannot tell apart: either way the versions are looked at. A container without versioning answers
-     * no such header: nothing to restore there.
+     * Whether the key may have no current version now, so that its versions must be looked at. Swift's answer says
+     * {@code X-Object-Current-Version-Id: null} when it has none (or its current one is the null version, which
+     * the answer cannot tell apart). Deleting the null version itself Swift answers without that header, as it
+     * answers any delete in a container that was never versioned: a container HEAD tells the two apart.
      */
-    private static boolean leftNoCurrentVersion(SwiftHeaders answer) {
-        String current = answer.get("X-Object-Current-Version-Id");
-        return current != null && current.trim().equals(VersionIdHeader.NULL_VERSION);
+    private static boolean mayHaveLeftNoCurrentVersion(SwiftAccount swift, String bucket, String versionId,
+            SwiftHeaders answer) throws SwiftException {
+        String current = answer.get(VersionHeaders.SWIFT_CURRENT_VERSION_ID);
+        if (current != null) {
+            return current.trim().equals(VersionId.NULL_VALUE);
+        }
+        return versionId.equals(VersionId.NULL_VALUE)
+                && BucketVersioning.of(swift.containers().head(bucket).headers()) != BucketVersioning.UNVERSIONED;
     }
 
     /** What a HEAD of the version found: its headers (an object), a marker, or nothing. */
@@ -110,7 +120,7 @@ public final class VersionDeleter {
                     .headers()), false);
         } catch (SwiftHttpStatusException failure) {
             if (failure.status() == 400) {
-                throw S3Exception.invalidArgument("versionId", versionId, "Invalid version id specified");
+                throw VersionId.malformed(versionId);
             }
             if (failure.status() == 404) {
                 return VersionEntry.isDeleteMarker(failure.headers().get("Content-Type"))
