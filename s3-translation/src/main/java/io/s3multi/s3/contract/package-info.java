@@ -114,6 +114,13 @@
  * marked finished or deleted deletes its own segment, unless the manifest at the key names it. Deleting a multipart
  * object deletes its manifest, then its upload's parts and sub-manifests (verified as above).
  *
+ * <p>With versioning (Swift's object versioning on the bucket's container) the rule is: no orphans once the last
+ * version that names a segment is gone, and no segment deleted before. An overwrite, a Complete or a delete without
+ * version id cleans up only the null version, and only when Swift really replaced it (no version id in its answer;
+ * a Complete asks whether the old object's timestamp became a version id); a versioned object keeps its segments as
+ * a noncurrent version. {@code DELETE ?versionId=} of a multipart version deletes the version, then its upload's
+ * parts and sub-manifests, verified as above on that version's own headers and manifest.
+ *
  * <h2>Left for the sweeper</h2>
  * When Swift keeps failing a Complete's clean-up, what is left is recognisable without any state outside Swift:
  * <ul>

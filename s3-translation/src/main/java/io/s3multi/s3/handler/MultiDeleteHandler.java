@@ -3,6 +3,7 @@ package io.s3multi.s3.handler;
 import io.s3multi.s3.auth.RequestBody;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.object.ObjectDeleter;
+import io.s3multi.s3.handler.object.VersionDeleter;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3ApiSettings;
@@ -10,6 +11,7 @@ import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.ObjectKeys;
+import io.s3multi.s3.version.VersionId;
 import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.Delete;
 import io.s3multi.s3.xml.documents.DeleteResult;
@@ -27,7 +29,7 @@ import java.util.Set;
  * {@code Content-MD5} or an {@code x-amz-checksum-<algorithm>} value (header or aws-chunked trailer), which the
  * verified body stream enforces before any key is deleted ({@code BadDigest} on a mismatch). Each key is deleted
  * as DeleteObject deletes it ({@link ObjectDeleter}: a missing key counts as deleted, a multipart object goes with
- * its segments), several at a time but never more than {@link #PARALLEL_DELETES}, on threads shared by all
+ * its segments; with a {@code <VersionId>} that version, {@link VersionDeleter}), several at a time but never more than {@link #PARALLEL_DELETES}, on threads shared by all
  * requests ({@link DeleteLanes}), so neither one request nor many at once can flood Swift or the gateway. The answer lists keys in request order: {@code <Deleted>} for each success (left out in quiet
  * mode) and {@code <Error>} with the AWS code for each failure; the request as a whole succeeds.
  */
@@ -75,7 +77,8 @@ public final class MultiDeleteHandler {
             Outcome outcome = outcomes.get(i);
             if (outcome.error() == null) {
                 if (!quiet) {
-                    result.addDeleted(object.key(), object.versionId());
+                    result.addDeleted(object.key(), object.versionId(), outcome.deleteMarker(),
+                            outcome.deleteMarkerVersionId());
                 }
             } else {
                 result.addError(object.key(), object.versionId(), outcome.error().code().wireCode(),
@@ -119,7 +122,11 @@ public final class MultiDeleteHandler {
         }
     }
 
-    private record Outcome(S3Exception error) {
+    /** A key's failure, or what its deletion did with delete markers. */
+    private record Outcome(S3Exception error, boolean deleteMarker, String deleteMarkerVersionId) {
+        static Outcome failed(S3Exception error) {
+            return new Outcome(error, false, null);
+        }
     }
 
     private static List<Outcome> deleteEach(S3Call call, List<Delete.ObjectIdentifier> objects) {
@@ -133,17 +140,19 @@ public final class MultiDeleteHandler {
 
     private static Outcome deleteOne(S3Call call, Delete.ObjectIdentifier object) {
         try {
-            String version = object.versionId();
-            if (version != null && !version.equals("null")) {
-                throw S3Exception.noSuchVersion(object.key(), version);
-            }
             ObjectKeys.requireValid(object.key());
-            ObjectDeleter.delete(call.swift(), call.bucket(), object.key());
-            return new Outcome(null);
+            String version = object.versionId();
+            if (version != null) {
+                VersionDeleter.Deletion deleted = VersionDeleter.delete(call.swift(), call.bucket(), object.key(),
+                        VersionId.parse(version).value());
+                return new Outcome(null, deleted.deleteMarker(), deleted.deleteMarker() ? version : null);
+            }
+            ObjectDeleter.Deletion deleted = ObjectDeleter.delete(call.swift(), call.bucket(), object.key());
+            return new Outcome(null, deleted.markerVersionId().isPresent(), deleted.markerVersionId().orElse(null));
         } catch (S3Exception failure) {
-            return new Outcome(failure);
+            return Outcome.failed(failure);
         } catch (RuntimeException unexpected) {
-            return new Outcome(S3Exception.internalError("delete of " + object.key() + " failed", unexpected));
+            return Outcome.failed(S3Exception.internalError("delete of " + object.key() + " failed", unexpected));
         }
     }
 }

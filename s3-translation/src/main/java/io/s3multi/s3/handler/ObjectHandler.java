@@ -6,11 +6,14 @@ import io.s3multi.s3.handler.object.ObjectCopier;
 import io.s3multi.s3.handler.object.ObjectDeleter;
 import io.s3multi.s3.handler.object.ObjectReader;
 import io.s3multi.s3.handler.object.ObjectWriter;
+import io.s3multi.s3.handler.object.VersionDeleter;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.version.VersionHeaders;
+import io.s3multi.s3.version.VersionId;
 import io.s3multi.s3.xml.documents.AccessControlPolicy;
 import io.s3multi.s3.xml.documents.Owner;
 import io.s3multi.s3.xml.documents.Tagging;
@@ -68,14 +71,24 @@ public final class ObjectHandler {
         return guarded(call, ObjectAttributesReader::getObjectAttributes);
     }
 
+    /**
+     * DeleteObject: the key ({@link ObjectDeleter}), answering the delete marker Swift wrote, if any; or with
+     * {@code versionId} that version ({@link VersionDeleter}), answering whether it was a marker.
+     */
     public S3Response deleteObject(S3Call call) {
-        Optional<String> version = call.request().param("versionId");
-        if (version.isPresent() && !version.get().equals("null")) {
-            throw S3Exception.invalidArgument("versionId", version.get(), "Invalid version id specified");
+        Optional<VersionId> version = VersionId.fromQuery(call.request());
+        if (version.isPresent()) {
+            return guarded(call, c -> {
+                VersionDeleter.Deletion deleted = VersionDeleter.delete(c.swift(), c.bucket(), c.key(),
+                        version.get().value());
+                S3Response answer = S3Response.noContent().withHeader(VersionHeaders.VERSION_ID, deleted.versionId());
+                return deleted.deleteMarker() ? answer.withHeader(VersionHeaders.DELETE_MARKER, "true") : answer;
+            });
         }
         return guarded(call, c -> {
-            ObjectDeleter.delete(c.swift(), c.bucket(), c.key());
-            return S3Response.noContent();
+            Optional<String> marker = ObjectDeleter.delete(c.swift(), c.bucket(), c.key()).markerVersionId();
+            return marker.map(id -> S3Response.noContent().withHeader(VersionHeaders.DELETE_MARKER, "true")
+                    .withHeader(VersionHeaders.VERSION_ID, id)).orElseGet(S3Response::noContent);
         });
     }
 

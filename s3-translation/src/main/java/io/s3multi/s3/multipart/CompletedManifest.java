@@ -52,6 +52,21 @@ public final class CompletedManifest {
      */
     public static Optional<UploadId> verifiedUpload(SwiftAccount swift, String bucket, String key, SwiftHeaders head)
             throws SwiftException {
+        return verified(swift, bucket, key, head, () -> swift.largeObjects().getManifest(bucket, key));
+    }
+
+    /**
+     * {@link #verifiedUpload} of one version of {@code bucket/key} (a bucket with Swift's object versioning):
+     * {@code head} is the HEAD of that version, and its own manifest is read ({@code ?version-id=}).
+     */
+    public static Optional<UploadId> verifiedUploadOfVersion(SwiftAccount swift, String bucket, String key,
+            String versionId, SwiftHeaders head) throws SwiftException {
+        return verified(swift, bucket, key, head,
+                () -> swift.largeObjects().getManifestVersion(bucket, key, versionId));
+    }
+
+    private static Optional<UploadId> verified(SwiftAccount swift, String bucket, String key, SwiftHeaders head,
+            S3Failures.SwiftCall<List<ManifestEntry>> manifest) throws SwiftException {
         Optional<UploadId> claimed = claimedUpload(bucket, key, head);
         if (claimed.isEmpty()) {
             return claimed;
@@ -59,7 +74,7 @@ public final class CompletedManifest {
         try {
             // Gone since the HEAD (404): nothing verified.
             Optional<Boolean> ownOnly = S3Failures.unlessNotFound(() -> namesOnlyItsOwn(swift,
-                    SegmentsLayout.container(bucket), claimed.get(), swift.largeObjects().getManifest(bucket, key), 1));
+                    SegmentsLayout.container(bucket), claimed.get(), manifest.run(), 1));
             return ownOnly.orElse(false) ? claimed : Optional.empty();
         } catch (SwiftProtocolException replacedOrUnreadable) {
             // Replaced by a plain object since the HEAD, or a manifest Swift cannot show: nothing verified.

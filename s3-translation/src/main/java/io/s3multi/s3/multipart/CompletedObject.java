@@ -45,11 +45,19 @@ final class CompletedObject {
                 object.headers()));
     }
 
-    /** The upload whose segments go with the object at the call's key ({@link CompletedManifest#verifiedUpload}). */
-    static Optional<UploadId> verifiedUploadOf(S3Call call) throws SwiftException {
+    /**
+     * The upload whose segments may go with the object at the call's key when a Complete replaces it
+     * ({@link CompletedManifest#verifiedUpload}): only the null version's. A versioned object (one with a version
+     * id) outlives the write as a noncurrent version, segments and all.
+     */
+    static Optional<OverwrittenUpload> overwritten(S3Call call) throws SwiftException {
         Optional<SwiftReply> object = head(call);
-        return object.isEmpty() ? Optional.empty()
-                : CompletedManifest.verifiedUpload(call.swift(), call.bucket(), call.key(), object.get().headers());
+        if (object.isEmpty() || !VersionHeaders.isNullVersion(object.get().headers())) {
+            return Optional.empty();
+        }
+        SwiftHeaders headers = object.get().headers();
+        return CompletedManifest.verifiedUpload(call.swift(), call.bucket(), call.key(), headers)
+                .map(upload -> new OverwrittenUpload(upload, headers.get("X-Timestamp")));
     }
 
     /** The answer of a Complete that already made the object at the call's key from this upload. */

@@ -57,8 +57,9 @@ import org.slf4j.LoggerFactory;
  * finished (later part attempts now fail and delete their own segment, unless the manifest names it; listings no
  * longer show the upload), then release the claim; delete every part attempt not chosen, listed afresh so an
  * attempt stored meanwhile goes too; delete the marker; delete what the overwritten object (if it was made by
- * multipart) kept in {@code <bucket>_segments} — only now, once the new manifest is durable, and only when
- * {@link CompletedManifest#verifiedUpload} confirms whose they are. Each step is retried briefly; a clean-up that
+ * multipart) kept in {@code <bucket>_segments} — only now, once the new manifest is durable, only when
+ * {@link CompletedManifest#verifiedUpload} confirms whose they are, and only when that object was the null version
+ * and Swift did not keep it as a noncurrent version ({@link OverwrittenUpload}). Each step is retried briefly; a clean-up that
  * gives up leaves the finished marker for the sweeper (see the package comment). A retried Complete finds the
  * marker gone (or marked finished) and answers from the object's reserved metadata when the object at the key was
  * made by this upload ({@code X-Object-Meta-S3multi-Upload-Id}, bound to the key: {@link CompletedManifest}). A
@@ -177,7 +178,7 @@ public final class CompletionHandler {
      * multipart upload whose object it will replace, if any; or the upload completed, with the answer of the
      * Complete that did it (an aborted upload is NoSuchUpload, thrown).
      */
-    private record Found(Optional<UploadId> overwritten, CompleteMultipartUploadResult earlierAnswer) {
+    private record Found(Optional<OverwrittenUpload> overwritten, CompleteMultipartUploadResult earlierAnswer) {
     }
 
     /** One Complete request, checked, from the lock to the answer. */
@@ -223,8 +224,8 @@ public final class CompletionHandler {
                             .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())));
                 }
                 // Only an object verified as an upload's own manifest takes that upload's segments along.
-                Found found = new Found(CompletedObject.verifiedUploadOf(call).filter(old -> !old.equals(uploadId)),
-                        null);
+                Found found = new Found(CompletedObject.overwritten(call)
+                        .filter(old -> !old.uploadId().equals(uploadId)), null);
                 open = true;
                 return found;
             } finally {
@@ -235,7 +236,7 @@ public final class CompletionHandler {
         }
 
         /** Writes the manifest, checks no Abort interfered, cleans up; releases the lock whatever happens. */
-        Object finish(Optional<UploadId> overwritten, FinishLocks.Held held) {
+        Object finish(Optional<OverwrittenUpload> overwritten, FinishLocks.Held held) {
             String key = call.key();
             try {
                 try {
@@ -270,7 +271,7 @@ public final class CompletionHandler {
          * gave up leaves the finished marker behind, pointing a sweeper at the key and the upload (see the package
          * comment), and never looks like an upload in progress.
          */
-        private void cleanUp(Optional<UploadId> overwritten, FinishLocks.Held held) {
+        private void cleanUp(Optional<OverwrittenUpload> overwritten, FinishLocks.Held held) {
             String marker = SegmentsLayout.marker(call.key(), uploadId);
             String upload = call.bucket() + "/" + call.key() + " (upload " + uploadId + ")";
             // From now on a part attempt that lands sees the upload closed and removes itself (LateAttempt), and
@@ -300,7 +301,7 @@ public final class CompletionHandler {
             }
             if (overwritten.isPresent()) {
                 try {
-                    state.deleteObjectSegments(overwritten.get());
+                    deleteUnlessKeptAsVersion(overwritten.get());
                 } catch (SwiftException e) {
                     // The object is complete and durable; what is left over is garbage, not a failure of the request.
                     LOG.warn("clean-up after completing upload {} of {}/{} failed: {}", uploadId, call.bucket(),
@@ -315,7 +316,7 @@ public final class CompletionHandler {
          * manifest), and so does what the replaced object kept, unless the key still shows that object (the
          * manifest never landed). Failures are logged: the answer is NoSuchUpload either way.
          */
-        private void rollBack(Optional<UploadId> overwritten) {
+        private void rollBack(Optional<OverwrittenUpload> overwritten) {
             try {
                 Optional<UploadId> atKey = CompletedObject.uploadOf(call);
                 if (atKey.isPresent() && atKey.get().equals(uploadId)) {
@@ -323,8 +324,8 @@ public final class CompletionHandler {
                 }
                 state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
                 state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
-                if (overwritten.isPresent() && !atKey.equals(overwritten)) {
-                    state.deleteObjectSegments(overwritten.get());
+                if (overwritten.isPresent() && !atKey.equals(Optional.of(overwritten.get().uploadId()))) {
+                    deleteUnlessKeptAsVersion(overwritten.get());
                 }
             } catch (SwiftException e) {
                 LOG.warn("rolling back upload {} of {}/{} after an Abort failed: {}", uploadId, call.bucket(),
@@ -332,7 +333,14 @@ public final class CompletionHandler {
             }
         }
 
-        private S3Exception afterManifestFailure(SwiftException failure, Optional<UploadId> overwritten) {
+        /** What the replaced null version's upload stored, unless Swift kept that object as a noncurrent version. */
+        private void deleteUnlessKeptAsVersion(OverwrittenUpload overwritten) throws SwiftException {
+            if (!overwritten.keptAsVersion(call)) {
+                state.deleteObjectSegments(overwritten.uploadId());
+            }
+        }
+
+        private S3Exception afterManifestFailure(SwiftException failure, Optional<OverwrittenUpload> overwritten) {
             boolean open = true;
             try {
                 // The sub-manifests go, unless an object of this upload already uses them (a Complete retried

@@ -56,6 +56,23 @@ public final class VersionHeaders {
         return versioningConfigured.getAsBoolean() ? Optional.of(VersionId.NULL_VALUE) : Optional.empty();
     }
 
+    /**
+     * Swift's version id on an answer unless it is absent or the null version's: a version Swift keeps until it is
+     * deleted by id. A write answered with one kept what it replaced as a noncurrent version (or, a delete, wrote a
+     * marker); a HEAD with one shows a versioned object, which no write without a version id replaces.
+     */
+    public static Optional<String> keptVersion(SwiftHeaders headers) {
+        return swiftVersionId(headers).map(String::trim).filter(id -> !id.isEmpty() && !id.equals(VersionId.NULL_VALUE));
+    }
+
+    /**
+     * Whether an answer (a write's, a HEAD's) is about the null version or no version at all: the one version a
+     * write without versioning replaces in place.
+     */
+    public static boolean isNullVersion(SwiftHeaders headers) {
+        return keptVersion(headers).isEmpty();
+    }
+
     /** Whether an answer about a key (a 200 or a 404) comes from a container with versioning configured. */
     public static boolean versioningConfigured(SwiftHeaders keyAnswer) {
         return keyAnswer.get(SWIFT_VERSION_ID) != null;

@@ -230,12 +230,13 @@ class ObjectHandlerTest {
         swift.on("HEAD", "/bkt", Answer.of(204));
         swift.on("HEAD", "/bkt/a", Answer.of(200, "Content-Length", "1"));
         swift.on("DELETE", "/bkt/a", Answer.of(204));
+        // "v1" cannot be a version id: refused for that key before Swift is asked, as AWS refuses it.
         String md5 = java.util.Base64.getEncoder().encodeToString(
                 io.s3multi.s3.integrity.DigestAlgorithm.MD5.digest(body));
         S3Response response = multiDelete.deleteObjects(call("POST", "/bkt", "delete", body, "Content-MD5", md5));
         String xml = new String(written(response), UTF_8);
         assertEquals(true, xml.contains("<Deleted><Key>a</Key></Deleted>"), xml);
-        assertEquals(true, xml.contains("<Error><Key>b</Key><VersionId>v1</VersionId><Code>NoSuchVersion</Code>"),
+        assertEquals(true, xml.contains("<Error><Key>b</Key><VersionId>v1</VersionId><Code>InvalidArgument</Code>"),
                 xml);
         assertEquals(List.of("HEAD /bkt", "HEAD /bkt/a", "DELETE /bkt/a"), swift.requests());
     }

@@ -79,8 +79,21 @@ public final class SwiftLargeObjects {
 
     /** The manifest's segments ({@code GET ...?multipart-manifest=get}); not an SLO: {@code SwiftProtocolException}. */
     public List<ManifestEntry> getManifest(String container, String object) throws SwiftException {
-        SwiftRequest request = SwiftRequest.builder("GET", SwiftNameEncoder.objectPath(container, object))
-                .param("multipart-manifest", "get")
+        return readManifest(SwiftRequest.builder("GET", SwiftNameEncoder.objectPath(container, object)));
+    }
+
+    /**
+     * The segments of one version's manifest in a container with Swift's object versioning
+     * ({@code GET ...?version-id=&multipart-manifest=get}), as {@link #getManifest}.
+     */
+    public List<ManifestEntry> getManifestVersion(String container, String object, String versionId)
+            throws SwiftException {
+        return readManifest(SwiftRequest.builder("GET", SwiftNameEncoder.objectPath(container, object))
+                .param("version-id", versionId));
+    }
+
+    private List<ManifestEntry> readManifest(SwiftRequest.Builder get) throws SwiftException {
+        SwiftRequest request = get.param("multipart-manifest", "get")
                 .header("Accept", "application/json")
                 .build();
         try (SwiftResponse response = session.send(request).orThrow()) {

@@ -40,6 +40,13 @@ final class MultipartLeftovers {
                 .map(uploadId -> new MultipartLeftovers(bucket, uploadId));
     }
 
+    /** The upload behind one version of {@code bucket/key} (headers of its HEAD), if the gateway can verify it. */
+    static Optional<MultipartLeftovers> ofVersion(SwiftAccount swift, String bucket, String key, String versionId,
+            SwiftHeaders stored) throws SwiftException {
+        return CompletedManifest.verifiedUploadOfVersion(swift, bucket, key, versionId, stored)
+                .map(uploadId -> new MultipartLeftovers(bucket, uploadId));
+    }
+
     /**
      * Deletes every part, sub-manifest and claim of the upload. A failure does not fail the client's request
      * (its new state is stored); it is logged as a leak.

@@ -100,7 +100,7 @@ public final class ObjectCopier {
             }
             throw S3Failures.forObject(failure, swift, bucket, key);
         }
-        replaced.deleteSegments(swift);
+        replaced.deleteSegments(swift, reply);
         Instant lastModified = HttpDates.parse(reply.header("Last-Modified")).orElseGet(() -> call.clock().instant());
         CopyObjectResult result = new CopyObjectResult(StoredObject.quote(reply.etag()), lastModified);
         checksum.filter(kept -> RESULT_CHECKSUMS.contains(kept.algorithm().awsName()))

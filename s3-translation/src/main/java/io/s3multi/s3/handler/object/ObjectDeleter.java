@@ -2,8 +2,11 @@ package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.util.Optional;
 
 /**
@@ -17,6 +20,13 @@ import java.util.Optional;
  * whatever a manifest names, in any container the caller can write, and a manifest written with the Swift API may
  * name anything. So deleting such a native SLO through S3 deletes its manifest only (its segments are the Swift
  * user's business).
+ *
+ * <p>On a bucket with versioning the DELETE is sent even when the HEAD found nothing (Swift's 404 then carries
+ * {@code X-Object-Version-Id}): with versioning enabled Swift writes a delete marker (and answers its version id,
+ * even with its 404), as S3 does for any key. Segments go
+ * only with the null version, and only when Swift really deleted it: an object with a version id, or the null
+ * version when Swift answers with the id of a marker (it then kept the object as a noncurrent version), keeps its
+ * segments until that version is deleted by id.
  */
 public final class ObjectDeleter {
 
@@ -24,22 +34,75 @@ public final class ObjectDeleter {
     }
 
     /**
-     * Deletes {@code key} of {@code bucket}.
+     * What a DeleteObject did: the version id of the delete marker Swift wrote (versioning enabled), if any.
+     *
+     * @param markerVersionId the marker's version id; empty when no marker was written
+     */
+    public record Deletion(Optional<String> markerVersionId) {
+    }
+
+    /**
+     * Deletes {@code key} of {@code bucket} (without a version id).
      *
      * @throws S3Exception {@code NoSuchBucket} when the bucket does not exist, or the S3 form of a Swift failure
      */
-    public static void delete(SwiftAccount swift, String bucket, String key) {
-        Optional<Optional<MultipartLeftovers>> found = S3Failures.onObject(swift, bucket, key,
-                () -> S3Failures.unlessNotFound(() -> MultipartLeftovers.of(swift, bucket, key,
-                        swift.objects().head(bucket, key, SwiftHeaders.empty()).headers())));
-        if (found.isEmpty()) {
-            S3Failures.requireBucket(swift, bucket);
-            return;
+    public static Deletion delete(SwiftAccount swift, String bucket, String key) {
+        Looked looked = S3Failures.onObject(swift, bucket, key, () -> look(swift, bucket, key));
+        if (looked.object().isEmpty() && !looked.versionedContainer()) {
+            S3Failures.requireBucket(swift, bucket);   // nothing there, and no marker to write
+            return new Deletion(Optional.empty());
         }
-        S3Failures.onObject(swift, bucket, key, () -> {
-            S3Failures.ignoringNotFound(() -> swift.objects().delete(bucket, key, SwiftHeaders.empty()));
-            return null;
-        });
-        found.get().ifPresent(upload -> upload.delete(swift));
+        Optional<MultipartLeftovers> leftovers = looked.object().filter(VersionHeaders::isNullVersion).flatMap(
+                headers -> S3Failures.onObject(swift, bucket, key, () -> MultipartLeftovers.of(swift, bucket, key,
+                        headers)));
+        Optional<SwiftHeaders> answer = S3Failures.onObject(swift, bucket, key, () -> deleteCurrent(swift, bucket,
+                key));
+        if (answer.isEmpty()) {
+            S3Failures.requireBucket(swift, bucket);
+            return new Deletion(Optional.empty());
+        }
+        Optional<String> marker = VersionHeaders.keptVersion(answer.get());
+        if (marker.isEmpty()) {
+            leftovers.ifPresent(upload -> upload.delete(swift));
+        }
+        return new Deletion(marker);
+    }
+
+    /**
+     * What a HEAD of the key found: the object's headers, if any, and whether the container has (or had) Swift's
+     * object versioning, which even a 404 tells ({@code X-Object-Version-Id: null}).
+     */
+    private record Looked(Optional<SwiftHeaders> object, boolean versionedContainer) {
+    }
+
+    private static Looked look(SwiftAccount swift, String bucket, String key) throws SwiftException {
+        try {
+            return new Looked(Optional.of(swift.objects().head(bucket, key, SwiftHeaders.empty()).headers()), true);
+        } catch (SwiftHttpStatusException failure) {
+            if (failure.status() == 404) {
+                return new Looked(Optional.empty(), VersionHeaders.versioningConfigured(failure));
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * The headers of Swift's answer to the DELETE; empty for a 404 that names no marker (nothing was there, and no
+     * marker was written, or the bucket is missing).
+     */
+    private static Optional<SwiftHeaders> deleteCurrent(SwiftAccount swift, String bucket, String key)
+            throws SwiftException {
+        try {
+            return Optional.of(LatestVersion.againWhileRacing(
+                    () -> swift.objects().delete(bucket, key, SwiftHeaders.empty()).headers()));
+        } catch (SwiftHttpStatusException failure) {
+            if (failure.status() == 404 && VersionHeaders.keptVersion(failure.headers()).isPresent()) {
+                return Optional.of(failure.headers());   // nothing was there, but Swift wrote a marker
+            }
+            if (failure.status() == 404) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
     }
 }

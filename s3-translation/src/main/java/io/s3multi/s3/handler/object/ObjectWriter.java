@@ -96,7 +96,7 @@ public final class ObjectWriter {
         if (checksumInTrailer) {
             storeTrailerChecksum(call, metadata, checksum.get(), checksumValue);
         }
-        replaced.deleteSegments(call.swift());
+        replaced.deleteSegments(call.swift(), reply);
         // Swift answers a version id only with versioning enabled; the probe's look at the key tells "suspended".
         Optional<String> version = VersionHeaders.written(reply.headers(), createOnly
                 ? () -> BucketVersioning.read(call.swift(), bucket) != BucketVersioning.UNVERSIONED
@@ -165,7 +165,9 @@ public final class ObjectWriter {
                 .add(ReservedMetadata.checksum(algorithm), value)
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT)
                 .build();
-        S3Failures.onObject(call.swift(), call.bucket(), call.key(),
-                () -> call.swift().objects().post(call.bucket(), call.key(), post));
+        // A key deleted since the PUT (404; 409 when Swift's versioning finds the current version gone) keeps no
+        // checksum: the PUT itself succeeded, and a client retrying it would bring back what a later request deleted.
+        S3Failures.onObject(call.swift(), call.bucket(), call.key(), () -> S3Failures.unlessStatus(409,
+                () -> S3Failures.unlessNotFound(() -> call.swift().objects().post(call.bucket(), call.key(), post))));
     }
 }
