@@ -158,14 +158,26 @@ class PutObjectDetailsIT extends S3IntegrationTest {
                 "    expect(got['plain'] == 'ascii', got)",
                 "    word, charset = email.header.decode_header(got['name'])[0]",
                 "    expect(word.decode(charset) == 'Grüße ✓', word, charset)",
+                "s3 = s3_client()",
+                "s3.meta.events.unregister('before-parameter-build.s3.CreateMultipartUpload',",
+                "                          handlers.validate_ascii_metadata)",
+                "up = s3.create_multipart_upload(Bucket=B, Key='mp', Metadata={'name': 'Grüße ✓'})['UploadId']",
+                "e = s3.upload_part(Bucket=B, Key='mp', UploadId=up, PartNumber=1, Body=b'part')['ETag']",
+                "s3.complete_multipart_upload(Bucket=B, Key='mp', UploadId=up,",
+                "                             MultipartUpload={'Parts': [{'PartNumber': 1, 'ETag': e}]})",
+                "got = s3.head_object(Bucket=B, Key='mp')['Metadata']",
+                "expect(got['name'] == '" + encoded + "', got)",
                 "print('ok')"));
 
         result.requireSuccess();
         assertEquals("ok", result.stdout().strip(), result.describe());
-        for (String key : List.of("v4", "v2")) {
+        for (String key : List.of("v4", "v2", "mp")) {
             SwiftReply stored = swift().objects().head(bucket, key, SwiftHeaders.empty());
             assertEquals(encoded, stored.header("X-Object-Meta-Name"));
-            assertEquals("ascii", stored.header("X-Object-Meta-Plain"));
+        }
+        for (String key : List.of("v4", "v2")) {
+            assertEquals("ascii", swift().objects().head(bucket, key, SwiftHeaders.empty())
+                    .header("X-Object-Meta-Plain"));
         }
     }
 
