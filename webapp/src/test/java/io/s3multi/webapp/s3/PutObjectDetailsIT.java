@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,20 @@ class PutObjectDetailsIT extends S3IntegrationTest {
         SwiftReply stored = swift().objects().head(bucket, "chunked", SwiftHeaders.empty());
         assertEquals(payload.length, stored.contentLength());
         assertArrayEquals(payload, ObjectTests.readDirectly(swift(), bucket, "chunked"));
+    }
+
+    @Test
+    void curlUploadingFromAPipeToAPresignedUrlIsStored() throws Exception {
+        String bucket = ObjectTests.createBucket(this, swift());
+        var put = presigner().presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                .putObjectRequest(o -> o.bucket(bucket).key("piped")));
+
+        // curl sends a body read from stdin with Transfer-Encoding: chunked and no Content-Length.
+        ToolResult piped = tools().run(List.of(S3Tools.CURL, "-sS", "-i", "-T", "-", put.url().toString()),
+                "read from a pipe");
+
+        assertTrue(piped.stdout().contains("HTTP/1.1 200 OK"), piped.describe());
+        assertArrayEquals("read from a pipe".getBytes(UTF_8), ObjectTests.readDirectly(swift(), bucket, "piped"));
     }
 
     @Test
