@@ -102,6 +102,22 @@ class SwiftUploadAbortIT {
     }
 
     @Test
+    void aChunkedBodyThatFailsAtItsEndLeavesNothingInSwift() throws Exception {
+        IOException badDigest = new IOException("BadDigest");
+
+        SwiftUploadAbortedException failure = assertThrows(SwiftUploadAbortedException.class,
+                () -> account.objects().putChunked(container, "chunked corrupt", failingAtEnd(3 * MIB + 5, badDigest),
+                        SwiftHeaders.empty(), null));
+
+        assertSame(badDigest, failure.getCause());
+        assertNothingStored("chunked corrupt");
+        account.objects().putChunked(container, "chunked sound", failingAtEnd(3 * MIB + 5, null),
+                SwiftHeaders.empty(), null);
+        assertEquals(3 * MIB + 5, account.objects().head(container, "chunked sound", SwiftHeaders.empty())
+                .contentLength());
+    }
+
+    @Test
     void anUploadAbortedFromAnotherThreadLeavesNothingInSwift() throws Exception {
         AbortSignal signal = new AbortSignal();
         AtomicInteger reads = new AtomicInteger();

@@ -143,20 +143,24 @@ public final class AwsChunkedInputStream extends BlockInputStream {
 
     /**
      * What remains of a {@code Content-Encoding} header once {@code aws-chunked} is removed, the value to store
-     * with the object; {@code null} when nothing remains.
+     * with the object; {@code null} when nothing remains. The other codings keep the client's spelling (AWS
+     * returns {@code deflate, gzip} as sent): only the {@code aws-chunked} entries and their separators go.
      */
     public static String storedContentEncoding(String contentEncoding) {
         if (contentEncoding == null) {
             return null;
         }
         List<String> kept = new ArrayList<>();
-        for (String coding : contentEncoding.split(",")) {
-            String trimmed = coding.trim();
-            if (!trimmed.isEmpty() && !trimmed.equalsIgnoreCase("aws-chunked")) {
-                kept.add(trimmed);
+        boolean removed = false;
+        for (String coding : contentEncoding.split(",", -1)) {
+            if (coding.trim().equalsIgnoreCase("aws-chunked")) {
+                removed = true;
+            } else {
+                kept.add(coding);
             }
         }
-        return kept.isEmpty() ? null : String.join(",", kept);
+        String stored = (removed ? String.join(",", kept) : contentEncoding).strip();
+        return stored.replace(",", "").isBlank() ? null : stored;
     }
 
     /** The number of data bytes the body decodes to, which is also the length to announce to Swift. */

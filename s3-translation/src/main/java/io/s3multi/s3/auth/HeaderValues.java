@@ -8,7 +8,8 @@ final class HeaderValues {
 
     /**
      * The value without leading and trailing white space and control characters (everything up to {@code ' '}),
-     * as S3 strips them; {@code ""} for an absent (null) value.
+     * as S3 strips them, and as the client sent it (UTF-8 re-derived, {@link io.s3multi.s3.http.HeaderValues#asSent});
+     * {@code ""} for an absent (null) value.
      */
     static String strip(String value) {
         if (value == null) {
@@ -22,6 +23,6 @@ final class HeaderValues {
         while (end > start && value.charAt(end - 1) <= ' ') {
             end--;
         }
-        return value.substring(start, end);
+        return io.s3multi.s3.http.HeaderValues.asSent(value.substring(start, end));
     }
 }

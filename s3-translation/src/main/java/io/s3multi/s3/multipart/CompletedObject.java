@@ -31,11 +31,6 @@ final class CompletedObject {
     private CompletedObject() {
     }
 
-    /** Whether any object is at the call's key. */
-    static boolean exists(S3Call call) throws SwiftException {
-        return head(call).isPresent();
-    }
-
     /**
      * The upload the object at the call's key claims to be made from ({@link CompletedManifest#claimedUpload}):
      * enough to tell whether the key shows a given upload's manifest, never to delete another upload's segments.

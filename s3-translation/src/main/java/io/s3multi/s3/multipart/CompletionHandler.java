@@ -8,6 +8,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.operation.WriteConditions;
 import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
@@ -92,7 +93,7 @@ public final class CompletionHandler {
     private S3Response complete(S3Call call) throws SwiftException {
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
         String key = call.key();
-        boolean ifNoneMatch = conditional(call);
+        WriteConditions conditions = WriteConditions.fromRequest(call.request().head());
         CompleteMultipartUpload body = readBody(call);
         UploadState state = new UploadState(call.swift(), call.bucket());
         UploadInfo upload;
@@ -104,15 +105,14 @@ public final class CompletionHandler {
             finishCleanUpLeftBehind(call, state, uploadId);
             return S3Response.xml(earlier);
         }
-        if (ifNoneMatch && CompletedObject.exists(call)) {
-            throw S3Exception.preconditionFailed("If-None-Match");
-        }
+        // A failed condition leaves the upload open with its parts, as AWS does: the client may retry or abort.
+        conditions.check(call.swift(), call.bucket(), call.key());
         CompletionPlan plan = CompletionPlan.check(body.parts(), state.allAttempts(uploadId),
                 settings.minPartSize(), upload);
         ClaimedObjectChecksum.check(call.request().head(), plan.checksum());
         SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan.eTag(), plan.parts().size(), plan.checksum());
         Completion completion = new Completion(call, state, uploadId, plan,
-                ifNoneMatch ? headers.with("If-None-Match", "*") : headers);
+                headers.toBuilder().addAll(conditions.swiftHeaders()).build());
         Optional<FinishLocks.Held> held = locks.tryLock(call.swift(), state, uploadId,
                 Claim.Purpose.COMPLETING, call.clock());
         if (held.isEmpty()) {
@@ -411,20 +411,6 @@ public final class CompletionHandler {
             held.release();
         }
         return S3Response.noContent();
-    }
-
-    private static boolean conditional(S3Call call) {
-        if (call.request().header("If-Match") != null) {
-            throw S3Exception.notImplementedHeader("If-Match");
-        }
-        String ifNoneMatch = call.request().header("If-None-Match");
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        if (!ifNoneMatch.trim().equals("*")) {
-            throw S3Exception.notImplementedHeader("If-None-Match");
-        }
-        return true;
     }
 
     private static CompleteMultipartUpload readBody(S3Call call) {

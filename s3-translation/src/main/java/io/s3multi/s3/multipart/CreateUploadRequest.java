@@ -47,7 +47,8 @@ public final class CreateUploadRequest {
                     throw S3Exception.invalidArgument("x-amz-meta-" + bare, values.get(0),
                             "Metadata names starting with s3multi- are reserved.");
                 }
-                user.put(bare, String.join(",", values));
+                // Stored as a PutObject stores it (ObjectMetadata): beyond ASCII, as AWS returns it.
+                user.put(bare, HeaderValues.mailSafe(HeaderValues.asSent(String.join(",", values))));
             }
         });
         ObjectMetadata.refuseReservedContentType(head.header("Content-Type"));

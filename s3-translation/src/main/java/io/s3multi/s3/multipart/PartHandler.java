@@ -71,7 +71,9 @@ public final class PartHandler {
         upload.checksumAlgorithm().ifPresent(compute::add);
         RequestBody body = call.body().open(compute);
         if (body.contentLength() < 0) {
-            throw S3Exception.missingContentLength();
+            // As AWS: a part sent chunked without a length is 501 naming the header (PutObject takes it).
+            throw call.request().header("Transfer-Encoding") != null
+                    ? S3Exception.notImplementedHeader("Transfer-Encoding") : S3Exception.missingContentLength();
         }
         Optional<DigestAlgorithm> sent = body.checksumAlgorithm();
         if (sent.isPresent() && upload.checksumAlgorithm().isPresent()

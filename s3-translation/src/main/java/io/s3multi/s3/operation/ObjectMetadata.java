@@ -25,6 +25,10 @@ import java.util.function.BiConsumer;
  * S3 clients can write (an underscore, which Swift turns into a dash, is the exception S3 shares with Swift's own
  * s3api).
  *
+ * <p>Values beyond ASCII (botocore sends UTF-8 bytes) are stored as AWS returns them, RFC 2047 encoded-words
+ * ({@code =?UTF-8?B?...?=}, {@link HeaderValues#mailSafe}): plain ASCII in Swift, the same answer as AWS on GET and
+ * HEAD. Values stored otherwise (UTF-8 through the native Swift API) are answered the same way.
+ *
  * <p>Limits: AWS allows 2 KB of user metadata (names without the prefix plus values, in UTF-8 bytes). Swift's
  * defaults (its {@code /info}: {@code max_meta_name_length} 128, {@code max_meta_value_length} 256,
  * {@code max_meta_count} 90) are stricter per entry, so one 2 KB value that AWS takes does not fit. It is refused
@@ -93,10 +97,11 @@ public final class ObjectMetadata {
                         "Metadata names starting with " + ReservedMetadata.S3_PREFIX + " are reserved.");
             }
             String suffix = name.substring(S3_META_PREFIX.length());
-            String value = String.join(",", header.getValue()).trim();
+            String text = HeaderValues.asSent(String.join(",", header.getValue()).trim());
+            String value = HeaderValues.mailSafe(text);
             int nameBytes = utf8Length(suffix);
             int valueBytes = utf8Length(value);
-            totalBytes += nameBytes + valueBytes;
+            totalBytes += nameBytes + utf8Length(text);
             entries++;
             if (suffix.isEmpty()) {
                 throw S3Exception.invalidArgument(name, value, "A metadata name must not be empty.");
@@ -163,7 +168,7 @@ public final class ObjectMetadata {
         for (Map.Entry<String, String> field : stored.fields()) {
             if (isUserMetadata(field.getKey())) {
                 String suffix = field.getKey().substring(SWIFT_META_PREFIX.length()).toLowerCase(Locale.ROOT);
-                out.accept(S3_META_PREFIX + suffix, field.getValue());
+                out.accept(S3_META_PREFIX + suffix, HeaderValues.mailSafe(HeaderValues.asSent(field.getValue())));
             }
         }
     }

@@ -403,6 +403,14 @@ class AwsChunkedInputStreamTest {
         assertNull(AwsChunkedInputStream.storedContentEncoding("aws-chunked"));
         assertNull(AwsChunkedInputStream.storedContentEncoding(null));
         assertEquals("gzip", AwsChunkedInputStream.storedContentEncoding("aws-chunked,gzip"));
-        assertEquals("gzip,br", AwsChunkedInputStream.storedContentEncoding("gzip, AWS-Chunked, br"));
+        assertEquals("gzip, br", AwsChunkedInputStream.storedContentEncoding("gzip, AWS-Chunked, br"));
+    }
+
+    @Test
+    void otherCodingsKeepTheClientsSpelling() {
+        assertEquals("deflate, gzip", AwsChunkedInputStream.storedContentEncoding("deflate, gzip,aws-chunked"));
+        assertEquals("deflate, gzip", AwsChunkedInputStream.storedContentEncoding("aws-chunked, deflate, gzip"));
+        assertEquals("deflate,  gzip", AwsChunkedInputStream.storedContentEncoding("deflate,  gzip"));
+        assertNull(AwsChunkedInputStream.storedContentEncoding(" aws-chunked , "));
     }
 }

@@ -90,8 +90,10 @@ final class Compatibility {
             case DELETE_OBJECTS -> supported("`Quiet`; multipart objects go with their segments.",
                     "Also `VersionId` per key.");
             case PUT_OBJECT -> partial("Streamed to Swift, verified (`Content-MD5`, signed payload,"
-                    + " `x-amz-checksum-*` header or trailer, aws-chunked). `If-None-Match: *`; other conditional"
-                    + " writes, `x-amz-tagging`, SSE, object lock, grants and ACLs but `private`: `NotImplemented`;"
+                    + " `x-amz-checksum-*` header or trailer, aws-chunked; a plain chunked body without"
+                    + " `Content-Length` too, which AWS refuses). Conditional writes `If-None-Match: *` and"
+                    + " `If-Match` (no `409 ConditionalRequestConflict`; README: how atomic);"
+                    + " `x-amz-tagging`, SSE, object lock, grants and ACLs but `private`: `NotImplemented`;"
                     + " a storage class but `STANDARD`: `InvalidStorageClass`.",
                     "Conditional writes (`If-Match`, `If-None-Match`), tagging, SSE, object lock, storage classes.");
             case COPY_OBJECT -> partial("Server-side in Swift, `COPY`/`REPLACE` metadata directive, copy-source"
@@ -116,12 +118,14 @@ final class Compatibility {
             case CREATE_MULTIPART_UPLOAD -> supported("Metadata, content headers, `x-amz-checksum-algorithm` and"
                     + " `x-amz-checksum-type`, `x-amz-acl: private`; the same headers as PutObject are refused.",
                     "Same.");
-            case UPLOAD_PART -> supported("Streamed and verified like PutObject; up to 10,000 parts.", "Same.");
+            case UPLOAD_PART -> supported("Streamed and verified like PutObject; up to 10,000 parts; sent chunked"
+                    + " without `Content-Length`: `NotImplemented`, as AWS.", "Same.");
             case UPLOAD_PART_COPY -> supported("Server-side in Swift, with `x-amz-copy-source-range`.", "Same.");
             case COMPLETE_MULTIPART_UPLOAD -> supported("A Static Large Object (nested beyond Swift's"
                     + " `max_manifest_segments`), whitespace kept alive while it works; a repeated part number counts"
                     + " with its last entry; `x-amz-checksum-*` must be the object's checksum (`<base64>-N` when"
-                    + " COMPOSITE); `If-None-Match: *`.", "Also `If-Match`, `x-amz-mp-object-size`.");
+                    + " COMPOSITE); `If-None-Match: *` and `If-Match`, a failed condition keeping the upload.",
+                    "Also `x-amz-mp-object-size`.");
             case ABORT_MULTIPART_UPLOAD -> supported("Deletes the parts.", "Same.");
             case LIST_PARTS -> supported("`part-number-marker`, `max-parts`, part checksums.", "Same.");
             case LIST_MULTIPART_UPLOADS -> supported("`key-marker`, `upload-id-marker`, `prefix`, `delimiter`,"

@@ -57,6 +57,27 @@ public final class SwiftObjects {
         return put(container, object, body, contentLength, headers, null);
     }
 
+    /**
+     * Uploads a body of unknown length, sent with {@code Transfer-Encoding: chunked} (Swift accepts chunked PUTs
+     * and enforces its {@code max_file_size} on them with a 413).
+     *
+     * <p>As with {@link #put(String, String, InputStream, long, SwiftHeaders, AbortSignal)}, Swift stores nothing
+     * when {@code body} throws: the end of a chunked body is its terminating empty chunk, which is sent only after
+     * {@code body} has reported its end, so a stream that verifies a digest at its end and throws instead makes
+     * the upload abort with the chunked body unfinished, and a
+     * {@link io.s3multi.swift.error.SwiftUploadAbortedException} carries what it threw. The caller keeps
+     * ownership of {@code body} and closes it.
+     *
+     * @param abortSignal lets another thread stop the upload; may be {@code null}
+     */
+    public SwiftReply putChunked(String container, String object, InputStream body, SwiftHeaders headers,
+                                 AbortSignal abortSignal) throws SwiftException {
+        return session.send(request("PUT", container, object, headers)
+                .body(RequestBody.stream(body, -1))
+                .abortSignal(abortSignal)
+                .build()).toReply();
+    }
+
     /** Uploads a small body held in memory (a marker, a JSON document); re-sent after a 401 if needed. */
     public SwiftReply put(String container, String object, byte[] body, SwiftHeaders headers)
             throws SwiftException {

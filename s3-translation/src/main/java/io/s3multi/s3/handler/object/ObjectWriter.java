@@ -11,6 +11,7 @@ import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
+import io.s3multi.s3.operation.WriteConditions;
 import io.s3multi.s3.version.BucketVersioning;
 import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.swift.SwiftHeaders;
@@ -67,11 +68,12 @@ public final class ObjectWriter {
                     .orElseThrow(() -> S3Exception.invalidDigest(contentMd5));
             putHeaders.add("ETag", HexFormat.of().formatHex(md5));
         }
-        putHeaders.addAll(conditionalWrite(head));
+        WriteConditions conditions = WriteConditions.fromRequest(head);
+        putHeaders.addAll(conditions.swiftHeaders());
 
         RequestBody body = open(call);
         long length = body.contentLength();
-        if (length < 0) {
+        if (length < 0 && !ChunkedBody.isPlainChunked(head)) {
             throw S3Exception.missingContentLength();
         }
         if (length > MAX_PUT_BYTES) {
@@ -86,10 +88,12 @@ public final class ObjectWriter {
         }
 
         // With If-None-Match: * there is no older object whose segments could be left behind.
-        boolean createOnly = head.header("If-None-Match") != null;
+        boolean createOnly = conditions.isCreateOnly();
         ReplacedObjectProbe probe = createOnly
                 ? ReplacedObjectProbe.none() : ReplacedObjectProbe.start(call.swift(), bucket, key);
-        SwiftReply reply = upload(call, probe.holdEnd(body.stream()), length, putHeaders.build());
+        InputStream stream = length < 0 ? ChunkedBody.capped(body.stream(), MAX_PUT_BYTES) : body.stream();
+        stream = conditions.checkedAtEnd(probe.holdEnd(stream), call.swift(), bucket, key);
+        SwiftReply reply = upload(call, stream, length, putHeaders.build());
         ReplacedLargeObject replaced = probe.replaced();
         String checksumValue = checksum.map(algorithm -> algorithm.toBase64(body.computed(algorithm).orElseThrow()))
                 .orElse(null);
@@ -106,21 +110,6 @@ public final class ObjectWriter {
         checksum.ifPresent(algorithm -> response.withHeader(algorithm.checksumHeader(), checksumValue)
                 .withHeader("x-amz-checksum-type", ReservedMetadata.FULL_OBJECT));
         return response;
-    }
-
-    /** {@code If-None-Match: *} (create only) passes to Swift; other conditional writes are not supported. */
-    private static SwiftHeaders conditionalWrite(RequestHead head) {
-        String ifNoneMatch = head.header("If-None-Match");
-        if (head.header("If-Match") != null) {
-            throw S3Exception.notImplementedHeader("If-Match");
-        }
-        if (ifNoneMatch == null) {
-            return SwiftHeaders.empty();
-        }
-        if (!ifNoneMatch.trim().equals("*")) {
-            throw S3Exception.notImplementedHeader("If-None-Match");
-        }
-        return SwiftHeaders.of("If-None-Match", "*");
     }
 
     /**
@@ -148,7 +137,8 @@ public final class ObjectWriter {
                 }
                 return call.swift().objects().put(bucket, key, new byte[0], headers);
             }
-            return call.swift().objects().put(bucket, key, in, length, headers);
+            return length < 0 ? call.swift().objects().putChunked(bucket, key, in, headers, null)
+                    : call.swift().objects().put(bucket, key, in, length, headers);
         } catch (SwiftException failure) {
             throw S3Failures.forObject(failure, call.swift(), bucket, key);
         } catch (IOException | RuntimeException bodyFailure) {

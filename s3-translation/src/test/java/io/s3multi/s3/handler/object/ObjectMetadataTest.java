@@ -47,6 +47,14 @@ class ObjectMetadataTest {
     }
 
     @Test
+    void utf8MetadataAsContainersDecodeItIsStoredAsAwsReturnsIt() {
+        String sent = new String("Grüße ✓".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        SwiftHeaders swift = ObjectMetadata.fromRequest(Heads.of("x-amz-meta-name", sent));
+        assertEquals("=?UTF-8?B?R3LDvMOfZSDinJM=?=", swift.get("X-Object-Meta-name"));
+    }
+
+    @Test
     void reservedMetadataNamesAreRefused() {
         S3Exception refused = assertThrows(S3Exception.class,
                 () -> ObjectMetadata.fromRequest(Heads.of("x-amz-meta-s3multi-etag", "\"forged-2\"")));
