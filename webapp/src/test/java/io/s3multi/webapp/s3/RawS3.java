@@ -9,8 +9,11 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +53,28 @@ public final class RawS3 {
     public static SdkHttpRequest put(URI endpoint, String encodedPath, long length) {
         return SdkHttpRequest.builder().method(SdkHttpMethod.PUT).uri(endpoint)
                 .encodedPath(encodedPath).putHeader("Content-Length", Long.toString(length)).build();
+    }
+
+    /**
+     * Sends an XML body signed as test:tester (payload hash signed, Content-MD5 when asked) to {@code path} with
+     * one valueless query parameter ({@code query}, none when empty).
+     */
+    public static RawResponse sendXml(int port, URI endpoint, SdkHttpMethod method, String path, String query,
+            String xml, boolean withMd5) throws NoSuchAlgorithmException {
+        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+        var request = SdkHttpRequest.builder().method(method).uri(endpoint).encodedPath(path)
+                .putHeader("Content-Length", Integer.toString(body.length))
+                .putHeader("Content-Type", "application/xml");
+        if (!query.isEmpty()) {
+            request.putRawQueryParameter(query, (String) null);
+        }
+        if (withMd5) {
+            request.putHeader("Content-MD5",
+                    Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body)));
+        }
+        SignedRequest signed = sign(request.build(), body, Clock.systemUTC(),
+                o -> o.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+        return send(port, signed.request(), body, body.length, true);
     }
 
     /** A GET of a raw (already encoded) path. */
