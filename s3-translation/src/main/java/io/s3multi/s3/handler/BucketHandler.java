@@ -7,6 +7,7 @@ import io.s3multi.s3.handler.bucket.BucketListings;
 import io.s3multi.s3.handler.bucket.BucketPresence;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.handler.bucket.BucketRemoval;
+import io.s3multi.s3.handler.bucket.BucketTagging;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
@@ -29,10 +30,9 @@ import java.util.Objects;
  *       bucket that never was, PutBucketVersioning is {@code NotImplemented};</li>
  *   <li>ACLs: every bucket is private to its account; GetBucketAcl shows the owner with {@code FULL_CONTROL},
  *       PutBucketAcl accepts only that ({@code x-amz-acl: private}, or a policy granting the owner
- *       {@code FULL_CONTROL} and nothing else), anything else is {@code NotImplemented};</li>
- *   <li>tagging: buckets have no tags, GetBucketTagging is {@code NoSuchTagSet} as AWS answers for an untagged
- *       bucket; PutBucketTagging and DeleteBucketTagging are {@code NotImplemented}.</li>
+ *       {@code FULL_CONTROL} and nothing else), anything else is {@code NotImplemented}.</li>
  * </ul>
+ * Bucket tags are stored as reserved container metadata ({@link BucketTagging}).
  */
 public final class BucketHandler {
 
@@ -43,6 +43,7 @@ public final class BucketHandler {
     private final BucketCreation creation;
     private final BucketRemoval removal;
     private final BucketListings listings;
+    private final BucketTagging tagging;
 
     public BucketHandler(S3ApiSettings settings, BucketRegistry registry) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -51,6 +52,7 @@ public final class BucketHandler {
         this.creation = new BucketCreation(settings, registry);
         this.removal = new BucketRemoval(registry, presence);
         this.listings = new BucketListings(settings, presence);
+        this.tagging = new BucketTagging(presence);
     }
 
     public S3Response createBucket(S3Call call) {
@@ -107,17 +109,14 @@ public final class BucketHandler {
     }
 
     public S3Response getBucketTagging(S3Call call) {
-        presence.require(call);
-        throw S3Exception.noSuchTagSet(call.bucket());
+        return tagging.get(call);
     }
 
     public S3Response putBucketTagging(S3Call call) {
-        presence.require(call);
-        throw S3Exception.notImplemented("Bucket tagging is not supported by this gateway");
+        return tagging.put(call);
     }
 
     public S3Response deleteBucketTagging(S3Call call) {
-        presence.require(call);
-        throw S3Exception.notImplemented("Bucket tagging is not supported by this gateway");
+        return tagging.delete(call);
     }
 }
