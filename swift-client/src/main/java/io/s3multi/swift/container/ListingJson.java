@@ -36,6 +36,12 @@ public final class ListingJson {
         return read(json, what, ListingJson::toObjectEntry);
     }
 
+    /** Reads a versions listing ({@code ?versions}) of a container. */
+    public static List<VersionEntry> readVersions(InputStream json, String what) throws SwiftException {
+        return read(json, what, node -> new VersionEntry(toObjectEntry(node), text(node, "version_id"),
+                node.path("is_latest").asBoolean(false)));
+    }
+
     /** Reads an account listing. */
     public static List<ContainerEntry> readContainers(InputStream json, String what) throws SwiftException {
         return read(json, what, ListingJson::toContainerEntry);

@@ -10,7 +10,7 @@ import java.util.List;
  * @param headers the listing answer's headers: for a container {@code X-Container-Object-Count},
  *                {@code X-Container-Bytes-Used}, {@code X-Storage-Policy}, {@code X-Container-Meta-*};
  *                for an account the same at account level
- * @param <T>     {@link ObjectEntry} or {@link ContainerEntry}
+ * @param <T>     {@link ObjectEntry}, {@link VersionEntry} or {@link ContainerEntry}
  */
 public record ListingPage<T>(List<T> entries, SwiftHeaders headers) {
 

@@ -64,6 +64,25 @@ public final class SwiftContainers {
         }
     }
 
+    /**
+     * One page of a versioned container's versions listing ({@code ?versions}): names ascending, each name's
+     * versions newest first. To continue after an entry, pass its name as the query's marker and its version
+     * id as {@code versionMarker} (Swift's {@code version_marker}; {@code null} to start at the marker's
+     * first version).
+     */
+    public ListingPage<VersionEntry> listVersions(String container, ListingQuery query, String versionMarker)
+            throws SwiftException {
+        SwiftRequest.Builder request = request("GET", container).header("Accept", "application/json")
+                .flag("versions");
+        query.addTo(request);
+        request.paramIfPresent("version_marker", versionMarker);
+        try (SwiftResponse response = session.send(request.build()).orThrow()) {
+            List<VersionEntry> entries = response.status() == 204 ? List.of()
+                    : ListingJson.readVersions(response.body(), response.describeRequest());
+            return new ListingPage<>(entries, response.headers());
+        }
+    }
+
     /** Every object of a container that matches the query, fetched page by page as consumed. */
     public ListingCursor<ObjectEntry> listAllObjects(String container, ListingQuery query) {
         SwiftNameEncoder.requireContainerName(container);

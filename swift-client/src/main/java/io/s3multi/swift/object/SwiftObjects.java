@@ -105,6 +105,57 @@ public final class SwiftObjects {
         return session.send(request("POST", container, object, headers).build()).toReply();
     }
 
+    /**
+     * Downloads one version of an object in a container with Swift's object versioning
+     * ({@code ?version-id=}), streaming, as {@link #get}. A delete marker's version answers 404 with the
+     * marker's {@code Content-Type} ({@link io.s3multi.swift.container.VersionEntry#DELETE_MARKER_TYPE}).
+     */
+    public SwiftResponse getVersion(String container, String object, String versionId, SwiftHeaders headers)
+            throws SwiftException {
+        return session.send(versionRequest("GET", container, object, versionId, headers).build()).orThrow();
+    }
+
+    /** The headers of one version of an object; 404 for an unknown version id, 400 for a malformed one. */
+    public SwiftReply headVersion(String container, String object, String versionId, SwiftHeaders headers)
+            throws SwiftException {
+        return session.send(versionRequest("HEAD", container, object, versionId, headers).build()).toReply();
+    }
+
+    /**
+     * Deletes one version (a delete marker too). When it was the current one Swift answers
+     * {@code X-Object-Current-Version-Id: null} and promotes no other version: see {@link #makeCurrent}.
+     */
+    public SwiftReply deleteVersion(String container, String object, String versionId, SwiftHeaders headers)
+            throws SwiftException {
+        return session.send(versionRequest("DELETE", container, object, versionId, headers).build()).toReply();
+    }
+
+    /**
+     * Makes a stored version the object's current one again (an empty {@code PUT ?version-id=}): no bytes are
+     * copied and the version keeps its id and Last-Modified. Swift makes it current even if a newer version
+     * exists, so pick the newest.
+     */
+    public SwiftReply makeCurrent(String container, String object, String versionId) throws SwiftException {
+        return session.send(versionRequest("PUT", container, object, versionId, SwiftHeaders.empty())
+                .body(RequestBody.bytes(new byte[0])).build()).toReply();
+    }
+
+    /**
+     * Copies one version of {@code source} to {@code destination} inside Swift, with the {@code COPY} verb:
+     * {@code X-Copy-From} cannot name a version (Swift takes the query as part of the name).
+     */
+    public SwiftReply copyVersion(ObjectPath source, String versionId, ObjectPath destination,
+                                  SwiftHeaders headers) throws SwiftException {
+        return session.send(versionRequest("COPY", source.container(), source.object(), versionId, headers)
+                .header("Destination", destination.encoded())
+                .build()).toReply();
+    }
+
+    private static SwiftRequest.Builder versionRequest(String method, String container, String object,
+                                                       String versionId, SwiftHeaders headers) {
+        return request(method, container, object, headers).param("version-id", versionId);
+    }
+
     private static SwiftRequest.Builder request(String method, String container, String object,
                                                 SwiftHeaders headers) {
         return SwiftRequest.builder(method, SwiftNameEncoder.objectPath(container, object)).headers(headers);
