@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.container.ListingQuery;
+import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +93,9 @@ class ObjectTaggingIT extends S3IntegrationTest {
         assertEquals("blue", untagged.header("X-Object-Meta-Colour"));
         assertFalse(s3().headObject(b -> b.bucket(bucket).key("k")).sdkHttpResponse()
                 .firstMatchingHeader("x-amz-tagging-count").isPresent());
+        s3().deleteObjectTagging(b -> b.bucket(bucket).key("k"));
+        assertEquals(untagged.header("X-Timestamp"), swift().objects().head(bucket, "k", SwiftHeaders.empty())
+                .header("X-Timestamp"), "deleting no tags posts nothing");
     }
 
     @Test
@@ -209,7 +213,9 @@ class ObjectTaggingIT extends S3IntegrationTest {
         }
         ObjectTests.assertNotInSwift(swift(), bucket, "k");
         assertTrue(swift().containers().listObjects(bucket, ListingQuery.all()).entries().isEmpty());
-        assertFalse(ObjectTests.existsInSwift(swift(), bucket + "_segments", "k"));
+        var noSegments = assertThrows(SwiftHttpStatusException.class,
+                () -> swift().containers().head(bucket + "_segments"), "no upload was started");
+        assertEquals(404, noSegments.status());
     }
 
     @Test

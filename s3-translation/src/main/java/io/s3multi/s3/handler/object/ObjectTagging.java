@@ -75,6 +75,9 @@ public final class ObjectTagging {
 
     private static void replaceTags(S3Call call, TagSet tags) {
         SwiftHeaders stored = head(call);
+        if (tags.isEmpty() && stored.names().stream().noneMatch(StoredTags::isObjectTagPiece)) {
+            return;  // nothing to remove: no POST, so Last-Modified stays
+        }
         SwiftHeaders.Builder kept = SwiftHeaders.builder();
         for (String name : RESENT_HEADERS) {
             Optional.ofNullable(stored.get(name)).ifPresent(value -> kept.set(name, value));
