@@ -2,6 +2,7 @@ package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.bucket.BucketAcls;
+import io.s3multi.s3.handler.bucket.BucketCors;
 import io.s3multi.s3.handler.bucket.BucketCreation;
 import io.s3multi.s3.handler.bucket.BucketListings;
 import io.s3multi.s3.handler.bucket.BucketPresence;
@@ -33,6 +34,7 @@ import java.util.Objects;
  *       {@code FULL_CONTROL} and nothing else), anything else is {@code NotImplemented}.</li>
  * </ul>
  * Bucket tags are stored as reserved container metadata ({@link BucketTagging}).
+ * CORS configurations live with the bucket's registry record ({@link BucketCors}).
  */
 public final class BucketHandler {
 
@@ -44,6 +46,7 @@ public final class BucketHandler {
     private final BucketRemoval removal;
     private final BucketListings listings;
     private final BucketTagging tagging;
+    private final BucketCors cors;
 
     public BucketHandler(S3ApiSettings settings, BucketRegistry registry) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -53,6 +56,7 @@ public final class BucketHandler {
         this.removal = new BucketRemoval(registry, presence);
         this.listings = new BucketListings(settings, presence);
         this.tagging = new BucketTagging(presence);
+        this.cors = BucketCors.of(registry, presence);
     }
 
     public S3Response createBucket(S3Call call) {
@@ -118,5 +122,17 @@ public final class BucketHandler {
 
     public S3Response deleteBucketTagging(S3Call call) {
         return tagging.delete(call);
+    }
+
+    public S3Response getBucketCors(S3Call call) {
+        return cors.getBucketCors(call);
+    }
+
+    public S3Response putBucketCors(S3Call call) {
+        return cors.putBucketCors(call);
+    }
+
+    public S3Response deleteBucketCors(S3Call call) {
+        return cors.deleteBucketCors(call);
     }
 }

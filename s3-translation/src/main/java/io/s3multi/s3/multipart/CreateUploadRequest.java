@@ -9,6 +9,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.HeaderValues;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.s3.operation.ObjectAcl;
 import io.s3multi.s3.operation.ObjectMetadata;
 import io.s3multi.s3.tagging.TagSet;
 import java.util.LinkedHashMap;
@@ -30,10 +31,12 @@ public final class CreateUploadRequest {
      * @throws S3Exception InvalidRequest for an unknown checksum algorithm or type, InvalidArgument for
      *                     user metadata in the gateway's reserved namespace or a header value with a line break,
      *                     InvalidArgument, BadRequest or InvalidTag for an {@code x-amz-tagging} S3 refuses
-     *                     ({@link TagSet#fromHeader}) or that does not fit ({@link StoredTags})
+     *                     ({@link TagSet#fromHeader}) or that does not fit ({@link StoredTags}),
+     *                     NotImplemented for an ACL other than {@code private} ({@link ObjectAcl})
      */
     public static UploadInfo read(RequestHead head, String key, UploadId uploadId, String initiator) {
         head.headers().forEach((name, values) -> values.forEach(value -> HeaderValues.requireSingleLine(name, value)));
+        ObjectAcl.refuseBeyondPrivate(head);
         Map<String, String> content = new LinkedHashMap<>();
         for (String name : UploadInfo.CONTENT_HEADERS) {
             if (head.header(name) != null) {

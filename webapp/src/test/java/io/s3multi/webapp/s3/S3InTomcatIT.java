@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -152,6 +154,35 @@ class S3InTomcatIT {
             s3.deleteBucket(b -> b.bucket(bucket));
         } finally {
             S3TestGateway.deleteContainer(swift, bucket + "_segments");
+            S3TestGateway.deleteContainer(swift, bucket);
+            S3TestGateway.deleteContainer(
+                    swiftBackend.tempAuthAccount(S3TestGateway.REGISTRY_USER, S3TestGateway.REGISTRY_KEY), bucket);
+        }
+    }
+
+    /** A body that ends before its Content-Length is S3's IncompleteBody as XML, never Tomcat's HTML page. */
+    @Test
+    void aBodyCutShortIsAnsweredAsS3XmlAndNothingIsStored() throws Exception {
+        String bucket = S3TestGateway.uniqueBucket();
+        SwiftAccount swift = swiftBackend.tempAuthAccount(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY);
+        byte[] payload = new byte[10_000];
+        new Random(10).nextBytes(payload);
+        try {
+            s3.createBucket(b -> b.bucket(bucket));
+            URI endpoint = URI.create("http://127.0.0.1:" + tomcat.port());
+            SignedRequest put = RawS3.sign(RawS3.put(endpoint, "/" + bucket + "/short", payload.length), payload,
+                    java.time.Clock.systemUTC(), o -> o.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED,
+                            false));
+
+            RawResponse answer = RawS3.send(tomcat.port(), put.request(), java.util.Arrays.copyOf(payload, 4000),
+                    payload.length, true);
+
+            assertEquals(400, answer.status(), answer.toString());
+            assertEquals("IncompleteBody", answer.errorCode(), answer.toString());
+            assertThrows(SwiftHttpStatusException.class,
+                    () -> swift.objects().head(bucket, "short", SwiftHeaders.empty()));
+            s3.deleteBucket(b -> b.bucket(bucket));
+        } finally {
             S3TestGateway.deleteContainer(swift, bucket);
             S3TestGateway.deleteContainer(
                     swiftBackend.tempAuthAccount(S3TestGateway.REGISTRY_USER, S3TestGateway.REGISTRY_KEY), bucket);
