@@ -32,8 +32,6 @@ public enum S3ErrorCode {
             "The authorization query parameters you provided are invalid."),
     BAD_REQUEST("BadRequest", 400, "Bad Request"),
     BAD_DIGEST("BadDigest", 400, "The Content-MD5 you specified did not match what we received."),
-    /** What S3 answers for too many tags ("Object tags cannot be greater than 10"); not in AWS's error table. */
-    BAD_REQUEST("BadRequest", 400, "Bad Request"),
     BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409,
             "The requested bucket name is not available. The bucket namespace is shared by all users of the system."
                     + " Please select a different name and try again."),

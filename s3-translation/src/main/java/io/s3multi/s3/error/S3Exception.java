@@ -162,12 +162,12 @@ public class S3Exception extends RuntimeException {
         return of(S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR, message);
     }
 
-    /** The body did not match its Content-MD5. */
     /** A request S3 refuses without a more specific code, such as a tag set over its size. */
     public static S3Exception badRequest(String message) {
         return of(S3ErrorCode.BAD_REQUEST, message);
     }
 
+    /** The body did not match its Content-MD5. */
     public static S3Exception badDigest() {
         return of(S3ErrorCode.BAD_DIGEST);
     }

@@ -33,7 +33,6 @@ class S3ErrorCodeTest {
             Map.entry("AuthorizationHeaderMalformed", 400),
             Map.entry("AuthorizationQueryParametersError", 400),
             Map.entry("BadDigest", 400),
-            Map.entry("BadRequest", 400),
             Map.entry("BucketAlreadyExists", 409),
             Map.entry("BucketAlreadyOwnedByYou", 409),
             Map.entry("BucketNotEmpty", 409),
