@@ -80,8 +80,9 @@ final class Compatibility {
             case GET_BUCKET_ACL -> partial("The owner with `FULL_CONTROL`, nothing else.", "Any grants.");
             case PUT_BUCKET_ACL -> partial("Only `private` (the owner with `FULL_CONTROL`); anything else"
                     + " `NotImplemented`.", "Canned ACLs and grants.");
-            case GET_BUCKET_TAGGING -> partial("Buckets have no tags: `NoSuchTagSet`.", "The bucket's tags.");
-            case PUT_BUCKET_TAGGING, DELETE_BUCKET_TAGGING -> notSupported("`NotImplemented`.",
+            case GET_BUCKET_TAGGING, PUT_BUCKET_TAGGING, DELETE_BUCKET_TAGGING -> supported("Up to 50 tags, AWS's"
+                    + " rules and errors, kept in the container's metadata; an untagged bucket is `NoSuchTagSet`."
+                    + " A tag set that does not fit Swift's 4 KB of container metadata: `InvalidTag`.",
                     "Up to 50 tags per bucket.");
             case GET_BUCKET_CORS, PUT_BUCKET_CORS, DELETE_BUCKET_CORS -> supported("Up to 100 rules per bucket"
                     + " (`AllowedOrigin` with one `*`, `AllowedMethod`, `AllowedHeader`, `ExposeHeader`,"
@@ -91,12 +92,12 @@ final class Compatibility {
                     "Also `VersionId` per key.");
             case PUT_OBJECT -> partial("Streamed to Swift, verified (`Content-MD5`, signed payload,"
                     + " `x-amz-checksum-*` header or trailer, aws-chunked). `If-None-Match: *`; other conditional"
-                    + " writes, `x-amz-tagging`, SSE, object lock, grants and ACLs but `private`: `NotImplemented`;"
+                    + " writes, SSE, object lock, grants and ACLs but `private`: `NotImplemented`;"
                     + " a storage class but `STANDARD`: `InvalidStorageClass`.",
-                    "Conditional writes (`If-Match`, `If-None-Match`), tagging, SSE, object lock, storage classes.");
-            case COPY_OBJECT -> partial("Server-side in Swift, `COPY`/`REPLACE` metadata directive, copy-source"
-                    + " conditions. The same headers as PutObject are refused.",
-                    "Also tagging directive, SSE, storage classes.");
+                    "Conditional writes (`If-Match`, `If-None-Match`), SSE, object lock, storage classes.");
+            case COPY_OBJECT -> partial("Server-side in Swift, `COPY`/`REPLACE` metadata and tagging directives,"
+                    + " copy-source conditions. The same headers as PutObject are refused.",
+                    "Also SSE, storage classes.");
             case GET_OBJECT -> supported("Ranges, conditions, `partNumber` (beyond the object's parts:"
                     + " `400 InvalidPart`), `response-*` overrides, `x-amz-checksum-mode`. `versionId` only"
                     + " `null`.", "Also `versionId`, SSE-C.");
@@ -110,11 +111,13 @@ final class Compatibility {
             case GET_OBJECT_ACL -> partial("The owner with `FULL_CONTROL`, nothing else.", "Any grants.");
             case PUT_OBJECT_ACL -> partial("Only `x-amz-acl: private`; anything else `NotImplemented`.",
                     "Canned ACLs and grants.");
-            case GET_OBJECT_TAGGING -> partial("Objects have no tags: an empty `TagSet`.", "The object's tags.");
-            case PUT_OBJECT_TAGGING, DELETE_OBJECT_TAGGING -> notSupported("`NotImplemented`.",
-                    "Up to 10 tags per object.");
-            case CREATE_MULTIPART_UPLOAD -> supported("Metadata, content headers, `x-amz-checksum-algorithm` and"
-                    + " `x-amz-checksum-type`, `x-amz-acl: private`; the same headers as PutObject are refused.",
+            case GET_OBJECT_TAGGING, PUT_OBJECT_TAGGING, DELETE_OBJECT_TAGGING -> partial("Up to 10 tags, AWS's"
+                    + " rules and errors, changed by a Swift metadata POST (bytes and ETag kept, `Last-Modified`"
+                    + " moves); tags of older versions cannot be changed. A tag set that does not fit beside the"
+                    + " user metadata in Swift's 4 KB: `InvalidTag`.",
+                    "Up to 10 tags per object, on any version; `Last-Modified` unchanged.");
+            case CREATE_MULTIPART_UPLOAD -> supported("Metadata, content headers, `x-amz-tagging`,"
+                    + " `x-amz-checksum-algorithm` and `x-amz-checksum-type`, `x-amz-acl: private`; the same headers as PutObject are refused.",
                     "Same.");
             case UPLOAD_PART -> supported("Streamed and verified like PutObject; up to 10,000 parts.", "Same.");
             case UPLOAD_PART_COPY -> supported("Server-side in Swift, with `x-amz-copy-source-range`.", "Same.");
