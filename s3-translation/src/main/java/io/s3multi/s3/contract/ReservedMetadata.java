@@ -45,6 +45,11 @@ import java.util.regex.Pattern;
  *       <td>PutObject after verifying the client's checksum; multipart completion</td></tr>
  *   <tr><td>{@code X-Object-Meta-S3multi-Checksum-Type}</td><td>{@code FULL_OBJECT} or {@code COMPOSITE}</td>
  *       <td>as above</td></tr>
+ *   <tr><td>{@code X-Object-Meta-S3multi-Tags-1}, {@code -2}, ...</td><td>the object's tags, form-encoded, in
+ *       pieces of at most 256 bytes ({@link StoredTags})</td><td>PutObject, CopyObject, CreateMultipartUpload (on
+ *       the marker) and CompleteMultipartUpload, Put/DeleteObjectTagging (a metadata POST)</td></tr>
+ *   <tr><td>{@code X-Container-Meta-S3multi-Tags-1}, ... (container)</td><td>the bucket's tags, as above</td>
+ *       <td>Put/DeleteBucketTagging (a container POST)</td></tr>
  * </table>
  * The upload markers and claims in {@code <bucket>_segments} carry reserved names of their own ({@link #MARKER_KEY}
  * and the following, {@link #CLAIM_STATE} and the following; the package comment shows where each lives). Every
@@ -76,6 +81,22 @@ public final class ReservedMetadata {
     public static final String FULL_OBJECT = "FULL_OBJECT";
     public static final String COMPOSITE = "COMPOSITE";
 
+    /**
+     * An object's tags ({@link StoredTags}): {@code Tags-1}, {@code Tags-2}, ... hold consecutive pieces of one
+     * form-encoded tag set, as Swift keeps at most 256 bytes per value. On the objects S3 writes and on upload
+     * markers (the tags of the object to be).
+     */
+    public static final String TAGS_PREFIX = SWIFT_PREFIX + "Tags-";
+
+    /** Every reserved Swift container metadata header starts with this (compare without regard to case). */
+    public static final String CONTAINER_PREFIX = "X-Container-Meta-S3multi-";
+
+    /** A bucket's tags, on its container: pieces as {@link #TAGS_PREFIX}. */
+    public static final String CONTAINER_TAGS_PREFIX = CONTAINER_PREFIX + "Tags-";
+
+    /** Removes a piece of a bucket's tags: {@code X-Remove-Container-Meta-<name>}. */
+    public static final String CONTAINER_TAGS_REMOVE_PREFIX = "X-Remove-Container-Meta-S3multi-Tags-";
+
     // On an upload's marker (UploadInfo): the key, the initiator's display name, the object's content type and
     // content headers (Header-<name>), all URL-encoded; the upload's x-amz-checksum-algorithm.
     public static final String MARKER_KEY = SWIFT_PREFIX + "Key";
@@ -93,6 +114,8 @@ public final class ReservedMetadata {
     private static final String CHECKSUM_PREFIX = SWIFT_PREFIX + "Checksum-";
     private static final String SWIFT_REQUEST_PREFIX = "x-object-meta-s3multi-";
     private static final String SWIFT_REMOVE_PREFIX = "x-remove-object-meta-s3multi-";
+    private static final String SWIFT_CONTAINER_PREFIX = "x-container-meta-s3multi-";
+    private static final String SWIFT_CONTAINER_REMOVE_PREFIX = "x-remove-container-meta-s3multi-";
     private static final Pattern MULTIPART_ETAG = Pattern.compile("[0-9a-f]{32}-[1-9][0-9]{0,4}");
 
     /** Every reserved name the gateway reads from an object (not from a marker or part). */
@@ -119,11 +142,13 @@ public final class ReservedMetadata {
 
     /**
      * Whether a native Swift request header would write or remove reserved metadata:
-     * {@code X-Object-Meta-S3multi-*} or {@code X-Remove-Object-Meta-S3multi-*}, any case, {@code _} for {@code -}.
+     * {@code X-Object-Meta-S3multi-*}, {@code X-Remove-Object-Meta-S3multi-*}, {@code X-Container-Meta-S3multi-*}
+     * or {@code X-Remove-Container-Meta-S3multi-*}, any case, {@code _} for {@code -}.
      */
     public static boolean isReservedSwiftRequestHeader(String header) {
         String name = spelledAsSwift(header);
-        return name.startsWith(SWIFT_REQUEST_PREFIX) || name.startsWith(SWIFT_REMOVE_PREFIX);
+        return name.startsWith(SWIFT_REQUEST_PREFIX) || name.startsWith(SWIFT_REMOVE_PREFIX)
+                || name.startsWith(SWIFT_CONTAINER_PREFIX) || name.startsWith(SWIFT_CONTAINER_REMOVE_PREFIX);
     }
 
     /**

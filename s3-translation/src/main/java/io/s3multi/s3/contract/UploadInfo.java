@@ -1,6 +1,7 @@
 package io.s3multi.s3.contract;
 
 import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.s3.tagging.TagSet;
 import io.s3multi.swift.SwiftHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /**
  * What CreateMultipartUpload said about the object to be, kept on the upload's marker until Complete writes
  * it onto the manifest: content type, content headers, {@code x-amz-meta-*}, checksum algorithm and type, who
- * initiated the upload.
+ * initiated the upload, the object's tags ({@code x-amz-tagging}, stored as on an object: {@link StoredTags}).
  *
  * <p>On the marker everything is {@code X-Object-Meta-*} (Swift keeps any such header on any object): user
  * metadata under its own name, the gateway's under the reserved {@code X-Object-Meta-S3multi-} prefix. The
@@ -27,10 +28,11 @@ import java.util.Optional;
  * @param checksumAlgorithm the upload's x-amz-checksum-algorithm, if any
  * @param checksumType      its type; {@code null} exactly when there is no algorithm
  * @param initiator         the display name of who initiated the upload
+ * @param tags              the tags of the object to be
  */
 public record UploadInfo(String key, UploadId uploadId, String contentType, Map<String, String> contentHeaders,
         Map<String, String> userMetadata, Optional<DigestAlgorithm> checksumAlgorithm, ChecksumType checksumType,
-        String initiator) {
+        String initiator, TagSet tags) {
 
     /** The content type of an upload's marker, before its parameters. */
     public static final String MARKER_CONTENT_TYPE = "application/x-s3multi-upload";
@@ -58,6 +60,15 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         if (checksumAlgorithm.isPresent() != (checksumType != null)) {
             throw new IllegalArgumentException("a checksum type goes with a checksum algorithm");
         }
+        Objects.requireNonNull(tags, "tags");
+    }
+
+    /** An upload whose object gets no tags. */
+    public UploadInfo(String key, UploadId uploadId, String contentType, Map<String, String> contentHeaders,
+            Map<String, String> userMetadata, Optional<DigestAlgorithm> checksumAlgorithm, ChecksumType checksumType,
+            String initiator) {
+        this(key, uploadId, contentType, contentHeaders, userMetadata, checksumAlgorithm, checksumType, initiator,
+                TagSet.empty());
     }
 
     /** The marker as stored: the metadata above, and a content type that shows initiator and algorithm. */
@@ -78,7 +89,7 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         if (checksumType != null) {
             headers.set(META_CHECKSUM_TYPE, checksumType.name());
         }
-        return headers.build();
+        return headers.addAll(StoredTags.objectHeaders(tags)).build();
     }
 
     /** The upload as its marker's HEAD shows it. */
@@ -102,7 +113,8 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
                 : ChecksumType.resolve(marker.get(META_CHECKSUM_TYPE), algorithm.get());
         String contentType = marker.get(META_CONTENT_TYPE) == null ? null : decodeValue(marker.get(META_CONTENT_TYPE));
         String initiator = marker.get(META_INITIATOR) == null ? "" : decodeValue(marker.get(META_INITIATOR));
-        return new UploadInfo(key, uploadId, contentType, content, user, algorithm, type, initiator);
+        return new UploadInfo(key, uploadId, contentType, content, user, algorithm, type, initiator,
+                StoredTags.ofObject(marker));
     }
 
     /**
@@ -127,8 +139,8 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
     /**
      * The headers of the object's manifest: content type (with the S3 ETag as {@link ListingEtag} parameter, so
      * bucket listings show it),
-     * content headers, user metadata, and the reserved S3 ETag, upload id, parts count, checksum and the binding of
-     * the manifest to its bucket and key ({@link ReservedMetadata#OBJECT}).
+     * content headers, user metadata, and the reserved S3 ETag, upload id, parts count, checksum, tags and the binding
+     * of the manifest to its bucket and key ({@link ReservedMetadata#OBJECT}).
      *
      * @param eTag       the object's S3 ETag, unquoted ({@code <md5-of-md5s>-N})
      * @param partsCount N
@@ -148,7 +160,7 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
             headers.set(ReservedMetadata.checksum(sum.algorithm()), sum.value());
             headers.set(META_CHECKSUM_TYPE, sum.type().name());
         });
-        return headers.build();
+        return headers.addAll(StoredTags.objectHeaders(tags)).build();
     }
 
     // Swift header values must be ASCII-safe; keys and display names may be any UTF-8.

@@ -162,6 +162,11 @@ public class S3Exception extends RuntimeException {
         return of(S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR, message);
     }
 
+    /** A request S3 refuses without a more specific code, such as a tag set over its size. */
+    public static S3Exception badRequest(String message) {
+        return of(S3ErrorCode.BAD_REQUEST, message);
+    }
+
     /** The body did not match its Content-MD5. */
     public static S3Exception badDigest() {
         return of(S3ErrorCode.BAD_DIGEST);
@@ -281,6 +286,11 @@ public class S3Exception extends RuntimeException {
     /** The key's UTF-8 encoding has {@code size} bytes, more than {@code maxSizeAllowed}. */
     public static S3Exception keyTooLong(int size, int maxSizeAllowed) {
         return of(S3ErrorCode.KEY_TOO_LONG).with("Size", size).with("MaxSizeAllowed", maxSizeAllowed);
+    }
+
+    /** A tag that breaks S3's rules (length, characters, duplicate key, reserved prefix). */
+    public static S3Exception invalidTag(String message) {
+        return of(S3ErrorCode.INVALID_TAG, message);
     }
 
     public static S3Exception malformedXml() {

@@ -9,6 +9,7 @@ import io.s3multi.s3.handler.bucket.BucketPresence;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.handler.bucket.BucketRemoval;
 import io.s3multi.s3.handler.bucket.BucketVersioningConfig;
+import io.s3multi.s3.handler.bucket.BucketTagging;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
@@ -28,10 +29,9 @@ import java.util.Objects;
  * <ul>
  *   <li>ACLs: every bucket is private to its account; GetBucketAcl shows the owner with {@code FULL_CONTROL},
  *       PutBucketAcl accepts only that ({@code x-amz-acl: private}, or a policy granting the owner
- *       {@code FULL_CONTROL} and nothing else), anything else is {@code NotImplemented};</li>
- *   <li>tagging: buckets have no tags, GetBucketTagging is {@code NoSuchTagSet} as AWS answers for an untagged
- *       bucket; PutBucketTagging and DeleteBucketTagging are {@code NotImplemented}.</li>
+ *       {@code FULL_CONTROL} and nothing else), anything else is {@code NotImplemented}.</li>
  * </ul>
+ * Bucket tags are stored as reserved container metadata ({@link BucketTagging}).
  * CORS configurations live with the bucket's registry record ({@link BucketCors}).
  */
 public final class BucketHandler {
@@ -44,6 +44,7 @@ public final class BucketHandler {
     private final BucketRemoval removal;
     private final BucketListings listings;
     private final BucketVersioningConfig versioning;
+    private final BucketTagging tagging;
     private final BucketCors cors;
 
     public BucketHandler(S3ApiSettings settings, BucketRegistry registry) {
@@ -54,6 +55,7 @@ public final class BucketHandler {
         this.removal = new BucketRemoval(registry, presence);
         this.listings = new BucketListings(settings, presence);
         this.versioning = new BucketVersioningConfig(presence);
+        this.tagging = new BucketTagging(presence);
         this.cors = BucketCors.of(registry, presence);
     }
 
@@ -109,18 +111,15 @@ public final class BucketHandler {
     }
 
     public S3Response getBucketTagging(S3Call call) {
-        presence.require(call);
-        throw S3Exception.noSuchTagSet(call.bucket());
+        return tagging.get(call);
     }
 
     public S3Response putBucketTagging(S3Call call) {
-        presence.require(call);
-        throw S3Exception.notImplemented("Bucket tagging is not supported by this gateway");
+        return tagging.put(call);
     }
 
     public S3Response deleteBucketTagging(S3Call call) {
-        presence.require(call);
-        throw S3Exception.notImplemented("Bucket tagging is not supported by this gateway");
+        return tagging.delete(call);
     }
 
     public S3Response getBucketCors(S3Call call) {

@@ -5,6 +5,7 @@ import io.s3multi.s3.handler.object.ObjectAttributesReader;
 import io.s3multi.s3.handler.object.ObjectCopier;
 import io.s3multi.s3.handler.object.ObjectDeleter;
 import io.s3multi.s3.handler.object.ObjectReader;
+import io.s3multi.s3.handler.object.ObjectTagging;
 import io.s3multi.s3.handler.object.ObjectWriter;
 import io.s3multi.s3.handler.object.VersionDeleter;
 import io.s3multi.s3.operation.MissingBucket;
@@ -16,7 +17,6 @@ import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.version.VersionId;
 import io.s3multi.s3.xml.documents.AccessControlPolicy;
 import io.s3multi.s3.xml.documents.Owner;
-import io.s3multi.s3.xml.documents.Tagging;
 import io.s3multi.swift.SwiftHeaders;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,13 +27,13 @@ import java.util.Optional;
  * <p>Bucket {@code b} is container {@code b} of the caller's account and key {@code k} is object {@code k}
  * (design §4). The work lives in {@link io.s3multi.s3.handler.object}: {@link ObjectWriter} (PutObject),
  * {@link ObjectReader} (GetObject, HeadObject), {@link ObjectAttributesReader} (GetObjectAttributes),
- * {@link ObjectCopier} (CopyObject), {@link ObjectDeleter}
- * (DeleteObject); this class routes and answers the small sub-resources itself:
+ * {@link ObjectCopier} (CopyObject), {@link ObjectDeleter} (DeleteObject), {@link ObjectTagging}
+ * (Get/Put/DeleteObjectTagging); this class routes and answers the small sub-resources itself:
  * <ul>
  *   <li>ACLs: every object is private to its owner (the Swift account), so GetObjectAcl answers the owner with
  *       {@code FULL_CONTROL} and PutObjectAcl accepts only the canned ACL {@code private};</li>
- *   <li>tagging is not stored: GetObjectTagging answers an empty tag set, Put and Delete are
- *       {@code NotImplemented}.</li>
+ *   <li>tagging: {@link ObjectTagging} keeps an object's tags as reserved metadata and changes them without
+ *       rewriting the object's bytes.</li>
  * </ul>
  */
 public final class ObjectHandler {
@@ -109,16 +109,15 @@ public final class ObjectHandler {
     }
 
     public S3Response getObjectTagging(S3Call call) {
-        requireObject(call);
-        return S3Response.xml(new Tagging());
+        return guarded(call, ObjectTagging::get);
     }
 
     public S3Response putObjectTagging(S3Call call) {
-        throw S3Exception.notImplemented("Object tagging is not supported.");
+        return guarded(call, ObjectTagging::put);
     }
 
     public S3Response deleteObjectTagging(S3Call call) {
-        throw S3Exception.notImplemented("Object tagging is not supported.");
+        return guarded(call, ObjectTagging::delete);
     }
 
     private void requireObject(S3Call call) {

@@ -2,6 +2,7 @@ package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.contract.ChecksumType;
 import io.s3multi.s3.contract.ReservedMetadata;
+import io.s3multi.s3.contract.StoredTags;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
@@ -10,6 +11,7 @@ import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.operation.ObjectAcl;
 import io.s3multi.s3.operation.ObjectMetadata;
+import io.s3multi.s3.tagging.TagSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,8 @@ public final class CreateUploadRequest {
      *
      * @throws S3Exception InvalidRequest for an unknown checksum algorithm or type, InvalidArgument for
      *                     user metadata in the gateway's reserved namespace or a header value with a line break,
+     *                     InvalidArgument, BadRequest or InvalidTag for an {@code x-amz-tagging} S3 refuses
+     *                     ({@link TagSet#fromHeader}) or that does not fit ({@link StoredTags}),
      *                     NotImplemented for an ACL other than {@code private} ({@link ObjectAcl})
      */
     public static UploadInfo read(RequestHead head, String key, UploadId uploadId, String initiator) {
@@ -68,6 +72,10 @@ public final class CreateUploadRequest {
             throw S3Exception.invalidRequest("The x-amz-checksum-type header can only be used with the "
                     + "x-amz-checksum-algorithm header.");
         }
-        return new UploadInfo(key, uploadId, head.header("Content-Type"), content, user, algorithm, type, initiator);
+        TagSet tags = TagSet.fromHeader(head.header("x-amz-tagging"));
+        UploadInfo upload = new UploadInfo(key, uploadId, head.header("Content-Type"), content, user, algorithm, type,
+                initiator, tags);
+        StoredTags.requireRoomOnObject(upload.markerHeaders(), tags);
+        return upload;
     }
 }

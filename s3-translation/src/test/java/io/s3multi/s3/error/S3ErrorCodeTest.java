@@ -20,7 +20,8 @@ class S3ErrorCodeTest {
      * Code and HTTP status as AWS documents them in the S3 API reference, "Error responses", list of error codes.
      * XAmzContentSHA256Mismatch is not in that list but is what S3 answers (400) when a signed payload hash is
      * wrong; TooManyParts is an error shape of the S3 API model; InvalidChunkSizeError (403) and
-     * MalformedTrailerError (400) are what S3 answers to a short signed aws-chunked chunk and to a bad trailer.
+     * MalformedTrailerError (400) are what S3 answers to a short signed aws-chunked chunk and to a bad trailer;
+     * BadRequest (400) is what S3 answers to more than 10 tags on an object or 50 on a bucket.
      * Typed in by hand on purpose: a constant whose status disagrees with AWS fails here, and a new constant must
      * be added here, i.e. checked, to pass.
      */
@@ -52,6 +53,7 @@ class S3ErrorCodeTest {
             Map.entry("InvalidRange", 416),
             Map.entry("InvalidRequest", 400),
             Map.entry("InvalidStorageClass", 400),
+            Map.entry("InvalidTag", 400),
             Map.entry("InvalidURI", 400),
             Map.entry("KeyTooLongError", 400),
             Map.entry("MalformedTrailerError", 400),

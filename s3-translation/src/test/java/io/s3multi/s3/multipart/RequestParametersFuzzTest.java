@@ -99,7 +99,7 @@ class RequestParametersFuzzTest {
                         "x-amz-copy-source-if-unmodified-since", "Fri, 24 May 2013 00:00:00 GMT"),
                 head("POST", "/bucket/a/b%2Fc", "uploads", "x-amz-checksum-algorithm", "CRC32",
                         "x-amz-checksum-type", "FULL_OBJECT", "Content-Type", "text/plain",
-                        "x-amz-meta-color", "blue", "Cache-Control", "no-cache"),
+                        "x-amz-meta-color", "blue", "Cache-Control", "no-cache", "x-amz-tagging", "a=1&b+c=%C3%A9"),
                 head("POST", "/bucket/key", "uploadId=0123456789abcdefghijklmnop"),
                 head("GET", "/bucket/key", "partNumber=1&versionId=null"),
                 head("DELETE", "/bucket", "delete"),

@@ -74,53 +74,60 @@ final class Compatibility {
                     + " `fetch-owner`, `prefix`, `delimiter`, `max-keys`, `encoding-type`.", "Same.");
             case LIST_OBJECT_VERSIONS -> partial("Buckets are never versioned: every key once, `VersionId` `null`,"
                     + " `IsLatest` true.", "Every version and delete marker of a versioned bucket.");
-            case GET_BUCKET_VERSIONING -> partial("Always the empty configuration of a never-versioned bucket.",
-                    "`Enabled` or `Suspended` once set.");
-            case PUT_BUCKET_VERSIONING -> notSupported("`NotImplemented`.", "Enables or suspends versioning.");
+            case GET_BUCKET_VERSIONING -> supported("`Enabled`, `Suspended`, or no `Status` for a bucket never"
+                    + " versioned (Swift's object versioning, docs/VERSIONING.md).", "Same, with `MfaDelete`.");
+            case PUT_BUCKET_VERSIONING -> partial("`Enabled` and `Suspended` on Swift's object versioning; version"
+                    + " ids are Swift's timestamps; MFA delete refused.", "Also MFA delete.");
             case GET_BUCKET_ACL -> partial("The owner with `FULL_CONTROL`, nothing else.", "Any grants.");
             case PUT_BUCKET_ACL -> partial("Only `private` (the owner with `FULL_CONTROL`); anything else"
                     + " `NotImplemented`.", "Canned ACLs and grants.");
-            case GET_BUCKET_TAGGING -> partial("Buckets have no tags: `NoSuchTagSet`.", "The bucket's tags.");
-            case PUT_BUCKET_TAGGING, DELETE_BUCKET_TAGGING -> notSupported("`NotImplemented`.",
+            case GET_BUCKET_TAGGING, PUT_BUCKET_TAGGING, DELETE_BUCKET_TAGGING -> supported("Up to 50 tags, AWS's"
+                    + " rules and errors, kept in the container's metadata; an untagged bucket is `NoSuchTagSet`."
+                    + " A tag set that does not fit Swift's 4 KB of container metadata: `InvalidTag`.",
                     "Up to 50 tags per bucket.");
             case GET_BUCKET_CORS, PUT_BUCKET_CORS, DELETE_BUCKET_CORS -> supported("Up to 100 rules per bucket"
                     + " (`AllowedOrigin` with one `*`, `AllowedMethod`, `AllowedHeader`, `ExposeHeader`,"
                     + " `MaxAgeSeconds`, `ID`), applied by the `cors` stage; a gateway-wide default rule set in the"
                     + " configuration.", "Same, without the default rule set.");
-            case DELETE_OBJECTS -> supported("`Quiet`; multipart objects go with their segments.",
-                    "Also `VersionId` per key.");
+            case DELETE_OBJECTS -> supported("`Quiet`; multipart objects go with their segments; `VersionId` per"
+                    + " key with `DeleteMarker`/`DeleteMarkerVersionId` in the answer.", "Same.");
             case PUT_OBJECT -> partial("Streamed to Swift, verified (`Content-MD5`, signed payload,"
                     + " `x-amz-checksum-*` header or trailer, aws-chunked; a plain chunked body without"
                     + " `Content-Length` too, which AWS refuses). Conditional writes `If-None-Match: *` and"
-                    + " `If-Match` (no `409 ConditionalRequestConflict`; README: how atomic);"
-                    + " `x-amz-tagging`, SSE, object lock, grants and ACLs but `private`: `NotImplemented`;"
+                    + " `If-Match` (no `409 ConditionalRequestConflict`; README: how atomic); `x-amz-tagging`;"
+                    + " `x-amz-version-id` on a versioned bucket. SSE, object lock, grants and ACLs but `private`:"
+                    + " `NotImplemented`;"
                     + " a storage class but `STANDARD`: `InvalidStorageClass`.",
-                    "Conditional writes (`If-Match`, `If-None-Match`), tagging, SSE, object lock, storage classes.");
-            case COPY_OBJECT -> partial("Server-side in Swift, `COPY`/`REPLACE` metadata directive, copy-source"
-                    + " conditions. The same headers as PutObject are refused.",
-                    "Also tagging directive, SSE, storage classes.");
+                    "Also `409 ConditionalRequestConflict`, SSE, object lock, storage classes.");
+            case COPY_OBJECT -> partial("Server-side in Swift, `COPY`/`REPLACE` metadata and tagging directives,"
+                    + " copy-source conditions, a source `versionId`. The same headers as PutObject are refused.",
+                    "Also SSE, storage classes.");
             case GET_OBJECT -> supported("Ranges, conditions, `partNumber` (beyond the object's parts:"
-                    + " `400 InvalidPart`), `response-*` overrides, `x-amz-checksum-mode`. `versionId` only"
-                    + " `null`.", "Also `versionId`, SSE-C.");
+                    + " `400 InvalidPart`), `response-*` overrides, `x-amz-checksum-mode`, `versionId` (a delete"
+                    + " marker: `404` or `405` with `x-amz-delete-marker`).", "Also SSE-C.");
             case HEAD_OBJECT -> supported("As GetObject.", "As GetObject.");
             case GET_OBJECT_ATTRIBUTES -> supported("`ETag`, `Checksum` (with `ChecksumType`), `ObjectParts`"
                     + " (`PartNumberMarker`, `MaxParts`, per-part size and checksum), `StorageClass`, `ObjectSize`;"
                     + " `versionId`. A delete marker answers as a missing key or version.",
                     "Also SSE-C; a delete marker: `x-amz-delete-marker` (`405` when asked for by version).");
-            case DELETE_OBJECT -> supported("A multipart object goes with its segments. `versionId` only `null`.",
-                    "Also `versionId`, delete markers.");
+            case DELETE_OBJECT -> supported("A multipart object goes with its segments once no version names"
+                    + " them. `versionId`, delete markers (a suspended bucket writes none: docs/VERSIONING.md).",
+                    "Also MFA delete, object lock.");
             case GET_OBJECT_ACL -> partial("The owner with `FULL_CONTROL`, nothing else.", "Any grants.");
             case PUT_OBJECT_ACL -> partial("Only `x-amz-acl: private`; anything else `NotImplemented`.",
                     "Canned ACLs and grants.");
-            case GET_OBJECT_TAGGING -> partial("Objects have no tags: an empty `TagSet`.", "The object's tags.");
-            case PUT_OBJECT_TAGGING, DELETE_OBJECT_TAGGING -> notSupported("`NotImplemented`.",
-                    "Up to 10 tags per object.");
-            case CREATE_MULTIPART_UPLOAD -> supported("Metadata, content headers, `x-amz-checksum-algorithm` and"
-                    + " `x-amz-checksum-type`, `x-amz-acl: private`; the same headers as PutObject are refused.",
+            case GET_OBJECT_TAGGING, PUT_OBJECT_TAGGING, DELETE_OBJECT_TAGGING -> partial("Up to 10 tags, AWS's"
+                    + " rules and errors, changed by a Swift metadata POST (bytes and ETag kept, `Last-Modified`"
+                    + " moves); tags of older versions cannot be changed. A tag set that does not fit beside the"
+                    + " user metadata in Swift's 4 KB: `InvalidTag`.",
+                    "Up to 10 tags per object, on any version; `Last-Modified` unchanged.");
+            case CREATE_MULTIPART_UPLOAD -> supported("Metadata, content headers, `x-amz-tagging`,"
+                    + " `x-amz-checksum-algorithm` and `x-amz-checksum-type`, `x-amz-acl: private`; the same headers as PutObject are refused.",
                     "Same.");
             case UPLOAD_PART -> supported("Streamed and verified like PutObject; up to 10,000 parts; sent chunked"
                     + " without `Content-Length`: `NotImplemented`, as AWS.", "Same.");
-            case UPLOAD_PART_COPY -> supported("Server-side in Swift, with `x-amz-copy-source-range`.", "Same.");
+            case UPLOAD_PART_COPY -> supported("Server-side in Swift, with `x-amz-copy-source-range` and a source"
+                    + " `versionId`.", "Same.");
             case COMPLETE_MULTIPART_UPLOAD -> supported("A Static Large Object (nested beyond Swift's"
                     + " `max_manifest_segments`), whitespace kept alive while it works; a repeated part number counts"
                     + " with its last entry; `x-amz-checksum-*` must be the object's checksum (`<base64>-N` when"

@@ -8,11 +8,14 @@ import io.s3multi.s3.fuzz.FuzzOracle;
 import io.s3multi.s3.fuzz.Mutations;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.multipart.CompletionPlan;
+import io.s3multi.s3.tagging.TagScope;
+import io.s3multi.s3.tagging.TagSet;
 import io.s3multi.s3.xml.documents.AccessControlPolicy;
 import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
 import io.s3multi.s3.xml.documents.CreateBucketConfiguration;
 import io.s3multi.s3.xml.documents.Delete;
 import io.s3multi.s3.xml.documents.Owner;
+import io.s3multi.s3.xml.documents.Tagging;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -112,6 +115,13 @@ class XmlDocumentsFuzzTest {
                                 grant.grantee().displayName();
                             }
                         });
+                    }),
+            new Kind(Tagging.class, S3Xml.MAX_CONFIGURATION_BYTES, List.of(
+                    text(new Tagging().addTag("project", "alpha beta").addTag("cost/centre", "")),
+                    "<Tagging><TagSet><Tag><Key>é:/=+-@_.</Key><Value>1 2</Value></Tag></TagSet></Tagging>"),
+                    document -> {
+                        TagSet.fromDocument((Tagging) document, TagScope.BUCKET);
+                        TagSet.fromDocument((Tagging) document, TagScope.OBJECT).storedForm();
                     }));
 
     private static String text(Object document) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.container.ListingQuery;
 import io.s3multi.swift.error.SwiftHttpStatusException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -86,7 +85,6 @@ class BadInputIT extends S3IntegrationTest {
         assertEquals(longest, stored.get(0).name());
     }
 
-    /** Sends an XML body signed as test:tester (payload hash signed, Content-MD5 when asked). */
     private static RawResponse sendXml(SdkHttpMethod method, String path, String query, String xml, boolean withMd5)
             throws Exception {
         return RawS3.sendXml(gateway(), method, path, query, xml, withMd5);

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -50,9 +51,24 @@ public final class RawS3 {
 
     /** Sends an XML body (signed, optionally with its Content-MD5) to the gateway: a malformed one, say. */
     public static RawResponse sendXml(S3TestGateway gateway, SdkHttpMethod method, String path, String query,
-            String xml, boolean withMd5) throws Exception {
+            String xml, boolean withMd5) throws NoSuchAlgorithmException {
+        return sendXml(gateway.port(), gateway.endpoint(), method, path, query, xml, withMd5);
+    }
+
+    /** A PUT of {@code length} payload bytes to a raw (already encoded) path. */
+    public static SdkHttpRequest put(URI endpoint, String encodedPath, long length) {
+        return SdkHttpRequest.builder().method(SdkHttpMethod.PUT).uri(endpoint)
+                .encodedPath(encodedPath).putHeader("Content-Length", Long.toString(length)).build();
+    }
+
+    /**
+     * Sends an XML body signed as test:tester (payload hash signed, Content-MD5 when asked) to {@code path} with
+     * one valueless query parameter ({@code query}, none when empty).
+     */
+    public static RawResponse sendXml(int port, URI endpoint, SdkHttpMethod method, String path, String query,
+            String xml, boolean withMd5) throws NoSuchAlgorithmException {
         byte[] body = xml.getBytes(StandardCharsets.UTF_8);
-        var request = SdkHttpRequest.builder().method(method).uri(gateway.endpoint()).encodedPath(path)
+        var request = SdkHttpRequest.builder().method(method).uri(endpoint).encodedPath(path)
                 .putHeader("Content-Length", Integer.toString(body.length))
                 .putHeader("Content-Type", "application/xml");
         if (!query.isEmpty()) {
@@ -64,13 +80,7 @@ public final class RawS3 {
         }
         SignedRequest signed = sign(request.build(), body, Clock.systemUTC(),
                 o -> o.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true));
-        return send(gateway.port(), signed.request(), body, body.length, true);
-    }
-
-    /** A PUT of {@code length} payload bytes to a raw (already encoded) path. */
-    public static SdkHttpRequest put(URI endpoint, String encodedPath, long length) {
-        return SdkHttpRequest.builder().method(SdkHttpMethod.PUT).uri(endpoint)
-                .encodedPath(encodedPath).putHeader("Content-Length", Long.toString(length)).build();
+        return send(port, signed.request(), body, body.length, true);
     }
 
     /** A GET of a raw (already encoded) path. */

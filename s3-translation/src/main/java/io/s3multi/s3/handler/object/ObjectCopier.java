@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.contract.ReservedMetadata;
+import io.s3multi.s3.contract.StoredTags;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.operation.HttpDates;
@@ -9,6 +10,7 @@ import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
+import io.s3multi.s3.tagging.TagSet;
 import io.s3multi.s3.xml.documents.CopyObjectResult;
 import io.s3multi.s3.version.ObjectVersions;
 import io.s3multi.s3.version.VersionHeaders;
@@ -37,7 +39,9 @@ import java.util.Set;
  * to Swift's copy: with {@code COPY} (the default) the source's content headers and user metadata, with
  * {@code REPLACE} the request's. That way reserved metadata that describes the source's <em>form</em> (the S3
  * ETag of a multipart source, which Swift's copy turns into a plain object with a plain MD5 ETag) is not carried
- * over, while a whole-object checksum, which still describes the copied bytes, is. Copying an object onto itself
+ * over, while a whole-object checksum, which still describes the copied bytes, is. Tags follow
+ * {@code x-amz-tagging-directive} the same way: {@code COPY} (the default) keeps the source's, {@code REPLACE}
+ * takes {@code x-amz-tagging} (none without it). Copying an object onto itself
  * without {@code REPLACE} changes nothing and is refused with {@code InvalidRequest}, as S3 does.
  */
 public final class ObjectCopier {
@@ -55,7 +59,8 @@ public final class ObjectCopier {
         RequestHead head = call.request().head();
         UnsupportedHeaders.refuseForWrite(head);
         CopySource source = CopySource.parse(head.header("x-amz-copy-source"));
-        boolean replace = replaceMetadata(head.header("x-amz-metadata-directive"));
+        boolean replace = replace(head.header("x-amz-metadata-directive"), "metadata");
+        boolean replaceTags = replace(head.header("x-amz-tagging-directive"), "tagging");
         String bucket = call.bucket();
         String key = call.key();
         // Copying an old version onto its own key is how S3 restores it, so only a copy of the current one is idle.
@@ -77,8 +82,10 @@ public final class ObjectCopier {
                     + " for a copy source: " + MAX_COPY_SOURCE_BYTES);
         }
 
-        SwiftHeaders.Builder headers = (replace ? ObjectMetadata.fromRequest(head)
-                : ObjectMetadata.copiedFrom(stored.swiftHeaders())).toBuilder();
+        TagSet tags = replaceTags ? TagSet.fromHeader(head.header("x-amz-tagging"))
+                : StoredTags.ofObject(stored.swiftHeaders());
+        SwiftHeaders.Builder headers = ObjectWriter.withTags(replace ? ObjectMetadata.fromRequest(head)
+                : ObjectMetadata.copiedFrom(stored.swiftHeaders()), tags).toBuilder();
         Optional<StoredObject.StoredChecksum> checksum = stored.checksum().filter(StoredObject.StoredChecksum::isFullObject);
         checksum.ifPresent(kept -> headers.add(ReservedMetadata.checksum(kept.algorithm()), kept.value())
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT));
@@ -122,15 +129,16 @@ public final class ObjectCopier {
                 .orElse(null);
     }
 
-    private static boolean replaceMetadata(String directive) {
+    /** Whether {@code x-amz-<what>-directive} says {@code REPLACE}; {@code COPY} is the default. */
+    private static boolean replace(String directive, String what) {
         if (directive == null) {
             return false;
         }
         return switch (directive.trim().toUpperCase(Locale.ROOT)) {
             case "COPY" -> false;
             case "REPLACE" -> true;
-            default -> throw S3Exception.invalidArgument("x-amz-metadata-directive", directive,
-                    "Unknown metadata directive.");
+            default -> throw S3Exception.invalidArgument("x-amz-" + what + "-directive", directive,
+                    "Unknown " + what + " directive.");
         };
     }
 }

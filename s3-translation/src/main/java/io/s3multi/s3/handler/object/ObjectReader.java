@@ -1,5 +1,6 @@
 package io.s3multi.s3.handler.object;
 
+import io.s3multi.s3.contract.StoredTags;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.multipart.PartReads;
 import io.s3multi.s3.operation.ObjectMetadata;
@@ -34,7 +35,8 @@ import java.util.Optional;
  *       Swift's {@code Content-Range}; an unsatisfiable one is {@code InvalidRange} with the object's size; a
  *       header S3 ignores (several ranges, bad syntax) is not passed on, so the answer is the whole object.</li>
  *   <li><b>Headers</b>: {@code ETag} ({@link StoredObject}), {@code Last-Modified}, {@code Content-Length},
- *       {@code Accept-Ranges}, the stored content headers and {@code x-amz-meta-*}; the stored checksum only when
+ *       {@code Accept-Ranges}, the stored content headers, {@code x-amz-meta-*} and {@code x-amz-tagging-count}
+ *       (when the object has tags); the stored checksum only when
  *       the client asks ({@code x-amz-checksum-mode: ENABLED}) and reads the whole object; then the
  *       {@code response-*} query overrides.</li>
  *   <li><b>partNumber</b> ({@link PartReads}): part n of a multipart object is a ranged read (206,
@@ -234,6 +236,10 @@ public final class ObjectReader {
         // Swift shows a version id only on a bucket with versioning configured, as S3 does ("null" included).
         VersionHeaders.swiftVersionId(stored.swiftHeaders()).ifPresent(id -> headers.put(VersionHeaders.VERSION_ID, id));
         ObjectMetadata.toResponse(stored.swiftHeaders(), headers::put);
+        int tags = StoredTags.ofObject(stored.swiftHeaders()).size();
+        if (tags > 0) {
+            headers.put("x-amz-tagging-count", Integer.toString(tags));
+        }
         return headers;
     }
 

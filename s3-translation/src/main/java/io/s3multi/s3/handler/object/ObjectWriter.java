@@ -2,6 +2,7 @@ package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.auth.RequestBody;
 import io.s3multi.s3.contract.ReservedMetadata;
+import io.s3multi.s3.contract.StoredTags;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
@@ -12,6 +13,7 @@ import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.operation.WriteConditions;
+import io.s3multi.s3.tagging.TagSet;
 import io.s3multi.s3.version.BucketVersioning;
 import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.swift.SwiftHeaders;
@@ -26,7 +28,8 @@ import java.util.Set;
 /**
  * PutObject: streams the client's body into one Swift object PUT, never holding it.
  *
- * <p>First the request's headers become Swift headers ({@link ObjectMetadata}; {@code Content-MD5} as
+ * <p>First the request's headers become Swift headers ({@link ObjectMetadata}; {@code x-amz-tagging} as reserved
+ * metadata, {@link StoredTags}; {@code Content-MD5} as
  * {@code ETag}, which Swift verifies and answers 422 to; {@code If-None-Match: *} as itself, which Swift answers
  * 412 to). Then the verified body ({@link io.s3multi.s3.operation.RequestBodySource}) is handed to Swift with its
  * decoded length: if a signature, digest or checksum does not match, the body stream throws before its last byte,
@@ -60,7 +63,8 @@ public final class ObjectWriter {
         String key = call.key();
         RequestHead head = call.request().head();
         UnsupportedHeaders.refuseForWrite(head);
-        SwiftHeaders metadata = ObjectMetadata.fromRequest(head);
+        SwiftHeaders metadata = withTags(ObjectMetadata.fromRequest(head),
+                TagSet.fromHeader(head.header("x-amz-tagging")));
         SwiftHeaders.Builder putHeaders = metadata.toBuilder();
         String contentMd5 = head.header("Content-MD5");
         if (contentMd5 != null) {
@@ -110,6 +114,12 @@ public final class ObjectWriter {
         checksum.ifPresent(algorithm -> response.withHeader(algorithm.checksumHeader(), checksumValue)
                 .withHeader("x-amz-checksum-type", ReservedMetadata.FULL_OBJECT));
         return response;
+    }
+
+    /** The metadata with the tags of {@code x-amz-tagging}, if they fit ({@link StoredTags}). */
+    static SwiftHeaders withTags(SwiftHeaders metadata, TagSet tags) {
+        StoredTags.requireRoomOnObject(metadata, tags);
+        return metadata.toBuilder().addAll(StoredTags.objectHeaders(tags)).build();
     }
 
     /**

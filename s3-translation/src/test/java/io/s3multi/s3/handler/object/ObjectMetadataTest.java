@@ -157,7 +157,9 @@ class ObjectMetadataTest {
         assertTrue(ReservedMetadata.isReservedSwiftRequestHeader("X_Object_Meta_S3multi_Etag"));
         assertTrue(ReservedMetadata.isReservedSwiftRequestHeader("x-remove-object-meta-S3MULTI-upload-id"));
         assertFalse(ReservedMetadata.isReservedSwiftRequestHeader("X-Object-Meta-S3multiple"));
-        assertFalse(ReservedMetadata.isReservedSwiftRequestHeader("X-Container-Meta-S3multi-Etag"));
+        assertTrue(ReservedMetadata.isReservedSwiftRequestHeader("X-Container-Meta-S3multi-Tags-1"), "bucket tags");
+        assertTrue(ReservedMetadata.isReservedSwiftRequestHeader("x_remove_container_meta_s3multi_tags_1"));
+        assertFalse(ReservedMetadata.isReservedSwiftRequestHeader("X-Container-Meta-Color"));
     }
 
     @Test

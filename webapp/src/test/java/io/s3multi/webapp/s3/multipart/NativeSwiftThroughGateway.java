@@ -15,7 +15,7 @@ import java.time.Duration;
  * the gateway's {@code /auth/v1.0}, then requests to {@code /v1/AUTH_test/...} on the gateway's port, with any
  * header a client may send.
  */
-final class NativeSwiftThroughGateway {
+public final class NativeSwiftThroughGateway {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -23,7 +23,7 @@ final class NativeSwiftThroughGateway {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final String token;
 
-    NativeSwiftThroughGateway(S3TestGateway gateway) throws IOException, InterruptedException {
+    public NativeSwiftThroughGateway(S3TestGateway gateway) throws IOException, InterruptedException {
         this.gateway = gateway;
         HttpResponse<Void> auth = http.send(HttpRequest.newBuilder(gateway.uri("/auth/v1.0")).timeout(TIMEOUT)
                 .header("X-Auth-User", S3TestGateway.TESTER).header("X-Auth-Key", S3TestGateway.TESTER_KEY)
@@ -38,7 +38,7 @@ final class NativeSwiftThroughGateway {
      * Sends {@code method} to {@code /v1/AUTH_test/<pathAndQuery>} with a body and header pairs; returns the
      * status (and the body as text for failures).
      */
-    HttpResponse<String> send(String method, String pathAndQuery, byte[] body, String... headers)
+    public HttpResponse<String> send(String method, String pathAndQuery, byte[] body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri("/v1/AUTH_test/" + pathAndQuery))
                 .timeout(TIMEOUT).header("X-Auth-Token", token)
@@ -51,7 +51,7 @@ final class NativeSwiftThroughGateway {
     }
 
     /** {@link #send} that requires a 2xx answer. */
-    HttpResponse<String> ok(String method, String pathAndQuery, byte[] body, String... headers)
+    public HttpResponse<String> ok(String method, String pathAndQuery, byte[] body, String... headers)
             throws IOException, InterruptedException {
         HttpResponse<String> response = send(method, pathAndQuery, body, headers);
         if (response.statusCode() / 100 != 2) {
