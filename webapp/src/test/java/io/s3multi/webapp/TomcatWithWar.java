@@ -42,6 +42,8 @@ public final class TomcatWithWar implements AutoCloseable {
         connector.setProperty("address", "127.0.0.1");
         // Without it Tomcat answers 400 to any S3 key containing an encoded slash (README: deploying the WAR).
         connector.setEncodedSolidusHandling("passthrough");
+        // The 100 Continue only when the gateway reads the body (README: deploying the WAR, botocore clients).
+        connector.setProperty("continueResponseTiming", "onRead");
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
         tomcat.setAddDefaultWebXmlToWebapp(false);

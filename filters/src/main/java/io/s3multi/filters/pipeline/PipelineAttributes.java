@@ -14,6 +14,8 @@ package io.s3multi.filters.pipeline;
  *       <td>proxy_logging</td></tr>
  *   <tr><td>{@link #ACCESS_LOG_NOTE}</td><td>every stage that answers an S3 error; s3multi, s3api for answers cut off or
  *       ending in an error after a 200</td><td>proxy_logging</td></tr>
+ *   <tr><td>{@link #ERROR_ANSWER}</td><td>s3multi, s3api when a request fails</td><td>the WAR's error page
+ *       ({@code ContainerErrorServlet})</td></tr>
  * </table>
  */
 public final class PipelineAttributes {
@@ -43,6 +45,10 @@ public final class PipelineAttributes {
      */
     public static final RequestAttribute<String> ACCESS_LOG_NOTE =
             new RequestAttribute<>("s3multi.access_log_note", String.class);
+
+    /** The answer a stage meant to send for a failure, for the container's error page ({@link ErrorAnswer}). */
+    public static final RequestAttribute<ErrorAnswer> ERROR_ANSWER =
+            new RequestAttribute<>("s3multi.error_answer", ErrorAnswer.class);
 
     /** nginx's status for a request whose client closed the connection before the answer: never sent. */
     public static final int CLIENT_CLOSED_REQUEST = 499;

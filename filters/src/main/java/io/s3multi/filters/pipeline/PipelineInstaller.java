@@ -78,6 +78,8 @@ public final class PipelineInstaller {
                     + CHAIN_END_SERVLET + "'");
         }
         end.addMapping("/");
+        context.addServlet("s3multi-container-error", new ContainerErrorServlet())
+                .addMapping(ContainerErrorServlet.PATH);
         var installed = new InstalledPipeline(stages, config.origin());
         context.setAttribute(InstalledPipeline.CONTEXT_ATTRIBUTE, installed);
         LOG.info("pipeline '{}' installed from {}", config.pipelineLine(), config.origin());

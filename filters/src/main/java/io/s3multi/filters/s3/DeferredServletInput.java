@@ -9,7 +9,8 @@ import java.io.InputStream;
  * answers a client's {@code Expect: 100-continue} as soon as the body stream is taken; taken lazily, the
  * {@code 100 Continue} waits until the upload to Swift really wants bytes (after Swift's own {@code 100
  * Continue}), so that a refusal by Swift reaches a client that waits before sending its body as a plain error
- * answer, instead of a connection closed under the body it is sending.
+ * answer, instead of a connection closed under the body it is sending. A botocore client on Tomcat is first
+ * given the time to send its body unasked ({@link BareContinueWait}).
  */
 final class DeferredServletInput extends InputStream {
 
@@ -44,6 +45,9 @@ final class DeferredServletInput extends InputStream {
 
     private InputStream body() throws IOException {
         if (body == null) {
+            if (BareContinueWait.needed(request)) {
+                BareContinueWait.await();
+            }
             body = request.getInputStream();
         }
         return body;

@@ -1,9 +1,11 @@
 package io.s3multi.filters.s3;
 
 import io.s3multi.filters.pipeline.AnswerCutOff;
+import io.s3multi.filters.pipeline.ErrorAnswer;
 import io.s3multi.filters.pipeline.LogSafe;
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.s3.auth.SignedRequest;
+import io.s3multi.s3.error.S3ErrorXml;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
@@ -112,10 +114,11 @@ public final class S3Edge {
             S3ResponseWriter.write(answer, "HEAD".equals(request.getMethod()), requestId, response, client)
                     .ifPresent(error -> errorAfterTheStatus(request, requestId, error));
         } catch (RuntimeException | IOException failure) {
+            S3Exception error = toS3(failure, exchange);
+            keepForTheContainer(request, error, requestId);
             if (response.isCommitted()) {
                 throw cutOff(request, requestId, client, failure);
             }
-            S3Exception error = toS3(failure, exchange);
             if (client.failed()) {
                 clientGoneEarly(request, response, requestId, error, failure);
                 return;
@@ -134,6 +137,15 @@ public final class S3Edge {
     /** The one place a failure becomes the S3 error the client is sent. */
     private static S3Exception toS3(Throwable failure, S3Exchange exchange) {
         return S3Failures.toS3(failure, exchange.requestIfValid().orElse(null));
+    }
+
+    /**
+     * The S3 error, for the WAR's error page: Tomcat answers a failed body read with its own {@code sendError},
+     * after which the response reports committed and only the container can still send the S3 answer.
+     */
+    private static void keepForTheContainer(HttpServletRequest request, S3Exception error, String requestId) {
+        PipelineAttributes.ERROR_ANSWER.set(request, new ErrorAnswer(error.httpStatus(), S3ErrorXml.CONTENT_TYPE,
+                S3ErrorXml.render(error, requestId, null)));
     }
 
     /** A body answered 200 and then wrote an {@code <Error>}: the status says success, the log must not. */

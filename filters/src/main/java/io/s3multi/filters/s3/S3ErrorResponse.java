@@ -9,10 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Writes an {@link S3Exception} to the client as AWS does: its status, {@code x-amz-request-id}, and the
- * {@code <Error>} document from {@link S3ErrorXml}; no body for {@code HEAD}, whose clients read the status, nor
- * for {@code 304 Not Modified}, which HTTP forbids to carry one. Whatever the response held before is reset; the
- * caller checks that it was not committed.
+ * Writes an {@link S3Exception} to the client as AWS does: its status, {@code x-amz-request-id}, the headers the
+ * error carries ({@link S3Exception#responseHeaders()}), and the {@code <Error>} document from {@link S3ErrorXml};
+ * no body for {@code HEAD}, whose clients read the status, nor for {@code 304 Not Modified}, which HTTP forbids
+ * to carry one. Whatever the response held before is reset; the caller checks that it was not committed.
  */
 public final class S3ErrorResponse {
 
@@ -25,6 +25,7 @@ public final class S3ErrorResponse {
         PipelineAttributes.ACCESS_LOG_NOTE.set(request, error.code().wireCode());
         response.setStatus(error.httpStatus());
         response.setHeader(GatewayHeaders.X_AMZ_REQUEST_ID, requestId);
+        error.responseHeaders().forEach(response::setHeader);
         if (error.httpStatus() == HttpServletResponse.SC_NOT_MODIFIED) {
             return;
         }

@@ -46,18 +46,25 @@ public class S3Exception extends RuntimeException {
     private final S3ErrorCode code;
     private final Map<String, String> details;
     private final String reason;
+    private final Map<String, String> responseHeaders;
 
     private S3Exception(S3ErrorCode code, String message, Map<String, String> details, String reason,
             Throwable cause) {
-        this(code, message, details, reason, cause, code.httpStatus() >= 500);
+        this(code, message, details, reason, cause, Map.of());
     }
 
     private S3Exception(S3ErrorCode code, String message, Map<String, String> details, String reason,
-            Throwable cause, boolean writableStackTrace) {
+            Throwable cause, Map<String, String> responseHeaders) {
+        this(code, message, details, reason, cause, code.httpStatus() >= 500, responseHeaders);
+    }
+
+    private S3Exception(S3ErrorCode code, String message, Map<String, String> details, String reason,
+            Throwable cause, boolean writableStackTrace, Map<String, String> responseHeaders) {
         super(message == null ? code.defaultMessage() : message, cause, false, writableStackTrace);
         this.code = code;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
         this.reason = reason;
+        this.responseHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(responseHeaders));
     }
 
     /**
@@ -68,7 +75,7 @@ public class S3Exception extends RuntimeException {
      * @throws IllegalArgumentException if a detail name is not a plain XML element name or one the renderer writes
      */
     protected S3Exception(S3ErrorCode code, String message, Map<String, String> details) {
-        this(Objects.requireNonNull(code, "code"), message, checked(details), null, null, false);
+        this(Objects.requireNonNull(code, "code"), message, checked(details), null, null, false, Map.of());
     }
 
     // ---- generic construction ----
@@ -110,12 +117,27 @@ public class S3Exception extends RuntimeException {
         }
         var more = new LinkedHashMap<>(details);
         more.put(element, value.toString());
-        return new S3Exception(code, getMessage(), more, reason, getCause());
+        return new S3Exception(code, getMessage(), more, reason, getCause(), responseHeaders);
     }
 
     /** This error with a short token that says why, for logs and metrics only (e.g. {@code "expired"}). */
     public S3Exception withReason(String reason) {
-        return new S3Exception(code, getMessage(), details, reason, getCause());
+        return new S3Exception(code, getMessage(), details, reason, getCause(), responseHeaders);
+    }
+
+    /**
+     * This error with one more HTTP header on its answer, as AWS sends some beside the error document (a
+     * {@code NoSuchKey} whose newest version is a delete marker carries {@code x-amz-delete-marker: true} and
+     * {@code x-amz-version-id}). A null value is left out.
+     */
+    public S3Exception withResponseHeader(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        if (value == null) {
+            return this;
+        }
+        var more = new LinkedHashMap<>(responseHeaders);
+        more.put(name, value);
+        return new S3Exception(code, getMessage(), details, reason, getCause(), more);
     }
 
     // ---- one factory per code, with the context AWS puts in the body ----
@@ -399,6 +421,11 @@ public class S3Exception extends RuntimeException {
     /** The detail elements in the order they are rendered, by element name. */
     public Map<String, String> details() {
         return details;
+    }
+
+    /** The HTTP headers the error's answer carries besides {@code x-amz-request-id}, in the order added. */
+    public Map<String, String> responseHeaders() {
+        return responseHeaders;
     }
 
     /** The token for logs and metrics, if the thrower gave one. */

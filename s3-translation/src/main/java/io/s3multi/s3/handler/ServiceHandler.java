@@ -1,5 +1,7 @@
 package io.s3multi.s3.handler;
 
+import io.s3multi.s3.handler.bucket.BucketsPage;
+import io.s3multi.s3.handler.bucket.ContinuationToken;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
@@ -27,6 +29,10 @@ import java.util.Objects;
  * Swift API under a name S3 cannot address, never appear. {@code CreationDate} is the container's
  * {@code last_modified} from the listing (Swift updates it when the container's metadata changes; S3 clients
  * only display it), or, from a Swift that does not list it, the {@code X-Timestamp} of a HEAD.
+ *
+ * <p>Paginated ListBuckets ({@code max-buckets}, {@code prefix}, {@code continuation-token}, see
+ * {@link BucketsPage}) reads the account listing from the prefix and after the token's name, only until the page
+ * is full and one more bucket shows that it is truncated.
  */
 public final class ServiceHandler {
 
@@ -38,14 +44,25 @@ public final class ServiceHandler {
 
     public S3Response listBuckets(S3Call call) {
         S3Identity identity = call.identity();
-        var result = new ListAllMyBucketsResult(new Owner(identity.ownerId(), identity.displayName()));
+        BucketsPage page = BucketsPage.of(call.request());
+        var result = new ListAllMyBucketsResult(new Owner(identity.ownerId(), identity.displayName()))
+                .prefix(page.prefix());
         return S3Failures.mapped(SwiftStatusMapper.Target.account(), () -> {
-            ListingCursor<ContainerEntry> containers = call.swift().containers().listAllContainers(ListingQuery.all());
+            ListingQuery query = ListingQuery.all().withPrefix(page.prefix()).withMarker(page.after());
+            ListingCursor<ContainerEntry> containers = call.swift().containers().listAllContainers(query);
+            int listed = 0;
+            String last = null;
             while (containers.hasMorePages()) {
                 for (ContainerEntry container : containers.nextPage().entries()) {
-                    if (!container.isSubdir() && BucketNames.isValid(container.name())) {
-                        result.addBucket(container.name(), creationDate(call, container));
+                    if (container.isSubdir() || !BucketNames.isValid(container.name())) {
+                        continue;
                     }
+                    if (listed == page.maxBuckets()) {
+                        return S3Response.xml(result.continuationToken(ContinuationToken.encode(last)));
+                    }
+                    result.addBucket(container.name(), creationDate(call, container));
+                    listed++;
+                    last = container.name();
                 }
             }
             return S3Response.xml(result);

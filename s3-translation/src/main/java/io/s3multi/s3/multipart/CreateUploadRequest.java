@@ -8,6 +8,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.HeaderValues;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.s3.operation.ObjectAcl;
 import io.s3multi.s3.operation.ObjectMetadata;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,10 +27,12 @@ public final class CreateUploadRequest {
      * The upload a CreateMultipartUpload request asks for.
      *
      * @throws S3Exception InvalidRequest for an unknown checksum algorithm or type, InvalidArgument for
-     *                     user metadata in the gateway's reserved namespace or a header value with a line break
+     *                     user metadata in the gateway's reserved namespace or a header value with a line break,
+     *                     NotImplemented for an ACL other than {@code private} ({@link ObjectAcl})
      */
     public static UploadInfo read(RequestHead head, String key, UploadId uploadId, String initiator) {
         head.headers().forEach((name, values) -> values.forEach(value -> HeaderValues.requireSingleLine(name, value)));
+        ObjectAcl.refuseBeyondPrivate(head);
         Map<String, String> content = new LinkedHashMap<>();
         for (String name : UploadInfo.CONTENT_HEADERS) {
             if (head.header(name) != null) {

@@ -17,9 +17,17 @@ import java.nio.charset.StandardCharsets;
  * {@code +} is a space only in the query (form encoding, as S3 and Swift read query strings); in the path it is a
  * plus sign, which is what SDKs mean when they send one there. Characters that arrive unescaped (a container may
  * hand over non-ASCII text already decoded from the wire) count as their UTF-8 bytes. A {@code %} without two hex
- * digits, or bytes that are not UTF-8, are {@code InvalidURI}.
+ * digits, or bytes that are not UTF-8, are {@code InvalidURI}, as AWS answers them.
+ *
+ * <p>Raw bytes that are not UTF-8 ({@code GET /bucket/\xFF}, unescaped on the wire) never reach this class as
+ * bytes: the container decodes the request line and puts U+FFFD in their place, which would name another key.
+ * An unescaped U+FFFD is therefore refused as what it almost always stands for; a key that really holds U+FFFD
+ * arrives escaped ({@code %EF%BF%BD}) from every client that encodes its paths.
  */
 final class PercentDecoder {
+
+    /** What the servlet container puts where the raw request line held bytes that are not UTF-8. */
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private PercentDecoder() {
     }
@@ -35,6 +43,9 @@ final class PercentDecoder {
     }
 
     private static String decode(String raw, boolean plusIsSpace) {
+        if (raw.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+            throw S3Exception.invalidUri(raw).withReason("bytes that are not UTF-8 on the wire");
+        }
         if (raw.indexOf('%') < 0 && (!plusIsSpace || raw.indexOf('+') < 0)) {
             return raw;  // the common case: nothing to decode
         }

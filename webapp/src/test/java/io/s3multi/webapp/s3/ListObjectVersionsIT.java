@@ -112,12 +112,17 @@ class ListObjectVersionsIT extends S3IntegrationTest {
 
     @Test
     void oneListingShowsTheWholeHistoryNewestFirstWithSwiftsVersionIds() throws Exception {
-        List<Entry> listed = entries(s3().listObjectVersions(b -> b.bucket(bucket)));
-        assertEquals(HISTORY.stream().map(Entry::written).toList(), listed.stream().map(Entry::written).toList());
+        ListObjectVersionsResponse page = s3().listObjectVersions(b -> b.bucket(bucket));
+        assertEquals(written(HISTORY, false), written(versions(page), false));
+        assertEquals(written(HISTORY, true), written(markers(page), true));
+        List<Entry> listed = new ArrayList<>(versions(page));
+        listed.addAll(markers(page));
         List<String> swiftIds = new ArrayList<>();
+        List<String> swiftMarkerIds = new ArrayList<>();
         for (VersionEntry version : swift().containers().listVersions(bucket, ListingQuery.all(), null).entries()) {
-            swiftIds.add(version.name() + "@" + version.versionId());
+            (version.isDeleteMarker() ? swiftMarkerIds : swiftIds).add(version.name() + "@" + version.versionId());
         }
+        swiftIds.addAll(swiftMarkerIds);
         assertEquals(swiftIds, listed.stream().map(e -> e.key() + "@" + e.versionId()).toList(),
                 "the version ids are Swift's, in Swift's order");
         assertEquals("null", listed.stream().filter(e -> e.key().equals("plain")).findFirst().orElseThrow().versionId());
@@ -151,11 +156,12 @@ class ListObjectVersionsIT extends S3IntegrationTest {
         List<String> prefixes = pages.stream().flatMap(p -> p.commonPrefixes().stream()).map(CommonPrefix::prefix)
                 .toList();
         assertEquals(List.of("dir/", "odd/"), prefixes);
-        List<String> keys = pages.stream().flatMap(p -> entries(p).stream()).map(Entry::written).toList();
-        assertEquals(HISTORY.stream().filter(e -> !e.key().contains("/")).map(Entry::written).toList(), keys);
+        List<Entry> top = HISTORY.stream().filter(e -> !e.key().contains("/")).toList();
+        assertEquals(written(top, false), written(pages.stream().flatMap(p -> versions(p).stream()).toList(), false));
+        assertEquals(written(top, true), written(pages.stream().flatMap(p -> markers(p).stream()).toList(), true));
         pages.forEach(p -> assertTrue(p.commonPrefixes().size() + entries(p).size() <= 2, p.toString()));
 
-        List<Entry> under = pages("dir/", "/", 1);
+        List<Entry> under = inOrder(b -> b.prefix("dir/").delimiter("/"));
         assertEquals(HISTORY.stream().filter(e -> e.key().startsWith("dir/")).map(Entry::written).toList(),
                 under.stream().map(Entry::written).toList());
         ListObjectVersionsResponse odd = s3().listObjectVersions(b -> b.bucket(bucket).prefix("odd/").delimiter("/"));
@@ -177,10 +183,9 @@ class ListObjectVersionsIT extends S3IntegrationTest {
     @Test
     void aPageStartingInsideAKeyShowsNoLatestVersionOfIt() {
         Entry newest = HISTORY.stream().filter(e -> e.key().equals("doc")).findFirst().orElseThrow();
-        String newestId = entries(s3().listObjectVersions(b -> b.bucket(bucket).prefix("doc"))).get(0).versionId();
+        String newestId = inOrder(b -> b.prefix("doc")).get(0).versionId();
         assertEquals("null", newestId);
-        List<Entry> rest = entries(s3().listObjectVersions(b -> b.bucket(bucket).prefix("doc").keyMarker("doc")
-                .versionIdMarker(newestId)));
+        List<Entry> rest = inOrder(b -> b.prefix("doc").keyMarker("doc").versionIdMarker(newestId));
         assertEquals(HISTORY.stream().filter(e -> e.key().equals("doc") && e != newest).map(Entry::written).toList(),
                 rest.stream().map(Entry::written).toList(), "after the null version come all others, none latest");
         String markerId = rest.get(0).versionId();
@@ -283,7 +288,7 @@ class ListObjectVersionsIT extends S3IntegrationTest {
                 .requireSuccess();
         List<String> lines = listed.stdout().lines().map(String::strip).filter(l -> !l.equals("None")).toList();
         List<String> expected = new ArrayList<>();
-        for (Entry e : entries(s3().listObjectVersions(b -> b.bucket(bucket).prefix("d")))) {
+        for (Entry e : inOrder(b -> b.prefix("d"))) {
             String latest = e.latest() ? "True" : "False";
             expected.add(e.isMarker() ? String.join("\t", e.key(), e.versionId(), latest)
                     : String.join("\t", e.key(), e.versionId(), latest, e.etag(), Long.toString(e.size())));
@@ -310,28 +315,34 @@ class ListObjectVersionsIT extends S3IntegrationTest {
 
     // ---- helpers
 
-    private static List<Entry> pages(String prefix, String delimiter, int maxKeys) {
-        List<Entry> seen = new ArrayList<>();
-        s3().listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(prefix).delimiter(delimiter).maxKeys(maxKeys))
-                .forEach(page -> seen.addAll(entries(page)));
-        return seen;
+    /** A page's entries: its versions, then its delete markers (the SDK keeps the two apart). */
+    static List<Entry> entries(ListObjectVersionsResponse page) {
+        List<Entry> entries = new ArrayList<>(versions(page));
+        entries.addAll(markers(page));
+        return entries;
     }
 
-    /** A page's versions and delete markers in listing order: keys ascending, each key's newest first. */
-    static List<Entry> entries(ListObjectVersionsResponse page) {
-        List<Entry> entries = new ArrayList<>();
-        List<java.time.Instant> times = new ArrayList<>();
-        page.versions().forEach(v -> entries.add(new Entry(v.key(), v.versionId(), v.isLatest(), v.eTag(), v.size())));
-        page.versions().forEach(v -> times.add(v.lastModified()));
-        page.deleteMarkers().forEach(m -> entries.add(new Entry(m.key(), m.versionId(), m.isLatest(), null, 0)));
-        page.deleteMarkers().forEach(m -> times.add(m.lastModified()));
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.<Integer, String>comparing(i -> entries.get(i).key(), ListObjectVersionsIT::utf8Order)
-                .thenComparing(i -> times.get(i), Comparator.reverseOrder()));
-        return order.stream().map(entries::get).toList();
+    static List<Entry> versions(ListObjectVersionsResponse page) {
+        return page.versions().stream().map(v -> new Entry(v.key(), v.versionId(), v.isLatest(), v.eTag(), v.size()))
+                .toList();
+    }
+
+    static List<Entry> markers(ListObjectVersionsResponse page) {
+        return page.deleteMarkers().stream().map(m -> new Entry(m.key(), m.versionId(), m.isLatest(), null, 0))
+                .toList();
+    }
+
+    /** The versions and markers of one kind, as written. */
+    private static List<String> written(List<Entry> entries, boolean markers) {
+        return entries.stream().filter(e -> e.isMarker() == markers).map(Entry::written).toList();
+    }
+
+    /** Every entry a listing shows, in its exact order: pages of one entry each (the SDK splits a page by kind). */
+    private static List<Entry> inOrder(Consumer<ListObjectVersionsRequest.Builder> request) {
+        List<Entry> seen = new ArrayList<>();
+        s3().listObjectVersionsPaginator(b -> request.accept(b.bucket(bucket).maxKeys(1)))
+                .forEach(page -> seen.addAll(entries(page)));
+        return seen;
     }
 
     private static List<String> concat(List<String> list, String more) {

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -107,6 +109,90 @@ class S3InTomcatIT {
             // the name's record in the bucket registry, if DeleteBucket did not release it
             S3TestGateway.deleteContainer(
                     swiftBackend.tempAuthAccount(S3TestGateway.REGISTRY_USER, S3TestGateway.REGISTRY_KEY), bucket);
+        }
+    }
+
+    /**
+     * awscli and boto3 send {@code Expect: 100-continue}, and their botocore cannot parse Tomcat's 100 without a
+     * reason phrase: small and multipart uploads must still reach Swift whole (BareContinueWait).
+     */
+    @Test
+    void awscliAndBoto3UploadThroughTheWar(@TempDir Path dir) throws Exception {
+        String bucket = S3TestGateway.uniqueBucket();
+        SwiftAccount swift = swiftBackend.tempAuthAccount(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY);
+        byte[] small = new byte[70_000];
+        new Random(70).nextBytes(small);
+        byte[] large = new byte[20 * 1024 * 1024 + 5];
+        new Random(20).nextBytes(large);
+        Path smallFile = java.nio.file.Files.write(dir.resolve("small.bin"), small);
+        Path largeFile = java.nio.file.Files.write(dir.resolve("large.bin"), large);
+        S3Tools tools = new S3Tools(URI.create("http://127.0.0.1:" + tomcat.port()), S3TestGateway.TESTER,
+                S3TestGateway.TESTER_KEY);
+        try {
+            s3.createBucket(b -> b.bucket(bucket));
+            tools.aws("s3", "cp", smallFile.toString(), "s3://" + bucket + "/small.bin").requireSuccess();
+            tools.aws("s3", "cp", largeFile.toString(), "s3://" + bucket + "/large.bin").requireSuccess();
+            tools.boto3(String.join("\n",
+                    "s3 = s3_client()",
+                    "up = s3.create_multipart_upload(Bucket='" + bucket + "', Key='parts.bin')['UploadId']",
+                    "with open('" + largeFile + "', 'rb') as f:",
+                    "    e = s3.upload_part(Bucket='" + bucket + "', Key='parts.bin', UploadId=up, PartNumber=1,",
+                    "                       Body=f)['ETag']",
+                    "s3.complete_multipart_upload(Bucket='" + bucket + "', Key='parts.bin', UploadId=up,",
+                    "    MultipartUpload={'Parts': [{'PartNumber': 1, 'ETag': e}]})")).requireSuccess();
+            assertArrayEquals(small, readFromSwift(swift, bucket, "small.bin"), "what Swift stored");
+            assertEquals(large.length, s3.headObject(b -> b.bucket(bucket).key("large.bin")).contentLength());
+            assertTrue(s3.headObject(b -> b.bucket(bucket).key("large.bin")).eTag().endsWith("-3\""),
+                    "awscli's 8 MiB parts");
+            assertArrayEquals(large, s3.getObjectAsBytes(b -> b.bucket(bucket).key("large.bin")).asByteArray());
+            assertArrayEquals(large, s3.getObjectAsBytes(b -> b.bucket(bucket).key("parts.bin")).asByteArray());
+
+            Path back = dir.resolve("back.bin");
+            tools.aws("s3", "cp", "s3://" + bucket + "/small.bin", back.toString()).requireSuccess();
+            assertArrayEquals(small, java.nio.file.Files.readAllBytes(back));
+            tools.aws("s3", "rm", "--recursive", "s3://" + bucket).requireSuccess();
+            s3.deleteBucket(b -> b.bucket(bucket));
+        } finally {
+            S3TestGateway.deleteContainer(swift, bucket + "_segments");
+            S3TestGateway.deleteContainer(swift, bucket);
+            S3TestGateway.deleteContainer(
+                    swiftBackend.tempAuthAccount(S3TestGateway.REGISTRY_USER, S3TestGateway.REGISTRY_KEY), bucket);
+        }
+    }
+
+    /** A body that ends before its Content-Length is S3's IncompleteBody as XML, never Tomcat's HTML page. */
+    @Test
+    void aBodyCutShortIsAnsweredAsS3XmlAndNothingIsStored() throws Exception {
+        String bucket = S3TestGateway.uniqueBucket();
+        SwiftAccount swift = swiftBackend.tempAuthAccount(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY);
+        byte[] payload = new byte[10_000];
+        new Random(10).nextBytes(payload);
+        try {
+            s3.createBucket(b -> b.bucket(bucket));
+            URI endpoint = URI.create("http://127.0.0.1:" + tomcat.port());
+            SignedRequest put = RawS3.sign(RawS3.put(endpoint, "/" + bucket + "/short", payload.length), payload,
+                    java.time.Clock.systemUTC(), o -> o.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED,
+                            false));
+
+            RawResponse answer = RawS3.send(tomcat.port(), put.request(), java.util.Arrays.copyOf(payload, 4000),
+                    payload.length, true);
+
+            assertEquals(400, answer.status(), answer.toString());
+            assertEquals("IncompleteBody", answer.errorCode(), answer.toString());
+            assertThrows(SwiftHttpStatusException.class,
+                    () -> swift.objects().head(bucket, "short", SwiftHeaders.empty()));
+            s3.deleteBucket(b -> b.bucket(bucket));
+        } finally {
+            S3TestGateway.deleteContainer(swift, bucket);
+            S3TestGateway.deleteContainer(
+                    swiftBackend.tempAuthAccount(S3TestGateway.REGISTRY_USER, S3TestGateway.REGISTRY_KEY), bucket);
+        }
+    }
+
+    private static byte[] readFromSwift(SwiftAccount swift, String bucket, String key) throws Exception {
+        try (SwiftResponse stored = swift.objects().get(bucket, key, SwiftHeaders.empty());
+                InputStream body = stored.body()) {
+            return body.readAllBytes();
         }
     }
 

@@ -33,6 +33,7 @@ public final class S3Tools {
     public static final String AWS = "/usr/bin/aws";
     public static final String PYTHON = "/usr/bin/python3";
     public static final String CURL = "/usr/bin/curl";
+    public static final String S3CMD = "/usr/bin/s3cmd";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     /**
@@ -85,6 +86,19 @@ public final class S3Tools {
     public ToolResult aws(String... args) {
         var command = new ArrayList<>(List.of(AWS, "--endpoint-url", endpoint.toString(), "--region",
                 S3TestGateway.REGION));
+        command.addAll(List.of(args));
+        return run(command, null);
+    }
+
+    /**
+     * {@code s3cmd} with no configuration file: keys, endpoint (path-style, plain HTTP) and region on its command
+     * line, as a user's {@code ~/.s3cfg} would give them.
+     */
+    public ToolResult s3cmd(String... args) {
+        String host = endpoint.getHost() + ":" + endpoint.getPort();
+        var command = new ArrayList<>(List.of(S3CMD, "-c", "/dev/null", "--access_key=" + accessKey,
+                "--secret_key=" + secretKey, "--host=" + host, "--host-bucket=" + host, "--no-ssl",
+                "--region=" + S3TestGateway.REGION));
         command.addAll(List.of(args));
         return run(command, null);
     }

@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler.bucket;
 
 import io.s3multi.s3.contract.ListingEtag;
+import io.s3multi.s3.operation.ModificationSecond;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Call;
@@ -16,13 +17,19 @@ import java.util.Objects;
  * Swift listing by {@link ListingPager}; ListObjectVersions is {@link VersionListings}'s.
  *
  * <p>What S3 shows for each key: {@code ETag} is Swift's {@code hash} quoted, or the S3 ETag stored with the
- * object ({@link ListingEtag}); {@code LastModified} is Swift's time to the millisecond; {@code StorageClass}
+ * object ({@link ListingEtag}); {@code LastModified} is the second the object's {@code Last-Modified} header names
+ * ({@link ModificationSecond}); {@code StorageClass}
  * is always {@code STANDARD}; {@code Owner} is the bucket's owner, the caller's account (always in V1 and in
  * ListObjectVersions, with {@code fetch-owner=true} in V2).
  *
  * <p>Paging: V1 continues after {@code marker} and reports {@code NextMarker} when a truncated page was
  * delimited (without a delimiter clients continue after the last key, as with AWS). V2 continues after
- * {@code start-after} or, taking precedence, an opaque {@link ContinuationToken}.
+ * {@code start-after} or, taking precedence, an opaque {@link ContinuationToken} (an empty one counts as none,
+ * as with AWS).
+ *
+ * <p>With {@code encoding-type=url} ({@link KeyEncoding}) every name in the answer is URL-encoded, keys, common
+ * prefixes, markers, delimiter and prefix, except V1's {@code Prefix}, which AWS echoes as sent (and botocore
+ * does not decode).
  */
 public final class BucketListings {
 
@@ -48,7 +55,10 @@ public final class BucketListings {
         ListingWindow<ObjectEntry> window = window(call, page, marker);
 
         Owner owner = owner(call);
+        // V1 echoes its Prefix as sent even under encoding-type=url, as AWS does: botocore decodes V1's Marker,
+        // NextMarker and Delimiter but not its Prefix, so an encoded one would reach the client as %0A.
         ListBucketResult result = page.describe(new ListBucketResult(call.bucket()), window)
+                .prefix(page.prefix())
                 .marker(page.encode(marker == null ? "" : marker));
         if (window.truncated() && page.delimiter() != null) {
             result.nextMarker(page.encode(window.last()));
@@ -60,7 +70,8 @@ public final class BucketListings {
     public S3Response listObjectsV2(S3Call call) {
         S3Request request = call.request();
         ListingRequest page = ListingRequest.of(request, settings);
-        String token = request.param("continuation-token").orElse(null);
+        // AWS reads an empty token as none (SDKs that copy an absent NextContinuationToken send one).
+        String token = request.param("continuation-token").filter(t -> !t.isEmpty()).orElse(null);
         String startAfter = request.param("start-after").filter(s -> !s.isEmpty()).orElse(null);
         boolean fetchOwner = request.param("fetch-owner").filter("true"::equalsIgnoreCase).isPresent();
         String after = token != null ? ContinuationToken.decode(token) : startAfter;
@@ -100,7 +111,8 @@ public final class BucketListings {
     private static void addEntries(ListBucketResult result, ListingWindow<ObjectEntry> window, ListingRequest page,
             Owner owner) {
         for (ObjectEntry entry : window.objects()) {
-            result.addContents(new ListBucketResult.Contents(page.encode(entry.name()), entry.lastModified(),
+            result.addContents(new ListBucketResult.Contents(page.encode(entry.name()),
+                    ModificationSecond.of(entry.lastModified()),
                     etag(entry), entry.bytes(), STANDARD).owner(owner));
         }
     }

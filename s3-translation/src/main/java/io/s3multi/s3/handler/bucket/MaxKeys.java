@@ -27,21 +27,25 @@ public final class MaxKeys {
             return limit;
         }
         String text = raw.get();
-        long value;
-        try {
-            value = Long.parseLong(text.strip());
-        } catch (NumberFormatException notANumber) {
-            throw S3Exception.invalidArgument(parameter, text,
-                    "Provided " + parameter + " not an integer or within integer range");
-        }
-        if (value > Integer.MAX_VALUE) {
-            throw S3Exception.invalidArgument(parameter, text,
-                    "Provided " + parameter + " not an integer or within integer range");
-        }
+        int value = integer(parameter, text);
         if (value < 0) {
             throw S3Exception.invalidArgument(parameter, text,
                     "Argument " + parameter + " must be an integer between 0 and 2147483647");
         }
-        return (int) Math.min(value, limit);
+        return Math.min(value, limit);
+    }
+
+    /**
+     * The value of a numeric listing parameter, any {@code int}, as AWS reads them (surrounding blanks ignored).
+     *
+     * @throws S3Exception {@code InvalidArgument} "Provided ... not an integer or within integer range"
+     */
+    public static int integer(String parameter, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException notAnInt) {
+            throw S3Exception.invalidArgument(parameter, text,
+                    "Provided " + parameter + " not an integer or within integer range");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler.bucket;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.operation.ModificationSecond;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3Request;
@@ -22,8 +23,8 @@ import java.util.Objects;
  * {@code VersionId} {@code null}, at the cost of a plain listing (one Swift listing request per page).
  *
  * <p>What S3 shows: keys in UTF-8 order, each key's versions newest first, as Swift lists them. A Swift delete
- * marker is a {@code <DeleteMarker>}; every other version a {@code <Version>} with the ETag, size, time and storage
- * class ListObjects shows. {@code IsLatest} is S3's rule, the newest version of each key, i.e. the first one listed
+ * marker is a {@code <DeleteMarker>}; every other version a {@code <Version>} with the ETag, size, time
+ * ({@link ModificationSecond}) and storage class ListObjects shows. {@code IsLatest} is S3's rule, the newest version of each key, i.e. the first one listed
  * (not Swift's {@code is_latest}, which names the version the current symlink points to, and no version at all
  * after the current one was deleted by id); a page that continues inside a key (after {@code version-id-marker})
  * therefore shows no latest version of that key.
@@ -108,11 +109,11 @@ final class VersionListings {
             String key = page.encode(version.name());
             if (version.isDeleteMarker()) {
                 result.addDeleteMarker(new ListVersionsResult.DeleteMarker(key, version.versionId(), latest,
-                        version.lastModified(), owner));
+                        ModificationSecond.of(version.lastModified()), owner));
             } else {
                 result.addVersion(new ListVersionsResult.Version(key, version.versionId(), latest,
-                        version.lastModified(), BucketListings.etag(version.object()), version.object().bytes(),
-                        BucketListings.STANDARD).owner(owner));
+                        ModificationSecond.of(version.lastModified()), BucketListings.etag(version.object()),
+                        version.object().bytes(), BucketListings.STANDARD).owner(owner));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.operation.ObjectAcl;
 import java.util.Locale;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Locale;
  * <ul>
  *   <li>server-side encryption ({@code x-amz-server-side-encryption*}), tagging ({@code x-amz-tagging}),
  *       object lock ({@code x-amz-object-lock-*}), grants ({@code x-amz-grant-*}), website redirects and any
- *       canned ACL but {@code private} (the only ACL the gateway keeps): {@code NotImplemented};</li>
+ *       canned ACL but {@code private} (the only ACL the gateway keeps; {@link ObjectAcl}):
+ *       {@code NotImplemented};</li>
  *   <li>a storage class other than {@code STANDARD}: {@code InvalidStorageClass}.</li>
  * </ul>
  */
@@ -31,10 +33,7 @@ public final class UnsupportedHeaders {
                 throw S3Exception.notImplementedHeader(name);
             }
         }
-        String acl = head.header("x-amz-acl");
-        if (acl != null && !acl.trim().equals("private") && !acl.trim().equals("bucket-owner-full-control")) {
-            throw S3Exception.notImplementedHeader("x-amz-acl");
-        }
+        ObjectAcl.refuseBeyondPrivate(head);
         String storageClass = head.header("x-amz-storage-class");
         if (storageClass != null && !storageClass.trim().equals("STANDARD")) {
             throw S3Exception.invalidStorageClass(storageClass.trim());

@@ -10,14 +10,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The answer to ListBuckets: the owner and the buckets (Swift containers) it owns. */
+/**
+ * The answer to ListBuckets: the owner and the buckets (Swift containers) it owns; for a paginated request also
+ * the {@code Prefix} it asked for and, when more buckets follow, the {@code ContinuationToken} of the next page.
+ */
 @XmlRootElement(name = "ListAllMyBucketsResult")
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(name = "ListAllMyBucketsResult", propOrder = {"owner", "buckets"})
+@XmlType(name = "ListAllMyBucketsResult", propOrder = {"owner", "buckets", "prefix", "continuationToken"})
 public final class ListAllMyBucketsResult {
 
     @XmlElement(name = "Owner") private Owner owner;
     @XmlElementWrapper(name = "Buckets") @XmlElement(name = "Bucket") private List<Bucket> buckets = new ArrayList<>();
+    @XmlElement(name = "Prefix") private String prefix;
+    @XmlElement(name = "ContinuationToken") private String continuationToken;
 
     public ListAllMyBucketsResult() {
     }
@@ -29,6 +34,22 @@ public final class ListAllMyBucketsResult {
     public ListAllMyBucketsResult addBucket(String name, Instant creationDate) {
         buckets.add(new Bucket(name, creationDate));
         return this;
+    }
+
+    /** The prefix a paginated request asked for; null (not written) when it asked for none. */
+    public ListAllMyBucketsResult prefix(String value) {
+        this.prefix = value;
+        return this;
+    }
+
+    /** Where the next page starts; null (not written) on the last page. */
+    public ListAllMyBucketsResult continuationToken(String value) {
+        this.continuationToken = value;
+        return this;
+    }
+
+    public String continuationToken() {
+        return continuationToken;
     }
 
     /** One {@code <Bucket>}. */

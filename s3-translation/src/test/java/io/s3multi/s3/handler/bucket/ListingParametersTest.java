@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.request.S3RequestParser;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +36,30 @@ class ListingParametersTest {
         assertEquals(S3ErrorCode.INVALID_ARGUMENT, refused.code());
         assertEquals("max-keys", refused.details().get("ArgumentName"));
         assertEquals(raw, refused.details().get("ArgumentValue"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "10001", " 20000 "})
+    void maxBucketsOutsideOneToTenThousandIsInvalidArgument(String raw) {
+        S3Exception refused = assertThrows(S3Exception.class, () -> bucketsPage("max-buckets=" + raw.strip()));
+        assertEquals(S3ErrorCode.INVALID_ARGUMENT, refused.code());
+        assertEquals("Argument max-buckets must be an integer between 1 and 10000", refused.getMessage());
+        assertEquals("max-buckets", refused.details().get("ArgumentName"));
+    }
+
+    @Test
+    void bucketsArePagedOnlyWhenAPageParameterIsSent() {
+        assertEquals(new BucketsPage(false, Integer.MAX_VALUE, null, null), bucketsPage(""));
+        assertEquals(new BucketsPage(true, 10_000, "", null), bucketsPage("prefix="));
+        assertEquals(new BucketsPage(true, 10_000, null, null), bucketsPage("continuation-token="));
+        assertEquals(new BucketsPage(true, 2, "p", "b"),
+                bucketsPage("max-buckets=2&prefix=p&continuation-token=" + ContinuationToken.encode("b")));
+        S3Exception notANumber = assertThrows(S3Exception.class, () -> bucketsPage("max-buckets=ten"));
+        assertEquals("Provided max-buckets not an integer or within integer range", notANumber.getMessage());
+    }
+
+    private static BucketsPage bucketsPage(String query) {
+        return BucketsPage.of(new S3RequestParser().parse(new RequestHead("GET", "/", query, Map.of())));
     }
 
     @Test

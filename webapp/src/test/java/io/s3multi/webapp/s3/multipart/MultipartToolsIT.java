@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Debian's awscli and boto3 against the multipart API. */
+/** Debian's awscli, boto3 and s3cmd against the multipart API. */
 class MultipartToolsIT extends MultipartIntegrationTest {
 
     private static final int MIB = 1024 * 1024;
@@ -133,5 +134,38 @@ class MultipartToolsIT extends MultipartIntegrationTest {
                 "print('ok')"));
         assertTrue(result.succeeded(), result.describe());
         assertEquals("ok", result.stdout().strip());
+    }
+
+    @Test
+    void s3cmdPutsInFiveMibPartsGetsListsAndDeletes() throws Exception {
+        String bucket = bucket();
+        Path dir = Files.createTempDirectory(Path.of("target"), "s3cmd-");
+        Path source = Files.write(dir.resolve("source.bin"), randomBytes(23 * MIB + 12345, 23));
+        Path back = dir.resolve("back.bin");
+
+        ToolResult up = tools().s3cmd("put", "--multipart-chunk-size-mb=5", source.toString(),
+                "s3://" + bucket + "/cmd/big.bin");
+        assertTrue(up.succeeded(), up.describe());
+        // s3cmd sends 5 MiB parts: 23 MiB and a bit is five of them, the last one short.
+        HeadObjectResponse head = s3().headObject(b -> b.bucket(bucket).key("cmd/big.bin"));
+        assertTrue(head.eTag().endsWith("-5\""), head.eTag());
+        assertEquals(Files.size(source), head.contentLength());
+        List<String> names = segmentNames(bucket);
+        assertEquals(5, names.stream().filter(n -> n.startsWith("parts/")).count(), names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.startsWith("uploads/") || n.startsWith("claims/")),
+                names.toString());
+
+        ToolResult down = tools().s3cmd("get", "s3://" + bucket + "/cmd/big.bin", back.toString());
+        assertTrue(down.succeeded(), down.describe());
+        assertEquals(md5Hex(Files.readAllBytes(source)), md5Hex(Files.readAllBytes(back)));
+        ToolResult listed = tools().s3cmd("ls", "s3://" + bucket + "/cmd/");
+        assertTrue(listed.succeeded() && listed.stdout().matches("(?s).*\\s" + Files.size(source) + "\\s+s3://"
+                + bucket + "/cmd/big\\.bin\\s*"), listed.describe());
+
+        ToolResult deleted = tools().s3cmd("del", "s3://" + bucket + "/cmd/big.bin");
+        assertTrue(deleted.succeeded(), deleted.describe());
+        assertEquals(List.of(), segmentNames(bucket));
+        assertThrows(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class,
+                () -> s3().headObject(b -> b.bucket(bucket).key("cmd/big.bin")));
     }
 }

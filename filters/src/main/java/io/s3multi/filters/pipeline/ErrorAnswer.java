@@ -1,0 +1,22 @@
+package io.s3multi.filters.pipeline;
+
+/**
+ * The answer a stage meant to send for a failure, kept for the container's error page
+ * ({@link ContainerErrorServlet}): in a WAR the container may take the answer out of the stage's hands (Tomcat
+ * answers a failed body read with its own {@code sendError}), and then only its error page can still send it.
+ *
+ * @param status      the HTTP status
+ * @param contentType the body's content type
+ * @param body        the whole body (a short error document)
+ */
+public record ErrorAnswer(int status, String contentType, byte[] body) {
+
+    public ErrorAnswer {
+        body = body.clone();
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+}
