@@ -68,7 +68,7 @@ class PipelineValidatorTest {
     void unknownFilterNameIsRefusedNamingTheKnownOnes() {
         var e = refused(REGISTRY, "catch_errors healthchek proxy_server");
         assertEquals("pipeline 'catch_errors healthchek proxy_server': unknown filter 'healthchek' (known:"
-                + " catch_errors, healthcheck, proxy_logging, proxy_server, s3api, s3multi, s3token, tempauth)"
+                + " catch_errors, cors, healthcheck, proxy_logging, proxy_server, s3api, s3multi, s3token, tempauth)"
                 + " [config: test]",
                 e.getMessage());
     }
@@ -98,7 +98,7 @@ class PipelineValidatorTest {
     void everyProblemIsReportedAtOnce() {
         var e = refused(REGISTRY, "catch_errors nonsense proxy_logging proxy_logging proxy_server",
                 "filter.catch_errors.colour", "red");
-        assertEquals(List.of("unknown filter 'nonsense' (known: catch_errors, healthcheck, proxy_logging,"
+        assertEquals(List.of("unknown filter 'nonsense' (known: catch_errors, cors, healthcheck, proxy_logging,"
                         + " proxy_server, s3api, s3multi, s3token, tempauth)", "proxy_logging appears more than once",
                 "filter.catch_errors.colour is not a setting of catch_errors (settings: trans_id_suffix)"),
                 e.problems());
@@ -114,6 +114,13 @@ class PipelineValidatorTest {
                 + " tempauth must come before s3api [config: test]", e.getMessage());
         var both = refused(WITH_S3_STAGES, "s3multi s3token s3api proxy_server");
         assertEquals(List.of("s3multi must come after s3token", "s3token must come before s3multi"), both.problems());
+    }
+
+    @Test
+    void corsMustPrecedeTheAuthAndS3StagesSoThatPreflightsNeedNoCredentials() {
+        accepted(WITH_S3_STAGES, "catch_errors proxy_logging healthcheck cors tempauth s3multi s3api proxy_server");
+        var e = refused(WITH_S3_STAGES, "catch_errors tempauth cors s3api proxy_server");
+        assertEquals(List.of("cors must come before tempauth"), e.problems());
     }
 
     @Test

@@ -12,6 +12,10 @@ package io.s3multi.s3.contract;
  *     object created                             empty: the bucket's container was made (records from before
  *                                                  this object existed lack it)
  *     object holds/&lt;random&gt;                      empty: a CreateBucket relies on the record while it works
+ *     object cors                                the bucket's CORS configuration (PutBucketCors), as S3 XML;
+ *                                                  here, not in the bucket's container, because a preflight
+ *                                                  carries no credentials: the gateway reads it with the
+ *                                                  registry's identity, never with one of the owner's account
  * </pre>
  */
 public final class RegistryLayout {
@@ -24,6 +28,9 @@ public final class RegistryLayout {
 
     /** The prefix of the objects by which CreateBucket requests hold a record while they work. */
     public static final String HOLDS = "holds/";
+
+    /** The object that holds the bucket's CORS configuration. */
+    public static final String CORS = "cors";
 
     private RegistryLayout() {
     }

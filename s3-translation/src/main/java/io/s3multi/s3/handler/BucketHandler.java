@@ -2,6 +2,7 @@ package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.bucket.BucketAcls;
+import io.s3multi.s3.handler.bucket.BucketCors;
 import io.s3multi.s3.handler.bucket.BucketCreation;
 import io.s3multi.s3.handler.bucket.BucketListings;
 import io.s3multi.s3.handler.bucket.BucketPresence;
@@ -33,6 +34,7 @@ import java.util.Objects;
  *   <li>tagging: buckets have no tags, GetBucketTagging is {@code NoSuchTagSet} as AWS answers for an untagged
  *       bucket; PutBucketTagging and DeleteBucketTagging are {@code NotImplemented}.</li>
  * </ul>
+ * CORS configurations live with the bucket's registry record ({@link BucketCors}).
  */
 public final class BucketHandler {
 
@@ -43,6 +45,7 @@ public final class BucketHandler {
     private final BucketCreation creation;
     private final BucketRemoval removal;
     private final BucketListings listings;
+    private final BucketCors cors;
 
     public BucketHandler(S3ApiSettings settings, BucketRegistry registry) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -51,6 +54,7 @@ public final class BucketHandler {
         this.creation = new BucketCreation(settings, registry);
         this.removal = new BucketRemoval(registry, presence);
         this.listings = new BucketListings(settings, presence);
+        this.cors = BucketCors.of(registry, presence);
     }
 
     public S3Response createBucket(S3Call call) {
@@ -119,5 +123,17 @@ public final class BucketHandler {
     public S3Response deleteBucketTagging(S3Call call) {
         presence.require(call);
         throw S3Exception.notImplemented("Bucket tagging is not supported by this gateway");
+    }
+
+    public S3Response getBucketCors(S3Call call) {
+        return cors.getBucketCors(call);
+    }
+
+    public S3Response putBucketCors(S3Call call) {
+        return cors.putBucketCors(call);
+    }
+
+    public S3Response deleteBucketCors(S3Call call) {
+        return cors.deleteBucketCors(call);
     }
 }

@@ -59,6 +59,9 @@ public final class S3ApiDispatcher {
             case GET_BUCKET_TAGGING -> bucket.getBucketTagging(call);
             case PUT_BUCKET_TAGGING -> bucket.putBucketTagging(call);
             case DELETE_BUCKET_TAGGING -> bucket.deleteBucketTagging(call);
+            case GET_BUCKET_CORS -> bucket.getBucketCors(call);
+            case PUT_BUCKET_CORS -> bucket.putBucketCors(call);
+            case DELETE_BUCKET_CORS -> bucket.deleteBucketCors(call);
             case DELETE_OBJECTS -> multiDelete.deleteObjects(call);
             case PUT_OBJECT -> object.putObject(call);
             case COPY_OBJECT -> object.copyObject(call);

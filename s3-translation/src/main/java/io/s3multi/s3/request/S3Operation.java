@@ -30,6 +30,9 @@ public enum S3Operation {
     GET_BUCKET_TAGGING("GetBucketTagging"),
     PUT_BUCKET_TAGGING("PutBucketTagging"),
     DELETE_BUCKET_TAGGING("DeleteBucketTagging"),
+    GET_BUCKET_CORS("GetBucketCors"),
+    PUT_BUCKET_CORS("PutBucketCors"),
+    DELETE_BUCKET_CORS("DeleteBucketCors"),
     DELETE_OBJECTS("DeleteObjects"),
 
     // object

@@ -10,9 +10,9 @@ import java.util.Optional;
  * <p>The rules are tried in a fixed order, the order of Swift s3api's controller selection, and the first
  * that applies decides:
  * <ol>
- *   <li>a sub-resource the gateway does not implement ({@code lifecycle}, {@code cors}, {@code policy}, ...;
- *       see {@link #UNSUPPORTED_SUBRESOURCES}), or the method {@code OPTIONS} (CORS preflight):
- *       {@link S3Operation#UNSUPPORTED};</li>
+ *   <li>a sub-resource the gateway does not implement ({@code lifecycle}, {@code policy}, ...;
+ *       see {@link #UNSUPPORTED_SUBRESOURCES}), or the method {@code OPTIONS} (a CORS preflight, which the
+ *       {@code cors} stage answers before any S3 stage when it is in the pipeline): {@link S3Operation#UNSUPPORTED};</li>
  *   <li>no bucket: the service ({@code GET /} is ListBuckets);</li>
  *   <li>{@code ?acl}: Get/Put Bucket/Object Acl;</li>
  *   <li>{@code ?delete}: DeleteObjects;</li>
@@ -24,6 +24,7 @@ import java.util.Optional;
  *   <li>{@code ?versioning}: Get/PutBucketVersioning;</li>
  *   <li>{@code ?versions}: ListObjectVersions;</li>
  *   <li>{@code ?tagging}: Get/Put/Delete Bucket/Object Tagging;</li>
+ *   <li>{@code ?cors} on a bucket: Get/Put/DeleteBucketCors;</li>
  *   <li>otherwise the method on the object or the bucket: {@code PUT} with {@code x-amz-copy-source} is CopyObject,
  *       {@code GET ?list-type=2} is ListObjectsV2, {@code POST} on a bucket (a browser form upload) is
  *       unsupported.</li>
@@ -38,7 +39,7 @@ public final class S3OperationClassifier {
 
     /** Sub-resources of the S3 API that the gateway recognises and refuses with {@code NotImplemented}. */
     public static final List<String> UNSUPPORTED_SUBRESOURCES = List.of("accelerate", "analytics", "attributes",
-            "cors", "encryption", "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
+            "encryption", "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
             "metadataTable", "metrics", "notification", "object-lock", "ownershipControls", "policy",
             "policyStatus", "publicAccessBlock", "replication", "requestPayment", "restore", "retention", "select",
             "session", "torrent", "website");
@@ -93,6 +94,9 @@ public final class S3OperationClassifier {
         }
         if (request.hasParam("tagging")) {
             return tagging(method, object);
+        }
+        if (request.hasParam("cors") && !object) {
+            return cors(method);
         }
         return object ? object(request, method) : bucket(request, method);
     }
@@ -175,6 +179,15 @@ public final class S3OperationClassifier {
             case "PUT" -> object ? S3Operation.PUT_OBJECT_TAGGING : S3Operation.PUT_BUCKET_TAGGING;
             case "DELETE" -> object ? S3Operation.DELETE_OBJECT_TAGGING : S3Operation.DELETE_BUCKET_TAGGING;
             default -> throw notAllowed(method, object);
+        };
+    }
+
+    private static S3Operation cors(String method) {
+        return switch (method) {
+            case "GET" -> S3Operation.GET_BUCKET_CORS;
+            case "PUT" -> S3Operation.PUT_BUCKET_CORS;
+            case "DELETE" -> S3Operation.DELETE_BUCKET_CORS;
+            default -> throw notAllowed(method, false);
         };
     }
 

@@ -26,6 +26,8 @@ class S3ErrorCodeTest {
      */
     private static final Map<String, Integer> AWS_TABLE = Map.ofEntries(
             Map.entry("AccessDenied", 403),
+            Map.entry("AccessForbidden", 403),
+            Map.entry("BadRequest", 400),
             Map.entry("AccountProblem", 403),
             Map.entry("AuthorizationHeaderMalformed", 400),
             Map.entry("AuthorizationQueryParametersError", 400),
@@ -63,6 +65,7 @@ class S3ErrorCodeTest {
             Map.entry("NoSuchBucket", 404),
             Map.entry("NoSuchKey", 404),
             Map.entry("NoSuchTagSet", 404),
+            Map.entry("NoSuchCORSConfiguration", 404),
             Map.entry("NoSuchUpload", 404),
             Map.entry("NoSuchVersion", 404),
             Map.entry("NotImplemented", 501),

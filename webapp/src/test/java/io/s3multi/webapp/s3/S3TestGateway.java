@@ -38,7 +38,8 @@ public final class S3TestGateway implements AutoCloseable {
     /** The dev Swift's proxy, from failsafe's {@code swift.url}. */
     public static final String SWIFT_URL = System.getProperty("swift.url", "http://127.0.0.1:8081");
 
-    public static final String PIPELINE = "catch_errors proxy_logging healthcheck tempauth s3multi s3api proxy_server";
+    public static final String PIPELINE =
+            "catch_errors proxy_logging healthcheck cors tempauth s3multi s3api proxy_server";
     public static final String REGION = "us-east-1";
 
     /** tempauth users of the dev Swift, also configured in the gateway: access key and secret. */

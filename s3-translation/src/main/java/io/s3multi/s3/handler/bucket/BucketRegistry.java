@@ -73,6 +73,27 @@ public interface BucketRegistry {
     void release(String bucket, String account) throws SwiftException;
 
     /**
+     * The CORS configuration stored with the record of {@code bucket} (S3 XML as {@link #storeCors} was given it);
+     * empty when there is none, or no record. Read with the registry's own identity: a preflight has no other.
+     */
+    default Optional<byte[]> cors(String bucket) throws SwiftException {
+        return Optional.empty();
+    }
+
+    /**
+     * Stores {@code bucket}'s CORS configuration with its record, which the caller has made sure is its own.
+     *
+     * @return false when the record is missing (it must be claimed first)
+     */
+    default boolean storeCors(String bucket, byte[] configuration) throws SwiftException {
+        return false;
+    }
+
+    /** Deletes {@code bucket}'s CORS configuration, if there is one. */
+    default void deleteCors(String bucket) throws SwiftException {
+    }
+
+    /**
      * No registry: every name is free for every account (each account's buckets are its own containers, names
      * may repeat across accounts). For gateways that serve a single account.
      */

@@ -6,6 +6,9 @@ import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.http.SwiftResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.time.Duration;
 import java.util.Objects;
@@ -126,10 +129,34 @@ public final class SwiftBucketRegistry implements BucketRegistry {
     }
 
     @Override
+    public Optional<byte[]> cors(String bucket) throws SwiftException {
+        return S3Failures.unlessNotFound(() -> {
+            SwiftResponse stored = registry.objects().get(bucket, RegistryLayout.CORS, SwiftHeaders.empty());
+            try (stored) {
+                return stored.body().readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the CORS configuration of " + bucket, e);
+            }
+        });
+    }
+
+    @Override
+    public boolean storeCors(String bucket, byte[] configuration) throws SwiftException {
+        return S3Failures.unlessNotFound(() -> registry.objects().put(bucket, RegistryLayout.CORS, configuration,
+                SwiftHeaders.empty())).isPresent();
+    }
+
+    @Override
+    public void deleteCors(String bucket) throws SwiftException {
+        deleteIfPresent(bucket, RegistryLayout.CORS);
+    }
+
+    @Override
     public void release(String bucket, String account) throws SwiftException {
         if (!ownerOf(bucket).filter(account::equals).isPresent()) {
             return;
         }
+        deleteIfPresent(bucket, RegistryLayout.CORS);
         deleteIfPresent(bucket, RegistryLayout.CREATED);
         try {
             registry.containers().delete(bucket);
