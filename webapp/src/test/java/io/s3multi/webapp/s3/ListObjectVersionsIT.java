@@ -40,7 +40,8 @@ class ListObjectVersionsIT extends S3IntegrationTest {
 
     private static final Pattern LIMIT = Pattern.compile("(?:^|&)limit=(\\d+)");
     /** Names that break gateways that normalise, decode twice or write XML carelessly. */
-    private static final List<String> AWKWARD = List.of("odd/zé ünï 😀", "odd/100%", "odd/100%25", "odd/a+b c?d#e");
+    private static final List<String> AWKWARD = List.of("odd/zé ünï 😀", "odd/100%", "odd/100%25",
+            "odd/a+b c?d#e");
     private static final String DOUBLE_SLASH = "odd//double//";
 
     private static String bucket;
@@ -125,7 +126,8 @@ class ListObjectVersionsIT extends S3IntegrationTest {
         swiftIds.addAll(swiftMarkerIds);
         assertEquals(swiftIds, listed.stream().map(e -> e.key() + "@" + e.versionId()).toList(),
                 "the version ids are Swift's, in Swift's order");
-        assertEquals("null", listed.stream().filter(e -> e.key().equals("plain")).findFirst().orElseThrow().versionId());
+        assertEquals("null", listed.stream().filter(e -> e.key().equals("plain")).findFirst().orElseThrow()
+                .versionId());
         assertEquals("null", listed.stream().filter(e -> e.key().equals("doc")).findFirst().orElseThrow().versionId(),
                 "the PUT while suspended wrote the null version");
         assertEquals(listed.size(), listed.stream().map(e -> e.key() + "@" + e.versionId()).distinct().count());

@@ -24,10 +24,10 @@ import java.util.Objects;
  *
  * <p>What S3 shows: keys in UTF-8 order, each key's versions newest first, as Swift lists them. A Swift delete
  * marker is a {@code <DeleteMarker>}; every other version a {@code <Version>} with the ETag, size, time
- * ({@link ModificationSecond}) and storage class ListObjects shows. {@code IsLatest} is S3's rule, the newest version of each key, i.e. the first one listed
- * (not Swift's {@code is_latest}, which names the version the current symlink points to, and no version at all
- * after the current one was deleted by id); a page that continues inside a key (after {@code version-id-marker})
- * therefore shows no latest version of that key.
+ * ({@link ModificationSecond}) and storage class ListObjects shows. {@code IsLatest} is S3's rule, the newest
+ * version of each key, i.e. the first one listed (not Swift's {@code is_latest}, which names the version the
+ * current symlink points to, and no version at all after the current one was deleted by id); a page that continues
+ * inside a key (after {@code version-id-marker}) therefore shows no latest version of that key.
  *
  * <p>Paging: a page continues after {@code key-marker} (every version of it), or after its version
  * {@code version-id-marker}; a truncated page names where the next one starts in {@code NextKeyMarker} and, unless

@@ -34,7 +34,8 @@ class ListingPagerTest {
         return holding(Arrays.asList(names));
     }
 
-    private ListingWindow<ObjectEntry> list(SwiftStore swift, String prefix, String delimiter, String after, int maxKeys)
+    private ListingWindow<ObjectEntry> list(SwiftStore swift, String prefix, String delimiter, String after,
+            int maxKeys)
             throws SwiftException {
         return pager.list(ListingPager.objects((query, noVersion) -> swift.list(BUCKET, query).entries()), prefix,
                 delimiter, ListingPager.Position.afterKey(after), maxKeys);
