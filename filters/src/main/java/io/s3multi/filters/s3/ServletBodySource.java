@@ -29,11 +29,20 @@ final class ServletBodySource implements RequestBodySource {
 
     @Override
     public RequestBody open(Set<DigestAlgorithm> alsoCompute) {
+        return open(head, alsoCompute);
+    }
+
+    @Override
+    public RequestBody openWithObjectChecksumHeaders() {
+        return open(head.without(name -> DigestAlgorithm.fromChecksumHeader(name).isPresent()), Set.of());
+    }
+
+    private RequestBody open(RequestHead checked, Set<DigestAlgorithm> alsoCompute) {
         if (opened) {
             throw new IllegalStateException("the request body was already opened");
         }
         opened = true;
-        return RequestBody.open(client.watch(new DeferredServletInput(request)), head, authentication.signed(),
+        return RequestBody.open(client.watch(new DeferredServletInput(request)), checked, authentication.signed(),
                 authentication.chunkSigningKey().orElse(null), alsoCompute);
     }
 }

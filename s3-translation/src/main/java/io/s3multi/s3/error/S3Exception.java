@@ -248,13 +248,12 @@ public class S3Exception extends RuntimeException {
     }
 
     /**
-     * GetObject or HeadObject with a {@code partNumber} the object does not have (a plain object has one part).
-     *
-     * @param partsCount the object's number of parts
+     * GetObject or HeadObject with a {@code partNumber} the object does not have (a plain object has one part):
+     * AWS answers {@code 400 InvalidPart} with its usual message (not the {@code 416 InvalidPartNumber} other S3
+     * servers send), and no further elements.
      */
-    public static S3Exception partNumberNotSatisfiable(int partNumber, int partsCount) {
-        return of(S3ErrorCode.INVALID_PART_NUMBER).with("PartNumberRequested", partNumber)
-                .with("ActualPartCount", partsCount);
+    public static S3Exception partNotInObject() {
+        return of(S3ErrorCode.INVALID_PART).withReason("part beyond object");
     }
 
     public static S3Exception invalidPartOrder() {

@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.object.ObjectAttributesReader;
 import io.s3multi.s3.handler.object.ObjectCopier;
 import io.s3multi.s3.handler.object.ObjectDeleter;
 import io.s3multi.s3.handler.object.ObjectReader;
@@ -22,7 +23,8 @@ import java.util.Optional;
  *
  * <p>Bucket {@code b} is container {@code b} of the caller's account and key {@code k} is object {@code k}
  * (design §4). The work lives in {@link io.s3multi.s3.handler.object}: {@link ObjectWriter} (PutObject),
- * {@link ObjectReader} (GetObject, HeadObject), {@link ObjectCopier} (CopyObject), {@link ObjectDeleter}
+ * {@link ObjectReader} (GetObject, HeadObject), {@link ObjectAttributesReader} (GetObjectAttributes),
+ * {@link ObjectCopier} (CopyObject), {@link ObjectDeleter}
  * (DeleteObject); this class routes and answers the small sub-resources itself:
  * <ul>
  *   <li>ACLs: every object is private to its owner (the Swift account), so GetObjectAcl answers the owner with
@@ -60,6 +62,10 @@ public final class ObjectHandler {
 
     public S3Response headObject(S3Call call) {
         return guarded(call, ObjectReader::headObject);
+    }
+
+    public S3Response getObjectAttributes(S3Call call) {
+        return guarded(call, ObjectAttributesReader::getObjectAttributes);
     }
 
     public S3Response deleteObject(S3Call call) {

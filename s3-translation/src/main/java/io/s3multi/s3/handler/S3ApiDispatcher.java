@@ -67,6 +67,7 @@ public final class S3ApiDispatcher {
             case COPY_OBJECT -> object.copyObject(call);
             case GET_OBJECT -> object.getObject(call);
             case HEAD_OBJECT -> object.headObject(call);
+            case GET_OBJECT_ATTRIBUTES -> object.getObjectAttributes(call);
             case DELETE_OBJECT -> object.deleteObject(call);
             case GET_OBJECT_ACL -> object.getObjectAcl(call);
             case PUT_OBJECT_ACL -> object.putObjectAcl(call);

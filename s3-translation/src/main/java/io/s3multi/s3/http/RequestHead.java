@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The head of an incoming HTTP request as the S3 layer sees it: no servlet API, no body.
@@ -44,5 +45,12 @@ public record RequestHead(String method, String rawPath, String rawQuery, Map<St
     /** Every value of a header, in the order received; empty when it was not sent. */
     public List<String> headerValues(String name) {
         return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** This head without the headers whose (lower-case) name {@code drop} accepts. */
+    public RequestHead without(Predicate<String> drop) {
+        var kept = new TreeMap<>(headers);
+        kept.keySet().removeIf(drop);
+        return new RequestHead(method, rawPath, rawQuery, kept);
     }
 }

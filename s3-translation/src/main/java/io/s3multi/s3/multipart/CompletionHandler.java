@@ -108,6 +108,7 @@ public final class CompletionHandler {
         }
         CompletionPlan plan = CompletionPlan.check(body.parts(), state.allAttempts(uploadId),
                 settings.minPartSize(), upload);
+        ClaimedObjectChecksum.check(call.request().head(), plan.checksum());
         SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan.eTag(), plan.parts().size(), plan.checksum());
         Completion completion = new Completion(call, state, uploadId, plan,
                 ifNoneMatch ? headers.with("If-None-Match", "*") : headers);
@@ -418,7 +419,7 @@ public final class CompletionHandler {
     }
 
     private static CompleteMultipartUpload readBody(S3Call call) {
-        return S3Xml.read(call.body().open(Set.of()).stream(), CompleteMultipartUpload.class,
+        return S3Xml.read(call.body().openWithObjectChecksumHeaders().stream(), CompleteMultipartUpload.class,
                 S3Xml.MAX_COMPLETE_MULTIPART_UPLOAD_BYTES);
     }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * What a CompleteMultipartUpload request asks for, checked against the parts Swift holds, with the error AWS
  * gives for each fault, in AWS's order: no part at all ({@code MalformedXML}), a part number out of range
- * ({@code InvalidArgument}), numbers not strictly ascending ({@code InvalidPartOrder}), a part of which no attempt
+ * ({@code InvalidArgument}), numbers that decrease ({@code InvalidPartOrder}; a repeated number is allowed and its
+ * last entry counts, as on AWS), a part of which no attempt
  * is stored with the ETag (and checksum) named ({@code InvalidPart}), a part other than the last below the minimum
  * size ({@code EntityTooSmall}). Of each part it chooses the attempt the client named.
  *
@@ -43,21 +44,12 @@ public record CompletionPlan(List<StoredPart> parts, String eTag, Optional<Objec
         if (requested.isEmpty()) {
             throw S3Exception.malformedXml();
         }
-        List<Integer> numbers = new ArrayList<>(requested.size());
-        for (CompleteMultipartUpload.Part part : requested) {
-            numbers.add(PartNumbers.requireValid(part.partNumber()));
-        }
-        for (int i = 1; i < numbers.size(); i++) {
-            if (numbers.get(i) <= numbers.get(i - 1)) {
-                throw S3Exception.invalidPartOrder();
-            }
-        }
-        List<StoredPart> chosen = new ArrayList<>(requested.size());
-        for (int i = 0; i < requested.size(); i++) {
-            CompleteMultipartUpload.Part asked = requested.get(i);
-            StoredPart part = chosenAttempt(asked, stored.getOrDefault(numbers.get(i), List.of()));
+        List<CompleteMultipartUpload.Part> named = lastOfEachNumber(requested);
+        List<StoredPart> chosen = new ArrayList<>(named.size());
+        for (CompleteMultipartUpload.Part asked : named) {
+            StoredPart part = chosenAttempt(asked, stored.getOrDefault(asked.partNumber(), List.of()));
             if (part == null) {
-                throw S3Exception.invalidPart(upload.uploadId().value(), numbers.get(i),
+                throw S3Exception.invalidPart(upload.uploadId().value(), asked.partNumber(),
                         asked.eTag() == null ? "" : asked.eTag());
             }
             chosen.add(part);
@@ -71,6 +63,29 @@ public record CompletionPlan(List<StoredPart> parts, String eTag, Optional<Objec
         }
         String eTag = MultipartEtag.of(chosen.stream().map(StoredPart::md5Hex).toList());
         return new CompletionPlan(chosen, eTag, objectChecksum(chosen, upload));
+    }
+
+    /**
+     * The parts named, each number once: numbers must not decrease ({@code InvalidPartOrder}); of a number listed
+     * more than once (a client that sent a part again lists it again) the last entry counts, as on AWS.
+     */
+    private static List<CompleteMultipartUpload.Part> lastOfEachNumber(List<CompleteMultipartUpload.Part> requested) {
+        requested.forEach(part -> PartNumbers.requireValid(part.partNumber()));
+        List<CompleteMultipartUpload.Part> named = new ArrayList<>(requested.size());
+        int previous = 0;
+        for (CompleteMultipartUpload.Part part : requested) {
+            int number = part.partNumber();
+            if (number < previous) {
+                throw S3Exception.invalidPartOrder();
+            }
+            if (number == previous) {
+                named.set(named.size() - 1, part);
+            } else {
+                named.add(part);
+            }
+            previous = number;
+        }
+        return named;
     }
 
     /**

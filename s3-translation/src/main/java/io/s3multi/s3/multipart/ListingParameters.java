@@ -6,8 +6,11 @@ import io.s3multi.s3.request.S3Request;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** The paging parameters of the two multipart listings, checked with AWS's errors. */
-final class ListingParameters {
+/**
+ * The paging parameters of the two multipart listings (and of GetObjectAttributes' parts, sent as headers), checked
+ * with AWS's errors.
+ */
+public final class ListingParameters {
 
     private ListingParameters() {
     }
@@ -18,7 +21,16 @@ final class ListingParameters {
      * @throws S3Exception InvalidArgument for anything else
      */
     static int count(S3Request request, String name, int fallback, int cap) {
-        String raw = request.param(name).orElse(null);
+        return count(name, request.param(name).orElse(null), fallback, cap);
+    }
+
+    /**
+     * {@code raw}, the value of the parameter or header {@code name}, as a non-negative integer capped to
+     * {@code cap}; {@code fallback} when it is {@code null}.
+     *
+     * @throws S3Exception InvalidArgument for anything else
+     */
+    public static int count(String name, String raw, int fallback, int cap) {
         if (raw == null) {
             return fallback;
         }

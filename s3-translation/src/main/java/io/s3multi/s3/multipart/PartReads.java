@@ -9,10 +9,12 @@ import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * GetObject and HeadObject with {@code ?partNumber=n}: which bytes of the object part {@code n} is, and how many
- * parts the object has ({@code x-amz-mp-parts-count}), for the object handlers to answer with a ranged read.
+ * parts the object has ({@code x-amz-mp-parts-count}), for the object handlers to answer with a ranged read; and
+ * the page of parts GetObjectAttributes shows ({@link #parts}).
  *
  * <p>Part {@code n} is the n-th part named in Complete (attempts not chosen were deleted then, so the n-th part
  * number listed under {@code parts/<upload id>/} is it): its offset is the sum of the sizes before it, read from
@@ -44,29 +46,25 @@ public final class PartReads {
 
     /**
      * @param objectHead the object's headers (HEAD), with its reserved metadata
-     * @throws S3Exception {@code InvalidPartNumber} (416) for a part the object does not have
+     * @throws S3Exception {@code InvalidPart} (400, as AWS) for a part the object does not have
      */
     public static PartRange locate(SwiftAccount swift, String bucket, SwiftHeaders objectHead, int partNumber)
             throws SwiftException {
-        String uploadId = objectHead.get(ReservedMetadata.UPLOAD_ID);
-        int parts = partsCount(objectHead);
+        Optional<UploadId> upload = madeBy(objectHead);
         long length = objectHead.contentLength();
-        if (uploadId == null || parts == 0 || !UploadId.isWellFormed(uploadId.trim())) {
+        if (upload.isEmpty()) {
             if (partNumber != 1) {
-                throw S3Exception.partNumberNotSatisfiable(partNumber, 1);
+                throw S3Exception.partNotInObject();
             }
             return new PartRange(1, null, 0, length - 1);
         }
-        uploadId = uploadId.trim();
+        int parts = partsCount(objectHead);
         if (partNumber > parts) {
-            throw S3Exception.partNumberNotSatisfiable(partNumber, parts);
+            throw S3Exception.partNotInObject();
         }
-        UploadId id = new UploadId(uploadId);
-        String container = SegmentsLayout.container(bucket);
-        List<StoredPart> stored = PartsPage.read(id, 0, partNumber,
-                query -> swift.containers().listObjects(container, query).entries()).parts();
+        List<StoredPart> stored = page(swift, bucket, upload.get(), 0, partNumber).parts();
         if (stored.size() < partNumber) {
-            throw S3Exception.internalError("object " + bucket + " made by upload " + uploadId + " has "
+            throw S3Exception.internalError("object " + bucket + " made by upload " + upload.get() + " has "
                     + stored.size() + " part segments, expected at least " + partNumber);
         }
         long offset = 0;
@@ -74,6 +72,42 @@ public final class PartReads {
             offset += stored.get(i).size();
         }
         return new PartRange(partNumber, parts, offset, offset + stored.get(partNumber - 1).size() - 1);
+    }
+
+    /**
+     * The parts of a multipart object after {@code partNumberMarker}, at most {@code maxParts} (GetObjectAttributes),
+     * each with the number it was uploaded as, its size and checksum; empty for a plain object.
+     *
+     * @param objectHead the object's headers (HEAD), with its reserved metadata
+     */
+    public static Optional<ObjectParts> parts(SwiftAccount swift, String bucket, SwiftHeaders objectHead,
+            int partNumberMarker, int maxParts) throws SwiftException {
+        Optional<UploadId> upload = madeBy(objectHead);
+        if (upload.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ObjectParts(partsCount(objectHead),
+                page(swift, bucket, upload.get(), partNumberMarker, maxParts)));
+    }
+
+    /** A page of a multipart object's parts, and how many parts it has in all. */
+    public record ObjectParts(int partsCount, PartsPage page) {
+    }
+
+    /** The upload a completed multipart object was made from; empty for a plain object or malformed metadata. */
+    private static Optional<UploadId> madeBy(SwiftHeaders objectHead) {
+        String uploadId = objectHead.get(ReservedMetadata.UPLOAD_ID);
+        if (uploadId == null || partsCount(objectHead) == 0 || !UploadId.isWellFormed(uploadId.trim())) {
+            return Optional.empty();
+        }
+        return Optional.of(new UploadId(uploadId.trim()));
+    }
+
+    private static PartsPage page(SwiftAccount swift, String bucket, UploadId upload, int partNumberMarker,
+            int maxParts) throws SwiftException {
+        String container = SegmentsLayout.container(bucket);
+        return PartsPage.read(upload, partNumberMarker, maxParts,
+                query -> swift.containers().listObjects(container, query).entries());
     }
 
     /** The stored parts count of a completed multipart object (an SLO), or 0 when there is none or it is malformed. */

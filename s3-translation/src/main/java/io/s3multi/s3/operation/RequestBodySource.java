@@ -18,4 +18,14 @@ public interface RequestBodySource {
      *                    on top of the ones the request asks to be checked
      */
     RequestBody open(Set<DigestAlgorithm> alsoCompute);
+
+    /**
+     * Opens the body of a request whose {@code x-amz-checksum-<algorithm>} headers describe not the body but the
+     * object it makes (CompleteMultipartUpload): those headers are not checked against the body (the handler
+     * compares them with the object's checksum); everything else is, trailers included. The default suits sources
+     * whose requests carry no such header.
+     */
+    default RequestBody openWithObjectChecksumHeaders() {
+        return open(Set.of());
+    }
 }

@@ -40,6 +40,7 @@ public enum S3Operation {
     COPY_OBJECT("CopyObject"),
     GET_OBJECT("GetObject"),
     HEAD_OBJECT("HeadObject"),
+    GET_OBJECT_ATTRIBUTES("GetObjectAttributes"),
     DELETE_OBJECT("DeleteObject"),
     GET_OBJECT_ACL("GetObjectAcl"),
     PUT_OBJECT_ACL("PutObjectAcl"),

@@ -25,6 +25,7 @@ import java.util.Optional;
  *   <li>{@code ?versions}: ListObjectVersions;</li>
  *   <li>{@code ?tagging}: Get/Put/Delete Bucket/Object Tagging;</li>
  *   <li>{@code ?cors} on a bucket: Get/Put/DeleteBucketCors;</li>
+ *   <li>{@code ?attributes} on an object: GetObjectAttributes;</li>
  *   <li>otherwise the method on the object or the bucket: {@code PUT} with {@code x-amz-copy-source} is CopyObject,
  *       {@code GET ?list-type=2} is ListObjectsV2, {@code POST} on a bucket (a browser form upload) is
  *       unsupported.</li>
@@ -38,7 +39,7 @@ import java.util.Optional;
 public final class S3OperationClassifier {
 
     /** Sub-resources of the S3 API that the gateway recognises and refuses with {@code NotImplemented}. */
-    public static final List<String> UNSUPPORTED_SUBRESOURCES = List.of("accelerate", "analytics", "attributes",
+    public static final List<String> UNSUPPORTED_SUBRESOURCES = List.of("accelerate", "analytics",
             "encryption", "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
             "metadataTable", "metrics", "notification", "object-lock", "ownershipControls", "policy",
             "policyStatus", "publicAccessBlock", "replication", "requestPayment", "restore", "retention", "select",
@@ -97,6 +98,12 @@ public final class S3OperationClassifier {
         }
         if (request.hasParam("cors") && !object) {
             return cors(method);
+        }
+        if (request.hasParam("attributes") && object) {
+            if (method.equals("GET")) {
+                return S3Operation.GET_OBJECT_ATTRIBUTES;
+            }
+            throw notAllowed(method, true);
         }
         return object ? object(request, method) : bucket(request, method);
     }

@@ -82,11 +82,30 @@ class CompletionPlanTest {
     }
 
     @Test
-    void unsortedOrRepeatedNumbersAreInvalidPartOrder() {
+    void decreasingNumbersAreInvalidPartOrder() {
         store(1, "aaaaaa");
         store(2, "bbbbbb");
         assertEquals("InvalidPartOrder", code(() -> CompletionPlan.check(body(2, 1).parts(), stored, MIN, PLAIN)));
-        assertEquals("InvalidPartOrder", code(() -> CompletionPlan.check(body(1, 1).parts(), stored, MIN, PLAIN)));
+        assertEquals("InvalidPartOrder", code(() -> CompletionPlan.check(body(1, 2, 2, 1).parts(), stored, MIN,
+                PLAIN)));
+    }
+
+    @Test
+    void aRepeatedNumberCountsOnceWithItsLastEntry() {
+        store(1, "aaaaaa");
+        store(2, "bbbbbb");
+        CompleteMultipartUpload repeated = new CompleteMultipartUpload()
+                .addPart(1, "\"0123456789abcdef0123456789abcdef\"")
+                .addPart(1, latest(1).md5Hex())
+                .addPart(2, latest(2).md5Hex())
+                .addPart(2, latest(2).md5Hex());
+        CompletionPlan plan = CompletionPlan.check(repeated.parts(), stored, MIN, PLAIN);
+        assertEquals(List.of(latest(1), latest(2)), plan.parts());
+        assertTrue(plan.eTag().endsWith("-2"), plan.eTag());
+        CompleteMultipartUpload lastWrong = new CompleteMultipartUpload()
+                .addPart(1, latest(1).md5Hex())
+                .addPart(1, "\"0123456789abcdef0123456789abcdef\"");
+        assertEquals("InvalidPart", code(() -> CompletionPlan.check(lastWrong.parts(), stored, MIN, PLAIN)));
     }
 
     @Test

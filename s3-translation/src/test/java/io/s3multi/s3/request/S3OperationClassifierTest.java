@@ -112,7 +112,8 @@ class S3OperationClassifierTest {
             PUT     | /bkt     | website                    | false | UNSUPPORTED
             POST    | /bkt/k   | restore                    | false | UNSUPPORTED
             POST    | /bkt/k   | select&select-type=2       | false | UNSUPPORTED
-            GET     | /bkt/k   | attributes                 | false | UNSUPPORTED
+            GET     | /bkt/k   | attributes                 | false | GET_OBJECT_ATTRIBUTES
+            PUT     | /bkt/k   | attributes                 | false | !MethodNotAllowed
             GET     | /bkt/k   | torrent                    | false | UNSUPPORTED
             PUT     | /bkt/k   | retention                  | false | UNSUPPORTED
             OPTIONS | /bkt/k   | -                          | false | UNSUPPORTED

@@ -8,6 +8,7 @@ import io.s3multi.s3.xml.documents.CopyPartResult;
 import io.s3multi.s3.xml.documents.CreateBucketConfiguration;
 import io.s3multi.s3.xml.documents.Delete;
 import io.s3multi.s3.xml.documents.DeleteResult;
+import io.s3multi.s3.xml.documents.GetObjectAttributesResponse;
 import io.s3multi.s3.xml.documents.InitiateMultipartUploadResult;
 import io.s3multi.s3.xml.documents.ListAllMyBucketsResult;
 import io.s3multi.s3.xml.documents.ListBucketResult;
@@ -60,6 +61,9 @@ final class SampleDocuments {
                         .truncated(false)
                         .addUpload(new ListMultipartUploadsResult.Upload("a/b", "upload-1", OWNER, OWNER,
                                 "STANDARD", WHEN)),
-                new Tagging().addTag("colour", "blue"));
+                new Tagging().addTag("colour", "blue"),
+                new GetObjectAttributesResponse().eTag("e-2").objectParts(
+                        new GetObjectAttributesResponse.ObjectParts(2, 0, 1000, false)
+                                .addPart(new GetObjectAttributesResponse.Part(1, 5_242_880))).objectSize(5_242_881));
     }
 }

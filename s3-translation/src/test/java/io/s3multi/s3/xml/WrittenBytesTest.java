@@ -11,6 +11,7 @@ import io.s3multi.s3.xml.documents.CopyPartResult;
 import io.s3multi.s3.xml.documents.CreateBucketConfiguration;
 import io.s3multi.s3.xml.documents.Delete;
 import io.s3multi.s3.xml.documents.DeleteResult;
+import io.s3multi.s3.xml.documents.GetObjectAttributesResponse;
 import io.s3multi.s3.xml.documents.InitiateMultipartUploadResult;
 import io.s3multi.s3.xml.documents.ListAllMyBucketsResult;
 import io.s3multi.s3.xml.documents.ListBucketResult;
@@ -111,6 +112,12 @@ class WrittenBytesTest {
         cases.put("CompleteMultipartUploadResult-plain", new CompleteMultipartUploadResult("http://host/photos/a/b",
                 "photos", "a/b", "\"e-2\""));
         cases.put("Tagging", new Tagging().addTag("colour", "blue").addTag("size", "L"));
+        cases.put("GetObjectAttributesResponse", new GetObjectAttributesResponse().eTag("e-2")
+                .checksum(new GetObjectAttributesResponse.Checksum("SHA256", "c2hhMjU2-2", "COMPOSITE"))
+                .objectParts(new GetObjectAttributesResponse.ObjectParts(3, 1, 1, true)
+                        .addPart(new GetObjectAttributesResponse.Part(2, 5_242_880).checksum("SHA256", "c2hh")))
+                .storageClass("STANDARD").objectSize(5_242_881));
+        cases.put("GetObjectAttributesResponse-size", new GetObjectAttributesResponse().objectSize(0));
         return cases;
     }
 

@@ -36,7 +36,7 @@ import java.util.Optional;
  *       {@code response-*} query overrides.</li>
  *   <li><b>partNumber</b> ({@link PartReads}): part n of a multipart object is a ranged read (206,
  *       {@code x-amz-mp-parts-count}); a plain object is its own only part; any other part is
- *       {@code InvalidPartNumber}.</li>
+ *       {@code 400 InvalidPart}, as AWS answers.</li>
  * </ul>
  */
 public final class ObjectReader {

@@ -252,10 +252,4 @@ class MultipartCopyAndChecksumIT extends MultipartIntegrationTest {
             default -> throw new IllegalArgumentException(algorithm.toString());
         };
     }
-
-    private static String crc32(byte[] bytes) {
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-    }
 }

@@ -11,12 +11,16 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
+import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -125,6 +129,19 @@ abstract class MultipartIntegrationTest {
             outer.update(MessageDigest.getInstance("MD5").digest(part));
         }
         return "\"" + HexFormat.of().formatHex(outer.digest()) + "-" + parts.length + "\"";
+    }
+
+    /** The CRC32 of {@code bytes} as S3 writes it: base64 of its four big-endian bytes. */
+    static String crc32(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     static S3Exception s3Error(Runnable call) {

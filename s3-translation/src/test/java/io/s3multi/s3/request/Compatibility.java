@@ -1,0 +1,206 @@
+package io.s3multi.s3.request;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data of {@code docs/COMPATIBILITY.md}: for every S3 operation, whether the gateway supports it, what is
+ * missing, and what AWS does. The one place to edit when an operation changes; {@link CompatibilityReferenceTest}
+ * writes the page from it and fails when the page, the {@link S3Operation} enum or the unsupported sub-resources of
+ * {@link S3OperationClassifier} disagree with it.
+ *
+ * <ul>
+ *   <li>{@link #of(S3Operation)}: one row per operation the gateway recognises. The switch has no {@code default},
+ *       so a new {@link S3Operation} does not compile until it has its row.</li>
+ *   <li>{@link #UNSUPPORTED}: the AWS operations answered {@code NotImplemented}, by the sub-resource (or request
+ *       form) that names them; its keys must be exactly {@link S3OperationClassifier#UNSUPPORTED_SUBRESOURCES}
+ *       plus {@link #UNSUPPORTED_FORMS}.</li>
+ * </ul>
+ */
+final class Compatibility {
+
+    /** How far the gateway implements an operation. */
+    enum Support {
+        SUPPORTED("supported"), PARTIAL("partial"), NOT_SUPPORTED("not supported");
+
+        final String label;
+
+        Support(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * One operation's row.
+     *
+     * @param support how far the gateway implements it
+     * @param gateway what the gateway does, and for a partial one what is missing
+     * @param aws     what AWS does (where it differs or where it helps to know)
+     */
+    record Row(Support support, String gateway, String aws) {
+    }
+
+    /**
+     * AWS operations the gateway does not implement.
+     *
+     * @param operations the AWS API names
+     * @param aws        what AWS does with them
+     */
+    record Unsupported(List<String> operations, String aws) {
+    }
+
+    /** Request forms answered {@code NotImplemented} that no sub-resource names. */
+    static final List<String> UNSUPPORTED_FORMS = List.of("OPTIONS", "POST bucket");
+
+    private Compatibility() {
+    }
+
+    static Row of(S3Operation operation) {
+        return switch (operation) {
+            case LIST_BUCKETS -> supported("Every bucket of the account, or a page: `max-buckets` (1 to 10,000),"
+                    + " `prefix`, `continuation-token`. `bucket-region` is not read.",
+                    "Paginated the same way; `bucket-region` filters by region.");
+            case CREATE_BUCKET -> partial("A container in the caller's account, the name unique across accounts;"
+                    + " `LocationConstraint` must be the configured location. `x-amz-acl` other than `private`,"
+                    + " `x-amz-grant-*` and object lock: `NotImplemented`.",
+                    "Canned ACLs, grants, object lock, object ownership.");
+            case DELETE_BUCKET -> supported("`BucketNotEmpty` while objects remain.", "Same.");
+            case HEAD_BUCKET -> supported("With `x-amz-bucket-region`.", "Same.");
+            case GET_BUCKET_LOCATION -> supported("The configured location (empty for `us-east-1`).", "Same.");
+            case LIST_OBJECTS -> supported("`marker`, `prefix`, `delimiter`, `max-keys`, `encoding-type`.",
+                    "Same.");
+            case LIST_OBJECTS_V2 -> supported("`continuation-token` (an empty one counts as none), `start-after`,"
+                    + " `fetch-owner`, `prefix`, `delimiter`, `max-keys`, `encoding-type`.", "Same.");
+            case LIST_OBJECT_VERSIONS -> partial("Buckets are never versioned: every key once, `VersionId` `null`,"
+                    + " `IsLatest` true.", "Every version and delete marker of a versioned bucket.");
+            case GET_BUCKET_VERSIONING -> partial("Always the empty configuration of a never-versioned bucket.",
+                    "`Enabled` or `Suspended` once set.");
+            case PUT_BUCKET_VERSIONING -> notSupported("`NotImplemented`.", "Enables or suspends versioning.");
+            case GET_BUCKET_ACL -> partial("The owner with `FULL_CONTROL`, nothing else.", "Any grants.");
+            case PUT_BUCKET_ACL -> partial("Only `private` (the owner with `FULL_CONTROL`); anything else"
+                    + " `NotImplemented`.", "Canned ACLs and grants.");
+            case GET_BUCKET_TAGGING -> partial("Buckets have no tags: `NoSuchTagSet`.", "The bucket's tags.");
+            case PUT_BUCKET_TAGGING, DELETE_BUCKET_TAGGING -> notSupported("`NotImplemented`.",
+                    "Up to 50 tags per bucket.");
+            case GET_BUCKET_CORS, PUT_BUCKET_CORS, DELETE_BUCKET_CORS -> supported("Up to 100 rules per bucket"
+                    + " (`AllowedOrigin` with one `*`, `AllowedMethod`, `AllowedHeader`, `ExposeHeader`,"
+                    + " `MaxAgeSeconds`, `ID`), applied by the `cors` stage; a gateway-wide default rule set in the"
+                    + " configuration.", "Same, without the default rule set.");
+            case DELETE_OBJECTS -> supported("`Quiet`; multipart objects go with their segments.",
+                    "Also `VersionId` per key.");
+            case PUT_OBJECT -> partial("Streamed to Swift, verified (`Content-MD5`, signed payload,"
+                    + " `x-amz-checksum-*` header or trailer, aws-chunked). `If-None-Match: *`; other conditional"
+                    + " writes, `x-amz-tagging`, SSE, object lock, grants and ACLs but `private`: `NotImplemented`;"
+                    + " a storage class but `STANDARD`: `InvalidStorageClass`.",
+                    "Conditional writes (`If-Match`, `If-None-Match`), tagging, SSE, object lock, storage classes.");
+            case COPY_OBJECT -> partial("Server-side in Swift, `COPY`/`REPLACE` metadata directive, copy-source"
+                    + " conditions. The same headers as PutObject are refused.",
+                    "Also tagging directive, SSE, storage classes.");
+            case GET_OBJECT -> supported("Ranges, conditions, `partNumber` (beyond the object's parts:"
+                    + " `400 InvalidPart`), `response-*` overrides, `x-amz-checksum-mode`. `versionId` only"
+                    + " `null`.", "Also `versionId`, SSE-C.");
+            case HEAD_OBJECT -> supported("As GetObject.", "As GetObject.");
+            case GET_OBJECT_ATTRIBUTES -> supported("`ETag`, `Checksum` (with `ChecksumType`), `ObjectParts`"
+                    + " (`PartNumberMarker`, `MaxParts`, per-part size and checksum), `StorageClass`, `ObjectSize`;"
+                    + " `versionId`. A delete marker answers as a missing key or version.",
+                    "Also SSE-C; a delete marker: `x-amz-delete-marker` (`405` when asked for by version).");
+            case DELETE_OBJECT -> supported("A multipart object goes with its segments. `versionId` only `null`.",
+                    "Also `versionId`, delete markers.");
+            case GET_OBJECT_ACL -> partial("The owner with `FULL_CONTROL`, nothing else.", "Any grants.");
+            case PUT_OBJECT_ACL -> partial("Only `x-amz-acl: private`; anything else `NotImplemented`.",
+                    "Canned ACLs and grants.");
+            case GET_OBJECT_TAGGING -> partial("Objects have no tags: an empty `TagSet`.", "The object's tags.");
+            case PUT_OBJECT_TAGGING, DELETE_OBJECT_TAGGING -> notSupported("`NotImplemented`.",
+                    "Up to 10 tags per object.");
+            case CREATE_MULTIPART_UPLOAD -> supported("Metadata, content headers, `x-amz-checksum-algorithm` and"
+                    + " `x-amz-checksum-type`, `x-amz-acl: private`; the same headers as PutObject are refused.",
+                    "Same.");
+            case UPLOAD_PART -> supported("Streamed and verified like PutObject; up to 10,000 parts.", "Same.");
+            case UPLOAD_PART_COPY -> supported("Server-side in Swift, with `x-amz-copy-source-range`.", "Same.");
+            case COMPLETE_MULTIPART_UPLOAD -> supported("A Static Large Object (nested beyond Swift's"
+                    + " `max_manifest_segments`), whitespace kept alive while it works; a repeated part number counts"
+                    + " with its last entry; `x-amz-checksum-*` must be the object's checksum (`<base64>-N` when"
+                    + " COMPOSITE); `If-None-Match: *`.", "Also `If-Match`, `x-amz-mp-object-size`.");
+            case ABORT_MULTIPART_UPLOAD -> supported("Deletes the parts.", "Same.");
+            case LIST_PARTS -> supported("`part-number-marker`, `max-parts`, part checksums.", "Same.");
+            case LIST_MULTIPART_UPLOADS -> supported("`key-marker`, `upload-id-marker`, `prefix`, `delimiter`,"
+                    + " `max-uploads`, `encoding-type`.", "Same.");
+            case UNSUPPORTED -> notSupported("`NotImplemented`: see the table below.", "");
+        };
+    }
+
+    /** The AWS operations answered {@code NotImplemented}, by the sub-resource or request form that names them. */
+    static final Map<String, Unsupported> UNSUPPORTED = unsupported();
+
+    private static Map<String, Unsupported> unsupported() {
+        Map<String, Unsupported> rows = new LinkedHashMap<>();
+        rows.put("accelerate", new Unsupported(List.of("GetBucketAccelerateConfiguration",
+                "PutBucketAccelerateConfiguration"), "Transfer acceleration endpoints."));
+        rows.put("analytics", new Unsupported(List.of("GetBucketAnalyticsConfiguration",
+                "PutBucketAnalyticsConfiguration", "DeleteBucketAnalyticsConfiguration",
+                "ListBucketAnalyticsConfigurations"), "Storage class analysis."));
+        rows.put("encryption", new Unsupported(List.of("GetBucketEncryption", "PutBucketEncryption",
+                "DeleteBucketEncryption"), "Default server-side encryption (SSE-S3 on every bucket since 2023)."));
+        rows.put("intelligent-tiering", new Unsupported(List.of("GetBucketIntelligentTieringConfiguration",
+                "PutBucketIntelligentTieringConfiguration", "DeleteBucketIntelligentTieringConfiguration",
+                "ListBucketIntelligentTieringConfigurations"), "Automatic tiering between access tiers."));
+        rows.put("inventory", new Unsupported(List.of("GetBucketInventoryConfiguration",
+                "PutBucketInventoryConfiguration", "DeleteBucketInventoryConfiguration",
+                "ListBucketInventoryConfigurations"), "Scheduled object inventories."));
+        rows.put("legal-hold", new Unsupported(List.of("GetObjectLegalHold", "PutObjectLegalHold"),
+                "Object lock legal holds."));
+        rows.put("lifecycle", new Unsupported(List.of("GetBucketLifecycleConfiguration",
+                "PutBucketLifecycleConfiguration", "DeleteBucketLifecycle"),
+                "Expiration, transitions, aborting stale multipart uploads."));
+        rows.put("logging", new Unsupported(List.of("GetBucketLogging", "PutBucketLogging"),
+                "Server access logs into a bucket."));
+        rows.put("metadataTable", new Unsupported(List.of("CreateBucketMetadataTableConfiguration",
+                "GetBucketMetadataTableConfiguration", "DeleteBucketMetadataTableConfiguration"),
+                "S3 Metadata tables."));
+        rows.put("metrics", new Unsupported(List.of("GetBucketMetricsConfiguration", "PutBucketMetricsConfiguration",
+                "DeleteBucketMetricsConfiguration", "ListBucketMetricsConfigurations"), "CloudWatch request metrics."));
+        rows.put("notification", new Unsupported(List.of("GetBucketNotificationConfiguration",
+                "PutBucketNotificationConfiguration"), "Event notifications (SNS, SQS, Lambda, EventBridge)."));
+        rows.put("object-lock", new Unsupported(List.of("GetObjectLockConfiguration", "PutObjectLockConfiguration"),
+                "Write-once-read-many retention."));
+        rows.put("ownershipControls", new Unsupported(List.of("GetBucketOwnershipControls",
+                "PutBucketOwnershipControls", "DeleteBucketOwnershipControls"), "Object ownership settings."));
+        rows.put("policy", new Unsupported(List.of("GetBucketPolicy", "PutBucketPolicy", "DeleteBucketPolicy"),
+                "Bucket policies (JSON)."));
+        rows.put("policyStatus", new Unsupported(List.of("GetBucketPolicyStatus"),
+                "Whether the bucket policy makes the bucket public."));
+        rows.put("publicAccessBlock", new Unsupported(List.of("GetPublicAccessBlock", "PutPublicAccessBlock",
+                "DeletePublicAccessBlock"), "Blocks public ACLs and policies (on by default)."));
+        rows.put("replication", new Unsupported(List.of("GetBucketReplication", "PutBucketReplication",
+                "DeleteBucketReplication"), "Replication to other buckets."));
+        rows.put("requestPayment", new Unsupported(List.of("GetBucketRequestPayment", "PutBucketRequestPayment"),
+                "Requester-pays buckets."));
+        rows.put("restore", new Unsupported(List.of("RestoreObject"), "Restores archived (Glacier) objects."));
+        rows.put("retention", new Unsupported(List.of("GetObjectRetention", "PutObjectRetention"),
+                "Object lock retention per object."));
+        rows.put("select", new Unsupported(List.of("SelectObjectContent"), "SQL over CSV, JSON, Parquet objects."));
+        rows.put("session", new Unsupported(List.of("CreateSession"), "Sessions of directory buckets (S3 Express)."));
+        rows.put("torrent", new Unsupported(List.of("GetObjectTorrent"), "BitTorrent files of objects."));
+        rows.put("website", new Unsupported(List.of("GetBucketWebsite", "PutBucketWebsite", "DeleteBucketWebsite"),
+                "Static website hosting."));
+        rows.put("OPTIONS", new Unsupported(List.of("OPTIONS object (CORS preflight), without the `cors` stage"),
+                "Answered from the bucket's CORS rules, `403` when none matches (the `cors` stage, in the shipped"
+                        + " pipeline, does the same)."));
+        rows.put("POST bucket", new Unsupported(List.of("PostObject (browser form upload)"),
+                "Uploads from an HTML form, authorized by a signed policy."));
+        return rows;
+    }
+
+    private static Row supported(String gateway, String aws) {
+        return new Row(Support.SUPPORTED, gateway, aws);
+    }
+
+    private static Row partial(String gateway, String aws) {
+        return new Row(Support.PARTIAL, gateway, aws);
+    }
+
+    private static Row notSupported(String gateway, String aws) {
+        return new Row(Support.NOT_SUPPORTED, gateway, aws);
+    }
+}
