@@ -57,7 +57,7 @@ final class S3ResponseWriter {
             }
             if (!head) {
                 OutputStream out = client.watch(response.getOutputStream());
-                body.writeTo(out);
+                body.writeTo(out, response::setHeader);
                 out.flush();
             }
             return body.errorWritten();

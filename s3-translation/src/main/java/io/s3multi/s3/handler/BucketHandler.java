@@ -8,16 +8,16 @@ import io.s3multi.s3.handler.bucket.BucketListings;
 import io.s3multi.s3.handler.bucket.BucketPresence;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.handler.bucket.BucketRemoval;
+import io.s3multi.s3.handler.bucket.BucketVersioningConfig;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.xml.documents.LocationConstraint;
-import io.s3multi.s3.xml.documents.VersioningConfiguration;
 import java.util.Objects;
 
 /**
- * Bucket operations on the container that is the bucket: create, delete, head, location, listings, versioning,
- * ACL, tagging.
+ * Bucket operations on the container that is the bucket: create, delete, head, location, listings, versioning
+ * ({@link BucketVersioningConfig}: the container's own object versioning), ACL, tagging.
  *
  * <p>Bucket {@code b} is container {@code b} of the caller's Swift account. Creation and deletion keep the
  * {@link BucketRegistry} in step, which makes names unique across accounts; an operation on a bucket missing
@@ -26,8 +26,6 @@ import java.util.Objects;
  *
  * <p>What the gateway does not model is explicit, never faked:
  * <ul>
- *   <li>versioning: buckets are never versioned, GetBucketVersioning answers the empty configuration of a
- *       bucket that never was, PutBucketVersioning is {@code NotImplemented};</li>
  *   <li>ACLs: every bucket is private to its account; GetBucketAcl shows the owner with {@code FULL_CONTROL},
  *       PutBucketAcl accepts only that ({@code x-amz-acl: private}, or a policy granting the owner
  *       {@code FULL_CONTROL} and nothing else), anything else is {@code NotImplemented};</li>
@@ -45,6 +43,7 @@ public final class BucketHandler {
     private final BucketCreation creation;
     private final BucketRemoval removal;
     private final BucketListings listings;
+    private final BucketVersioningConfig versioning;
     private final BucketCors cors;
 
     public BucketHandler(S3ApiSettings settings, BucketRegistry registry) {
@@ -54,6 +53,7 @@ public final class BucketHandler {
         this.creation = new BucketCreation(settings, registry);
         this.removal = new BucketRemoval(registry, presence);
         this.listings = new BucketListings(settings, presence);
+        this.versioning = new BucketVersioningConfig(presence);
         this.cors = BucketCors.of(registry, presence);
     }
 
@@ -91,13 +91,11 @@ public final class BucketHandler {
     }
 
     public S3Response getBucketVersioning(S3Call call) {
-        presence.require(call);
-        return S3Response.xml(new VersioningConfiguration());
+        return versioning.get(call);
     }
 
     public S3Response putBucketVersioning(S3Call call) {
-        presence.require(call);
-        throw S3Exception.notImplemented("Bucket versioning is not supported by this gateway");
+        return versioning.put(call);
     }
 
     public S3Response getBucketAcl(S3Call call) {

@@ -7,13 +7,17 @@ import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.StoredObject;
+import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the object at a Complete's or Abort's key tells about uploads: which upload made it (its reserved
@@ -21,6 +25,8 @@ import java.util.Optional;
  * when it made it, rebuilt from its reserved metadata so that a retried Complete needs nothing kept for it.
  */
 final class CompletedObject {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompletedObject.class);
 
     private CompletedObject() {
     }
@@ -57,6 +63,30 @@ final class CompletedObject {
         Optional<ObjectChecksum> checksum = stored.checksum().map(sum -> new ObjectChecksum(
                 sum.algorithm(), ChecksumType.valueOf(sum.type()), sum.value()));
         return Optional.of(result(call, MultipartEtag.normalize(stored.etag()), checksum));
+    }
+
+    /**
+     * The answer of the Complete that just made the object at the call's key: {@code result} with the
+     * {@code x-amz-version-id} of the version it wrote. Swift's heartbeat answer to the manifest PUT carries no
+     * version id, so the key is looked at: when it still shows this upload's manifest, its version is the one
+     * written; when a write replaced it meanwhile, the version id is left out rather than another's given.
+     */
+    static HeartbeatBody.Answer withVersion(S3Call call, UploadId uploadId, CompleteMultipartUploadResult result) {
+        Optional<String> version = Optional.empty();
+        try {
+            Optional<SwiftReply> object = head(call);
+            if (object.isPresent() && CompletedManifest.claimedUpload(call.bucket(), call.key(),
+                    object.get().headers()).equals(Optional.of(uploadId))) {
+                SwiftHeaders headers = object.get().headers();
+                version = VersionHeaders.written(headers, VersionHeaders.versioningConfigured(headers));
+            }
+        } catch (SwiftException e) {
+            // The object is complete and durable: its answer goes without the version id rather than fail.
+            LOG.warn("could not read the version id of upload {} at {}/{}: {}", uploadId, call.bucket(), call.key(),
+                    e.toString());
+        }
+        return new HeartbeatBody.Answer(result,
+                version.map(id -> Map.of(VersionHeaders.VERSION_ID, id)).orElse(Map.of()));
     }
 
     /** The CompleteMultipartUploadResult of the call's key. */

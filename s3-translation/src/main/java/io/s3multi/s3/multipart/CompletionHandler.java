@@ -235,7 +235,7 @@ public final class CompletionHandler {
         }
 
         /** Writes the manifest, checks no Abort interfered, cleans up; releases the lock whatever happens. */
-        CompleteMultipartUploadResult finish(Optional<UploadId> overwritten, FinishLocks.Held held) {
+        Object finish(Optional<UploadId> overwritten, FinishLocks.Held held) {
             String key = call.key();
             try {
                 try {
@@ -256,7 +256,8 @@ public final class CompletionHandler {
                             .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value()));
                 }
                 cleanUp(overwritten, held);
-                return CompletedObject.result(call, plan.eTag(), plan.checksum());
+                return CompletedObject.withVersion(call, uploadId,
+                        CompletedObject.result(call, plan.eTag(), plan.checksum()));
             } finally {
                 held.release();
             }

@@ -11,18 +11,24 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * The body of a CompleteMultipartUpload answer, which does the long work while it is written, as AWS does: the
- * status 200 and the XML declaration go out at once, then a space every few seconds while Swift checks the
- * segments and stores the manifest (clients and proxies would otherwise drop an idle connection), then the
- * {@code CompleteMultipartUploadResult} or, when the work failed, an {@code <Error>} document in the same 200
+ * status 200 and the XML declaration go out after one heartbeat interval, then a space every interval while Swift
+ * checks the segments and stores the manifest (clients and proxies would otherwise drop an idle connection), then
+ * the {@code CompleteMultipartUploadResult} or, when the work failed, an {@code <Error>} document in the same 200
  * body (AWS SDKs look for it).
+ *
+ * <p>Work that ends within the first interval (the usual case) answers before anything was sent, so the headers
+ * it learned ({@link Answer}: {@code x-amz-version-id} of the new object version) still go out with the answer.
+ * Longer work has sent the status and headers already: its late headers are lost (see docs/VERSIONING.md).
  *
  * <p>If the body is closed without being written (the client went away before the answer started), the work
  * is not done and {@link Work#abandon()} releases what the handler had claimed.
@@ -38,9 +44,13 @@ final class HeartbeatBody implements S3Body {
         return thread;
     });
 
+    /** A result document with headers of the answer that the work learned ({@code x-amz-version-id}). */
+    record Answer(Object document, Map<String, String> headers) {
+    }
+
     /** The work whose result the body carries. */
     interface Work {
-        /** Does the work; returns the result document or throws the S3 error to show. */
+        /** Does the work; returns the result document (or an {@link Answer}) or throws the S3 error to show. */
         Object run();
 
         /** Releases what was claimed for the work, when it will never run. */
@@ -66,23 +76,25 @@ final class HeartbeatBody implements S3Body {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
+        writeTo(out, (name, value) -> { });
+    }
+
+    @Override
+    public void writeTo(OutputStream out, BiConsumer<String, String> lateHeaders) throws IOException {
         started = true;
         Object lock = new Object();
         boolean[] clientGone = {false};
-        synchronized (lock) {
-            try {
-                out.write(DECLARATION);
-                out.flush();
-            } catch (IOException e) {
-                clientGone[0] = true;
-            }
-        }
+        boolean[] begun = {false};
         ScheduledFuture<?> beats = HEARTBEATS.scheduleAtFixedRate(() -> {
             synchronized (lock) {
                 if (clientGone[0]) {
                     return;
                 }
                 try {
+                    if (!begun[0]) {
+                        begun[0] = true;
+                        out.write(DECLARATION);
+                    }
                     out.write(' ');
                     out.flush();
                 } catch (IOException e) {
@@ -92,8 +104,14 @@ final class HeartbeatBody implements S3Body {
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         byte[] answer;
+        Map<String, String> headers = Map.of();
         try {
-            answer = withoutDeclaration(S3Xml.toBytes(work.run()));
+            Object outcome = work.run();
+            if (outcome instanceof Answer withHeaders) {
+                headers = withHeaders.headers();
+                outcome = withHeaders.document();
+            }
+            answer = withoutDeclaration(S3Xml.toBytes(outcome));
         } catch (S3Exception e) {
             errorWritten = e;
             answer = withoutDeclaration(S3ErrorXml.render(e, requestId, null));
@@ -105,6 +123,10 @@ final class HeartbeatBody implements S3Body {
             beats.cancel(false);
         }
         synchronized (lock) {
+            if (!begun[0]) {
+                headers.forEach(lateHeaders);
+                out.write(DECLARATION);
+            }
             out.write(answer);
             out.flush();
         }

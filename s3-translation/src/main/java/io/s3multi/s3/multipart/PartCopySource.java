@@ -3,6 +3,7 @@ package io.s3multi.s3.multipart;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.request.BucketNames;
 import io.s3multi.s3.request.ObjectKeys;
+import io.s3multi.s3.version.VersionId;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,18 +11,20 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The source of an UploadPartCopy: {@code x-amz-copy-source} ({@code [/]bucket/key[?versionId=null]},
+ * The source of an UploadPartCopy: {@code x-amz-copy-source} ({@code [/]bucket/key[?versionId=id]},
  * URL-encoded), {@code x-amz-copy-source-range} ({@code bytes=first-last}) checked against the source's size,
  * and the {@code x-amz-copy-source-if-*} conditions checked against its ETag and time.
  *
- * @param bucket the source bucket
- * @param key    the source key
+ * @param bucket  the source bucket
+ * @param key     the source key
+ * @param version the source version asked for, if any
  */
-record PartCopySource(String bucket, String key) {
+record PartCopySource(String bucket, String key, Optional<VersionId> version) {
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d{1,19})-(\\d{1,19})");
 
@@ -40,11 +43,9 @@ record PartCopySource(String bucket, String key) {
     static PartCopySource parse(String header) {
         String raw = header.trim();
         int query = raw.indexOf('?');
+        Optional<VersionId> version = Optional.empty();
         if (query >= 0) {
-            String version = raw.substring(query + 1);
-            if (!version.equals("versionId=null")) {
-                throw S3Exception.invalidArgument("x-amz-copy-source", header, "Invalid version id specified");
-            }
+            version = VersionId.fromCopySourceQuery(raw.substring(query + 1), () -> invalid(header));
             raw = raw.substring(0, query);
         }
         String decoded;
@@ -64,7 +65,7 @@ record PartCopySource(String bucket, String key) {
         if (!BucketNames.isValid(bucket)) {
             throw invalid(header);
         }
-        return new PartCopySource(bucket, ObjectKeys.requireValid(decoded.substring(slash + 1)));
+        return new PartCopySource(bucket, ObjectKeys.requireValid(decoded.substring(slash + 1)), version);
     }
 
     private static S3Exception invalid(String header) {

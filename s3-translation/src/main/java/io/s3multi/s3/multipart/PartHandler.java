@@ -13,8 +13,10 @@ import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
-import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.s3.request.PartNumbers;
+import io.s3multi.s3.version.ObjectVersions;
+import io.s3multi.s3.version.VersionHeaders;
+import io.s3multi.s3.version.VersionId;
 import io.s3multi.s3.xml.documents.CopyPartResult;
 import io.s3multi.s3.xml.documents.ListPartsResult;
 import io.s3multi.s3.xml.documents.Owner;
@@ -146,8 +148,8 @@ public final class PartHandler {
         PartCopySource source = PartCopySource.parse(call.request().header("x-amz-copy-source"));
         UploadState state = new UploadState(call.swift(), call.bucket());
         UploadInfo upload = state.requireUpload(call.key(), uploadId);
-        SwiftReply sourceHead = S3Failures.mapped(SwiftStatusMapper.Target.object(source.bucket(), source.key()),
-                () -> call.swift().objects().head(source.bucket(), source.key(), SwiftHeaders.empty()));
+        SwiftReply sourceHead = ObjectVersions.headCopySource(call.swift(), source.bucket(), source.key(),
+                source.version());
         String sourceEtag = sourceHead.header(ReservedMetadata.ETAG) != null ? sourceHead.header(ReservedMetadata.ETAG)
                 : MultipartEtag.normalize(sourceHead.etag());
         PartCopySource.checkConditions(call.request()::header, sourceEtag, lastModified(sourceHead));
@@ -161,8 +163,12 @@ public final class PartHandler {
             headers.set("Range", range.header());
         }
         String segment = SegmentsLayout.part(uploadId, number, PartAttempt.begunAt(call.clock().instant()));
-        SwiftReply copied = call.swift().objects().copy(new ObjectPath(source.bucket(), source.key()),
-                new ObjectPath(state.container(), segment), headers.build());
+        ObjectPath from = new ObjectPath(source.bucket(), source.key());
+        ObjectPath to = new ObjectPath(state.container(), segment);
+        // X-Copy-From cannot name a version: a source version is copied with Swift's COPY verb, Range and all.
+        SwiftReply copied = source.version().isPresent()
+                ? call.swift().objects().copyVersion(from, source.version().get().value(), to, headers.build())
+                : call.swift().objects().copy(from, to, headers.build());
         String md5 = MultipartEtag.normalize(copied.etag());
         Instant modified = lastModified(copied);
         CopyPartResult result = new CopyPartResult(MultipartEtag.quote(md5),
@@ -176,7 +182,9 @@ public final class PartHandler {
             LateAttempt.discard(call.swift(), state, call.bucket(), call.key(), uploadId, segment);
             throw S3Exception.noSuchUpload(uploadId.value());
         }
-        return S3Response.status(200).withXml(result);
+        return S3Response.status(200).withXml(result).withHeader(VersionHeaders.COPY_SOURCE_VERSION_ID,
+                source.version().map(VersionId::value).or(() -> VersionHeaders.swiftVersionId(sourceHead.headers()))
+                        .orElse(null));
     }
 
     /** One page of parts, the latest attempt of each, one Swift listing call in the usual case ({@link PartsPage}). */

@@ -1,6 +1,9 @@
 package io.s3multi.s3.version;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.s3.operation.SwiftStatusMapper;
+import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +35,12 @@ public enum BucketVersioning {
             return UNVERSIONED;
         }
         return enabled.trim().toLowerCase(Locale.ROOT).equals("true") ? ENABLED : SUSPENDED;
+    }
+
+    /** The state of a bucket, by a HEAD of its container; {@code NoSuchBucket} when there is none. */
+    public static BucketVersioning read(SwiftAccount swift, String bucket) {
+        return of(S3Failures.mapped(SwiftStatusMapper.Target.bucket(bucket), () -> swift.containers().head(bucket))
+                .headers());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The headers that carry versions: S3's on answers, Swift's on Swift's answers.
@@ -43,11 +44,16 @@ public final class VersionHeaders {
      * never versioned shows no version id).
      */
     public static Optional<String> written(SwiftHeaders writeAnswer, boolean versioningConfigured) {
+        return written(writeAnswer, () -> versioningConfigured);
+    }
+
+    /** As {@link #written(SwiftHeaders, boolean)}, asking whether the bucket is versioned only when it matters. */
+    public static Optional<String> written(SwiftHeaders writeAnswer, BooleanSupplier versioningConfigured) {
         Optional<String> swift = swiftVersionId(writeAnswer);
         if (swift.isPresent() && !swift.get().equals(VersionId.NULL_VALUE)) {
             return swift;
         }
-        return versioningConfigured ? Optional.of(VersionId.NULL_VALUE) : Optional.empty();
+        return versioningConfigured.getAsBoolean() ? Optional.of(VersionId.NULL_VALUE) : Optional.empty();
     }
 
     /** Whether an answer about a key (a 200 or a 404) comes from a container with versioning configured. */

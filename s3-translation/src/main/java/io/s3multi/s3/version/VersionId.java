@@ -4,6 +4,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.request.S3Request;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,8 @@ public record VersionId(String value) {
     /** Swift's {@code Timestamp.normal}, optionally with its {@code _offset}: what Swift accepts as a version id. */
     private static final Pattern SWIFT_FORM = Pattern.compile("\\d{1,16}(\\.\\d{1,5})?(_[0-9a-f]{16})?");
 
+    private static final String COPY_SOURCE_PARAMETER = "versionId=";
+
     public VersionId {
         Objects.requireNonNull(value, "value");
     }
@@ -32,6 +35,26 @@ public record VersionId(String value) {
     /** The {@code versionId} query parameter, if the request has one. */
     public static Optional<VersionId> fromQuery(S3Request request) {
         return request.param("versionId").map(VersionId::parse);
+    }
+
+    /**
+     * The version an {@code x-amz-copy-source} names in its query ({@code ?versionId=}), if it names one.
+     *
+     * @param query     what follows the {@code ?}
+     * @param badSource the error for a query that is anything else
+     */
+    public static Optional<VersionId> fromCopySourceQuery(String query, Supplier<S3Exception> badSource) {
+        VersionId version = null;
+        for (String parameter : query.split("&")) {
+            if (parameter.isEmpty()) {
+                continue;
+            }
+            if (!parameter.startsWith(COPY_SOURCE_PARAMETER)) {
+                throw badSource.get();
+            }
+            version = parse(parameter.substring(COPY_SOURCE_PARAMETER.length()));
+        }
+        return Optional.ofNullable(version);
     }
 
     /**

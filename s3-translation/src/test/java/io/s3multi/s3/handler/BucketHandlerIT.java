@@ -199,7 +199,7 @@ class BucketHandlerIT {
                 bench.failure(TEST, "PUT", "/" + bucket, "acl", "x-amz-acl", "public-read").code());
         assertEquals(S3ErrorCode.NO_SUCH_TAG_SET, bench.failure(TEST, "GET", "/" + bucket, "tagging").code());
         assertEquals(S3ErrorCode.NOT_IMPLEMENTED, bench.failure(TEST, "DELETE", "/" + bucket, "tagging").code());
-        assertEquals(S3ErrorCode.NOT_IMPLEMENTED, bench.failure(TEST, "PUT", "/" + bucket, "versioning").code());
+        assertEquals(S3ErrorCode.MISSING_REQUEST_BODY, bench.failure(TEST, "PUT", "/" + bucket, "versioning").code());
     }
 
     @Test

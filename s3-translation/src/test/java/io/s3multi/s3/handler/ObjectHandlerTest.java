@@ -158,7 +158,7 @@ class ObjectHandlerTest {
                 "X-Object-Meta-S3multi-Etag", "abc-2", "X-Static-Large-Object", "True"));
         swift.on("PUT", "/dst/b", Answer.of(201, "Etag", HELLO_MD5, "Last-Modified", LAST_MODIFIED));
         S3Response response = objects.copyObject(call("PUT", "/dst/b", "", null,
-                "x-amz-copy-source", "/src/a?versionId=null"));
+                "x-amz-copy-source", "/src/a"));
         assertEquals(200, response.status());
         String xml = new String(written(response), UTF_8);
         assertEquals(true, xml.contains("<ETag>\"" + HELLO_MD5 + "\"</ETag>"), xml);
@@ -170,6 +170,22 @@ class ObjectHandlerTest {
         assertEquals("blue", copy.header("X-Object-Meta-Color"));
         assertNull(copy.header("X-Object-Meta-S3multi-Etag"), "a multipart ETag does not describe the copy");
         assertEquals(0, copy.body().length);
+    }
+
+    @Test
+    void aCopyOfAVersionIsSwiftsCopyVerbOnThatVersion() throws Exception {
+        swift.on("HEAD", "/src/a?version-id=null", Answer.of(200, "Etag", HELLO_MD5, "Last-Modified", LAST_MODIFIED,
+                "Content-Length", "5", "Content-Type", "text/plain", "X-Object-Version-Id", "null"));
+        swift.on("COPY", "/src/a?version-id=null", Answer.of(201, "Etag", HELLO_MD5, "Last-Modified", LAST_MODIFIED));
+        S3Response response = objects.copyObject(call("PUT", "/dst/b", "", null,
+                "x-amz-copy-source", "/src/a?versionId=null"));
+        assertEquals(200, response.status());
+        assertEquals("null", response.header("x-amz-copy-source-version-id"));
+        assertEquals(List.of("HEAD /src/a", "HEAD /dst/b", "COPY /src/a"), swift.requests());
+        FakeSwift.Call copy = swift.calls().get(2);
+        assertEquals("/dst/b", copy.header("Destination"));
+        assertEquals("version-id=null", copy.query());
+        assertNull(copy.header("X-Copy-From"));
     }
 
     @Test

@@ -72,6 +72,47 @@ class HeartbeatBodyTest {
     }
 
     @Test
+    void headersLearnedBeforeTheFirstHeartbeatGoOutWithTheAnswer() throws Exception {
+        var result = new HeartbeatBody.Answer(new CompleteMultipartUploadResult("http://h/b/k", "b", "k", "\"a-1\""),
+                java.util.Map.of("x-amz-version-id", "1796608640.37813"));
+        java.util.Map<String, String> late = new java.util.HashMap<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HeartbeatBody(work(Duration.ZERO, result, new AtomicBoolean()), Duration.ofSeconds(10), "tx4")
+                .writeTo(out, late::put);
+        assertEquals(java.util.Map.of("x-amz-version-id", "1796608640.37813"), late);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("<CompleteMultipartUploadResult"));
+
+        // Work that outlasts the first heartbeat: it ends only once the heartbeat wrote the first byte.
+        java.util.concurrent.CountDownLatch firstByte = new java.util.concurrent.CountDownLatch(1);
+        ByteArrayOutputStream watched = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] bytes, int offset, int length) {
+                super.write(bytes, offset, length);
+                firstByte.countDown();
+            }
+        };
+        HeartbeatBody.Work slow = new HeartbeatBody.Work() {
+            @Override
+            public Object run() {
+                try {
+                    assertTrue(firstByte.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return result;
+            }
+
+            @Override
+            public void abandon() {
+            }
+        };
+        java.util.Map<String, String> tooLate = new java.util.HashMap<>();
+        new HeartbeatBody(slow, Duration.ofMillis(20), "tx5").writeTo(watched, tooLate::put);
+        assertTrue(tooLate.isEmpty(), "the status and headers went out with the first heartbeat");
+        assertTrue(watched.toString(StandardCharsets.UTF_8).contains("<CompleteMultipartUploadResult"));
+    }
+
+    @Test
     void aBodyNeverWrittenAbandonsItsWork() {
         AtomicBoolean abandoned = new AtomicBoolean();
         new HeartbeatBody(work(Duration.ZERO, "x", abandoned), Duration.ofSeconds(1), "tx3").close();

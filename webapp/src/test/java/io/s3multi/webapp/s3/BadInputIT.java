@@ -10,16 +10,10 @@ import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Clock;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -95,20 +89,7 @@ class BadInputIT extends S3IntegrationTest {
     /** Sends an XML body signed as test:tester (payload hash signed, Content-MD5 when asked). */
     private static RawResponse sendXml(SdkHttpMethod method, String path, String query, String xml, boolean withMd5)
             throws Exception {
-        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
-        var request = SdkHttpRequest.builder().method(method).uri(gateway().endpoint()).encodedPath(path)
-                .putHeader("Content-Length", Integer.toString(body.length))
-                .putHeader("Content-Type", "application/xml");
-        if (!query.isEmpty()) {
-            request.putRawQueryParameter(query, (String) null);
-        }
-        if (withMd5) {
-            request.putHeader("Content-MD5",
-                    Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body)));
-        }
-        SignedRequest signed = RawS3.sign(request.build(), body, Clock.systemUTC(),
-                o -> o.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true));
-        return RawS3.send(gateway().port(), signed.request(), body, body.length, true);
+        return RawS3.sendXml(gateway(), method, path, query, xml, withMd5);
     }
 
     private static void assertContainerMissing(String bucket) {

@@ -206,17 +206,6 @@ class BucketIT extends S3IntegrationTest {
     }
 
     @Test
-    void versioningIsNeverEnabledAndCannotBeTurnedOn() {
-        String bucket = bucket();
-        s3().createBucket(b -> b.bucket(bucket));
-        assertNull(s3().getBucketVersioning(b -> b.bucket(bucket)).status());
-        S3Exception refused = assertThrows(S3Exception.class, () -> s3().putBucketVersioning(b -> b.bucket(bucket)
-                .versioningConfiguration(v -> v.status("Enabled"))));
-        assertEquals("NotImplemented", refused.awsErrorDetails().errorCode());
-        assertEquals(501, refused.statusCode());
-    }
-
-    @Test
     void theAclIsTheOwnerWithFullControlAndOnlyPrivateCanBeSet() {
         String bucket = bucket();
         s3().createBucket(b -> b.bucket(bucket).acl(BucketCannedACL.PRIVATE));

@@ -9,8 +9,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,25 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 public final class RawS3 {
 
     private RawS3() {
+    }
+
+    /** Sends an XML body (signed, optionally with its Content-MD5) to the gateway: a malformed one, say. */
+    public static RawResponse sendXml(S3TestGateway gateway, SdkHttpMethod method, String path, String query,
+            String xml, boolean withMd5) throws Exception {
+        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+        var request = SdkHttpRequest.builder().method(method).uri(gateway.endpoint()).encodedPath(path)
+                .putHeader("Content-Length", Integer.toString(body.length))
+                .putHeader("Content-Type", "application/xml");
+        if (!query.isEmpty()) {
+            request.putRawQueryParameter(query, (String) null);
+        }
+        if (withMd5) {
+            request.putHeader("Content-MD5",
+                    Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body)));
+        }
+        SignedRequest signed = sign(request.build(), body, Clock.systemUTC(),
+                o -> o.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+        return send(gateway.port(), signed.request(), body, body.length, true);
     }
 
     /** A PUT of {@code length} payload bytes to a raw (already encoded) path. */

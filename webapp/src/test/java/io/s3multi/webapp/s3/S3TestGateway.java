@@ -8,6 +8,7 @@ import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.container.ListingCursor;
 import io.s3multi.swift.container.ListingQuery;
 import io.s3multi.swift.container.ObjectEntry;
+import io.s3multi.swift.container.VersionEntry;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.webapp.S3MultiServer;
@@ -225,6 +226,7 @@ public final class S3TestGateway implements AutoCloseable {
                     ignoringMissing(() -> account.objects().delete(container, object.name(), SwiftHeaders.empty()));
                 }
             }
+            deleteVersions(account, container);
             ignoringMissing(() -> account.containers().delete(container));
         } catch (SwiftHttpStatusException e) {
             if (e.status() != 404) {
@@ -232,6 +234,24 @@ public final class S3TestGateway implements AutoCloseable {
             }
         } catch (SwiftException e) {
             throw new IllegalStateException("cannot clean up container " + container, e);
+        }
+    }
+
+    /** Every version and delete marker of a container with Swift's object versioning; Swift keeps it until then. */
+    private static void deleteVersions(SwiftAccount account, String container) throws SwiftException {
+        if (account.containers().head(container).header("X-Versions-Enabled") == null) {
+            return;
+        }
+        while (true) {
+            List<VersionEntry> versions = account.containers().listVersions(container, ListingQuery.all(), null)
+                    .entries();
+            if (versions.isEmpty()) {
+                return;
+            }
+            for (VersionEntry version : versions) {
+                ignoringMissing(() -> account.objects().deleteVersion(container, version.name(), version.versionId(),
+                        SwiftHeaders.empty()));
+            }
         }
     }
 

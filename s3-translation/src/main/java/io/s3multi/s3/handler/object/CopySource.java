@@ -3,22 +3,23 @@ package io.s3multi.s3.handler.object;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.request.BucketNames;
 import io.s3multi.s3.request.ObjectKeys;
+import io.s3multi.s3.version.VersionId;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The object named by {@code x-amz-copy-source}: {@code /bucket/key} or {@code bucket/key}, URL-encoded, with an
  * optional {@code ?versionId=}.
  *
  * <p>Only the encoded form separates key and version: a {@code ?} that belongs to the key arrives as {@code %3F},
- * a bare {@code ?} starts the query. {@code +} is a plus (clients encode a space as {@code %20}). Buckets are not
- * versioned here, so the only version id accepted is {@code null}, the id S3 gives every object of an
- * unversioned bucket.
+ * a bare {@code ?} starts the query. {@code +} is a plus (clients encode a space as {@code %20}).
  *
- * @param bucket the source bucket
- * @param key    the source key, decoded
+ * @param bucket  the source bucket
+ * @param key     the source key, decoded
+ * @param version the source version asked for, if any ({@code null} is the null version, as S3 names it)
  */
-public record CopySource(String bucket, String key) {
+public record CopySource(String bucket, String key, Optional<VersionId> version) {
 
     private static final String BAD_SOURCE =
             "Copy Source must mention the source bucket and key: sourcebucket/sourcekey";
@@ -35,8 +36,10 @@ public record CopySource(String bucket, String key) {
         }
         String raw = header.trim();
         int query = raw.indexOf('?');
+        Optional<VersionId> version = Optional.empty();
         if (query >= 0) {
-            checkVersion(raw.substring(query + 1), header);
+            version = VersionId.fromCopySourceQuery(raw.substring(query + 1),
+                    () -> S3Exception.invalidArgument("x-amz-copy-source", header, BAD_SOURCE));
             raw = raw.substring(0, query);
         }
         String path;
@@ -58,21 +61,6 @@ public record CopySource(String bucket, String key) {
             throw S3Exception.invalidBucketName(bucket);
         }
         ObjectKeys.requireValid(key);
-        return new CopySource(bucket, key);
-    }
-
-    private static void checkVersion(String query, String header) {
-        for (String parameter : query.split("&")) {
-            if (parameter.isEmpty()) {
-                continue;
-            }
-            if (!parameter.startsWith("versionId=")) {
-                throw S3Exception.invalidArgument("x-amz-copy-source", header, BAD_SOURCE);
-            }
-            String version = parameter.substring("versionId=".length());
-            if (!version.equals("null")) {
-                throw S3Exception.invalidArgument("versionId", version, "Invalid version id specified");
-            }
-        }
+        return new CopySource(bucket, key, version);
     }
 }

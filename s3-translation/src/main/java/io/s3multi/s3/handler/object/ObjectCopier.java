@@ -10,6 +10,9 @@ import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.xml.documents.CopyObjectResult;
+import io.s3multi.s3.version.ObjectVersions;
+import io.s3multi.s3.version.VersionHeaders;
+import io.s3multi.s3.version.VersionId;
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
@@ -21,7 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * CopyObject, server-side: Swift copies the bytes ({@code X-Copy-From}); none pass through the gateway.
+ * CopyObject, server-side: Swift copies the bytes ({@code X-Copy-From}, or for a source version, which
+ * {@code X-Copy-From} cannot name, the {@code COPY} verb with {@code ?version-id=}); none pass through the gateway.
+ * On a versioned bucket the answer names the version written ({@code x-amz-version-id}) and the source version
+ * copied ({@code x-amz-copy-source-version-id}).
  *
  * <p>The source is looked at first (HEAD): it must exist, the {@code x-amz-copy-source-if-*} conditions are
  * evaluated against it ({@link Preconditions}; any failure is 412 {@code PreconditionFailed}, as S3 answers for
@@ -52,13 +58,15 @@ public final class ObjectCopier {
         boolean replace = replaceMetadata(head.header("x-amz-metadata-directive"));
         String bucket = call.bucket();
         String key = call.key();
-        if (source.bucket().equals(bucket) && source.key().equals(key) && !replace) {
+        // Copying an old version onto its own key is how S3 restores it, so only a copy of the current one is idle.
+        if (source.bucket().equals(bucket) && source.key().equals(key) && source.version().isEmpty() && !replace) {
             throw S3Exception.invalidRequest("This copy request is illegal because it is trying to copy an object to"
                     + " itself without changing the object's metadata, storage class, website redirect location or"
                     + " encryption attributes.");
         }
         SwiftAccount swift = call.swift();
-        StoredObject stored = headSource(swift, source);
+        StoredObject stored = new StoredObject(ObjectVersions.headCopySource(swift, source.bucket(), source.key(),
+                source.version()).headers());
         Preconditions conditions = Preconditions.forCopySource(head);
         Preconditions.Outcome outcome = conditions.evaluate(stored.etag(), stored.lastModified());
         if (outcome != Preconditions.Outcome.PROCEED) {
@@ -79,12 +87,16 @@ public final class ObjectCopier {
         ReplacedLargeObject replaced = ReplacedLargeObject.capture(swift, bucket, key);
         SwiftReply reply;
         try {
-            reply = swift.objects().copy(new ObjectPath(source.bucket(), source.key()), new ObjectPath(bucket, key),
-                    headers.build());
+            ObjectPath from = new ObjectPath(source.bucket(), source.key());
+            reply = source.version().isPresent()
+                    ? swift.objects().copyVersion(from, source.version().get().value(), new ObjectPath(bucket, key),
+                            headers.build())
+                    : swift.objects().copy(from, new ObjectPath(bucket, key), headers.build());
         } catch (SwiftException failure) {
             if (S3Failures.isNotFound(failure)) {
                 S3Failures.requireBucket(swift, bucket);
-                throw S3Exception.noSuchKey(source.key());
+                throw source.version().map(version -> S3Exception.noSuchVersion(source.key(), version.value()))
+                        .orElseGet(() -> S3Exception.noSuchKey(source.key()));
             }
             throw S3Failures.forObject(failure, swift, bucket, key);
         }
@@ -93,7 +105,21 @@ public final class ObjectCopier {
         CopyObjectResult result = new CopyObjectResult(StoredObject.quote(reply.etag()), lastModified);
         checksum.filter(kept -> RESULT_CHECKSUMS.contains(kept.algorithm().awsName()))
                 .ifPresent(kept -> result.checksum(kept.algorithm().awsName(), kept.value()));
-        return S3Response.xml(result);
+        return S3Response.xml(result)
+                .withHeader(VersionHeaders.VERSION_ID,
+                        VersionHeaders.written(reply.headers(), replaced::versioningConfigured).orElse(null))
+                .withHeader(VersionHeaders.COPY_SOURCE_VERSION_ID, copiedVersion(source, stored, reply));
+    }
+
+    /**
+     * The source version copied, as S3 reports it when the source bucket is versioned: the one asked for, else the
+     * one Swift says it copied, else the one the source's HEAD showed (whose conditions were checked).
+     */
+    private static String copiedVersion(CopySource source, StoredObject stored, SwiftReply reply) {
+        return source.version().map(VersionId::value)
+                .or(() -> Optional.ofNullable(reply.header(VersionHeaders.SWIFT_COPIED_FROM_VERSION_ID)))
+                .or(() -> VersionHeaders.swiftVersionId(stored.swiftHeaders()))
+                .orElse(null);
     }
 
     private static boolean replaceMetadata(String directive) {
@@ -106,10 +132,5 @@ public final class ObjectCopier {
             default -> throw S3Exception.invalidArgument("x-amz-metadata-directive", directive,
                     "Unknown metadata directive.");
         };
-    }
-
-    private static StoredObject headSource(SwiftAccount swift, CopySource source) {
-        return new StoredObject(S3Failures.onObject(swift, source.bucket(), source.key(),
-                () -> swift.objects().head(source.bucket(), source.key(), SwiftHeaders.empty())).headers());
     }
 }

@@ -8,6 +8,9 @@ import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.request.PartNumbers;
+import io.s3multi.s3.version.ObjectVersions;
+import io.s3multi.s3.version.VersionHeaders;
+import io.s3multi.s3.version.VersionId;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
@@ -37,6 +40,9 @@ import java.util.Optional;
  *   <li><b>partNumber</b> ({@link PartReads}): part n of a multipart object is a ranged read (206,
  *       {@code x-amz-mp-parts-count}); a plain object is its own only part; any other part is
  *       {@code 400 InvalidPart}, as AWS answers.</li>
+ *   <li><b>versionId</b>: that version ({@code ?version-id=} in Swift), with ranges, parts and conditions as above;
+ *       on a versioned bucket every answer names its version ({@code x-amz-version-id}); unknown versions,
+ *       malformed ids and delete markers answer as {@link ObjectVersions} says.</li>
  * </ul>
  */
 public final class ObjectReader {
@@ -57,10 +63,10 @@ public final class ObjectReader {
     }
 
     public static S3Response headObject(S3Call call) {
-        checkQuery(call);
+        Optional<VersionId> version = VersionId.fromQuery(call.request());
         Optional<Integer> partNumber = partNumber(call);
         SwiftAccount swift = call.swift();
-        StoredObject stored = new StoredObject(head(swift, call.bucket(), call.key()).headers());
+        StoredObject stored = new StoredObject(head(call, version).headers());
         Optional<S3Response> conditional = evaluate(call, stored);
         if (conditional.isPresent()) {
             return conditional.get();
@@ -91,14 +97,14 @@ public final class ObjectReader {
     }
 
     public static S3Response getObject(S3Call call) {
-        checkQuery(call);
+        Optional<VersionId> version = VersionId.fromQuery(call.request());
         Optional<Integer> partNumber = partNumber(call);
         SwiftAccount swift = call.swift();
         String bucket = call.bucket();
         String key = call.key();
         Optional<PartReads.PartRange> part = Optional.empty();
         if (partNumber.isPresent() || Preconditions.forRead(call.request().head()).isPresent()) {
-            StoredObject headed = new StoredObject(head(swift, bucket, key).headers());
+            StoredObject headed = new StoredObject(head(call, version).headers());
             Optional<S3Response> conditional = evaluate(call, headed);
             if (conditional.isPresent()) {
                 return conditional.get();
@@ -117,12 +123,14 @@ public final class ObjectReader {
         }
         SwiftResponse object;
         try {
-            object = swift.objects().get(bucket, key, request);
+            object = version.isPresent()
+                    ? swift.objects().getVersion(bucket, key, version.get().value(), request)
+                    : swift.objects().get(bucket, key, request);
         } catch (SwiftException failure) {
             if (failure instanceof SwiftHttpStatusException status && status.status() == 416 && range.isPresent()) {
                 throw S3Exception.invalidRange(range.get().raw(), sizeFrom(status.headers().get("Content-Range")));
             }
-            throw S3Failures.forObject(failure, swift, bucket, key);
+            throw readFailure(call, version, failure);
         }
         StoredObject stored = new StoredObject(object.headers());
         Map<String, String> headers = describe(stored);
@@ -199,8 +207,23 @@ public final class ObjectReader {
         };
     }
 
-    private static SwiftReply head(SwiftAccount swift, String bucket, String key) {
-        return S3Failures.onObject(swift, bucket, key, () -> swift.objects().head(bucket, key, SwiftHeaders.empty()));
+    /** The HEAD of the version asked for, else of the current one. */
+    private static SwiftReply head(S3Call call, Optional<VersionId> version) {
+        SwiftAccount swift = call.swift();
+        try {
+            return version.isPresent()
+                    ? swift.objects().headVersion(call.bucket(), call.key(), version.get().value(), SwiftHeaders.empty())
+                    : swift.objects().head(call.bucket(), call.key(), SwiftHeaders.empty());
+        } catch (SwiftException failure) {
+            throw readFailure(call, version, failure);
+        }
+    }
+
+    /** A read's failure: about a version ({@link ObjectVersions#onVersion}) or the current object (delete marker). */
+    private static S3Exception readFailure(S3Call call, Optional<VersionId> version, SwiftException failure) {
+        return version.isEmpty() ? ObjectVersions.forCurrent(failure, call.swift(), call.bucket(), call.key())
+                : ObjectVersions.forVersion(failure, call.swift(), call.bucket(), call.key(), version.get(),
+                        call.request().method());
     }
 
     private static Map<String, String> describe(StoredObject stored) {
@@ -208,6 +231,8 @@ public final class ObjectReader {
         headers.put("ETag", stored.etag());
         headers.put("Last-Modified", stored.lastModifiedHeader());
         headers.put("Accept-Ranges", "bytes");
+        // Swift shows a version id only on a bucket with versioning configured, as S3 does ("null" included).
+        VersionHeaders.swiftVersionId(stored.swiftHeaders()).ifPresent(id -> headers.put(VersionHeaders.VERSION_ID, id));
         ObjectMetadata.toResponse(stored.swiftHeaders(), headers::put);
         return headers;
     }
@@ -230,14 +255,6 @@ public final class ObjectReader {
         S3Response response = S3Response.status(status);
         headers.forEach(response::withHeader);
         return response;
-    }
-
-    /** {@code versionId=null} is the only version of an object in an unversioned bucket. */
-    private static void checkQuery(S3Call call) {
-        Optional<String> version = call.request().param("versionId");
-        if (version.isPresent() && !version.get().equals("null")) {
-            throw S3Exception.invalidArgument("versionId", version.get(), "Invalid version id specified");
-        }
     }
 
     private static long sizeFrom(String contentRange) {

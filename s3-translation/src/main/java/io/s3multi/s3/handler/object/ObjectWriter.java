@@ -11,6 +11,8 @@ import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
+import io.s3multi.s3.version.BucketVersioning;
+import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
@@ -32,6 +34,9 @@ import java.util.Set;
  * <p>When the key held a Static Large Object (a multipart upload), its segments are deleted once the new object
  * is stored ({@link ReplacedLargeObject}); what the key held is read while the body streams
  * ({@link ReplacedObjectProbe}).
+ *
+ * <p>On a versioned bucket the answer names the version written ({@code x-amz-version-id}): Swift's id, or
+ * {@code null} when the bucket is suspended, which the probe's look at the key tells (docs/VERSIONING.md).
  *
  * <p><b>Checksums.</b> A checksum sent as a header is known before the body and stored with the PUT as
  * {@code X-Object-Meta-S3multi-Checksum-<Alg>}. A checksum sent as an aws-chunked trailer (the AWS SDK's default)
@@ -81,7 +86,8 @@ public final class ObjectWriter {
         }
 
         // With If-None-Match: * there is no older object whose segments could be left behind.
-        ReplacedObjectProbe probe = head.header("If-None-Match") != null
+        boolean createOnly = head.header("If-None-Match") != null;
+        ReplacedObjectProbe probe = createOnly
                 ? ReplacedObjectProbe.none() : ReplacedObjectProbe.start(call.swift(), bucket, key);
         SwiftReply reply = upload(call, probe.holdEnd(body.stream()), length, putHeaders.build());
         ReplacedLargeObject replaced = probe.replaced();
@@ -91,7 +97,12 @@ public final class ObjectWriter {
             storeTrailerChecksum(call, metadata, checksum.get(), checksumValue);
         }
         replaced.deleteSegments(call.swift());
-        S3Response response = S3Response.status(200).withHeader("ETag", StoredObject.quote(reply.etag()));
+        // Swift answers a version id only with versioning enabled; the probe's look at the key tells "suspended".
+        Optional<String> version = VersionHeaders.written(reply.headers(), createOnly
+                ? () -> BucketVersioning.read(call.swift(), bucket) != BucketVersioning.UNVERSIONED
+                : replaced::versioningConfigured);
+        S3Response response = S3Response.status(200).withHeader("ETag", StoredObject.quote(reply.etag()))
+                .withHeader(VersionHeaders.VERSION_ID, version.orElse(null));
         checksum.ifPresent(algorithm -> response.withHeader(algorithm.checksumHeader(), checksumValue)
                 .withHeader("x-amz-checksum-type", ReservedMetadata.FULL_OBJECT));
         return response;

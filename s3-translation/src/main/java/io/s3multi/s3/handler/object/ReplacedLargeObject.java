@@ -1,8 +1,10 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.error.SwiftException;
 import java.util.Optional;
 
 /**
@@ -21,12 +23,14 @@ import java.util.Optional;
  */
 public final class ReplacedLargeObject {
 
-    private static final ReplacedLargeObject NONE = new ReplacedLargeObject(Optional.empty());
+    private static final ReplacedLargeObject NONE = new ReplacedLargeObject(Optional.empty(), false);
 
     private final Optional<MultipartLeftovers> upload;
+    private final boolean versioningConfigured;
 
-    private ReplacedLargeObject(Optional<MultipartLeftovers> upload) {
+    private ReplacedLargeObject(Optional<MultipartLeftovers> upload, boolean versioningConfigured) {
         this.upload = upload;
+        this.versioningConfigured = versioningConfigured;
     }
 
     /** Nothing to clean up (the write cannot replace an object). */
@@ -36,10 +40,32 @@ public final class ReplacedLargeObject {
 
     /** What {@code key} is now: nothing to clean up unless it is the manifest of a completed upload. */
     public static ReplacedLargeObject capture(SwiftAccount swift, String bucket, String key) {
+        boolean[] versioned = {false};
         Optional<MultipartLeftovers> upload = S3Failures.onObject(swift, bucket, key, () -> S3Failures.unlessNotFound(
-                () -> MultipartLeftovers.of(swift, bucket, key, swift.objects().head(bucket, key, SwiftHeaders.empty())
-                        .headers()))).flatMap(leftovers -> leftovers);   // nothing at the key: nothing to clean up
-        return upload.isEmpty() ? NONE : new ReplacedLargeObject(upload);
+                () -> MultipartLeftovers.of(swift, bucket, key, head(swift, bucket, key, versioned))))
+                .flatMap(leftovers -> leftovers);   // nothing at the key: nothing to clean up
+        return upload.isEmpty() && !versioned[0] ? NONE : new ReplacedLargeObject(upload, versioned[0]);
+    }
+
+    /** The key's headers; notes whether the answer (a 404 too) shows the bucket versioned ({@link VersionHeaders}). */
+    private static SwiftHeaders head(SwiftAccount swift, String bucket, String key, boolean[] versioned)
+            throws SwiftException {
+        try {
+            SwiftHeaders headers = swift.objects().head(bucket, key, SwiftHeaders.empty()).headers();
+            versioned[0] = VersionHeaders.versioningConfigured(headers);
+            return headers;
+        } catch (SwiftException failure) {
+            versioned[0] = VersionHeaders.versioningConfigured(failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * Whether the answer about the key showed its bucket with versioning configured (enabled or suspended): a
+     * write that Swift answered without a version id then wrote the {@code null} version.
+     */
+    public boolean versioningConfigured() {
+        return versioningConfigured;
     }
 
     /** Whether the replaced object had segments to delete. */

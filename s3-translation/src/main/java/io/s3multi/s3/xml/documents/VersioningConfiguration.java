@@ -29,6 +29,10 @@ public final class VersioningConfiguration {
         return status;
     }
 
+    public String mfaDelete() {
+        return mfaDelete;
+    }
+
     public VersioningConfiguration mfaDelete(String mfaDelete) {
         this.mfaDelete = mfaDelete;
         return this;
