@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.EncodingType;
@@ -387,14 +388,15 @@ class ListObjectVersionsIT extends S3IntegrationTest {
         swift().objects().put(container, key, body.getBytes(StandardCharsets.UTF_8), SwiftHeaders.empty());
     }
 
-    /** Turns Swift's object versioning of the bucket's container on or off (suspended). */
-    private static void versioning(String container, boolean enabled) throws SwiftException {
-        swift().containers().post(container, SwiftHeaders.of("X-Versions-Enabled", Boolean.toString(enabled)));
+    /** PutBucketVersioning: Enabled, or Suspended. */
+    private static void versioning(String bucket, boolean enabled) {
+        s3().putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v
+                .status(enabled ? BucketVersioningStatus.ENABLED : BucketVersioningStatus.SUSPENDED)));
     }
 
     /** Deletes every version of a versioned bucket, then the bucket (Swift keeps a container with versions). */
     private static void dropVersioned(String container) throws SwiftException {
-        versioning(container, false);
+        swift().containers().post(container, SwiftHeaders.of("X-Versions-Enabled", "false"));
         List<VersionEntry> versions;
         do {
             versions = swift().containers().listVersions(container, ListingQuery.all(), null).entries();
