@@ -62,7 +62,9 @@ public final class BenchMain {
             if (options.suites().contains("multipart")) {
                 var suite = new MultipartSuite(payload, options.objectBytes(), options.partBytes(),
                         options.concurrency(), options.repetitions(), report);
-                report.multipartTable(suite.run(targets), String.format(Locale.ROOT,
+                List<BenchTarget> unversioned = targets.stream()
+                        .filter(t -> !VersionedTarget.isVersioned(t.name())).toList();
+                report.multipartTable(suite.run(unversioned), String.format(Locale.ROOT,
                         "Multipart: %d MiB as %d MiB parts, %d at once, median of %d", options.objectMib(),
                         options.partMib(), options.concurrency(), options.repetitions()));
             }

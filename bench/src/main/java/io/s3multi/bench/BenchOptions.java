@@ -28,7 +28,8 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
         d.put("small-kib", "64");
         d.put("seconds", "10");
         d.put("warm-up-seconds", "15");
-        d.put("targets", "s3multi,s3multi-sdk-defaults,s3api,swift,s3proxy");
+        d.put("targets", "s3multi,s3multi-sdk-defaults,s3api,swift,s3proxy,s3multi-versioned,s3api-versioned,"
+                + "swift-versioned");
         d.put("suites", "multipart,small");
         d.put("swift-url", "http://127.0.0.1:8081");
         d.put("s3api-url", "http://127.0.0.1:8082");
@@ -64,7 +65,8 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
                 v.get("s3proxy-jar").isEmpty() ? null : Path.of(v.get("s3proxy-jar")),
                 integer(v, "heap-parts"), integer(v, "heap-part-mib"), Path.of(v.get("work-dir")));
         for (String t : o.targets) {
-            if (!List.of("s3multi", "s3multi-sdk-defaults", "s3api", "swift", "s3proxy").contains(t)) {
+            if (!List.of("s3multi", "s3multi-sdk-defaults", "s3api", "swift", "s3proxy", "s3multi-versioned",
+                    "s3api-versioned", "swift-versioned").contains(t)) {
                 throw new IllegalArgumentException("unknown target: " + t);
             }
         }

@@ -115,6 +115,11 @@ final class Report {
             ratio(opsByTargetOp, "s3multi " + op, "swift " + op, "ops/s");
             ratio(opsByTargetOp, "s3multi " + op, "s3api " + op, "ops/s");
         }
+        for (String target : List.of("s3multi", "s3api", "swift")) {
+            for (SmallObjectSuite.Operation op : SmallObjectSuite.Operation.values()) {
+                ratio(opsByTargetOp, target + VersionedTarget.SUFFIX + " " + op, target + " " + op, "ops/s");
+            }
+        }
     }
 
     private void unavailableRows() {

@@ -2,8 +2,10 @@ package io.s3multi.bench;
 
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
+import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.container.ContainerEntry;
 import io.s3multi.swift.container.ListingQuery;
+import io.s3multi.swift.container.VersionEntry;
 import io.s3multi.swift.error.SwiftException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,26 @@ final class SwiftSweeper {
         account.containers().listAllContainers(ListingQuery.all().withPrefix(prefix)).stream()
                 .map(ContainerEntry::name).forEach(names::add);
         return names;
+    }
+
+    /**
+     * Switches versioning off and deletes every version (and delete marker) of a versioned container, one by one
+     * (Swift's bulk delete takes no version ids), so that the container itself can be deleted.
+     */
+    static void removeVersions(SwiftAccount account, String container, Logger log) {
+        try {
+            account.containers().post(container, SwiftHeaders.of("X-Versions-Enabled", "false"));
+            List<VersionEntry> versions;
+            do {
+                versions = account.containers().listVersions(container, ListingQuery.all(), null).entries();
+                for (VersionEntry version : versions) {
+                    account.objects().deleteVersion(container, version.name(), version.versionId(),
+                            SwiftHeaders.empty());
+                }
+            } while (!versions.isEmpty());
+        } catch (SwiftException | RuntimeException e) {
+            log.warn("could not remove the versions in container {}: {}", container, e.toString());
+        }
     }
 
     static void removeContainers(SwiftAccount account, List<String> containers, Logger log) {

@@ -43,7 +43,8 @@ final class TargetFactory {
         int connections = Math.max(64, 2 * Math.max(options.concurrency(), options.heapParts()));
         List<BenchTarget> targets = new ArrayList<>();
         ServerProcess gateway = null;
-        if (options.wantsTarget("s3multi") || options.wantsTarget("s3multi-sdk-defaults")) {
+        if (options.wantsTarget("s3multi") || options.wantsTarget("s3multi-sdk-defaults")
+                || options.wantsTarget("s3multi" + VersionedTarget.SUFFIX)) {
             gateway = Launchers.s3multi(options.gatewayJar(), options.gatewayConf(), options.gatewayXmx(),
                     options.gatewayJavaOptions(),
                     options.swiftUrl(), workDir);
@@ -61,10 +62,22 @@ final class TargetFactory {
                         ProcessGroup.none()));
                 case "swift" -> targets.add(new SwiftTarget(name, account, runId + "-swift", swiftProxy));
                 case "s3proxy" -> s3proxy(connections, swiftProxy).ifPresent(targets::add);
+                case "s3multi-versioned" -> targets.add(versioned(new S3Target(name, gateway.endpoint(),
+                        options.user(), options.key(), S3Target.ClientSettings.PLAIN, connections, runId + "-gwv",
+                        gateway.processes(), swiftProxy), runId + "-gwv"));
+                case "s3api-versioned" -> targets.add(versioned(new S3Target(name, options.s3apiUrl(),
+                        options.user(), options.key(), S3Target.ClientSettings.PLAIN, connections,
+                        runId + "-s3apiv", s3apiProxy, ProcessGroup.none()), runId + "-s3apiv"));
+                case "swift-versioned" -> targets.add(versioned(
+                        new SwiftTarget(name, account, runId + "-swiftv", swiftProxy), runId + "-swiftv"));
                 default -> throw new IllegalArgumentException("unknown target " + name);
             }
         }
         return targets;
+    }
+
+    private BenchTarget versioned(BenchTarget target, String container) {
+        return new VersionedTarget(target, account, container);
     }
 
     private Optional<BenchTarget> s3proxy(int connections, ProcessGroup swiftProxy) {

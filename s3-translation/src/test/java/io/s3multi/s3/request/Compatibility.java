@@ -72,8 +72,12 @@ final class Compatibility {
                     "Same.");
             case LIST_OBJECTS_V2 -> supported("`continuation-token` (an empty one counts as none), `start-after`,"
                     + " `fetch-owner`, `prefix`, `delimiter`, `max-keys`, `encoding-type`.", "Same.");
-            case LIST_OBJECT_VERSIONS -> partial("Buckets are never versioned: every key once, `VersionId` `null`,"
-                    + " `IsLatest` true.", "Every version and delete marker of a versioned bucket.");
+            case LIST_OBJECT_VERSIONS -> supported("Every version and delete marker Swift's object versioning keeps,"
+                    + " newest first within a key, `IsLatest` on each key's newest entry: `prefix`, `delimiter`,"
+                    + " `key-marker`, `version-id-marker`, `max-keys`, `encoding-type`; one Swift listing per page."
+                    + " A never-versioned bucket lists every key once as version `null`.",
+                    "Same; an object written while versioning was off keeps the id `null` (Swift gives it its"
+                    + " timestamp as id once a newer version is written).");
             case GET_BUCKET_VERSIONING -> supported("`Enabled`, `Suspended`, or no `Status` for a bucket never"
                     + " versioned (Swift's object versioning, docs/VERSIONING.md).", "Same, with `MfaDelete`.");
             case PUT_BUCKET_VERSIONING -> partial("`Enabled` and `Suspended` on Swift's object versioning; version"

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class ObjectListingPagerTest {
+class ListingPagerTest {
 
     private static final String BUCKET = "bkt";
 
-    private final ObjectListingPager pager = new ObjectListingPager(10_000);
+    private final ListingPager<ObjectEntry> pager = new ListingPager<>(10_000);
 
     /** A bucket holding these names, listed as Swift's container server lists them. */
     private static SwiftStore holding(Collection<String> names) {
@@ -34,15 +34,17 @@ class ObjectListingPagerTest {
         return holding(Arrays.asList(names));
     }
 
-    private ListingWindow list(SwiftStore swift, String prefix, String delimiter, String after, int maxKeys)
+    private ListingWindow<ObjectEntry> list(SwiftStore swift, String prefix, String delimiter, String after,
+            int maxKeys)
             throws SwiftException {
-        return pager.list(query -> swift.list(BUCKET, query), prefix, delimiter, after, maxKeys);
+        return pager.list(ListingPager.objects((query, noVersion) -> swift.list(BUCKET, query).entries()), prefix,
+                delimiter, ListingPager.Position.afterKey(after), maxKeys);
     }
 
     @Test
     void aPageWithoutDelimiterHoldsMaxKeysAndSaysTruncatedFromOneSwiftRequest() throws SwiftException {
         var swift = holding(keys(25));
-        ListingWindow window = list(swift, null, null, null, 10);
+        ListingWindow<ObjectEntry> window = list(swift, null, null, null, 10);
         assertEquals(keys(25).subList(0, 10), names(window));
         assertTrue(window.truncated());
         assertEquals("key-09", window.last());
@@ -56,7 +58,7 @@ class ObjectListingPagerTest {
         List<String> seen = new ArrayList<>();
         String after = null;
         int pages = 0;
-        ListingWindow window;
+        ListingWindow<ObjectEntry> window;
         do {
             window = list(swift, "", null, after, 10);
             seen.addAll(names(window));
@@ -70,7 +72,7 @@ class ObjectListingPagerTest {
 
     @Test
     void anExactlyFullLastPageIsNotTruncated() throws SwiftException {
-        ListingWindow window = list(holding(keys(10)), "", null, null, 10);
+        ListingWindow<ObjectEntry> window = list(holding(keys(10)), "", null, null, 10);
         assertEquals(10, window.size());
         assertFalse(window.truncated());
     }
@@ -78,7 +80,7 @@ class ObjectListingPagerTest {
     @Test
     void maxKeysZeroAsksSwiftNothing() throws SwiftException {
         var swift = holding(keys(3));
-        ListingWindow window = list(swift, "", null, null, 0);
+        ListingWindow<ObjectEntry> window = list(swift, "", null, null, 0);
         assertEquals(0, window.size());
         assertFalse(window.truncated());
         assertNull(window.last());
@@ -88,7 +90,7 @@ class ObjectListingPagerTest {
     @Test
     void swiftRollsUpASingleCharacterDelimiterAndCommonPrefixesCountTowardsMaxKeys() throws SwiftException {
         var swift = holding("a/1", "a/2", "b", "c/x/y", "c/z", "d", "e/1");
-        ListingWindow first = list(swift, "", "/", null, 3);
+        ListingWindow<ObjectEntry> first = list(swift, "", "/", null, 3);
         assertEquals(List.of("a/", "c/"), first.commonPrefixes());
         assertEquals(List.of("b"), names(first));
         assertTrue(first.truncated());
@@ -96,7 +98,7 @@ class ObjectListingPagerTest {
         assertTrue(first.lastIsPrefix());
         assertEquals("/", swift.listings().get(0).delimiter());
 
-        ListingWindow second = list(swift, "", "/", first.last(), 3);
+        ListingWindow<ObjectEntry> second = list(swift, "", "/", first.last(), 3);
         assertEquals(List.of("d"), names(second));
         assertEquals(List.of("e/"), second.commonPrefixes());
         assertFalse(second.truncated());
@@ -106,7 +108,7 @@ class ObjectListingPagerTest {
     void prefixAndDelimiterListOneLevel() throws SwiftException {
         var swift = holding("photos/2024/a.jpg", "photos/2024/b.jpg", "photos/2025/c.jpg",
                 "photos/index.html", "photos/", "video/x");
-        ListingWindow window = list(swift, "photos/", "/", null, 1000);
+        ListingWindow<ObjectEntry> window = list(swift, "photos/", "/", null, 1000);
         assertEquals(List.of("photos/", "photos/index.html"), names(window));
         assertEquals(List.of("photos/2024/", "photos/2025/"), window.commonPrefixes());
         assertFalse(window.truncated());
@@ -118,23 +120,23 @@ class ObjectListingPagerTest {
         IntStream.range(0, 50).forEach(i -> names.add(String.format("a::%02d", i)));
         names.addAll(List.of("b", "c::1", "c::2", "d"));
         var swift = holding(names);
-        ListingWindow first = list(swift, "", "::", null, 2);
+        ListingWindow<ObjectEntry> first = list(swift, "", "::", null, 2);
         assertEquals(List.of("a::"), first.commonPrefixes());
         assertEquals(List.of("b"), names(first));
         assertTrue(first.truncated());
         assertEquals(2, swift.listings().size(), "50 names under a:: cost one request, not 50");
         assertTrue(swift.listings().stream().allMatch(q -> q.delimiter() == null));
-        assertEquals("a::" + ObjectListingPager.SKIP_PAST, swift.listings().get(1).marker());
+        assertEquals("a::" + ListingPager.SKIP_PAST, swift.listings().get(1).marker());
     }
 
     @Test
     void aMultiCharacterDelimiterPageHasTheRightContent() throws SwiftException {
         var swift = holding("a::1", "a::2", "b", "c::1", "c::2", "d");
-        ListingWindow first = list(swift, "", "::", null, 2);
+        ListingWindow<ObjectEntry> first = list(swift, "", "::", null, 2);
         assertEquals(List.of("a::"), first.commonPrefixes());
         assertEquals(List.of("b"), names(first));
         assertTrue(first.truncated());
-        ListingWindow second = list(swift, "", "::", first.last(), 2);
+        ListingWindow<ObjectEntry> second = list(swift, "", "::", first.last(), 2);
         assertEquals(List.of("c::"), second.commonPrefixes());
         assertEquals(List.of("d"), names(second));
         assertFalse(second.truncated());
@@ -143,7 +145,7 @@ class ObjectListingPagerTest {
     @Test
     void continuingAfterACommonPrefixSkipsEverythingUnderIt() throws SwiftException {
         var swift = holding("a::1", "a::2", "a::3", "b");
-        ListingWindow window = list(swift, "", "::", "a::", 10);
+        ListingWindow<ObjectEntry> window = list(swift, "", "::", "a::", 10);
         assertEquals(List.of("b"), names(window));
         assertTrue(window.commonPrefixes().isEmpty());
     }
@@ -151,7 +153,7 @@ class ObjectListingPagerTest {
     @Test
     void aDelimiterBeyondLatin1IsRolledUpHere() throws SwiftException {
         var swift = holding("x€1", "x€2", "y");
-        ListingWindow window = list(swift, "", "€", null, 10);
+        ListingWindow<ObjectEntry> window = list(swift, "", "€", null, 10);
         assertEquals(List.of("x€"), window.commonPrefixes());
         assertEquals(List.of("y"), names(window));
         assertNull(swift.listings().get(0).delimiter());
@@ -164,7 +166,7 @@ class ObjectListingPagerTest {
         var swift = holding(awkward);
         List<String> seen = new ArrayList<>();
         String after = null;
-        ListingWindow window;
+        ListingWindow<ObjectEntry> window;
         do {
             window = list(swift, "", null, after, 2);
             seen.addAll(names(window));
@@ -179,7 +181,7 @@ class ObjectListingPagerTest {
         return IntStream.range(0, count).mapToObj(i -> String.format("key-%02d", i)).toList();
     }
 
-    private static List<String> names(ListingWindow window) {
+    private static List<String> names(ListingWindow<ObjectEntry> window) {
         return window.objects().stream().map(ObjectEntry::name).toList();
     }
 }
