@@ -305,6 +305,41 @@ class ObjectTaggingIT extends S3IntegrationTest {
         return s3().getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet();
     }
 
+    /**
+     * On a versioned bucket every version's tags read by {@code versionId}; the current version's change by its id
+     * too; a noncurrent version's cannot (Swift changes no metadata of an older version): NotImplemented, nothing
+     * changed in Swift.
+     */
+    @Test
+    void tagsOfVersionsAreReadByIdAndOnlyTheCurrentOnesChange() throws Exception {
+        String bucket = ObjectTests.createBucket(this, swift());
+        try {
+            s3().putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(c -> c.status("Enabled")));
+            String first = s3().putObject(b -> b.bucket(bucket).key("k").tagging("v=1"), RequestBody.fromBytes(BODY))
+                    .versionId();
+            String second = s3().putObject(b -> b.bucket(bucket).key("k").tagging("v=2"),
+                    RequestBody.fromBytes(BODY)).versionId();
+
+            assertEquals(List.of(tag("v", "1")),
+                    s3().getObjectTagging(b -> b.bucket(bucket).key("k").versionId(first)).tagSet());
+            assertEquals(second, s3().getObjectTagging(b -> b.bucket(bucket).key("k").versionId(second)).versionId());
+
+            s3().putObjectTagging(b -> b.bucket(bucket).key("k").versionId(second).tagging(tags("v", "2b")));
+            assertEquals("v=2b", swift().objects().headVersion(bucket, "k", second, SwiftHeaders.empty())
+                    .header(TAGS_PIECE));
+            S3Exception noncurrent = assertThrows(S3Exception.class, () -> s3().putObjectTagging(b -> b.bucket(bucket)
+                    .key("k").versionId(first).tagging(tags("v", "1b"))));
+            assertEquals("NotImplemented", noncurrent.awsErrorDetails().errorCode());
+            assertEquals("v=1", swift().objects().headVersion(bucket, "k", first, SwiftHeaders.empty())
+                    .header(TAGS_PIECE));
+            S3Exception unknown = assertThrows(S3Exception.class, () -> s3().getObjectTagging(b -> b.bucket(bucket)
+                    .key("k").versionId("1700000000.00000")));
+            assertEquals("NoSuchVersion", unknown.awsErrorDetails().errorCode());
+        } finally {
+            VersionedBuckets.deleteAllVersions(swift(), bucket);
+        }
+    }
+
     static Tagging tags(String... keysAndValues) {
         List<Tag> tags = new ArrayList<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -9,6 +9,9 @@ import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.tagging.TagScope;
 import io.s3multi.s3.tagging.TagSet;
+import io.s3multi.s3.version.ObjectVersions;
+import io.s3multi.s3.version.VersionHeaders;
+import io.s3multi.s3.version.VersionId;
 import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.Tagging;
 import io.s3multi.swift.SwiftHeaders;
@@ -39,9 +42,10 @@ import java.util.Set;
  *   <li>Swift has no conditional POST ({@code If-Match} is ignored), so between the HEAD and the POST another
  *       client's PutObject of the same key can land, and the POST then gives the new object the old one's metadata
  *       (with the new tags). The window is one round trip to Swift;</li>
- *   <li>Swift refuses a POST to a noncurrent version ({@code ?version-id=}, 400), so tags of older versions
- *       cannot be changed; {@code versionId} other than {@code null} is refused here as for other object
- *       operations of an unversioned bucket.</li>
+ *   <li>Swift refuses a POST to a version by id ({@code ?version-id=}, 400, even for the current one): the tags
+ *       of any version can be read ({@code versionId}), those of the current version changed (a POST to the
+ *       key, once its HEAD shows that version current), those of a noncurrent version not at all
+ *       ({@code NotImplemented}).</li>
  * </ul>
  */
 public final class ObjectTagging {
@@ -54,8 +58,13 @@ public final class ObjectTagging {
     }
 
     public static S3Response get(S3Call call) {
-        requireCurrentVersion(call);
-        return S3Response.xml(StoredTags.ofObject(head(call)).toDocument());
+        SwiftHeaders stored = VersionId.fromQuery(call.request()).filter(version -> !version.isNull())
+                .map(version -> ObjectVersions.onVersion(call.swift(), call.bucket(), call.key(), version, "GET",
+                        () -> call.swift().objects().headVersion(call.bucket(), call.key(), version.value(),
+                                SwiftHeaders.empty())).headers())
+                .orElseGet(() -> head(call));
+        return S3Response.xml(StoredTags.ofObject(stored).toDocument())
+                .withHeader(VersionHeaders.VERSION_ID, VersionHeaders.swiftVersionId(stored).orElse(null));
     }
 
     /** 200 with no body, as S3 answers. */
@@ -107,11 +116,20 @@ public final class ObjectTagging {
         }
     }
 
-    /** {@code versionId=null} is the only version of an object in an unversioned bucket. */
+    /**
+     * Refuses a {@code versionId} that is not the key's current version: Swift can change only the current
+     * version's metadata. {@code null} is the current object of an unversioned or suspended bucket.
+     */
     private static void requireCurrentVersion(S3Call call) {
-        Optional<String> version = call.request().param("versionId");
-        if (version.isPresent() && !version.get().equals("null")) {
-            throw S3Exception.invalidArgument("versionId", version.get(), "Invalid version id specified");
+        Optional<VersionId> version = VersionId.fromQuery(call.request()).filter(id -> !id.isNull());
+        if (version.isEmpty()
+                || version.get().value().equals(VersionHeaders.swiftVersionId(head(call)).orElse(null))) {
+            return;
         }
+        ObjectVersions.onVersion(call.swift(), call.bucket(), call.key(), version.get(), call.request().method(),
+                () -> call.swift().objects().headVersion(call.bucket(), call.key(), version.get().value(),
+                        SwiftHeaders.empty()));
+        throw S3Exception.notImplemented("The tags of a noncurrent version cannot be changed: Swift does not change"
+                + " the metadata of an older version.");
     }
 }
