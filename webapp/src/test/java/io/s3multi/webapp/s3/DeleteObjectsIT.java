@@ -62,7 +62,7 @@ class DeleteObjectsIT extends S3IntegrationTest {
     }
 
     @Test
-    void aVersionOtherThanNullIsAnErrorForThatKeyOnly() throws Exception {
+    void aMalformedVersionIdIsAnErrorForThatKeyOnly() throws Exception {
         String bucket = bucketWith("v", "w");
         DeleteObjectsResponse response = s3().deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(
                 ObjectIdentifier.builder().key("v").versionId("null").build(),
@@ -70,7 +70,8 @@ class DeleteObjectsIT extends S3IntegrationTest {
         assertEquals(List.of("v"), response.deleted().stream().map(DeletedObject::key).toList());
         assertEquals(1, response.errors().size());
         assertEquals("w", response.errors().get(0).key());
-        assertEquals("NoSuchVersion", response.errors().get(0).code());
+        // Not an id Swift could have given (VersionId): AWS's answer to a malformed version id.
+        assertEquals("InvalidArgument", response.errors().get(0).code());
         assertTrue(ObjectTests.existsInSwift(swift(), bucket, "w"));
     }
 

@@ -84,6 +84,44 @@ class BucketCorsIT extends S3IntegrationTest {
         assertEquals(null, storedConfiguration(bucket));
     }
 
+    /** boto3 (Debian's) puts, reads, is refused and deletes as the SDK does; Swift holds what it put. */
+    @Test
+    void boto3PutsGetsIsRefusedAndDeletes() throws Exception {
+        String bucket = uniqueBucket();
+        s3().createBucket(b -> b.bucket(bucket));
+        tools().boto3(String.join("\n",
+                "import botocore.exceptions",
+                "s3 = s3_client()",
+                "B = '" + bucket + "'",
+                "rules = [{'ID': 'py', 'AllowedOrigins': ['https://*.example.net'], 'AllowedMethods': ['GET', 'PUT'],",
+                "          'AllowedHeaders': ['*'], 'ExposeHeaders': ['ETag'], 'MaxAgeSeconds': 30}]",
+                "s3.put_bucket_cors(Bucket=B, CORSConfiguration={'CORSRules': rules})",
+                "got = s3.get_bucket_cors(Bucket=B)['CORSRules']",
+                "expect(got == rules, got)",
+                "try:",
+                "    s3.put_bucket_cors(Bucket=B, CORSConfiguration={'CORSRules': [",
+                "        {'AllowedOrigins': ['*'], 'AllowedMethods': ['PATCH']}]})",
+                "    raise SystemExit('PATCH accepted')",
+                "except botocore.exceptions.ClientError as e:",
+                "    expect(e.response['Error']['Code'] == 'InvalidRequest', e.response['Error'])",
+                "expect(s3.get_bucket_cors(Bucket=B)['CORSRules'] == rules, 'the refused put changed nothing')"))
+                .requireSuccess();
+        String stored = storedConfiguration(bucket);
+        assertTrue(stored.contains("<AllowedOrigin>https://*.example.net</AllowedOrigin>"), stored);
+
+        tools().boto3(String.join("\n",
+                "import botocore.exceptions",
+                "s3 = s3_client()",
+                "s3.delete_bucket_cors(Bucket='" + bucket + "')",
+                "try:",
+                "    s3.get_bucket_cors(Bucket='" + bucket + "')",
+                "    raise SystemExit('still there')",
+                "except botocore.exceptions.ClientError as e:",
+                "    expect(e.response['Error']['Code'] == 'NoSuchCORSConfiguration', e.response['Error'])"))
+                .requireSuccess();
+        assertEquals(null, storedConfiguration(bucket));
+    }
+
     @Test
     void aNewConfigurationReplacesTheOldOne() throws Exception {
         String bucket = bucketWithCors(UPLOADS);
