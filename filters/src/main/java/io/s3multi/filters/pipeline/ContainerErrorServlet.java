@@ -32,7 +32,7 @@ final class ContainerErrorServlet extends HttpServlet {
         Optional<ErrorAnswer> kept = PipelineAttributes.ERROR_ANSWER.find(request);
         if (kept.isPresent()) {
             ErrorAnswer answer = kept.get();
-            byte[] body = answer.body();
+            byte[] body = answer.body().get();
             response.setStatus(answer.status());
             response.setContentType(answer.contentType());
             response.setContentLength(body.length);

@@ -145,7 +145,7 @@ public final class S3Edge {
      */
     private static void keepForTheContainer(HttpServletRequest request, S3Exception error, String requestId) {
         PipelineAttributes.ERROR_ANSWER.set(request, new ErrorAnswer(error.httpStatus(), S3ErrorXml.CONTENT_TYPE,
-                S3ErrorXml.render(error, requestId, null)));
+                () -> S3ErrorXml.render(error, requestId, null)));
     }
 
     /** A body answered 200 and then wrote an {@code <Error>}: the status says success, the log must not. */
