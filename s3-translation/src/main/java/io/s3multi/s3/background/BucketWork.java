@@ -11,15 +11,16 @@ import java.util.function.BooleanSupplier;
  * @param owner the account that owns the bucket, reached with the gateway's service identity
  * @param pacer what every Swift request of the job waits for
  * @param checkpoint where the job keeps its position between runs
- * @param stillLeased false once the worker lost the bucket's lease: the job should return soon
+ * @param lease false once the worker lost the bucket's lease: the job should return soon
  * @param clock the time, for ages and dates (tests move it)
  * @param dryRun true: report what would be done, change nothing in Swift
  * @param log receives every action (done, or only intended in a dry run)
  */
 public record BucketWork(String bucket, SwiftAccount owner, Pacer pacer, Checkpoint checkpoint,
-        BooleanSupplier stillLeased, Clock clock, boolean dryRun, WorkLog log) {
+        BooleanSupplier lease, Clock clock, boolean dryRun, WorkLog log) {
 
+    /** False once the worker lost the bucket's lease (another gateway took the bucket over): return soon. */
     public boolean stillLeased() {
-        return stillLeased.getAsBoolean();
+        return lease.getAsBoolean();
     }
 }
