@@ -11,6 +11,7 @@ import io.s3multi.swift.bulk.SwiftBulkDelete;
 import io.s3multi.swift.container.ListingQuery;
 import io.s3multi.swift.error.SwiftException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,15 +24,17 @@ import java.util.Set;
  * holder died, markers of uploads whose Complete or Abort died, markers a Complete marked finished but could not
  * delete. The rules are in {@link UploadVerdict}; docs/BACKGROUND.md says what and why for operators.
  *
- * <p><b>Construction.</b> {@code new OrphanSweeper(grace)}: {@code grace} is {@code filter.s3api.sweep_grace}
- * ({@link #DEFAULT_GRACE}, one day); nothing whose Swift {@code last_modified} is younger is removed. The time is
- * {@link BucketWork#clock()}, so one instance serves every bucket and run, the worker's and the admin tool's.
+ * <p><b>Construction.</b> {@code new OrphanSweeper(grace, interval)} (the worker) or {@code new OrphanSweeper(grace)}
+ * (the admin tool: sweeps whenever run). {@code grace} is {@code filter.s3api.sweep_grace} ({@link #DEFAULT_GRACE},
+ * one day): nothing whose Swift {@code last_modified} is younger is removed. {@code interval} is
+ * {@code filter.s3api.sweep_interval} ({@link #DEFAULT_INTERVAL}, one day): the least time between two finished
+ * sweeps of a bucket. The time is {@link BucketWork#clock()}, so one instance serves every bucket and run.
  *
  * <p><b>A run</b> works the container in stretches of upload ids ({@link SegmentsWindow}), each: list the
  * stretch's traces; if anything in it might go, read the manifests of every SLO version of the bucket
  * ({@link ManifestReferences}) for the names they use; decide; act. Every Swift request waits for
- * {@link BucketWork#pacer()}; the position after each stretch is saved in the {@link BucketWork#checkpoint()}, and a
- * run that lost its lease returns before acting. In a dry run ({@link BucketWork#dryRun()}) every removal is only
+ * {@link BucketWork#pacer()}; the position after each stretch is saved in the {@link BucketWork#checkpoint()} (the
+ * last upload id done; at the end {@code finished <ms>}), and a run that lost its lease returns before acting. In a dry run ({@link BucketWork#dryRun()}) every removal is only
  * reported to the {@link BucketWork#log()} ({@code performed} false), and Swift is only read. Names the gateway does
  * not write are left alone and reported ({@code leave}); leftovers younger than the grace period are reported
  * ({@code keep}).
@@ -49,22 +52,40 @@ public final class OrphanSweeper implements BucketJob {
     /** The job's name: its lease is {@code leases/sweep}. */
     public static final String NAME = "sweep";
     public static final Duration DEFAULT_GRACE = Duration.ofDays(1);
+    public static final Duration DEFAULT_INTERVAL = Duration.ofDays(1);
     /** About how many segment names one stretch holds (a few MB of memory). */
     static final int STRETCH_SEGMENTS = 50_000;
 
+    /** The checkpoint of a finished run: this prefix and the time it finished, in ms since the epoch. */
+    static final String FINISHED_AT = "finished ";
+
     private final Duration grace;
+    private final Duration interval;
     private final int stretchSegments;
     private final AbandonedFinish abandoned = new AbandonedFinish(MultipartSettings.DEFAULT_CLAIM_TIMEOUT);
 
-    /** @param grace nothing younger (by Swift's {@code last_modified}) is removed; positive */
+    /** A sweeper that sweeps whenever it is run (the admin tool). */
     public OrphanSweeper(Duration grace) {
-        this(grace, STRETCH_SEGMENTS);
+        this(grace, Duration.ZERO);
     }
 
-    OrphanSweeper(Duration grace, int stretchSegments) {
+    /**
+     * @param grace    nothing younger (by Swift's {@code last_modified}) is removed; positive
+     *                 ({@code filter.s3api.sweep_grace})
+     * @param interval a run within this time of the last finished one (on any gateway: the time is kept in the
+     *                 bucket's checkpoint) returns at once ({@code filter.s3api.sweep_interval}): a sweep reads every
+     *                 multipart object's manifest, more than the worker's other jobs should pay on every pass
+     */
+    public OrphanSweeper(Duration grace, Duration interval) {
+        this(grace, interval, STRETCH_SEGMENTS);
+    }
+
+    OrphanSweeper(Duration grace, Duration interval, int stretchSegments) {
         this.grace = Objects.requireNonNull(grace, "grace");
-        if (grace.isNegative() || grace.isZero()) {
-            throw new IllegalArgumentException("the sweep grace period must be positive: " + grace);
+        this.interval = Objects.requireNonNull(interval, "interval");
+        if (grace.isNegative() || grace.isZero() || interval.isNegative()) {
+            throw new IllegalArgumentException("the sweep grace period must be positive and its interval not"
+                    + " negative: " + grace + ", " + interval);
         }
         this.stretchSegments = stretchSegments;
     }
@@ -81,7 +102,12 @@ public final class OrphanSweeper implements BucketJob {
     @Override
     public void run(BucketWork work) throws SwiftException, InterruptedException {
         String container = SegmentsLayout.container(work.bucket());
-        UploadId after = work.checkpoint().position().filter(UploadId::isWellFormed).map(UploadId::new).orElse(null);
+        Optional<String> position = work.checkpoint().position();
+        if (position.flatMap(OrphanSweeper::finishedAt)
+                .filter(finished -> work.clock().instant().isBefore(finished.plus(interval))).isPresent()) {
+            return;
+        }
+        UploadId after = position.filter(UploadId::isWellFormed).map(UploadId::new).orElse(null);
         if (after == null) {
             reportForeignNames(work, container);
         }
@@ -94,11 +120,23 @@ public final class OrphanSweeper implements BucketJob {
                 return;
             }
             if (stretch.upTo() == null) {
-                work.checkpoint().clear();
+                work.checkpoint().save(FINISHED_AT + work.clock().millis());
                 return;
             }
             after = stretch.upTo();
             work.checkpoint().save(after.value());
+        }
+    }
+
+    /** When the run that saved {@code position} finished; empty for a position inside a run. */
+    private static Optional<Instant> finishedAt(String position) {
+        if (!position.startsWith(FINISHED_AT)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(position.substring(FINISHED_AT.length()))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
