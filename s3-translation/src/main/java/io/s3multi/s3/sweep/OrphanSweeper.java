@@ -34,7 +34,8 @@ import java.util.Set;
  * stretch's traces; if anything in it might go, read the manifests of every SLO version of the bucket
  * ({@link ManifestReferences}) for the names they use; decide; act. Every Swift request waits for
  * {@link BucketWork#pacer()}; the position after each stretch is saved in the {@link BucketWork#checkpoint()} (the
- * last upload id done; at the end {@code finished <ms>}), and a run that lost its lease returns before acting. In a dry run ({@link BucketWork#dryRun()}) every removal is only
+ * last upload id done; at the end {@code finished <ms>}), and a run that lost its lease returns before acting. In a
+ * dry run ({@link BucketWork#dryRun()}) every removal is only
  * reported to the {@link BucketWork#log()} ({@code performed} false), and Swift is only read. Names the gateway does
  * not write are left alone and reported ({@code leave}); leftovers younger than the grace period are reported
  * ({@code keep}).

@@ -42,8 +42,8 @@ record UploadVerdict(List<Removal> removals, Removal marker, List<Removal> kept,
         List<Removal> kept = new ArrayList<>();
         String id = upload.uploadId().value();
         if (upload.isOpen()) {
-            boolean abandoned = upload.claim() != null && isOld(upload.claim(), oldest) && isOld(upload.marker(), oldest)
-                    && upload.segments().stream().allMatch(segment -> isOld(segment, oldest));
+            boolean abandoned = upload.claim() != null && isOld(upload.claim(), oldest)
+                    && isOld(upload.marker(), oldest) && upload.segments().stream().allMatch(segment -> isOld(segment, oldest));
             return new UploadVerdict(removals, null, kept, abandoned);
         }
         String owner = upload.isFinished()

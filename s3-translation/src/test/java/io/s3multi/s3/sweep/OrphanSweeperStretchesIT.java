@@ -115,7 +115,8 @@ class OrphanSweeperStretchesIT {
         sweeper.run(work(checkpoint, () -> true));
         assertEquals(List.of(uploads.get(0).value(), uploads.get(1).value(), uploads.get(2).value(),
                 uploads.get(3).value()), checkpoint.saved.subList(0, 4));
-        assertTrue(checkpoint.position().orElseThrow().startsWith(OrphanSweeper.FINISHED_AT), checkpoint.saved.toString());
+        assertTrue(checkpoint.position().orElseThrow().startsWith(OrphanSweeper.FINISHED_AT),
+                checkpoint.saved.toString());
         TreeSet<String> expected = new TreeSet<>(namesOf(before, uploads.get(0)));
         expected.addAll(namesOf(before, uploads.get(2)));
         expected.add(namesOf(before, uploads.get(3)).get(1));
