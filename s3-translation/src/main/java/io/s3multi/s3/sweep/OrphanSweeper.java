@@ -7,6 +7,8 @@ import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.multipart.AbandonedFinish;
 import io.s3multi.s3.multipart.MultipartSettings;
 import io.s3multi.swift.ObjectPath;
+import io.s3multi.swift.bulk.BulkDeleteError;
+import io.s3multi.swift.bulk.BulkDeleteResult;
 import io.s3multi.swift.bulk.SwiftBulkDelete;
 import io.s3multi.swift.container.ListingQuery;
 import io.s3multi.swift.error.SwiftException;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Removes what crashes leave in a bucket's {@code <bucket>_segments}, after a grace period: part attempts and
@@ -197,13 +200,19 @@ public final class OrphanSweeper implements BucketJob {
         for (int from = 0; from < removals.size(); from += SwiftBulkDelete.MAX_BATCH) {
             List<UploadVerdict.Removal> batch = removals.subList(from,
                     Math.min(removals.size(), from + SwiftBulkDelete.MAX_BATCH));
+            Set<String> failed = Set.of();
             if (!work.dryRun()) {
                 work.pacer().awaitTurn();
-                complete &= work.owner().bulkDelete().delete(batch.stream()
-                        .map(removal -> new ObjectPath(container, removal.name())).toList()).isComplete();
+                BulkDeleteResult result = work.owner().bulkDelete().delete(batch.stream()
+                        .map(removal -> new ObjectPath(container, removal.name())).toList());
+                failed = result.errors().stream().map(BulkDeleteError::path).collect(Collectors.toSet());
+                complete &= result.isComplete();
             }
-            batch.forEach(removal -> work.log().record(container, removal.name(), "delete", removal.reason(),
-                    !work.dryRun()));
+            for (UploadVerdict.Removal removal : batch) {
+                boolean refused = failed.contains("/" + container + "/" + removal.name());
+                work.log().record(container, removal.name(), refused ? "delete-failed" : "delete",
+                        removal.reason(), !work.dryRun() && !refused);
+            }
         }
         return complete;
     }

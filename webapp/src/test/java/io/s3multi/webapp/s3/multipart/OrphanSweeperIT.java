@@ -67,7 +67,7 @@ class OrphanSweeperIT extends MultipartIntegrationTest {
         // A claim left over by the Complete of "done".
         String doneClaim = plantClaim(container, done.uploadId(), "COMPLETING");
         // A replaced object whose clean-up never ran: a plain object now at its key, its parts and sub-manifests left.
-        Completed replaced = complete(bucket, "replaced", 6, 3);
+        Completed replaced = complete(bucket, "replaced", 5, 3);
         swift().objects().put(bucket, "replaced", "plain now".getBytes(), SwiftHeaders.empty());
         // An Abort that died after deleting the marker: parts and its claim left.
         UploadId abortedAfter = openUpload(bucket, "aborted-after", 2);
