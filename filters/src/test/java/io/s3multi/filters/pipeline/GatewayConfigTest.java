@@ -53,6 +53,30 @@ class GatewayConfigTest {
     }
 
     @Test
+    void theServiceIdentityReachesEveryStageAndIsOffWithoutAKey() {
+        GatewayConfig config = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server",
+                "service_user", "s3multi:service", "service_key", "secret"), "test");
+        assertEquals(new ServiceIdentity("s3multi:service", "secret"), config.shared().service());
+        assertTrue(config.shared().service().isConfigured());
+        assertFalse(config.shared().service().toString().contains("secret"));
+        assertFalse(GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server",
+                "service_user", "s3multi:service"), "test").shared().service().isConfigured());
+        assertEquals(ServiceIdentity.NONE,
+                GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test").shared().service());
+    }
+
+    @Test
+    void aServiceKeyWithoutAWellFormedUserIsRefused() {
+        var alone = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
+                GatewayUnderTest.config("proxy_server", "service_key", "secret"), "test"));
+        assertEquals(List.of("service_key is set without service_user: set both, or neither for no background work"),
+                alone.problems());
+        var noAccount = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
+                GatewayUnderTest.config("proxy_server", "service_user", "service", "service_key", "k"), "test"));
+        assertEquals(List.of("service_user = 'service': write <account>:<user>"), noAccount.problems());
+    }
+
+    @Test
     void aRegionThatIsNoRegionNameIsRefused() {
         var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
                 GatewayUnderTest.config("proxy_server", "region", "EU West"), "test"));
@@ -68,7 +92,8 @@ class GatewayConfigTest {
 
     private static final String KEYS = "pipeline, server.host, server.port, server.idle_timeout,"
             + " server.min_upload_rate, server.upload_rate_period, storage_domain, region, swift_url,"
-            + " swift.connect_timeout, swift.idle_timeout, metrics.host, metrics.port, metrics.path, metrics.allow,"
+            + " swift.connect_timeout, swift.idle_timeout, service_user, service_key,"
+            + " metrics.host, metrics.port, metrics.path, metrics.allow,"
             + " metrics.token";
 
     @Test
