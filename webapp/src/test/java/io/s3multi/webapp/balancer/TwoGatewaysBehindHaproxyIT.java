@@ -1,0 +1,275 @@
+package io.s3multi.webapp.balancer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.s3multi.s3.contract.RegistryLayout;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.error.SwiftHttpStatusException;
+import io.s3multi.webapp.s3.AccessRecords;
+import io.s3multi.webapp.s3.PatternStream;
+import io.s3multi.webapp.s3.S3TestGateway;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Two gateways behind HAProxy on loopback, configured as {@code docs/OPERATIONS.md} tells operators (round robin,
+ * no stickiness): a multipart upload through the balancer has its parts served by both gateways and completes
+ * through either, the object reads back the same through each gateway and the balancer, and a bucket made through
+ * one gateway is the other's too. Which gateway served a request is proven twice: by the suffix of the request id
+ * the client got back (each gateway has its own {@code filter.catch_errors.trans_id_suffix}) and by the access
+ * record of that very request in that gateway's {@code proxy_logging}.
+ */
+class TwoGatewaysBehindHaproxyIT {
+
+    private static final int PART_SIZE = 5 * 1024 * 1024;  // the least part size (filter.s3multi.min_part_size)
+    private static final int[] PART_SIZES = {PART_SIZE, PART_SIZE, PART_SIZE, 1024 * 1024 + 3};
+    private static final Map<String, String> GATEWAYS_BY_SUFFIX = Map.of("-gwa", "a", "-gwb", "b");
+
+    private static S3TestGateway gatewayA;
+    private static S3TestGateway gatewayB;
+    private static Haproxy haproxy;
+    private static ServedBy servedBy;
+    private static S3Client viaBalancer;
+    private static S3Client directA;
+    private static S3Client directB;
+
+    private final List<String> buckets = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoGatewaysAndHaproxy() throws Exception {
+        gatewayA = S3TestGateway.start(withTransIdSuffix("-gwa"));
+        gatewayB = S3TestGateway.start(withTransIdSuffix("-gwb"));
+        haproxy = Haproxy.inFrontOf(List.of(gatewayA.port(), gatewayB.port()));
+        awaitBothGatewaysThroughTheBalancer();
+        servedBy = new ServedBy(GATEWAYS_BY_SUFFIX);
+        viaBalancer = client(gatewayA, haproxy.endpoint());
+        directA = client(gatewayA, gatewayA.endpoint());
+        directB = client(gatewayB, gatewayB.endpoint());
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        try {
+            if (haproxy != null) {
+                haproxy.close();
+            }
+        } finally {
+            if (gatewayA != null) {
+                gatewayA.close();
+            }
+            if (gatewayB != null) {
+                gatewayB.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void deleteBuckets() {
+        buckets.forEach(gatewayA::deleteBucketDirectly);
+    }
+
+    @Test
+    void partsThroughTheBalancerReachBothGatewaysAndCompleteThroughGatewayA() throws Exception {
+        uploadThroughTheBalancerAndComplete(directA, "a");
+    }
+
+    @Test
+    void partsThroughTheBalancerReachBothGatewaysAndCompleteThroughGatewayB() throws Exception {
+        uploadThroughTheBalancerAndComplete(directB, "b");
+    }
+
+    private void uploadThroughTheBalancerAndComplete(S3Client completer, String completingGateway) throws Exception {
+        String bucket = bucket();
+        String key = "balanced/parts on two gateways ü.bin";
+        byte[][] parts = new byte[PART_SIZES.length][];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = new PatternStream(PART_SIZES[i], 31L * i + 7).readAllBytes();
+        }
+        viaBalancer.createBucket(b -> b.bucket(bucket));
+        String uploadId = viaBalancer.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+
+        servedBy.clear();
+        List<CompletedPart> completed = new ArrayList<>();
+        try (AccessRecords logA = AccessRecords.listen(gatewayA); AccessRecords logB = AccessRecords.listen(gatewayB)) {
+            for (int i = 0; i < parts.length; i++) {
+                int number = i + 1;
+                String etag = viaBalancer.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                        .partNumber(number), RequestBody.fromBytes(parts[number - 1])).eTag();
+                completed.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+            }
+            List<String> partGateways = servedBy.gatewaysOf("UploadPart");
+            assertEquals(Set.of("a", "b"), new HashSet<>(partGateways),
+                    "round robin should spread the parts: " + partGateways + "\nHAProxy:\n" + haproxy.log());
+            // Each gateway logged exactly the parts its answers said it served.
+            for (int number = 1; number <= parts.length; number++) {
+                AccessRecords log = partGateways.get(number - 1).equals("a") ? logA : logB;
+                String query = "partNumber=" + number + "&";
+                log.await(record -> "UploadPart".equals(record.s3Operation()) && record.status() == 200
+                        && (record.rawQuery() + "&").contains(query), "UploadPart " + number);
+            }
+        }
+
+        // Either gateway sees every part, wherever it was uploaded.
+        ListPartsResponse listed = (completer == directA ? directB : directA)
+                .listParts(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+        assertEquals(completed.stream().map(CompletedPart::eTag).toList(), listed.parts().stream().map(Part::eTag)
+                .toList());
+
+        CompleteMultipartUploadResponse done = completer.completeMultipartUpload(b -> b.bucket(bucket).key(key)
+                .uploadId(uploadId).multipartUpload(m -> m.parts(completed)));
+        assertEquals(List.of(completingGateway), servedBy.gatewaysOf("CompleteMultipartUpload"));
+        assertEquals(multipartEtag(parts), done.eTag());
+
+        byte[] whole = concatenate(parts);
+        for (S3Client reader : List.of(directA, directB, viaBalancer)) {
+            var read = reader.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+            assertArrayEquals(whole, read.asByteArray());
+            assertEquals(done.eTag(), read.response().eTag());
+        }
+
+        // What Swift stored: one SLO over exactly the four parts, no marker or claim left behind.
+        SwiftReply manifest = gatewayA.swift().objects().head(bucket, key, SwiftHeaders.empty());
+        assertEquals("True", manifest.header("X-Static-Large-Object"));
+        assertEquals(whole.length, manifest.contentLength());
+        List<String> segments = S3TestGateway.objectNames(gatewayA.swift(), bucket + "_segments");
+        assertEquals(parts.length, segments.size(), segments.toString());
+        assertTrue(segments.stream().allMatch(name -> name.startsWith("parts/" + uploadId + "/")), segments.toString());
+    }
+
+    @Test
+    void aBucketCreatedThroughOneGatewayIsUsableThroughTheOther() throws Exception {
+        String bucket = bucket();
+        directA.createBucket(b -> b.bucket(bucket));
+        assertEquals("AUTH_test", gatewayA.registry().containers().head(bucket).header(RegistryLayout.OWNER_HEADER),
+                "the bucket's record in the shared registry");
+
+        directB.putObject(b -> b.bucket(bucket).key("from-b.txt"), RequestBody.fromString("written through b"));
+        assertEquals("written through b", directA.getObjectAsBytes(b -> b.bucket(bucket).key("from-b.txt"))
+                .asUtf8String());
+        assertEquals(List.of("from-b.txt"), directB.listObjectsV2(b -> b.bucket(bucket)).contents().stream()
+                .map(S3Object::key).toList());
+
+        // One registry for both: the name is taken on b too, for its owner and for everyone else.
+        S3Exception again = assertThrows(S3Exception.class, () -> directB.createBucket(b -> b.bucket(bucket)));
+        assertEquals("BucketAlreadyOwnedByYou", again.awsErrorDetails().errorCode());
+        S3Exception other = assertThrows(S3Exception.class, () -> gatewayB.s3(S3TestGateway.TESTER2,
+                S3TestGateway.TESTER2_KEY).createBucket(b -> b.bucket(bucket)));
+        assertEquals("BucketAlreadyExists", other.awsErrorDetails().errorCode());
+
+        directB.deleteObject(b -> b.bucket(bucket).key("from-b.txt"));
+        directB.deleteBucket(b -> b.bucket(bucket));
+        assertThrows(NoSuchBucketException.class, () -> directA.headBucket(b -> b.bucket(bucket)));
+        assertEquals(404, statusOf(() -> gatewayA.swift().containers().head(bucket)));
+        assertEquals(404, statusOf(() -> gatewayA.registry().containers().head(bucket)), "the registry record");
+    }
+
+    private String bucket() {
+        String bucket = S3TestGateway.uniqueBucket();
+        buckets.add(bucket);
+        return bucket;
+    }
+
+    private static Properties withTransIdSuffix(String suffix) {
+        Properties configuration = S3TestGateway.configuration();
+        configuration.setProperty("filter.catch_errors.trans_id_suffix", suffix);
+        return configuration;
+    }
+
+    /** An SDK client (defaults) for test:tester at {@code endpoint}, reporting to {@link #servedBy}. */
+    private static S3Client client(S3TestGateway gateway, URI endpoint) {
+        return gateway.s3(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY, builder -> builder
+                .endpointOverride(endpoint)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(servedBy)));
+    }
+
+    /**
+     * Waits until HAProxy listens and has sent a health check of a client to each gateway: its own checks start
+     * with the servers up, so round robin alternates from the first request.
+     */
+    private static void awaitBothGatewaysThroughTheBalancer() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest healthcheck = HttpRequest.newBuilder(haproxy.endpoint().resolve("/healthcheck"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Set<String> answered = new HashSet<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (answered.size() < 2) {
+            if (System.nanoTime() > deadline || !haproxy.isAlive()) {
+                throw new AssertionError("HAProxy did not reach both gateways; its output:\n" + haproxy.log());
+            }
+            try {
+                HttpResponse<String> answer = http.send(healthcheck, HttpResponse.BodyHandlers.ofString());
+                String transId = answer.headers().firstValue("X-Trans-Id").orElse("");
+                GATEWAYS_BY_SUFFIX.forEach((suffix, gateway) -> {
+                    if (answer.statusCode() == 200 && transId.endsWith(suffix)) {
+                        answered.add(gateway);
+                    }
+                });
+            } catch (ConnectException notListeningYet) {
+                Thread.sleep(100);  // HAProxy is still starting: a process outside this JVM, nothing to wait on
+            }
+        }
+    }
+
+    private static String multipartEtag(byte[][] parts) throws Exception {
+        MessageDigest ofDigests = MessageDigest.getInstance("MD5");
+        for (byte[] part : parts) {
+            ofDigests.update(MessageDigest.getInstance("MD5").digest(part));
+        }
+        return "\"" + HexFormat.of().formatHex(ofDigests.digest()) + "-" + parts.length + "\"";
+    }
+
+    private static byte[] concatenate(byte[][] parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] whole = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, whole, at, part.length);
+            at += part.length;
+        }
+        return whole;
+    }
+
+    private interface SwiftHead {
+        SwiftReply run() throws Exception;
+    }
+
+    private static int statusOf(SwiftHead head) throws Exception {
+        try {
+            return head.run().status();
+        } catch (SwiftHttpStatusException e) {
+            return e.status();
+        }
+    }
+}
