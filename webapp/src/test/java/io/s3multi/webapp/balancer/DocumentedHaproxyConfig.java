@@ -49,6 +49,11 @@ final class DocumentedHaproxyConfig {
         return new DocumentedHaproxyConfig(List.copyOf(document.subList(start + 1, start + 1 + end)));
     }
 
+    /** The configuration exactly as documented. */
+    String asWritten() {
+        return String.join("\n", lines) + "\n";
+    }
+
     /** The documented configuration with its host parts replaced: listening on {@code frontendPort}. */
     String forLoopback(int frontendPort, List<Integer> gatewayPorts) {
         var out = new StringBuilder(TEST_GLOBAL);

@@ -31,9 +31,7 @@ final class Haproxy implements AutoCloseable {
 
     /** Starts HAProxy with the documented configuration in front of the gateways listening on {@code ports}. */
     static Haproxy inFrontOf(List<Integer> gatewayPorts) throws IOException {
-        if (!Files.isExecutable(BINARY)) {
-            throw new AssertionError(BINARY + " is missing: run dev/swift install (it installs haproxy)");
-        }
+        requireBinary();
         int port = freeLoopbackPort();
         Path config = Files.createTempFile(Path.of("target"), "haproxy-", ".cfg");
         Files.writeString(config, DocumentedHaproxyConfig.read().forLoopback(port, gatewayPorts),
@@ -44,6 +42,28 @@ final class Haproxy implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         return new Haproxy(process, log, port);
+    }
+
+    /**
+     * Runs {@code haproxy -c} on {@code config} (HAProxy's own check of a configuration, the whole file with its
+     * TLS certificate read) and answers its output; fails when HAProxy refuses it.
+     */
+    static String check(Path config) throws IOException, InterruptedException {
+        requireBinary();
+        Process check = new ProcessBuilder(BINARY.toString(), "-c", "-f", config.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!check.waitFor(30, TimeUnit.SECONDS) || check.exitValue() != 0) {
+            throw new AssertionError("haproxy -c refused " + config + ":\n" + output);
+        }
+        return output;
+    }
+
+    private static void requireBinary() {
+        if (!Files.isExecutable(BINARY)) {
+            throw new AssertionError(BINARY + " is missing: run dev/swift install (it installs haproxy)");
+        }
     }
 
     URI endpoint() {

@@ -17,6 +17,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +56,7 @@ class TwoGatewaysBehindHaproxyIT {
 
     private static final int PART_SIZE = 5 * 1024 * 1024;  // the least part size (filter.s3multi.min_part_size)
     private static final int[] PART_SIZES = {PART_SIZE, PART_SIZE, PART_SIZE, 1024 * 1024 + 3};
+    private static final String DOCUMENTED_CERTIFICATE = "/etc/haproxy/certs/s3.example.com.pem";
     private static final Map<String, String> GATEWAYS_BY_SUFFIX = Map.of("-gwa", "a", "-gwb", "b");
 
     private static S3TestGateway gatewayA;
@@ -166,6 +171,17 @@ class TwoGatewaysBehindHaproxyIT {
     }
 
     @Test
+    void theDocumentedConfigurationIsValidAsWritten() throws Exception {
+        String written = DocumentedHaproxyConfig.read().asWritten();
+        assertTrue(written.contains(DOCUMENTED_CERTIFICATE), written);
+        Path directory = Files.createTempDirectory(Path.of("target"), "haproxy-as-written-");
+        Path config = directory.resolve("haproxy.cfg");
+        Files.writeString(config, written.replace(DOCUMENTED_CERTIFICATE, selfSignedPem(directory).toString()));
+        String output = Haproxy.check(config);
+        assertTrue(output.contains("Configuration file is valid"), output);
+    }
+
+    @Test
     void aBucketCreatedThroughOneGatewayIsUsableThroughTheOther() throws Exception {
         String bucket = bucket();
         directA.createBucket(b -> b.bucket(bucket));
@@ -190,6 +206,21 @@ class TwoGatewaysBehindHaproxyIT {
         assertThrows(NoSuchBucketException.class, () -> directA.headBucket(b -> b.bucket(bucket)));
         assertEquals(404, statusOf(() -> gatewayA.swift().containers().head(bucket)));
         assertEquals(404, statusOf(() -> gatewayA.registry().containers().head(bucket)), "the registry record");
+    }
+
+    /** A throw-away certificate and key in one PEM file, as HAProxy's {@code crt} takes them (openssl). */
+    private static Path selfSignedPem(Path directory) throws Exception {
+        Path key = directory.resolve("key.pem");
+        Path certificate = directory.resolve("certificate.pem");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-subj", "/CN=s3.example.com", "-days", "1", "-keyout", key.toString(), "-out", certificate.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0, output);
+        Path pem = directory.resolve("s3.example.com.pem");
+        Files.write(pem, (Files.readString(certificate) + Files.readString(key)).getBytes(StandardCharsets.UTF_8));
+        return pem;
     }
 
     private String bucket() {
