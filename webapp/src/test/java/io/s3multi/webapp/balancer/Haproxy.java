@@ -66,6 +66,10 @@ final class Haproxy implements AutoCloseable {
         }
     }
 
+    int port() {
+        return port;
+    }
+
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }

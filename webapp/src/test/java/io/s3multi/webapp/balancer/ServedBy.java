@@ -29,15 +29,19 @@ final class ServedBy implements ExecutionInterceptor {
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-        String requestId = context.httpResponse().firstMatchingHeader("x-amz-request-id").orElse("");
-        String gateway = gatewaysBySuffix.entrySet().stream()
-                .filter(entry -> requestId.endsWith(entry.getKey()))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse("unknown (request id '" + requestId + "')");
+        String gateway = gatewayOf(context.httpResponse().firstMatchingHeader("x-amz-request-id").orElse(""));
         synchronized (answers) {
             answers.add(new Answer(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), gateway));
         }
+    }
+
+    /** The gateway whose suffix {@code requestId} (an {@code x-amz-request-id} or {@code X-Trans-Id}) ends with. */
+    String gatewayOf(String requestId) {
+        return gatewaysBySuffix.entrySet().stream()
+                .filter(entry -> requestId != null && requestId.endsWith(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("unknown (request id '" + requestId + "')");
     }
 
     /** The gateways that answered {@code operation}, in order, one entry per answer. */
