@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * <p>Only the bucket's container is switched; {@code <bucket>_segments} is never versioned (its segments are
  * named by manifests, which are versioned themselves). MFA delete is refused: the gateway has no MFA devices to
- * check an {@code x-amz-mfa} code against, so it answers as AWS answers a request without a valid one.
+ * check an {@code x-amz-mfa} code against, so it answers as AWS answers a request without a valid one. A bucket with
+ * Object Lock cannot be suspended ({@code InvalidBucketState}, as AWS).
  */
 public final class BucketVersioningConfig {
 
@@ -21,9 +22,11 @@ public final class BucketVersioningConfig {
     private static final String MFA_DISABLED = "Disabled";
 
     private final BucketPresence presence;
+    private final BucketObjectLock objectLock;
 
-    public BucketVersioningConfig(BucketPresence presence) {
+    public BucketVersioningConfig(BucketPresence presence, BucketObjectLock objectLock) {
         this.presence = Objects.requireNonNull(presence, "presence");
+        this.objectLock = Objects.requireNonNull(objectLock, "objectLock");
     }
 
     /** The state the container shows; no {@code Status} for a bucket never versioned. */
@@ -49,6 +52,7 @@ public final class BucketVersioningConfig {
             return S3Response.status(200);
         }
         BucketVersioning wanted = BucketVersioning.fromS3Status(configuration.status());
+        objectLock.requireSuspendable(call, wanted);
         presence.onBucket(call, () -> call.swift().containers().post(call.bucket(), wanted.swiftHeaders()));
         return S3Response.status(200);
     }
