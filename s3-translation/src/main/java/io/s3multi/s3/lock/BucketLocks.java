@@ -65,6 +65,11 @@ public final class BucketLocks {
                 .headers();
     }
 
+    /** Forgets every configuration read (for tests, which reuse bucket names against fresh fake Swifts). */
+    public static void forgetAll() {
+        KNOWN.clear();
+    }
+
     private static String cacheKey(String account, String bucket) {
         return account + "/" + bucket;
     }
