@@ -35,9 +35,6 @@ final class LockedObjectGuard {
     private static final List<String> AUTH_HEADERS = List.of("X-Auth-Token", "X-Service-Token");
     private static final List<String> GUARDED_METHODS = List.of("DELETE", "PUT", "POST");
 
-    private record Known(boolean locked, long readAtNanos) {
-    }
-
     private final BackendClient backend;
     private final ProxyServerConfig config;
     private final Clock clock;
@@ -142,5 +139,9 @@ final class LockedObjectGuard {
         } catch (ExecutionException | TimeoutException unreachable) {
             return null;   // the request itself will meet the same failure and answer it
         }
+    }
+
+    /** Whether a container has Object Lock, as read at {@code readAtNanos}. */
+    private record Known(boolean locked, long readAtNanos) {
     }
 }

@@ -58,7 +58,7 @@ public final class BucketHandler {
         this.removal = new BucketRemoval(registry, presence);
         this.listings = new BucketListings(settings, presence);
         this.objectLock = new BucketObjectLock(presence);
-        this.versioning = new BucketVersioningConfig(presence, objectLock);
+        this.versioning = new BucketVersioningConfig(presence);
         this.tagging = new BucketTagging(presence);
         this.cors = BucketCors.of(registry, presence);
     }

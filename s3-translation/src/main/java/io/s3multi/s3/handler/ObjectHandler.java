@@ -110,20 +110,9 @@ public final class ObjectHandler {
         return S3Response.status(200);
     }
 
-    public S3Response getObjectRetention(S3Call call) {
-        return guarded(call, ObjectLocks::getRetention);
-    }
-
-    public S3Response putObjectRetention(S3Call call) {
-        return guarded(call, ObjectLocks::putRetention);
-    }
-
-    public S3Response getObjectLegalHold(S3Call call) {
-        return guarded(call, ObjectLocks::getLegalHold);
-    }
-
-    public S3Response putObjectLegalHold(S3Call call) {
-        return guarded(call, ObjectLocks::putLegalHold);
+    /** Get/PutObjectRetention, Get/PutObjectLegalHold: one of {@link ObjectLocks}'s operations. */
+    public S3Response objectLock(S3Call call, java.util.function.Function<S3Call, S3Response> operation) {
+        return guarded(call, operation);
     }
 
     public S3Response getObjectTagging(S3Call call) {

@@ -8,7 +8,7 @@ import io.s3multi.s3.lock.BucketLocks;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.version.BucketVersioning;
-import io.s3multi.s3.xml.documents.ObjectLockConfiguration;
+import io.s3multi.s3.xml.documents.ObjectLockDocuments;
 import java.util.Objects;
 
 /**
@@ -44,17 +44,22 @@ public final class BucketObjectLock {
         if (!configuration.enabled()) {
             throw S3Exception.of(S3ErrorCode.OBJECT_LOCK_CONFIGURATION_NOT_FOUND);
         }
-        ObjectLockConfiguration.Rule rule = configuration.defaultMode() == null ? null
-                : new ObjectLockConfiguration.Rule(new ObjectLockConfiguration.DefaultRetention(
-                        configuration.defaultMode().name(),
-                        configuration.days() > 0 ? Integer.toString(configuration.days()) : null,
-                        configuration.years() > 0 ? Integer.toString(configuration.years()) : null));
-        return S3Response.xml(new ObjectLockConfiguration(ENABLED, rule));
+        var answer = new ObjectLockDocuments.Configuration();
+        answer.objectLockEnabled = ENABLED;
+        if (configuration.defaultMode() != null) {
+            var retention = new ObjectLockDocuments.DefaultRetention();
+            retention.mode = configuration.defaultMode().name();
+            retention.days = configuration.days() > 0 ? Integer.toString(configuration.days()) : null;
+            retention.years = configuration.years() > 0 ? Integer.toString(configuration.years()) : null;
+            answer.rule = new ObjectLockDocuments.Rule();
+            answer.rule.defaultRetention = retention;
+        }
+        return S3Response.xml(answer);
     }
 
     /** 200 with no body; the body is checked before the bucket is looked at. */
     public S3Response put(S3Call call) {
-        BucketLockConfiguration wanted = parse(ConfigurationBody.read(call, ObjectLockConfiguration.class)
+        BucketLockConfiguration wanted = parse(ConfigurationBody.read(call, ObjectLockDocuments.Configuration.class)
                 .orElseThrow(S3Exception::missingRequestBody));
         var container = presence.require(call).headers();
         if (!BucketLockConfiguration.of(container).enabled()
@@ -71,7 +76,7 @@ public final class BucketObjectLock {
      * Refuses to suspend versioning of a bucket with Object Lock, as AWS does: a suspended bucket would overwrite
      * and delete locked versions.
      */
-    public void requireSuspendable(S3Call call, BucketVersioning wanted) {
+    static void requireSuspendable(S3Call call, BucketVersioning wanted) {
         if (wanted == BucketVersioning.SUSPENDED && BucketLocks.fresh(call).enabled()) {
             throw S3Exception.of(S3ErrorCode.INVALID_BUCKET_STATE,
                     "An Object Lock configuration is present on this bucket, so the versioning state cannot be"
@@ -79,22 +84,22 @@ public final class BucketObjectLock {
         }
     }
 
-    private static BucketLockConfiguration parse(ObjectLockConfiguration document) {
-        if (!ENABLED.equals(document.objectLockEnabled())) {
+    private static BucketLockConfiguration parse(ObjectLockDocuments.Configuration document) {
+        if (!ENABLED.equals(document.objectLockEnabled)) {
             throw S3Exception.malformedXml().withReason("objectLock.enabled");
         }
-        if (document.rule() == null) {
+        if (document.rule == null) {
             return BucketLockConfiguration.ENABLED;
         }
-        ObjectLockConfiguration.DefaultRetention retention = document.rule().defaultRetention();
-        if (retention == null || retention.mode() == null || (retention.days() == null) == (retention.years() == null)) {
+        ObjectLockDocuments.DefaultRetention retention = document.rule.defaultRetention;
+        if (retention == null || retention.mode == null || (retention.days == null) == (retention.years == null)) {
             throw S3Exception.malformedXml().withReason("objectLock.rule");
         }
-        RetentionMode mode = RetentionMode.parse(retention.mode())
+        RetentionMode mode = RetentionMode.parse(retention.mode)
                 .orElseThrow(() -> S3Exception.malformedXml().withReason("objectLock.mode"));
-        return retention.days() != null
-                ? new BucketLockConfiguration(true, mode, period("Days", retention.days(), MAX_DAYS), 0)
-                : new BucketLockConfiguration(true, mode, 0, period("Years", retention.years(), MAX_YEARS));
+        return retention.days != null
+                ? new BucketLockConfiguration(true, mode, period("Days", retention.days, MAX_DAYS), 0)
+                : new BucketLockConfiguration(true, mode, 0, period("Years", retention.years, MAX_YEARS));
     }
 
     private static int period(String name, String value, int max) {

@@ -22,11 +22,9 @@ public final class BucketVersioningConfig {
     private static final String MFA_DISABLED = "Disabled";
 
     private final BucketPresence presence;
-    private final BucketObjectLock objectLock;
 
-    public BucketVersioningConfig(BucketPresence presence, BucketObjectLock objectLock) {
+    public BucketVersioningConfig(BucketPresence presence) {
         this.presence = Objects.requireNonNull(presence, "presence");
-        this.objectLock = Objects.requireNonNull(objectLock, "objectLock");
     }
 
     /** The state the container shows; no {@code Status} for a bucket never versioned. */
@@ -52,7 +50,7 @@ public final class BucketVersioningConfig {
             return S3Response.status(200);
         }
         BucketVersioning wanted = BucketVersioning.fromS3Status(configuration.status());
-        objectLock.requireSuspendable(call, wanted);
+        BucketObjectLock.requireSuspendable(call, wanted);
         presence.onBucket(call, () -> call.swift().containers().post(call.bucket(), wanted.swiftHeaders()));
         return S3Response.status(200);
     }

@@ -12,8 +12,8 @@ import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.InstantAdapter;
-import io.s3multi.s3.xml.documents.LegalHold;
-import io.s3multi.s3.xml.documents.Retention;
+import io.s3multi.s3.xml.documents.ObjectLockDocuments.LegalHold;
+import io.s3multi.s3.xml.documents.ObjectLockDocuments.Retention;
 import io.s3multi.swift.SwiftHeaders;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,8 +48,10 @@ public final class ObjectLocks {
         if (!state.hasRetention()) {
             throw S3Exception.of(io.s3multi.s3.error.S3ErrorCode.NO_SUCH_OBJECT_LOCK_CONFIGURATION);
         }
-        return S3Response.xml(new Retention(state.mode().name(), S3_TIME.marshal(state.retainUntil())))
-                .withHeader(VersionHeaders.VERSION_ID, VersionHeaders.swiftVersionId(stored).orElse(null));
+        Retention answer = new Retention();
+        answer.mode = state.mode().name();
+        answer.retainUntilDate = S3_TIME.marshal(state.retainUntil());
+        return S3Response.xml(answer).withHeader(VersionHeaders.VERSION_ID, VersionHeaders.swiftVersionId(stored).orElse(null));
     }
 
     /** 200 with no body, as AWS answers. */
@@ -68,15 +70,16 @@ public final class ObjectLocks {
     public static S3Response getLegalHold(S3Call call) {
         requireLockedBucket(call);
         SwiftHeaders stored = MetadataPost.asked(call);
-        return S3Response.xml(new LegalHold(ObjectLockState.of(stored).legalHold() ? "ON" : "OFF"))
-                .withHeader(VersionHeaders.VERSION_ID, VersionHeaders.swiftVersionId(stored).orElse(null));
+        LegalHold answer = new LegalHold();
+        answer.status = ObjectLockState.of(stored).legalHold() ? "ON" : "OFF";
+        return S3Response.xml(answer).withHeader(VersionHeaders.VERSION_ID, VersionHeaders.swiftVersionId(stored).orElse(null));
     }
 
     /** 200 with no body, as AWS answers. */
     public static S3Response putLegalHold(S3Call call) {
         LegalHold body = readBody(call, LegalHold.class);
-        boolean on = body.status() == null ? badDocument()
-                : LockHeaders.legalHold(body.status()).orElseGet(ObjectLocks::badDocument);
+        boolean on = body.status == null ? badDocument()
+                : LockHeaders.legalHold(body.status).orElseGet(ObjectLocks::badDocument);
         requireLockedBucket(call);
         MetadataPost.requireCurrentVersion(call, "legal hold");
         SwiftHeaders stored = MetadataPost.head(call);
@@ -97,15 +100,15 @@ public final class ObjectLocks {
 
     /** The retention a PutObjectRetention body asks for: none (both absent), or a mode and a future date. */
     private static ObjectLockState wanted(S3Call call, Retention body) {
-        if (body.mode() == null && body.retainUntilDate() == null) {
+        if (body.mode == null && body.retainUntilDate == null) {
             return ObjectLockState.NONE;
         }
-        if (body.mode() == null || body.retainUntilDate() == null) {
+        if (body.mode == null || body.retainUntilDate == null) {
             throw S3Exception.malformedXml().withReason("retention.incomplete");
         }
-        RetentionMode mode = RetentionMode.parse(body.mode()).orElseGet(ObjectLocks::badDocument);
+        RetentionMode mode = RetentionMode.parse(body.mode).orElseGet(ObjectLocks::badDocument);
         return ObjectLockState.NONE.withRetention(mode,
-                LockHeaders.futureDate("RetainUntilDate", body.retainUntilDate(), call.clock().instant()));
+                LockHeaders.futureDate("RetainUntilDate", body.retainUntilDate, call.clock().instant()));
     }
 
     private static void replace(S3Call call, SwiftHeaders stored, ObjectLockState state) {
