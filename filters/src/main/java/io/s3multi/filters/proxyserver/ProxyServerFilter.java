@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
@@ -68,6 +69,9 @@ import org.slf4j.LoggerFactory;
  * is also applied to its {@code <bucket>_segments} container ({@link SegmentsAclMirror}), so that the ACLs guarding
  * multipart objects' bytes stay those of the bucket.
  *
+ * <p>A second: in a container with S3 Object Lock, a DELETE, PUT or POST of an object that a retention or legal hold
+ * protects, or switching the container's versioning off, is refused with 403 ({@link LockedObjectGuard}).
+ *
  * <p>The backend client ({@link BackendClient}) is Jetty's {@code HttpClient}, one pool per filter instance,
  * started in {@link #init} and stopped in {@link #destroy}. It follows no redirects, keeps no cookies, answers no
  * authentication challenges, decodes no content and keeps header values as spelled: the client sees what Swift
@@ -92,6 +96,7 @@ public final class ProxyServerFilter implements Filter {
     private final ProxyServerConfig config;
     private BackendClient backend;
     private SegmentsAclMirror segmentsAcl;
+    private LockedObjectGuard lockedObjects;
 
     public ProxyServerFilter(ProxyServerConfig config) {
         this.config = config;
@@ -102,6 +107,7 @@ public final class ProxyServerFilter implements Filter {
         try {
             backend = BackendClient.start(config);
             segmentsAcl = new SegmentsAclMirror(backend, config);
+            lockedObjects = new LockedObjectGuard(backend, config, Clock.systemUTC());
         } catch (Exception e) {
             throw new ServletException("cannot start the backend client for " + config.swiftUrl(), e);
         }
@@ -125,13 +131,24 @@ public final class ProxyServerFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain next) throws IOException {
         var request = (HttpServletRequest) req;
         var response = (HttpServletResponse) res;
-        if (!isNativeSwift(RawPath.of(request))) {
+        String rawPath = RawPath.of(request);
+        if (!isNativeSwift(rawPath)) {
             PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, "Not Found\n");
             return;
         }
         String refusal = ReservedMetadataGuard.refusal(request);
         if (refusal != null) {
             PlainText.send(response, HttpServletResponse.SC_BAD_REQUEST, refusal);
+            return;
+        }
+        try {
+            refusal = lockedObjects.refusal(request, rawPath);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while looking at " + config.swiftUrl());
+        }
+        if (refusal != null) {
+            PlainText.send(response, HttpServletResponse.SC_FORBIDDEN, refusal);
             return;
         }
         forward(request, response);

@@ -20,6 +20,9 @@ import java.util.Set;
 public record KeystoneUser(String accessKey, String userId, String userName, String projectId, String projectName,
         Set<String> roles, SecretAccessKey secret) {
 
+    /** The role that makes a user an administrator of the project's account ({@link S3Identity#accountAdmin}). */
+    static final String ADMIN_ROLE = "admin";
+
     public KeystoneUser {
         Objects.requireNonNull(accessKey, "accessKey");
         Objects.requireNonNull(userId, "userId");
@@ -31,7 +34,7 @@ public record KeystoneUser(String accessKey, String userId, String userName, Str
     /** The identity the S3 stages act as: owner and Swift account {@code <resellerPrefix><projectId>}. */
     public S3Identity identity(String resellerPrefix) {
         String account = resellerPrefix + projectId;
-        return new S3Identity(accessKey, userName, account, account);
+        return new S3Identity(accessKey, userName, account, account, roles.contains(ADMIN_ROLE));
     }
 
     @Override

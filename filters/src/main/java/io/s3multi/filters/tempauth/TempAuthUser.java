@@ -11,7 +11,8 @@ import java.util.Set;
  * <p>The S3 access key is {@code <account>:<user>} and the S3 secret is {@code <key>}, exactly the credentials
  * of the same user in Swift's tempauth, which the gateway uses to obtain the user's Swift token. The gateway
  * itself grants nothing: what the user may do in Swift (the {@code .admin} group, container ACLs) is decided
- * by Swift. The groups are kept for documentation and for future policy.
+ * by Swift. The groups tell the S3 stages who administers the account ({@link S3Identity#accountAdmin}: may bypass
+ * Object Lock governance retention).
  *
  * @param account the Swift tempauth account, e.g. {@code test}
  * @param user    the user within it, e.g. {@code tester}
@@ -35,7 +36,8 @@ public record TempAuthUser(String account, String user, String key, Set<String> 
     /** The identity the S3 stages act as: the Swift account {@code <resellerPrefix><account>}. */
     public S3Identity identity(String resellerPrefix) {
         String swiftAccount = resellerPrefix + account;
-        return new S3Identity(accessKey(), accessKey(), swiftAccount, swiftAccount);
+        return new S3Identity(accessKey(), accessKey(), swiftAccount, swiftAccount,
+                groups.contains(".admin") || groups.contains(".reseller_admin"));
     }
 
     @Override

@@ -196,7 +196,7 @@ class S3EdgeTest {
 
         Dispatched dispatched = DISPATCHED.get(0);
         assertEquals(S3Operation.GET_OBJECT, dispatched.operation());
-        assertEquals(new S3Identity("test:tester", "test:tester", "AUTH_test", "AUTH_test"),
+        assertEquals(new S3Identity("test:tester", "test:tester", "AUTH_test", "AUTH_test", true),
                 dispatched.call().identity());
         assertEquals("photos", dispatched.call().bucket());
         assertEquals(answer.headers().firstValue("x-amz-request-id").orElseThrow(), dispatched.call().requestId());

@@ -39,8 +39,10 @@ class TempAuthConfigTest {
         assertEquals(Set.of(".admin"), tester.groups());
         assertEquals(Set.of(), config.users().get("test:tester3").groups());
         assertEquals(Set.of(".admin", ".reseller_admin"), config.users().get("a:b_c").groups());
-        assertEquals(new S3Identity("test:tester", "test:tester", "AUTH_test", "AUTH_test"),
+        assertEquals(new S3Identity("test:tester", "test:tester", "AUTH_test", "AUTH_test", true),
                 tester.identity(config.resellerPrefix()));
+        assertEquals(new S3Identity("test:tester3", "test:tester3", "AUTH_test", "AUTH_test", false),
+                config.users().get("test:tester3").identity(config.resellerPrefix()));
     }
 
     @Test

@@ -50,6 +50,13 @@ import java.util.regex.Pattern;
  *       the marker) and CompleteMultipartUpload, Put/DeleteObjectTagging (a metadata POST)</td></tr>
  *   <tr><td>{@code X-Container-Meta-S3multi-Tags-1}, ... (container)</td><td>the bucket's tags, as above</td>
  *       <td>Put/DeleteBucketTagging (a container POST)</td></tr>
+ *   <tr><td>{@code X-Object-Meta-S3multi-Lock-Mode}, {@code -Lock-Retain-Until}, {@code -Lock-Legal-Hold}</td>
+ *       <td>{@code GOVERNANCE}/{@code COMPLIANCE}, an ISO-8601 instant, {@code ON} ({@link ObjectLockState})</td>
+ *       <td>PutObject, CopyObject, CompleteMultipartUpload (from the request's headers, the upload's marker or the
+ *       bucket's default retention), Put/ObjectRetention and PutObjectLegalHold (a metadata POST)</td></tr>
+ *   <tr><td>{@code X-Container-Meta-S3multi-Object-Lock} (container)</td><td>{@code Enabled}, or
+ *       {@code Enabled GOVERNANCE Days 30} with a default retention ({@link BucketLockConfiguration})</td>
+ *       <td>CreateBucket with {@code x-amz-bucket-object-lock-enabled}, PutObjectLockConfiguration</td></tr>
  * </table>
  * The upload markers and claims in {@code <bucket>_segments} carry reserved names of their own ({@link #MARKER_KEY}
  * and the following, {@link #CLAIM_STATE} and the following; the package comment shows where each lives). Every
@@ -90,6 +97,13 @@ public final class ReservedMetadata {
 
     /** Every reserved Swift container metadata header starts with this (compare without regard to case). */
     public static final String CONTAINER_PREFIX = "X-Container-Meta-S3multi-";
+
+    // Object Lock (ObjectLockState): a version's retention mode, its retain-until date (ISO-8601 UTC), its legal
+    // hold (ON); on the bucket's container its lock configuration (BucketLockConfiguration).
+    public static final String LOCK_MODE = SWIFT_PREFIX + "Lock-Mode";
+    public static final String LOCK_RETAIN_UNTIL = SWIFT_PREFIX + "Lock-Retain-Until";
+    public static final String LOCK_LEGAL_HOLD = SWIFT_PREFIX + "Lock-Legal-Hold";
+    public static final String CONTAINER_OBJECT_LOCK = CONTAINER_PREFIX + "Object-Lock";
 
     /** A bucket's tags, on its container: pieces as {@link #TAGS_PREFIX}. */
     public static final String CONTAINER_TAGS_PREFIX = CONTAINER_PREFIX + "Tags-";
@@ -199,7 +213,8 @@ public final class ReservedMetadata {
     }
 
     private static List<String> objectNames() {
-        List<String> names = new ArrayList<>(List.of(ETAG, UPLOAD_ID, PARTS_COUNT, OBJECT, CHECKSUM_TYPE));
+        List<String> names = new ArrayList<>(List.of(ETAG, UPLOAD_ID, PARTS_COUNT, OBJECT, CHECKSUM_TYPE,
+                LOCK_MODE, LOCK_RETAIN_UNTIL, LOCK_LEGAL_HOLD));
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
             names.add(checksum(algorithm));
         }

@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  * it sorts before every attempt of its part (a prefix sorts first) and is read as the part's oldest attempt, so
  * uploads begun before an upgrade still list, complete and abort. Everything of one upload's parts, in either
  * layout, is under {@link #partsPrefix}.
+ *
+ * <p>Object Lock keeps nothing here: a version's lock is reserved metadata of the version itself
+ * ({@link ObjectLockState}), so no prefix of {@code <bucket>_segments} holds lock state. What a locked multipart
+ * version names here (its parts, sub-manifests) stays as long as the version does: every path that deletes segments
+ * does so only after the version that names them is gone, and a locked version is not deleted.
  */
 public final class SegmentsLayout {
 

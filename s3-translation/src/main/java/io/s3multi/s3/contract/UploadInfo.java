@@ -29,10 +29,12 @@ import java.util.Optional;
  * @param checksumType      its type; {@code null} exactly when there is no algorithm
  * @param initiator         the display name of who initiated the upload
  * @param tags              the tags of the object to be
+ * @param lock              the Object Lock state CreateMultipartUpload asked for ({@code x-amz-object-lock-*}),
+ *                          stored on the marker as on an object ({@link ObjectLockState}); applied at Complete
  */
 public record UploadInfo(String key, UploadId uploadId, String contentType, Map<String, String> contentHeaders,
         Map<String, String> userMetadata, Optional<DigestAlgorithm> checksumAlgorithm, ChecksumType checksumType,
-        String initiator, TagSet tags) {
+        String initiator, TagSet tags, ObjectLockState lock) {
 
     /** The content type of an upload's marker, before its parameters. */
     public static final String MARKER_CONTENT_TYPE = "application/x-s3multi-upload";
@@ -61,6 +63,15 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
             throw new IllegalArgumentException("a checksum type goes with a checksum algorithm");
         }
         Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(lock, "lock");
+    }
+
+    /** An upload that asked for no Object Lock state. */
+    public UploadInfo(String key, UploadId uploadId, String contentType, Map<String, String> contentHeaders,
+            Map<String, String> userMetadata, Optional<DigestAlgorithm> checksumAlgorithm, ChecksumType checksumType,
+            String initiator, TagSet tags) {
+        this(key, uploadId, contentType, contentHeaders, userMetadata, checksumAlgorithm, checksumType, initiator,
+                tags, ObjectLockState.NONE);
     }
 
     /** An upload whose object gets no tags. */
@@ -89,7 +100,7 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         if (checksumType != null) {
             headers.set(META_CHECKSUM_TYPE, checksumType.name());
         }
-        return headers.addAll(StoredTags.objectHeaders(tags)).build();
+        return headers.addAll(StoredTags.objectHeaders(tags)).addAll(lock.headers()).build();
     }
 
     /** The upload as its marker's HEAD shows it. */
@@ -114,7 +125,7 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         String contentType = marker.get(META_CONTENT_TYPE) == null ? null : decodeValue(marker.get(META_CONTENT_TYPE));
         String initiator = marker.get(META_INITIATOR) == null ? "" : decodeValue(marker.get(META_INITIATOR));
         return new UploadInfo(key, uploadId, contentType, content, user, algorithm, type, initiator,
-                StoredTags.ofObject(marker));
+                StoredTags.ofObject(marker), ObjectLockState.of(marker));
     }
 
     /**

@@ -15,6 +15,9 @@
  *       {@link io.s3multi.s3.contract.ContentTypeParameters}: what rides in content types;</li>
  *   <li>{@link io.s3multi.s3.contract.StoredTags}: object tags as reserved object metadata, bucket tags as reserved
  *       container metadata ({@code X-Container-Meta-S3multi-Tags-*});</li>
+ *   <li>{@link io.s3multi.s3.contract.ObjectLockState}, {@link io.s3multi.s3.contract.BucketLockConfiguration}:
+ *       Object Lock, per version as reserved object metadata, per bucket as reserved container metadata (no side
+ *       objects: nothing of Object Lock lives in {@code b_segments});</li>
  *   <li>{@link io.s3multi.s3.contract.RegistryLayout}: the bucket registry's account.</li>
  * </ul>
  * Classes here are pure: names, shapes, parsing and formatting, no requests to Swift and no S3 operation logic
@@ -25,6 +28,8 @@
  * <pre>
  * container b                       (the bucket)
  *                                    X-Container-Meta-S3multi-Tags-1, -2, ...: the bucket's tags (if any)
+ *                                    X-Container-Meta-S3multi-Object-Lock: Enabled [GOVERNANCE|COMPLIANCE
+ *                                      Days|Years n] (Object Lock; with it X-Versions-Enabled: true)
  *   k                                SLO manifest of the completed object
  *                                      Content-Type: &lt;client type&gt;;s3multi_etag=&lt;md5-of-md5s&gt;-N
  *                                        (so bucket listings show the S3 ETag)
@@ -34,6 +39,9 @@
  *                                      X-Object-Meta-S3multi-Object: hex sha256 of "b/k" (binds it to its key)
  *                                      X-Object-Meta-S3multi-Checksum-&lt;Alg&gt;, -Checksum-Type (if any)
  *                                      X-Object-Meta-S3multi-Tags-1, -2, ...: the tags, form-encoded (if any)
+ *                                      X-Object-Meta-S3multi-Lock-Mode, -Lock-Retain-Until (ISO-8601),
+ *                                        -Lock-Legal-Hold: ON (Object Lock of this version, if any; on every
+ *                                        object the gateway writes, multipart or not)
  *                                      X-Object-Meta-&lt;name&gt; (x-amz-meta-*), Cache-Control, ...
  *
  * container b_segments              (created by the first CreateMultipartUpload, with b's X-Storage-Policy,
@@ -46,6 +54,7 @@
  *                                      X-Object-Meta-S3multi-Key / -Initiator / -Content-Type / -Header-*
  *                                      X-Object-Meta-S3multi-Checksum-Algorithm / -Checksum-Type
  *                                      X-Object-Meta-S3multi-Tags-1, ... (x-amz-tagging for the object to be)
+ *                                      X-Object-Meta-S3multi-Lock-* (x-amz-object-lock-* for the object to be)
  *                                      X-Object-Meta-&lt;name&gt; (x-amz-meta-* for the object to be)
  *   parts/&lt;upload id&gt;/00001/&lt;attempt&gt;  one attempt to upload part 1 (its ETag is its MD5); every UploadPart
  *                                      and UploadPartCopy request writes its own: &lt;attempt&gt; is 14 base32hex

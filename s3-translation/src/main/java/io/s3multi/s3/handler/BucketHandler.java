@@ -5,6 +5,7 @@ import io.s3multi.s3.handler.bucket.BucketAcls;
 import io.s3multi.s3.handler.bucket.BucketCors;
 import io.s3multi.s3.handler.bucket.BucketCreation;
 import io.s3multi.s3.handler.bucket.BucketListings;
+import io.s3multi.s3.handler.bucket.BucketObjectLock;
 import io.s3multi.s3.handler.bucket.BucketPresence;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.handler.bucket.BucketRemoval;
@@ -32,7 +33,8 @@ import java.util.Objects;
  *       {@code FULL_CONTROL} and nothing else), anything else is {@code NotImplemented}.</li>
  * </ul>
  * Bucket tags are stored as reserved container metadata ({@link BucketTagging}).
- * CORS configurations live with the bucket's registry record ({@link BucketCors}).
+ * CORS configurations live with the bucket's registry record ({@link BucketCors}); the Object Lock configuration on
+ * the container ({@link BucketObjectLock}).
  */
 public final class BucketHandler {
 
@@ -46,6 +48,7 @@ public final class BucketHandler {
     private final BucketVersioningConfig versioning;
     private final BucketTagging tagging;
     private final BucketCors cors;
+    private final BucketObjectLock objectLock;
 
     public BucketHandler(S3ApiSettings settings, BucketRegistry registry) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -54,6 +57,7 @@ public final class BucketHandler {
         this.creation = new BucketCreation(settings, registry);
         this.removal = new BucketRemoval(registry, presence);
         this.listings = new BucketListings(settings, presence);
+        this.objectLock = new BucketObjectLock(presence);
         this.versioning = new BucketVersioningConfig(presence);
         this.tagging = new BucketTagging(presence);
         this.cors = BucketCors.of(registry, presence);
@@ -98,6 +102,14 @@ public final class BucketHandler {
 
     public S3Response putBucketVersioning(S3Call call) {
         return versioning.put(call);
+    }
+
+    public S3Response getObjectLockConfiguration(S3Call call) {
+        return objectLock.get(call);
+    }
+
+    public S3Response putObjectLockConfiguration(S3Call call) {
+        return objectLock.put(call);
     }
 
     public S3Response getBucketAcl(S3Call call) {

@@ -5,6 +5,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.object.ObjectDeleter;
 import io.s3multi.s3.handler.object.VersionDeleter;
 import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.lock.DeleteAuthority;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
@@ -31,7 +32,8 @@ import java.util.Set;
  * as DeleteObject deletes it ({@link ObjectDeleter}: a missing key counts as deleted, a multipart object goes with
  * its segments; with a {@code <VersionId>} that version, {@link VersionDeleter}), several at a time but never more than {@link #PARALLEL_DELETES}, on threads shared by all
  * requests ({@link DeleteLanes}), so neither one request nor many at once can flood Swift or the gateway. The answer lists keys in request order: {@code <Deleted>} for each success (left out in quiet
- * mode) and {@code <Error>} with the AWS code for each failure; the request as a whole succeeds.
+ * mode) and {@code <Error>} with the AWS code for each failure; the request as a whole succeeds. A version Object Lock
+ * protects is such a failure ({@code AccessDenied}); {@code x-amz-bypass-governance-retention} applies to every key.
  */
 public final class MultiDeleteHandler {
 
@@ -144,7 +146,7 @@ public final class MultiDeleteHandler {
             String version = object.versionId();
             if (version != null) {
                 VersionDeleter.Deletion deleted = VersionDeleter.delete(call.swift(), call.bucket(), object.key(),
-                        VersionId.parse(version).value());
+                        VersionId.parse(version).value(), DeleteAuthority.of(call));
                 return new Outcome(null, deleted.deleteMarker(), deleted.deleteMarker() ? version : null);
             }
             ObjectDeleter.Deletion deleted = ObjectDeleter.delete(call.swift(), call.bucket(), object.key());

@@ -4,10 +4,12 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.object.ObjectAttributesReader;
 import io.s3multi.s3.handler.object.ObjectCopier;
 import io.s3multi.s3.handler.object.ObjectDeleter;
+import io.s3multi.s3.handler.object.ObjectLocks;
 import io.s3multi.s3.handler.object.ObjectReader;
 import io.s3multi.s3.handler.object.ObjectTagging;
 import io.s3multi.s3.handler.object.ObjectWriter;
 import io.s3multi.s3.handler.object.VersionDeleter;
+import io.s3multi.s3.lock.DeleteAuthority;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
@@ -28,7 +30,7 @@ import java.util.Optional;
  * (design §4). The work lives in {@link io.s3multi.s3.handler.object}: {@link ObjectWriter} (PutObject),
  * {@link ObjectReader} (GetObject, HeadObject), {@link ObjectAttributesReader} (GetObjectAttributes),
  * {@link ObjectCopier} (CopyObject), {@link ObjectDeleter} (DeleteObject), {@link ObjectTagging}
- * (Get/Put/DeleteObjectTagging); this class routes and answers the small sub-resources itself:
+ * (Get/Put/DeleteObjectTagging), {@link ObjectLocks} (Get/PutObjectRetention, Get/PutObjectLegalHold); this class routes and answers the small sub-resources itself:
  * <ul>
  *   <li>ACLs: every object is private to its owner (the Swift account), so GetObjectAcl answers the owner with
  *       {@code FULL_CONTROL} and PutObjectAcl accepts only the canned ACL {@code private};</li>
@@ -80,7 +82,7 @@ public final class ObjectHandler {
         if (version.isPresent()) {
             return guarded(call, c -> {
                 VersionDeleter.Deletion deleted = VersionDeleter.delete(c.swift(), c.bucket(), c.key(),
-                        version.get().value());
+                        version.get().value(), DeleteAuthority.of(c));
                 S3Response answer = S3Response.noContent().withHeader(VersionHeaders.VERSION_ID, deleted.versionId());
                 return deleted.deleteMarker() ? answer.withHeader(VersionHeaders.DELETE_MARKER, "true") : answer;
             });
@@ -106,6 +108,11 @@ public final class ObjectHandler {
         }
         requireObject(call);
         return S3Response.status(200);
+    }
+
+    /** Get/PutObjectRetention, Get/PutObjectLegalHold: one of {@link ObjectLocks}'s operations. */
+    public S3Response objectLock(S3Call call, java.util.function.Function<S3Call, S3Response> operation) {
+        return guarded(call, operation);
     }
 
     public S3Response getObjectTagging(S3Call call) {

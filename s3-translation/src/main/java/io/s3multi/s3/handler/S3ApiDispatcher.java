@@ -2,6 +2,7 @@ package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
+import io.s3multi.s3.handler.object.ObjectLocks;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
@@ -62,6 +63,8 @@ public final class S3ApiDispatcher {
             case GET_BUCKET_CORS -> bucket.getBucketCors(call);
             case PUT_BUCKET_CORS -> bucket.putBucketCors(call);
             case DELETE_BUCKET_CORS -> bucket.deleteBucketCors(call);
+            case GET_OBJECT_LOCK_CONFIGURATION -> bucket.getObjectLockConfiguration(call);
+            case PUT_OBJECT_LOCK_CONFIGURATION -> bucket.putObjectLockConfiguration(call);
             case DELETE_OBJECTS -> multiDelete.deleteObjects(call);
             case PUT_OBJECT -> object.putObject(call);
             case COPY_OBJECT -> object.copyObject(call);
@@ -74,6 +77,10 @@ public final class S3ApiDispatcher {
             case GET_OBJECT_TAGGING -> object.getObjectTagging(call);
             case PUT_OBJECT_TAGGING -> object.putObjectTagging(call);
             case DELETE_OBJECT_TAGGING -> object.deleteObjectTagging(call);
+            case GET_OBJECT_RETENTION -> object.objectLock(call, ObjectLocks::getRetention);
+            case PUT_OBJECT_RETENTION -> object.objectLock(call, ObjectLocks::putRetention);
+            case GET_OBJECT_LEGAL_HOLD -> object.objectLock(call, ObjectLocks::getLegalHold);
+            case PUT_OBJECT_LEGAL_HOLD -> object.objectLock(call, ObjectLocks::putLegalHold);
             case CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD,
                     ABORT_MULTIPART_UPLOAD, LIST_PARTS, LIST_MULTIPART_UPLOADS ->
                     throw S3Exception.notImplemented(operation.apiName() + " needs the s3multi stage in the pipeline");

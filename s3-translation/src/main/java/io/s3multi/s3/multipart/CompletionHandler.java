@@ -1,10 +1,12 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.ObjectLockState;
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.StoredPart;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.lock.NewVersionLock;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
@@ -110,7 +112,9 @@ public final class CompletionHandler {
         CompletionPlan plan = CompletionPlan.check(body.parts(), state.allAttempts(uploadId),
                 settings.minPartSize(), upload);
         ClaimedObjectChecksum.check(call.request().head(), plan.checksum());
-        SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan.eTag(), plan.parts().size(), plan.checksum());
+        SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan.eTag(), plan.parts().size(), plan.checksum())
+                .toBuilder().addAll(NewVersionLock.of(call, Optional.of(upload.lock())
+                        .filter(lock -> !lock.equals(ObjectLockState.NONE))).headers()).build();
         Completion completion = new Completion(call, state, uploadId, plan,
                 headers.toBuilder().addAll(conditions.swiftHeaders()).build());
         Optional<FinishLocks.Held> held = locks.tryLock(call.swift(), state, uploadId,

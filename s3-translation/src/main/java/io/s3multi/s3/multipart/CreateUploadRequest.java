@@ -2,6 +2,7 @@ package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.contract.ChecksumType;
 import io.s3multi.s3.contract.ReservedMetadata;
+import io.s3multi.s3.contract.ObjectLockState;
 import io.s3multi.s3.contract.StoredTags;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
@@ -35,6 +36,12 @@ public final class CreateUploadRequest {
      *                     NotImplemented for an ACL other than {@code private} ({@link ObjectAcl})
      */
     public static UploadInfo read(RequestHead head, String key, UploadId uploadId, String initiator) {
+        return read(head, key, uploadId, initiator, ObjectLockState.NONE);
+    }
+
+    /** As {@link #read(RequestHead, String, UploadId, String)}, for an object to be written with {@code lock}. */
+    public static UploadInfo read(RequestHead head, String key, UploadId uploadId, String initiator,
+            ObjectLockState lock) {
         head.headers().forEach((name, values) -> values.forEach(value -> HeaderValues.requireSingleLine(name, value)));
         ObjectAcl.refuseBeyondPrivate(head);
         Map<String, String> content = new LinkedHashMap<>();
@@ -74,7 +81,7 @@ public final class CreateUploadRequest {
         }
         TagSet tags = TagSet.fromHeader(head.header("x-amz-tagging"));
         UploadInfo upload = new UploadInfo(key, uploadId, head.header("Content-Type"), content, user, algorithm, type,
-                initiator, tags);
+                initiator, tags, lock);
         StoredTags.requireRoomOnObject(upload.markerHeaders(), tags);
         return upload;
     }

@@ -1,8 +1,12 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.BucketLockConfiguration;
+import io.s3multi.s3.contract.ObjectLockState;
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
+import io.s3multi.s3.lock.LockHeaders;
+import io.s3multi.s3.lock.NewVersionLock;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
@@ -39,12 +43,16 @@ public final class UploadsHandler {
     public S3Response createMultipartUpload(S3Call call) {
         String key = ObjectKeys.requireValid(call.key());
         UploadId uploadId = UploadId.newId(call.clock().instant());
+        Optional<ObjectLockState> lock = LockHeaders.of(call.request().head(), call.clock().instant());
         UploadInfo upload = CreateUploadRequest.read(call.request().head(), key, uploadId,
-                call.identity().displayName());
+                call.identity().displayName(), lock.orElse(ObjectLockState.NONE));
         String container = SegmentsLayout.container(call.bucket());
         String marker = SegmentsLayout.marker(key, uploadId);
         S3Failures.mapped(SwiftStatusMapper.Target.bucket(call.bucket()), () -> {
             SwiftReply bucket = call.swift().containers().head(call.bucket());
+            if (lock.isPresent() && !BucketLockConfiguration.of(bucket.headers()).enabled()) {
+                throw NewVersionLock.missingConfiguration();
+            }
             boolean stored = S3Failures.unlessNotFound(() -> {
                 call.swift().objects().put(container, marker, new byte[0], upload.markerHeaders());
                 SegmentsAcl.mirror(call, bucket);

@@ -10,13 +10,22 @@ import java.util.Objects;
  * @param ownerId      the canonical owner id shown in S3 answers; the Swift account, so that every user of one
  *                     account owns the same buckets, as in Swift
  * @param swiftAccount the Swift account the request acts on, e.g. {@code AUTH_test}
+ * @param accountAdmin whether the auth stage knows the user as an administrator of the account (tempauth's
+ *                     {@code .admin} or {@code .reseller_admin}, Keystone's {@code admin} role): the users allowed
+ *                     to bypass Object Lock governance retention
  */
-public record S3Identity(String accessKey, String displayName, String ownerId, String swiftAccount) {
+public record S3Identity(String accessKey, String displayName, String ownerId, String swiftAccount,
+                         boolean accountAdmin) {
 
     public S3Identity {
         Objects.requireNonNull(accessKey, "accessKey");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(swiftAccount, "swiftAccount");
+    }
+
+    /** A user who is not known as an administrator of the account. */
+    public S3Identity(String accessKey, String displayName, String ownerId, String swiftAccount) {
+        this(accessKey, displayName, ownerId, swiftAccount, false);
     }
 }

@@ -33,6 +33,8 @@ public enum S3Operation {
     GET_BUCKET_CORS("GetBucketCors"),
     PUT_BUCKET_CORS("PutBucketCors"),
     DELETE_BUCKET_CORS("DeleteBucketCors"),
+    GET_OBJECT_LOCK_CONFIGURATION("GetObjectLockConfiguration"),
+    PUT_OBJECT_LOCK_CONFIGURATION("PutObjectLockConfiguration"),
     DELETE_OBJECTS("DeleteObjects"),
 
     // object
@@ -47,6 +49,10 @@ public enum S3Operation {
     GET_OBJECT_TAGGING("GetObjectTagging"),
     PUT_OBJECT_TAGGING("PutObjectTagging"),
     DELETE_OBJECT_TAGGING("DeleteObjectTagging"),
+    GET_OBJECT_RETENTION("GetObjectRetention"),
+    PUT_OBJECT_RETENTION("PutObjectRetention"),
+    GET_OBJECT_LEGAL_HOLD("GetObjectLegalHold"),
+    PUT_OBJECT_LEGAL_HOLD("PutObjectLegalHold"),
 
     // multipart upload
     CREATE_MULTIPART_UPLOAD("CreateMultipartUpload", Kind.MULTIPART),

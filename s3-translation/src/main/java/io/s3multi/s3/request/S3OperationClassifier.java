@@ -25,6 +25,8 @@ import java.util.Optional;
  *   <li>{@code ?versions}: ListObjectVersions;</li>
  *   <li>{@code ?tagging}: Get/Put/Delete Bucket/Object Tagging;</li>
  *   <li>{@code ?cors} on a bucket: Get/Put/DeleteBucketCors;</li>
+ *   <li>{@code ?object-lock} on a bucket: Get/PutObjectLockConfiguration;</li>
+ *   <li>{@code ?retention}, {@code ?legal-hold} on an object: Get/PutObjectRetention, Get/PutObjectLegalHold;</li>
  *   <li>{@code ?attributes} on an object: GetObjectAttributes;</li>
  *   <li>otherwise the method on the object or the bucket: {@code PUT} with {@code x-amz-copy-source} is CopyObject,
  *       {@code GET ?list-type=2} is ListObjectsV2, {@code POST} on a bucket (a browser form upload) is
@@ -40,9 +42,9 @@ public final class S3OperationClassifier {
 
     /** Sub-resources of the S3 API that the gateway recognises and refuses with {@code NotImplemented}. */
     public static final List<String> UNSUPPORTED_SUBRESOURCES = List.of("accelerate", "analytics",
-            "encryption", "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
-            "metadataTable", "metrics", "notification", "object-lock", "ownershipControls", "policy",
-            "policyStatus", "publicAccessBlock", "replication", "requestPayment", "restore", "retention", "select",
+            "encryption", "intelligent-tiering", "inventory", "lifecycle", "logging",
+            "metadataTable", "metrics", "notification", "ownershipControls", "policy",
+            "policyStatus", "publicAccessBlock", "replication", "requestPayment", "restore", "select",
             "session", "torrent", "website");
 
     private static final String COPY_SOURCE = "x-amz-copy-source";
@@ -98,6 +100,21 @@ public final class S3OperationClassifier {
         }
         if (request.hasParam("cors") && !object) {
             return cors(method);
+        }
+        if (request.hasParam("object-lock") && !object) {
+            return switch (method) {
+                case "GET" -> S3Operation.GET_OBJECT_LOCK_CONFIGURATION;
+                case "PUT" -> S3Operation.PUT_OBJECT_LOCK_CONFIGURATION;
+                default -> throw notAllowed(method, false);
+            };
+        }
+        if ((request.hasParam("retention") || request.hasParam("legal-hold")) && object) {
+            boolean retention = request.hasParam("retention");
+            return switch (method) {
+                case "GET" -> retention ? S3Operation.GET_OBJECT_RETENTION : S3Operation.GET_OBJECT_LEGAL_HOLD;
+                case "PUT" -> retention ? S3Operation.PUT_OBJECT_RETENTION : S3Operation.PUT_OBJECT_LEGAL_HOLD;
+                default -> throw notAllowed(method, true);
+            };
         }
         if (request.hasParam("attributes") && object) {
             if (method.equals("GET")) {

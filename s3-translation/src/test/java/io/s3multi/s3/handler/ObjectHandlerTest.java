@@ -10,6 +10,7 @@ import io.s3multi.s3.auth.RequestBody;
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.lock.BucketLocks;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.RequestBodySource;
 import io.s3multi.s3.operation.S3ApiSettings;
@@ -45,6 +46,9 @@ class ObjectHandlerTest {
     @BeforeEach
     void start() throws Exception {
         swift = new FakeSwift();
+        BucketLocks.forgetAll();
+        swift.on("HEAD", "/bkt", Answer.of(204));
+        swift.on("HEAD", "/dst", Answer.of(204));
     }
 
     @AfterEach
@@ -84,8 +88,9 @@ class ObjectHandlerTest {
                 "Content-Type", "text/plain", "x-amz-meta-color", "blue", "Content-MD5", "XUFAKrxLKna5cZ2REBfFkg=="));
         assertEquals(200, response.status());
         assertEquals("\"" + HELLO_MD5 + "\"", response.header("ETag"));
-        assertEquals(List.of("HEAD /bkt/k", "PUT /bkt/k"), swift.requests());
-        FakeSwift.Call put = swift.calls().get(1);
+        // The bucket's Object Lock configuration: one container HEAD, then cached (BucketLocks).
+        assertEquals(List.of("HEAD /bkt", "HEAD /bkt/k", "PUT /bkt/k"), swift.requests());
+        FakeSwift.Call put = swift.calls().get(2);
         assertArrayEquals("hello".getBytes(UTF_8), put.body());
         assertEquals("5", put.header("Content-Length"));
         assertEquals(HELLO_MD5, put.header("ETag"));
@@ -99,18 +104,39 @@ class ObjectHandlerTest {
         S3Response response = objects.putObject(call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8),
                 "x-amz-checksum-crc32", "NhCmhg=="));
         assertEquals("NhCmhg==", response.header("x-amz-checksum-crc32"));
-        FakeSwift.Call put = swift.calls().get(1);
+        FakeSwift.Call put = swift.calls().get(2);
         assertEquals("NhCmhg==", put.header("X-Object-Meta-S3multi-Checksum-Crc32"));
         assertEquals("FULL_OBJECT", put.header("X-Object-Meta-S3multi-Checksum-Type"));
-        assertEquals(2, swift.calls().size(), "no metadata POST for a header checksum");
+        assertEquals(3, swift.calls().size(), "no metadata POST for a header checksum");
     }
 
     @Test
     void aPutIntoAMissingContainerIsNoSuchBucket() {
         S3Exception error = assertThrows(S3Exception.class, () -> objects.putObject(
-                call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8))));
+                call("PUT", "/other/k", "", "hello".getBytes(UTF_8))));
         assertEquals(S3ErrorCode.NO_SUCH_BUCKET, error.code());
-        assertEquals(List.of("HEAD /bkt/k", "PUT /bkt/k", "HEAD /bkt"), swift.requests());
+        assertEquals(List.of("HEAD /other"), swift.requests(), "the lock configuration's HEAD tells");
+    }
+
+    @Test
+    void aSecondPutToABucketWithoutObjectLockCostsNoContainerHead() {
+        swift.on("PUT", "/bkt/k", Answer.of(201, "Etag", HELLO_MD5));
+        objects.putObject(call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8)));
+        objects.putObject(call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8)));
+        assertEquals(List.of("HEAD /bkt", "HEAD /bkt/k", "PUT /bkt/k", "HEAD /bkt/k", "PUT /bkt/k"),
+                swift.requests());
+        assertNull(swift.calls().get(4).header("X-Object-Meta-S3multi-Lock-Mode"));
+    }
+
+    @Test
+    void aBucketsDefaultRetentionIsWrittenWithThePut() {
+        swift.on("HEAD", "/locked", Answer.of(204, "X-Container-Meta-S3multi-Object-Lock",
+                "Enabled COMPLIANCE Days 2"));
+        swift.on("PUT", "/locked/k", Answer.of(201, "Etag", HELLO_MD5));
+        objects.putObject(call("PUT", "/locked/k", "", "hello".getBytes(UTF_8)));
+        FakeSwift.Call put = swift.calls().get(2);
+        assertEquals("COMPLIANCE", put.header("X-Object-Meta-S3multi-Lock-Mode"));
+        assertEquals("2026-11-23T12:00:00Z", put.header("X-Object-Meta-S3multi-Lock-Retain-Until"));
     }
 
     @Test
@@ -162,8 +188,8 @@ class ObjectHandlerTest {
         assertEquals(200, response.status());
         String xml = new String(written(response), UTF_8);
         assertEquals(true, xml.contains("<ETag>\"" + HELLO_MD5 + "\"</ETag>"), xml);
-        assertEquals(List.of("HEAD /src/a", "HEAD /dst/b", "PUT /dst/b"), swift.requests());
-        FakeSwift.Call copy = swift.calls().get(2);
+        assertEquals(List.of("HEAD /src/a", "HEAD /dst", "HEAD /dst/b", "PUT /dst/b"), swift.requests());
+        FakeSwift.Call copy = swift.calls().get(3);
         assertEquals("/src/a", copy.header("X-Copy-From"));
         assertEquals("true", copy.header("X-Fresh-Metadata"));
         assertEquals("text/plain", copy.header("Content-Type"));
@@ -181,8 +207,8 @@ class ObjectHandlerTest {
                 "x-amz-copy-source", "/src/a?versionId=null"));
         assertEquals(200, response.status());
         assertEquals("null", response.header("x-amz-copy-source-version-id"));
-        assertEquals(List.of("HEAD /src/a", "HEAD /dst/b", "COPY /src/a"), swift.requests());
-        FakeSwift.Call copy = swift.calls().get(2);
+        assertEquals(List.of("HEAD /src/a", "HEAD /dst", "HEAD /dst/b", "COPY /src/a"), swift.requests());
+        FakeSwift.Call copy = swift.calls().get(3);
         assertEquals("/dst/b", copy.header("Destination"));
         assertEquals("version-id=null", copy.query());
         assertNull(copy.header("X-Copy-From"));
@@ -207,6 +233,7 @@ class ObjectHandlerTest {
     @Test
     void deletingAMissingKeyOfAnExistingBucketSucceedsWithoutADelete() {
         swift.on("HEAD", "/bkt", Answer.of(204));
+        swift.on("HEAD", "/dst", Answer.of(204));
         assertEquals(204, objects.deleteObject(call("DELETE", "/bkt/gone", "", null)).status());
         assertEquals(List.of("HEAD /bkt/gone", "HEAD /bkt"), swift.requests());
     }
@@ -228,6 +255,7 @@ class ObjectHandlerTest {
         assertEquals(S3ErrorCode.INVALID_REQUEST, assertThrows(S3Exception.class,
                 () -> multiDelete.deleteObjects(call("POST", "/bkt", "delete", body))).code());
         swift.on("HEAD", "/bkt", Answer.of(204));
+        swift.on("HEAD", "/dst", Answer.of(204));
         swift.on("HEAD", "/bkt/a", Answer.of(200, "Content-Length", "1"));
         swift.on("DELETE", "/bkt/a", Answer.of(204));
         // "v1" cannot be a version id: refused for that key before Swift is asked, as AWS refuses it.

@@ -62,9 +62,10 @@ final class Compatibility {
                     + " `prefix`, `continuation-token`. `bucket-region` is not read.",
                     "Paginated the same way; `bucket-region` filters by region.");
             case CREATE_BUCKET -> partial("A container in the caller's account, the name unique across accounts;"
-                    + " `LocationConstraint` must be the configured location. `x-amz-acl` other than `private`,"
-                    + " `x-amz-grant-*` and object lock: `NotImplemented`.",
-                    "Canned ACLs, grants, object lock, object ownership.");
+                    + " `LocationConstraint` must be the configured location;"
+                    + " `x-amz-bucket-object-lock-enabled` (turns versioning on). `x-amz-acl` other than `private`"
+                    + " and `x-amz-grant-*`: `NotImplemented`.",
+                    "Canned ACLs, grants, object ownership.");
             case DELETE_BUCKET -> supported("`BucketNotEmpty` while objects remain.", "Same.");
             case HEAD_BUCKET -> supported("With `x-amz-bucket-region`.", "Same.");
             case GET_BUCKET_LOCATION -> supported("The configured location (empty for `us-east-1`).", "Same.");
@@ -93,16 +94,27 @@ final class Compatibility {
                     + " (`AllowedOrigin` with one `*`, `AllowedMethod`, `AllowedHeader`, `ExposeHeader`,"
                     + " `MaxAgeSeconds`, `ID`), applied by the `cors` stage; a gateway-wide default rule set in the"
                     + " configuration.", "Same, without the default rule set.");
+            case GET_OBJECT_LOCK_CONFIGURATION, PUT_OBJECT_LOCK_CONFIGURATION -> supported("`ObjectLockEnabled`"
+                    + " and a default retention (`GOVERNANCE`/`COMPLIANCE`, `Days` or `Years`) on the container;"
+                    + " enabling on an existing bucket needs versioning `Enabled` (`InvalidBucketState`); a bucket"
+                    + " without: `ObjectLockConfigurationNotFoundError` (docs/OBJECT-LOCK.md).", "Same.");
+            case GET_OBJECT_RETENTION, PUT_OBJECT_RETENTION, GET_OBJECT_LEGAL_HOLD, PUT_OBJECT_LEGAL_HOLD ->
+                    partial("Stored on the version (a Swift metadata POST, `Last-Modified` moves); only the"
+                            + " current version can be changed; shortening `GOVERNANCE` needs"
+                            + " `x-amz-bypass-governance-retention` and an account administrator, `COMPLIANCE`"
+                            + " only extends; a past date `InvalidArgument`; a bucket without lock `InvalidRequest`.",
+                            "Any version; bypass by IAM permission.");
             case DELETE_OBJECTS -> supported("`Quiet`; multipart objects go with their segments; `VersionId` per"
-                    + " key with `DeleteMarker`/`DeleteMarkerVersionId` in the answer.", "Same.");
+                    + " key with `DeleteMarker`/`DeleteMarkerVersionId` in the answer; a locked version is an"
+                    + " `AccessDenied` error for its key.", "Same.");
             case PUT_OBJECT -> partial("Streamed to Swift, verified (`Content-MD5`, signed payload,"
                     + " `x-amz-checksum-*` header or trailer, aws-chunked; a plain chunked body without"
                     + " `Content-Length` too, which AWS refuses). Conditional writes `If-None-Match: *` and"
                     + " `If-Match` (no `409 ConditionalRequestConflict`; README: how atomic); `x-amz-tagging`;"
-                    + " `x-amz-version-id` on a versioned bucket. SSE, object lock, grants and ACLs but `private`:"
-                    + " `NotImplemented`;"
+                    + " `x-amz-version-id` on a versioned bucket; `x-amz-object-lock-*` (or the bucket's default"
+                    + " retention). SSE, grants and ACLs but `private`: `NotImplemented`;"
                     + " a storage class but `STANDARD`: `InvalidStorageClass`.",
-                    "Also `409 ConditionalRequestConflict`, SSE, object lock, storage classes.");
+                    "Also `409 ConditionalRequestConflict`, SSE, storage classes.");
             case COPY_OBJECT -> partial("Server-side in Swift, `COPY`/`REPLACE` metadata and tagging directives,"
                     + " copy-source conditions, a source `versionId`. The same headers as PutObject are refused.",
                     "Also SSE, storage classes.");
@@ -115,8 +127,9 @@ final class Compatibility {
                     + " `versionId`. A delete marker answers as a missing key or version.",
                     "Also SSE-C; a delete marker: `x-amz-delete-marker` (`405` when asked for by version).");
             case DELETE_OBJECT -> supported("A multipart object goes with its segments once no version names"
-                    + " them. `versionId`, delete markers (a suspended bucket writes none: docs/VERSIONING.md).",
-                    "Also MFA delete, object lock.");
+                    + " them. `versionId`, delete markers (a suspended bucket writes none: docs/VERSIONING.md); a"
+                    + " version under Object Lock: `AccessDenied` (`x-amz-bypass-governance-retention` for account"
+                    + " administrators).", "Also MFA delete.");
             case GET_OBJECT_ACL -> partial("The owner with `FULL_CONTROL`, nothing else.", "Any grants.");
             case PUT_OBJECT_ACL -> partial("Only `x-amz-acl: private`; anything else `NotImplemented`.",
                     "Canned ACLs and grants.");
@@ -126,7 +139,8 @@ final class Compatibility {
                     + " user metadata in Swift's 4 KB: `InvalidTag`.",
                     "Up to 10 tags per object, on any version; `Last-Modified` unchanged.");
             case CREATE_MULTIPART_UPLOAD -> supported("Metadata, content headers, `x-amz-tagging`,"
-                    + " `x-amz-checksum-algorithm` and `x-amz-checksum-type`, `x-amz-acl: private`; the same headers as PutObject are refused.",
+                    + " `x-amz-checksum-algorithm` and `x-amz-checksum-type`, `x-amz-acl: private`,"
+                    + " `x-amz-object-lock-*` (applied at Complete); the same headers as PutObject are refused.",
                     "Same.");
             case UPLOAD_PART -> supported("Streamed and verified like PutObject; up to 10,000 parts; sent chunked"
                     + " without `Content-Length`: `NotImplemented`, as AWS.", "Same.");
@@ -163,8 +177,6 @@ final class Compatibility {
         rows.put("inventory", new Unsupported(List.of("GetBucketInventoryConfiguration",
                 "PutBucketInventoryConfiguration", "DeleteBucketInventoryConfiguration",
                 "ListBucketInventoryConfigurations"), "Scheduled object inventories."));
-        rows.put("legal-hold", new Unsupported(List.of("GetObjectLegalHold", "PutObjectLegalHold"),
-                "Object lock legal holds."));
         rows.put("lifecycle", new Unsupported(List.of("GetBucketLifecycleConfiguration",
                 "PutBucketLifecycleConfiguration", "DeleteBucketLifecycle"),
                 "Expiration, transitions, aborting stale multipart uploads."));
@@ -177,8 +189,6 @@ final class Compatibility {
                 "DeleteBucketMetricsConfiguration", "ListBucketMetricsConfigurations"), "CloudWatch request metrics."));
         rows.put("notification", new Unsupported(List.of("GetBucketNotificationConfiguration",
                 "PutBucketNotificationConfiguration"), "Event notifications (SNS, SQS, Lambda, EventBridge)."));
-        rows.put("object-lock", new Unsupported(List.of("GetObjectLockConfiguration", "PutObjectLockConfiguration"),
-                "Write-once-read-many retention."));
         rows.put("ownershipControls", new Unsupported(List.of("GetBucketOwnershipControls",
                 "PutBucketOwnershipControls", "DeleteBucketOwnershipControls"), "Object ownership settings."));
         rows.put("policy", new Unsupported(List.of("GetBucketPolicy", "PutBucketPolicy", "DeleteBucketPolicy"),
@@ -192,8 +202,6 @@ final class Compatibility {
         rows.put("requestPayment", new Unsupported(List.of("GetBucketRequestPayment", "PutBucketRequestPayment"),
                 "Requester-pays buckets."));
         rows.put("restore", new Unsupported(List.of("RestoreObject"), "Restores archived (Glacier) objects."));
-        rows.put("retention", new Unsupported(List.of("GetObjectRetention", "PutObjectRetention"),
-                "Object lock retention per object."));
         rows.put("select", new Unsupported(List.of("SelectObjectContent"), "SQL over CSV, JSON, Parquet objects."));
         rows.put("session", new Unsupported(List.of("CreateSession"), "Sessions of directory buckets (S3 Express)."));
         rows.put("torrent", new Unsupported(List.of("GetObjectTorrent"), "BitTorrent files of objects."));

@@ -108,14 +108,20 @@ class S3OperationClassifierTest {
             PUT     | /bkt     | website                    | false | UNSUPPORTED
             GET     | /bkt     | policy                     | false | UNSUPPORTED
             GET     | /bkt     | logging                    | false | UNSUPPORTED
-            GET     | /bkt     | object-lock                | false | UNSUPPORTED
+            GET     | /bkt     | object-lock                | false | GET_OBJECT_LOCK_CONFIGURATION
+            PUT     | /bkt     | object-lock                | false | PUT_OBJECT_LOCK_CONFIGURATION
+            DELETE  | /bkt     | object-lock                | false | !MethodNotAllowed
+            GET     | /bkt/k   | legal-hold                 | false | GET_OBJECT_LEGAL_HOLD
+            PUT     | /bkt/k   | legal-hold                 | false | PUT_OBJECT_LEGAL_HOLD
+            GET     | /bkt/k   | retention                  | false | GET_OBJECT_RETENTION
+            POST    | /bkt/k   | retention                  | false | !MethodNotAllowed
             PUT     | /bkt     | website                    | false | UNSUPPORTED
             POST    | /bkt/k   | restore                    | false | UNSUPPORTED
             POST    | /bkt/k   | select&select-type=2       | false | UNSUPPORTED
             GET     | /bkt/k   | attributes                 | false | GET_OBJECT_ATTRIBUTES
             PUT     | /bkt/k   | attributes                 | false | !MethodNotAllowed
             GET     | /bkt/k   | torrent                    | false | UNSUPPORTED
-            PUT     | /bkt/k   | retention                  | false | UNSUPPORTED
+            PUT     | /bkt/k   | retention                  | false | PUT_OBJECT_RETENTION
             OPTIONS | /bkt/k   | -                          | false | UNSUPPORTED
             OPTIONS | /bkt     | -                          | false | UNSUPPORTED
             # precedence between sub-resources

@@ -1,6 +1,10 @@
 package io.s3multi.s3.handler.bucket;
 
+import io.s3multi.s3.contract.BucketLockConfiguration;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.lock.BucketLocks;
+import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.s3.version.BucketVersioning;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
@@ -25,8 +29,10 @@ import org.slf4j.LoggerFactory;
  *       configured {@code location} (an explicit {@code us-east-1} is accepted when that is the location, which
  *       AWS itself refuses, to spare tools that always send one). Any other region is
  *       {@code InvalidLocationConstraint}.</li>
- *   <li>{@code x-amz-acl: private} (the default) is accepted; other canned ACLs, {@code x-amz-grant-*} and object
- *       lock are {@code NotImplemented}: the gateway never pretends a bucket is public when it is not.</li>
+ *   <li>{@code x-amz-acl: private} (the default) is accepted; other canned ACLs and {@code x-amz-grant-*} are
+ *       {@code NotImplemented}: the gateway never pretends a bucket is public when it is not.</li>
+ *   <li>{@code x-amz-bucket-object-lock-enabled: true} enables Object Lock and versioning
+ *       (docs/OBJECT-LOCK.md).</li>
  *   <li>A name another account holds is {@code BucketAlreadyExists}, and no container is created. A name the
  *       caller's account already has as a container (Swift answers 202 to the PUT) is
  *       {@code BucketAlreadyOwnedByYou} (409, as AWS answers outside us-east-1's legacy mode, where it would be
@@ -40,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class BucketCreation {
 
     private static final Logger LOG = LoggerFactory.getLogger(BucketCreation.class);
+    private static final String OBJECT_LOCK_HEADER = "x-amz-bucket-object-lock-enabled";
     /** Claims in a row that failed creates may take away before this request holds the record. */
     private static final int CLAIM_ATTEMPTS = 3;
 
@@ -54,9 +61,7 @@ public final class BucketCreation {
     public S3Response createBucket(S3Call call) {
         String bucket = call.bucket();
         BucketAcls.requireNoAclBeyondPrivate(call);
-        if ("true".equalsIgnoreCase(call.request().header("x-amz-bucket-object-lock-enabled"))) {
-            throw S3Exception.notImplementedHeader("x-amz-bucket-object-lock-enabled");
-        }
+        boolean objectLock = "true".equalsIgnoreCase(call.request().header(OBJECT_LOCK_HEADER));
         readConfiguration(call).map(CreateBucketConfiguration::locationConstraint)
                 .filter(constraint -> !constraint.isBlank())
                 .filter(constraint -> !constraint.strip().equals(settings.location()))
@@ -94,7 +99,23 @@ public final class BucketCreation {
         if (created.status() == 202) {
             throw S3Exception.bucketAlreadyOwnedByYou(bucket);
         }
+        if (objectLock) {
+            enableObjectLock(call);
+        }
         return S3Response.status(200).withHeader("Location", "/" + bucket);
+    }
+
+    /**
+     * Object Lock at creation: versioning on and the lock configuration stored, by a POST after the container is
+     * created (a PUT with those headers would also switch an existing container, which answers 202). A POST that
+     * fails leaves a bucket without Object Lock and fails the request.
+     */
+    private static void enableObjectLock(S3Call call) {
+        SwiftHeaders headers = BucketVersioning.ENABLED.swiftHeaders().toBuilder()
+                .addAll(BucketLockConfiguration.ENABLED.containerHeaders()).build();
+        S3Failures.mapped(SwiftStatusMapper.Target.bucket(call.bucket()),
+                () -> call.swift().containers().post(call.bucket(), headers));
+        BucketLocks.remember(call, BucketLockConfiguration.ENABLED);
     }
 
     /**

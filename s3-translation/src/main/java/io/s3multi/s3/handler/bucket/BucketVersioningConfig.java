@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * <p>Only the bucket's container is switched; {@code <bucket>_segments} is never versioned (its segments are
  * named by manifests, which are versioned themselves). MFA delete is refused: the gateway has no MFA devices to
- * check an {@code x-amz-mfa} code against, so it answers as AWS answers a request without a valid one.
+ * check an {@code x-amz-mfa} code against, so it answers as AWS answers a request without a valid one. A bucket with
+ * Object Lock cannot be suspended ({@code InvalidBucketState}, as AWS).
  */
 public final class BucketVersioningConfig {
 
@@ -49,6 +50,7 @@ public final class BucketVersioningConfig {
             return S3Response.status(200);
         }
         BucketVersioning wanted = BucketVersioning.fromS3Status(configuration.status());
+        BucketObjectLock.requireSuspendable(call, wanted);
         presence.onBucket(call, () -> call.swift().containers().post(call.bucket(), wanted.swiftHeaders()));
         return S3Response.status(200);
     }

@@ -4,6 +4,8 @@ import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.contract.StoredTags;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.lock.LockHeaders;
+import io.s3multi.s3.lock.NewVersionLock;
 import io.s3multi.s3.operation.HttpDates;
 import io.s3multi.s3.operation.ObjectMetadata;
 import io.s3multi.s3.operation.S3Call;
@@ -41,7 +43,9 @@ import java.util.Set;
  * ETag of a multipart source, which Swift's copy turns into a plain object with a plain MD5 ETag) is not carried
  * over, while a whole-object checksum, which still describes the copied bytes, is. Tags follow
  * {@code x-amz-tagging-directive} the same way: {@code COPY} (the default) keeps the source's, {@code REPLACE}
- * takes {@code x-amz-tagging} (none without it). Copying an object onto itself
+ * takes {@code x-amz-tagging} (none without it). The copy's Object Lock state is never the source's: it is what
+ * {@code x-amz-object-lock-*} asks for, else the destination bucket's default retention ({@link NewVersionLock}), as
+ * on AWS. Copying an object onto itself
  * without {@code REPLACE} changes nothing and is refused with {@code InvalidRequest}, as S3 does.
  */
 public final class ObjectCopier {
@@ -89,6 +93,7 @@ public final class ObjectCopier {
         Optional<StoredObject.StoredChecksum> checksum = stored.checksum().filter(StoredObject.StoredChecksum::isFullObject);
         checksum.ifPresent(kept -> headers.add(ReservedMetadata.checksum(kept.algorithm()), kept.value())
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT));
+        headers.addAll(NewVersionLock.of(call, LockHeaders.of(head, call.clock().instant())).headers());
         headers.add("X-Fresh-Metadata", "true");
 
         ReplacedLargeObject replaced = ReplacedLargeObject.capture(swift, bucket, key);

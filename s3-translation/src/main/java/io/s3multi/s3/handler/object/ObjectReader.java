@@ -1,5 +1,6 @@
 package io.s3multi.s3.handler.object;
 
+import io.s3multi.s3.contract.ObjectLockState;
 import io.s3multi.s3.contract.StoredTags;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.multipart.PartReads;
@@ -35,7 +36,8 @@ import java.util.Optional;
  *       Swift's {@code Content-Range}; an unsatisfiable one is {@code InvalidRange} with the object's size; a
  *       header S3 ignores (several ranges, bad syntax) is not passed on, so the answer is the whole object.</li>
  *   <li><b>Headers</b>: {@code ETag} ({@link StoredObject}), {@code Last-Modified}, {@code Content-Length},
- *       {@code Accept-Ranges}, the stored content headers, {@code x-amz-meta-*} and {@code x-amz-tagging-count}
+ *       {@code Accept-Ranges}, the stored content headers, {@code x-amz-meta-*}, {@code x-amz-tagging-count} and the
+ *       version's Object Lock state ({@code x-amz-object-lock-*})
  *       (when the object has tags); the stored checksum only when
  *       the client asks ({@code x-amz-checksum-mode: ENABLED}) and reads the whole object; then the
  *       {@code response-*} query overrides.</li>
@@ -240,6 +242,7 @@ public final class ObjectReader {
         if (tags > 0) {
             headers.put("x-amz-tagging-count", Integer.toString(tags));
         }
+        ObjectLocks.describe(ObjectLockState.of(stored.swiftHeaders()), headers::put);
         return headers;
     }
 

@@ -1,12 +1,15 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.contract.ObjectLockState;
 import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.contract.StoredTags;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.integrity.PayloadExpectations;
+import io.s3multi.s3.lock.LockHeaders;
+import io.s3multi.s3.lock.NewVersionLock;
 import io.s3multi.s3.operation.ObjectMetadata;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
@@ -34,6 +37,10 @@ import java.util.Set;
  * 412 to). Then the verified body ({@link io.s3multi.s3.operation.RequestBodySource}) is handed to Swift with its
  * decoded length: if a signature, digest or checksum does not match, the body stream throws before its last byte,
  * the upload is aborted, Swift stores nothing and the client gets the S3 error of the check that failed.
+ *
+ * <p>Object Lock: the version gets the retention and legal hold of {@code x-amz-object-lock-*}, else the bucket's
+ * default retention ({@link NewVersionLock}), stored with the PUT itself, so no instant exists in which the new
+ * version is unprotected. With lock headers AWS requires {@code Content-MD5} or a checksum; so does the gateway.
  *
  * <p>When the key held a Static Large Object (a multipart upload), its segments are deleted once the new object
  * is stored ({@link ReplacedLargeObject}); what the key held is read while the body streams
@@ -63,8 +70,10 @@ public final class ObjectWriter {
         String key = call.key();
         RequestHead head = call.request().head();
         UnsupportedHeaders.refuseForWrite(head);
+        Optional<ObjectLockState> askedLock = LockHeaders.of(head, call.clock().instant());
         SwiftHeaders metadata = withTags(ObjectMetadata.fromRequest(head),
-                TagSet.fromHeader(head.header("x-amz-tagging")));
+                TagSet.fromHeader(head.header("x-amz-tagging"))).toBuilder()
+                .addAll(NewVersionLock.of(call, askedLock).headers()).build();
         SwiftHeaders.Builder putHeaders = metadata.toBuilder();
         String contentMd5 = head.header("Content-MD5");
         if (contentMd5 != null) {
@@ -84,6 +93,10 @@ public final class ObjectWriter {
             throw S3Exception.entityTooLarge(length, MAX_PUT_BYTES);
         }
         Optional<DigestAlgorithm> checksum = body.checksumAlgorithm();
+        if (askedLock.isPresent() && contentMd5 == null && checksum.isEmpty()) {
+            throw S3Exception.invalidRequest("Content-MD5 OR x-amz-checksum- HTTP header is required for Put Object"
+                    + " requests with Object Lock parameters");
+        }
         boolean checksumInTrailer = checksum.isPresent()
                 && PayloadExpectations.declaredTrailers(head).contains(checksum.get().checksumHeader());
         if (checksum.isPresent() && !checksumInTrailer) {

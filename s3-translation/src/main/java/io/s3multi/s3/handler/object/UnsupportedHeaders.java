@@ -11,8 +11,7 @@ import java.util.Locale;
  * believe it got it).
  *
  * <ul>
- *   <li>server-side encryption ({@code x-amz-server-side-encryption*}), object lock ({@code x-amz-object-lock-*}),
- *       grants ({@code x-amz-grant-*}), website redirects and any canned ACL but {@code private} (the only ACL the gateway keeps; {@link ObjectAcl}):
+ *   <li>server-side encryption ({@code x-amz-server-side-encryption*}), grants ({@code x-amz-grant-*}), website redirects and any canned ACL but {@code private} (the only ACL the gateway keeps; {@link ObjectAcl}):
  *       {@code NotImplemented};</li>
  *   <li>a storage class other than {@code STANDARD}: {@code InvalidStorageClass}.</li>
  * </ul>
@@ -26,7 +25,7 @@ public final class UnsupportedHeaders {
     public static void refuseForWrite(RequestHead head) {
         for (String name : head.headers().keySet()) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("x-amz-server-side-encryption") || lower.startsWith("x-amz-object-lock-")
+            if (lower.startsWith("x-amz-server-side-encryption")
                     || lower.startsWith("x-amz-grant-") || lower.equals("x-amz-website-redirect-location")) {
                 throw S3Exception.notImplementedHeader(name);
             }
