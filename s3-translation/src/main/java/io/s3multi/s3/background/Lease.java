@@ -1,6 +1,5 @@
 package io.s3multi.s3.background;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,21 +14,14 @@ final class Lease {
 
     private final String bucket;
     private final String job;
-    private final Clock clock;
-    private final Duration margin;
     private volatile LeaseRecord record;
     private volatile boolean lost;
 
-    /**
-     * @param confirmed the lease as written and read back
-     * @param margin    how long before its expiry the holder stops working
-     */
-    Lease(String bucket, String job, LeaseRecord confirmed, Clock clock, Duration margin) {
+    /** @param confirmed the lease as written and read back */
+    Lease(String bucket, String job, LeaseRecord confirmed) {
         this.bucket = bucket;
         this.job = job;
         this.record = confirmed;
-        this.clock = clock;
-        this.margin = margin;
     }
 
     String bucket() {
@@ -58,10 +50,12 @@ final class Lease {
         return lost;
     }
 
-    /** Whether the job may go on: not lost, and the confirmed expiry more than the margin away. */
-    boolean stillHeld() {
-        Instant stopAt = record.expires().minus(margin);
-        return !lost && clock.instant().isBefore(stopAt);
+    /**
+     * Whether the job may go on at {@code now}: not lost, and the confirmed expiry more than {@code margin} (how
+     * long before its expiry a holder stops working) away.
+     */
+    boolean stillHeld(Instant now, Duration margin) {
+        return !lost && now.isBefore(record.expires().minus(margin));
     }
 
     @Override

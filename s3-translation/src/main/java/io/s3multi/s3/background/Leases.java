@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * worker that finds another id there stops ({@link Lease#lose()}).
  *
  * <p><b>Expiry.</b> A holder renews every third of the lease, and stops working a quarter of the lease before its
- * confirmed expiry if renewals fail ({@link Lease#stillHeld()}). A holder that dies stops renewing; once the expiry
+ * confirmed expiry if renewals fail ({@link #stillHeld}). A holder that dies stops renewing; once the expiry
  * has passed, any worker takes the lease over. Times are the holders' clocks: the gateways' clocks must agree to
  * well within a quarter of the lease.
  */
@@ -31,37 +31,40 @@ final class Leases {
     private static final Duration LONGEST_SETTLE = Duration.ofSeconds(1);
     private static final Duration SHORTEST_SETTLE = Duration.ofMillis(50);
 
-    private final WorkRecords records;
-    private final String holder;
-    private final Duration duration;
-    private final Duration interval;
-    private final Clock clock;
-    private final SharePacer pacer;
-
     /**
+     * The terms of one worker's leases.
+     *
      * @param holder   this worker's id, written into its leases
      * @param duration how long a lease lasts without renewal
      * @param interval how long after a finished run the same bucket's job is due again
-     * @param pacer    charged for every Swift request (waits only before taking a lease)
      */
-    Leases(WorkRecords records, String holder, Duration duration, Duration interval, Clock clock,
-            SharePacer pacer) {
+    record Terms(String holder, Duration duration, Duration interval, Clock clock) {
+    }
+
+    private final WorkRecords records;
+    private final Terms terms;
+    private final SharePacer pacer;
+
+    /** @param pacer charged for every Swift request (waits only before taking a lease) */
+    Leases(WorkRecords records, Terms terms, SharePacer pacer) {
         this.records = records;
-        this.holder = holder;
-        this.duration = duration;
-        this.interval = interval;
-        this.clock = clock;
+        this.terms = terms;
         this.pacer = pacer;
+    }
+
+    /** Whether {@code lease} still lets its job go on now. */
+    boolean stillHeld(Lease lease) {
+        return lease.stillHeld(terms.clock().instant(), margin());
     }
 
     /** How often a holder renews. */
     Duration renewal() {
-        return duration.dividedBy(3);
+        return terms.duration().dividedBy(3);
     }
 
     /** How long before its expiry a holder stops working. */
     Duration margin() {
-        return duration.dividedBy(4);
+        return terms.duration().dividedBy(4);
     }
 
     static Duration settle(Duration lease) {
@@ -74,19 +77,19 @@ final class Leases {
     Optional<Lease> tryAcquire(String bucket, String job) throws SwiftException, InterruptedException {
         pacer.awaitTurn();
         Optional<LeaseRecord> current = records.lease(bucket, job);
-        if (LeaseRecord.judge(current, clock.instant(), interval) != LeaseRecord.Verdict.TAKE) {
+        if (LeaseRecord.judge(current, now(), terms.interval()) != LeaseRecord.Verdict.TAKE) {
             return Optional.empty();
         }
         current.filter(lease -> !lease.holder().isEmpty()).ifPresent(expired -> LOG.info("taking over the lease"
                 + " {}/{} of {}: it expired at {}", bucket, job, expired.holder(), expired.expires()));
         LeaseRecord mine = current.orElse(new LeaseRecord("", Instant.EPOCH, Optional.empty()))
-                .heldBy(holder, clock.instant().plus(duration));
+                .heldBy(terms.holder(), now().plus(terms.duration()));
         pacer.charge();
         if (!records.writeLease(bucket, job, mine, current.isEmpty())) {
             return Optional.empty();
         }
-        Thread.sleep(settle(duration).toMillis());
-        return confirmed(bucket, job, mine).map(record -> new Lease(bucket, job, record, clock, margin()));
+        Thread.sleep(settle(terms.duration()).toMillis());
+        return confirmed(bucket, job, mine).map(record -> new Lease(bucket, job, record));
     }
 
     /** Extends a held lease, after checking that it is still this worker's; marks it lost otherwise. */
@@ -97,13 +100,13 @@ final class Leases {
         try {
             pacer.charge();
             Optional<LeaseRecord> current = records.lease(lease.bucket(), lease.job());
-            if (current.isEmpty() || !holder.equals(current.get().holder())) {
+            if (current.isEmpty() || !terms.holder().equals(current.get().holder())) {
                 LOG.warn("lost the lease {}: {}", lease, current.map(other -> "now held by " + other.holder())
                         .orElse("it was deleted"));
                 lease.lose();
                 return;
             }
-            LeaseRecord extended = current.get().heldBy(holder, clock.instant().plus(duration));
+            LeaseRecord extended = current.get().heldBy(terms.holder(), now().plus(terms.duration()));
             pacer.charge();
             if (records.writeLease(lease.bucket(), lease.job(), extended, false)) {
                 lease.renewed(extended);
@@ -125,17 +128,21 @@ final class Leases {
         }
         try {
             pacer.charge();
-            records.writeLease(lease.bucket(), lease.job(), lease.record().released(clock.instant(), completed),
+            records.writeLease(lease.bucket(), lease.job(), lease.record().released(now(), completed),
                     false);
         } catch (SwiftException e) {
             LOG.warn("could not give the lease {} back (it expires): {}", lease, e.toString());
         }
     }
 
+    private Instant now() {
+        return terms.clock().instant();
+    }
+
     private Optional<LeaseRecord> confirmed(String bucket, String job, LeaseRecord written) throws SwiftException {
         pacer.charge();
         Optional<LeaseRecord> readBack = records.lease(bucket, job);
-        if (readBack.isPresent() && holder.equals(readBack.get().holder())) {
+        if (readBack.isPresent() && terms.holder().equals(readBack.get().holder())) {
             return Optional.of(written);
         }
         LOG.debug("the lease {}/{} went to {}", bucket, job, readBack.map(LeaseRecord::holder).orElse("nobody"));

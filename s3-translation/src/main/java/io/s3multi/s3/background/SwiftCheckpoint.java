@@ -4,19 +4,7 @@ import io.s3multi.swift.error.SwiftException;
 import java.util.Optional;
 
 /** A job's checkpoint on one bucket: the object {@code checkpoints/<job>} of the bucket's registry record. */
-final class SwiftCheckpoint implements Checkpoint {
-
-    private final WorkRecords records;
-    private final String bucket;
-    private final String job;
-    private final SharePacer pacer;
-
-    SwiftCheckpoint(WorkRecords records, String bucket, String job, SharePacer pacer) {
-        this.records = records;
-        this.bucket = bucket;
-        this.job = job;
-        this.pacer = pacer;
-    }
+record SwiftCheckpoint(WorkRecords records, String bucket, String job, SharePacer pacer) implements Checkpoint {
 
     @Override
     public Optional<String> position() throws SwiftException {

@@ -56,7 +56,8 @@ public final class Worker implements AutoCloseable {
         this.clock = clock;
         this.holder = System.getenv().getOrDefault("HOSTNAME", "gateway") + "/" + UUID.randomUUID();
         this.pacer = pacer;
-        this.leases = new Leases(records, holder, settings.lease(), settings.interval(), clock, pacer);
+        this.leases = new Leases(records, new Leases.Terms(holder, settings.lease(), settings.interval(), clock),
+                pacer);
         AtomicInteger count = new AtomicInteger();
         this.threads = new ScheduledThreadPoolExecutor(2, task -> {
             Thread thread = new Thread(task, "s3multi-worker-" + count.incrementAndGet());
@@ -159,9 +160,9 @@ public final class Worker implements AutoCloseable {
                 return false;
             }
             job.run(new BucketWork(bucket, accounts.forAccount(owner.get()), pacer,
-                    new SwiftCheckpoint(records, bucket, job.name(), pacer), () -> !stopping && lease.stillHeld(),
+                    new SwiftCheckpoint(records, bucket, job.name(), pacer), () -> !stopping && leases.stillHeld(lease),
                     clock, false, LOGGED));
-            return !stopping && lease.stillHeld();
+            return !stopping && leases.stillHeld(lease);
         } catch (SwiftException e) {
             if (S3Failures.isNotFound(e) && owner.isPresent() && bucketIsGone(bucket, owner.get())) {
                 forget(bucket, job, lease);

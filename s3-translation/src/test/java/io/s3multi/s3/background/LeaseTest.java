@@ -76,17 +76,17 @@ class LeaseTest {
 
     @Test
     void theHolderStopsAQuarterLeaseBeforeTheConfirmedExpiryUnlessRenewed() {
-        Lease lease = new Lease("b", "job", new LeaseRecord("me", clock.instant().plus(LEASE), Optional.empty()),
-                clock, LEASE.dividedBy(4));
-        assertTrue(lease.stillHeld());
+        Leases leases = new Leases(null, new Leases.Terms("me", LEASE, INTERVAL, clock), null);
+        Lease lease = new Lease("b", "job", new LeaseRecord("me", clock.instant().plus(LEASE), Optional.empty()));
+        assertTrue(leases.stillHeld(lease));
         clock.advance(Duration.ofSeconds(44));
-        assertTrue(lease.stillHeld());
+        assertTrue(leases.stillHeld(lease));
         clock.advance(Duration.ofSeconds(1));
-        assertFalse(lease.stillHeld(), "15 s before expiry, without a renewal");
+        assertFalse(leases.stillHeld(lease), "15 s before expiry, without a renewal");
         lease.renewed(new LeaseRecord("me", clock.instant().plus(LEASE), Optional.empty()));
-        assertTrue(lease.stillHeld());
+        assertTrue(leases.stillHeld(lease));
         lease.lose();
-        assertFalse(lease.stillHeld(), "another worker holds it now");
+        assertFalse(leases.stillHeld(lease), "another worker holds it now");
     }
 
     @Test
