@@ -81,6 +81,11 @@ public final class BenchMain {
                 report.heap(new HeapSuite(payload, options.heapParts(), options.heapPartMib() * (1L << 20),
                         options.gatewayXmx()).run(gateway));
             }
+            if (options.suites().contains("worker")) {
+                // a container of the run's is removed at the end; one named on the command line is kept for reuse
+                String container = options.workerContainer().isEmpty() ? runId + "-scan" : options.workerContainer();
+                new WorkerSuite(options.swiftUrl(), account, container, options.workerObjects(), System.out).run();
+            }
         } finally {
             targets.forEach(BenchTarget::close);
             SwiftSweeper.removeContainers(account, SwiftSweeper.containersStartingWith(account, runId), LOG);

@@ -15,7 +15,8 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
                     List<String> targets, List<String> suites, URI swiftUrl, URI s3apiUrl, String user,
                     String key, Path gatewayJar, Path gatewayConf, String gatewayXmx, List<String> gatewayJavaOptions,
                     Path s3proxyJar,
-                    int heapParts, int heapPartMib, Path workDir) {
+                    int heapParts, int heapPartMib, Path workDir, int workerObjects,
+                    String workerContainer) {
 
     static final Map<String, String> DEFAULTS = defaults();
 
@@ -43,6 +44,8 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
         d.put("heap-parts", "16");
         d.put("heap-part-mib", "64");
         d.put("work-dir", System.getProperty("java.io.tmpdir"));
+        d.put("worker-objects", "100000");
+        d.put("worker-container", "");
         return d;
     }
 
@@ -63,7 +66,8 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
                 Path.of(v.get("gateway-jar")), Path.of(v.get("gateway-conf")), v.get("gateway-xmx"),
                 words(v.get("gateway-java-options")),
                 v.get("s3proxy-jar").isEmpty() ? null : Path.of(v.get("s3proxy-jar")),
-                integer(v, "heap-parts"), integer(v, "heap-part-mib"), Path.of(v.get("work-dir")));
+                integer(v, "heap-parts"), integer(v, "heap-part-mib"), Path.of(v.get("work-dir")),
+                integer(v, "worker-objects"), v.get("worker-container"));
         for (String t : o.targets) {
             if (!List.of("s3multi", "s3multi-sdk-defaults", "s3api", "swift", "s3proxy", "s3multi-versioned",
                     "s3api-versioned", "swift-versioned").contains(t)) {
@@ -71,7 +75,7 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
             }
         }
         for (String s : o.suites) {
-            if (!List.of("multipart", "small", "heap").contains(s)) {
+            if (!List.of("multipart", "small", "heap", "worker").contains(s)) {
                 throw new IllegalArgumentException("unknown suite: " + s);
             }
         }

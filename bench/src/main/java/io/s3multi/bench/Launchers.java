@@ -42,7 +42,7 @@ final class Launchers {
                 "-Ds3multi.server.host=127.0.0.1",
                 "-Ds3multi.server.port=" + port,
                 "-Ds3multi.swift_url=" + swift,
-                "-Ds3multi.filter.s3api.bucket_registry_key=" + devRegistryKey(),
+                "-Ds3multi.filter.s3api.bucket_registry_key=" + devKey("REGISTRY_KEY", "registry.key"),
                 "-jar", jar.toString(), "--conf", conf.toString()));
         return ServerProcess.start("s3multi", command, URI.create("http://127.0.0.1:" + port), "/healthcheck",
                 workDir.resolve("s3multi.log"), PATIENCE);
@@ -72,20 +72,20 @@ final class Launchers {
     }
 
     /**
-     * The dev Swift's key for the registry user: {@code $REGISTRY_KEY} (as {@code dev/swift env} exports it), else
-     * the {@code registry.key} that {@code dev/swift start} writes to its state dir.
+     * A key of the dev Swift's gateway users: {@code $<variable>} (as {@code dev/swift env} exports it), else the
+     * {@code file} that {@code dev/swift start} writes to its state dir ({@code registry.key}, {@code service.key}).
      */
-    private static String devRegistryKey() throws IOException {
-        String key = System.getenv("REGISTRY_KEY");
+    static String devKey(String variable, String file) throws IOException {
+        String key = System.getenv(variable);
         if (key != null && !key.isBlank()) {
             return key.strip();
         }
-        Path file = Path.of(System.getenv().getOrDefault("S3MULTI_DEV_DIR", "/var/tmp/s3multi-dev"), "registry.key");
-        if (!Files.isReadable(file)) {
-            throw new IOException("no bucket-registry key: set REGISTRY_KEY or start the dev Swift (dev/swift start"
-                    + " writes " + file + ")");
+        Path path = Path.of(System.getenv().getOrDefault("S3MULTI_DEV_DIR", "/var/tmp/s3multi-dev"), file);
+        if (!Files.isReadable(path)) {
+            throw new IOException("no " + file + ": set " + variable + " or start the dev Swift (dev/swift start"
+                    + " writes " + path + ")");
         }
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
+        return Files.readString(path, StandardCharsets.UTF_8).strip();
     }
 
     private static String javaBin() {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.client.AbstractConnectionPool;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.Connection;
@@ -58,6 +59,7 @@ public final class SwiftTransport implements Closeable {
     private final SwiftClientConfig config;
     private final HttpClient client;
     private final SwiftExchangeListener listener;
+    private final LongAdder requestsSent = new LongAdder();
 
     private SwiftTransport(SwiftClientConfig config, HttpClient client, SwiftExchangeListener listener) {
         this.config = config;
@@ -96,6 +98,14 @@ public final class SwiftTransport implements Closeable {
     }
 
     /**
+     * How many requests this transport has sent since it started (answered or not): the measure by which
+     * background work keeps to its share of the gateway's Swift requests.
+     */
+    public long requestsSent() {
+        return requestsSent.sum();
+    }
+
+    /**
      * Sends a request and waits for the status and headers of the answer.
      *
      * @param base    the URL the request's path is relative to (an account's storage URL, or
@@ -107,6 +117,7 @@ public final class SwiftTransport implements Closeable {
      * @throws SwiftException              for timeouts and broken connections
      */
     public SwiftResponse send(URI base, SwiftRequest request) throws SwiftException {
+        requestsSent.increment();
         String baseText = base.toString();
         URI uri = URI.create((baseText.endsWith("/") ? baseText.substring(0, baseText.length() - 1) : baseText)
                 + request.target());
