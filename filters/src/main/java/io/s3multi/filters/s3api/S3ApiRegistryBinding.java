@@ -6,7 +6,11 @@ import io.s3multi.s3.handler.S3ApiDispatcher;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.operation.S3ApiSettings;
 import jakarta.servlet.ServletContext;
+import io.s3multi.s3.lifecycle.LifecycleDays;
+import io.s3multi.s3.lifecycle.LifecycleLookup;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -22,12 +26,15 @@ final class S3ApiRegistryBinding {
 
     private final S3ApiSettings settings;
     private final URI swiftUrl;
+    private final Duration lifecycleCacheTtl;
     private SwiftBackendLease lease;
     private ServletContext context;
 
-    S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl) {
+    /** @param lifecycleCacheTtl how long a bucket's lifecycle configuration is kept for the object headers */
+    S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl, Duration lifecycleCacheTtl) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.swiftUrl = Objects.requireNonNull(swiftUrl, "swiftUrl");
+        this.lifecycleCacheTtl = Objects.requireNonNull(lifecycleCacheTtl, "lifecycleCacheTtl");
     }
 
     /** The dispatcher for this stage, its registry opened in {@code servletContext}'s shared backends. */
@@ -38,8 +45,10 @@ final class S3ApiRegistryBinding {
         lease = SwiftBackendLease.take(servletContext, swiftUrl);
         BucketRegistry registry = BucketRegistry.of(lease.backend(), settings);
         context = servletContext;
-        SharedBucketRegistry.publish(context, registry);
-        return new S3ApiDispatcher(settings, registry);
+        LifecycleLookup lifecycles = new LifecycleLookup(registry::lifecycle, lifecycleCacheTtl, LifecycleDays.REAL,
+                Clock.systemUTC());
+        SharedBucketRegistry.publish(context, registry, lifecycles);
+        return new S3ApiDispatcher(settings, registry, lifecycles);
     }
 
     /** Gives the registry's backend back. */

@@ -16,6 +16,10 @@ package io.s3multi.s3.contract;
  *                                                  here, not in the bucket's container, because a preflight
  *                                                  carries no credentials: the gateway reads it with the
  *                                                  registry's identity, never with one of the owner's account
+ *     object lifecycle                           the bucket's lifecycle configuration
+ *                                                  (PutBucketLifecycleConfiguration), as S3 XML after validation;
+ *                                                  here for the same reason: the header x-amz-expiration and the
+ *                                                  background worker read it without the owner's credentials
  * </pre>
  */
 public final class RegistryLayout {
@@ -31,6 +35,9 @@ public final class RegistryLayout {
 
     /** The object that holds the bucket's CORS configuration. */
     public static final String CORS = "cors";
+
+    /** The object that holds the bucket's lifecycle configuration. */
+    public static final String LIFECYCLE = "lifecycle";
 
     private RegistryLayout() {
     }

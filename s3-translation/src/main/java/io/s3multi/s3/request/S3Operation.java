@@ -33,6 +33,9 @@ public enum S3Operation {
     GET_BUCKET_CORS("GetBucketCors"),
     PUT_BUCKET_CORS("PutBucketCors"),
     DELETE_BUCKET_CORS("DeleteBucketCors"),
+    GET_BUCKET_LIFECYCLE_CONFIGURATION("GetBucketLifecycleConfiguration"),
+    PUT_BUCKET_LIFECYCLE_CONFIGURATION("PutBucketLifecycleConfiguration"),
+    DELETE_BUCKET_LIFECYCLE("DeleteBucketLifecycle"),
     DELETE_OBJECTS("DeleteObjects"),
 
     // object

@@ -25,6 +25,8 @@ import java.util.Optional;
  *   <li>{@code ?versions}: ListObjectVersions;</li>
  *   <li>{@code ?tagging}: Get/Put/Delete Bucket/Object Tagging;</li>
  *   <li>{@code ?cors} on a bucket: Get/Put/DeleteBucketCors;</li>
+ *   <li>{@code ?lifecycle} on a bucket: GetBucketLifecycleConfiguration, PutBucketLifecycleConfiguration (also the
+ *       older PutBucketLifecycle, the same request), DeleteBucketLifecycle;</li>
  *   <li>{@code ?attributes} on an object: GetObjectAttributes;</li>
  *   <li>otherwise the method on the object or the bucket: {@code PUT} with {@code x-amz-copy-source} is CopyObject,
  *       {@code GET ?list-type=2} is ListObjectsV2, {@code POST} on a bucket (a browser form upload) is
@@ -40,7 +42,7 @@ public final class S3OperationClassifier {
 
     /** Sub-resources of the S3 API that the gateway recognises and refuses with {@code NotImplemented}. */
     public static final List<String> UNSUPPORTED_SUBRESOURCES = List.of("accelerate", "analytics",
-            "encryption", "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
+            "encryption", "intelligent-tiering", "inventory", "legal-hold", "logging",
             "metadataTable", "metrics", "notification", "object-lock", "ownershipControls", "policy",
             "policyStatus", "publicAccessBlock", "replication", "requestPayment", "restore", "retention", "select",
             "session", "torrent", "website");
@@ -98,6 +100,9 @@ public final class S3OperationClassifier {
         }
         if (request.hasParam("cors") && !object) {
             return cors(method);
+        }
+        if (request.hasParam("lifecycle") && !object) {
+            return lifecycle(method);
         }
         if (request.hasParam("attributes") && object) {
             if (method.equals("GET")) {
@@ -186,6 +191,15 @@ public final class S3OperationClassifier {
             case "PUT" -> object ? S3Operation.PUT_OBJECT_TAGGING : S3Operation.PUT_BUCKET_TAGGING;
             case "DELETE" -> object ? S3Operation.DELETE_OBJECT_TAGGING : S3Operation.DELETE_BUCKET_TAGGING;
             default -> throw notAllowed(method, object);
+        };
+    }
+
+    private static S3Operation lifecycle(String method) {
+        return switch (method) {
+            case "GET" -> S3Operation.GET_BUCKET_LIFECYCLE_CONFIGURATION;
+            case "PUT" -> S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION;
+            case "DELETE" -> S3Operation.DELETE_BUCKET_LIFECYCLE;
+            default -> throw notAllowed(method, false);
         };
     }
 

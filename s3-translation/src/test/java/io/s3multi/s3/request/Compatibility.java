@@ -93,6 +93,15 @@ final class Compatibility {
                     + " (`AllowedOrigin` with one `*`, `AllowedMethod`, `AllowedHeader`, `ExposeHeader`,"
                     + " `MaxAgeSeconds`, `ID`), applied by the `cors` stage; a gateway-wide default rule set in the"
                     + " configuration.", "Same, without the default rule set.");
+            case GET_BUCKET_LIFECYCLE_CONFIGURATION, DELETE_BUCKET_LIFECYCLE -> supported("The configuration as"
+                    + " stored; none: `NoSuchLifecycleConfiguration`.", "Same.");
+            case PUT_BUCKET_LIFECYCLE_CONFIGURATION -> partial("Up to 1,000 rules: `Filter` (`Prefix`, `Tag`, `And`,"
+                    + " `ObjectSizeGreaterThan`/`LessThan`) or the older rule-level `Prefix` (PutBucketLifecycle),"
+                    + " `Expiration` (`Days`, `Date`, `ExpiredObjectDeleteMarker`), `NoncurrentVersionExpiration`"
+                    + " (`NoncurrentDays`, `NewerNoncurrentVersions`), `AbortIncompleteMultipartUpload`, validated with"
+                    + " AWS's errors; run by the gateway's background worker; `x-amz-expiration` and"
+                    + " `x-amz-abort-date` headers (rules with tag filters are not shown in them). Transitions:"
+                    + " `InvalidStorageClass` (one storage class).", "Also transitions between storage classes.");
             case DELETE_OBJECTS -> supported("`Quiet`; multipart objects go with their segments; `VersionId` per"
                     + " key with `DeleteMarker`/`DeleteMarkerVersionId` in the answer.", "Same.");
             case PUT_OBJECT -> partial("Streamed to Swift, verified (`Content-MD5`, signed payload,"
@@ -165,9 +174,6 @@ final class Compatibility {
                 "ListBucketInventoryConfigurations"), "Scheduled object inventories."));
         rows.put("legal-hold", new Unsupported(List.of("GetObjectLegalHold", "PutObjectLegalHold"),
                 "Object lock legal holds."));
-        rows.put("lifecycle", new Unsupported(List.of("GetBucketLifecycleConfiguration",
-                "PutBucketLifecycleConfiguration", "DeleteBucketLifecycle"),
-                "Expiration, transitions, aborting stale multipart uploads."));
         rows.put("logging", new Unsupported(List.of("GetBucketLogging", "PutBucketLogging"),
                 "Server access logs into a bucket."));
         rows.put("metadataTable", new Unsupported(List.of("CreateBucketMetadataTableConfiguration",

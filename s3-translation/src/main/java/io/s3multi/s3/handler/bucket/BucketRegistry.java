@@ -94,6 +94,27 @@ public interface BucketRegistry {
     }
 
     /**
+     * The lifecycle configuration stored with the record of {@code bucket} (S3 XML as {@link #storeLifecycle} was
+     * given it); empty when there is none, or no record. Read with the registry's own identity.
+     */
+    default Optional<byte[]> lifecycle(String bucket) throws SwiftException {
+        return Optional.empty();
+    }
+
+    /**
+     * Stores {@code bucket}'s lifecycle configuration with its record, which the caller has made sure is its own.
+     *
+     * @return false when the record is missing (it must be claimed first)
+     */
+    default boolean storeLifecycle(String bucket, byte[] configuration) throws SwiftException {
+        return false;
+    }
+
+    /** Deletes {@code bucket}'s lifecycle configuration, if there is one. */
+    default void deleteLifecycle(String bucket) throws SwiftException {
+    }
+
+    /**
      * No registry: every name is free for every account (each account's buckets are its own containers, names
      * may repeat across accounts). For gateways that serve a single account.
      */

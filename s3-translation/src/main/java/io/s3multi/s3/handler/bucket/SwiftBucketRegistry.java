@@ -130,20 +130,12 @@ public final class SwiftBucketRegistry implements BucketRegistry {
 
     @Override
     public Optional<byte[]> cors(String bucket) throws SwiftException {
-        return S3Failures.unlessNotFound(() -> {
-            SwiftResponse stored = registry.objects().get(bucket, RegistryLayout.CORS, SwiftHeaders.empty());
-            try (stored) {
-                return stored.body().readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading the CORS configuration of " + bucket, e);
-            }
-        });
+        return document(bucket, RegistryLayout.CORS);
     }
 
     @Override
     public boolean storeCors(String bucket, byte[] configuration) throws SwiftException {
-        return S3Failures.unlessNotFound(() -> registry.objects().put(bucket, RegistryLayout.CORS, configuration,
-                SwiftHeaders.empty())).isPresent();
+        return storeDocument(bucket, RegistryLayout.CORS, configuration);
     }
 
     @Override
@@ -152,11 +144,27 @@ public final class SwiftBucketRegistry implements BucketRegistry {
     }
 
     @Override
+    public Optional<byte[]> lifecycle(String bucket) throws SwiftException {
+        return document(bucket, RegistryLayout.LIFECYCLE);
+    }
+
+    @Override
+    public boolean storeLifecycle(String bucket, byte[] configuration) throws SwiftException {
+        return storeDocument(bucket, RegistryLayout.LIFECYCLE, configuration);
+    }
+
+    @Override
+    public void deleteLifecycle(String bucket) throws SwiftException {
+        deleteIfPresent(bucket, RegistryLayout.LIFECYCLE);
+    }
+
+    @Override
     public void release(String bucket, String account) throws SwiftException {
         if (!ownerOf(bucket).filter(account::equals).isPresent()) {
             return;
         }
         deleteIfPresent(bucket, RegistryLayout.CORS);
+        deleteIfPresent(bucket, RegistryLayout.LIFECYCLE);
         deleteIfPresent(bucket, RegistryLayout.CREATED);
         try {
             registry.containers().delete(bucket);
@@ -167,6 +175,24 @@ public final class SwiftBucketRegistry implements BucketRegistry {
                 throw failure;
             }
         }
+    }
+
+    /** A configuration document kept with the record ({@code cors}, {@code lifecycle}); empty when absent. */
+    private Optional<byte[]> document(String bucket, String name) throws SwiftException {
+        return S3Failures.unlessNotFound(() -> {
+            SwiftResponse stored = registry.objects().get(bucket, name, SwiftHeaders.empty());
+            try (stored) {
+                return stored.body().readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + name + " of " + bucket, e);
+            }
+        });
+    }
+
+    /** Stores a configuration document with the record; false when the record is missing. */
+    private boolean storeDocument(String bucket, String name, byte[] document) throws SwiftException {
+        return S3Failures.unlessNotFound(() -> registry.objects().put(bucket, name, document,
+                SwiftHeaders.empty())).isPresent();
     }
 
     private void deleteIfPresent(String bucket, String object) throws SwiftException {
