@@ -25,10 +25,9 @@ public record LifecycleRule(String id, boolean enabled, RuleFilter filter, Optio
     public LifecycleRule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(expirationDays, "expirationDays");
-        Objects.requireNonNull(expirationDate, "expirationDate");
-        Objects.requireNonNull(noncurrentDays, "noncurrentDays");
-        Objects.requireNonNull(abortDays, "abortDays");
+        if (expirationDays == null || expirationDate == null || noncurrentDays == null || abortDays == null) {
+            throw new NullPointerException("an absent number or date is empty, never null");
+        }
     }
 
     /** Whether the rule expires current versions (by days or by date). */

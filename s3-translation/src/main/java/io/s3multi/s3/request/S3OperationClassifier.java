@@ -99,10 +99,12 @@ public final class S3OperationClassifier {
             return tagging(method, object);
         }
         if (request.hasParam("cors") && !object) {
-            return cors(method);
+            return bucketConfiguration(method, S3Operation.GET_BUCKET_CORS, S3Operation.PUT_BUCKET_CORS,
+                    S3Operation.DELETE_BUCKET_CORS);
         }
         if (request.hasParam("lifecycle") && !object) {
-            return lifecycle(method);
+            return bucketConfiguration(method, S3Operation.GET_BUCKET_LIFECYCLE_CONFIGURATION,
+                    S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION, S3Operation.DELETE_BUCKET_LIFECYCLE);
         }
         if (request.hasParam("attributes") && object) {
             if (method.equals("GET")) {
@@ -194,20 +196,13 @@ public final class S3OperationClassifier {
         };
     }
 
-    private static S3Operation lifecycle(String method) {
+    /** A bucket configuration sub-resource ({@code cors}, {@code lifecycle}): GET, PUT and DELETE. */
+    private static S3Operation bucketConfiguration(String method, S3Operation get, S3Operation put,
+            S3Operation delete) {
         return switch (method) {
-            case "GET" -> S3Operation.GET_BUCKET_LIFECYCLE_CONFIGURATION;
-            case "PUT" -> S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION;
-            case "DELETE" -> S3Operation.DELETE_BUCKET_LIFECYCLE;
-            default -> throw notAllowed(method, false);
-        };
-    }
-
-    private static S3Operation cors(String method) {
-        return switch (method) {
-            case "GET" -> S3Operation.GET_BUCKET_CORS;
-            case "PUT" -> S3Operation.PUT_BUCKET_CORS;
-            case "DELETE" -> S3Operation.DELETE_BUCKET_CORS;
+            case "GET" -> get;
+            case "PUT" -> put;
+            case "DELETE" -> delete;
             default -> throw notAllowed(method, false);
         };
     }

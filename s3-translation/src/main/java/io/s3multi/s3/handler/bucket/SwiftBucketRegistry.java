@@ -129,33 +129,26 @@ public final class SwiftBucketRegistry implements BucketRegistry {
     }
 
     @Override
-    public Optional<byte[]> cors(String bucket) throws SwiftException {
-        return document(bucket, RegistryLayout.CORS);
+    public Optional<byte[]> document(String bucket, Document kind) throws SwiftException {
+        return S3Failures.unlessNotFound(() -> {
+            SwiftResponse stored = registry.objects().get(bucket, kind.object(), SwiftHeaders.empty());
+            try (stored) {
+                return stored.body().readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + kind.object() + " of " + bucket, e);
+            }
+        });
     }
 
     @Override
-    public boolean storeCors(String bucket, byte[] configuration) throws SwiftException {
-        return storeDocument(bucket, RegistryLayout.CORS, configuration);
+    public boolean storeDocument(String bucket, Document kind, byte[] content) throws SwiftException {
+        return S3Failures.unlessNotFound(() -> registry.objects().put(bucket, kind.object(), content,
+                SwiftHeaders.empty())).isPresent();
     }
 
     @Override
-    public void deleteCors(String bucket) throws SwiftException {
-        deleteIfPresent(bucket, RegistryLayout.CORS);
-    }
-
-    @Override
-    public Optional<byte[]> lifecycle(String bucket) throws SwiftException {
-        return document(bucket, RegistryLayout.LIFECYCLE);
-    }
-
-    @Override
-    public boolean storeLifecycle(String bucket, byte[] configuration) throws SwiftException {
-        return storeDocument(bucket, RegistryLayout.LIFECYCLE, configuration);
-    }
-
-    @Override
-    public void deleteLifecycle(String bucket) throws SwiftException {
-        deleteIfPresent(bucket, RegistryLayout.LIFECYCLE);
+    public void deleteDocument(String bucket, Document kind) throws SwiftException {
+        deleteIfPresent(bucket, kind.object());
     }
 
     @Override
@@ -163,8 +156,9 @@ public final class SwiftBucketRegistry implements BucketRegistry {
         if (!ownerOf(bucket).filter(account::equals).isPresent()) {
             return;
         }
-        deleteIfPresent(bucket, RegistryLayout.CORS);
-        deleteIfPresent(bucket, RegistryLayout.LIFECYCLE);
+        for (Document kind : Document.values()) {
+            deleteIfPresent(bucket, kind.object());
+        }
         deleteIfPresent(bucket, RegistryLayout.CREATED);
         try {
             registry.containers().delete(bucket);
@@ -175,24 +169,6 @@ public final class SwiftBucketRegistry implements BucketRegistry {
                 throw failure;
             }
         }
-    }
-
-    /** A configuration document kept with the record ({@code cors}, {@code lifecycle}); empty when absent. */
-    private Optional<byte[]> document(String bucket, String name) throws SwiftException {
-        return S3Failures.unlessNotFound(() -> {
-            SwiftResponse stored = registry.objects().get(bucket, name, SwiftHeaders.empty());
-            try (stored) {
-                return stored.body().readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading " + name + " of " + bucket, e);
-            }
-        });
-    }
-
-    /** Stores a configuration document with the record; false when the record is missing. */
-    private boolean storeDocument(String bucket, String name, byte[] document) throws SwiftException {
-        return S3Failures.unlessNotFound(() -> registry.objects().put(bucket, name, document,
-                SwiftHeaders.empty())).isPresent();
     }
 
     private void deleteIfPresent(String bucket, String object) throws SwiftException {

@@ -38,9 +38,11 @@ public final class LifecycleConfigurationDocument {
     public static final class Rule {
         @XmlElement(name = "Expiration") public Expiration expiration;
         @XmlElement(name = "ID") public String id;
+        @XmlElement(name = "Status", required = true) public String status;
         @XmlElement(name = "Filter") public Filter filter;
+        /** The older form's (PutBucketLifecycle's) filter: a prefix instead of a {@code <Filter>}. */
         @XmlElement(name = "Prefix") public String prefix;
-        @XmlElement(name = "Status") public String status;
+        /** Read only to be refused: the gateway has one storage class. */
         @XmlElement(name = "Transition") public List<Transition> transitions = new ArrayList<>();
         @XmlElement(name = "NoncurrentVersionTransition") public List<Transition> noncurrentVersionTransitions =
                 new ArrayList<>();
