@@ -1,7 +1,9 @@
 package io.s3multi.filters.s3api;
 
 import io.s3multi.filters.pipeline.DeclaredFilterFactory;
+import io.s3multi.filters.pipeline.FilterSettings;
 import io.s3multi.filters.pipeline.Placement;
+import io.s3multi.s3.operation.S3ApiSettings;
 import java.time.Clock;
 
 /**
@@ -10,8 +12,12 @@ import java.time.Clock;
 public final class S3ApiFilterFactory extends DeclaredFilterFactory {
 
     public S3ApiFilterFactory() {
-        super(S3ApiConfig.SETTINGS, Placement.anywhere().after("tempauth", "s3token"), settings -> new S3ApiFilter(
-                new S3ApiRegistryBinding(S3ApiConfig.from(settings), settings.swiftUrl(S3ApiConfig.SWIFT_URL)),
-                settings.storageDomains(), Clock.systemUTC()));
+        super(S3ApiConfig.SETTINGS, Placement.anywhere().after("tempauth", "s3token"), S3ApiFilterFactory::configured);
+    }
+
+    private static S3ApiFilter configured(FilterSettings settings) {
+        S3ApiSettings api = S3ApiConfig.from(settings);
+        return new S3ApiFilter(new S3ApiRegistryBinding(api, settings.swiftUrl(S3ApiConfig.SWIFT_URL),
+                BackgroundWorkBinding.of(settings, api)), settings.storageDomains(), Clock.systemUTC());
     }
 }

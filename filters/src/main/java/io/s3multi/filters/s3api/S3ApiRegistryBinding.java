@@ -17,33 +17,44 @@ import java.util.Objects;
  * {@code swift_url} (shared with tempauth when the URLs are the same), published for the s3multi stage
  * ({@link SharedBucketRegistry}) and released when the stage is destroyed; without it the dispatcher has no
  * registry and opens nothing.
+ *
+ * <p>The background worker ({@link BackgroundWorkBinding}) works on the registry's buckets, so it starts with the
+ * registry, on the same backend, and stops before the backend is given back.
  */
 final class S3ApiRegistryBinding {
 
     private final S3ApiSettings settings;
     private final URI swiftUrl;
+    private final BackgroundWorkBinding background;
     private SwiftBackendLease lease;
     private ServletContext context;
 
-    S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl) {
+    /** @param background the worker that runs on the registry's buckets, if it is to run */
+    S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl, BackgroundWorkBinding background) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.swiftUrl = Objects.requireNonNull(swiftUrl, "swiftUrl");
+        this.background = Objects.requireNonNull(background, "background");
     }
 
     /** The dispatcher for this stage, its registry opened in {@code servletContext}'s shared backends. */
     S3ApiDispatcher bind(ServletContext servletContext) {
         if (!settings.hasBucketRegistry()) {
+            background.start(() -> {
+                throw new IllegalStateException("no worker without a bucket registry");
+            }, settings);
             return new S3ApiDispatcher(settings);
         }
         lease = SwiftBackendLease.take(servletContext, swiftUrl);
         BucketRegistry registry = BucketRegistry.of(lease.backend(), settings);
         context = servletContext;
         SharedBucketRegistry.publish(context, registry);
+        background.start(lease::backend, settings);
         return new S3ApiDispatcher(settings, registry);
     }
 
-    /** Gives the registry's backend back. */
+    /** Stops the background worker and gives the registry's backend back. */
     void unbind() {
+        background.stop();
         if (context != null) {
             SharedBucketRegistry.withdraw(context);
         }

@@ -16,7 +16,19 @@ package io.s3multi.s3.contract;
  *                                                  here, not in the bucket's container, because a preflight
  *                                                  carries no credentials: the gateway reads it with the
  *                                                  registry's identity, never with one of the owner's account
+ *     object leases/&lt;job&gt;                         empty: the lease of one background job (lifecycle, sweep)
+ *                                                  on this bucket, in its metadata: X-Object-Meta-Lease-Holder
+ *                                                  (a gateway's worker id; empty: released),
+ *                                                  X-Object-Meta-Lease-Expires (epoch milliseconds, the
+ *                                                  holder's clock), X-Object-Meta-Lease-Finished (epoch
+ *                                                  milliseconds of the last run that went through the whole
+ *                                                  bucket); see docs/BACKGROUND.md
+ *     object checkpoints/&lt;job&gt;                    where an interrupted run of the job stopped (its body, in
+ *                                                  the job's own words, such as a listing marker); absent: the
+ *                                                  next run starts at the beginning
  * </pre>
+ *
+ * <p>DeleteBucket removes the leases and checkpoints with the record.
  */
 public final class RegistryLayout {
 
@@ -31,6 +43,21 @@ public final class RegistryLayout {
 
     /** The object that holds the bucket's CORS configuration. */
     public static final String CORS = "cors";
+
+    /** The prefix of the background jobs' leases: {@code leases/<job name>}. */
+    public static final String LEASES = "leases/";
+
+    /** The prefix of the background jobs' checkpoints: {@code checkpoints/<job name>}. */
+    public static final String CHECKPOINTS = "checkpoints/";
+
+    /** The metadata of a lease naming its holder (empty: released). */
+    public static final String LEASE_HOLDER = "X-Object-Meta-Lease-Holder";
+
+    /** The metadata of a lease saying until when it holds, in epoch milliseconds of the holder's clock. */
+    public static final String LEASE_EXPIRES = "X-Object-Meta-Lease-Expires";
+
+    /** The metadata of a lease saying when a run last went through the whole bucket, in epoch milliseconds. */
+    public static final String LEASE_FINISHED = "X-Object-Meta-Lease-Finished";
 
     private RegistryLayout() {
     }
