@@ -31,7 +31,8 @@ final class S3ApiConfig {
 
     static final DeclaredSettings SETTINGS = DeclaredSettings.stage("s3api", "The S3 API (service, bucket and"
             + " object operations) over the identity's Swift account.", MAX_BUCKET_LISTING, MAX_MULTI_DELETE_OBJECTS,
-            BUCKET_REGISTRY_USER, BUCKET_REGISTRY_KEY, LIFECYCLE_CACHE_TTL, SWIFT_URL);
+            BUCKET_REGISTRY_USER, BUCKET_REGISTRY_KEY, LIFECYCLE_CACHE_TTL, SWIFT_URL, WorkerConfig.WORKER, WorkerConfig.WORKER_INTERVAL,
+            WorkerConfig.WORKER_LEASE, WorkerConfig.WORKER_SWIFT_SHARE, WorkerConfig.LIFECYCLE_DAY);
 
     private S3ApiConfig() {
     }

@@ -21,38 +21,55 @@ import java.util.Objects;
  * {@code swift_url} (shared with tempauth when the URLs are the same), published for the s3multi stage
  * ({@link SharedBucketRegistry}) and released when the stage is destroyed; without it the dispatcher has no
  * registry and opens nothing.
+ *
+ * <p>The background worker ({@link BackgroundWorkBinding}) works on the registry's buckets, so it starts with the
+ * registry, on the same backend, and stops before the backend is given back.
  */
 final class S3ApiRegistryBinding {
 
     private final S3ApiSettings settings;
     private final URI swiftUrl;
+    private final BackgroundWorkBinding background;
     private final Duration lifecycleCacheTtl;
+    private final LifecycleDays lifecycleDays;
     private SwiftBackendLease lease;
     private ServletContext context;
 
-    /** @param lifecycleCacheTtl how long a bucket's lifecycle configuration is kept for the object headers */
-    S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl, Duration lifecycleCacheTtl) {
+    /**
+     * @param background        the worker that runs on the registry's buckets, if it is to run
+     * @param lifecycleCacheTtl how long a bucket's lifecycle configuration is kept for the object headers
+     * @param lifecycleDay      the length of a lifecycle day, for the dates those headers show
+     */
+    S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl, BackgroundWorkBinding background,
+            Duration lifecycleCacheTtl, Duration lifecycleDay) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.swiftUrl = Objects.requireNonNull(swiftUrl, "swiftUrl");
+        this.background = Objects.requireNonNull(background, "background");
         this.lifecycleCacheTtl = Objects.requireNonNull(lifecycleCacheTtl, "lifecycleCacheTtl");
+        this.lifecycleDays = new LifecycleDays(lifecycleDay);
     }
 
     /** The dispatcher for this stage, its registry opened in {@code servletContext}'s shared backends. */
     S3ApiDispatcher bind(ServletContext servletContext) {
         if (!settings.hasBucketRegistry()) {
+            background.start(() -> {
+                throw new IllegalStateException("no worker without a bucket registry");
+            }, settings);
             return new S3ApiDispatcher(settings);
         }
         lease = SwiftBackendLease.take(servletContext, swiftUrl);
         BucketRegistry registry = BucketRegistry.of(lease.backend(), settings);
         context = servletContext;
-        LifecycleLookup lifecycles = new LifecycleLookup(registry::lifecycle, lifecycleCacheTtl, LifecycleDays.REAL,
+        LifecycleLookup lifecycles = new LifecycleLookup(registry::lifecycle, lifecycleCacheTtl, lifecycleDays,
                 Clock.systemUTC());
         SharedBucketRegistry.publish(context, registry, lifecycles);
+        background.start(lease::backend, settings);
         return new S3ApiDispatcher(settings, registry, lifecycles);
     }
 
-    /** Gives the registry's backend back. */
+    /** Stops the background worker and gives the registry's backend back. */
     void unbind() {
+        background.stop();
         if (context != null) {
             SharedBucketRegistry.withdraw(context);
         }

@@ -16,7 +16,8 @@ public interface BucketJob {
      * Works on {@code work.bucket()} until done. Every Swift request waits for {@link Pacer#awaitTurn()} first.
      * A long run checks {@link BucketWork#stillLeased()} between steps and returns early when it is false (another
      * gateway took the bucket over), and saves its position with {@link Checkpoint#save} so that the next run, on any
-     * gateway, resumes there instead of starting again.
+     * gateway, resumes there instead of starting again. A 404 for the bucket's container is best let through: the
+     * worker then removes the job's lease and checkpoint from a deleted bucket's registry record.
      */
     void run(BucketWork work) throws SwiftException, InterruptedException;
 }

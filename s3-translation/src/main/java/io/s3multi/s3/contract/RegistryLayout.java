@@ -20,7 +20,19 @@ package io.s3multi.s3.contract;
  *                                                  (PutBucketLifecycleConfiguration), as S3 XML after validation;
  *                                                  here for the same reason: the header x-amz-expiration and the
  *                                                  background worker read it without the owner's credentials
+ *     object leases/&lt;job&gt;                         empty: the lease of one background job (lifecycle, sweep)
+ *                                                  on this bucket, in its metadata: X-Object-Meta-Lease-Holder
+ *                                                  (a gateway's worker id; empty: released),
+ *                                                  X-Object-Meta-Lease-Expires (epoch milliseconds, the
+ *                                                  holder's clock), X-Object-Meta-Lease-Finished (epoch
+ *                                                  milliseconds of the last run that went through the whole
+ *                                                  bucket); see docs/BACKGROUND.md
+ *     object checkpoints/&lt;job&gt;                    where an interrupted run of the job stopped (its body, in
+ *                                                  the job's own words, such as a listing marker); absent: the
+ *                                                  next run starts at the beginning
  * </pre>
+ *
+ * <p>DeleteBucket removes the leases and checkpoints with the record.
  */
 public final class RegistryLayout {
 
@@ -38,6 +50,21 @@ public final class RegistryLayout {
 
     /** The object that holds the bucket's lifecycle configuration. */
     public static final String LIFECYCLE = "lifecycle";
+
+    /** The prefix of the background jobs' leases: {@code leases/<job name>}. */
+    public static final String LEASES = "leases/";
+
+    /** The prefix of the background jobs' checkpoints: {@code checkpoints/<job name>}. */
+    public static final String CHECKPOINTS = "checkpoints/";
+
+    /** The metadata of a lease naming its holder (empty: released). */
+    public static final String LEASE_HOLDER = "X-Object-Meta-Lease-Holder";
+
+    /** The metadata of a lease saying until when it holds, in epoch milliseconds of the holder's clock. */
+    public static final String LEASE_EXPIRES = "X-Object-Meta-Lease-Expires";
+
+    /** The metadata of a lease saying when a run last went through the whole bucket, in epoch milliseconds. */
+    public static final String LEASE_FINISHED = "X-Object-Meta-Lease-Finished";
 
     private RegistryLayout() {
     }

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The dev Swift's service identity {@code s3multi:service}: its key is random per cluster, written by
- * {@code dev/swift start} to {@code service.key} in the dev state dir; the system property {@code service.key}
- * overrides it.
+ * The dev Swift's service identity {@code s3multi:service} and bucket-registry user {@code s3multi:registry}: their
+ * keys are random per cluster, written by {@code dev/swift start} to {@code service.key} and {@code registry.key}
+ * in the dev state dir; the system properties of those names override them.
  */
 final class DevService {
 
@@ -21,16 +21,27 @@ final class DevService {
     private DevService() {
     }
 
+    static final String REGISTRY_USER = "s3multi:registry";
+
     static String key() {
-        String key = System.getProperty("service.key");
+        return devKey("service.key");
+    }
+
+    static String registryKey() {
+        return devKey("registry.key");
+    }
+
+    /** A key of the dev cluster: the system property of that name, or the file in its state dir. */
+    private static String devKey(String name) {
+        String key = System.getProperty(name);
         if (key != null) {
             return key;
         }
-        Path file = Path.of(System.getenv().getOrDefault("S3MULTI_DEV_DIR", "/var/tmp/s3multi-dev"), "service.key");
+        Path file = Path.of(System.getenv().getOrDefault("S3MULTI_DEV_DIR", "/var/tmp/s3multi-dev"), name);
         try {
             return Files.readString(file).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("no service-identity key (dev/swift start writes " + file + ")", e);
+            throw new UncheckedIOException("no " + name + " (dev/swift start writes " + file + ")", e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.Connection;
 import org.eclipse.jetty.client.HttpClient;
@@ -54,6 +55,7 @@ public final class SwiftTransport implements Closeable {
 
     private final SwiftClientConfig config;
     private final HttpClient client;
+    private final LongAdder requestsSent = new LongAdder();
 
     private SwiftTransport(SwiftClientConfig config, HttpClient client) {
         this.config = config;
@@ -86,6 +88,14 @@ public final class SwiftTransport implements Closeable {
     }
 
     /**
+     * How many requests this transport has sent since it started (answered or not): the measure by which
+     * background work keeps to its share of the gateway's Swift requests.
+     */
+    public long requestsSent() {
+        return requestsSent.sum();
+    }
+
+    /**
      * Sends a request and waits for the status and headers of the answer.
      *
      * @param base    the URL the request's path is relative to (an account's storage URL, or
@@ -97,6 +107,7 @@ public final class SwiftTransport implements Closeable {
      * @throws SwiftException              for timeouts and broken connections
      */
     public SwiftResponse send(URI base, SwiftRequest request) throws SwiftException {
+        requestsSent.increment();
         String baseText = base.toString();
         URI uri = URI.create((baseText.endsWith("/") ? baseText.substring(0, baseText.length() - 1) : baseText)
                 + request.target());

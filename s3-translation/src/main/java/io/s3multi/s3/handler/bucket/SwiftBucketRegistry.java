@@ -5,12 +5,17 @@ import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.container.ListingCursor;
+import io.s3multi.swift.container.ListingQuery;
+import io.s3multi.swift.container.ObjectEntry;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.http.SwiftResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -159,6 +164,7 @@ public final class SwiftBucketRegistry implements BucketRegistry {
         for (Document kind : Document.values()) {
             deleteIfPresent(bucket, kind.object());
         }
+        deleteBackgroundState(bucket);
         deleteIfPresent(bucket, RegistryLayout.CREATED);
         try {
             registry.containers().delete(bucket);
@@ -168,6 +174,21 @@ public final class SwiftBucketRegistry implements BucketRegistry {
             } else if (failure.status() != 404) {
                 throw failure;
             }
+        }
+    }
+
+    /** The background jobs' leases and checkpoints, which would keep the record from being deleted. */
+    private void deleteBackgroundState(String bucket) throws SwiftException {
+        List<String> state = new ArrayList<>();
+        ListingCursor<ObjectEntry> record = registry.containers().listAllObjects(bucket, ListingQuery.all());
+        while (record.hasMorePages()) {
+            record.nextPage().entries().stream().map(ObjectEntry::name)
+                    .filter(name -> name.startsWith(RegistryLayout.LEASES)
+                            || name.startsWith(RegistryLayout.CHECKPOINTS))
+                    .forEach(state::add);
+        }
+        for (String object : state) {
+            deleteIfPresent(bucket, object);
         }
     }
 
