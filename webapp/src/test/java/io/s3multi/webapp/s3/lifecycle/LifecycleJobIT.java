@@ -93,6 +93,7 @@ class LifecycleJobIT extends S3IntegrationTest {
     void anExpirationRuleDeletesMatchingObjectsWithTheirSegmentsAndLeavesOthers() throws Exception {
         String bucket = bucketWith(false, LifecycleRule.builder().id("old").status(ExpirationStatus.ENABLED)
                 .filter(f -> f.prefix("old/")).expiration(e -> e.days(1)).build());
+        Instant beforeWrites = Instant.now();
         put(bucket, "old/plain", "p");
         put(bucket, "keep/plain", "k");
         String upload = s3().createMultipartUpload(c -> c.bucket(bucket).key("old/multipart")).uploadId();
@@ -102,7 +103,7 @@ class LifecycleJobIT extends S3IntegrationTest {
                 .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
         assertTrue(stored(bucket + "_segments").stream().anyMatch(name -> name.contains(upload)));
 
-        run(bucket, Instant.now(), false);
+        run(bucket, beforeWrites, false);
         assertEquals(List.of("keep/plain", "old/multipart", "old/plain"), stored(bucket), "not yet a day old");
         run(bucket, daysFromNow(1), true);
         assertEquals(List.of("expire old/multipart (dry run)", "expire old/plain (dry run)"), log);
@@ -151,10 +152,11 @@ class LifecycleJobIT extends S3IntegrationTest {
     void anAbortRuleAbortsAnAbandonedUploadAndLeavesTheSegmentsContainerEmpty() throws Exception {
         String bucket = bucketWith(false, LifecycleRule.builder().id("abort").status(ExpirationStatus.ENABLED)
                 .filter(f -> f.prefix("")).abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(1)).build());
+        Instant beforeCreate = Instant.now();
         String upload = s3().createMultipartUpload(c -> c.bucket(bucket).key("abandoned")).uploadId();
         s3().uploadPart(u -> u.bucket(bucket).key("abandoned").uploadId(upload).partNumber(1),
                 RequestBody.fromString("part"));
-        run(bucket, Instant.now(), false);
+        run(bucket, beforeCreate, false);
         assertEquals(1, s3().listMultipartUploads(l -> l.bucket(bucket)).uploads().size(), "not yet a day old");
 
         run(bucket, daysFromNow(1), false);
