@@ -2,14 +2,15 @@ package io.s3multi.filters.s3api;
 
 import io.s3multi.filters.pipeline.FilterSettings;
 import io.s3multi.filters.pipeline.ServiceIdentity;
-import io.s3multi.s3.background.BucketJob;
 import io.s3multi.s3.background.ServiceAccounts;
 import io.s3multi.s3.background.Worker;
 import io.s3multi.s3.background.WorkerSettings;
+import io.s3multi.s3.handler.bucket.SwiftBucketRegistry;
 import io.s3multi.s3.operation.S3ApiSettings;
+import io.s3multi.s3.sweep.OrphanSweeper;
+import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftBackend;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,19 +28,20 @@ final class BackgroundWorkBinding {
     private final Optional<String> whyOff;
     private final WorkerSettings settings;
     private final ServiceIdentity service;
-    private final List<BucketJob> jobs;
+    private final OrphanSweeper sweeper;
     private Worker worker;
 
-    private BackgroundWorkBinding(Optional<String> whyOff, WorkerSettings settings, ServiceIdentity service) {
+    private BackgroundWorkBinding(Optional<String> whyOff, WorkerSettings settings, ServiceIdentity service,
+            OrphanSweeper sweeper) {
         this.whyOff = whyOff;
         this.settings = settings;
         this.service = service;
-        this.jobs = BackgroundJobs.of(settings);
+        this.sweeper = sweeper;
     }
 
     static BackgroundWorkBinding of(FilterSettings settings, S3ApiSettings api) {
         return new BackgroundWorkBinding(WorkerConfig.whyOff(settings, api.hasBucketRegistry()),
-                WorkerConfig.from(settings), settings.serviceIdentity());
+                WorkerConfig.from(settings), settings.serviceIdentity(), SweepConfig.sweeper(settings));
     }
 
     /**
@@ -52,8 +54,9 @@ final class BackgroundWorkBinding {
             return;
         }
         SwiftBackend backend = stageBackend.get();
-        worker = Worker.start(settings, backend.tempAuthAccount(api.bucketRegistryUser(), api.bucketRegistryKey()),
-                new ServiceAccounts(backend, service.user(), service.key()), jobs,
+        SwiftAccount registry = backend.tempAuthAccount(api.bucketRegistryUser(), api.bucketRegistryKey());
+        worker = Worker.start(settings, registry, new ServiceAccounts(backend, service.user(), service.key()),
+                BackgroundJobs.of(settings, new SwiftBucketRegistry(registry), sweeper),
                 backend.transport()::requestsSent, Clock.systemUTC());
     }
 

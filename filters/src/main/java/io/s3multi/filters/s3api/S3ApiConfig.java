@@ -22,14 +22,18 @@ final class S3ApiConfig {
     static final Setting<String> BUCKET_REGISTRY_KEY = Setting.text("bucket_registry_key", "", "That user's key:"
             + " a secret that no configuration ships (set it in the file or as -Ds3multi.filter.s3api."
             + "bucket_registry_key=...).");
+    static final Setting<Integer> LIFECYCLE_CACHE_TTL = Setting.integer("lifecycle_cache_ttl", "10", 0, 3600, "Seconds a"
+            + " bucket's lifecycle configuration (and its absence) is kept for the x-amz-expiration and x-amz-abort-*"
+            + " headers before it is read again (0: read for every answer that shows them); a change made through"
+            + " another gateway shows in these headers within this time.");
     /** The Swift proxy that holds the bucket registry's account (the same Swift the users' accounts are in). */
     static final Setting<URI> SWIFT_URL = Setting.swiftUrl("The Swift proxy that holds the registry's account.");
 
     static final DeclaredSettings SETTINGS = DeclaredSettings.stage("s3api", "The S3 API (service, bucket and"
             + " object operations) over the identity's Swift account.", MAX_BUCKET_LISTING, MAX_MULTI_DELETE_OBJECTS,
-            BUCKET_REGISTRY_USER, BUCKET_REGISTRY_KEY, SWIFT_URL, WorkerConfig.WORKER, WorkerConfig.WORKER_INTERVAL,
-            WorkerConfig.WORKER_LEASE, WorkerConfig.WORKER_SWIFT_SHARE, WorkerConfig.LIFECYCLE_DAY,
-            SweepConfig.SWEEP_GRACE, SweepConfig.SWEEP_INTERVAL);
+            BUCKET_REGISTRY_USER, BUCKET_REGISTRY_KEY, LIFECYCLE_CACHE_TTL, SWIFT_URL, WorkerConfig.WORKER,
+            WorkerConfig.WORKER_INTERVAL, WorkerConfig.WORKER_LEASE, WorkerConfig.WORKER_SWIFT_SHARE,
+            WorkerConfig.LIFECYCLE_DAY, SweepConfig.SWEEP_GRACE, SweepConfig.SWEEP_INTERVAL);
 
     private S3ApiConfig() {
     }

@@ -5,6 +5,7 @@ import io.s3multi.filters.pipeline.FilterSettings;
 import io.s3multi.filters.pipeline.Placement;
 import io.s3multi.s3.operation.S3ApiSettings;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Creates {@link S3ApiFilter} for the stage {@code s3api}, which acts on the identity the auth stages attached.
@@ -18,6 +19,7 @@ public final class S3ApiFilterFactory extends DeclaredFilterFactory {
     private static S3ApiFilter configured(FilterSettings settings) {
         S3ApiSettings api = S3ApiConfig.from(settings);
         return new S3ApiFilter(new S3ApiRegistryBinding(api, settings.swiftUrl(S3ApiConfig.SWIFT_URL),
-                BackgroundWorkBinding.of(settings, api)), settings.storageDomains(), Clock.systemUTC());
+                BackgroundWorkBinding.of(settings, api), Duration.ofSeconds(S3ApiConfig.LIFECYCLE_CACHE_TTL.read(settings)),
+                WorkerConfig.LIFECYCLE_DAY.read(settings)), settings.storageDomains(), Clock.systemUTC());
     }
 }

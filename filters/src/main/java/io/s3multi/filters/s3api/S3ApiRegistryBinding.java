@@ -6,7 +6,11 @@ import io.s3multi.s3.handler.S3ApiDispatcher;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.operation.S3ApiSettings;
 import jakarta.servlet.ServletContext;
+import io.s3multi.s3.lifecycle.LifecycleDays;
+import io.s3multi.s3.lifecycle.LifecycleLookup;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -26,14 +30,23 @@ final class S3ApiRegistryBinding {
     private final S3ApiSettings settings;
     private final URI swiftUrl;
     private final BackgroundWorkBinding background;
+    private final Duration lifecycleCacheTtl;
+    private final LifecycleDays lifecycleDays;
     private SwiftBackendLease lease;
     private ServletContext context;
 
-    /** @param background the worker that runs on the registry's buckets, if it is to run */
-    S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl, BackgroundWorkBinding background) {
+    /**
+     * @param background        the worker that runs on the registry's buckets, if it is to run
+     * @param lifecycleCacheTtl how long a bucket's lifecycle configuration is kept for the object headers
+     * @param lifecycleDay      the length of a lifecycle day, for the dates those headers show
+     */
+    S3ApiRegistryBinding(S3ApiSettings settings, URI swiftUrl, BackgroundWorkBinding background,
+            Duration lifecycleCacheTtl, Duration lifecycleDay) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.swiftUrl = Objects.requireNonNull(swiftUrl, "swiftUrl");
         this.background = Objects.requireNonNull(background, "background");
+        this.lifecycleCacheTtl = Objects.requireNonNull(lifecycleCacheTtl, "lifecycleCacheTtl");
+        this.lifecycleDays = new LifecycleDays(lifecycleDay);
     }
 
     /** The dispatcher for this stage, its registry opened in {@code servletContext}'s shared backends. */
@@ -47,9 +60,11 @@ final class S3ApiRegistryBinding {
         lease = SwiftBackendLease.take(servletContext, swiftUrl);
         BucketRegistry registry = BucketRegistry.of(lease.backend(), settings);
         context = servletContext;
-        SharedBucketRegistry.publish(context, registry);
+        LifecycleLookup lifecycles = new LifecycleLookup(registry::lifecycle, lifecycleCacheTtl, lifecycleDays,
+                Clock.systemUTC());
+        SharedBucketRegistry.publish(context, registry, lifecycles);
         background.start(lease::backend, settings);
-        return new S3ApiDispatcher(settings, registry);
+        return new S3ApiDispatcher(settings, registry, lifecycles);
     }
 
     /** Stops the background worker and gives the registry's backend back. */

@@ -16,6 +16,10 @@ package io.s3multi.s3.contract;
  *                                                  here, not in the bucket's container, because a preflight
  *                                                  carries no credentials: the gateway reads it with the
  *                                                  registry's identity, never with one of the owner's account
+ *     object lifecycle                           the bucket's lifecycle configuration
+ *                                                  (PutBucketLifecycleConfiguration), as S3 XML after validation;
+ *                                                  here for the same reason: the header x-amz-expiration and the
+ *                                                  background worker read it without the owner's credentials
  *     object leases/&lt;job&gt;                         empty: the lease of one background job (lifecycle, sweep)
  *                                                  on this bucket, in its metadata: X-Object-Meta-Lease-Holder
  *                                                  (a gateway's worker id; empty: released),
@@ -43,6 +47,9 @@ public final class RegistryLayout {
 
     /** The object that holds the bucket's CORS configuration. */
     public static final String CORS = "cors";
+
+    /** The object that holds the bucket's lifecycle configuration. */
+    public static final String LIFECYCLE = "lifecycle";
 
     /** The prefix of the background jobs' leases: {@code leases/<job name>}. */
     public static final String LEASES = "leases/";

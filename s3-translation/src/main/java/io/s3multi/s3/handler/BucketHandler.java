@@ -4,6 +4,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.bucket.BucketAcls;
 import io.s3multi.s3.handler.bucket.BucketCors;
 import io.s3multi.s3.handler.bucket.BucketCreation;
+import io.s3multi.s3.handler.bucket.BucketLifecycle;
 import io.s3multi.s3.handler.bucket.BucketListings;
 import io.s3multi.s3.handler.bucket.BucketObjectLock;
 import io.s3multi.s3.handler.bucket.BucketPresence;
@@ -11,6 +12,7 @@ import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.handler.bucket.BucketRemoval;
 import io.s3multi.s3.handler.bucket.BucketVersioningConfig;
 import io.s3multi.s3.handler.bucket.BucketTagging;
+import io.s3multi.s3.lifecycle.LifecycleLookup;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
@@ -33,8 +35,8 @@ import java.util.Objects;
  *       {@code FULL_CONTROL} and nothing else), anything else is {@code NotImplemented}.</li>
  * </ul>
  * Bucket tags are stored as reserved container metadata ({@link BucketTagging}).
- * CORS configurations live with the bucket's registry record ({@link BucketCors}); the Object Lock configuration on
- * the container ({@link BucketObjectLock}).
+ * CORS and lifecycle configurations live with the bucket's registry record ({@link BucketCors},
+ * {@link BucketLifecycle}); the Object Lock configuration on the container ({@link BucketObjectLock}).
  */
 public final class BucketHandler {
 
@@ -49,8 +51,14 @@ public final class BucketHandler {
     private final BucketTagging tagging;
     private final BucketCors cors;
     private final BucketObjectLock objectLock;
+    private final BucketLifecycle lifecycle;
 
     public BucketHandler(S3ApiSettings settings, BucketRegistry registry) {
+        this(settings, registry, LifecycleLookup.NONE);
+    }
+
+    /** @param lifecycles the cache of lifecycle configurations that object answers read, told of changes */
+    public BucketHandler(S3ApiSettings settings, BucketRegistry registry, LifecycleLookup lifecycles) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(registry, "registry");
         this.presence = new BucketPresence(registry);
@@ -61,6 +69,7 @@ public final class BucketHandler {
         this.versioning = new BucketVersioningConfig(presence);
         this.tagging = new BucketTagging(presence);
         this.cors = BucketCors.of(registry, presence);
+        this.lifecycle = new BucketLifecycle(registry, presence, lifecycles);
     }
 
     public S3Response createBucket(S3Call call) {
@@ -144,5 +153,17 @@ public final class BucketHandler {
 
     public S3Response deleteBucketCors(S3Call call) {
         return cors.deleteBucketCors(call);
+    }
+
+    public S3Response getBucketLifecycleConfiguration(S3Call call) {
+        return lifecycle.get(call);
+    }
+
+    public S3Response putBucketLifecycleConfiguration(S3Call call) {
+        return lifecycle.put(call);
+    }
+
+    public S3Response deleteBucketLifecycle(S3Call call) {
+        return lifecycle.delete(call);
     }
 }

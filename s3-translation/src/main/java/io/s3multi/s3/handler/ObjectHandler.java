@@ -10,6 +10,8 @@ import io.s3multi.s3.handler.object.ObjectTagging;
 import io.s3multi.s3.handler.object.ObjectWriter;
 import io.s3multi.s3.handler.object.VersionDeleter;
 import io.s3multi.s3.lock.DeleteAuthority;
+import io.s3multi.s3.lifecycle.ExpirationHeaders;
+import io.s3multi.s3.lifecycle.LifecycleLookup;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
@@ -42,6 +44,7 @@ public final class ObjectHandler {
 
     private final S3ApiSettings settings;
     private final MissingBucket missingBucket;
+    private final ExpirationHeaders expiration;
 
     public ObjectHandler(S3ApiSettings settings) {
         this(settings, MissingBucket.NO_SUCH_BUCKET);
@@ -49,12 +52,18 @@ public final class ObjectHandler {
 
     /** @param missingBucket what to answer for a bucket that is not in the caller's account */
     public ObjectHandler(S3ApiSettings settings, MissingBucket missingBucket) {
+        this(settings, missingBucket, LifecycleLookup.NONE);
+    }
+
+    /** @param lifecycles the buckets' lifecycle rules, for {@code x-amz-expiration} on put, get and head */
+    public ObjectHandler(S3ApiSettings settings, MissingBucket missingBucket, LifecycleLookup lifecycles) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.missingBucket = Objects.requireNonNull(missingBucket, "missingBucket");
+        this.expiration = new ExpirationHeaders(lifecycles);
     }
 
     public S3Response putObject(S3Call call) {
-        return guarded(call, ObjectWriter::putObject);
+        return expiration.onObject(call, guarded(call, ObjectWriter::putObject));
     }
 
     public S3Response copyObject(S3Call call) {
@@ -62,11 +71,11 @@ public final class ObjectHandler {
     }
 
     public S3Response getObject(S3Call call) {
-        return guarded(call, ObjectReader::getObject);
+        return expiration.onObject(call, guarded(call, ObjectReader::getObject));
     }
 
     public S3Response headObject(S3Call call) {
-        return guarded(call, ObjectReader::headObject);
+        return expiration.onObject(call, guarded(call, ObjectReader::headObject));
     }
 
     public S3Response getObjectAttributes(S3Call call) {

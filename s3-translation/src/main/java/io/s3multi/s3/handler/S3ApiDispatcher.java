@@ -3,6 +3,7 @@ package io.s3multi.s3.handler;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.handler.object.ObjectLocks;
+import io.s3multi.s3.lifecycle.LifecycleLookup;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
@@ -34,12 +35,20 @@ public final class S3ApiDispatcher {
      *                 names unique across accounts
      */
     public S3ApiDispatcher(S3ApiSettings settings, BucketRegistry registry) {
+        this(settings, registry, LifecycleLookup.NONE);
+    }
+
+    /**
+     * @param lifecycles the buckets' lifecycle configurations as the object answers' headers read them (kept
+     *                   briefly), read from {@code registry}
+     */
+    public S3ApiDispatcher(S3ApiSettings settings, BucketRegistry registry, LifecycleLookup lifecycles) {
         Objects.requireNonNull(settings, "settings");
         this.service = new ServiceHandler(settings);
-        this.bucket = new BucketHandler(settings, registry);
+        this.bucket = new BucketHandler(settings, registry, lifecycles);
         // Object operations know only the caller's account; the registry tells another owner's bucket apart.
         MissingBucket missingBucket = new RegistryMissingBucket(registry);
-        this.object = new ObjectHandler(settings, missingBucket);
+        this.object = new ObjectHandler(settings, missingBucket, lifecycles);
         this.multiDelete = new MultiDeleteHandler(settings, missingBucket);
     }
 
@@ -65,6 +74,9 @@ public final class S3ApiDispatcher {
             case DELETE_BUCKET_CORS -> bucket.deleteBucketCors(call);
             case GET_OBJECT_LOCK_CONFIGURATION -> bucket.getObjectLockConfiguration(call);
             case PUT_OBJECT_LOCK_CONFIGURATION -> bucket.putObjectLockConfiguration(call);
+            case GET_BUCKET_LIFECYCLE_CONFIGURATION -> bucket.getBucketLifecycleConfiguration(call);
+            case PUT_BUCKET_LIFECYCLE_CONFIGURATION -> bucket.putBucketLifecycleConfiguration(call);
+            case DELETE_BUCKET_LIFECYCLE -> bucket.deleteBucketLifecycle(call);
             case DELETE_OBJECTS -> multiDelete.deleteObjects(call);
             case PUT_OBJECT -> object.putObject(call);
             case COPY_OBJECT -> object.copyObject(call);

@@ -1,10 +1,13 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.lifecycle.ExpirationHeaders;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3Operation;
+import java.util.Objects;
 import java.util.function.IntSupplier;
 
 /**
@@ -17,6 +20,7 @@ public final class MultipartDispatcher {
     private final PartHandler parts;
     private final CompletionHandler completion;
     private final ForeignUploads foreign;
+    private final ExpirationHeaders expiration;
 
     /** @param maxManifestSegments Swift's {@code slo.max_manifest_segments}, read when a Complete needs it */
     public MultipartDispatcher(MultipartSettings settings, IntSupplier maxManifestSegments) {
@@ -29,6 +33,13 @@ public final class MultipartDispatcher {
      */
     public MultipartDispatcher(MultipartSettings settings, IntSupplier maxManifestSegments,
             MissingBucket missingBucket) {
+        this(settings, maxManifestSegments, missingBucket, ExpirationHeaders.NONE);
+    }
+
+    /** @param expiration adds {@code x-amz-abort-date} and {@code x-amz-abort-rule-id} to Create and ListParts */
+    public MultipartDispatcher(MultipartSettings settings, IntSupplier maxManifestSegments,
+            MissingBucket missingBucket, ExpirationHeaders expiration) {
+        this.expiration = Objects.requireNonNull(expiration, "expiration");
         this.uploads = new UploadsHandler(settings);
         this.parts = new PartHandler(settings);
         this.completion = new CompletionHandler(settings, maxManifestSegments);
@@ -46,11 +57,16 @@ public final class MultipartDispatcher {
 
     private S3Response route(S3Operation operation, S3Call call) {
         return switch (operation) {
-            case CREATE_MULTIPART_UPLOAD -> uploads.createMultipartUpload(call);
+            case CREATE_MULTIPART_UPLOAD -> expiration.onUpload(call, call.clock().instant(),
+                    uploads.createMultipartUpload(call));
             case LIST_MULTIPART_UPLOADS -> uploads.listMultipartUploads(call);
             case UPLOAD_PART -> parts.uploadPart(call);
             case UPLOAD_PART_COPY -> parts.uploadPartCopy(call);
-            case LIST_PARTS -> parts.listParts(call);
+            case LIST_PARTS -> {
+                S3Response listed = parts.listParts(call);
+                yield expiration.onUpload(call, UploadId.parse(call.request().param("uploadId").orElse(null))
+                        .initiated(), listed);
+            }
             case COMPLETE_MULTIPART_UPLOAD -> {
                 // The object about to appear reads its bytes from the segments container: with the bucket's ACLs.
                 SegmentsAcl.resync(call);

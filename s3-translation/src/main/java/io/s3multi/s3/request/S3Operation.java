@@ -35,6 +35,9 @@ public enum S3Operation {
     DELETE_BUCKET_CORS("DeleteBucketCors"),
     GET_OBJECT_LOCK_CONFIGURATION("GetObjectLockConfiguration"),
     PUT_OBJECT_LOCK_CONFIGURATION("PutObjectLockConfiguration"),
+    GET_BUCKET_LIFECYCLE_CONFIGURATION("GetBucketLifecycleConfiguration"),
+    PUT_BUCKET_LIFECYCLE_CONFIGURATION("PutBucketLifecycleConfiguration"),
+    DELETE_BUCKET_LIFECYCLE("DeleteBucketLifecycle"),
     DELETE_OBJECTS("DeleteObjects"),
 
     // object

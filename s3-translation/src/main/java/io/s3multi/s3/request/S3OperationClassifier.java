@@ -27,6 +27,8 @@ import java.util.Optional;
  *   <li>{@code ?cors} on a bucket: Get/Put/DeleteBucketCors;</li>
  *   <li>{@code ?object-lock} on a bucket: Get/PutObjectLockConfiguration;</li>
  *   <li>{@code ?retention}, {@code ?legal-hold} on an object: Get/PutObjectRetention, Get/PutObjectLegalHold;</li>
+ *   <li>{@code ?lifecycle} on a bucket: GetBucketLifecycleConfiguration, PutBucketLifecycleConfiguration (also the
+ *       older PutBucketLifecycle, the same request), DeleteBucketLifecycle;</li>
  *   <li>{@code ?attributes} on an object: GetObjectAttributes;</li>
  *   <li>otherwise the method on the object or the bucket: {@code PUT} with {@code x-amz-copy-source} is CopyObject,
  *       {@code GET ?list-type=2} is ListObjectsV2, {@code POST} on a bucket (a browser form upload) is
@@ -42,7 +44,7 @@ public final class S3OperationClassifier {
 
     /** Sub-resources of the S3 API that the gateway recognises and refuses with {@code NotImplemented}. */
     public static final List<String> UNSUPPORTED_SUBRESOURCES = List.of("accelerate", "analytics",
-            "encryption", "intelligent-tiering", "inventory", "lifecycle", "logging",
+            "encryption", "intelligent-tiering", "inventory", "logging",
             "metadataTable", "metrics", "notification", "ownershipControls", "policy",
             "policyStatus", "publicAccessBlock", "replication", "requestPayment", "restore", "select",
             "session", "torrent", "website");
@@ -99,7 +101,12 @@ public final class S3OperationClassifier {
             return tagging(method, object);
         }
         if (request.hasParam("cors") && !object) {
-            return cors(method);
+            return bucketConfiguration(method, S3Operation.GET_BUCKET_CORS, S3Operation.PUT_BUCKET_CORS,
+                    S3Operation.DELETE_BUCKET_CORS);
+        }
+        if (request.hasParam("lifecycle") && !object) {
+            return bucketConfiguration(method, S3Operation.GET_BUCKET_LIFECYCLE_CONFIGURATION,
+                    S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION, S3Operation.DELETE_BUCKET_LIFECYCLE);
         }
         if (request.hasParam("object-lock") && !object) {
             return switch (method) {
@@ -206,11 +213,13 @@ public final class S3OperationClassifier {
         };
     }
 
-    private static S3Operation cors(String method) {
+    /** A bucket configuration sub-resource ({@code cors}, {@code lifecycle}): GET, PUT and DELETE. */
+    private static S3Operation bucketConfiguration(String method, S3Operation get, S3Operation put,
+            S3Operation delete) {
         return switch (method) {
-            case "GET" -> S3Operation.GET_BUCKET_CORS;
-            case "PUT" -> S3Operation.PUT_BUCKET_CORS;
-            case "DELETE" -> S3Operation.DELETE_BUCKET_CORS;
+            case "GET" -> get;
+            case "PUT" -> put;
+            case "DELETE" -> delete;
             default -> throw notAllowed(method, false);
         };
     }

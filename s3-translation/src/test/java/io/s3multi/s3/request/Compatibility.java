@@ -104,6 +104,15 @@ final class Compatibility {
                             + " `x-amz-bypass-governance-retention` and an account administrator, `COMPLIANCE`"
                             + " only extends; a past date `InvalidArgument`; a bucket without lock `InvalidRequest`.",
                             "Any version; bypass by IAM permission.");
+            case GET_BUCKET_LIFECYCLE_CONFIGURATION, DELETE_BUCKET_LIFECYCLE -> supported("The configuration as"
+                    + " stored; none: `NoSuchLifecycleConfiguration`.", "Same.");
+            case PUT_BUCKET_LIFECYCLE_CONFIGURATION -> partial("Up to 1,000 rules: `Filter` (`Prefix`, `Tag`, `And`,"
+                    + " `ObjectSizeGreaterThan`/`LessThan`) or the older rule-level `Prefix` (PutBucketLifecycle),"
+                    + " `Expiration` (`Days`, `Date`, `ExpiredObjectDeleteMarker`), `NoncurrentVersionExpiration`"
+                    + " (`NoncurrentDays`, `NewerNoncurrentVersions`), `AbortIncompleteMultipartUpload`, validated with"
+                    + " AWS's errors; run by the gateway's background worker; `x-amz-expiration` and"
+                    + " `x-amz-abort-date` headers (rules with tag filters are not shown in them). Transitions:"
+                    + " `InvalidStorageClass` (one storage class).", "Also transitions between storage classes.");
             case DELETE_OBJECTS -> supported("`Quiet`; multipart objects go with their segments; `VersionId` per"
                     + " key with `DeleteMarker`/`DeleteMarkerVersionId` in the answer; a locked version is an"
                     + " `AccessDenied` error for its key.", "Same.");
@@ -177,9 +186,6 @@ final class Compatibility {
         rows.put("inventory", new Unsupported(List.of("GetBucketInventoryConfiguration",
                 "PutBucketInventoryConfiguration", "DeleteBucketInventoryConfiguration",
                 "ListBucketInventoryConfigurations"), "Scheduled object inventories."));
-        rows.put("lifecycle", new Unsupported(List.of("GetBucketLifecycleConfiguration",
-                "PutBucketLifecycleConfiguration", "DeleteBucketLifecycle"),
-                "Expiration, transitions, aborting stale multipart uploads."));
         rows.put("logging", new Unsupported(List.of("GetBucketLogging", "PutBucketLogging"),
                 "Server access logs into a bucket."));
         rows.put("metadataTable", new Unsupported(List.of("CreateBucketMetadataTableConfiguration",

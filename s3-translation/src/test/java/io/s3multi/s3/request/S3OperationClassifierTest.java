@@ -23,7 +23,7 @@ class S3OperationClassifierTest {
             GET     | /      | acl                        | false | LIST_BUCKETS
             HEAD    | /      | -                          | false | !MethodNotAllowed
             PUT     | /      | -                          | false | !MethodNotAllowed
-            GET     | /      | lifecycle                  | false | UNSUPPORTED
+            GET     | /      | website                    | false | UNSUPPORTED
             # bucket, by method
             PUT     | /bkt     | -                          | false | CREATE_BUCKET
             DELETE  | /bkt     | -                          | false | DELETE_BUCKET
@@ -103,8 +103,12 @@ class S3OperationClassifierTest {
             DELETE  | /bkt     | cors                       | false | DELETE_BUCKET_CORS
             POST    | /bkt     | cors                       | false | !MethodNotAllowed
             OPTIONS | /bkt/k   | -                          | false | UNSUPPORTED
+            # lifecycle configuration (PUT is also the older PutBucketLifecycle)
+            GET     | /bkt     | lifecycle                  | false | GET_BUCKET_LIFECYCLE_CONFIGURATION
+            PUT     | /bkt     | lifecycle                  | false | PUT_BUCKET_LIFECYCLE_CONFIGURATION
+            DELETE  | /bkt     | lifecycle                  | false | DELETE_BUCKET_LIFECYCLE
+            POST    | /bkt     | lifecycle                  | false | !MethodNotAllowed
             # unsupported features
-            GET     | /bkt     | lifecycle                  | false | UNSUPPORTED
             PUT     | /bkt     | website                    | false | UNSUPPORTED
             GET     | /bkt     | policy                     | false | UNSUPPORTED
             GET     | /bkt     | logging                    | false | UNSUPPORTED
@@ -126,7 +130,7 @@ class S3OperationClassifierTest {
             OPTIONS | /bkt     | -                          | false | UNSUPPORTED
             # precedence between sub-resources
             GET     | /bkt     | acl&policy                 | false | UNSUPPORTED
-            DELETE  | /bkt/k   | uploadId=u&lifecycle       | false | UNSUPPORTED
+            DELETE  | /bkt/k   | uploadId=u&website         | false | UNSUPPORTED
             GET     | /bkt/k   | acl&uploadId=u             | false | GET_OBJECT_ACL
             POST    | /bkt     | delete&uploads             | false | DELETE_OBJECTS
             GET     | /bkt     | location&versioning        | false | GET_BUCKET_LOCATION
@@ -172,8 +176,8 @@ class S3OperationClassifierTest {
 
     @Test
     void theUnsupportedSubresourceIsReported() {
-        S3Request request = Requests.parse("GET", "/bkt", "acl&policy&lifecycle");
-        assertEquals(Optional.of("lifecycle"), S3OperationClassifier.unsupportedSubresource(request));
+        S3Request request = Requests.parse("GET", "/bkt", "acl&logging&lifecycle");
+        assertEquals(Optional.of("logging"), S3OperationClassifier.unsupportedSubresource(request));
         assertEquals(Optional.empty(),
                 S3OperationClassifier.unsupportedSubresource(Requests.parse("GET", "/bkt", "acl")));
     }

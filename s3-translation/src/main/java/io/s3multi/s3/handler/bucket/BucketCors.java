@@ -8,7 +8,6 @@ import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.CorsConfigurationDocument;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Put/Get/DeleteBucketCors. The configuration is kept with the bucket's record in the {@link BucketRegistry}
@@ -16,22 +15,19 @@ import java.util.Optional;
  * no credentials, and the registry's identity is the only one the gateway may use for it. (Container metadata
  * would also not hold it: Swift allows 256 bytes per value and 4 KiB in all; a configuration may be 64 KiB.)
  *
- * <p>Who may change it is decided twice: Swift must find the bucket in the caller's account with the caller's
- * own identity ({@link BucketPresence}), and the registry must record the caller's account as the owner (a bucket
- * without a record, made before the registry or with the Swift API, is claimed for it first; a name another
- * account holds is {@code AccessDenied}). A record of another account is never read or written for the caller.
+ * <p>Who may change it: the bucket's owner ({@link RegistryDocument}).
  *
  * <p>Without a registry the gateway cannot store CORS: Put is {@code NotImplemented}, Get
  * {@code NoSuchCORSConfiguration}, Delete a no-op.
  */
 public final class BucketCors {
 
-    private final BucketRegistry registry;
     private final BucketPresence presence;
+    private final RegistryDocument stored;
 
     private BucketCors(BucketRegistry registry, BucketPresence presence) {
-        this.registry = Objects.requireNonNull(registry, "registry");
         this.presence = Objects.requireNonNull(presence, "presence");
+        this.stored = new RegistryDocument(registry, presence, BucketRegistry.Document.CORS);
     }
 
     public static BucketCors of(BucketRegistry registry, BucketPresence presence) {
@@ -42,48 +38,19 @@ public final class BucketCors {
         presence.require(call);
         CorsRules rules = CorsRules.of(ConfigurationBody.read(call, CorsConfigurationDocument.class)
                 .orElseThrow(S3Exception::malformedXml));
-        if (registry == BucketRegistry.none()) {
-            throw S3Exception.notImplemented("Bucket CORS needs the gateway's bucket registry");
-        }
-        String bucket = call.bucket();
-        presence.onBucket(call, () -> {
-            if (registry.claim(bucket, call.identity().swiftAccount()) == BucketRegistry.Claim.TAKEN) {
-                throw S3Exception.accessDenied().withReason("other-account");
-            }
-            if (!registry.storeCors(bucket, S3Xml.toBytes(rules.toDocument()))) {
-                throw S3Exception.noSuchBucket(bucket);   // the record went away meanwhile: a DeleteBucket won
-            }
-            return null;
-        });
+        stored.store(call, S3Xml.toBytes(rules.toDocument()), "Bucket CORS");
         return S3Response.status(200);
     }
 
     public S3Response getBucketCors(S3Call call) {
         presence.require(call);
-        return S3Response.xml(ownRules(call).orElseThrow(() -> CorsRefusals.noSuchCorsConfiguration(call.bucket()))
-                .toDocument());
+        return S3Response.xml(stored.read(call).map(CorsRules::parse)
+                .orElseThrow(() -> CorsRefusals.noSuchCorsConfiguration(call.bucket())).toDocument());
     }
 
     public S3Response deleteBucketCors(S3Call call) {
         presence.require(call);
-        if (isOwnRecord(call)) {
-            presence.onBucket(call, () -> {
-                registry.deleteCors(call.bucket());
-                return null;
-            });
-        }
+        stored.delete(call);
         return S3Response.noContent();
-    }
-
-    private Optional<CorsRules> ownRules(S3Call call) {
-        if (!isOwnRecord(call)) {
-            return Optional.empty();
-        }
-        return presence.onBucket(call, () -> registry.cors(call.bucket())).map(CorsRules::parse);
-    }
-
-    private boolean isOwnRecord(S3Call call) {
-        return presence.onBucket(call, () -> registry.ownerOf(call.bucket()))
-                .filter(call.identity().swiftAccount()::equals).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package io.s3multi.s3.handler.bucket;
 
+import io.s3multi.s3.contract.RegistryLayout;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.swift.SwiftBackend;
 import io.s3multi.swift.error.SwiftException;
@@ -72,25 +73,55 @@ public interface BucketRegistry {
     /** Forgets {@code bucket} if, and only if, it is recorded for {@code account}. */
     void release(String bucket, String account) throws SwiftException;
 
+    /** A configuration document kept with a bucket's record, by the object that holds it ({@code RegistryLayout}). */
+    enum Document {
+        /** PutBucketCors's configuration. */
+        CORS(RegistryLayout.CORS),
+        /** PutBucketLifecycleConfiguration's configuration. */
+        LIFECYCLE(RegistryLayout.LIFECYCLE);
+
+        private final String object;
+
+        Document(String object) {
+            this.object = object;
+        }
+
+        /** The name of the object in the record's container. */
+        public String object() {
+            return object;
+        }
+    }
+
     /**
-     * The CORS configuration stored with the record of {@code bucket} (S3 XML as {@link #storeCors} was given it);
-     * empty when there is none, or no record. Read with the registry's own identity: a preflight has no other.
+     * The document of this kind stored with the record of {@code bucket} (S3 XML as {@link #storeDocument} was given
+     * it); empty when there is none, or no record. Read with the registry's own identity: a CORS preflight has no
+     * other, and neither have the lifecycle headers' cache and the background worker.
      */
-    default Optional<byte[]> cors(String bucket) throws SwiftException {
+    default Optional<byte[]> document(String bucket, Document kind) throws SwiftException {
         return Optional.empty();
     }
 
     /**
-     * Stores {@code bucket}'s CORS configuration with its record, which the caller has made sure is its own.
+     * Stores {@code bucket}'s document of this kind with its record, which the caller has made sure is its own.
      *
      * @return false when the record is missing (it must be claimed first)
      */
-    default boolean storeCors(String bucket, byte[] configuration) throws SwiftException {
+    default boolean storeDocument(String bucket, Document kind, byte[] content) throws SwiftException {
         return false;
     }
 
-    /** Deletes {@code bucket}'s CORS configuration, if there is one. */
-    default void deleteCors(String bucket) throws SwiftException {
+    /** Deletes {@code bucket}'s document of this kind, if there is one. */
+    default void deleteDocument(String bucket, Document kind) throws SwiftException {
+    }
+
+    /** {@code bucket}'s CORS configuration ({@link #document}). */
+    default Optional<byte[]> cors(String bucket) throws SwiftException {
+        return document(bucket, Document.CORS);
+    }
+
+    /** {@code bucket}'s lifecycle configuration ({@link #document}). */
+    default Optional<byte[]> lifecycle(String bucket) throws SwiftException {
+        return document(bucket, Document.LIFECYCLE);
     }
 
     /**

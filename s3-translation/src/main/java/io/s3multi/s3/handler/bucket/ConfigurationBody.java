@@ -19,11 +19,16 @@ final class ConfigurationBody {
 
     /** The document, or empty when the request has no body. */
     static <T> Optional<T> read(S3Call call, Class<T> type) {
+        return read(call, type, S3Xml.MAX_CONFIGURATION_BYTES);
+    }
+
+    /** The document, at most {@code maxBytes}, or empty when the request has no body. */
+    static <T> Optional<T> read(S3Call call, Class<T> type, long maxBytes) {
         if (!hasBody(call)) {
             return Optional.empty();
         }
         try (InputStream body = call.body().open(Set.of()).stream()) {
-            return S3Xml.readIfPresent(body, type, S3Xml.MAX_CONFIGURATION_BYTES);
+            return S3Xml.readIfPresent(body, type, maxBytes);
         } catch (IOException closing) {
             throw new UncheckedIOException(closing);
         }

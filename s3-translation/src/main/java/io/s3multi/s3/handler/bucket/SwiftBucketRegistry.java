@@ -134,26 +134,26 @@ public final class SwiftBucketRegistry implements BucketRegistry {
     }
 
     @Override
-    public Optional<byte[]> cors(String bucket) throws SwiftException {
+    public Optional<byte[]> document(String bucket, Document kind) throws SwiftException {
         return S3Failures.unlessNotFound(() -> {
-            SwiftResponse stored = registry.objects().get(bucket, RegistryLayout.CORS, SwiftHeaders.empty());
+            SwiftResponse stored = registry.objects().get(bucket, kind.object(), SwiftHeaders.empty());
             try (stored) {
                 return stored.body().readAllBytes();
             } catch (IOException e) {
-                throw new UncheckedIOException("reading the CORS configuration of " + bucket, e);
+                throw new UncheckedIOException("reading " + kind.object() + " of " + bucket, e);
             }
         });
     }
 
     @Override
-    public boolean storeCors(String bucket, byte[] configuration) throws SwiftException {
-        return S3Failures.unlessNotFound(() -> registry.objects().put(bucket, RegistryLayout.CORS, configuration,
+    public boolean storeDocument(String bucket, Document kind, byte[] content) throws SwiftException {
+        return S3Failures.unlessNotFound(() -> registry.objects().put(bucket, kind.object(), content,
                 SwiftHeaders.empty())).isPresent();
     }
 
     @Override
-    public void deleteCors(String bucket) throws SwiftException {
-        deleteIfPresent(bucket, RegistryLayout.CORS);
+    public void deleteDocument(String bucket, Document kind) throws SwiftException {
+        deleteIfPresent(bucket, kind.object());
     }
 
     @Override
@@ -161,7 +161,9 @@ public final class SwiftBucketRegistry implements BucketRegistry {
         if (!ownerOf(bucket).filter(account::equals).isPresent()) {
             return;
         }
-        deleteIfPresent(bucket, RegistryLayout.CORS);
+        for (Document kind : Document.values()) {
+            deleteIfPresent(bucket, kind.object());
+        }
         deleteBackgroundState(bucket);
         deleteIfPresent(bucket, RegistryLayout.CREATED);
         try {
