@@ -68,6 +68,7 @@ class S3ErrorCodeTest {
             Map.entry("NoSuchKey", 404),
             Map.entry("NoSuchTagSet", 404),
             Map.entry("NoSuchCORSConfiguration", 404),
+            Map.entry("NoSuchLifecycleConfiguration", 404),
             Map.entry("NoSuchObjectLockConfiguration", 404),
             Map.entry("ObjectLockConfigurationNotFoundError", 404),
             Map.entry("InvalidBucketState", 409),
@@ -123,7 +124,7 @@ class S3ErrorCodeTest {
     @Test
     void lookupIsExactAndKnowsNothingElse() {
         assertTrue(S3ErrorCode.fromWireCode("nosuchbucket").isEmpty());
-        assertTrue(S3ErrorCode.fromWireCode("NoSuchLifecycleConfiguration").isEmpty());
+        assertTrue(S3ErrorCode.fromWireCode("NoSuchWebsiteConfiguration").isEmpty());
         assertTrue(S3ErrorCode.fromWireCode(null).isEmpty());
     }
 }
