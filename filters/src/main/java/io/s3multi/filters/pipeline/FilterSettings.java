@@ -62,6 +62,11 @@ public final class FilterSettings {
         return shared.region();
     }
 
+    /** The gateway's identity for background work (top-level {@code service_user}, {@code service_key}). */
+    public ServiceIdentity serviceIdentity() {
+        return shared.service();
+    }
+
     /** The value, trimmed; {@code ""} when neither the file nor the defaults give one. */
     public String text(String setting) {
         String value = values.get(setting);

@@ -7,6 +7,8 @@ import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_IDLE_TIMEOUT;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_MIN_UPLOAD_RATE;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_PORT;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_UPLOAD_RATE_PERIOD;
+import static io.s3multi.filters.pipeline.TopLevelSettings.SERVICE_KEY;
+import static io.s3multi.filters.pipeline.TopLevelSettings.SERVICE_USER;
 import static io.s3multi.filters.pipeline.TopLevelSettings.STORAGE_DOMAIN;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SWIFT_CONNECT_TIMEOUT;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SWIFT_IDLE_TIMEOUT;
@@ -45,6 +47,9 @@ import java.util.TreeSet;
  * another, s3api answers it as every bucket's location) and {@code swift_url} (the Swift every stage talks to,
  * unless the stage's own {@code filter.<name>.swift_url} says otherwise: see
  * {@link FilterSettings#swiftUrl(Setting)}).
+ *
+ * <p>{@code service_user} and {@code service_key} name the gateway's own Swift identity for background work
+ * ({@link ServiceIdentity}); they reach the stages through {@link SharedSettings} too.
  *
  * <p>{@code server.idle_timeout}, {@code server.min_upload_rate} and {@code server.upload_rate_period} bound how
  * long the embedded server waits for slow clients ({@link ClientLimits}).
@@ -89,7 +94,8 @@ public record GatewayConfig(String origin, List<String> pipeline, String host, i
         int port = file.read(SERVER_PORT);
         var clientLimits = new ClientLimits(file.read(SERVER_IDLE_TIMEOUT), file.read(SERVER_MIN_UPLOAD_RATE),
                 file.read(SERVER_UPLOAD_RATE_PERIOD));
-        var shared = new SharedSettings(file.read(STORAGE_DOMAIN), file.read(REGION), file.read(SWIFT_URL));
+        var shared = new SharedSettings(file.read(STORAGE_DOMAIN), file.read(REGION), file.read(SWIFT_URL),
+                file.service());
         var swiftTimeouts = new SwiftTimeouts(file.read(SWIFT_CONNECT_TIMEOUT), file.read(SWIFT_IDLE_TIMEOUT));
         Map<String, Map<String, String>> settings = stageSettings(properties, problems);
         if (!problems.isEmpty()) {
@@ -108,6 +114,15 @@ public record GatewayConfig(String origin, List<String> pipeline, String host, i
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
                 return setting.parsedDefault();
+            }
+        }
+
+        ServiceIdentity service() {
+            try {
+                return TopLevelSettings.serviceIdentity(read(SERVICE_USER), read(SERVICE_KEY));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+                return ServiceIdentity.NONE;
             }
         }
     }

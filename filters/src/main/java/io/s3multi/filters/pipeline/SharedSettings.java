@@ -11,13 +11,20 @@ import java.util.Objects;
  *                       path-style only
  * @param region         the gateway's AWS region ({@code region})
  * @param swiftUrl       the Swift every stage talks to unless it has a {@code swift_url} of its own
+ * @param service        the gateway's identity for background work ({@code service_user}, {@code service_key})
  */
-public record SharedSettings(List<String> storageDomains, String region, URI swiftUrl) {
+public record SharedSettings(List<String> storageDomains, String region, URI swiftUrl, ServiceIdentity service) {
 
     public SharedSettings {
         storageDomains = List.copyOf(storageDomains);
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(swiftUrl, "swiftUrl");
+        Objects.requireNonNull(service, "service");
+    }
+
+    /** Without a service identity. */
+    public SharedSettings(List<String> storageDomains, String region, URI swiftUrl) {
+        this(storageDomains, region, swiftUrl, ServiceIdentity.NONE);
     }
 
     /** What a file that says nothing about them gets. */

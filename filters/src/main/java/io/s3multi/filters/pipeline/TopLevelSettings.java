@@ -52,11 +52,17 @@ public final class TopLevelSettings {
             "Seconds a Swift connection of the S3 stages may stay silent before the S3 request fails with 503"
                     + " ServiceUnavailable; it must exceed the longest silence of a healthy Swift (a server-side"
                     + " copy, an SLO manifest PUT).");
+    static final Setting<String> SERVICE_USER = Setting.text("service_user", "", "The gateway's own Swift"
+            + " identity for background work (lifecycle rules, sweeping what crashes left): a tempauth user"
+            + " <account>:<user> with .reseller_admin, whose token reaches every account. Empty, or without"
+            + " service_key: no background work (the gateway logs that its worker is off).");
+    static final Setting<String> SERVICE_KEY = Setting.text("service_key", "", "That user's key: a secret that no"
+            + " configuration ships (set it in the file or as -Ds3multi.service_key=...).");
 
     /** Every top-level key, in the order the reference and the messages list them. */
     public static final DeclaredSettings ALL = DeclaredSettings.topLevel("The keys outside any stage.", PIPELINE,
             SERVER_HOST, SERVER_PORT, SERVER_IDLE_TIMEOUT, SERVER_MIN_UPLOAD_RATE, SERVER_UPLOAD_RATE_PERIOD,
-            STORAGE_DOMAIN, REGION, SWIFT_URL, SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT);
+            STORAGE_DOMAIN, REGION, SWIFT_URL, SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT, SERVICE_USER, SERVICE_KEY);
 
     private TopLevelSettings() {
     }
@@ -64,6 +70,18 @@ public final class TopLevelSettings {
     /** A default of the Swift client, as the file writes it. */
     private static String seconds(Duration duration) {
         return String.valueOf(duration.toSeconds());
+    }
+
+    /** The service identity of the file, or a refusal when its key is set without a well-formed user. */
+    static ServiceIdentity serviceIdentity(String user, String key) {
+        if (!user.isEmpty() && user.indexOf(':') <= 0) {
+            throw new IllegalArgumentException(SERVICE_USER.name() + " = '" + user + "': write <account>:<user>");
+        }
+        if (user.isEmpty() && !key.isEmpty()) {
+            throw new IllegalArgumentException(SERVICE_KEY.name() + " is set without " + SERVICE_USER.name()
+                    + ": set both, or neither for no background work");
+        }
+        return new ServiceIdentity(user, key);
     }
 
     private static List<String> words(String text, String separators) {

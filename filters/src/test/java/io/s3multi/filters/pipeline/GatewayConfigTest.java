@@ -1,7 +1,9 @@
 package io.s3multi.filters.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.filters.testing.GatewayUnderTest;
 import java.time.Duration;
@@ -51,6 +53,30 @@ class GatewayConfigTest {
     }
 
     @Test
+    void theServiceIdentityReachesEveryStageAndIsOffWithoutAKey() {
+        GatewayConfig config = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server",
+                "service_user", "s3multi:service", "service_key", "secret"), "test");
+        assertEquals(new ServiceIdentity("s3multi:service", "secret"), config.shared().service());
+        assertTrue(config.shared().service().isConfigured());
+        assertFalse(config.shared().service().toString().contains("secret"));
+        assertFalse(GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server",
+                "service_user", "s3multi:service"), "test").shared().service().isConfigured());
+        assertEquals(ServiceIdentity.NONE,
+                GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test").shared().service());
+    }
+
+    @Test
+    void aServiceKeyWithoutAWellFormedUserIsRefused() {
+        var alone = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
+                GatewayUnderTest.config("proxy_server", "service_key", "secret"), "test"));
+        assertEquals(List.of("service_key is set without service_user: set both, or neither for no background work"),
+                alone.problems());
+        var noAccount = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
+                GatewayUnderTest.config("proxy_server", "service_user", "service", "service_key", "k"), "test"));
+        assertEquals(List.of("service_user = 'service': write <account>:<user>"), noAccount.problems());
+    }
+
+    @Test
     void aRegionThatIsNoRegionNameIsRefused() {
         var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
                 GatewayUnderTest.config("proxy_server", "region", "EU West"), "test"));
@@ -66,7 +92,7 @@ class GatewayConfigTest {
 
     private static final String KEYS = "pipeline, server.host, server.port, server.idle_timeout,"
             + " server.min_upload_rate, server.upload_rate_period, storage_domain, region, swift_url,"
-            + " swift.connect_timeout, swift.idle_timeout";
+            + " swift.connect_timeout, swift.idle_timeout, service_user, service_key";
 
     @Test
     void clientLimitsAndSwiftTimeoutsAreReadWithTheirDefaults() {

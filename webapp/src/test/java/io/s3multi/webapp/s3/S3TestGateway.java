@@ -54,6 +54,10 @@ public final class S3TestGateway implements AutoCloseable {
     public static final String REGISTRY_USER = "s3multi:registry";
     /** Its key, random per dev cluster ({@link DevRegistryKey}). */
     public static final String REGISTRY_KEY = DevRegistryKey.read();
+    /** The gateway's service identity (a reseller admin, for background work in every account). */
+    public static final String SERVICE_USER = "s3multi:service";
+    /** Its key, random per dev cluster ({@link DevRegistryKey#service()}). */
+    public static final String SERVICE_KEY = DevRegistryKey.service();
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();
 
@@ -81,6 +85,8 @@ public final class S3TestGateway implements AutoCloseable {
         properties.setProperty("filter.s3api.bucket_registry_user", REGISTRY_USER);
         properties.setProperty("filter.s3api.bucket_registry_key", REGISTRY_KEY);
         properties.setProperty("filter.s3api.swift_url", SWIFT_URL);
+        properties.setProperty("service_user", SERVICE_USER);
+        properties.setProperty("service_key", SERVICE_KEY);
         properties.setProperty("filter.s3multi.swift_url", SWIFT_URL);
         properties.setProperty("filter.proxy_server.swift_url", SWIFT_URL);
         return properties;
