@@ -4,16 +4,25 @@ import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.container.ListingQuery;
+import io.s3multi.swift.container.ObjectEntry;
 import io.s3multi.swift.error.SwiftException;
 import java.util.Optional;
 
 /**
- * {@code usage}: per bucket, what its container and its {@code <bucket>_segments} hold (objects and bytes, as
- * Swift's container statistics count them), and the sum of both. A multipart object's bytes are counted where its
- * parts are (the segments) and its manifest where the object is; Swift counts a manifest as the size it names, so
- * the bucket's bytes are what S3 clients see and the segments' bytes what is stored for them.
+ * {@code usage}: per bucket, its objects and their bytes as S3 clients see them (a multipart object counts with
+ * its full size: the bucket's listing is read, one Swift request per 10,000 objects), what {@code <bucket>_segments}
+ * holds (parts of multipart objects and of uploads in progress), and what Swift stores for the bucket in all:
+ * the bucket container's bytes (a multipart object's manifest counts there with its own small size) plus the
+ * segments'.
  */
 final class UsageCommand {
+
+    private static final int OBJECTS = 0;
+    private static final int BYTES = 1;
+    private static final int SEGMENT_OBJECTS = 2;
+    private static final int SEGMENT_BYTES = 3;
+    private static final int STORED_BYTES = 4;
 
     private final GatewaySetup gateway;
     private final Terminal terminal;
@@ -24,32 +33,48 @@ final class UsageCommand {
     }
 
     int run(Optional<String> bucket, Optional<String> account) throws SwiftException {
-        terminal.out().println("account\tbucket\tobjects\tbytes\tsegment_objects\tsegment_bytes");
-        Progress progress = terminal.progress("buckets");
-        long[] total = new long[4];
+        terminal.out().println("account\tbucket\tobjects\tbytes\tsegment_objects\tsegment_bytes\tstored_bytes");
+        Progress progress = terminal.progress("objects");
+        long[] total = new long[5];
         for (BucketDirectory.Bucket each : gateway.buckets().buckets(bucket, account)) {
             SwiftAccount owner = gateway.account(each.account());
-            long[] counts = new long[4];
-            stats(owner, each.name(), counts, 0);
-            stats(owner, SegmentsLayout.container(each.name()), counts, 2);
-            terminal.out().println(each.account() + "\t" + each.name() + "\t" + counts[0] + "\t" + counts[1] + "\t"
-                    + counts[2] + "\t" + counts[3]);
+            long[] counts = new long[5];
+            S3Failures.ignoringNotFound(() -> {
+                var cursor = owner.containers().listAllObjects(each.name(), ListingQuery.all());
+                while (cursor.hasMorePages()) {
+                    for (ObjectEntry object : cursor.nextPage().entries()) {
+                        counts[OBJECTS]++;
+                        counts[BYTES] += object.bytes();
+                        progress.step(each.name());
+                    }
+                }
+            });
+            stats(owner, SegmentsLayout.container(each.name())).ifPresent(segments -> {
+                counts[SEGMENT_OBJECTS] = count(segments, "X-Container-Object-Count");
+                counts[SEGMENT_BYTES] = count(segments, "X-Container-Bytes-Used");
+            });
+            counts[STORED_BYTES] = counts[SEGMENT_BYTES]
+                    + stats(owner, each.name()).map(b -> count(b, "X-Container-Bytes-Used")).orElse(0L);
+            terminal.out().println(each.account() + "\t" + each.name() + "\t" + row(counts));
             for (int i = 0; i < total.length; i++) {
                 total[i] += counts[i];
             }
-            progress.step(each.name());
         }
         progress.done();
-        terminal.out().println("total\t\t" + total[0] + "\t" + total[1] + "\t" + total[2] + "\t" + total[3]);
+        terminal.out().println("total\t\t" + row(total));
         return 0;
     }
 
-    /** Puts the container's object count at {@code counts[at]} and its bytes after it; a missing one counts 0. */
-    private static void stats(SwiftAccount owner, String container, long[] counts, int at) throws SwiftException {
-        Optional<SwiftReply> head = S3Failures.unlessNotFound(() -> owner.containers().head(container));
-        if (head.isPresent()) {
-            counts[at] = Long.parseLong(head.get().header("X-Container-Object-Count"));
-            counts[at + 1] = Long.parseLong(head.get().header("X-Container-Bytes-Used"));
-        }
+    private static Optional<SwiftReply> stats(SwiftAccount owner, String container) throws SwiftException {
+        return S3Failures.unlessNotFound(() -> owner.containers().head(container));
+    }
+
+    private static long count(SwiftReply container, String header) {
+        return Long.parseLong(container.header(header));
+    }
+
+    private static String row(long[] counts) {
+        return counts[OBJECTS] + "\t" + counts[BYTES] + "\t" + counts[SEGMENT_OBJECTS] + "\t" + counts[SEGMENT_BYTES]
+                + "\t" + counts[STORED_BYTES];
     }
 }
