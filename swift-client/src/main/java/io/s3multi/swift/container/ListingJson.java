@@ -94,7 +94,8 @@ public final class ListingJson {
             return new ObjectEntry(subdir, -1, null, null, null, subdir, null);
         }
         return new ObjectEntry(requiredText(node, "name"), number(node, "bytes"), text(node, "hash"),
-                instant(text(node, "last_modified")), text(node, "content_type"), null, text(node, "slo_etag"));
+                instant(text(node, "last_modified")), text(node, "content_type"), null, text(node, "slo_etag"),
+                node.path("version_symlink").asBoolean(false));
     }
 
     private static ContainerEntry toContainerEntry(JsonNode node) {

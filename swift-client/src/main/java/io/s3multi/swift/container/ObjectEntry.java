@@ -16,9 +16,18 @@ import java.time.Instant;
  * @param contentType  the content type as stored, parameters included
  * @param subdir       the shared prefix, for a subdir entry; {@code null} for an object
  * @param sloEtag      for an SLO manifest, the SLO ETag (quoted, as Swift lists it); otherwise {@code null}
+ * @param versionSymlink whether the entry is the symlink by which a versioned container's plain listing shows
+ *                     the current version: Swift lists it with its target's size, hash and SLO ETag, but with
+ *                     only the base of the target's content type (its parameters dropped)
  */
 public record ObjectEntry(String name, long bytes, String hash, Instant lastModified, String contentType,
-                          String subdir, String sloEtag) {
+                          String subdir, String sloEtag, boolean versionSymlink) {
+
+    /** An entry that is not a version symlink. */
+    public ObjectEntry(String name, long bytes, String hash, Instant lastModified, String contentType,
+                       String subdir, String sloEtag) {
+        this(name, bytes, hash, lastModified, contentType, subdir, sloEtag, false);
+    }
 
     /** Whether this entry is a rolled-up prefix rather than an object. */
     public boolean isSubdir() {

@@ -10,6 +10,8 @@ import io.s3multi.s3.request.S3Request;
 import io.s3multi.s3.xml.documents.ListBucketResult;
 import io.s3multi.s3.xml.documents.Owner;
 import io.s3multi.swift.container.ObjectEntry;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -63,7 +65,7 @@ public final class BucketListings {
         if (window.truncated() && page.delimiter() != null) {
             result.nextMarker(page.encode(window.last()));
         }
-        addEntries(result, window, page, owner);
+        addEntries(result, window, page, owner, currentVersionEtags(call, window, page, marker));
         return S3Response.xml(result);
     }
 
@@ -84,7 +86,8 @@ public final class BucketListings {
         if (window.truncated()) {
             result.nextContinuationToken(ContinuationToken.encode(window.last()));
         }
-        addEntries(result, window, page, fetchOwner ? owner(call) : null);
+        addEntries(result, window, page, fetchOwner ? owner(call) : null,
+                currentVersionEtags(call, window, page, after));
         return S3Response.xml(result);
     }
 
@@ -108,12 +111,24 @@ public final class BucketListings {
         return presence.onBucket(call, listing);
     }
 
+    /** The current versions' entries for the page's version symlinks of multipart objects (none: no request). */
+    private Map<String, ObjectEntry> currentVersionEtags(S3Call call, ListingWindow<ObjectEntry> window,
+            ListingRequest page, String after) {
+        List<ObjectEntry> wanted = CurrentVersionEtags.needingLookup(window.objects());
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return presence.onBucket(call, () -> CurrentVersionEtags.lookUp(call.swift().containers(), call.bucket(),
+                wanted, page.prefix(), page.delimiter(), after));
+    }
+
     private static void addEntries(ListBucketResult result, ListingWindow<ObjectEntry> window, ListingRequest page,
-            Owner owner) {
+            Owner owner, Map<String, ObjectEntry> currentVersions) {
         for (ObjectEntry entry : window.objects()) {
+            ObjectEntry shown = currentVersions.getOrDefault(entry.name(), entry);
             result.addContents(new ListBucketResult.Contents(page.encode(entry.name()),
-                    ModificationSecond.of(entry.lastModified()),
-                    etag(entry), entry.bytes(), STANDARD).owner(owner));
+                    ModificationSecond.of(shown.lastModified()),
+                    etag(shown), shown.bytes(), STANDARD).owner(owner));
         }
     }
 

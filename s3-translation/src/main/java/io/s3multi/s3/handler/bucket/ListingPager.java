@@ -103,8 +103,12 @@ public final class ListingPager<E> {
      * a version id (digits and {@code .}), so those are rolled up here.
      */
     public static Source<VersionEntry> versions(PageFetch<VersionEntry> fetch) {
-        return source(fetch, VersionEntry::object, VersionEntry::versionId,
-                delimiter -> isSwiftDelimiter(delimiter) && "0123456789.".indexOf(delimiter.charAt(0)) < 0);
+        return source(fetch, VersionEntry::object, VersionEntry::versionId, ListingPager::swiftRollsUpVersions);
+    }
+
+    /** Whether Swift rolls a versions listing up by {@code delimiter} (one character, none of a version id's). */
+    static boolean swiftRollsUpVersions(String delimiter) {
+        return isSwiftDelimiter(delimiter) && "0123456789.".indexOf(delimiter.charAt(0)) < 0;
     }
 
     private static <E> Source<E> source(PageFetch<E> fetch, Function<E, ObjectEntry> fields,

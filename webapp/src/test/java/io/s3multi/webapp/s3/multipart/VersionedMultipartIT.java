@@ -161,6 +161,33 @@ class VersionedMultipartIT extends MultipartIntegrationTest {
         assertEquals(List.of(), segmentNames(bucket));
     }
 
+    @Test
+    void listingsShowTheMultipartEtagOfTheCurrentVersion() throws Exception {
+        String bucket = versionedBucket(true);
+        completedUpload(bucket, "k", 2, 17);
+        completedUpload(bucket, "k", 2, 18);  // the current version is the second one
+        s3().putObject(b -> b.bucket(bucket).key("dir/plain"), RequestBody.fromString("plain"));
+        completedUpload(bucket, "dir/multi", 2, 19);
+        String etag = s3().headObject(b -> b.bucket(bucket).key("k")).eTag();
+        String nested = s3().headObject(b -> b.bucket(bucket).key("dir/multi")).eTag();
+        assertTrue(etag.endsWith("-2\""), etag);
+
+        assertEquals(etag, listedEtags(bucket, null, null).get("k"));
+        assertEquals(nested, listedEtags(bucket, null, null).get("dir/multi"));
+        assertEquals(etag, listedEtags(bucket, null, "/").get("k"));
+        assertEquals(nested, listedEtags(bucket, "dir/", "/").get("dir/multi"));
+        assertEquals(etag, listedEtags(bucket, null, "ir").get("k"));  // a delimiter Swift cannot roll up
+        assertEquals(etag, s3().listObjects(b -> b.bucket(bucket)).contents().stream()
+                .filter(o -> o.key().equals("k")).findFirst().orElseThrow().eTag());
+    }
+
+    private static java.util.Map<String, String> listedEtags(String bucket, String prefix, String delimiter) {
+        java.util.Map<String, String> etags = new java.util.HashMap<>();
+        s3().listObjectsV2(b -> b.bucket(bucket).prefix(prefix).delimiter(delimiter)).contents()
+                .forEach(o -> etags.put(o.key(), o.eTag()));
+        return etags;
+    }
+
     /** A completed upload: its id, its bytes, the version id Swift gave its manifest ({@code null}: none). */
     private record Upload(String uploadId, byte[] bytes, String versionId) {
         Upload withVersion(String id) {
