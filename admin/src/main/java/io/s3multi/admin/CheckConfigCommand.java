@@ -12,13 +12,7 @@ import java.nio.file.Path;
  * every stage's filter created, exactly as at startup, but none is initialised: nothing is sent to Swift or
  * Keystone. Exit code 0 when the gateway would start with it, 1 with the gateway's own message otherwise.
  */
-final class CheckConfigCommand {
-
-    private final Terminal terminal;
-
-    CheckConfigCommand(Terminal terminal) {
-        this.terminal = terminal;
-    }
+record CheckConfigCommand(Terminal terminal) {
 
     int run(Path file) {
         ClassLoader loader = CheckConfigCommand.class.getClassLoader();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.openstack4j.api.OSClient;
 import org.openstack4j.model.common.ActionResponse;
 import org.openstack4j.model.common.Identifier;
@@ -93,27 +94,28 @@ final class KeystoneKeys {
     }
 
     private String userId(String nameOrId) {
-        User byId = keystone.identity().users().get(nameOrId);
-        if (byId != null) {
-            return byId.getId();
-        }
-        List<? extends User> byName = keystone.identity().users().getByName(nameOrId);
-        if (byName.size() != 1) {
-            throw new UsageException("no single Keystone user '" + nameOrId + "' (" + byName.size() + " found)");
-        }
-        return byName.get(0).getId();
+        return idOf("user", nameOrId, keystone.identity().users()::get, keystone.identity().users()::getByName,
+                User::getId);
     }
 
     private String projectId(String nameOrId) {
-        Project byId = keystone.identity().projects().get(nameOrId);
-        if (byId != null) {
-            return byId.getId();
+        return idOf("project", nameOrId, keystone.identity().projects()::get,
+                keystone.identity().projects()::getByName, Project::getId);
+    }
+
+    /** The id of the one entity whose id, or else whose name, is {@code nameOrId}. */
+    private static <T> String idOf(String what, String nameOrId, Function<String, T> byId,
+            Function<String, List<? extends T>> byName, Function<T, String> id) {
+        T found = byId.apply(nameOrId);
+        if (found != null) {
+            return id.apply(found);
         }
-        List<? extends Project> byName = keystone.identity().projects().getByName(nameOrId);
-        if (byName.size() != 1) {
-            throw new UsageException("no single Keystone project '" + nameOrId + "' (" + byName.size() + " found)");
+        List<? extends T> named = byName.apply(nameOrId);
+        if (named.size() != 1) {
+            throw new UsageException("no single Keystone " + what + " '" + nameOrId + "' (" + named.size()
+                    + " found)");
         }
-        return byName.get(0).getId();
+        return id.apply(named.get(0));
     }
 
     private static JsonNode parse(String blob) {

@@ -15,19 +15,7 @@ import java.util.Optional;
  * lease; running the tool while it works is safe, as two gateways sweeping are (the job's own rules, such as its
  * grace period, hold either way).
  */
-final class SweepCommand {
-
-    private final GatewaySetup gateway;
-    private final Terminal terminal;
-    private final Clock clock;
-    private final BucketJob job;
-
-    SweepCommand(GatewaySetup gateway, Terminal terminal, Clock clock, BucketJob job) {
-        this.gateway = gateway;
-        this.terminal = terminal;
-        this.clock = clock;
-        this.job = job;
-    }
+record SweepCommand(GatewaySetup gateway, Terminal terminal, Clock clock, BucketJob job) {
 
     int run(boolean dryRun, Optional<String> bucket, Optional<String> account)
             throws SwiftException, InterruptedException {

@@ -14,17 +14,7 @@ import java.util.Optional;
  * {@code --bucket B}, {@code --account A}). An abort is the gateway's own ({@link UploadAbort}): the upload's claim,
  * then its marker, parts and sub-manifests, so a Complete or Abort at work on a gateway is respected.
  */
-final class UploadsCommand {
-
-    private final GatewaySetup gateway;
-    private final Terminal terminal;
-    private final Clock clock;
-
-    UploadsCommand(GatewaySetup gateway, Terminal terminal, Clock clock) {
-        this.gateway = gateway;
-        this.terminal = terminal;
-        this.clock = clock;
-    }
+record UploadsCommand(GatewaySetup gateway, Terminal terminal, Clock clock) {
 
     int list(Optional<String> bucket, Optional<String> account) throws SwiftException {
         Instant now = clock.instant();

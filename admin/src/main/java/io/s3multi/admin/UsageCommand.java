@@ -16,21 +16,13 @@ import java.util.Optional;
  * the bucket container's bytes (a multipart object's manifest counts there with its own small size) plus the
  * segments'.
  */
-final class UsageCommand {
+record UsageCommand(GatewaySetup gateway, Terminal terminal) {
 
     private static final int OBJECTS = 0;
     private static final int BYTES = 1;
     private static final int SEGMENT_OBJECTS = 2;
     private static final int SEGMENT_BYTES = 3;
     private static final int STORED_BYTES = 4;
-
-    private final GatewaySetup gateway;
-    private final Terminal terminal;
-
-    UsageCommand(GatewaySetup gateway, Terminal terminal) {
-        this.gateway = gateway;
-        this.terminal = terminal;
-    }
 
     int run(Optional<String> bucket, Optional<String> account) throws SwiftException {
         terminal.out().println("account\tbucket\tobjects\tbytes\tsegment_objects\tsegment_bytes\tstored_bytes");
