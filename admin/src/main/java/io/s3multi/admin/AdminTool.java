@@ -5,6 +5,7 @@ import io.s3multi.filters.pipeline.PipelineConfigException;
 import io.s3multi.swift.error.SwiftException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Reads the command line, runs one command, and answers its exit code: 0 done, 1 failed, 2 not understood. */
@@ -15,7 +16,8 @@ final class AdminTool {
             "  uploads list [--bucket B] [--account A]            open multipart uploads: age, parts, bytes",
             "  uploads abort --older-than AGE [--dry-run] [--bucket B] [--account A]",
             "                                                     abort uploads older than AGE (7d, 12h, 30m, 45s)",
-            "  sweep [--dry-run] [--bucket B] [--account A]       remove what crashes left in <bucket>_segments",
+            "  sweep [--dry-run] [--grace AGE] [--bucket B] [--account A]",
+            "                                                     remove what crashes left in <bucket>_segments",
             "  usage [--bucket B] [--account A]                   objects and bytes per bucket, segments included",
             "  keys create --user U --project P                   a new Keystone EC2 key (access and secret)",
             "  keys list [--user U]                               Keystone EC2 keys",
@@ -85,6 +87,8 @@ final class AdminTool {
         boolean dryRun = (command.equals("sweep") || sub.equals("abort")) && args.flag("dry-run");
         Optional<String> olderThan = sub.equals("abort") ? Optional.of(args.requireOption("older-than"))
                 : Optional.empty();
+        Optional<Duration> grace = command.equals("sweep") ? args.option("grace").map(Ages::parse)
+                : Optional.empty();
         args.refuseWordsAfter(command.equals("uploads") ? 2 : 1);
         args.refuseUnread();
         try (GatewaySetup gateway = GatewaySetup.open(config)) {
@@ -92,7 +96,7 @@ final class AdminTool {
                 case "uploads list" -> new UploadsCommand(gateway, terminal, clock).list(bucket, account);
                 case "uploads abort" -> new UploadsCommand(gateway, terminal, clock)
                         .abort(Ages.parse(olderThan.orElseThrow()), dryRun, bucket, account);
-                case "sweep " -> new SweepCommand(gateway, terminal, clock, Sweeper.job(config))
+                case "sweep " -> new SweepCommand(gateway, terminal, clock, Sweeper.job(config, grace))
                         .run(dryRun, bucket, account);
                 case "usage " -> new UsageCommand(gateway, terminal).run(bucket, account);
                 default -> throw new UsageException("unknown command '" + command + " " + sub + "'");
