@@ -10,8 +10,8 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
 
 /**
  * {@code target/s3multi.war}, exactly as built, deployed at the root of a real Tomcat 10.1 on a free loopback
- * port, configured as the README tells an operator: the connector passes {@code %2F} through, and settings are
- * given as {@code -Ds3multi.<key>} system properties (set here before the WAR starts, cleared at close).
+ * port, configured as the README tells an operator: the connector passes {@code %2F} and {@code %5C} through, and
+ * settings are given as {@code -Ds3multi.<key>} system properties (set here before the WAR starts, cleared at close).
  */
 public final class TomcatWithWar implements AutoCloseable {
 
@@ -42,6 +42,8 @@ public final class TomcatWithWar implements AutoCloseable {
         connector.setProperty("address", "127.0.0.1");
         // Without it Tomcat answers 400 to any S3 key containing an encoded slash (README: deploying the WAR).
         connector.setEncodedSolidusHandling("passthrough");
+        // ... and to any key containing an encoded backslash (%5C).
+        connector.setEncodedReverseSolidusHandling("passthrough");
         // The 100 Continue only when the gateway reads the body (README: deploying the WAR, botocore clients).
         connector.setProperty("continueResponseTiming", "onRead");
         tomcat.setConnector(connector);
