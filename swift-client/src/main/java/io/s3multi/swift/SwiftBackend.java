@@ -5,6 +5,7 @@ import io.s3multi.swift.auth.TempAuthCredentials;
 import io.s3multi.swift.auth.TempAuthTokenSource;
 import io.s3multi.swift.auth.TokenSource;
 import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.http.SwiftExchangeListener;
 import io.s3multi.swift.http.SwiftRequest;
 import io.s3multi.swift.http.SwiftResponse;
 import io.s3multi.swift.http.SwiftTransport;
@@ -51,7 +52,12 @@ public final class SwiftBackend implements Closeable {
 
     /** As {@link #start(SwiftClientConfig)}, with the clock that decides when tokens are about to expire. */
     public static SwiftBackend start(SwiftClientConfig config, Clock clock) {
-        return new SwiftBackend(SwiftTransport.start(config), clock);
+        return start(config, clock, SwiftExchangeListener.NONE);
+    }
+
+    /** As {@link #start(SwiftClientConfig, Clock)}, telling {@code listener} of every request sent to Swift. */
+    public static SwiftBackend start(SwiftClientConfig config, Clock clock, SwiftExchangeListener listener) {
+        return new SwiftBackend(SwiftTransport.start(config, listener), clock);
     }
 
     public SwiftClientConfig config() {

@@ -1,18 +1,24 @@
 package io.s3multi.webapp;
 
+import io.s3multi.filters.metrics.GatewayMetrics;
 import io.s3multi.filters.pipeline.ClientLimits;
 import io.s3multi.filters.pipeline.GatewayConfig;
 import io.s3multi.filters.pipeline.InstalledPipeline;
+import io.s3multi.filters.pipeline.MetricsSettings;
 import io.s3multi.filters.pipeline.PipelineInstaller;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway in an embedded Jetty 12: one ee10 {@link ServletContextHandler} at {@code /}, no sessions, with
@@ -24,6 +30,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>Slow clients are bounded by {@code server.idle_timeout} (the connector's idle timeout) and
  * {@code server.min_upload_rate} ({@link MinimumUploadRateHandler}), see {@link ClientLimits}.
+ *
+ * <p>With {@code metrics.port} set, a second connector ({@code metrics.host}) serves the Prometheus metrics
+ * ({@link MetricsListenerHandler}); the S3 port does not.
  *
  * <p>A plain {@code ServletContextHandler} does not look for {@code ServletContainerInitializer}s, so the
  * filters jar's initializer does not run here and the pipeline is installed exactly once.
@@ -41,6 +50,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class S3MultiServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(S3MultiServer.class);
+
     /** How long a stop waits for requests in flight. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -50,11 +61,14 @@ public final class S3MultiServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final ServerConnector metricsConnector;
     private final InstalledPipeline pipeline;
 
-    private S3MultiServer(Server server, ServerConnector connector, InstalledPipeline pipeline) {
+    private S3MultiServer(Server server, ServerConnector connector, ServerConnector metricsConnector,
+            InstalledPipeline pipeline) {
         this.server = server;
         this.connector = connector;
+        this.metricsConnector = metricsConnector;
         this.pipeline = pipeline;
     }
 
@@ -95,8 +109,20 @@ public final class S3MultiServer implements AutoCloseable {
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         InstalledPipeline pipeline = installer.install(context.getServletContext(), config);
 
-        server.setHandler(config.clientLimits().minUploadRate() > 0
-                ? new MinimumUploadRateHandler(context, config.clientLimits()) : context);
+        Handler gateway = config.clientLimits().minUploadRate() > 0
+                ? new MinimumUploadRateHandler(context, config.clientLimits()) : context;
+        Optional<GatewayMetrics> metrics = GatewayMetrics.in(context.getServletContext());
+        metrics.ifPresent(collected -> collected.watchThreadPool(threads));
+        ServerConnector metricsConnector = null;
+        if (metrics.isPresent() && config.metrics().listens()) {
+            // a connector of its own, on the same threads: a scrape never passes through the pipeline
+            metricsConnector = new ServerConnector(server);
+            metricsConnector.setHost(config.metrics().host());
+            metricsConnector.setPort(config.metrics().port());
+            server.addConnector(metricsConnector);
+            gateway = new MetricsListenerHandler(gateway, metricsConnector, metrics.get());
+        }
+        server.setHandler(gateway);
         // What Jetty refuses before any filter runs (a key with %00) is still answered in S3 XML.
         var errorPages = new S3ErrorPages();
         server.setErrorHandler(errorPages);
@@ -109,7 +135,9 @@ public final class S3MultiServer implements AutoCloseable {
             server.stop();
             throw e;
         }
-        return new S3MultiServer(server, connector, pipeline);
+        var started = new S3MultiServer(server, connector, metricsConnector, pipeline);
+        started.metricsUri().ifPresent(uri -> LOG.info("metrics at {}", uri));
+        return started;
     }
 
     /** The port actually bound (useful after asking for port 0). */
@@ -121,6 +149,16 @@ public final class S3MultiServer implements AutoCloseable {
     public URI uri() {
         String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
+    }
+
+    /** The metrics listener's scrape URL ({@code metrics.port}), when there is one. */
+    public Optional<URI> metricsUri() {
+        if (metricsConnector == null) {
+            return Optional.empty();
+        }
+        String host = metricsConnector.getHost();
+        return Optional.of(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + metricsConnector.getLocalPort() + MetricsSettings.LISTENER_PATH));
     }
 
     /** The installed stages, e.g. to reach proxy_logging's listeners. */

@@ -1,5 +1,10 @@
 package io.s3multi.filters.pipeline;
 
+import static io.s3multi.filters.pipeline.TopLevelSettings.METRICS_ALLOW;
+import static io.s3multi.filters.pipeline.TopLevelSettings.METRICS_HOST;
+import static io.s3multi.filters.pipeline.TopLevelSettings.METRICS_PATH;
+import static io.s3multi.filters.pipeline.TopLevelSettings.METRICS_PORT;
+import static io.s3multi.filters.pipeline.TopLevelSettings.METRICS_TOKEN;
 import static io.s3multi.filters.pipeline.TopLevelSettings.PIPELINE;
 import static io.s3multi.filters.pipeline.TopLevelSettings.REGION;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_HOST;
@@ -54,6 +59,8 @@ import java.util.TreeSet;
  * <p>{@code server.idle_timeout}, {@code server.min_upload_rate} and {@code server.upload_rate_period} bound how
  * long the embedded server waits for slow clients ({@link ClientLimits}).
  *
+ * <p>{@code metrics.*} say where the Prometheus metrics can be read and by whom ({@link MetricsSettings}).
+ *
  * <p>{@code swift.connect_timeout} and {@code swift.idle_timeout} (seconds, fractions allowed) are shared for the
  * same kind of reason: the S3 stages share one Swift client per Swift URL ({@link SwiftTimeouts}).
  *
@@ -69,10 +76,12 @@ import java.util.TreeSet;
  * @param shared           what every stage receives: storage domains, region and the gateway's Swift URL
  * @param clientLimits     how long the embedded server waits for slow clients
  * @param swiftTimeouts    how long the S3 stages' shared Swift clients wait
+ * @param metrics          where the Prometheus metrics are served and who may read them ({@code metrics.*})
  * @param settingsByFilter the {@code filter.<name>.*} settings exactly as written, by stage and setting name
  */
 public record GatewayConfig(String origin, List<String> pipeline, String host, int port, SharedSettings shared,
-        ClientLimits clientLimits, SwiftTimeouts swiftTimeouts, Map<String, Map<String, String>> settingsByFilter) {
+        ClientLimits clientLimits, SwiftTimeouts swiftTimeouts, MetricsSettings metrics,
+        Map<String, Map<String, String>> settingsByFilter) {
 
     public static final String FILTER_PREFIX = "filter.";
 
@@ -97,11 +106,14 @@ public record GatewayConfig(String origin, List<String> pipeline, String host, i
         var shared = new SharedSettings(file.read(STORAGE_DOMAIN), file.read(REGION), file.read(SWIFT_URL),
                 file.service());
         var swiftTimeouts = new SwiftTimeouts(file.read(SWIFT_CONNECT_TIMEOUT), file.read(SWIFT_IDLE_TIMEOUT));
+        var metrics = new MetricsSettings(file.read(METRICS_HOST), file.read(METRICS_PORT), file.read(METRICS_PATH),
+                file.read(METRICS_ALLOW), file.read(METRICS_TOKEN));
         Map<String, Map<String, String>> settings = stageSettings(properties, problems);
         if (!problems.isEmpty()) {
             throw new PipelineConfigException(properties.getProperty(PIPELINE.name(), "").trim(), origin, problems);
         }
-        return new GatewayConfig(origin, pipeline, host, port, shared, clientLimits, swiftTimeouts, settings);
+        return new GatewayConfig(origin, pipeline, host, port, shared, clientLimits, swiftTimeouts, metrics,
+                settings);
     }
 
     /** The top-level keys of one file: each read with its declared parser, a refused value noted in problems. */
@@ -184,7 +196,7 @@ public record GatewayConfig(String origin, List<String> pipeline, String host, i
             throw new IllegalArgumentException("port " + newPort + " is not between 0 and 65535");
         }
         return new GatewayConfig(origin + ", port " + newPort + " from the command line", pipeline, host, newPort,
-                shared, clientLimits, swiftTimeouts, settingsByFilter);
+                shared, clientLimits, swiftTimeouts, metrics, settingsByFilter);
     }
 
     @Override

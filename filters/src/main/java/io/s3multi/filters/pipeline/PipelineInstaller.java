@@ -1,5 +1,6 @@
 package io.s3multi.filters.pipeline;
 
+import io.s3multi.filters.metrics.GatewayMetrics;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  *   <li>add each with {@link ServletContext#addFilter(String, Filter)}, mapped to {@code /*} for
  *       {@link DispatcherType#REQUEST} and <em>after</em> earlier mappings, which makes the container's chain
  *       order the pipeline order. The container then calls {@code init} and {@code destroy}.</li>
+ *   <li>attach the gateway's metrics ({@link GatewayMetrics}) when {@code metrics.*} make them readable;</li>
  *   <li>map {@link ChainEndServlet} to {@code /}, because containers run filters only for requests mapped to
  *       a servlet.</li>
  * </ol>
@@ -76,6 +78,8 @@ public final class PipelineInstaller {
         PipelineValidator.validate(config, registry);
         config.swiftTimeouts().storeIn(context);   // before the stages start their Swift clients
         List<InstalledPipeline.Stage> stages = createFilters(config);
+        // before the stages: its metrics.path filter must come first, and the stages' Swift clients find it
+        GatewayMetrics.attach(context, config, stages);
         for (InstalledPipeline.Stage stage : stages) {
             FilterRegistration.Dynamic registration = context.addFilter(stage.name(), stage.filter());
             if (registration == null) {

@@ -59,10 +59,27 @@ public final class TopLevelSettings {
     static final Setting<String> SERVICE_KEY = Setting.text("service_key", "", "That user's key: a secret that no"
             + " configuration ships (set it in the file or as -Ds3multi.service_key=...).");
 
+    static final Setting<String> METRICS_HOST = Setting.text("metrics.host", "127.0.0.1",
+            "The address of the embedded launcher's metrics listener (see metrics.port).");
+    static final Setting<Integer> METRICS_PORT = new Setting<>("metrics.port", "off", MetricsSettings::port,
+            "The port of the embedded launcher's own metrics listener, which serves the Prometheus text at /metrics"
+                    + " and nothing else; 0 picks a free port (logged); off: none. A WAR ignores it (use"
+                    + " metrics.path). Metrics are collected only when metrics.port or metrics.path is set.");
+    static final Setting<String> METRICS_PATH = new Setting<>("metrics.path", "", MetricsSettings::path,
+            "A path on the gateway's own port that serves the Prometheus text (the way for a WAR, e.g. /_metrics);"
+                    + " empty: none. It is answered before any stage, so it shadows a path-style bucket of the same"
+                    + " name: /_metrics shadows nothing, since S3 bucket names have no _.");
+    static final Setting<AddressRanges> METRICS_ALLOW = new Setting<>("metrics.allow", "127.0.0.1 ::1",
+            AddressRanges::parse, "Client addresses and CIDR ranges (separated by spaces or commas) that may read the"
+                    + " metrics, on the listener and on metrics.path; others get 403.");
+    static final Setting<String> METRICS_TOKEN = Setting.text("metrics.token", "",
+            "When set, a reader of the metrics must also send Authorization: Bearer <token> (401 otherwise).");
+
     /** Every top-level key, in the order the reference and the messages list them. */
     public static final DeclaredSettings ALL = DeclaredSettings.topLevel("The keys outside any stage.", PIPELINE,
             SERVER_HOST, SERVER_PORT, SERVER_IDLE_TIMEOUT, SERVER_MIN_UPLOAD_RATE, SERVER_UPLOAD_RATE_PERIOD,
-            STORAGE_DOMAIN, REGION, SWIFT_URL, SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT, SERVICE_USER, SERVICE_KEY);
+            STORAGE_DOMAIN, REGION, SWIFT_URL, SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT, SERVICE_USER, SERVICE_KEY,
+            METRICS_HOST, METRICS_PORT, METRICS_PATH, METRICS_ALLOW, METRICS_TOKEN);
 
     private TopLevelSettings() {
     }
@@ -88,7 +105,7 @@ public final class TopLevelSettings {
         return text.isEmpty() ? List.of() : List.of(text.split(separators));
     }
 
-    private static int port(String text) {
+    static int port(String text) {
         return wholeNumber(text, 0, 65535, "is not a port between 0 and 65535").intValue();
     }
 

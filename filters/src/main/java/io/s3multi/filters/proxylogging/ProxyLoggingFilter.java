@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * ({@link PipelineAttributes#ACCESS_LOG_STATUS}: 499 when the client's connection ended before its body did) and
  * add a note ({@link PipelineAttributes#ACCESS_LOG_NOTE}: the S3 error code, also one sent inside a 200;
  * {@code client-gone}; {@code cut-off}), so monitoring sees what the status alone hides.
+ *
+ * <p>It also counts the requests with a body still in progress ({@link #uploadsInFlight()}), for the metrics.
  *
  * <p>Listeners are how tests and monitoring see the counters without parsing logs: a test can prove that a
  * server-side copy moved no object bytes through the gateway by checking {@code bytesIn} and
@@ -54,6 +57,7 @@ public final class ProxyLoggingFilter implements Filter {
     private final Logger accessLog;
     private final Clock clock;
     private final List<Consumer<AccessRecord>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger uploadsInFlight = new AtomicInteger();
 
     public ProxyLoggingFilter(ProxyLoggingConfig config, Clock clock) {
         this.accessLog = LoggerFactory.getLogger(config.accessLogName());
@@ -69,6 +73,11 @@ public final class ProxyLoggingFilter implements Filter {
         listeners.remove(listener);
     }
 
+    /** Requests with a body (a length above 0, or chunked) that have not been answered yet: uploads in progress. */
+    public int uploadsInFlight() {
+        return uploadsInFlight.get();
+    }
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain next)
             throws IOException, ServletException {
@@ -76,12 +85,19 @@ public final class ProxyLoggingFilter implements Filter {
         var response = new CountingResponse((HttpServletResponse) res);
         Instant start = clock.instant();
         long startNanos = System.nanoTime();
+        boolean upload = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (upload) {
+            uploadsInFlight.incrementAndGet();
+        }
         boolean escaped = true;
         try {
             next.doFilter(request, response);
             response.flushWriter();
             escaped = false;
         } finally {
+            if (upload) {
+                uploadsInFlight.decrementAndGet();
+            }
             int status = PipelineAttributes.ACCESS_LOG_STATUS.find(request).orElse(escaped && !response.isCommitted()
                     ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR
                     : response.getStatus());

@@ -1,12 +1,16 @@
 package io.s3multi.filters.s3;
 
+import io.s3multi.filters.metrics.GatewayMetrics;
 import io.s3multi.filters.pipeline.SwiftTimeouts;
 import io.s3multi.swift.SwiftBackend;
 import io.s3multi.swift.SwiftClientConfig;
+import io.s3multi.swift.http.SwiftExchangeListener;
 import jakarta.servlet.ServletContext;
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@link SwiftBackend}s of one installed pipeline: one per Swift URL, shared by every stage that talks to
@@ -15,6 +19,8 @@ import java.util.Map;
  * <p>Kept as an attribute of the servlet context (one per deployed gateway). A stage
  * {@linkplain #acquire acquires} its backend in {@code Filter.init} and {@linkplain #release releases} it in
  * {@code destroy}; the last release closes the backend, so stopping the gateway stops every Swift client.
+ *
+ * <p>When the gateway collects metrics, every backend reports its requests and pool to them ({@link GatewayMetrics}).
  *
  * <p>Every backend waits for Swift as the pipeline's {@link SwiftTimeouts} say ({@code swift.connect_timeout},
  * {@code swift.idle_timeout}), read from the context the installer filled: a stalled Swift costs an S3 request
@@ -26,18 +32,22 @@ public final class SharedSwiftBackends {
 
     private static final class Shared {
         final SwiftBackend backend;
+        final GatewayMetrics.Watch poolWatch;
         int users;
 
-        Shared(SwiftBackend backend) {
+        Shared(SwiftBackend backend, GatewayMetrics.Watch poolWatch) {
             this.backend = backend;
+            this.poolWatch = poolWatch;
         }
     }
 
     private final Map<URI, Shared> byUrl = new HashMap<>();
     private final SwiftTimeouts timeouts;
+    private final Optional<GatewayMetrics> metrics;
 
-    private SharedSwiftBackends(SwiftTimeouts timeouts) {
+    private SharedSwiftBackends(SwiftTimeouts timeouts, Optional<GatewayMetrics> metrics) {
         this.timeouts = timeouts;
+        this.metrics = metrics;
     }
 
     /** The backends of {@code context}'s pipeline. */
@@ -47,7 +57,7 @@ public final class SharedSwiftBackends {
             if (known instanceof SharedSwiftBackends backends) {
                 return backends;
             }
-            var backends = new SharedSwiftBackends(SwiftTimeouts.of(context));
+            var backends = new SharedSwiftBackends(SwiftTimeouts.of(context), GatewayMetrics.in(context));
             context.setAttribute(CONTEXT_ATTRIBUTE, backends);
             return backends;
         }
@@ -55,10 +65,16 @@ public final class SharedSwiftBackends {
 
     /** The backend for {@code swiftUrl}, started on first use; pair every call with {@link #release}. */
     public synchronized SwiftBackend acquire(URI swiftUrl) {
-        Shared shared = byUrl.computeIfAbsent(swiftUrl,
-                url -> new Shared(SwiftBackend.start(clientConfig(url))));
+        Shared shared = byUrl.computeIfAbsent(swiftUrl, this::start);
         shared.users++;
         return shared.backend;
+    }
+
+    private Shared start(URI swiftUrl) {
+        SwiftBackend backend = SwiftBackend.start(clientConfig(swiftUrl), Clock.systemUTC(),
+                metrics.map(GatewayMetrics::swiftListener).orElse(SwiftExchangeListener.NONE));
+        return new Shared(backend, metrics.map(m -> m.watchSwiftPool(swiftUrl, backend.transport()::poolUse))
+                .orElse(() -> { }));
     }
 
     /** The client settings of a backend for {@code swiftUrl}: the defaults with the pipeline's timeouts. */
@@ -73,6 +89,7 @@ public final class SharedSwiftBackends {
         if (shared != null && --shared.users == 0) {
             byUrl.remove(swiftUrl);
             shared.backend.close();
+            shared.poolWatch.close();
         }
     }
 }

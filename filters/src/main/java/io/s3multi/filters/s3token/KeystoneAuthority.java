@@ -85,6 +85,15 @@ final class KeystoneAuthority implements CredentialAuthority {
         return keystone.requestsSent();
     }
 
+    /** The credential cache's hits and misses, as {@link KeystoneGate} counts them. */
+    long credentialCacheHits() {
+        return gate.cacheHits();
+    }
+
+    long credentialCacheMisses() {
+        return gate.cacheMisses();
+    }
+
     @Override
     public void close() {
         keystone.close();

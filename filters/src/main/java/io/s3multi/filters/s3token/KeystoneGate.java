@@ -8,6 +8,7 @@ import io.s3multi.s3.auth.SignatureVerifier;
 import io.s3multi.s3.auth.SignedRequest;
 import io.s3multi.s3.error.S3Exception;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,8 @@ final class KeystoneGate {
     private final CredentialCache credentials;
     private final ExpiringCache<KeystoneVerdict> refusals;
     private final KeystoneFlights flights;
+    private final LongAdder cacheHits = new LongAdder();
+    private final LongAdder cacheMisses = new LongAdder();
 
     KeystoneGate(KeystoneClient keystone, SignatureVerifier verifier, CredentialCache credentials,
             ExpiringCache<KeystoneVerdict> refusals, KeystoneFlights flights) {
@@ -64,8 +67,10 @@ final class KeystoneGate {
         String accessKey = signed.accessKey();
         Optional<KeystoneUser> vouched = credentials.find(accessKey);
         if (vouched.isPresent()) {
+            cacheHits.increment();
             return vouched;
         }
+        cacheMisses.increment();
         KeystoneVerdict verdict = refusals.find(accessKey)
                 .orElseGet(() -> flights.join(accessKey, false, () -> ask(signed)));
         for (int refusal = 0; ; refusal++) {
@@ -85,6 +90,16 @@ final class KeystoneGate {
             // ours is right, so Keystone is asked to vouch for it.
             verdict = flights.join(accessKey, true, () -> vouch(signed, refused.secret()));
         }
+    }
+
+    /** Requests whose key was found in the credential cache: Keystone was not asked. */
+    long cacheHits() {
+        return cacheHits.sum();
+    }
+
+    /** Requests whose key was not in the credential cache (the negative cache or Keystone decided). */
+    long cacheMisses() {
+        return cacheMisses.sum();
     }
 
     /** Keystone's verdict on a key nobody asked about lately. */

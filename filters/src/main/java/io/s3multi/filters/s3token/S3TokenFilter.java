@@ -75,4 +75,14 @@ public final class S3TokenFilter extends AuthStage<KeystoneAuthority> {
     public long keystoneRequests() {
         return authority().keystoneRequests();
     }
+
+    /** S3 requests whose access key was in the credential cache (Keystone not asked), for monitoring. */
+    public long credentialCacheHits() {
+        return authority().credentialCacheHits();
+    }
+
+    /** S3 requests whose access key was not in the credential cache. */
+    public long credentialCacheMisses() {
+        return authority().credentialCacheMisses();
+    }
 }

@@ -92,7 +92,30 @@ class GatewayConfigTest {
 
     private static final String KEYS = "pipeline, server.host, server.port, server.idle_timeout,"
             + " server.min_upload_rate, server.upload_rate_period, storage_domain, region, swift_url,"
-            + " swift.connect_timeout, swift.idle_timeout, service_user, service_key";
+            + " swift.connect_timeout, swift.idle_timeout, service_user, service_key,"
+            + " metrics.host, metrics.port, metrics.path, metrics.allow,"
+            + " metrics.token";
+
+    @Test
+    void metricsAreOffUntilAListenerOrAPathIsSet() {
+        MetricsSettings plain = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server"), "test").metrics();
+        assertEquals(MetricsSettings.OFF, plain.port());
+        assertFalse(plain.collected());
+        MetricsSettings listener = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server",
+                "metrics.port", "9180", "metrics.allow", "10.0.0.0/8, ::1"), "test").metrics();
+        assertEquals(9180, listener.port());
+        assertTrue(listener.listens() && listener.collected());
+        assertTrue(listener.allow().admits("10.9.8.7"));
+        MetricsSettings path = GatewayConfig.fromProperties(GatewayUnderTest.config("proxy_server",
+                "metrics.path", "/_metrics"), "test").metrics();
+        assertTrue(path.collected() && !path.listens());
+        var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
+                GatewayUnderTest.config("proxy_server", "metrics.port", "on", "metrics.path", "metrics",
+                        "metrics.allow", "gateway.example.org"), "test"));
+        assertTrue(e.getMessage().contains("metrics.port = 'on' is not a port"), e.getMessage());
+        assertTrue(e.getMessage().contains("metrics.path = 'metrics' is not a path"), e.getMessage());
+        assertTrue(e.getMessage().contains("'gateway.example.org' is not an IP address"), e.getMessage());
+    }
 
     @Test
     void clientLimitsAndSwiftTimeoutsAreReadWithTheirDefaults() {

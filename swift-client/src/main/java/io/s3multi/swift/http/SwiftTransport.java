@@ -9,12 +9,15 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.client.AbstractConnectionPool;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.Connection;
+import org.eclipse.jetty.client.Destination;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
@@ -54,14 +57,21 @@ public final class SwiftTransport implements Closeable {
 
     private final SwiftClientConfig config;
     private final HttpClient client;
+    private final SwiftExchangeListener listener;
 
-    private SwiftTransport(SwiftClientConfig config, HttpClient client) {
+    private SwiftTransport(SwiftClientConfig config, HttpClient client, SwiftExchangeListener listener) {
         this.config = config;
         this.client = client;
+        this.listener = listener;
     }
 
     /** Starts the pooled client for one backend. Close the transport to stop it. */
     public static SwiftTransport start(SwiftClientConfig config) {
+        return start(config, SwiftExchangeListener.NONE);
+    }
+
+    /** As {@link #start(SwiftClientConfig)}, telling {@code listener} of every request sent. */
+    public static SwiftTransport start(SwiftClientConfig config, SwiftExchangeListener listener) {
         try {
             HttpClient client = HttpClientBuilder.named("swift-client@" + config.endpoint().getAuthority())
                     .connectTimeout(config.connectTimeout())
@@ -70,7 +80,7 @@ public final class SwiftTransport implements Closeable {
                     // Jetty reads answers 16 KiB at a time by default; a download moves fewer, larger pieces.
                     .responseBufferSize(RESPONSE_BUFFER_SIZE)
                     .start();
-            return new SwiftTransport(config, client);
+            return new SwiftTransport(config, client, Objects.requireNonNull(listener, "listener"));
         } catch (Exception startFailure) {
             throw new IllegalStateException("cannot start the HTTP client for " + config.endpoint(), startFailure);
         }
@@ -118,6 +128,7 @@ public final class SwiftTransport implements Closeable {
             signal.bind(reason -> abortExchange(exchange, upload, answered, reason));
         }
 
+        long sentAt = System.nanoTime();
         InputStreamResponseListener listener = PushedUpload.send(exchange, pushed);
         Response head;
         try {
@@ -126,18 +137,21 @@ public final class SwiftTransport implements Closeable {
             answered.set(true);
         } catch (ExecutionException failed) {
             answered.set(true);
+            this.listener.exchanged(request.method(), SwiftExchangeListener.NO_ANSWER, System.nanoTime() - sentAt);
             SwiftException typed = FailureClassifier.beforeAnswer(what, failed.getCause(), upload, signal);
             LOG.debug("{} failed: {}", what, typed.getMessage());
             throw typed;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             exchange.abort(interrupted);
+            this.listener.exchanged(request.method(), SwiftExchangeListener.NO_ANSWER, System.nanoTime() - sentAt);
             throw new SwiftConnectionException(what + ": interrupted while waiting for Swift", interrupted);
         } catch (TimeoutException impossible) {
             exchange.abort(impossible);
             throw new SwiftConnectionException(what + ": gave up waiting for Swift", impossible);
         }
 
+        this.listener.exchanged(request.method(), head.getStatus(), System.nanoTime() - sentAt);
         SwiftTraffic.answered(request.method(), uri, head.getStatus());
         SwiftHeaders headers = toHeaders(head);
         long expectedLength = hasNoBody(request.method(), head.getStatus()) ? 0 : headers.contentLength();
@@ -210,6 +224,23 @@ public final class SwiftTransport implements Closeable {
             headers.add(field.getName(), field.getValue() == null ? "" : field.getValue());
         }
         return headers.build();
+    }
+
+    /** How the connection pool towards Swift is used right now, over every host:port it talks to. */
+    public record PoolUse(int active, int idle) {
+    }
+
+    /** The pool's use now, for monitoring (a snapshot; connections come and go while it is taken). */
+    public PoolUse poolUse() {
+        int active = 0;
+        int idle = 0;
+        for (Destination destination : client.getDestinations()) {
+            if (destination.getConnectionPool() instanceof AbstractConnectionPool pool) {
+                active += pool.getActiveConnectionCount();
+                idle += pool.getIdleConnectionCount();
+            }
+        }
+        return new PoolUse(active, idle);
     }
 
     /** Stops the pooled client: requests in flight fail. */
