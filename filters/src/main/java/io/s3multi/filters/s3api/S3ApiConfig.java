@@ -27,7 +27,7 @@ final class S3ApiConfig {
 
     static final DeclaredSettings SETTINGS = DeclaredSettings.stage("s3api", "The S3 API (service, bucket and"
             + " object operations) over the identity's Swift account.", MAX_BUCKET_LISTING, MAX_MULTI_DELETE_OBJECTS,
-            BUCKET_REGISTRY_USER, BUCKET_REGISTRY_KEY, SWIFT_URL);
+            BUCKET_REGISTRY_USER, BUCKET_REGISTRY_KEY, SWIFT_URL, SweepConfig.SWEEP_GRACE, SweepConfig.SWEEP_INTERVAL);
 
     private S3ApiConfig() {
     }

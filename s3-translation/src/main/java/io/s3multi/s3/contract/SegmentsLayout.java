@@ -2,6 +2,7 @@ package io.s3multi.s3.contract;
 
 import io.s3multi.s3.request.PartNumbers;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The names of everything a multipart upload stores in {@code <bucket>_segments}: the one place that knows
@@ -39,6 +40,8 @@ public final class SegmentsLayout {
     /** The content type of a sub-manifest ({@link #subManifest}). */
     public static final String SUB_MANIFEST_CONTENT_TYPE = "application/x-s3multi-manifest";
 
+    /** {@code <level>-<index, 5 digits>} after {@code manifests/<upload id>/}. */
+    private static final Pattern SUB_MANIFEST_NAME = Pattern.compile("[1-9][0-9]?-[0-9]{5}");
     private static final char ESCAPE = '\u0001';
     private static final char ESCAPED_ESCAPE = '\u0002';
     private static final String SEPARATOR = "\u0001\u0001";
@@ -168,6 +171,50 @@ public final class SegmentsLayout {
     /** {@code claims/<upload id>}: who finishes the upload (Complete or Abort) and what it answered. */
     public static String claim(UploadId uploadId) {
         return CLAIMS + uploadId.value();
+    }
+
+    /**
+     * The listing marker after every name that continues {@code name} within the layout: after an upload's
+     * {@link #partsPrefix}, {@link #manifestsPrefix} or {@link #claim}, the next upload's names follow.
+     */
+    public static String afterEveryNameOf(String name) {
+        return name + AFTER_EVERY_ID;
+    }
+
+    /** What a name in {@code <bucket>_segments} is, by the layout above. */
+    public enum Kind { MARKER, PART, SUB_MANIFEST, CLAIM }
+
+    /**
+     * A name of {@code <bucket>_segments} taken apart: what it is, and the upload it belongs to ({@code key} is set
+     * for a marker only: no other name carries the key).
+     */
+    public record SegmentName(Kind kind, UploadId uploadId, String key) {
+    }
+
+    /**
+     * What {@code name} is by this layout; empty for every name this gateway does not write (the sweeper leaves such
+     * names alone).
+     */
+    public static Optional<SegmentName> parse(String name) {
+        if (name.startsWith(UPLOADS)) {
+            return parseMarker(name).map(m -> new SegmentName(Kind.MARKER, m.uploadId(), m.key()));
+        }
+        if (name.startsWith(CLAIMS)) {
+            String id = name.substring(CLAIMS.length());
+            return UploadId.isWellFormed(id) ? Optional.of(new SegmentName(Kind.CLAIM, new UploadId(id), null))
+                    : Optional.empty();
+        }
+        Kind kind = name.startsWith(PARTS) ? Kind.PART : name.startsWith(MANIFESTS) ? Kind.SUB_MANIFEST : null;
+        int idStart = kind == Kind.PART ? PARTS.length() : MANIFESTS.length();
+        int idEnd = idStart + UploadId.LENGTH;
+        if (kind == null || name.length() <= idEnd || name.charAt(idEnd) != '/'
+                || !UploadId.isWellFormed(name.substring(idStart, idEnd))) {
+            return Optional.empty();
+        }
+        UploadId uploadId = new UploadId(name.substring(idStart, idEnd));
+        boolean wellFormed = kind == Kind.PART ? parsePart(uploadId, name).isPresent()
+                : SUB_MANIFEST_NAME.matcher(name.substring(idEnd + 1)).matches();
+        return wellFormed ? Optional.of(new SegmentName(kind, uploadId, null)) : Optional.empty();
     }
 
     static String pad(int number) {

@@ -127,7 +127,13 @@
  * parts and sub-manifests, verified as above on that version's own headers and manifest.
  *
  * <h2>Left for the sweeper</h2>
- * When Swift keeps failing a Complete's clean-up, what is left is recognisable without any state outside Swift:
+ * When Swift keeps failing a clean-up, or a gateway dies in the middle of one, what is left is recognisable without
+ * any state outside Swift, and the orphan sweeper ({@code io.s3multi.s3.sweep.OrphanSweeper}, docs/BACKGROUND.md)
+ * removes it once it is older than its grace period. A name under {@code parts/<id>/} or {@code manifests/<id>/} is
+ * "named" when some version of some object of the bucket is an SLO whose manifest (sub-manifests followed) lists
+ * it. The sweeper recognises exactly the names this layout writes
+ * ({@link io.s3multi.s3.contract.SegmentsLayout#parse}); it leaves every other name in {@code b_segments} alone, so features that keep side objects there use prefixes of
+ * their own, declared in {@link io.s3multi.s3.contract.SegmentsLayout}.
  * <ul>
  *   <li>A marker whose content type carries {@code finished=completed} belongs to a completed upload: its name
  *       gives the key and the upload id. The sweeper deletes every name under {@code parts/<upload id>/} and
@@ -146,7 +152,11 @@
  *       WARN line of {@code CleanUpRetry} names the bucket, key and upload. Names under
  *       {@code parts/<upload id>/} or {@code manifests/<upload id>/} of an upload without marker and without an
  *       object made from it are leftovers of an aborted upload.</li>
- *   <li>{@code claims/<upload id>} not refreshed for the claim timeout: its holder died.</li>
+ *   <li>{@code claims/<upload id>} not refreshed for the claim timeout: its holder died. Without a marker the sweeper
+ *       deletes it. With an open marker a Complete or Abort died holding it: the sweeper finishes it, under the
+ *       upload's lock, as it would have ({@link io.s3multi.s3.multipart.AbandonedFinish}): the Complete's clean-up
+ *       when a manifest names the upload's parts, the Abort when the claim says {@code ABORTING}; otherwise the
+ *       upload stays open and only the claim goes.</li>
  * </ul>
  */
 package io.s3multi.s3.contract;

@@ -111,8 +111,13 @@ public final class UploadState {
      * Swift deleted (or did not find) every one of them.
      */
     public boolean deletePartsOtherThan(UploadId uploadId, Set<String> keep) throws SwiftException {
+        return deleteOtherThan(SegmentsLayout.partsPrefix(uploadId), keep);
+    }
+
+    /** Deletes every object under {@code prefix} that {@code keep} does not name; whether all of them went. */
+    public boolean deleteOtherThan(String prefix, Set<String> keep) throws SwiftException {
         List<String> others = new ArrayList<>();
-        for (ObjectEntry entry : listAll(SegmentsLayout.partsPrefix(uploadId))) {
+        for (ObjectEntry entry : listAll(prefix)) {
             if (!keep.contains(entry.name())) {
                 others.add(entry.name());
             }

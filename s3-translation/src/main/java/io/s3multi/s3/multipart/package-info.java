@@ -17,6 +17,8 @@
  *       {@link io.s3multi.s3.multipart.FinishLocks} first (exact within one gateway, a
  *       {@link io.s3multi.s3.multipart.Claim} between gateways), and check each other's traces afterwards, so a
  *       race between gateways never leaves a corrupt object nor an orphan.</li>
+ *   <li>{@link io.s3multi.s3.multipart.AbandonedFinish}: for the orphan sweeper, finishes a Complete or Abort that
+ *       died holding its claim, under the same lock and with the same checks.</li>
  * </ul>
  *
  */

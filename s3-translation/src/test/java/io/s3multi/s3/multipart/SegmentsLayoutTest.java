@@ -163,4 +163,25 @@ class SegmentsLayoutTest {
         assertTrue(Arrays.equals("uploads/".getBytes(StandardCharsets.UTF_8),
                 SegmentsLayout.UPLOADS.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void parseTellsEveryNameTheGatewayWritesAndNothingElse() {
+        UploadId id = UploadId.newId(Instant.parse("2026-12-07T00:00:00Z"));
+        assertEquals(new SegmentsLayout.SegmentName(SegmentsLayout.Kind.MARKER, id, "a/b"),
+                SegmentsLayout.parse(SegmentsLayout.marker("a/b", id)).orElseThrow());
+        assertEquals(SegmentsLayout.Kind.PART, SegmentsLayout.parse(SegmentsLayout.part(id, 7,
+                PartAttempt.begunAt(Instant.now()))).orElseThrow().kind());
+        assertEquals(SegmentsLayout.Kind.PART, SegmentsLayout.parse(SegmentsLayout.legacyPart(id, 7)).orElseThrow()
+                .kind());
+        assertEquals(new SegmentsLayout.SegmentName(SegmentsLayout.Kind.SUB_MANIFEST, id, null),
+                SegmentsLayout.parse(SegmentsLayout.subManifest(id, 2, 12)).orElseThrow());
+        assertEquals(new SegmentsLayout.SegmentName(SegmentsLayout.Kind.CLAIM, id, null),
+                SegmentsLayout.parse(SegmentsLayout.claim(id)).orElseThrow());
+        for (String foreign : List.of("locks/x", SegmentsLayout.PARTS + "not-an-id/00001",
+                SegmentsLayout.partsPrefix(id) + "00000", SegmentsLayout.partsPrefix(id) + "00001/attempt",
+                SegmentsLayout.manifestsPrefix(id) + "x-00001", SegmentsLayout.claim(id) + "x",
+                SegmentsLayout.UPLOADS + "k", "")) {
+            assertTrue(SegmentsLayout.parse(foreign).isEmpty(), foreign);
+        }
+    }
 }

@@ -18,7 +18,8 @@ import java.util.Properties;
  */
 final class KeystoneGateway {
 
-    static final String PIPELINE = "catch_errors proxy_logging healthcheck tempauth s3token s3multi s3api proxy_server";
+    static final String PIPELINE =
+            "catch_errors proxy_logging healthcheck cors tempauth s3token s3multi s3api proxy_server";
 
     private KeystoneGateway() {
     }

@@ -1,0 +1,75 @@
+package io.s3multi.s3.sweep;
+
+import io.s3multi.s3.contract.UploadId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one upload left in {@code <bucket>_segments}, as one listing pass saw it: its marker (if any), its
+ * claim (if any), and its part attempts and sub-manifests with the time Swift last wrote each.
+ */
+final class UploadTraces {
+
+    /** One object of the segments container, with its listing's {@code last_modified}. */
+    record Stored(String name, Instant lastModified) {
+    }
+
+    private final UploadId uploadId;
+    private final List<Stored> segments = new ArrayList<>();
+    private Stored marker;
+    private String key;
+    private boolean finished;
+    private Stored claim;
+
+    UploadTraces(UploadId uploadId) {
+        this.uploadId = uploadId;
+    }
+
+    UploadId uploadId() {
+        return uploadId;
+    }
+
+    void addSegment(Stored segment) {
+        segments.add(segment);
+    }
+
+    /** The marker, its key and whether its content type marks the upload finished (completed). */
+    void setMarker(Stored found, String markerKey, boolean markedFinished) {
+        this.marker = found;
+        this.key = markerKey;
+        this.finished = markedFinished;
+    }
+
+    void setClaim(Stored found) {
+        this.claim = found;
+    }
+
+    /** Part attempts and sub-manifests. */
+    List<Stored> segments() {
+        return segments;
+    }
+
+    /** The marker, or {@code null}: none (aborted, or completed and cleaned up). */
+    Stored marker() {
+        return marker;
+    }
+
+    /** The key the marker names; {@code null} without a marker. */
+    String key() {
+        return key;
+    }
+
+    boolean isOpen() {
+        return marker != null && !finished;
+    }
+
+    boolean isFinished() {
+        return marker != null && finished;
+    }
+
+    /** The claim, or {@code null}. */
+    Stored claim() {
+        return claim;
+    }
+}

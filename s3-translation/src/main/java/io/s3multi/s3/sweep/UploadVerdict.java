@@ -1,0 +1,81 @@
+package io.s3multi.s3.sweep;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the sweeper does with one upload's traces, decided from one listing pass and the names the bucket's
+ * manifests use (no request to Swift: the rules, in one place).
+ *
+ * <p>"Old" is older than the grace period by Swift's {@code last_modified} (a claim's refresh and the marking of a
+ * marker are POSTs, which move it). Nothing younger is ever removed.
+ * <ul>
+ *   <li><b>Marker open, no claim or a claim refreshed within the grace period</b>: an upload in progress (or one
+ *       being finished): untouched, however old its parts. Abandoned uploads are the lifecycle rule's business.</li>
+ *   <li><b>Marker open with an old claim</b>, marker and every segment old: a Complete or Abort died holding the
+ *       claim; {@link #finishAbandoned()} (done under the upload's lock, see
+ *       {@link io.s3multi.s3.multipart.AbandonedFinish}).</li>
+ *   <li><b>Marker marked finished and old</b>: a Complete whose clean-up gave up. Old segments no manifest names
+ *       go, and an old claim; the marker last, once nothing unnamed is left.</li>
+ *   <li><b>No marker</b>: the upload was aborted or completed. Old segments no manifest names go (attempts a
+ *       Complete did not choose, an aborted upload's parts, what a deleted or replaced object kept), and an old
+ *       claim (its holder died; without a marker no Complete or Abort claims again).</li>
+ * </ul>
+ *
+ * @param removals        segments and claim to delete, in this order
+ * @param marker          the marker to delete once every removal is done, or {@code null}
+ * @param kept            unnamed traces that would go but are younger than the grace period (reported only)
+ * @param finishAbandoned whether to finish a Complete or Abort that died holding the claim
+ */
+record UploadVerdict(List<Removal> removals, Removal marker, List<Removal> kept, boolean finishAbandoned) {
+
+    /** One name, and why it goes (or would go). */
+    record Removal(String name, String reason) {
+    }
+
+    static UploadVerdict of(UploadTraces upload, Set<String> named, Instant now, Duration grace) {
+        Instant oldest = now.minus(grace);
+        List<Removal> removals = new ArrayList<>();
+        List<Removal> kept = new ArrayList<>();
+        String id = upload.uploadId().value();
+        if (upload.isOpen()) {
+            boolean abandoned = upload.claim() != null && isOld(upload.claim(), oldest)
+                    && isOld(upload.marker(), oldest) && upload.segments().stream().allMatch(segment -> isOld(segment, oldest));
+            return new UploadVerdict(removals, null, kept, abandoned);
+        }
+        String owner = upload.isFinished()
+                ? "of upload " + id + " (completed at key " + upload.key() + ", clean-up unfinished)"
+                : "of upload " + id + " (no marker: aborted, or completed and its object gone or replaced)";
+        for (UploadTraces.Stored segment : upload.segments()) {
+            if (named.contains(segment.name())) {
+                continue;
+            }
+            Removal removal = new Removal(segment.name(), "segment " + owner + " that no object version's manifest "
+                    + "names, last modified " + segment.lastModified());
+            (isOld(segment, oldest) ? removals : kept).add(removal);
+        }
+        if (upload.claim() != null) {
+            Removal removal = new Removal(upload.claim().name(), "claim " + owner + " not refreshed since "
+                    + upload.claim().lastModified() + ": its holder died");
+            (isOld(upload.claim(), oldest) ? removals : kept).add(removal);
+        }
+        Removal marker = null;
+        if (upload.isFinished()) {
+            Removal removal = new Removal(upload.marker().name(), "finished marker " + owner
+                    + ", marked " + upload.marker().lastModified());
+            if (isOld(upload.marker(), oldest) && kept.isEmpty()) {
+                marker = removal;
+            } else {
+                kept.add(removal);
+            }
+        }
+        return new UploadVerdict(removals, marker, kept, false);
+    }
+
+    private static boolean isOld(UploadTraces.Stored stored, Instant oldest) {
+        return stored.lastModified() != null && !stored.lastModified().isAfter(oldest);
+    }
+}
