@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.s3.background.ServiceAccounts;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftBackend;
 import io.s3multi.swift.SwiftClientConfig;
@@ -16,6 +18,8 @@ import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -177,6 +181,45 @@ class AdminToolIT {
     }
 
     @Test
+    void sweepDryRunListsAPlantedOrphanAndSweepRemovesIt() throws Exception {
+        S3Client s3 = client(DevFixture.TESTER, DevFixture.TESTER_KEY);
+        String bucket = bucket(s3, DevFixture.TESTER_ACCOUNT);
+        // An Abort that died after deleting the marker: the part stays, named by nothing.
+        String orphanId = s3.createMultipartUpload(b -> b.bucket(bucket).key("orphan")).uploadId();
+        s3.uploadPart(b -> b.bucket(bucket).key("orphan").uploadId(orphanId).partNumber(1),
+                RequestBody.fromBytes(randomBytes(1000)));
+        accounts.forAccount(DevFixture.TESTER_ACCOUNT).objects().delete(bucket + "_segments",
+                SegmentsLayout.marker("orphan", new UploadId(orphanId)), SwiftHeaders.empty());
+        // An upload in progress, which must stay.
+        String liveId = s3.createMultipartUpload(b -> b.bucket(bucket).key("live")).uploadId();
+        s3.uploadPart(b -> b.bucket(bucket).key("live").uploadId(liveId).partNumber(1),
+                RequestBody.fromBytes(randomBytes(1000)));
+        List<String> before = segments(bucket);
+        List<String> orphanParts = before.stream()
+                .filter(name -> name.startsWith(SegmentsLayout.partsPrefix(new UploadId(orphanId)))).toList();
+        assertEquals(1, orphanParts.size(), before.toString());
+        // Everything planted is older than the grace period for a tool whose clock runs two days ahead.
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
+
+        ToolRun dryRun = toolAt(later, "sweep", "--dry-run", "--bucket", bucket);
+        assertEquals(0, dryRun.exit(), dryRun.toString());
+        List<String[]> intended = dryRun.rowsWith(orphanParts.get(0));
+        assertEquals(1, intended.size(), dryRun.toString());
+        assertEquals(List.of("delete", "no", bucket + "_segments"), Arrays.asList(intended.get(0)).subList(0, 3));
+        assertEquals(before, segments(bucket), "a dry run changes nothing");
+
+        ToolRun swept = toolAt(later, "sweep", "--bucket", bucket);
+        assertEquals(0, swept.exit(), swept.toString());
+        List<String[]> done = swept.rowsWith(orphanParts.get(0));
+        assertEquals(List.of("delete", "yes"), Arrays.asList(done.get(0)).subList(0, 2), swept.toString());
+        List<String> expected = new ArrayList<>(before);
+        expected.removeAll(orphanParts);
+        assertEquals(expected, segments(bucket));
+        assertEquals(List.of(liveId), s3.listMultipartUploads(b -> b.bucket(bucket)).uploads().stream()
+                .map(upload -> upload.uploadId()).toList());
+    }
+
+    @Test
     void checkConfigRunsTheGatewaysValidationOffline() throws Exception {
         ToolRun good = ToolRun.asProcess("check-config", conf.toString());
         assertEquals(0, good.exit(), good.toString());
@@ -203,11 +246,15 @@ class AdminToolIT {
     }
 
     private static ToolRun tool(String... args) {
+        return toolAt(Clock.systemUTC(), args);
+    }
+
+    private static ToolRun toolAt(Clock clock, String... args) {
         String[] withConf = new String[args.length + 2];
         withConf[0] = "--conf";
         withConf[1] = conf.toString();
         System.arraycopy(args, 0, withConf, 2, args.length);
-        return ToolRun.inProcess(withConf);
+        return ToolRun.inProcess(clock, withConf);
     }
 
     /** A new bucket of {@code account}, removed after the test (objects, uploads, segments, registry record). */

@@ -18,12 +18,17 @@ record ToolRun(int exit, String out, String err) {
 
     /** Runs the tool in this JVM (fast; the same code as the jar's main, without its System.exit). */
     static ToolRun inProcess(String... args) {
+        return inProcess(Clock.systemUTC(), args);
+    }
+
+    /** As {@link #inProcess(String...)}, with the tool's clock at {@code clock}. */
+    static ToolRun inProcess(Clock clock, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int exit;
         try (var outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 var errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = new AdminTool(new Terminal(outStream, errStream, false), Clock.systemUTC()).run(args);
+            exit = new AdminTool(new Terminal(outStream, errStream, false), clock).run(args);
         }
         return new ToolRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
