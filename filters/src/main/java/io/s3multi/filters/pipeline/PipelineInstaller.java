@@ -53,6 +53,18 @@ public final class PipelineInstaller {
     }
 
     /**
+     * What {@link #install} checks before it touches a servlet context: the pipeline's shape, and every stage's
+     * settings as far as creating its filter checks them. No filter is initialised and nothing is sent anywhere
+     * (the admin tool's {@code check-config}).
+     *
+     * @throws PipelineConfigException when the configuration would be refused at startup
+     */
+    public void check(GatewayConfig config) {
+        PipelineValidator.validate(config, registry);
+        createFilters(config);
+    }
+
+    /**
      * Validates {@code config}, creates its filters and registers them in {@code context}.
      *
      * @throws PipelineConfigException when the configuration is refused

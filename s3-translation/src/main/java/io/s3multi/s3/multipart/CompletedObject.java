@@ -9,6 +9,7 @@ import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
+import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
@@ -36,7 +37,12 @@ final class CompletedObject {
      * enough to tell whether the key shows a given upload's manifest, never to delete another upload's segments.
      */
     static Optional<UploadId> uploadOf(S3Call call) throws SwiftException {
-        return head(call).flatMap(object -> CompletedManifest.claimedUpload(call.bucket(), call.key(),
+        return uploadOf(call.swift(), call.bucket(), call.key());
+    }
+
+    /** {@link #uploadOf(S3Call)} without a request: the object {@code key} of {@code bucket} in {@code swift}. */
+    static Optional<UploadId> uploadOf(SwiftAccount swift, String bucket, String key) throws SwiftException {
+        return head(swift, bucket, key).flatMap(object -> CompletedManifest.claimedUpload(bucket, key,
                 object.headers()));
     }
 
@@ -106,7 +112,10 @@ final class CompletedObject {
     }
 
     private static Optional<SwiftReply> head(S3Call call) throws SwiftException {
-        return S3Failures.unlessNotFound(() -> call.swift().objects().head(call.bucket(), call.key(),
-                SwiftHeaders.empty()));
+        return head(call.swift(), call.bucket(), call.key());
+    }
+
+    private static Optional<SwiftReply> head(SwiftAccount swift, String bucket, String key) throws SwiftException {
+        return S3Failures.unlessNotFound(() -> swift.objects().head(bucket, key, SwiftHeaders.empty()));
     }
 }

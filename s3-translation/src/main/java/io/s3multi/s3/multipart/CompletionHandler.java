@@ -74,18 +74,18 @@ public final class CompletionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CompletionHandler.class);
     /** How long a Complete waits for another finisher; its answer is kept alive meanwhile. */
     private static final Duration COMPLETE_PATIENCE = Duration.ofMinutes(5);
-    /** How long an Abort waits for another finisher: its answer has no body to keep the connection alive with. */
-    private static final Duration ABORT_PATIENCE = Duration.ofSeconds(20);
 
     private final MultipartSettings settings;
     private final IntSupplier maxManifestSegments;
     private final FinishLocks locks;
+    private final UploadAbort aborts;
 
     /** @param maxManifestSegments Swift's {@code slo.max_manifest_segments} from {@code /info} */
     public CompletionHandler(MultipartSettings settings, IntSupplier maxManifestSegments) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.maxManifestSegments = Objects.requireNonNull(maxManifestSegments, "maxManifestSegments");
         this.locks = new FinishLocks(settings.claimTimeout());
+        this.aborts = new UploadAbort(locks);
     }
 
     public S3Response completeMultipartUpload(S3Call call) {
@@ -391,29 +391,7 @@ public final class CompletionHandler {
 
     private S3Response abort(S3Call call) throws SwiftException {
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
-        UploadState state = new UploadState(call.swift(), call.bucket());
-        state.requireUpload(call.key(), uploadId);
-        FinishLocks.Held held = locks.lock(call.swift(), state, uploadId, Claim.Purpose.ABORTING, call.clock(),
-                ABORT_PATIENCE).orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())
-                        .withReason("another request is finishing it"));
-        try {
-            if (!state.isOpen(call.key(), uploadId)) {
-                // Finished while we waited: its parts are not ours to touch.
-                throw S3Exception.noSuchUpload(uploadId.value());
-            }
-            // The marker first: a part stored from now on sees it gone and deletes itself, and a Complete
-            // that wrote its manifest meanwhile sees it gone and rolls back.
-            state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
-            if (CompletedObject.uploadOf(call).filter(uploadId::equals).isPresent()) {
-                // A Complete (of another gateway) wrote its manifest: the parts are its own, kept for its
-                // object or deleted by its roll-back. See the class comment.
-                throw S3Exception.noSuchUpload(uploadId.value()).withReason("completed meanwhile");
-            }
-            state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
-            state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
-        } finally {
-            held.release();
-        }
+        aborts.abort(call.swift(), call.bucket(), call.key(), uploadId, call.clock());
         return S3Response.noContent();
     }
 

@@ -1,0 +1,70 @@
+package io.s3multi.s3.multipart;
+
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
+import io.s3multi.s3.error.S3Exception;
+import io.s3multi.swift.SwiftAccount;
+import io.s3multi.swift.error.SwiftException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Aborting one upload: its marker, every part and sub-manifest, under the upload's {@link FinishLocks} (so a
+ * Complete or another Abort at work, here or on another gateway, is waited for). AbortMultipartUpload uses it with
+ * the locks it shares with Complete; work without a request (the admin tool, lifecycle's
+ * AbortIncompleteMultipartUpload) uses it too, so every abort honours the same claim and the same race rules
+ * ({@link CompletionHandler} explains them).
+ */
+public final class UploadAbort {
+
+    /** How long an Abort waits for another finisher: its answer has no body to keep the connection alive with. */
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final FinishLocks locks;
+
+    UploadAbort(FinishLocks locks) {
+        this.locks = Objects.requireNonNull(locks, "locks");
+    }
+
+    /**
+     * An abort with locks of its own, for a process that finishes no upload otherwise (the admin tool): only the
+     * {@link Claim} in Swift keeps it apart from the gateways, as it keeps gateways apart.
+     */
+    public static UploadAbort withOwnLocks(MultipartSettings settings) {
+        return new UploadAbort(new FinishLocks(settings.claimTimeout()));
+    }
+
+    /**
+     * Aborts the upload {@code uploadId} of {@code key} in {@code bucket} of the account {@code swift} reaches.
+     *
+     * @throws S3Exception NoSuchUpload when the upload is unknown or finished, another request kept it longer than
+     *                     the patience allows, or a Complete finished it meanwhile (its parts are then its own)
+     */
+    public void abort(SwiftAccount swift, String bucket, String key, UploadId uploadId, Clock clock)
+            throws SwiftException {
+        UploadState state = new UploadState(swift, bucket);
+        state.requireUpload(key, uploadId);
+        FinishLocks.Held held = locks.lock(swift, state, uploadId, Claim.Purpose.ABORTING, clock, PATIENCE)
+                .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())
+                        .withReason("another request is finishing it"));
+        try {
+            if (!state.isOpen(key, uploadId)) {
+                // Finished while we waited: its parts are not ours to touch.
+                throw S3Exception.noSuchUpload(uploadId.value());
+            }
+            // The marker first: a part stored from now on sees it gone and deletes itself, and a Complete
+            // that wrote its manifest meanwhile sees it gone and rolls back.
+            state.deleteQuietly(SegmentsLayout.marker(key, uploadId));
+            if (CompletedObject.uploadOf(swift, bucket, key).filter(uploadId::equals).isPresent()) {
+                // A Complete (of another gateway) wrote its manifest: the parts are its own, kept for its
+                // object or deleted by its roll-back. See CompletionHandler's class comment.
+                throw S3Exception.noSuchUpload(uploadId.value()).withReason("completed meanwhile");
+            }
+            state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
+            state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+        } finally {
+            held.release();
+        }
+    }
+}
