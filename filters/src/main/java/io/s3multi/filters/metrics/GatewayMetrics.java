@@ -16,7 +16,10 @@ import io.s3multi.filters.pipeline.InstalledPipeline;
 import io.s3multi.filters.pipeline.MetricsSettings;
 import io.s3multi.filters.proxylogging.ProxyLoggingFilter;
 import io.s3multi.filters.s3token.S3TokenFilter;
+import io.s3multi.s3.background.BucketJob;
+import io.s3multi.s3.background.BucketWork;
 import io.s3multi.s3.background.WorkLog;
+import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.http.SwiftExchangeListener;
 import io.s3multi.swift.http.SwiftTransport;
 import jakarta.servlet.DispatcherType;
@@ -172,6 +175,22 @@ public final class GatewayMetrics implements AutoCloseable {
     /** {@code next}, counting what job {@code job} records into it (s3multi_background_actions_total). */
     public WorkLog workLog(String job, WorkLog next) {
         return new MeteredWorkLog(registry, job, next);
+    }
+
+    /** {@code job}, run with a log that counts what it records ({@link #workLog}); the gateway's worker runs these. */
+    public BucketJob metered(BucketJob job) {
+        return new BucketJob() {
+            @Override
+            public String name() {
+                return job.name();
+            }
+
+            @Override
+            public void run(BucketWork work) throws SwiftException, InterruptedException {
+                job.run(new BucketWork(work.bucket(), work.owner(), work.pacer(), work.checkpoint(), work.lease(),
+                        work.clock(), work.dryRun(), workLog(job.name(), work.log())));
+            }
+        };
     }
 
     /** Who may read the metrics. */

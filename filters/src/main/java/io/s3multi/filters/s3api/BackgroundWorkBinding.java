@@ -1,5 +1,6 @@
 package io.s3multi.filters.s3api;
 
+import io.s3multi.filters.metrics.GatewayMetrics;
 import io.s3multi.filters.pipeline.FilterSettings;
 import io.s3multi.filters.pipeline.ServiceIdentity;
 import io.s3multi.s3.background.ServiceAccounts;
@@ -46,9 +47,9 @@ final class BackgroundWorkBinding {
 
     /**
      * Starts the worker on the stage's backend (asked for only when the worker runs), with the registry account
-     * {@code api} names; or logs why it does not run.
+     * {@code api} names, its jobs counted in {@code metrics} when the gateway has them; or logs why it does not run.
      */
-    void start(Supplier<SwiftBackend> stageBackend, S3ApiSettings api) {
+    void start(Supplier<SwiftBackend> stageBackend, S3ApiSettings api, Optional<GatewayMetrics> metrics) {
         if (whyOff.isPresent()) {
             LOG.info("background worker is off: {}", whyOff.get());
             return;
@@ -56,7 +57,8 @@ final class BackgroundWorkBinding {
         SwiftBackend backend = stageBackend.get();
         SwiftAccount registry = backend.tempAuthAccount(api.bucketRegistryUser(), api.bucketRegistryKey());
         worker = Worker.start(settings, registry, new ServiceAccounts(backend, service.user(), service.key()),
-                BackgroundJobs.of(settings, new SwiftBucketRegistry(registry), sweeper),
+                BackgroundJobs.of(settings, new SwiftBucketRegistry(registry), sweeper).stream()
+                        .map(job -> metrics.map(m -> m.metered(job)).orElse(job)).toList(),
                 backend.transport()::requestsSent, Clock.systemUTC());
     }
 

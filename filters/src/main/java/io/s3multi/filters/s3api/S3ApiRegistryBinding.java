@@ -1,17 +1,19 @@
 package io.s3multi.filters.s3api;
 
+import io.s3multi.filters.metrics.GatewayMetrics;
 import io.s3multi.filters.s3.SharedBucketRegistry;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.handler.S3ApiDispatcher;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.operation.S3ApiSettings;
-import jakarta.servlet.ServletContext;
 import io.s3multi.s3.lifecycle.LifecycleDays;
 import io.s3multi.s3.lifecycle.LifecycleLookup;
+import jakarta.servlet.ServletContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds the s3api stage's dispatcher with its bucket registry once the stage is installed in a servlet context,
@@ -54,7 +56,7 @@ final class S3ApiRegistryBinding {
         if (!settings.hasBucketRegistry()) {
             background.start(() -> {
                 throw new IllegalStateException("no worker without a bucket registry");
-            }, settings);
+            }, settings, Optional.empty());
             return new S3ApiDispatcher(settings);
         }
         lease = SwiftBackendLease.take(servletContext, swiftUrl);
@@ -63,7 +65,7 @@ final class S3ApiRegistryBinding {
         LifecycleLookup lifecycles = new LifecycleLookup(registry::lifecycle, lifecycleCacheTtl, lifecycleDays,
                 Clock.systemUTC());
         SharedBucketRegistry.publish(context, registry, lifecycles);
-        background.start(lease::backend, settings);
+        background.start(lease::backend, settings, GatewayMetrics.in(servletContext));
         return new S3ApiDispatcher(settings, registry, lifecycles);
     }
 
