@@ -45,7 +45,10 @@ class SwiftExchangeListenerTest {
             assertThrows(SwiftHttpStatusException.class,
                     () -> account.objects().head("c", "gone", SwiftHeaders.empty()));
             SwiftTransport.PoolUse pool = backend.transport().poolUse();
-            assertEquals(1, pool.active() + pool.idle(), "one kept-alive connection served both: " + pool);
+            // Both answers are in, so no connection is in use, and the pool reports the kept-alive ones. Not exactly
+            // one: HttpClient may open a second connection when the first is not back in the pool yet.
+            assertEquals(0, pool.active(), "connections still in use: " + pool);
+            assertTrue(pool.idle() >= 1 && pool.idle() <= 2, "kept-alive connections: " + pool);
         }
         assertEquals(List.of("HEAD 200", "HEAD 404"), heard.stream().map(h -> h.method() + " " + h.status()).toList());
         assertTrue(heard.get(0).nanos() >= Duration.ofMillis(50).toNanos(), "the time includes Swift's delay");
