@@ -20,6 +20,14 @@ package io.s3multi.s3.contract;
  *                                                  (PutBucketLifecycleConfiguration), as S3 XML after validation;
  *                                                  here for the same reason: the header x-amz-expiration and the
  *                                                  background worker read it without the owner's credentials
+ *     object acl                                 the bucket's ACL (PutBucketAcl, CreateBucket's x-amz-acl and
+ *                                                  x-amz-grant-*), as an AccessControlPolicy document; absent:
+ *                                                  the owner's full control
+ *     object policy                              the bucket policy (PutBucketPolicy), JSON as the client sent it
+ *     object public-access-block                 the PublicAccessBlockConfiguration, as S3 XML
+ *     object ownership-controls                  the OwnershipControls, as S3 XML
+ *                                                  (these four live here for the reason cors does: anonymous and
+ *                                                  other accounts' requests are authorized with them)
  *     object leases/&lt;job&gt;                         empty: the lease of one background job (lifecycle, sweep)
  *                                                  on this bucket, in its metadata: X-Object-Meta-Lease-Holder
  *                                                  (a gateway's worker id; empty: released),
@@ -50,6 +58,18 @@ public final class RegistryLayout {
 
     /** The object that holds the bucket's lifecycle configuration. */
     public static final String LIFECYCLE = "lifecycle";
+
+    /** The object that holds the bucket's ACL. */
+    public static final String ACL = "acl";
+
+    /** The object that holds the bucket policy. */
+    public static final String POLICY = "policy";
+
+    /** The object that holds the bucket's PublicAccessBlock configuration. */
+    public static final String PUBLIC_ACCESS_BLOCK = "public-access-block";
+
+    /** The object that holds the bucket's OwnershipControls. */
+    public static final String OWNERSHIP_CONTROLS = "ownership-controls";
 
     /** The prefix of the background jobs' leases: {@code leases/<job name>}. */
     public static final String LEASES = "leases/";

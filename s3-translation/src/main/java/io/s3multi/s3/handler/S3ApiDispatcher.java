@@ -77,6 +77,11 @@ public final class S3ApiDispatcher {
             case GET_BUCKET_LIFECYCLE_CONFIGURATION -> bucket.getBucketLifecycleConfiguration(call);
             case PUT_BUCKET_LIFECYCLE_CONFIGURATION -> bucket.putBucketLifecycleConfiguration(call);
             case DELETE_BUCKET_LIFECYCLE -> bucket.deleteBucketLifecycle(call);
+            // Access control (issue #13): the helpers replace these with their handlers.
+            case GET_BUCKET_POLICY, PUT_BUCKET_POLICY, DELETE_BUCKET_POLICY, GET_BUCKET_POLICY_STATUS,
+                    GET_PUBLIC_ACCESS_BLOCK, PUT_PUBLIC_ACCESS_BLOCK, DELETE_PUBLIC_ACCESS_BLOCK,
+                    GET_BUCKET_OWNERSHIP_CONTROLS, PUT_BUCKET_OWNERSHIP_CONTROLS, DELETE_BUCKET_OWNERSHIP_CONTROLS,
+                    POST_OBJECT -> throw S3Exception.notImplemented(operation.apiName() + " is not supported yet");
             case DELETE_OBJECTS -> multiDelete.deleteObjects(call);
             case PUT_OBJECT -> object.putObject(call);
             case COPY_OBJECT -> object.copyObject(call);

@@ -38,10 +38,22 @@ public enum S3Operation {
     GET_BUCKET_LIFECYCLE_CONFIGURATION("GetBucketLifecycleConfiguration"),
     PUT_BUCKET_LIFECYCLE_CONFIGURATION("PutBucketLifecycleConfiguration"),
     DELETE_BUCKET_LIFECYCLE("DeleteBucketLifecycle"),
+    GET_BUCKET_POLICY("GetBucketPolicy"),
+    PUT_BUCKET_POLICY("PutBucketPolicy"),
+    DELETE_BUCKET_POLICY("DeleteBucketPolicy"),
+    GET_BUCKET_POLICY_STATUS("GetBucketPolicyStatus"),
+    GET_PUBLIC_ACCESS_BLOCK("GetPublicAccessBlock"),
+    PUT_PUBLIC_ACCESS_BLOCK("PutPublicAccessBlock"),
+    DELETE_PUBLIC_ACCESS_BLOCK("DeletePublicAccessBlock"),
+    GET_BUCKET_OWNERSHIP_CONTROLS("GetBucketOwnershipControls"),
+    PUT_BUCKET_OWNERSHIP_CONTROLS("PutBucketOwnershipControls"),
+    DELETE_BUCKET_OWNERSHIP_CONTROLS("DeleteBucketOwnershipControls"),
     DELETE_OBJECTS("DeleteObjects"),
 
     // object
     PUT_OBJECT("PutObject"),
+    /** A browser form upload: {@code POST} on the bucket with {@code multipart/form-data}. */
+    POST_OBJECT("PostObject"),
     COPY_OBJECT("CopyObject"),
     GET_OBJECT("GetObject"),
     HEAD_OBJECT("HeadObject"),

@@ -30,9 +30,11 @@ import java.util.Optional;
  *   <li>{@code ?lifecycle} on a bucket: GetBucketLifecycleConfiguration, PutBucketLifecycleConfiguration (also the
  *       older PutBucketLifecycle, the same request), DeleteBucketLifecycle;</li>
  *   <li>{@code ?attributes} on an object: GetObjectAttributes;</li>
+ *   <li>{@code ?policy}, {@code ?publicAccessBlock}, {@code ?ownershipControls} on a bucket: their Get/Put/Delete;
+ *       {@code ?policyStatus}: GetBucketPolicyStatus;</li>
  *   <li>otherwise the method on the object or the bucket: {@code PUT} with {@code x-amz-copy-source} is CopyObject,
- *       {@code GET ?list-type=2} is ListObjectsV2, {@code POST} on a bucket (a browser form upload) is
- *       unsupported.</li>
+ *       {@code GET ?list-type=2} is ListObjectsV2, {@code POST} on a bucket is PostObject (a browser form
+ *       upload).</li>
  * </ol>
  * Bucket-only sub-resources ({@code delete}, {@code location}, {@code versioning}, {@code versions}) ignore a key,
  * as s3api does. A method a rule does not accept is {@code MethodNotAllowed} with the method and the resource type
@@ -45,8 +47,7 @@ public final class S3OperationClassifier {
     /** Sub-resources of the S3 API that the gateway recognises and refuses with {@code NotImplemented}. */
     public static final List<String> UNSUPPORTED_SUBRESOURCES = List.of("accelerate", "analytics",
             "encryption", "intelligent-tiering", "inventory", "logging",
-            "metadataTable", "metrics", "notification", "ownershipControls", "policy",
-            "policyStatus", "publicAccessBlock", "replication", "requestPayment", "restore", "select",
+            "metadataTable", "metrics", "notification", "replication", "requestPayment", "restore", "select",
             "session", "torrent", "website");
 
     private static final String COPY_SOURCE = "x-amz-copy-source";
@@ -122,6 +123,12 @@ public final class S3OperationClassifier {
                 case "PUT" -> retention ? S3Operation.PUT_OBJECT_RETENTION : S3Operation.PUT_OBJECT_LEGAL_HOLD;
                 default -> throw notAllowed(method, true);
             };
+        }
+        if (!object) {
+            Optional<S3Operation> configuration = accessConfiguration(request, method);
+            if (configuration.isPresent()) {
+                return configuration.get();
+            }
         }
         if (request.hasParam("attributes") && object) {
             if (method.equals("GET")) {
@@ -224,6 +231,26 @@ public final class S3OperationClassifier {
         };
     }
 
+    /** The bucket's access configuration sub-resources: policy, its status, public access block, ownership. */
+    private static Optional<S3Operation> accessConfiguration(S3Request request, String method) {
+        if (request.hasParam("policyStatus")) {
+            return Optional.of(bucketOnly(method, "GET", S3Operation.GET_BUCKET_POLICY_STATUS));
+        }
+        if (request.hasParam("policy")) {
+            return Optional.of(bucketConfiguration(method, S3Operation.GET_BUCKET_POLICY,
+                    S3Operation.PUT_BUCKET_POLICY, S3Operation.DELETE_BUCKET_POLICY));
+        }
+        if (request.hasParam("publicAccessBlock")) {
+            return Optional.of(bucketConfiguration(method, S3Operation.GET_PUBLIC_ACCESS_BLOCK,
+                    S3Operation.PUT_PUBLIC_ACCESS_BLOCK, S3Operation.DELETE_PUBLIC_ACCESS_BLOCK));
+        }
+        if (request.hasParam("ownershipControls")) {
+            return Optional.of(bucketConfiguration(method, S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS,
+                    S3Operation.PUT_BUCKET_OWNERSHIP_CONTROLS, S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS));
+        }
+        return Optional.empty();
+    }
+
     private static S3Operation object(S3Request request, String method) {
         return switch (method) {
             case "GET" -> S3Operation.GET_OBJECT;
@@ -241,7 +268,7 @@ public final class S3OperationClassifier {
             case "HEAD" -> S3Operation.HEAD_BUCKET;
             case "PUT" -> S3Operation.CREATE_BUCKET;
             case "DELETE" -> S3Operation.DELETE_BUCKET;
-            case "POST" -> S3Operation.UNSUPPORTED;
+            case "POST" -> S3Operation.POST_OBJECT;
             default -> throw notAllowed(method, false);
         };
     }

@@ -51,7 +51,7 @@ final class Compatibility {
     }
 
     /** Request forms answered {@code NotImplemented} that no sub-resource names. */
-    static final List<String> UNSUPPORTED_FORMS = List.of("OPTIONS", "POST bucket");
+    static final List<String> UNSUPPORTED_FORMS = List.of("OPTIONS");
 
     private Compatibility() {
     }
@@ -113,6 +113,15 @@ final class Compatibility {
                     + " AWS's errors; run by the gateway's background worker; `x-amz-expiration` and"
                     + " `x-amz-abort-date` headers (rules with tag filters are not shown in them). Transitions:"
                     + " `InvalidStorageClass` (one storage class).", "Also transitions between storage classes.");
+            case GET_BUCKET_POLICY, PUT_BUCKET_POLICY, DELETE_BUCKET_POLICY -> notSupported("`NotImplemented` (being"
+                    + " built).", "Bucket policies (JSON).");
+            case GET_BUCKET_POLICY_STATUS -> notSupported("`NotImplemented` (being built).",
+                    "Whether the bucket policy makes the bucket public.");
+            case GET_PUBLIC_ACCESS_BLOCK, PUT_PUBLIC_ACCESS_BLOCK, DELETE_PUBLIC_ACCESS_BLOCK -> notSupported(
+                    "`NotImplemented` (being built).", "Blocks public ACLs and policies (on by default).");
+            case GET_BUCKET_OWNERSHIP_CONTROLS, PUT_BUCKET_OWNERSHIP_CONTROLS, DELETE_BUCKET_OWNERSHIP_CONTROLS ->
+                    notSupported("`NotImplemented` (being built).", "Object ownership settings.");
+            case POST_OBJECT -> notSupported("`NotImplemented` (being built).", "Browser form uploads.");
             case DELETE_OBJECTS -> supported("`Quiet`; multipart objects go with their segments; `VersionId` per"
                     + " key with `DeleteMarker`/`DeleteMarkerVersionId` in the answer; a locked version is an"
                     + " `AccessDenied` error for its key.", "Same.");
@@ -195,14 +204,6 @@ final class Compatibility {
                 "DeleteBucketMetricsConfiguration", "ListBucketMetricsConfigurations"), "CloudWatch request metrics."));
         rows.put("notification", new Unsupported(List.of("GetBucketNotificationConfiguration",
                 "PutBucketNotificationConfiguration"), "Event notifications (SNS, SQS, Lambda, EventBridge)."));
-        rows.put("ownershipControls", new Unsupported(List.of("GetBucketOwnershipControls",
-                "PutBucketOwnershipControls", "DeleteBucketOwnershipControls"), "Object ownership settings."));
-        rows.put("policy", new Unsupported(List.of("GetBucketPolicy", "PutBucketPolicy", "DeleteBucketPolicy"),
-                "Bucket policies (JSON)."));
-        rows.put("policyStatus", new Unsupported(List.of("GetBucketPolicyStatus"),
-                "Whether the bucket policy makes the bucket public."));
-        rows.put("publicAccessBlock", new Unsupported(List.of("GetPublicAccessBlock", "PutPublicAccessBlock",
-                "DeletePublicAccessBlock"), "Blocks public ACLs and policies (on by default)."));
         rows.put("replication", new Unsupported(List.of("GetBucketReplication", "PutBucketReplication",
                 "DeleteBucketReplication"), "Replication to other buckets."));
         rows.put("requestPayment", new Unsupported(List.of("GetBucketRequestPayment", "PutBucketRequestPayment"),
@@ -216,8 +217,6 @@ final class Compatibility {
         rows.put("OPTIONS", new Unsupported(List.of("OPTIONS object (CORS preflight), without the `cors` stage"),
                 "Answered from the bucket's CORS rules, `403` when none matches (the `cors` stage, in the shipped"
                         + " pipeline, does the same)."));
-        rows.put("POST bucket", new Unsupported(List.of("PostObject (browser form upload)"),
-                "Uploads from an HTML form, authorized by a signed policy."));
         return rows;
     }
 

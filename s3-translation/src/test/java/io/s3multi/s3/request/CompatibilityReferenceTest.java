@@ -43,9 +43,8 @@ class CompatibilityReferenceTest {
     }
 
     @Test
-    void optionsAndPostOnABucketAreTheRefusedFormsTheTableNames() {
+    void optionsIsTheRefusedFormTheTableNames() {
         assertEquals(S3Operation.UNSUPPORTED, classify("OPTIONS", "/bkt/k"));
-        assertEquals(S3Operation.UNSUPPORTED, classify("POST", "/bkt"));
     }
 
     private static S3Operation classify(String method, String path) {

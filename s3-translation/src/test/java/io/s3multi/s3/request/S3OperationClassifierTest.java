@@ -33,7 +33,7 @@ class S3OperationClassifierTest {
             GET     | /bkt     | list-type=2                | false | LIST_OBJECTS_V2
             GET     | /bkt     | list-type=1&prefix=a       | false | LIST_OBJECTS
             GET     | /bkt     | prefix=a&delimiter=%2F     | false | LIST_OBJECTS
-            POST    | /bkt     | -                          | false | UNSUPPORTED
+            POST    | /bkt     | -                          | false | POST_OBJECT
             PATCH   | /bkt     | -                          | false | !MethodNotAllowed
             PUT     | /bkt     | -                          | true  | CREATE_BUCKET
             # bucket sub-resources
@@ -110,7 +110,16 @@ class S3OperationClassifierTest {
             POST    | /bkt     | lifecycle                  | false | !MethodNotAllowed
             # unsupported features
             PUT     | /bkt     | website                    | false | UNSUPPORTED
-            GET     | /bkt     | policy                     | false | UNSUPPORTED
+            GET     | /bkt     | policy                     | false | GET_BUCKET_POLICY
+            PUT     | /bkt     | policy                     | false | PUT_BUCKET_POLICY
+            DELETE  | /bkt     | policy                     | false | DELETE_BUCKET_POLICY
+            GET     | /bkt     | policyStatus               | false | GET_BUCKET_POLICY_STATUS
+            GET     | /bkt     | publicAccessBlock          | false | GET_PUBLIC_ACCESS_BLOCK
+            PUT     | /bkt     | publicAccessBlock          | false | PUT_PUBLIC_ACCESS_BLOCK
+            DELETE  | /bkt     | publicAccessBlock          | false | DELETE_PUBLIC_ACCESS_BLOCK
+            GET     | /bkt     | ownershipControls          | false | GET_BUCKET_OWNERSHIP_CONTROLS
+            PUT     | /bkt     | ownershipControls          | false | PUT_BUCKET_OWNERSHIP_CONTROLS
+            DELETE  | /bkt     | ownershipControls          | false | DELETE_BUCKET_OWNERSHIP_CONTROLS
             GET     | /bkt     | logging                    | false | UNSUPPORTED
             GET     | /bkt     | object-lock                | false | GET_OBJECT_LOCK_CONFIGURATION
             PUT     | /bkt     | object-lock                | false | PUT_OBJECT_LOCK_CONFIGURATION
@@ -129,7 +138,7 @@ class S3OperationClassifierTest {
             OPTIONS | /bkt/k   | -                          | false | UNSUPPORTED
             OPTIONS | /bkt     | -                          | false | UNSUPPORTED
             # precedence between sub-resources
-            GET     | /bkt     | acl&policy                 | false | UNSUPPORTED
+            GET     | /bkt     | acl&policy                 | false | GET_BUCKET_ACL
             DELETE  | /bkt/k   | uploadId=u&website         | false | UNSUPPORTED
             GET     | /bkt/k   | acl&uploadId=u             | false | GET_OBJECT_ACL
             POST    | /bkt     | delete&uploads             | false | DELETE_OBJECTS
