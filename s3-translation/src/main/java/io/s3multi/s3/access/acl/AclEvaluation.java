@@ -24,10 +24,10 @@ public final class AclEvaluation {
     }
 
     private static boolean names(Grantee grantee, Requester requester) {
-        return switch (grantee) {
-            case Grantee.CanonicalUser user -> requester.canonicalId().filter(user.id()::equals).isPresent();
-            case Grantee.Group group -> group.equals(Grantee.Group.ALL_USERS)
-                    || group.equals(Grantee.Group.AUTHENTICATED_USERS) && requester instanceof Requester.Known;
-        };
+        if (grantee instanceof Grantee.CanonicalUser user) {
+            return requester.canonicalId().filter(user.id()::equals).isPresent();
+        }
+        return grantee.equals(Grantee.Group.ALL_USERS)
+                || grantee.equals(Grantee.Group.AUTHENTICATED_USERS) && requester instanceof Requester.Known;
     }
 }
