@@ -34,6 +34,8 @@ final class Report {
                 .add("upGatewayCpuS", r.upCost().gatewayCpu()).add("downGatewayCpuS", r.downCost().gatewayCpu())
                 .add("upProxyCpuS", r.upCost().proxyCpu()).add("downProxyCpuS", r.downCost().proxyCpu())
                 .add("upClientCpuS", r.upCost().clientCpu()).add("downClientCpuS", r.downCost().clientCpu())
+                .add("upS3Requests", r.upRequests()).add("upSwiftRequests", r.upCost().swiftRequests())
+                .add("downSwiftRequests", r.downCost().swiftRequests())
                 .add("gatewayPeakRssBytes", r.downCost().gatewayPeakRss()));
     }
 
@@ -45,7 +47,8 @@ final class Report {
                 .add("p99ms", p.percentileMillis(99)).add("errors", p.errors())
                 .add("gatewayCores", p.cost().cores(p.cost().gatewayCpu()))
                 .add("proxyCores", p.cost().cores(p.cost().proxyCpu()))
-                .add("clientCores", p.cost().cores(p.cost().clientCpu())));
+                .add("clientCores", p.cost().cores(p.cost().clientCpu()))
+                .add("gatewayCpuS", p.cost().gatewayCpu()).add("swiftRequests", p.cost().swiftRequests()));
     }
 
     void heap(HeapSuite.Result r) {
@@ -63,10 +66,11 @@ final class Report {
     void multipartTable(Map<String, List<MultipartSuite.Repetition>> results, String title) {
         out.println();
         out.println(title);
-        String format = "%-22s %9s %9s %10s %10s %10s %8s %8s %9s%n";
+        String format = "%-22s %9s %9s %10s %10s %10s %8s %8s %9s %8s %8s %9s%n";
         out.printf(Locale.ROOT, format, "target", "up MB/s", "down MB/s", "gw CPU", "proxy CPU", "client CPU",
-                "gw cores", "cl cores", "gw RSS");
-        out.printf(Locale.ROOT, format, "", "median", "median", "s/GB", "s/GB", "s/GB", "", "", "MiB peak");
+                "gw cores", "cl cores", "gw RSS", "gw up", "gw down", "swift req");
+        out.printf(Locale.ROOT, format, "", "median", "median", "s/GB", "s/GB", "s/GB", "", "", "MiB peak",
+                "s/GiB", "s/GiB", "per S3 up");
         Map<String, double[]> medians = new LinkedHashMap<>();
         results.forEach((target, reps) -> {
             double up = Stats.median(reps.stream().mapToDouble(MultipartSuite.Repetition::upMbPerSecond).toArray());
@@ -79,7 +83,15 @@ final class Report {
             double client = 0;
             double wall = 0;
             long rss = -1;
+            double gwUp = 0;
+            double gwDown = 0;
+            long swift = 0;
+            long s3Requests = 0;
             for (MultipartSuite.Repetition r : reps) {
+                gwUp += r.upCost().gatewayCpu();
+                gwDown += r.downCost().gatewayCpu();
+                swift = swift < 0 || r.upCost().swiftRequests() < 0 ? -1 : swift + r.upCost().swiftRequests();
+                s3Requests += r.upRequests();
                 bytes += 2 * r.bytes();
                 gw += r.upCost().gatewayCpu() + r.downCost().gatewayCpu();
                 proxy += r.upCost().proxyCpu() + r.downCost().proxyCpu();
@@ -88,8 +100,12 @@ final class Report {
                 rss = Math.max(rss, r.downCost().gatewayPeakRss());
             }
             double gb = bytes / 1e9;
+            double gibEachWay = bytes / 2.0 / (1L << 30);
+            boolean hasGateway = !target.startsWith("swift");
             out.printf(Locale.ROOT, format, target, num(up), num(down), num(gw / gb), num(proxy / gb),
-                    num(client / gb), num(gw / wall), num(client / wall), rss < 0 ? "-" : num(mib(rss)));
+                    num(client / gb), num(gw / wall), num(client / wall), rss < 0 ? "-" : num(mib(rss)),
+                    hasGateway ? num(gwUp / gibEachWay) : "-", hasGateway ? num(gwDown / gibEachWay) : "-",
+                    swift < 0 ? "-" : num((double) swift / s3Requests));
         });
         unavailableRows();
         ratio(medians, "s3multi", "swift", "up/down");
@@ -99,15 +115,18 @@ final class Report {
     void smallTable(List<SmallObjectSuite.Phase> phases, String title) {
         out.println();
         out.println(title);
-        String format = "%-22s %-5s %9s %8s %8s %8s %7s %8s %8s %8s%n";
+        String format = "%-22s %-5s %9s %8s %8s %8s %7s %8s %8s %8s %8s %9s%n";
         out.printf(Locale.ROOT, format, "target", "op", "ops/s", "p50 ms", "p90 ms", "p99 ms", "errors",
-                "gw cores", "px cores", "cl cores");
+                "gw cores", "px cores", "cl cores", "gw CPU", "swift req");
+        out.printf(Locale.ROOT, format, "", "", "", "", "", "", "", "", "", "", "ms/req", "per S3");
         Map<String, double[]> opsByTargetOp = new LinkedHashMap<>();
         for (SmallObjectSuite.Phase p : phases) {
             out.printf(Locale.ROOT, format, p.target(), p.operation(), num(p.opsPerSecond()),
                     num(p.percentileMillis(50)), num(p.percentileMillis(90)), num(p.percentileMillis(99)),
                     p.errors(), num(p.cost().cores(p.cost().gatewayCpu())), num(p.cost().cores(p.cost().proxyCpu())),
-                    num(p.cost().cores(p.cost().clientCpu())));
+                    num(p.cost().cores(p.cost().clientCpu())), p.target().startsWith("swift") ? "-"
+                            : num(1000 * p.cost().gatewayCpu() / requests(p)),
+                    p.cost().swiftRequests() < 0 ? "-" : num((double) p.cost().swiftRequests() / requests(p)));
             opsByTargetOp.put(p.target() + " " + p.operation(), new double[] {p.opsPerSecond()});
         }
         unavailableRows();
@@ -120,6 +139,11 @@ final class Report {
                 ratio(opsByTargetOp, target + VersionedTarget.SUFFIX + " " + op, target + " " + op, "ops/s");
             }
         }
+    }
+
+    /** The S3 requests of a phase: those timed and those that failed. */
+    private static int requests(SmallObjectSuite.Phase p) {
+        return p.latencies().length + p.errors();
     }
 
     private void unavailableRows() {
