@@ -19,6 +19,16 @@ final class GatewayMetricsReader {
 
     /** The sum of {@code s3multi_swift_requests_total} over its labels (method, status). */
     static long swiftRequests(URI metrics) {
+        return Math.round(sum(metrics, SWIFT_REQUESTS, ""));
+    }
+
+    /** The heap in use now: {@code jvm_memory_used_bytes} summed over the heap's pools. */
+    static long heapUsed(URI metrics) {
+        return Math.round(sum(metrics, "jvm_memory_used_bytes", "area=\"heap\""));
+    }
+
+    /** The sum of the samples of {@code name} whose labels contain {@code labels}. */
+    private static double sum(URI metrics, String name, String labels) {
         String text;
         try {
             text = HTTP.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
@@ -31,10 +41,10 @@ final class GatewayMetricsReader {
         }
         double sum = 0;
         for (String line : text.split("\n")) {
-            if (line.startsWith(SWIFT_REQUESTS + "{") || line.startsWith(SWIFT_REQUESTS + " ")) {
+            if ((line.startsWith(name + "{") || line.startsWith(name + " ")) && line.contains(labels)) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
-        return Math.round(sum);
+        return sum;
     }
 }

@@ -30,6 +30,11 @@ record ProcessGroup(String name, List<Long> pids, URI metrics) {
         return metrics == null ? -1 : GatewayMetricsReader.swiftRequests(metrics);
     }
 
+    /** The gateway's heap in use now (its metrics' {@code jvm_memory_used_bytes}), -1 without metrics. */
+    long heapUsed() {
+        return metrics == null ? -1 : GatewayMetricsReader.heapUsed(metrics);
+    }
+
     boolean isEmpty() {
         return pids.isEmpty();
     }

@@ -55,12 +55,15 @@ final class Report {
         out.println(new JsonLine().add("kind", "heap").add("target", r.target()).add("parts", r.parts())
                 .add("partBytes", r.partBytes()).add("xmx", r.xmx()).add("ok", r.ok() ? "true" : "false")
                 .add("failure", r.failure()).add("seconds", r.seconds())
-                .add("idlePeakRssBytes", r.idlePeakRss()).add("peakRssBytes", r.cost().gatewayPeakRss()));
+                .add("idlePeakRssBytes", r.idlePeakRss()).add("peakRssBytes", r.cost().gatewayPeakRss())
+                .add("peakHeapUsedBytes", r.peakHeapUsed()));
         out.println();
         out.printf(Locale.ROOT, "Heap check: %d parts of %d MiB at once through %s (-Xmx%s): %s in %.1f s; "
-                        + "gateway peak RSS %.0f MiB (%.0f MiB before)%s%n",
+                        + "gateway peak heap used %.0f MiB (sampled every 100 ms), peak RSS %.0f MiB (%.0f MiB"
+                        + " before)%s%n",
                 r.parts(), r.partBytes() >> 20, r.target(), r.xmx(), r.ok() ? "ok" : "FAILED", r.seconds(),
-                mib(r.cost().gatewayPeakRss()), mib(r.idlePeakRss()), r.ok() ? "" : ": " + r.failure());
+                mib(r.peakHeapUsed()), mib(r.cost().gatewayPeakRss()), mib(r.idlePeakRss()),
+                r.ok() ? "" : ": " + r.failure());
     }
 
     void multipartTable(Map<String, List<MultipartSuite.Repetition>> results, String title) {
