@@ -69,7 +69,7 @@ final class Report {
     void multipartTable(Map<String, List<MultipartSuite.Repetition>> results, String title) {
         out.println();
         out.println(title);
-        String format = "%-22s %9s %9s %10s %10s %10s %8s %8s %9s %8s %8s %9s%n";
+        String format = "%-26s %9s %9s %10s %10s %10s %8s %8s %9s %8s %8s %9s%n";
         out.printf(Locale.ROOT, format, "target", "up MB/s", "down MB/s", "gw CPU", "proxy CPU", "client CPU",
                 "gw cores", "cl cores", "gw RSS", "gw up", "gw down", "swift req");
         out.printf(Locale.ROOT, format, "", "median", "median", "s/GB", "s/GB", "s/GB", "", "", "MiB peak",
@@ -118,7 +118,7 @@ final class Report {
     void smallTable(List<SmallObjectSuite.Phase> phases, String title) {
         out.println();
         out.println(title);
-        String format = "%-22s %-5s %9s %8s %8s %8s %7s %8s %8s %8s %8s %9s%n";
+        String format = "%-26s %-5s %9s %8s %8s %8s %7s %8s %8s %8s %8s %9s%n";
         out.printf(Locale.ROOT, format, "target", "op", "ops/s", "p50 ms", "p90 ms", "p99 ms", "errors",
                 "gw cores", "px cores", "cl cores", "gw CPU", "swift req");
         out.printf(Locale.ROOT, format, "", "", "", "", "", "", "", "", "", "", "ms/req", "per S3");
@@ -150,7 +150,7 @@ final class Report {
     }
 
     private void unavailableRows() {
-        unavailable.forEach((target, reason) -> out.printf(Locale.ROOT, "%-22s unavailable (%s)%n", target, reason));
+        unavailable.forEach((target, reason) -> out.printf(Locale.ROOT, "%-26s unavailable (%s)%n", target, reason));
     }
 
     private void ratio(Map<String, double[]> values, String a, String b, String what) {
