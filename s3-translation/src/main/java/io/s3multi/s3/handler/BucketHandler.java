@@ -1,13 +1,16 @@
 package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.bucket.AccessDocumentChanges;
 import io.s3multi.s3.handler.bucket.BucketAcls;
 import io.s3multi.s3.handler.bucket.BucketCors;
 import io.s3multi.s3.handler.bucket.BucketCreation;
 import io.s3multi.s3.handler.bucket.BucketLifecycle;
 import io.s3multi.s3.handler.bucket.BucketListings;
 import io.s3multi.s3.handler.bucket.BucketObjectLock;
+import io.s3multi.s3.handler.bucket.BucketPolicies;
 import io.s3multi.s3.handler.bucket.BucketPresence;
+import io.s3multi.s3.handler.bucket.BucketPublicAccessBlock;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.handler.bucket.BucketRemoval;
 import io.s3multi.s3.handler.bucket.BucketVersioningConfig;
@@ -35,8 +38,9 @@ import java.util.Objects;
  *       {@code FULL_CONTROL} and nothing else), anything else is {@code NotImplemented}.</li>
  * </ul>
  * Bucket tags are stored as reserved container metadata ({@link BucketTagging}).
- * CORS and lifecycle configurations live with the bucket's registry record ({@link BucketCors},
- * {@link BucketLifecycle}); the Object Lock configuration on the container ({@link BucketObjectLock}).
+ * CORS and lifecycle configurations, the bucket policy and the public access block live with the bucket's registry
+ * record ({@link BucketCors}, {@link BucketLifecycle}, {@link BucketPolicies}, {@link BucketPublicAccessBlock}); the
+ * Object Lock configuration on the container ({@link BucketObjectLock}).
  */
 public final class BucketHandler {
 
@@ -52,6 +56,8 @@ public final class BucketHandler {
     private final BucketCors cors;
     private final BucketObjectLock objectLock;
     private final BucketLifecycle lifecycle;
+    private final BucketPolicies policies;
+    private final BucketPublicAccessBlock publicAccessBlock;
 
     public BucketHandler(S3ApiSettings settings, BucketRegistry registry) {
         this(settings, registry, LifecycleLookup.NONE);
@@ -59,6 +65,12 @@ public final class BucketHandler {
 
     /** @param lifecycles the cache of lifecycle configurations that object answers read, told of changes */
     public BucketHandler(S3ApiSettings settings, BucketRegistry registry, LifecycleLookup lifecycles) {
+        this(settings, registry, lifecycles, AccessDocumentChanges.NONE);
+    }
+
+    /** @param accessChanges told when a bucket policy or public access block changes */
+    public BucketHandler(S3ApiSettings settings, BucketRegistry registry, LifecycleLookup lifecycles,
+                         AccessDocumentChanges accessChanges) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(registry, "registry");
         this.presence = new BucketPresence(registry);
@@ -70,6 +82,8 @@ public final class BucketHandler {
         this.tagging = new BucketTagging(presence);
         this.cors = BucketCors.of(registry, presence);
         this.lifecycle = new BucketLifecycle(registry, presence, lifecycles);
+        this.policies = new BucketPolicies(registry, presence, accessChanges);
+        this.publicAccessBlock = new BucketPublicAccessBlock(registry, presence, accessChanges);
     }
 
     public S3Response createBucket(S3Call call) {
@@ -165,5 +179,33 @@ public final class BucketHandler {
 
     public S3Response deleteBucketLifecycle(S3Call call) {
         return lifecycle.delete(call);
+    }
+
+    public S3Response getBucketPolicy(S3Call call) {
+        return policies.get(call);
+    }
+
+    public S3Response putBucketPolicy(S3Call call) {
+        return policies.put(call);
+    }
+
+    public S3Response deleteBucketPolicy(S3Call call) {
+        return policies.delete(call);
+    }
+
+    public S3Response getBucketPolicyStatus(S3Call call) {
+        return policies.status(call);
+    }
+
+    public S3Response getPublicAccessBlock(S3Call call) {
+        return publicAccessBlock.get(call);
+    }
+
+    public S3Response putPublicAccessBlock(S3Call call) {
+        return publicAccessBlock.put(call);
+    }
+
+    public S3Response deletePublicAccessBlock(S3Call call) {
+        return publicAccessBlock.delete(call);
     }
 }
