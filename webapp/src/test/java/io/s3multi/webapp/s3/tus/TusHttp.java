@@ -50,7 +50,8 @@ final class TusHttp {
         SignedRequest signed = RawS3.sign(unsigned.build(), presigned ? null : body, Clock.systemUTC(), options -> {
             if (presigned) {
                 options.putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, Duration.ofMinutes(5));
-                options.putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING);
+                options.putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION,
+                        AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING);
                 options.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false);
             }
         });
@@ -145,6 +146,7 @@ final class TusHttp {
         java.util.Properties properties = S3TestGateway.configuration();
         properties.setProperty("pipeline", S3TestGateway.PIPELINE.replace("tempauth", "tempauth tus"));
         properties.setProperty("filter.tus.swift_url", S3TestGateway.SWIFT_URL);
+        properties.setProperty("filter.tus.piece_size", Integer.toString(1 << 20));
         return properties;
     }
 }

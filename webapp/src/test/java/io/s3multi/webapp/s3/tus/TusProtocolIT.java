@@ -72,7 +72,8 @@ class TusProtocolIT {
         assertEquals("1.0.0", TusHttp.header(options, "Tus-Resumable"));
         assertEquals("1.0.0", TusHttp.header(options, "Tus-Version"));
         assertEquals("creation,creation-with-upload,"
-                + "creation-defer-length,termination,concatenation,checksum,expiration", TusHttp.header(options, "Tus-Extension"));
+                + "creation-defer-length,termination,concatenation,checksum,expiration",
+                TusHttp.header(options, "Tus-Extension"));
         assertEquals("5497558138880", TusHttp.header(options, "Tus-Max-Size"));
         assertEquals("sha1,md5,crc32", TusHttp.header(options, "Tus-Checksum-Algorithm"));
     }
@@ -100,7 +101,8 @@ class TusProtocolIT {
         assertEquals(0L, TusHttp.offset(fresh));
         assertEquals("11", TusHttp.header(fresh, "Upload-Length"));
         assertEquals("no-store", TusHttp.header(fresh, "Cache-Control"));
-        assertTrue((TusHttp.header(fresh, "Upload-Metadata")).contains("filename " + b64("docs/hello.txt")), TusHttp.header(fresh, "Upload-Metadata"));
+        String metadata = TusHttp.header(fresh, "Upload-Metadata");
+        assertTrue(metadata.contains("filename " + b64("docs/hello.txt")), metadata);
         assertTrue((TusHttp.header(fresh, "Upload-Expires")).endsWith("GMT"), TusHttp.header(fresh, "Upload-Expires"));
 
         HttpResponse<String> first = tus.patch(url, 0, "hello".getBytes(StandardCharsets.UTF_8));
@@ -122,7 +124,8 @@ class TusProtocolIT {
         assertEquals("blue", (head.metadata()).get("color"));
         // the object's two segments, nothing else: no marker, no claim, no discarded attempt
         assertEquals(2, (segmentsStored(bucket)).size(), String.valueOf(segmentsStored(bucket)));
-        assertTrue((segmentsStored(bucket)).stream().allMatch(name -> name.startsWith("parts/")), String.valueOf(segmentsStored(bucket)));
+        List<String> stored = segmentsStored(bucket);
+        assertTrue(stored.stream().allMatch(name -> name.startsWith("parts/")), String.valueOf(stored));
         HttpResponse<String> done = tus.head(url);
         assertEquals(200, done.statusCode());
         assertEquals(11L, TusHttp.offset(done));
@@ -289,5 +292,73 @@ class TusProtocolIT {
         String bucket = bucket();
         tus.create(bucket, 0, TusHttp.headers("Upload-Metadata", "filename " + b64("empty")));
         assertEquals(0, object(bucket, "empty").length);
+    }
+
+    @Test
+    void corsFromTheBucketsConfigurationCoversTus() {
+        String bucket = bucket();
+        gateway.s3().putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(r -> r
+                .allowedOrigins("https://page.example").allowedMethods("POST", "PUT", "HEAD", "DELETE")
+                .allowedHeaders("*").exposeHeaders("ETag"))));
+
+        HttpResponse<String> preflight = tus.request("OPTIONS", "/tus/" + bucket + "/x", TusHttp.headers(
+                "Origin", "https://page.example", "Access-Control-Request-Method", "PATCH",
+                "Access-Control-Request-Headers", "tus-resumable,upload-offset,content-type"), null);
+        assertEquals(200, preflight.statusCode());
+        assertEquals("https://page.example", TusHttp.header(preflight, "Access-Control-Allow-Origin"));
+        assertTrue(TusHttp.header(preflight, "Access-Control-Allow-Methods").contains("PATCH"));
+        assertEquals("tus-resumable, upload-offset, content-type",
+                TusHttp.header(preflight, "Access-Control-Allow-Headers"));
+
+        HttpResponse<String> created = tus.createSigned(bucket, TusHttp.headers("Tus-Resumable", "1.0.0",
+                "Upload-Length", "1", "Origin", "https://page.example"), new byte[0]);
+        assertEquals(201, created.statusCode());
+        String exposed = TusHttp.header(created, "Access-Control-Expose-Headers");
+        for (String name : List.of("ETag", "Location", "Upload-Offset", "Upload-Length", "Upload-Metadata",
+                "Upload-Expires", "Tus-Resumable")) {
+            assertTrue(exposed.contains(name), exposed);
+        }
+        HttpResponse<String> head = tus.request("HEAD", TusHttp.header(created, "Location"),
+                TusHttp.headers("Origin", "https://page.example"), null);
+        assertEquals("https://page.example", TusHttp.header(head, "Access-Control-Allow-Origin"));
+
+        HttpResponse<String> otherOrigin = tus.request("OPTIONS", "/tus/" + bucket + "/x", TusHttp.headers(
+                "Origin", "https://evil.example", "Access-Control-Request-Method", "PATCH"), null);
+        assertEquals(403, otherOrigin.statusCode());
+    }
+
+    @Test
+    void aSecondPatchWhileTheFirstRunsIsRefusedAndNothingIsCorrupted() throws Exception {
+        String bucket = bucket();
+        int piece = 1 << 20;
+        byte[] bytes = new byte[2 * piece + 8];
+        new java.util.Random(18).nextBytes(bytes);
+        String url = tus.create(bucket, bytes.length, TusHttp.headers("Upload-Metadata", "filename " + b64("raced")));
+        java.net.URI target = java.net.URI.create(url);
+        try (var first = new java.net.Socket("127.0.0.1", target.getPort())) {
+            first.setSoTimeout(60_000);
+            var out = first.getOutputStream();
+            out.write(("PATCH " + target.getRawPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTus-Resumable: 1.0.0\r\n"
+                    + "Content-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\n"
+                    + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, 0, piece + 4);
+            out.flush();
+            // Once its first piece is stored, the first PATCH is certainly at work (and holds the upload).
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (TusHttp.offset(tus.head(url)) < piece) {
+                assertTrue(System.nanoTime() < deadline, "the first piece never showed");
+                Thread.onSpinWait();
+            }
+            HttpResponse<String> second = tus.patch(url, piece, java.util.Arrays.copyOfRange(bytes, piece,
+                    bytes.length));
+            assertEquals(423, second.statusCode(), second.body());
+
+            out.write(bytes, piece + 4, bytes.length - piece - 4);
+            out.flush();
+            String answer = new String(first.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 204", answer);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, object(bucket, "raced"));
+        assertEquals(3, segmentsStored(bucket).size(), String.valueOf(segmentsStored(bucket)));
     }
 }
