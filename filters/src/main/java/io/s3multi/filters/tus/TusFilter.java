@@ -9,6 +9,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.multipart.CompletionHandler;
 import io.s3multi.s3.multipart.MultipartSettings;
 import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.s3.processing.ProcessingSteps;
 import io.s3multi.s3.tus.TusAnswer;
 import io.s3multi.s3.tus.TusCall;
 import io.s3multi.s3.tus.TusException;
@@ -78,10 +79,12 @@ public final class TusFilter implements Filter {
                 throw new java.io.UncheckedIOException("cannot read Swift's /info", e);
             }
         };
+        // The processing steps are those of the multipart completion (none until the steps stage configures them).
+        ProcessingSteps steps = ProcessingSteps.NONE;
         var completion = new CompletionHandler(new MultipartSettings(0, 10_000, 1000, 1000,
-                java.time.Duration.ofSeconds(10), MultipartSettings.DEFAULT_CLAIM_TIMEOUT), maxSegments);
+                java.time.Duration.ofSeconds(10), MultipartSettings.DEFAULT_CLAIM_TIMEOUT), maxSegments, steps);
         handler = new TusHandler(config.tus(), new UploadCapability(TusSecret.of(config.secret(), service)),
-                completion);
+                completion, steps);
         access = new TusAccess(service, () -> swift.backend());
         TusMount.publish(context, new TusMount(config.path()));
     }

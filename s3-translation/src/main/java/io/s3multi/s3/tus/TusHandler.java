@@ -3,6 +3,8 @@ package io.s3multi.s3.tus;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.multipart.UploadsHandler;
+import io.s3multi.s3.processing.ProcessingStatus;
+import io.s3multi.s3.processing.ProcessingSteps;
 import io.s3multi.s3.request.ObjectKeys;
 import io.s3multi.swift.error.SwiftException;
 import java.io.IOException;
@@ -35,13 +37,18 @@ public final class TusHandler {
     private final UploadCapability capability;
     private final MultipartBridge multipart;
     private final PatchLocks locks = new PatchLocks(Duration.ofSeconds(3));
+    private final ProcessingSteps processing;
 
-    /** @param completion the multipart completion, with a minimum part size of 0 */
+    /**
+     * @param completion the multipart completion, with a minimum part size of 0
+     * @param processing the steps that completion runs, whose state HEAD shows
+     */
     public TusHandler(TusSettings settings, UploadCapability capability,
-            io.s3multi.s3.multipart.CompletionHandler completion) {
+            io.s3multi.s3.multipart.CompletionHandler completion, ProcessingSteps processing) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.capability = Objects.requireNonNull(capability, "capability");
         this.multipart = new MultipartBridge(completion);
+        this.processing = Objects.requireNonNull(processing, "processing");
     }
 
     /** The OPTIONS answer: what this server speaks. */
@@ -109,13 +116,17 @@ public final class TusHandler {
         Optional<TusUpload> open = uploads.inProgress();
         if (open.isEmpty()) {
             long size = uploads.publishedSize().orElseThrow(() -> new TusException(404, "no such upload"));
-            return new TusAnswer(200).with("Upload-Offset", Long.toString(size))
-                    .with("Upload-Length", Long.toString(size)).with("Cache-Control", "no-store");
+            return withProcessing(call, ref, new TusAnswer(200).with("Upload-Offset", Long.toString(size))
+                    .with("Upload-Length", Long.toString(size)).with("Cache-Control", "no-store"));
         }
         TusUpload upload = requireLive(call, open.get());
+        long offset = uploads.progress().offset();
         TusAnswer answer = new TusAnswer(200)
-                .with("Upload-Offset", Long.toString(uploads.progress().offset()))
+                .with("Upload-Offset", Long.toString(offset))
                 .with("Cache-Control", "no-store");
+        if (upload.length().isPresent() && offset == upload.length().getAsLong() && !upload.partial()) {
+            withProcessing(call, ref, answer);   // every byte is there: the steps before publishing may be at work
+        }
         if (upload.length().isPresent()) {
             answer.with("Upload-Length", Long.toString(upload.length().getAsLong()));
         } else {
@@ -128,6 +139,24 @@ public final class TusHandler {
             answer.with("Upload-Concat", "partial");
         }
         expiresHeader(upload).ifPresent(value -> answer.with("Upload-Expires", value));
+        return answer;
+    }
+
+    /**
+     * {@code Upload-Processing: <state>[; step=<step>][; reason=<reason>]} when processing steps recorded a state
+     * for the upload ({@code processing}, {@code published}, {@code rejected}; see {@code io.s3multi.s3.processing}).
+     */
+    private TusAnswer withProcessing(TusCall call, TusUploadRef ref, TusAnswer answer) throws SwiftException {
+        if (processing.isEmpty()) {
+            return answer;
+        }
+        ProcessingStatus status = processing.status(call.swift(), ref.bucket(), ref.uploadId());
+        if (status.state() != ProcessingStatus.State.NONE) {
+            String value = status.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + (status.step().isEmpty() ? "" : "; step=" + status.step())
+                    + (status.reason().isEmpty() ? "" : "; reason=\"" + status.reason().replace("\"", "'") + "\"");
+            answer.with("Upload-Processing", value);
+        }
         return answer;
     }
 
