@@ -92,7 +92,7 @@ public final class S3ApiDispatcher {
             case GET_PUBLIC_ACCESS_BLOCK -> bucket.getPublicAccessBlock(call);
             case PUT_PUBLIC_ACCESS_BLOCK -> bucket.putPublicAccessBlock(call);
             case DELETE_PUBLIC_ACCESS_BLOCK -> bucket.deletePublicAccessBlock(call);
-            // Access control (issue #13): the helpers replace these with their handlers.
+            // Access control (issue #13): the postobject helper replaces this with its handler.
             case POST_OBJECT -> throw S3Exception.notImplemented(operation.apiName() + " is not supported yet");
             case GET_BUCKET_OWNERSHIP_CONTROLS -> bucket.getBucketOwnershipControls(call);
             case PUT_BUCKET_OWNERSHIP_CONTROLS -> bucket.putBucketOwnershipControls(call);

@@ -3,7 +3,6 @@ package io.s3multi.s3.access.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.s3multi.s3.access.Requester;
-import io.s3multi.s3.operation.S3Identity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,11 +19,9 @@ class PolicyEvaluationTest {
 
     private static final String BUCKET = "amzn-s3-demo-bucket";
     private static final String OBJECTS = "arn:aws:s3:::" + BUCKET + "/";
-    private static final Requester TESTER = Requester.of(new S3Identity("k1", "test:tester", "AUTH_test",
-            "AUTH_test"));
-    private static final Requester BOB = Requester.of(new S3Identity("k2", "test:Bob", "AUTH_test", "AUTH_test"));
-    private static final Requester OTHER = Requester.of(new S3Identity("k3", "test2:tester2", "AUTH_test2",
-            "AUTH_test2"));
+    private static final Requester TESTER = Requester.of("AUTH_test", "test:tester");
+    private static final Requester BOB = Requester.of("AUTH_test", "test:Bob");
+    private static final Requester OTHER = Requester.of("AUTH_test2", "test2:tester2");
     private static final Requester ANONYMOUS = Requester.ANONYMOUS;
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-12-07T09:00:00Z"), ZoneOffset.UTC);
 
