@@ -78,7 +78,15 @@ public interface BucketRegistry {
         /** PutBucketCors's configuration. */
         CORS(RegistryLayout.CORS),
         /** PutBucketLifecycleConfiguration's configuration. */
-        LIFECYCLE(RegistryLayout.LIFECYCLE);
+        LIFECYCLE(RegistryLayout.LIFECYCLE),
+        /** The bucket's ACL (an AccessControlPolicy document). */
+        ACL(RegistryLayout.ACL),
+        /** The bucket policy (JSON as sent). */
+        POLICY(RegistryLayout.POLICY),
+        /** The PublicAccessBlockConfiguration. */
+        PUBLIC_ACCESS_BLOCK(RegistryLayout.PUBLIC_ACCESS_BLOCK),
+        /** The OwnershipControls. */
+        OWNERSHIP_CONTROLS(RegistryLayout.OWNERSHIP_CONTROLS);
 
         private final String object;
 
