@@ -24,6 +24,7 @@ public final class S3ApiDispatcher {
     private final BucketHandler bucket;
     private final ObjectHandler object;
     private final MultiDeleteHandler multiDelete;
+    private final PostObjectHandler post;
 
     /** A dispatcher without a bucket registry: bucket names may repeat across accounts. */
     public S3ApiDispatcher(S3ApiSettings settings) {
@@ -50,6 +51,7 @@ public final class S3ApiDispatcher {
         MissingBucket missingBucket = new RegistryMissingBucket(registry);
         this.object = new ObjectHandler(settings, missingBucket, lifecycles);
         this.multiDelete = new MultiDeleteHandler(settings, missingBucket);
+        this.post = new PostObjectHandler(object);
     }
 
     public S3Response dispatch(S3Operation operation, S3Call call) {
@@ -80,10 +82,11 @@ public final class S3ApiDispatcher {
             // Access control (issue #13): the helpers replace these with their handlers.
             case GET_BUCKET_POLICY, PUT_BUCKET_POLICY, DELETE_BUCKET_POLICY, GET_BUCKET_POLICY_STATUS,
                     GET_PUBLIC_ACCESS_BLOCK, PUT_PUBLIC_ACCESS_BLOCK, DELETE_PUBLIC_ACCESS_BLOCK,
-                    GET_BUCKET_OWNERSHIP_CONTROLS, PUT_BUCKET_OWNERSHIP_CONTROLS, DELETE_BUCKET_OWNERSHIP_CONTROLS,
-                    POST_OBJECT -> throw S3Exception.notImplemented(operation.apiName() + " is not supported yet");
+                    GET_BUCKET_OWNERSHIP_CONTROLS, PUT_BUCKET_OWNERSHIP_CONTROLS, DELETE_BUCKET_OWNERSHIP_CONTROLS
+                    -> throw S3Exception.notImplemented(operation.apiName() + " is not supported yet");
             case DELETE_OBJECTS -> multiDelete.deleteObjects(call);
             case PUT_OBJECT -> object.putObject(call);
+            case POST_OBJECT -> post.postObject(call);
             case COPY_OBJECT -> object.copyObject(call);
             case GET_OBJECT -> object.getObject(call);
             case HEAD_OBJECT -> object.headObject(call);
