@@ -78,14 +78,16 @@ class PostObjectIT extends S3IntegrationTest {
     }
 
     @Test
-    void aSigV2FormRedirectsWithBucketKeyAndEtag() throws Exception {
+    void aSigV2FormWithACannedAclRedirectsWithBucketKeyAndEtag() throws Exception {
         String bucket = uniqueBucket();
         s3().createBucket(b -> b.bucket(bucket));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("key", "v2.txt");
+        fields.put("acl", "public-read");
         fields.put("success_action_redirect", "http://example.com/done?x=1");
         String policy = PostForms.policy(Instant.now().plus(1, ChronoUnit.HOURS), bucket,
-                "{\"key\": \"v2.txt\"}", "[\"starts-with\", \"$success_action_redirect\", \"http://example.com/\"]");
+                "{\"key\": \"v2.txt\"}", "{\"acl\": \"public-read\"}",
+                "[\"starts-with\", \"$success_action_redirect\", \"http://example.com/\"]");
         PostForms.signV2(fields, policy, TESTER, TESTER_KEY);
 
         ToolResult posted = postBrowserBody(bucket, fields, "v2.txt", "hello".getBytes(StandardCharsets.UTF_8));
@@ -95,6 +97,9 @@ class PostObjectIT extends S3IntegrationTest {
         assertTrue(posted.stdout().contains("Location: http://example.com/done?x=1&bucket=" + bucket
                 + "&key=v2.txt&etag=%22" + etag + "%22"), posted.stdout());
         assertArrayEquals("hello".getBytes(StandardCharsets.UTF_8), read(bucket, "v2.txt"));
+        assertTrue(s3().getObjectAcl(b -> b.bucket(bucket).key("v2.txt")).grants().stream()
+                .anyMatch(grant -> "http://acs.amazonaws.com/groups/global/AllUsers".equals(grant.grantee().uri())
+                        && grant.permissionAsString().equals("READ")), "the form's acl is the object's");
     }
 
     @Test
