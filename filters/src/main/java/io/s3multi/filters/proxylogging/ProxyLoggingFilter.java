@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>First it wraps the request and response so that every body byte the later stages read or write is
  * counted. Then it calls the rest of the pipeline. Finally it builds an {@link AccessRecord} (time, client,
  * method, raw path and query with credentials hidden by {@link LogSafe}, status, bytes in, bytes out, duration,
- * transaction id, S3 operation, user, note), logs it at INFO to the logger {@code access_log_name}, and hands it
+ * transaction id, S3 operation, user, the S3 principal with the Swift identity used, note), logs it at INFO to the logger {@code access_log_name}, and hands it
  * to every {@linkplain #addListener listener}. When an exception escapes before anything was committed, the line
  * says 500, which is what catch_errors will send. A stage may ask for another status
  * ({@link PipelineAttributes#ACCESS_LOG_STATUS}: 499 when the client's connection ended before its body did) and
@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * {@link ProxyLoggingConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  *
  * <p><b>Request attributes:</b> reads {@link PipelineAttributes#TRANS_ID}, {@link PipelineAttributes#S3_OPERATION},
- * {@link PipelineAttributes#USER}, {@link PipelineAttributes#ACCESS_LOG_STATUS} and
+ * {@link PipelineAttributes#USER}, {@link PipelineAttributes#ACCESS_IDENTITY},
+ * {@link PipelineAttributes#ACCESS_LOG_STATUS} and
  * {@link PipelineAttributes#ACCESS_LOG_NOTE} after the chain returns.
  */
 public final class ProxyLoggingFilter implements Filter {
@@ -107,6 +108,7 @@ public final class ProxyLoggingFilter implements Filter {
                     PipelineAttributes.TRANS_ID.getOrDefault(request, null),
                     PipelineAttributes.S3_OPERATION.getOrDefault(request, null),
                     PipelineAttributes.USER.getOrDefault(request, null),
+                    PipelineAttributes.ACCESS_IDENTITY.getOrDefault(request, null),
                     PipelineAttributes.ACCESS_LOG_NOTE.getOrDefault(request, null)));
         }
     }
