@@ -82,14 +82,14 @@ public interface BucketRegistry {
         CORS(RegistryLayout.CORS),
         /** PutBucketLifecycleConfiguration's configuration. */
         LIFECYCLE(RegistryLayout.LIFECYCLE),
-        /** The bucket's ACL (an AccessControlPolicy document). */
+        /** PutBucketAcl's (or CreateBucket's) ACL, an AccessControlPolicy document. */
         ACL(RegistryLayout.ACL),
-        /** The bucket policy (JSON as sent). */
-        POLICY(RegistryLayout.POLICY),
-        /** The PublicAccessBlockConfiguration. */
+        /** PutBucketOwnershipControls's OwnershipControls. */
+        OWNERSHIP_CONTROLS(RegistryLayout.OWNERSHIP_CONTROLS),
+        /** PutPublicAccessBlock's configuration. */
         PUBLIC_ACCESS_BLOCK(RegistryLayout.PUBLIC_ACCESS_BLOCK),
-        /** The OwnershipControls. */
-        OWNERSHIP_CONTROLS(RegistryLayout.OWNERSHIP_CONTROLS);
+        /** The bucket policy (JSON as sent). */
+        POLICY(RegistryLayout.POLICY);
 
         private final String object;
 
