@@ -5,7 +5,6 @@ import io.s3multi.filters.pipeline.ServiceIdentity;
 import io.s3multi.filters.s3.SharedAccess;
 import io.s3multi.filters.s3.SharedBucketRegistry;
 import io.s3multi.filters.s3.SwiftBackendLease;
-import io.s3multi.s3.access.AccessDocuments;
 import io.s3multi.s3.access.Authorizer;
 import io.s3multi.s3.access.BucketAccessCache;
 import io.s3multi.s3.access.OtherAccounts;
@@ -93,7 +92,7 @@ final class S3ApiRegistryBinding {
      * buckets are reachable (said once, here).
      */
     private SharedAccess access(BucketRegistry registry) {
-        var buckets = new BucketAccessCache(AccessDocuments.of(registry), accessCacheTtl, Clock.systemUTC());
+        var buckets = new BucketAccessCache(new RegistryAccessDocuments(registry), accessCacheTtl, Clock.systemUTC());
         if (!service.isConfigured()) {
             LOG.warn("no service identity (service_user, service_key): anonymous and cross-account S3 requests are"
                     + " refused (AccessDenied), whatever ACLs and bucket policies grant");

@@ -10,7 +10,6 @@ import io.s3multi.s3.access.acl.Permission;
 import io.s3multi.s3.access.policy.PolicyRequest;
 import io.s3multi.s3.access.policy.PolicyVerdict;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.object.CopySource;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Identity;
@@ -22,8 +21,6 @@ import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -140,10 +137,15 @@ public final class Authorizer {
         if (header == null) {
             return;   // the handler refuses it
         }
-        CopySource source = CopySource.parse(header);
-        S3Request read = new S3RequestParser().parse(new RequestHead("GET", "/" + source.bucket() + "/"
-                + encoded(source.key()), source.version().map(version -> "versionId=" + encoded(version.value()))
-                .orElse(null), Map.of()));
+        S3Request read;
+        try {
+            read = sourceOf(header);
+        } catch (S3Exception unreadable) {
+            return;   // the handler refuses it, with the error AWS gives for it
+        }
+        if (!read.hasKey()) {
+            return;   // the same
+        }
         Authorized reading = authorize(S3Operation.GET_OBJECT, new AccessRequest(read, input.requester(),
                 input.ownSwift(), input.otherAccounts(), input.sourceIp(), input.secure()));
         if (!reading.service() || !reading.identity().swiftAccount().equals(owner)) {
@@ -227,8 +229,12 @@ public final class Authorizer {
         }
     }
 
-    private static String encoded(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    /** {@code x-amz-copy-source} ({@code [/]bucket/key[?versionId=v]}, URL-encoded) as the GET it reads with. */
+    private static S3Request sourceOf(String header) {
+        String source = header.startsWith("/") ? header : "/" + header;
+        int query = source.indexOf('?');
+        return new S3RequestParser().parse(new RequestHead("GET", query < 0 ? source : source.substring(0, query),
+                query < 0 ? null : source.substring(query + 1), Map.of()));
     }
 
     private static Map<String, String> headers(SwiftHeaders headers) {

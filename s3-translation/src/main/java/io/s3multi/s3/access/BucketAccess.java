@@ -7,8 +7,7 @@ import io.s3multi.s3.access.acl.ObjectOwnership;
 import io.s3multi.s3.access.acl.OwnershipControlsXml;
 import io.s3multi.s3.access.policy.BucketPolicy;
 import io.s3multi.s3.access.policy.PolicyParser;
-import io.s3multi.s3.handler.bucket.BucketRegistry.Document;
-import io.s3multi.s3.handler.bucket.BucketRegistry.Summary;
+import io.s3multi.s3.contract.RegistryLayout;
 import io.s3multi.swift.error.SwiftException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -56,32 +55,32 @@ public record BucketAccess(Optional<String> owner, Optional<AccessControlList> a
      * document present). A stored document that no longer parses counts as absent and is logged.
      */
     public static BucketAccess load(String bucket, AccessDocuments documents) throws SwiftException {
-        Optional<Summary> record = documents.summary(bucket);
+        Optional<AccessDocuments.Record> record = documents.record(bucket);
         if (record.isEmpty()) {
             return UNRECORDED;
         }
-        var stored = new Stored(bucket, documents, record.get().documents());
+        var stored = new Stored(bucket, documents, record.get().objects());
         return new BucketAccess(Optional.of(record.get().owner()),
-                stored.parsed(Document.ACL, AclXml::parse),
-                stored.parsed(Document.POLICY, json -> PolicyParser.parse(json, bucket)),
-                stored.parsed(Document.PUBLIC_ACCESS_BLOCK, PublicAccessBlockXml::parse)
+                stored.parsed(RegistryLayout.ACL, AclXml::parse),
+                stored.parsed(RegistryLayout.POLICY, json -> PolicyParser.parse(json, bucket)),
+                stored.parsed(RegistryLayout.PUBLIC_ACCESS_BLOCK, PublicAccessBlockXml::parse)
                         .orElse(PublicAccessBlock.NONE),
-                stored.parsed(Document.OWNERSHIP_CONTROLS, OwnershipControlsXml::parse)
+                stored.parsed(RegistryLayout.OWNERSHIP_CONTROLS, OwnershipControlsXml::parse)
                         .orElse(ObjectOwnership.OBJECT_WRITER));
     }
 
     /** The documents one record has. */
-    private record Stored(String bucket, AccessDocuments documents, Set<Document> present) {
+    private record Stored(String bucket, AccessDocuments documents, Set<String> present) {
 
-        <T> Optional<T> parsed(Document kind, Function<String, T> parser) throws SwiftException {
-            if (!present.contains(kind)) {
+        <T> Optional<T> parsed(String object, Function<String, T> parser) throws SwiftException {
+            if (!present.contains(object)) {
                 return Optional.empty();
             }
-            return parse(bucket, kind, documents.read(bucket, kind), parser);
+            return parse(bucket, object, documents.read(bucket, object), parser);
         }
     }
 
-    private static <T> Optional<T> parse(String bucket, Document kind, Optional<byte[]> stored,
+    private static <T> Optional<T> parse(String bucket, String object, Optional<byte[]> stored,
             Function<String, T> parser) {
         if (stored.isEmpty()) {
             return Optional.empty();
@@ -89,7 +88,7 @@ public record BucketAccess(Optional<String> owner, Optional<AccessControlList> a
         try {
             return Optional.of(parser.apply(new String(stored.get(), StandardCharsets.UTF_8)));
         } catch (RuntimeException unreadable) {
-            LOG.warn("the stored {} of bucket {} is not valid; treating it as absent: {}", kind.object(), bucket,
+            LOG.warn("the stored {} of bucket {} is not valid; treating it as absent: {}", object, bucket,
                     unreadable.toString());
             return Optional.empty();
         }

@@ -1,6 +1,5 @@
 package io.s3multi.s3.access;
 
-import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.swift.error.SwiftException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,15 +70,15 @@ public final class BucketAccessCache implements BucketAccessLookup {
         }
         return new AccessDocuments() {
             @Override
-            public Optional<BucketRegistry.Summary> summary(String bucket) throws SwiftException {
+            public Optional<Record> record(String bucket) throws SwiftException {
                 swiftRequests.increment();
-                return registry.summary(bucket);
+                return registry.record(bucket);
             }
 
             @Override
-            public Optional<byte[]> read(String bucket, BucketRegistry.Document kind) throws SwiftException {
+            public Optional<byte[]> read(String bucket, String object) throws SwiftException {
                 swiftRequests.increment();
-                return registry.read(bucket, kind);
+                return registry.read(bucket, object);
             }
         };
     }

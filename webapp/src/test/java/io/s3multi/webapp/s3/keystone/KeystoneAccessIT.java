@@ -92,8 +92,8 @@ class KeystoneAccessIT {
     void aKeystoneUserReadsATempauthAccountsGrantedObjectWithTheResellerAdminToken() throws Exception {
         String bucket = bucketIn("AUTH_test");
         gateway.s3().createBucket(b -> b.bucket(bucket));
-        gateway.s3().putObject(b -> b.bucket(bucket).key("granted").grantRead("id=AUTH_" + KeystoneAdmin.connect()
-                .projectId("demo")).grantFullControl("id=AUTH_test"), RequestBody.fromBytes(CONTENT));
+        gateway.s3().putObject(b -> b.bucket(bucket).key("granted").grantRead("id=" + demoAccount)
+                .grantFullControl("id=AUTH_test"), RequestBody.fromBytes(CONTENT));
         S3Client demo = gateway.s3(S3TokenIT.DEMO, S3TokenIT.DEMO_SECRET);
         assertArrayEquals(CONTENT, demo.getObjectAsBytes(b -> b.bucket(bucket).key("granted")).asByteArray());
         assertDenied(() -> demo.listObjectsV2(b -> b.bucket(bucket)));
