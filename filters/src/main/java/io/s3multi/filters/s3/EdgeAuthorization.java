@@ -1,9 +1,9 @@
 package io.s3multi.filters.s3;
 
 import io.s3multi.filters.pipeline.PipelineAttributes;
-import io.s3multi.s3.access.AccessRequest;
-import io.s3multi.s3.access.Authorized;
 import io.s3multi.s3.access.Requester;
+import io.s3multi.s3.access.authorization.AccessRequest;
+import io.s3multi.s3.access.authorization.Authorized;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.request.S3Operation;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package io.s3multi.filters.s3;
 
-import io.s3multi.s3.access.OtherAccounts;
+import io.s3multi.s3.access.authorization.OtherAccounts;
 import io.s3multi.s3.auth.SignedRequest;
 import io.s3multi.s3.auth.SigningKey;
 import io.s3multi.s3.operation.S3Identity;

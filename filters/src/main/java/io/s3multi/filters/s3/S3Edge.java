@@ -4,7 +4,7 @@ import io.s3multi.filters.pipeline.AnswerCutOff;
 import io.s3multi.filters.pipeline.ErrorAnswer;
 import io.s3multi.filters.pipeline.LogSafe;
 import io.s3multi.filters.pipeline.PipelineAttributes;
-import io.s3multi.s3.access.Authorized;
+import io.s3multi.s3.access.authorization.Authorized;
 import io.s3multi.s3.error.S3ErrorXml;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Call;

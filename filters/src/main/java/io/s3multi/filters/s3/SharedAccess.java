@@ -1,7 +1,7 @@
 package io.s3multi.filters.s3;
 
-import io.s3multi.s3.access.Authorizer;
-import io.s3multi.s3.access.OtherAccounts;
+import io.s3multi.s3.access.authorization.Authorizer;
+import io.s3multi.s3.access.authorization.OtherAccounts;
 import jakarta.servlet.ServletContext;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.s3multi.filters.s3api;
 
-import io.s3multi.s3.access.AccessDocuments;
+import io.s3multi.s3.access.authorization.AccessDocuments;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.swift.error.SwiftException;
 import java.util.Objects;

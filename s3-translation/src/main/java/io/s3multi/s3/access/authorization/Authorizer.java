@@ -1,12 +1,13 @@
-package io.s3multi.s3.access;
+package io.s3multi.s3.access.authorization;
 
-import io.s3multi.s3.access.S3Actions.S3Action;
+import io.s3multi.s3.access.Requester;
 import io.s3multi.s3.access.acl.AccessControlList;
 import io.s3multi.s3.access.acl.AclEvaluation;
 import io.s3multi.s3.access.acl.Grantee;
 import io.s3multi.s3.access.acl.ObjectAclMetadata;
 import io.s3multi.s3.access.acl.ObjectOwnership;
 import io.s3multi.s3.access.acl.Permission;
+import io.s3multi.s3.access.authorization.S3Actions.S3Action;
 import io.s3multi.s3.access.policy.PolicyRequest;
 import io.s3multi.s3.access.policy.PolicyVerdict;
 import io.s3multi.s3.error.S3Exception;

@@ -1,4 +1,4 @@
-package io.s3multi.s3.access;
+package io.s3multi.s3.access.authorization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.s3multi.s3.access.PublicAccessBlock;
+import io.s3multi.s3.access.Requester;
 import io.s3multi.s3.access.acl.AccessControlList;
 import io.s3multi.s3.access.acl.Grant;
 import io.s3multi.s3.access.acl.Grantee;

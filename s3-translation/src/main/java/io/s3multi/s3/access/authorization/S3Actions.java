@@ -1,4 +1,4 @@
-package io.s3multi.s3.access;
+package io.s3multi.s3.access.authorization;
 
 import io.s3multi.s3.access.acl.Permission;
 import io.s3multi.s3.request.S3Operation;

@@ -1,4 +1,4 @@
-package io.s3multi.s3.access;
+package io.s3multi.s3.access.authorization;
 
 import io.s3multi.swift.error.SwiftException;
 import java.time.Clock;

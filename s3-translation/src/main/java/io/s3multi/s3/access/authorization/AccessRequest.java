@@ -1,5 +1,6 @@
-package io.s3multi.s3.access;
+package io.s3multi.s3.access.authorization;
 
+import io.s3multi.s3.access.Requester;
 import io.s3multi.s3.operation.S3Identity;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.swift.SwiftAccount;

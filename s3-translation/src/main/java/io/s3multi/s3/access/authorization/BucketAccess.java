@@ -1,5 +1,7 @@
-package io.s3multi.s3.access;
+package io.s3multi.s3.access.authorization;
 
+import io.s3multi.s3.access.PublicAccessBlock;
+import io.s3multi.s3.access.PublicAccessBlockXml;
 import io.s3multi.s3.access.acl.AccessControlList;
 import io.s3multi.s3.access.acl.AclXml;
 import io.s3multi.s3.access.acl.Grantee;
