@@ -151,8 +151,8 @@ class AccessMatrixIT extends S3IntegrationTest {
                         Grant.builder().grantee(other).permission(Permission.READ).build(),
                         Grant.builder().grantee(other).permission(Permission.WRITE).build())
                 .build()));
-        s3().putObjectAcl(b -> b.bucket(bucket).key("k").grantRead("id=" + OTHER_ID)
-                .grantFullControl("id=AUTH_test"));
+        s3().putObjectAcl(b -> b.bucket(bucket).key("k").grantRead("id=\"" + OTHER_ID + "\"")
+                .grantFullControl("id=\"AUTH_test\""));
     }
 
     private static void canned(String bucket, BucketCannedACL bucketAcl, ObjectCannedACL objectAcl) {

@@ -55,8 +55,8 @@ class AccessSharingIT extends S3IntegrationTest {
     void aSecondAccountReadsAGrantedObjectWithTheSdkAndWithBoto3() {
         String bucket = uniqueBucket();
         s3().createBucket(b -> b.bucket(bucket));
-        s3().putObject(b -> b.bucket(bucket).key("granted").grantRead("id=AUTH_test2")
-                .grantFullControl("id=AUTH_test"), RequestBody.fromBytes(CONTENT));
+        s3().putObject(b -> b.bucket(bucket).key("granted").grantRead("id=\"AUTH_test2\"")
+                .grantFullControl("id=\"AUTH_test\""), RequestBody.fromBytes(CONTENT));
         S3Client other = s3(S3TestGateway.TESTER2, S3TestGateway.TESTER2_KEY);
         assertArrayEquals(CONTENT, other.getObjectAsBytes(b -> b.bucket(bucket).key("granted")).asByteArray());
 
@@ -108,7 +108,8 @@ class AccessSharingIT extends S3IntegrationTest {
             S3Client otherOnSecond = second.s3(S3TestGateway.TESTER2, S3TestGateway.TESTER2_KEY);
             assertDenied(() -> otherOnSecond.listObjectsV2(b -> b.bucket(bucket)));
 
-            first.s3().putBucketAcl(b -> b.bucket(bucket).grantRead("id=AUTH_test2").grantFullControl("id=AUTH_test"));
+            first.s3().putBucketAcl(b -> b.bucket(bucket).grantRead("id=\"AUTH_test2\"")
+                    .grantFullControl("id=\"AUTH_test\""));
             otherOnFirst.listObjectsV2(b -> b.bucket(bucket));   // the changing gateway sees it at once
             afterTheTtl(ttl);
             otherOnSecond.listObjectsV2(b -> b.bucket(bucket));

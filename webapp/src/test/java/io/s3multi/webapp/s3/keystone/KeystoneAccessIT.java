@@ -66,11 +66,11 @@ class KeystoneAccessIT {
         String bucket = bucketIn(demoAccount);
         demo.createBucket(b -> b.bucket(bucket));
         demo.putObject(b -> b.bucket(bucket).key("private"), RequestBody.fromBytes(CONTENT));
-        demo.putObject(b -> b.bucket(bucket).key("granted").grantRead("id=AUTH_test")
-                .grantFullControl("id=" + demoAccount), RequestBody.fromBytes(CONTENT));
+        demo.putObject(b -> b.bucket(bucket).key("granted").grantRead("id=\"AUTH_test\"")
+                .grantFullControl("id=\"" + demoAccount + "\""), RequestBody.fromBytes(CONTENT));
         String demo2Account = "AUTH_" + KeystoneAdmin.connect().projectId("demo2");
-        demo.putObjectAcl(b -> b.bucket(bucket).key("granted").grantRead("id=AUTH_test, id=" + demo2Account)
-                .grantFullControl("id=" + demoAccount));
+        demo.putObjectAcl(b -> b.bucket(bucket).key("granted")
+                .grantRead("id=\"AUTH_test\", id=\"" + demo2Account + "\"").grantFullControl("id=\"" + demoAccount + "\""));
 
         S3Client demo2 = gateway.s3(S3TokenIT.DEMO2, S3TokenIT.DEMO2_SECRET);
         try (AccessRecords records = AccessRecords.listen(gateway)) {
@@ -92,8 +92,8 @@ class KeystoneAccessIT {
     void aKeystoneUserReadsATempauthAccountsGrantedObjectWithTheResellerAdminToken() throws Exception {
         String bucket = bucketIn("AUTH_test");
         gateway.s3().createBucket(b -> b.bucket(bucket));
-        gateway.s3().putObject(b -> b.bucket(bucket).key("granted").grantRead("id=" + demoAccount)
-                .grantFullControl("id=AUTH_test"), RequestBody.fromBytes(CONTENT));
+        gateway.s3().putObject(b -> b.bucket(bucket).key("granted").grantRead("id=\"" + demoAccount + "\"")
+                .grantFullControl("id=\"AUTH_test\""), RequestBody.fromBytes(CONTENT));
         S3Client demo = gateway.s3(S3TokenIT.DEMO, S3TokenIT.DEMO_SECRET);
         assertArrayEquals(CONTENT, demo.getObjectAsBytes(b -> b.bucket(bucket).key("granted")).asByteArray());
         assertDenied(() -> demo.listObjectsV2(b -> b.bucket(bucket)));
