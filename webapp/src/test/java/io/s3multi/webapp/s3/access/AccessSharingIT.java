@@ -101,7 +101,8 @@ class AccessSharingIT extends S3IntegrationTest {
         Duration ttl = Duration.ofSeconds(1);
         Properties settings = S3TestGateway.configuration();
         settings.setProperty("filter.s3api.access_cache_ttl", Long.toString(ttl.toSeconds()));
-        try (S3TestGateway first = S3TestGateway.start(settings); S3TestGateway second = S3TestGateway.start(settings)) {
+        try (S3TestGateway first = S3TestGateway.start(settings);
+                S3TestGateway second = S3TestGateway.start(settings)) {
             String bucket = uniqueBucket();
             first.s3().createBucket(b -> b.bucket(bucket));
             S3Client otherOnFirst = first.s3(S3TestGateway.TESTER2, S3TestGateway.TESTER2_KEY);

@@ -70,7 +70,8 @@ class KeystoneAccessIT {
                 .grantFullControl("id=\"" + demoAccount + "\""), RequestBody.fromBytes(CONTENT));
         String demo2Account = "AUTH_" + KeystoneAdmin.connect().projectId("demo2");
         demo.putObjectAcl(b -> b.bucket(bucket).key("granted")
-                .grantRead("id=\"AUTH_test\", id=\"" + demo2Account + "\"").grantFullControl("id=\"" + demoAccount + "\""));
+                .grantRead("id=\"AUTH_test\", id=\"" + demo2Account + "\"")
+                .grantFullControl("id=\"" + demoAccount + "\""));
 
         S3Client demo2 = gateway.s3(S3TokenIT.DEMO2, S3TokenIT.DEMO2_SECRET);
         try (AccessRecords records = AccessRecords.listen(gateway)) {
