@@ -31,7 +31,7 @@ class S3EdgeIT extends S3IntegrationTest {
     void theAccessLogShowsTheS3OperationAndTheUser() throws InterruptedException {
         AccessRecord record;
         try (AccessRecords records = AccessRecords.listen(gateway())) {
-            assertThrows(S3Exception.class, () -> s3().getBucketPolicy(b -> b.bucket(uniqueBucket())));
+            assertThrows(S3Exception.class, () -> s3().getBucketLogging(b -> b.bucket(uniqueBucket())));
             record = records.await(r -> r.status() == 501, "status 501");
         }
         assertEquals("test:tester", record.user());
