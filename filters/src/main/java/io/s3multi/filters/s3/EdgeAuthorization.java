@@ -1,7 +1,6 @@
 package io.s3multi.filters.s3;
 
 import io.s3multi.filters.pipeline.PipelineAttributes;
-import io.s3multi.s3.access.Requester;
 import io.s3multi.s3.access.authorization.AccessRequest;
 import io.s3multi.s3.access.authorization.Authorized;
 import io.s3multi.s3.error.S3Exception;
@@ -30,10 +29,10 @@ final class EdgeAuthorization {
             throw S3Exception.invalidAccessKeyId(exchange.signature().get().accessKey());
         }
         AccessRequest input = authentication
-                .map(known -> new AccessRequest(exchange.request(), Requester.of(known.identity()),
+                .map(known -> new AccessRequest(exchange.request(), Optional.of(known.identity()),
                         Optional.of(known.swift()), known.ownOtherAccounts().orElse(access.serviceAccounts()),
                         request.getRemoteAddr(), request.isSecure()))
-                .orElseGet(() -> new AccessRequest(exchange.request(), Requester.ANONYMOUS, Optional.empty(),
+                .orElseGet(() -> new AccessRequest(exchange.request(), Optional.empty(), Optional.empty(),
                         access.serviceAccounts(), request.getRemoteAddr(), request.isSecure()));
         PipelineAttributes.ACCESS_IDENTITY.set(request, input.requester().userArn().orElse("anonymous"));
         Authorized authorized = access.authorizer().authorize(operation, input);

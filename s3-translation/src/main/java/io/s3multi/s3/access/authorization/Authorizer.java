@@ -147,8 +147,7 @@ public final class Authorizer {
         if (!read.hasKey()) {
             return;   // the same
         }
-        Authorized reading = authorize(S3Operation.GET_OBJECT, new AccessRequest(read, input.requester(),
-                input.ownSwift(), input.otherAccounts(), input.sourceIp(), input.secure()));
+        Authorized reading = authorize(S3Operation.GET_OBJECT, input.about(read));
         if (!reading.service() || !reading.identity().swiftAccount().equals(owner)) {
             throw denied("copy-source");
         }

@@ -306,8 +306,8 @@ class AuthorizerTest {
             return service;
         };
         return identity == null
-                ? new AccessRequest(request, Requester.ANONYMOUS, Optional.empty(), accounts, "127.0.0.1", false)
-                : new AccessRequest(request, Requester.of(identity), Optional.of(own), accounts, "127.0.0.1", false);
+                ? new AccessRequest(request, Optional.empty(), Optional.empty(), accounts, "127.0.0.1", false)
+                : new AccessRequest(request, Optional.of(identity), Optional.of(own), accounts, "127.0.0.1", false);
     }
 
     private static S3Request request(String method, String path, String query) {
