@@ -20,7 +20,7 @@ class S3EdgeIT extends S3IntegrationTest {
     void signedRequestsReachTheDispatcherAndErrorsComeBackAsS3Xml() {
         // An operation that is NotImplemented in every build: the dispatcher's own answer.
         S3Exception error = assertThrows(S3Exception.class,
-                () -> s3().getBucketPolicy(b -> b.bucket(uniqueBucket())));
+                () -> s3().getBucketLogging(b -> b.bucket(uniqueBucket())));
         assertEquals("NotImplemented", error.awsErrorDetails().errorCode(), error.toString());
         assertEquals(501, error.statusCode());
         assertNotNull(error.requestId());
