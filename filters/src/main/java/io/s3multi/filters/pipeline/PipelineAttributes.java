@@ -10,6 +10,7 @@ package io.s3multi.filters.pipeline;
  *   <tr><td>{@link #TRANS_ID}</td><td>catch_errors</td><td>every stage that logs or answers</td></tr>
  *   <tr><td>{@link #S3_OPERATION}</td><td>the S3 stage that classified the request</td><td>proxy_logging</td></tr>
  *   <tr><td>{@link #USER}</td><td>the auth stage that accepted the credentials</td><td>proxy_logging</td></tr>
+ *   <tr><td>{@link #ACCESS_IDENTITY}</td><td>the S3 stage that authorized the request</td><td>proxy_logging</td></tr>
  *   <tr><td>{@link #ACCESS_LOG_STATUS}</td><td>s3multi, s3api (the client's connection ended before its body did)</td>
  *       <td>proxy_logging</td></tr>
  *   <tr><td>{@link #ACCESS_LOG_NOTE}</td><td>every stage that answers an S3 error; s3multi, s3api for answers cut off or
@@ -31,6 +32,15 @@ public final class PipelineAttributes {
     /** The authenticated identity as shown in logs, e.g. {@code test:tester}; absent when anonymous. */
     public static final RequestAttribute<String> USER =
             new RequestAttribute<>("s3multi.user", String.class);
+
+    /**
+     * Who an S3 request was authorized as and which Swift identity it acted with, for the access log:
+     * {@code <principal>@own} (the requester's own Swift session) or {@code <principal>@service:<account>} (the
+     * gateway's service identity in the bucket owner's account); the principal is the user's ARN or
+     * {@code anonymous}. Only the principal when the request was refused.
+     */
+    public static final RequestAttribute<String> ACCESS_IDENTITY =
+            new RequestAttribute<>("s3multi.access_identity", String.class);
 
     /**
      * The status the access log shows instead of the one sent: {@link #CLIENT_CLOSED_REQUEST} when the client's

@@ -20,6 +20,8 @@ import java.time.format.DateTimeFormatter;
  * @param transId     the transaction id, or {@code null} without catch_errors
  * @param s3Operation the AWS API name of the S3 operation, or {@code null}
  * @param user        the authenticated identity, or {@code null}
+ * @param access      the S3 principal and the Swift identity used ({@code arn:aws:iam::AUTH_test:user/tester@own},
+ *                    {@code anonymous@service:AUTH_test}), or {@code null} for a request no S3 stage authorized
  * @param note        what went wrong, or {@code null}: the S3 error code answered (a 200 with a code is a
  *                    CompleteMultipartUpload whose {@code <Error>} came after its 200), {@code client-gone}
  *                    (the client's connection failed; with status 499 before the answer) or {@code cut-off} (the
@@ -27,21 +29,22 @@ import java.time.format.DateTimeFormatter;
  */
 public record AccessRecord(Instant start, String client, String method, String rawPath, String rawQuery,
         int status, long bytesIn, long bytesOut, Duration duration, String transId, String s3Operation,
-        String user, String note) {
+        String user, String access, String note) {
 
     /**
      * The log line: fields separated by one space, {@code -} for an absent one.
      *
      * <pre>
-     * 2026-11-21T11:16:16.123Z 127.0.0.1 PUT /v1/AUTH_test/c/a%2Fb 201 1048576 0 35ms tx3f...-00673f1a2b - - -
-     * time                     client    method path+query      status in   out duration trans-id op user note
+     * 2026-11-21T11:16:16.123Z 127.0.0.1 PUT /v1/AUTH_test/c/a%2Fb 201 1048576 0 35ms tx3f...-00673f1a2b - - - -
+     * time                     client    method path+query      status in   out duration trans-id op user access note
      * </pre>
      */
     public String toLogLine() {
         return TIME.format(start) + " " + orDash(client) + " " + method + " "
                 + (rawQuery == null ? rawPath : rawPath + "?" + rawQuery) + " "
                 + status + " " + bytesIn + " " + bytesOut + " " + duration.toMillis() + "ms "
-                + orDash(transId) + " " + orDash(s3Operation) + " " + orDash(user) + " " + orDash(note);
+                + orDash(transId) + " " + orDash(s3Operation) + " " + orDash(user) + " " + orDash(access) + " "
+                + orDash(note);
     }
 
     private static final DateTimeFormatter TIME =

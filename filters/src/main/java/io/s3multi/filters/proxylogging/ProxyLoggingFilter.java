@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>First it wraps the request and response so that every body byte the later stages read or write is
  * counted. Then it calls the rest of the pipeline. Finally it builds an {@link AccessRecord} (time, client,
  * method, raw path and query with credentials hidden by {@link LogSafe}, status, bytes in, bytes out, duration,
- * transaction id, S3 operation, user, note), has it logged at INFO to the logger {@code access_log_name} by a thread
- * of its own ({@link AccessLogWriter}: the request's thread neither formats the line nor waits for the console;
+ * transaction id, S3 operation, user, the S3 principal with the Swift identity used, note), has it logged at
+ * INFO to the logger {@code access_log_name} by a thread of its own ({@link AccessLogWriter}: the request's thread neither formats the line nor waits for the console;
  * no line is lost, {@link #destroy} writes those still waiting), and hands it to every
  * {@linkplain #addListener listener}. When an exception escapes before anything was committed, the line
  * says 500, which is what catch_errors will send. A stage may ask for another status
@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * {@link ProxyLoggingConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  *
  * <p><b>Request attributes:</b> reads {@link PipelineAttributes#TRANS_ID}, {@link PipelineAttributes#S3_OPERATION},
- * {@link PipelineAttributes#USER}, {@link PipelineAttributes#ACCESS_LOG_STATUS} and
+ * {@link PipelineAttributes#USER}, {@link PipelineAttributes#ACCESS_IDENTITY},
+ * {@link PipelineAttributes#ACCESS_LOG_STATUS} and
  * {@link PipelineAttributes#ACCESS_LOG_NOTE} after the chain returns.
  */
 public final class ProxyLoggingFilter implements Filter {
@@ -124,6 +125,7 @@ public final class ProxyLoggingFilter implements Filter {
                     PipelineAttributes.TRANS_ID.getOrDefault(request, null),
                     PipelineAttributes.S3_OPERATION.getOrDefault(request, null),
                     PipelineAttributes.USER.getOrDefault(request, null),
+                    PipelineAttributes.ACCESS_IDENTITY.getOrDefault(request, null),
                     PipelineAttributes.ACCESS_LOG_NOTE.getOrDefault(request, null)));
         }
     }

@@ -4,7 +4,7 @@ import io.s3multi.filters.pipeline.AnswerCutOff;
 import io.s3multi.filters.pipeline.ErrorAnswer;
 import io.s3multi.filters.pipeline.LogSafe;
 import io.s3multi.filters.pipeline.PipelineAttributes;
-import io.s3multi.s3.auth.SignedRequest;
+import io.s3multi.s3.access.authorization.Authorized;
 import io.s3multi.s3.error.S3ErrorXml;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Call;
@@ -39,14 +39,19 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>the request must be valid S3 (the parser's {@code InvalidBucketName}, {@code InvalidURI}, ... otherwise;
  *       so a {@code *_segments} container is never reachable as a bucket);</li>
- *   <li>an auth stage must have vouched for it ({@link S3Attributes#S3_AUTHENTICATION}); otherwise the answer is
- *       {@code InvalidAccessKeyId} when it carried credentials no stage knew, {@code AccessDenied} when it was
- *       anonymous (or the parser's error when the credentials were malformed); a browser form upload (PostObject)
- *       carries its credentials in its body instead: its form is read up to the file and its signature verified
- *       with the auth stages the request passed ({@link FormUploads}), and the form is the call's body;</li>
- *   <li>it is classified ({@link S3OperationClassifier}), the operation's AWS name is stored for the access log,
- *       and an {@link S3Call} (request, identity, Swift account, a body source that decodes and verifies the
- *       servlet body with the verified signature's key, the clock, the request id) goes to the dispatcher;</li>
+ *   <li>it is classified ({@link S3OperationClassifier}) and the operation's AWS name is stored for the access
+ *       log;</li>
+ *   <li>a browser form upload (PostObject) carries its credentials in its body: its form is read up to the file
+ *       and its signature verified with the auth stages the request passed ({@link FormUploads}); the form is the
+ *       call's body;</li>
+ *   <li>it is authorized ({@link EdgeAuthorization}, the pipeline's {@link SharedAccess}): as the identity an auth
+ *       stage (or the form's signature) vouched for ({@link S3Attributes#S3_AUTHENTICATION}), or as anonymous when
+ *       it carried no credentials ({@code InvalidAccessKeyId} when it carried credentials no stage knew); refused:
+ *       {@code AccessDenied};</li>
+ *   <li>an {@link S3Call} (request, identity, the Swift account the authorization chose, a body source that
+ *       decodes and verifies the servlet body with the verified signature's key, the clock, the request id) goes
+ *       to the dispatcher; an operation that changed the bucket's ACL, policy, public access block, ownership or
+ *       owner makes the authorization forget what it kept of the bucket;</li>
  *   <li>the {@link S3Response} is written: status, headers, {@code Content-Length}, the body streamed (none for
  *       HEAD), and {@code x-amz-request-id} on every answer.</li>
  * </ol>
@@ -67,6 +72,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Request attributes:</b> reads {@link S3Attributes#S3_EXCHANGE}, {@link S3Attributes#S3_AUTHENTICATION},
  * {@link S3Attributes#FORM_VERIFIERS},
  * {@link PipelineAttributes#TRANS_ID}; writes {@link PipelineAttributes#S3_OPERATION},
+ * {@link PipelineAttributes#ACCESS_IDENTITY},
  * {@link PipelineAttributes#ACCESS_LOG_STATUS} and {@link PipelineAttributes#ACCESS_LOG_NOTE}.
  */
 public final class S3Edge {
@@ -108,17 +114,19 @@ public final class S3Edge {
         var client = new ClientConnection();
         try {
             S3Request s3 = exchange.request();
-            // A browser form upload (PostObject) is signed in its body: its form is read and verified here.
-            Optional<PostSubmission> form = FormUploads.read(request, s3, client, clock);
-            S3Authentication authentication = S3Attributes.S3_AUTHENTICATION.find(request)
-                    .or(() -> form.flatMap(f -> FormUploads.authenticate(request, f)))
-                    .orElseThrow(() -> unauthenticated(exchange));
             S3Operation operation = S3OperationClassifier.classify(s3);
             PipelineAttributes.S3_OPERATION.set(request, operation.apiName());
-            var call = new S3Call(s3, authentication.identity(), authentication.swift(), form.map(FormUploads::body)
-                    .orElseGet(() -> new ServletBodySource(request, exchange.head(), authentication, client)), clock,
+            // A browser form upload (PostObject) is signed in its body: its form is read and verified here.
+            Optional<PostSubmission> form = FormUploads.read(request, s3, client, clock);
+            Optional<S3Authentication> authentication = S3Attributes.S3_AUTHENTICATION.find(request)
+                    .or(() -> form.flatMap(f -> FormUploads.authenticate(request, f)));
+            Authorized authorized = EdgeAuthorization.authorize(request, exchange, operation, authentication);
+            S3Call call = authorized.call(s3, form.map(FormUploads::body).orElseGet(() -> new ServletBodySource(
+                    request, exchange.head(), authentication.map(S3Authentication::signed).orElse(null),
+                    authentication.flatMap(S3Authentication::chunkSigningKey).orElse(null), client)), clock,
                     requestId);
             S3Response answer = dispatcher.apply(operation, call);
+            EdgeAuthorization.succeeded(request, operation, s3.bucket());
             S3ResponseWriter.write(answer, "HEAD".equals(request.getMethod()), requestId, response, client)
                     .ifPresent(error -> errorAfterTheStatus(request, requestId, error));
         } catch (RuntimeException | IOException failure) {
@@ -200,13 +208,5 @@ public final class S3Edge {
         }
         PipelineAttributes.ACCESS_LOG_STATUS.set(request, PipelineAttributes.CLIENT_CLOSED_REQUEST);
         PipelineAttributes.ACCESS_LOG_NOTE.set(request, PipelineAttributes.NOTE_CLIENT_GONE);
-    }
-
-    /** Why a request no auth stage vouched for is refused: its credentials are unknown, or it has none. */
-    private static S3Exception unauthenticated(S3Exchange exchange) {
-        Optional<SignedRequest> signed = exchange.signature();
-        return signed.isPresent()
-                ? S3Exception.invalidAccessKeyId(signed.get().accessKey())
-                : S3Exception.accessDenied();
     }
 }

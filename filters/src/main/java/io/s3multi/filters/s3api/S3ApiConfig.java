@@ -26,12 +26,17 @@ final class S3ApiConfig {
             + " bucket's lifecycle configuration (and its absence) is kept for the x-amz-expiration and x-amz-abort-*"
             + " headers before it is read again (0: read for every answer that shows them); a change made through"
             + " another gateway shows in these headers within this time.");
+    static final Setting<Integer> ACCESS_CACHE_TTL = Setting.integer("access_cache_ttl", "5", 0, 3600, "Seconds a"
+            + " bucket's owner, ACL, policy, public access block and ownership controls are kept for authorizing"
+            + " requests before they are read again from the bucket registry (0: read for every request). A change"
+            + " made through another gateway takes effect there within this time: it is how long a revoked grant or"
+            + " a new Deny can still go unseen. The gateway that makes a change sees it at once.");
     /** The Swift proxy that holds the bucket registry's account (the same Swift the users' accounts are in). */
     static final Setting<URI> SWIFT_URL = Setting.swiftUrl("The Swift proxy that holds the registry's account.");
 
     static final DeclaredSettings SETTINGS = DeclaredSettings.stage("s3api", "The S3 API (service, bucket and"
             + " object operations) over the identity's Swift account.", MAX_BUCKET_LISTING, MAX_MULTI_DELETE_OBJECTS,
-            BUCKET_REGISTRY_USER, BUCKET_REGISTRY_KEY, LIFECYCLE_CACHE_TTL, SWIFT_URL, WorkerConfig.WORKER,
+            BUCKET_REGISTRY_USER, BUCKET_REGISTRY_KEY, LIFECYCLE_CACHE_TTL, ACCESS_CACHE_TTL, SWIFT_URL, WorkerConfig.WORKER,
             WorkerConfig.WORKER_INTERVAL, WorkerConfig.WORKER_LEASE, WorkerConfig.WORKER_SWIFT_SHARE,
             WorkerConfig.LIFECYCLE_DAY, SweepConfig.SWEEP_GRACE, SweepConfig.SWEEP_INTERVAL);
 

@@ -1,12 +1,14 @@
 package io.s3multi.filters.s3api;
 
 import io.s3multi.filters.s3.S3Edge;
+import io.s3multi.filters.s3.SharedAccess;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3Operation;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -37,6 +39,7 @@ public final class S3ApiFilter implements Filter {
     private volatile BiFunction<S3Operation, S3Call, S3Response> dispatcher;
     private final S3ApiRegistryBinding registry;
     private final S3Edge edge;
+    private volatile ServletContext context;
 
     /**
      * @param dispatcher     runs one operation (normally {@code S3ApiDispatcher::dispatch})
@@ -62,8 +65,17 @@ public final class S3ApiFilter implements Filter {
         this.edge = new S3Edge((operation, call) -> this.dispatcher.apply(operation, call), storageDomains, clock);
     }
 
+    /**
+     * How many Swift requests authorizing S3 requests has cost in this pipeline (reading buckets' owners and access
+     * documents, objects' ACLs), for tests and monitoring.
+     */
+    public long authorizationSwiftRequests() {
+        return SharedAccess.in(context).authorizer().swiftRequests();
+    }
+
     @Override
     public void init(FilterConfig filterConfig) {
+        context = filterConfig.getServletContext();
         if (registry != null) {
             dispatcher = registry.bind(filterConfig.getServletContext())::dispatch;
         }

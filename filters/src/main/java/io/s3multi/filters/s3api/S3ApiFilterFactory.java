@@ -20,6 +20,7 @@ public final class S3ApiFilterFactory extends DeclaredFilterFactory {
         S3ApiSettings api = S3ApiConfig.from(settings);
         return new S3ApiFilter(new S3ApiRegistryBinding(api, settings.swiftUrl(S3ApiConfig.SWIFT_URL),
                 BackgroundWorkBinding.of(settings, api), Duration.ofSeconds(S3ApiConfig.LIFECYCLE_CACHE_TTL.read(settings)),
-                WorkerConfig.LIFECYCLE_DAY.read(settings)), settings.storageDomains(), Clock.systemUTC());
+                WorkerConfig.LIFECYCLE_DAY.read(settings), Duration.ofSeconds(S3ApiConfig.ACCESS_CACHE_TTL.read(settings)),
+                settings.serviceIdentity()), settings.storageDomains(), Clock.systemUTC());
     }
 }

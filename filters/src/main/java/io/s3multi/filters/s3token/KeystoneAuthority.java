@@ -71,11 +71,21 @@ final class KeystoneAuthority implements CredentialAuthority {
                     + config.operatorRoles() + " on project " + user.projectName());
         }
         return Optional.of(new S3Authentication(user.identity(config.resellerPrefix()), accountOf(user, swift),
-                signed, verified.signingKey().orElse(null)));
+                signed, verified.signingKey().orElse(null), account -> accountNamed(account, swift)));
     }
 
     private SwiftAccount accountOf(KeystoneUser user, SwiftBackend swift) {
-        String account = config.resellerPrefix() + user.projectId();
+        return accountNamed(config.resellerPrefix() + user.projectId(), swift);
+    }
+
+    /**
+     * A Swift account with the gateway's own token, which holds {@code ResellerAdmin}: the user's own project's, or
+     * (for a request the gateway authorized there) another bucket owner's.
+     */
+    private SwiftAccount accountNamed(String account, SwiftBackend swift) {
+        if (account.isEmpty() || account.contains("/")) {
+            throw new IllegalArgumentException("not a Swift account name: '" + account + "'");
+        }
         return accounts.computeIfAbsent(account, name -> swift.account(new ProjectTokenSource(serviceTokens,
                 URI.create(config.swiftUrl().toString().replaceAll("/+$", "") + "/v1/" + name))));
     }

@@ -19,7 +19,7 @@ class S3RequestMetersTest {
 
     private static AccessRecord record(String operation, int status, long in, long out, long millis, String note) {
         return new AccessRecord(Instant.EPOCH, "127.0.0.1", "PUT", "/b/k", null, status, in, out,
-                Duration.ofMillis(millis), "tx1", operation, "test:tester", note);
+                Duration.ofMillis(millis), "tx1", operation, "test:tester", null, note);
     }
 
     @Test

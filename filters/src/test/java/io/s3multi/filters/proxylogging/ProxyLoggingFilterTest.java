@@ -81,7 +81,7 @@ class ProxyLoggingFilterTest {
         assertEquals("PutObject", record.s3Operation());
         assertEquals("test:tester", record.user());
         assertTrue(record.toLogLine().endsWith(" PUT /echo-uri/a%2Fb?as 200 1000 " + record.bytesOut() + " "
-                + record.duration().toMillis() + "ms " + record.transId() + " PutObject test:tester -"),
+                + record.duration().toMillis() + "ms " + record.transId() + " PutObject test:tester - -"),
                 record.toLogLine());
     }
 

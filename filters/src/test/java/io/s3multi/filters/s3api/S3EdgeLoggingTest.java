@@ -161,7 +161,8 @@ class S3EdgeLoggingTest {
         assertEquals(499, record.status(), record.toLogLine());
         assertEquals("client-gone", record.note(), record.toLogLine());
         assertTrue(record.toLogLine().endsWith(" 499 " + record.bytesIn() + " " + record.bytesOut() + " "
-                + record.duration().toMillis() + "ms " + record.transId() + " PutObject test:tester client-gone"),
+                + record.duration().toMillis() + "ms " + record.transId()
+                + " PutObject test:tester arn:aws:iam::AUTH_test:user/tester@own client-gone"),
                 record.toLogLine());
         assertFalse(log.contains("\tat "), "no stack trace: " + log);
         assertFalse(log.contains(" WARN ") || log.contains(" ERROR "), log);

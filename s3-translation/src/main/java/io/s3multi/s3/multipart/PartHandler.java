@@ -209,7 +209,7 @@ public final class PartHandler {
                 .maxParts(maxParts)
                 .truncated(page.truncated())
                 .initiator(new Owner(call.identity().ownerId(), upload.initiator()))
-                .owner(new Owner(call.identity().ownerId(), call.identity().ownerId()))
+                .owner(new Owner(call.bucketOwnerId(), call.bucketOwnerName()))
                 .storageClass("STANDARD")
                 .checksumAlgorithm(upload.checksumAlgorithm().map(DigestAlgorithm::awsName).orElse(null))
                 .checksumType(upload.checksumType() == null ? null : upload.checksumType().name());

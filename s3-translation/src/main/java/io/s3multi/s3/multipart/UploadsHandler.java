@@ -125,7 +125,7 @@ public final class UploadsHandler {
                 .encodingType(url ? "url" : null)
                 .maxUploads(maxUploads)
                 .truncated(page.truncated());
-        Owner owner = new Owner(call.identity().ownerId(), call.identity().ownerId());
+        Owner owner = new Owner(call.bucketOwnerId(), call.bucketOwnerName());
         for (UploadsPage.Entry entry : page.entries()) {
             if (entry.isCommonPrefix()) {
                 result.addCommonPrefix(ListingParameters.encode(entry.key(), url));

@@ -35,4 +35,17 @@ public record S3Call(S3Request request, S3Identity identity, SwiftAccount swift,
     public String key() {
         return request.key();
     }
+
+    /** The canonical id of the bucket's owner: the account the call acts on (another's, when authorized there). */
+    public String bucketOwnerId() {
+        return identity.swiftAccount();
+    }
+
+    /**
+     * The display name S3 answers show for the bucket's owner: the caller's own when the caller belongs to the
+     * owning account, else the owner's canonical id (the gateway knows no other name for another account).
+     */
+    public String bucketOwnerName() {
+        return identity.ownerId().equals(identity.swiftAccount()) ? identity.displayName() : identity.swiftAccount();
+    }
 }

@@ -20,7 +20,7 @@ class S3EdgeIT extends S3IntegrationTest {
     void signedRequestsReachTheDispatcherAndErrorsComeBackAsS3Xml() {
         // An operation that is NotImplemented in every build: the dispatcher's own answer.
         S3Exception error = assertThrows(S3Exception.class,
-                () -> s3().getBucketPolicy(b -> b.bucket(uniqueBucket())));
+                () -> s3().getBucketLogging(b -> b.bucket(uniqueBucket())));
         assertEquals("NotImplemented", error.awsErrorDetails().errorCode(), error.toString());
         assertEquals(501, error.statusCode());
         assertNotNull(error.requestId());
@@ -31,7 +31,7 @@ class S3EdgeIT extends S3IntegrationTest {
     void theAccessLogShowsTheS3OperationAndTheUser() throws InterruptedException {
         AccessRecord record;
         try (AccessRecords records = AccessRecords.listen(gateway())) {
-            assertThrows(S3Exception.class, () -> s3().getBucketPolicy(b -> b.bucket(uniqueBucket())));
+            assertThrows(S3Exception.class, () -> s3().getBucketLogging(b -> b.bucket(uniqueBucket())));
             record = records.await(r -> r.status() == 501, "status 501");
         }
         assertEquals("test:tester", record.user());

@@ -138,6 +138,6 @@ public final class BucketListings {
     }
 
     static Owner owner(S3Call call) {
-        return new Owner(call.identity().ownerId(), call.identity().displayName());
+        return new Owner(call.bucketOwnerId(), call.bucketOwnerName());
     }
 }

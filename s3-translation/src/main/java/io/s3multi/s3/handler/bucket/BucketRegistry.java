@@ -4,7 +4,10 @@ import io.s3multi.s3.contract.RegistryLayout;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.swift.SwiftBackend;
 import io.s3multi.swift.error.SwiftException;
+import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which Swift account owns each S3 bucket name: what makes bucket names unique across accounts, as S3's are.
@@ -120,6 +123,37 @@ public interface BucketRegistry {
 
     /** Deletes {@code bucket}'s document of this kind, if there is one. */
     default void deleteDocument(String bucket, Document kind) throws SwiftException {
+    }
+
+    /**
+     * A bucket's record at a glance: its owner and which documents it holds.
+     *
+     * @param owner     the owning Swift account
+     * @param documents the kinds of document stored with the record
+     */
+    record Summary(String owner, Set<Document> documents) {
+        public Summary {
+            Objects.requireNonNull(owner, "owner");
+            documents = documents.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(documents));
+        }
+    }
+
+    /**
+     * The owner of {@code bucket} and the kinds of document its record holds; empty without a record. Authorization
+     * reads it for every bucket once per cache TTL, so a registry answers it with as few requests as it can.
+     */
+    default Optional<Summary> summary(String bucket) throws SwiftException {
+        Optional<String> owner = ownerOf(bucket);
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Document> present = EnumSet.noneOf(Document.class);
+        for (Document kind : Document.values()) {
+            if (document(bucket, kind).isPresent()) {
+                present.add(kind);
+            }
+        }
+        return Optional.of(new Summary(owner.get(), present));
     }
 
     /** {@code bucket}'s CORS configuration ({@link #document}). */

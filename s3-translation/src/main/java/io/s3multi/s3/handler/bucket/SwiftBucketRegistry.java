@@ -9,16 +9,19 @@ import io.s3multi.swift.container.ListingCursor;
 import io.s3multi.swift.container.ListingQuery;
 import io.s3multi.swift.container.ObjectEntry;
 import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.swift.http.SwiftResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,6 +134,27 @@ public final class SwiftBucketRegistry implements BucketRegistry {
         return S3Failures.unlessNotFound(() -> registry.containers().head(bucket))
                 .map(reply -> reply.header(RegistryLayout.OWNER_HEADER))
                 .filter(owner -> !owner.isEmpty());
+    }
+
+    /** One listing of the record: its headers name the owner, its top-level objects the documents. */
+    @Override
+    public Optional<Summary> summary(String bucket) throws SwiftException {
+        return S3Failures.unlessNotFound(() -> registry.containers().listObjects(bucket,
+                        ListingQuery.all().withDelimiter("/")))
+                .flatMap(page -> {
+                    String owner = page.headers().get(RegistryLayout.OWNER_HEADER);
+                    if (owner == null || owner.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    Set<String> names = page.entries().stream().map(ObjectEntry::name).collect(Collectors.toSet());
+                    Set<Document> present = EnumSet.noneOf(Document.class);
+                    for (Document kind : Document.values()) {
+                        if (names.contains(kind.object())) {
+                            present.add(kind);
+                        }
+                    }
+                    return Optional.of(new Summary(owner, present));
+                });
     }
 
     @Override
