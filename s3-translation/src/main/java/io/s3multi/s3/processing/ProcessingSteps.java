@@ -30,4 +30,11 @@ public interface ProcessingSteps {
 
     /** The processing state Swift holds for the upload; {@link ProcessingStatus#none()} when there is none. */
     ProcessingStatus status(SwiftAccount swift, String bucket, UploadId uploadId) throws SwiftException;
+
+    /**
+     * The upload was published and its marker is gone: its processing state goes too (the object at its key, with
+     * the upload id in its reserved metadata, now says it passed).
+     */
+    default void published(SwiftAccount swift, String bucket, UploadId uploadId) throws SwiftException {
+    }
 }
