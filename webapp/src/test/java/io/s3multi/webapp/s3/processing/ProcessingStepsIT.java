@@ -10,10 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.webapp.s3.PatternStream;
 import io.s3multi.webapp.s3.S3TestGateway;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
@@ -21,9 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -32,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * {@code checksum clamav webhook}, rejected uploads deleted. An object appears at its key only once every step
  * passed; what Swift holds afterwards is listed.
  */
-class ProcessingStepsIT {
+public class ProcessingStepsIT {
 
     private static final int PART = 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,7 +85,7 @@ class ProcessingStepsIT {
     @Test
     void anEicarFileUploadedByMultipartIsRefusedByClamdNeverPublishedAndDeleted() throws Exception {
         webhook.script();
-        Upload upload = Upload.of(s3(), bucket, "infected.bin", pattern(PART, 1), eicar());
+        StagedUpload upload = StagedUpload.of(s3(), bucket, "infected.bin", pattern(PART, 1), eicar());
 
         S3Exception refused = assertThrows(S3Exception.class, () -> upload.complete(s3()));
 
@@ -98,8 +94,8 @@ class ProcessingStepsIT {
         assertEquals(404, assertThrows(S3Exception.class,
                 () -> s3().headObject(b -> b.bucket(bucket).key("infected.bin"))).statusCode());
         assertEquals(List.of(), S3TestGateway.objectNames(gateway.swift(), bucket), "nothing at the key");
-        assertEquals(List.of("processing/" + upload.id), segmentNames(), "parts and marker deleted");
-        JsonNode state = processingState(upload.id);
+        assertEquals(List.of("processing/" + upload.id()), segmentNames(), "parts and marker deleted");
+        JsonNode state = processingState(upload.id());
         assertEquals("REJECTED", state.path("state").asText());
         assertEquals("clamav", state.path("step").asText());
         assertEquals(List.of(), webhook.received(), "the webhook comes after clamav");
@@ -108,7 +104,7 @@ class ProcessingStepsIT {
     @Test
     void aCleanFileIsPublishedAfterEveryStep() throws Exception {
         webhook.script(TestWebhook.Answer.action("continue"));
-        Upload upload = Upload.of(s3(), bucket, "clean.bin", pattern(PART, 2), pattern(1000, 3));
+        StagedUpload upload = StagedUpload.of(s3(), bucket, "clean.bin", pattern(PART, 2), pattern(1000, 3));
 
         upload.complete(s3());
 
@@ -121,7 +117,7 @@ class ProcessingStepsIT {
         assertEquals(1, webhook.received().size());
         assertEquals(bucket, asked.path("bucket").asText());
         assertEquals("clean.bin", asked.path("key").asText());
-        assertEquals(upload.id, asked.path("uploadId").asText());
+        assertEquals(upload.id(), asked.path("uploadId").asText());
         assertEquals(PART + 1000, asked.path("size").asLong());
     }
 
@@ -129,7 +125,7 @@ class ProcessingStepsIT {
     void aFailingWebhookIsRetriedUntilItAnswers() throws Exception {
         webhook.script(new TestWebhook.Answer(500, "{}"), new TestWebhook.Answer(200, null),
                 new TestWebhook.Answer(503, ""), TestWebhook.Answer.action("continue"));
-        Upload upload = Upload.of(s3(), bucket, "retried.bin", pattern(PART, 4), pattern(10, 5));
+        StagedUpload upload = StagedUpload.of(s3(), bucket, "retried.bin", pattern(PART, 4), pattern(10, 5));
 
         upload.complete(s3());
 
@@ -142,18 +138,18 @@ class ProcessingStepsIT {
     @Test
     void aWebhookThatAbortsKeepsTheUploadUnpublished() throws Exception {
         webhook.script(TestWebhook.Answer.action("abort"));
-        Upload upload = Upload.of(s3(), bucket, "held.bin", pattern(PART, 6), pattern(10, 7));
+        StagedUpload upload = StagedUpload.of(s3(), bucket, "held.bin", pattern(PART, 6), pattern(10, 7));
 
         S3Exception refused = assertThrows(S3Exception.class, () -> upload.complete(s3()));
 
         assertEquals("AccessDenied", refused.awsErrorDetails().errorCode());
         assertTrue(refused.getMessage().contains("the test's webhook said abort"), refused.getMessage());
         assertEquals(List.of(), S3TestGateway.objectNames(gateway.swift(), bucket), "nothing at the key");
-        assertEquals(List.of(upload.id), s3().listMultipartUploads(b -> b.bucket(bucket)).uploads().stream()
+        assertEquals(List.of(upload.id()), s3().listMultipartUploads(b -> b.bucket(bucket)).uploads().stream()
                 .map(listed -> listed.uploadId()).toList(), "the upload is kept");
         assertEquals(2, segmentNames().stream().filter(name -> name.startsWith("parts/")).count());
 
-        s3().abortMultipartUpload(b -> b.bucket(bucket).key("held.bin").uploadId(upload.id));
+        s3().abortMultipartUpload(b -> b.bucket(bucket).key("held.bin").uploadId(upload.id()));
         assertEquals(List.of(), segmentNames(), "abort removes the parts, the marker and the state");
     }
 
@@ -174,34 +170,5 @@ class ProcessingStepsIT {
 
     private static byte[] pattern(int size, long seed) throws IOException {
         return new PatternStream(size, seed).readAllBytes();
-    }
-
-    /** A multipart upload whose parts are stored, not completed yet. */
-    public record Upload(String bucket, String key, String id, List<byte[]> parts, List<CompletedPart> completed) {
-
-        public static Upload of(S3Client s3, String bucket, String key, byte[]... parts) {
-            String id = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
-            List<CompletedPart> completed = new ArrayList<>();
-            for (int number = 1; number <= parts.length; number++) {
-                int partNumber = number;
-                String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(partNumber),
-                        RequestBody.fromBytes(parts[number - 1])).eTag();
-                completed.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-            }
-            return new Upload(bucket, key, id, List.of(parts), completed);
-        }
-
-        public void complete(S3Client s3) {
-            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id)
-                    .multipartUpload(u -> u.parts(completed)));
-        }
-
-        public byte[] bytes() throws IOException {
-            var all = new ByteArrayOutputStream();
-            for (byte[] part : parts) {
-                all.write(part);
-            }
-            return all.toByteArray();
-        }
     }
 }
