@@ -5,6 +5,7 @@ import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.SharedBucketRegistry;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.handler.RegistryMissingBucket;
+import io.s3multi.s3.handler.bucket.RegistryAclRules;
 import io.s3multi.s3.lifecycle.ExpirationHeaders;
 import io.s3multi.s3.multipart.MultipartDispatcher;
 import io.s3multi.s3.processing.ConfiguredSteps;
@@ -65,7 +66,7 @@ public final class S3MultiFilter implements Filter {
         var dispatcher = new MultipartDispatcher(config.multipart(), this::maxManifestSegments,
                 (call, bucket) -> RegistryMissingBucket.fromRegistry(SharedBucketRegistry.in(context))
                         .answer(call, bucket), new ExpirationHeaders(() -> SharedBucketRegistry.lifecyclesIn(context)),
-                processing);
+                RegistryAclRules.of(() -> SharedBucketRegistry.in(context)), processing);
         this.edge = new S3Edge(dispatcher::dispatch, storageDomains, clock);
     }
 
