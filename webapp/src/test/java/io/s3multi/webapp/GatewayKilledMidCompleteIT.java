@@ -33,10 +33,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
@@ -178,13 +175,7 @@ class GatewayKilledMidCompleteIT {
     }
 
     private S3Client client(GatewayProcess gateway) {
-        S3Client client = S3Client.builder()
-                .endpointOverride(gateway.uri(""))
-                .region(Region.of(S3TestGateway.REGION))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY)))
-                .build();
+        S3Client client = gateway.s3();
         closeables.add(0, client);
         return client;
     }

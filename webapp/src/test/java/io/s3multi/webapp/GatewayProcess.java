@@ -1,5 +1,6 @@
 package io.s3multi.webapp;
 
+import io.s3multi.webapp.s3.S3TestGateway;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,6 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The gateway as an operator runs it: {@code java -jar webapp/target/s3multi.jar} in its own JVM, so that
@@ -67,6 +72,17 @@ final class GatewayProcess implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** An SDK client with default settings for test:tester against this gateway; the caller closes it. */
+    S3Client s3() {
+        return S3Client.builder()
+                .endpointOverride(uri(""))
+                .region(Region.of(S3TestGateway.REGION))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY)))
+                .build();
     }
 
     int port() {

@@ -4,6 +4,8 @@ import io.s3multi.filters.pipeline.DeclaredSettings;
 import io.s3multi.filters.pipeline.FilterSettings;
 import io.s3multi.filters.pipeline.Setting;
 import io.s3multi.s3.multipart.MultipartSettings;
+import io.s3multi.s3.processing.ProcessingSettings;
+import java.util.stream.Stream;
 
 import java.net.URI;
 import java.time.Duration;
@@ -14,8 +16,10 @@ import java.time.Duration;
  * @param multipart            what the multipart handlers answer by
  * @param swiftUrl             the Swift whose {@code /info} gives {@code slo.max_manifest_segments}
  * @param maxManifestSegments  segments per SLO manifest; 0: Swift's own limit from {@code /info}
+ * @param processing           the steps an upload passes before it is published ({@link ProcessingConfig})
  */
-record S3MultiConfig(MultipartSettings multipart, URI swiftUrl, int maxManifestSegments) {
+record S3MultiConfig(MultipartSettings multipart, URI swiftUrl, int maxManifestSegments,
+        ProcessingSettings processing) {
 
     static final Setting<Integer> MIN_PART_SIZE = Setting.integer("min_part_size",
             String.valueOf(MultipartSettings.DEFAULT_MIN_PART_SIZE), 0, Integer.MAX_VALUE,
@@ -39,9 +43,10 @@ record S3MultiConfig(MultipartSettings multipart, URI swiftUrl, int maxManifestS
     static final Setting<URI> SWIFT_URL = Setting.swiftUrl("The Swift proxy whose /info is read.");
 
     static final DeclaredSettings SETTINGS = DeclaredSettings.stage("s3multi", "The S3 multipart upload API;"
-            + " uploads live in <bucket>_segments and become Static Large Objects.", MIN_PART_SIZE, MAX_PARTS,
-            MAX_PARTS_LISTING, MAX_UPLOADS_LISTING, HEARTBEAT_INTERVAL, CLAIM_TIMEOUT, MAX_MANIFEST_SEGMENTS,
-            SWIFT_URL);
+            + " uploads live in <bucket>_segments and become Static Large Objects.", Stream.concat(Stream.of(
+                    MIN_PART_SIZE, MAX_PARTS, MAX_PARTS_LISTING, MAX_UPLOADS_LISTING, HEARTBEAT_INTERVAL,
+                    CLAIM_TIMEOUT, MAX_MANIFEST_SEGMENTS, SWIFT_URL), ProcessingConfig.ALL.stream())
+            .toArray(Setting<?>[]::new));
 
     static S3MultiConfig from(FilterSettings settings) {
         var multipart = new MultipartSettings(MIN_PART_SIZE.read(settings), MAX_PARTS.read(settings),
@@ -52,6 +57,7 @@ record S3MultiConfig(MultipartSettings multipart, URI swiftUrl, int maxManifestS
             throw new IllegalArgumentException(settings.key(MAX_MANIFEST_SEGMENTS.name())
                     + ": nesting needs at least 2 segments per manifest (0 means Swift's own limit)");
         }
-        return new S3MultiConfig(multipart, settings.swiftUrl(SWIFT_URL), maxSegments);
+        return new S3MultiConfig(multipart, settings.swiftUrl(SWIFT_URL), maxSegments,
+                ProcessingConfig.from(settings));
     }
 }

@@ -8,6 +8,7 @@ import io.s3multi.s3.handler.RegistryMissingBucket;
 import io.s3multi.s3.handler.bucket.RegistryAclRules;
 import io.s3multi.s3.lifecycle.ExpirationHeaders;
 import io.s3multi.s3.multipart.MultipartDispatcher;
+import io.s3multi.s3.processing.ConfiguredSteps;
 import io.s3multi.s3.processing.ProcessingSteps;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
@@ -45,27 +46,35 @@ import java.util.Optional;
  * <p><b>Settings</b> ({@code filter.s3multi.*}): declared once, with defaults and meanings, in
  * {@link S3MultiConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  *
- * <p><b>Request attributes:</b> those of {@link S3Edge}.
+ * <p><b>Request attributes:</b> those of {@link S3Edge}. <b>Context attribute:</b> {@link #PROCESSING_STEPS}, the
+ * processing steps ({@code processing_*} settings) every completed upload passes before it is published.
  */
 public final class S3MultiFilter implements Filter {
 
+    /** The servlet context attribute holding this stage's {@link ProcessingSteps}. */
+    public static final String PROCESSING_STEPS = ProcessingSteps.class.getName();
+
     private final S3MultiConfig config;
     private final S3Edge edge;
+    private final ProcessingSteps processing;
     private volatile SwiftBackendLease swift;
     private volatile ServletContext context;
 
     S3MultiFilter(S3MultiConfig config, List<String> storageDomains, Clock clock) {
         this.config = config;
+        this.processing = ConfiguredSteps.of(config.processing());
         var dispatcher = new MultipartDispatcher(config.multipart(), this::maxManifestSegments,
                 (call, bucket) -> RegistryMissingBucket.fromRegistry(SharedBucketRegistry.in(context))
                         .answer(call, bucket), new ExpirationHeaders(() -> SharedBucketRegistry.lifecyclesIn(context)),
-                RegistryAclRules.of(() -> SharedBucketRegistry.in(context)), ProcessingSteps.NONE);
+                RegistryAclRules.of(() -> SharedBucketRegistry.in(context)), processing);
         this.edge = new S3Edge(dispatcher::dispatch, storageDomains, clock);
     }
 
     @Override
     public void init(FilterConfig filterConfig) {
         context = filterConfig.getServletContext();
+        // Other stages (tus) finish uploads through the same steps and show their state.
+        context.setAttribute(PROCESSING_STEPS, processing);
         swift = SwiftBackendLease.take(filterConfig.getServletContext(), config.swiftUrl());
     }
 

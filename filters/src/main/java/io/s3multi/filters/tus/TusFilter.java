@@ -6,6 +6,7 @@ import io.s3multi.filters.pipeline.ServiceIdentity;
 import io.s3multi.filters.s3.RequestIds;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.filters.s3multi.S3MultiFilter;
 import io.s3multi.s3.multipart.CompletionHandler;
 import io.s3multi.s3.multipart.MultipartSettings;
 import io.s3multi.s3.operation.S3Failures;
@@ -19,6 +20,7 @@ import io.s3multi.s3.tus.UploadCapability;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -79,8 +81,11 @@ public final class TusFilter implements Filter {
                 throw new java.io.UncheckedIOException("cannot read Swift's /info", e);
             }
         };
-        // The processing steps are those of the multipart completion (none until the steps stage configures them).
-        ProcessingSteps steps = ProcessingSteps.NONE;
+        // The processing steps are the s3multi stage's (filter.s3multi.processing_*), looked up when an upload
+        // completes: that stage comes later in the pipeline and publishes them in its init.
+        ServletContext shared = context;
+        ProcessingSteps steps = ProcessingSteps.deferred(
+                () -> (ProcessingSteps) shared.getAttribute(S3MultiFilter.PROCESSING_STEPS));
         var completion = new CompletionHandler(new MultipartSettings(0, 10_000, 1000, 1000,
                 java.time.Duration.ofSeconds(10), MultipartSettings.DEFAULT_CLAIM_TIMEOUT), maxSegments, steps);
         handler = new TusHandler(config.tus(), new UploadCapability(TusSecret.of(config.secret(), service)),

@@ -39,6 +39,7 @@ public final class SegmentsLayout {
     public static final String PARTS = "parts/";
     public static final String MANIFESTS = "manifests/";
     public static final String CLAIMS = "claims/";
+    public static final String PROCESSING = "processing/";
 
     /** The content type of a claim ({@link #claim}). */
     public static final String CLAIM_CONTENT_TYPE = "application/x-s3multi-claim";
@@ -176,6 +177,15 @@ public final class SegmentsLayout {
     /** {@code claims/<upload id>}: who finishes the upload (Complete or Abort) and what it answered. */
     public static String claim(UploadId uploadId) {
         return CLAIMS + uploadId.value();
+    }
+
+    /**
+     * {@code processing/<upload id>}: the state of the processing steps an upload passes before it is published
+     * (JSON, see {@code io.s3multi.s3.processing.ProcessingRecord}); deleted with the marker once published, kept
+     * with the verdict when a step rejected the upload.
+     */
+    public static String processing(UploadId uploadId) {
+        return PROCESSING + uploadId.value();
     }
 
     /**

@@ -78,6 +78,12 @@
  *                                      X-Object-Meta-S3multi-Claim-Refreshed: &lt;ms since the epoch&gt;
  *                                        (refreshed by its holder every quarter of claim_timeout; stale
  *                                        after claim_timeout, 8 s by default)
+ *   processing/&lt;upload id&gt;            only with processing steps configured (docs/PROCESSING.md): JSON
+ *                                      {"state":"PROCESSING|REJECTED","step":..,"reason":..,"passed":[..]},
+ *                                      written by Complete before and after each step, so a retried Complete
+ *                                      (any gateway) resumes after the passed steps; deleted with the marker
+ *                                      once published, by Abort; kept (REJECTED) when a step rejected the
+ *                                      upload, so its status keeps answering why
  * </pre>
  * {@code ␁} is U+0001; a U+0001 inside a key is written U+0001 U+0002
  * ({@link io.s3multi.s3.contract.SegmentsLayout}).

@@ -367,6 +367,7 @@ public final class CompletionHandler {
             if (marked && unchosenGone) {
                 CleanUpRetry.run("deleting the finished marker of " + upload, () -> {
                     state.deleteQuietly(marker);
+                    processing.published(call.swift(), call.bucket(), uploadId);
                     return true;
                 });
             }

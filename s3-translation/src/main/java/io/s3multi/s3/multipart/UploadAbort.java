@@ -63,6 +63,8 @@ public final class UploadAbort {
             }
             state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
             state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+            // The state of processing steps, if the upload was kept after a step rejected it.
+            state.deleteQuietly(SegmentsLayout.processing(uploadId));
         } finally {
             held.release();
         }

@@ -3,6 +3,7 @@ package io.s3multi.s3.processing;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.error.SwiftException;
+import java.util.function.Supplier;
 
 /**
  * The ordered steps an upload passes before it is published at its key (setting
@@ -19,6 +20,15 @@ public interface ProcessingSteps {
     /** No steps: every upload is published at once, as without processing. */
     ProcessingSteps NONE = NoProcessingSteps.INSTANCE;
 
+    /**
+     * Steps looked up when used, not when made: for a stage that finishes uploads (tus) and is set up before the
+     * stage that owns the steps ({@code s3multi} publishes them as a servlet context attribute in its init).
+     * A lookup that finds none means {@link #NONE}.
+     */
+    static ProcessingSteps deferred(Supplier<ProcessingSteps> lookup) {
+        return new DeferredProcessingSteps(lookup);
+    }
+
     /** Whether no step is configured, so {@link #process} publishes at once and records nothing. */
     boolean isEmpty();
 
@@ -30,4 +40,11 @@ public interface ProcessingSteps {
 
     /** The processing state Swift holds for the upload; {@link ProcessingStatus#none()} when there is none. */
     ProcessingStatus status(SwiftAccount swift, String bucket, UploadId uploadId) throws SwiftException;
+
+    /**
+     * The upload was published and its marker is gone: its processing state goes too (the object at its key, with
+     * the upload id in its reserved metadata, now says it passed).
+     */
+    default void published(SwiftAccount swift, String bucket, UploadId uploadId) throws SwiftException {
+    }
 }
