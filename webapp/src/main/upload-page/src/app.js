@@ -119,7 +119,16 @@ async function setUpUploads() {
       generateObjectKey: (file) => file.meta.filename,
     })
   } else {
-    uppy.use(Tus, { ...tus, chunkSize: 8 * MiB, retryDelays: [0, 1000, 2000, 4000, 8000, 8000] })
+    uppy.use(Tus, {
+      ...tus,
+      chunkSize: 8 * MiB,
+      retryDelays: [0, 1000, 2000, 4000, 8000, 8000, 8000, 8000],
+      // Counted where tests and curious users can see it: how often the page retried a broken request.
+      onShouldRetry: (error, attempt, options, next) => {
+        document.body.dataset.retries = String(Number(document.body.dataset.retries ?? 0) + 1)
+        return next(error)
+      },
+    })
     // A presigned creation URL lives 15 minutes: sign afresh before each batch.
     uppy.addPreProcessor(async () => uppy.getPlugin('Tus').setOptions(await storage.tusOptions(chosen.bucket)))
   }
