@@ -5,8 +5,10 @@ import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.SharedBucketRegistry;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.handler.RegistryMissingBucket;
+import io.s3multi.s3.handler.bucket.RegistryAclRules;
 import io.s3multi.s3.lifecycle.ExpirationHeaders;
 import io.s3multi.s3.multipart.MultipartDispatcher;
+import io.s3multi.s3.processing.ProcessingSteps;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.swift.error.SwiftException;
@@ -56,7 +58,8 @@ public final class S3MultiFilter implements Filter {
         this.config = config;
         var dispatcher = new MultipartDispatcher(config.multipart(), this::maxManifestSegments,
                 (call, bucket) -> RegistryMissingBucket.fromRegistry(SharedBucketRegistry.in(context))
-                        .answer(call, bucket), new ExpirationHeaders(() -> SharedBucketRegistry.lifecyclesIn(context)));
+                        .answer(call, bucket), new ExpirationHeaders(() -> SharedBucketRegistry.lifecyclesIn(context)),
+                RegistryAclRules.of(() -> SharedBucketRegistry.in(context)), ProcessingSteps.NONE);
         this.edge = new S3Edge(dispatcher::dispatch, storageDomains, clock);
     }
 

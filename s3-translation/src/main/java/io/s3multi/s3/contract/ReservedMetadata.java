@@ -48,6 +48,10 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code X-Object-Meta-S3multi-Tags-1}, {@code -2}, ...</td><td>the object's tags, form-encoded, in
  *       pieces of at most 256 bytes ({@link StoredTags})</td><td>PutObject, CopyObject, CreateMultipartUpload (on
  *       the marker) and CompleteMultipartUpload, Put/DeleteObjectTagging (a metadata POST)</td></tr>
+ *   <tr><td>{@code X-Object-Meta-S3multi-Acl-1}, {@code -2}, ...</td><td>the object's ACL (owner and grants) in
+ *       one form-encoded text, in pieces of at most 256 bytes ({@link StoredAcl}); absent: the bucket owner's full
+ *       control</td><td>PutObject, CopyObject, CreateMultipartUpload (on the marker) and CompleteMultipartUpload when
+ *       the request asks for an ACL; PutObjectAcl (a metadata POST)</td></tr>
  *   <tr><td>{@code X-Container-Meta-S3multi-Tags-1}, ... (container)</td><td>the bucket's tags, as above</td>
  *       <td>Put/DeleteBucketTagging (a container POST)</td></tr>
  *   <tr><td>{@code X-Object-Meta-S3multi-Lock-Mode}, {@code -Lock-Retain-Until}, {@code -Lock-Legal-Hold}</td>
@@ -94,6 +98,12 @@ public final class ReservedMetadata {
      * markers (the tags of the object to be).
      */
     public static final String TAGS_PREFIX = SWIFT_PREFIX + "Tags-";
+
+    /**
+     * An object's own ACL ({@link StoredAcl}): {@code Acl-1}, {@code Acl-2}, ... hold consecutive pieces of its stored
+     * form. On the objects S3 writes with an ACL and on upload markers (the ACL of the object to be).
+     */
+    public static final String ACL_PREFIX = SWIFT_PREFIX + "Acl-";
 
     /** Every reserved Swift container metadata header starts with this (compare without regard to case). */
     public static final String CONTAINER_PREFIX = "X-Container-Meta-S3multi-";

@@ -137,9 +137,12 @@ public final class StoredTags {
         return field.getKey().length() - prefix.length() + field.getValue().getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** The stored form cut into pieces named {@code <prefix>1}, {@code <prefix>2}, ... */
     private static SwiftHeaders pieces(String prefix, TagSet tags) {
-        String form = tags.storedForm();
+        return pieces(prefix, tags.storedForm());
+    }
+
+    /** A stored form cut into pieces named {@code <prefix>1}, {@code <prefix>2}, ... (also {@link StoredAcl}'s). */
+    static SwiftHeaders pieces(String prefix, String form) {
         SwiftHeaders.Builder headers = SwiftHeaders.builder();
         for (int start = 0, piece = 1; start < form.length(); start += PIECE_BYTES, piece++) {
             headers.set(prefix + piece, form.substring(start, Math.min(form.length(), start + PIECE_BYTES)));
@@ -147,7 +150,8 @@ public final class StoredTags {
         return headers.build();
     }
 
-    private static String joined(SwiftHeaders stored, String prefix) {
+    /** The pieces under {@code prefix} joined, from {@code 1} up to the first missing one. */
+    static String joined(SwiftHeaders stored, String prefix) {
         StringBuilder form = new StringBuilder();
         for (int i = 1; ; i++) {
             String piece = stored.get(prefix + i);
@@ -158,7 +162,7 @@ public final class StoredTags {
         }
     }
 
-    private static boolean startsWithIgnoringCase(String name, String prefix) {
+    static boolean startsWithIgnoringCase(String name, String prefix) {
         return name.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * What CreateMultipartUpload said about the object to be, kept on the upload's marker until Complete writes
  * it onto the manifest: content type, content headers, {@code x-amz-meta-*}, checksum algorithm and type, who
- * initiated the upload, the object's tags ({@code x-amz-tagging}, stored as on an object: {@link StoredTags}).
+ * initiated the upload, the object's tags ({@code x-amz-tagging}, stored as on an object: {@link StoredTags}) and
+ * its ACL ({@link StoredAcl}).
  *
  * <p>On the marker everything is {@code X-Object-Meta-*} (Swift keeps any such header on any object): user
  * metadata under its own name, the gateway's under the reserved {@code X-Object-Meta-S3multi-} prefix. The
@@ -31,10 +32,12 @@ import java.util.Optional;
  * @param tags              the tags of the object to be
  * @param lock              the Object Lock state CreateMultipartUpload asked for ({@code x-amz-object-lock-*}),
  *                          stored on the marker as on an object ({@link ObjectLockState}); applied at Complete
+ * @param acl               the reserved metadata of the object's own ACL ({@link StoredAcl}), kept on the marker as
+ *                          on an object and written onto the manifest; empty when the upload asked for no ACL
  */
 public record UploadInfo(String key, UploadId uploadId, String contentType, Map<String, String> contentHeaders,
         Map<String, String> userMetadata, Optional<DigestAlgorithm> checksumAlgorithm, ChecksumType checksumType,
-        String initiator, TagSet tags, ObjectLockState lock) {
+        String initiator, TagSet tags, ObjectLockState lock, SwiftHeaders acl) {
 
     /** The content type of an upload's marker, before its parameters. */
     public static final String MARKER_CONTENT_TYPE = "application/x-s3multi-upload";
@@ -64,6 +67,15 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         }
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(lock, "lock");
+        Objects.requireNonNull(acl, "acl");
+    }
+
+    /** An upload whose object gets no ACL of its own. */
+    public UploadInfo(String key, UploadId uploadId, String contentType, Map<String, String> contentHeaders,
+            Map<String, String> userMetadata, Optional<DigestAlgorithm> checksumAlgorithm, ChecksumType checksumType,
+            String initiator, TagSet tags, ObjectLockState lock) {
+        this(key, uploadId, contentType, contentHeaders, userMetadata, checksumAlgorithm, checksumType, initiator,
+                tags, lock, SwiftHeaders.empty());
     }
 
     /** An upload that asked for no Object Lock state. */
@@ -100,7 +112,7 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         if (checksumType != null) {
             headers.set(META_CHECKSUM_TYPE, checksumType.name());
         }
-        return headers.addAll(StoredTags.objectHeaders(tags)).addAll(lock.headers()).build();
+        return headers.addAll(StoredTags.objectHeaders(tags)).addAll(lock.headers()).addAll(acl).build();
     }
 
     /** The upload as its marker's HEAD shows it. */
@@ -125,7 +137,7 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         String contentType = marker.get(META_CONTENT_TYPE) == null ? null : decodeValue(marker.get(META_CONTENT_TYPE));
         String initiator = marker.get(META_INITIATOR) == null ? "" : decodeValue(marker.get(META_INITIATOR));
         return new UploadInfo(key, uploadId, contentType, content, user, algorithm, type, initiator,
-                StoredTags.ofObject(marker), ObjectLockState.of(marker));
+                StoredTags.ofObject(marker), ObjectLockState.of(marker), aclPieces(marker));
     }
 
     /**
@@ -150,7 +162,8 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
     /**
      * The headers of the object's manifest: content type (with the S3 ETag as {@link ListingEtag} parameter, so
      * bucket listings show it),
-     * content headers, user metadata, and the reserved S3 ETag, upload id, parts count, checksum, tags and the binding
+     * content headers, user metadata, and the reserved S3 ETag, upload id, parts count, checksum, tags, ACL and
+     * the binding
      * of the manifest to its bucket and key ({@link ReservedMetadata#OBJECT}).
      *
      * @param eTag       the object's S3 ETag, unquoted ({@code <md5-of-md5s>-N})
@@ -171,7 +184,14 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
             headers.set(ReservedMetadata.checksum(sum.algorithm()), sum.value());
             headers.set(META_CHECKSUM_TYPE, sum.type().name());
         });
-        return headers.addAll(StoredTags.objectHeaders(tags)).build();
+        return headers.addAll(StoredTags.objectHeaders(tags)).addAll(acl).build();
+    }
+
+    private static SwiftHeaders aclPieces(SwiftHeaders marker) {
+        SwiftHeaders.Builder pieces = SwiftHeaders.builder();
+        marker.fields().stream().filter(field -> StoredAcl.isObjectAclPiece(field.getKey()))
+                .forEach(field -> pieces.add(field.getKey(), field.getValue()));
+        return pieces.build();
     }
 
     // Swift header values must be ASCII-safe; keys and display names may be any UTF-8.

@@ -15,6 +15,8 @@
  *       {@link io.s3multi.s3.contract.ContentTypeParameters}: what rides in content types;</li>
  *   <li>{@link io.s3multi.s3.contract.StoredTags}: object tags as reserved object metadata, bucket tags as reserved
  *       container metadata ({@code X-Container-Meta-S3multi-Tags-*});</li>
+ *   <li>{@link io.s3multi.s3.contract.StoredAcl}: an object's own ACL as reserved object metadata (a bucket's is
+ *       in the registry, {@link io.s3multi.s3.contract.RegistryLayout});</li>
  *   <li>{@link io.s3multi.s3.contract.ObjectLockState}, {@link io.s3multi.s3.contract.BucketLockConfiguration}:
  *       Object Lock, per version as reserved object metadata, per bucket as reserved container metadata (no side
  *       objects: nothing of Object Lock lives in {@code b_segments});</li>
@@ -42,6 +44,8 @@
  *                                      X-Object-Meta-S3multi-Lock-Mode, -Lock-Retain-Until (ISO-8601),
  *                                        -Lock-Legal-Hold: ON (Object Lock of this version, if any; on every
  *                                        object the gateway writes, multipart or not)
+ *                                      X-Object-Meta-S3multi-Acl-1, -2, ...: the object's own ACL (if any; on
+ *                                        every object the gateway writes with an ACL, multipart or not)
  *                                      X-Object-Meta-&lt;name&gt; (x-amz-meta-*), Cache-Control, ...
  *
  * container b_segments              (created by the first CreateMultipartUpload, with b's X-Storage-Policy,
@@ -55,6 +59,7 @@
  *                                      X-Object-Meta-S3multi-Checksum-Algorithm / -Checksum-Type
  *                                      X-Object-Meta-S3multi-Tags-1, ... (x-amz-tagging for the object to be)
  *                                      X-Object-Meta-S3multi-Lock-* (x-amz-object-lock-* for the object to be)
+ *                                      X-Object-Meta-S3multi-Acl-1, ... (x-amz-acl / -grant-* for the object to be)
  *                                      X-Object-Meta-&lt;name&gt; (x-amz-meta-* for the object to be)
  *   parts/&lt;upload id&gt;/00001/&lt;attempt&gt;  one attempt to upload part 1 (its ETag is its MD5); every UploadPart
  *                                      and UploadPartCopy request writes its own: &lt;attempt&gt; is 14 base32hex

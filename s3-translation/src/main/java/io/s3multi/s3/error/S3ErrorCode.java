@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  */
 public enum S3ErrorCode {
 
+    ACCESS_CONTROL_LIST_NOT_SUPPORTED("AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
     ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
     ACCESS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed."),
     ACCOUNT_PROBLEM("AccountProblem", 403,
@@ -46,6 +47,8 @@ public enum S3ErrorCode {
     INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403,
             "The AWS Access Key Id you provided does not exist in our records."),
     INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument"),
+    INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP("InvalidBucketAclWithObjectOwnership", 400,
+            "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"),
     INVALID_BUCKET_STATE("InvalidBucketState", 409, "The request is not valid with the current state of the bucket."),
     INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
     INVALID_CHUNK_SIZE("InvalidChunkSizeError", 403,
@@ -65,6 +68,8 @@ public enum S3ErrorCode {
     INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag."),
     INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),
     KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
+    MALFORMED_ACL("MalformedACLError", 400,
+            "The XML you provided was not well-formed or did not validate against our published schema."),
     MALFORMED_TRAILER("MalformedTrailerError", 400,
             "The request contained trailing data that was not well-formed or did not conform to our published"
                     + " schema."),
@@ -94,6 +99,8 @@ public enum S3ErrorCode {
     NOT_MODIFIED("NotModified", 304, "Not Modified"),
     OBJECT_LOCK_CONFIGURATION_NOT_FOUND("ObjectLockConfigurationNotFoundError", 404,
             "Object Lock configuration does not exist for this bucket"),
+    OWNERSHIP_CONTROLS_NOT_FOUND("OwnershipControlsNotFoundError", 404,
+            "The bucket ownership controls were not found"),
     PRECONDITION_FAILED("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold"),
     REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403,
             "The difference between the request time and the current time is too large."),
@@ -107,6 +114,8 @@ public enum S3ErrorCode {
     SLOW_DOWN("SlowDown", 503, "Please reduce your request rate."),
     TOO_MANY_PARTS("TooManyParts", 400,
             "You have attempted to add more parts than the maximum of 10000 that are allowed for this object."),
+    UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS("UnresolvableGrantByEmailAddress", 400,
+            "The email address you provided does not match any account on record."),
     UNEXPECTED_CONTENT("UnexpectedContent", 400, "This request does not support content"),
     X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400,
             "The provided 'x-amz-content-sha256' header does not match what was computed.");

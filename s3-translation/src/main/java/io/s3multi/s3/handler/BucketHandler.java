@@ -1,15 +1,18 @@
 package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.access.acl.AclWriteRules;
 import io.s3multi.s3.handler.bucket.BucketAcls;
 import io.s3multi.s3.handler.bucket.BucketCors;
 import io.s3multi.s3.handler.bucket.BucketCreation;
 import io.s3multi.s3.handler.bucket.BucketLifecycle;
 import io.s3multi.s3.handler.bucket.BucketListings;
 import io.s3multi.s3.handler.bucket.BucketObjectLock;
+import io.s3multi.s3.handler.bucket.BucketOwnershipControls;
 import io.s3multi.s3.handler.bucket.BucketPresence;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.handler.bucket.BucketRemoval;
+import io.s3multi.s3.handler.bucket.RegistryAclRules;
 import io.s3multi.s3.handler.bucket.BucketVersioningConfig;
 import io.s3multi.s3.handler.bucket.BucketTagging;
 import io.s3multi.s3.lifecycle.LifecycleLookup;
@@ -28,13 +31,8 @@ import java.util.Objects;
  * from the caller's account answers {@code AccessDenied} when another account owns the name, else
  * {@code NoSuchBucket} ({@link BucketPresence}).
  *
- * <p>What the gateway does not model is explicit, never faked:
- * <ul>
- *   <li>ACLs: every bucket is private to its account; GetBucketAcl shows the owner with {@code FULL_CONTROL},
- *       PutBucketAcl accepts only that ({@code x-amz-acl: private}, or a policy granting the owner
- *       {@code FULL_CONTROL} and nothing else), anything else is {@code NotImplemented}.</li>
- * </ul>
- * Bucket tags are stored as reserved container metadata ({@link BucketTagging}).
+ * <p>The bucket's ACL and OwnershipControls live with its registry record ({@link BucketAcls},
+ * {@link BucketOwnershipControls}). Bucket tags are stored as reserved container metadata ({@link BucketTagging}).
  * CORS and lifecycle configurations live with the bucket's registry record ({@link BucketCors},
  * {@link BucketLifecycle}); the Object Lock configuration on the container ({@link BucketObjectLock}).
  */
@@ -52,6 +50,8 @@ public final class BucketHandler {
     private final BucketCors cors;
     private final BucketObjectLock objectLock;
     private final BucketLifecycle lifecycle;
+    private final BucketAcls acls;
+    private final BucketOwnershipControls ownership;
 
     public BucketHandler(S3ApiSettings settings, BucketRegistry registry) {
         this(settings, registry, LifecycleLookup.NONE);
@@ -62,7 +62,10 @@ public final class BucketHandler {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(registry, "registry");
         this.presence = new BucketPresence(registry);
-        this.creation = new BucketCreation(settings, registry);
+        AclWriteRules aclRules = RegistryAclRules.of(registry);
+        this.acls = new BucketAcls(registry, presence, aclRules);
+        this.ownership = new BucketOwnershipControls(registry, presence);
+        this.creation = new BucketCreation(settings, registry, acls, ownership);
         this.removal = new BucketRemoval(registry, presence);
         this.listings = new BucketListings(settings, presence);
         this.objectLock = new BucketObjectLock(presence);
@@ -122,13 +125,23 @@ public final class BucketHandler {
     }
 
     public S3Response getBucketAcl(S3Call call) {
-        presence.require(call);
-        return BucketAcls.getBucketAcl(call);
+        return acls.getBucketAcl(call);
     }
 
     public S3Response putBucketAcl(S3Call call) {
-        presence.require(call);
-        return BucketAcls.putBucketAcl(call);
+        return acls.putBucketAcl(call);
+    }
+
+    public S3Response getBucketOwnershipControls(S3Call call) {
+        return ownership.get(call);
+    }
+
+    public S3Response putBucketOwnershipControls(S3Call call) {
+        return ownership.put(call);
+    }
+
+    public S3Response deleteBucketOwnershipControls(S3Call call) {
+        return ownership.delete(call);
     }
 
     public S3Response getBucketTagging(S3Call call) {

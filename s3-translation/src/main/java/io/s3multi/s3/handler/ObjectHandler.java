@@ -1,6 +1,8 @@
 package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.access.acl.AclWriteRules;
+import io.s3multi.s3.handler.object.ObjectAcls;
 import io.s3multi.s3.handler.object.ObjectAttributesReader;
 import io.s3multi.s3.handler.object.ObjectCopier;
 import io.s3multi.s3.handler.object.ObjectDeleter;
@@ -13,15 +15,12 @@ import io.s3multi.s3.lock.DeleteAuthority;
 import io.s3multi.s3.lifecycle.ExpirationHeaders;
 import io.s3multi.s3.lifecycle.LifecycleLookup;
 import io.s3multi.s3.operation.MissingBucket;
+import io.s3multi.s3.operation.ObjectAcl;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
-import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.version.VersionId;
-import io.s3multi.s3.xml.documents.AccessControlPolicy;
-import io.s3multi.s3.xml.documents.Owner;
-import io.s3multi.swift.SwiftHeaders;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,8 +33,8 @@ import java.util.Optional;
  * {@link ObjectCopier} (CopyObject), {@link ObjectDeleter} (DeleteObject), {@link ObjectTagging}
  * (Get/Put/DeleteObjectTagging), {@link ObjectLocks} (Get/PutObjectRetention, Get/PutObjectLegalHold); this class routes and answers the small sub-resources itself:
  * <ul>
- *   <li>ACLs: every object is private to its owner (the Swift account), so GetObjectAcl answers the owner with
- *       {@code FULL_CONTROL} and PutObjectAcl accepts only the canned ACL {@code private};</li>
+ *   <li>ACLs: {@link ObjectAcls} keeps an object's own ACL as reserved metadata (PutObject, CopyObject and
+ *       PutObjectAcl set it, within what the bucket's {@link AclWriteRules} allow);</li>
  *   <li>tagging: {@link ObjectTagging} keeps an object's tags as reserved metadata and changes them without
  *       rewriting the object's bytes.</li>
  * </ul>
@@ -45,6 +44,8 @@ public final class ObjectHandler {
     private final S3ApiSettings settings;
     private final MissingBucket missingBucket;
     private final ExpirationHeaders expiration;
+    private final AclWriteRules aclRules;
+    private final ObjectAcls acls;
 
     public ObjectHandler(S3ApiSettings settings) {
         this(settings, MissingBucket.NO_SUCH_BUCKET);
@@ -57,17 +58,26 @@ public final class ObjectHandler {
 
     /** @param lifecycles the buckets' lifecycle rules, for {@code x-amz-expiration} on put, get and head */
     public ObjectHandler(S3ApiSettings settings, MissingBucket missingBucket, LifecycleLookup lifecycles) {
+        this(settings, missingBucket, lifecycles, AclWriteRules.NONE);
+    }
+
+    /** @param aclRules what the buckets' settings let an object's ACL be ({@link AclWriteRules}) */
+    public ObjectHandler(S3ApiSettings settings, MissingBucket missingBucket, LifecycleLookup lifecycles,
+                         AclWriteRules aclRules) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.missingBucket = Objects.requireNonNull(missingBucket, "missingBucket");
         this.expiration = new ExpirationHeaders(lifecycles);
+        this.aclRules = Objects.requireNonNull(aclRules, "aclRules");
+        this.acls = new ObjectAcls(aclRules);
     }
 
     public S3Response putObject(S3Call call) {
-        return expiration.onObject(call, guarded(call, ObjectWriter::putObject));
+        return expiration.onObject(call, guarded(call,
+                c -> ObjectWriter.putObject(c, ObjectAcl.objectHeaders(c, aclRules))));
     }
 
     public S3Response copyObject(S3Call call) {
-        return guarded(call, ObjectCopier::copyObject);
+        return guarded(call, c -> ObjectCopier.copyObject(c, ObjectAcl.objectHeaders(c, aclRules)));
     }
 
     public S3Response getObject(S3Call call) {
@@ -104,19 +114,11 @@ public final class ObjectHandler {
     }
 
     public S3Response getObjectAcl(S3Call call) {
-        requireObject(call);
-        Owner owner = new Owner(call.identity().ownerId(), call.identity().displayName());
-        return S3Response.xml(new AccessControlPolicy(owner).addGrant(
-                AccessControlPolicy.Grantee.canonicalUser(owner.id(), owner.displayName()), "FULL_CONTROL"));
+        return guarded(call, acls::get);
     }
 
     public S3Response putObjectAcl(S3Call call) {
-        String acl = call.request().header("x-amz-acl");
-        if (acl == null || !acl.trim().equals("private")) {
-            throw S3Exception.notImplemented("Only the canned ACL private is supported for objects.");
-        }
-        requireObject(call);
-        return S3Response.status(200);
+        return guarded(call, acls::put);
     }
 
     /** Get/PutObjectRetention, Get/PutObjectLegalHold: one of {@link ObjectLocks}'s operations. */
@@ -134,14 +136,6 @@ public final class ObjectHandler {
 
     public S3Response deleteObjectTagging(S3Call call) {
         return guarded(call, ObjectTagging::delete);
-    }
-
-    private void requireObject(S3Call call) {
-        guarded(call, c -> {
-            S3Failures.onObject(c.swift(), c.bucket(), c.key(),
-                    () -> c.swift().objects().head(c.bucket(), c.key(), SwiftHeaders.empty()));
-            return null;
-        });
     }
 
     /** Runs an operation; a {@code NoSuchBucket} from it (target or copy source) goes through {@link MissingBucket}. */

@@ -2,6 +2,7 @@ package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
+import io.s3multi.s3.handler.bucket.RegistryAclRules;
 import io.s3multi.s3.handler.object.ObjectLocks;
 import io.s3multi.s3.lifecycle.LifecycleLookup;
 import io.s3multi.s3.operation.MissingBucket;
@@ -48,7 +49,7 @@ public final class S3ApiDispatcher {
         this.bucket = new BucketHandler(settings, registry, lifecycles);
         // Object operations know only the caller's account; the registry tells another owner's bucket apart.
         MissingBucket missingBucket = new RegistryMissingBucket(registry);
-        this.object = new ObjectHandler(settings, missingBucket, lifecycles);
+        this.object = new ObjectHandler(settings, missingBucket, lifecycles, RegistryAclRules.of(registry));
         this.multiDelete = new MultiDeleteHandler(settings, missingBucket);
     }
 
@@ -80,8 +81,10 @@ public final class S3ApiDispatcher {
             // Access control (issue #13): the helpers replace these with their handlers.
             case GET_BUCKET_POLICY, PUT_BUCKET_POLICY, DELETE_BUCKET_POLICY, GET_BUCKET_POLICY_STATUS,
                     GET_PUBLIC_ACCESS_BLOCK, PUT_PUBLIC_ACCESS_BLOCK, DELETE_PUBLIC_ACCESS_BLOCK,
-                    GET_BUCKET_OWNERSHIP_CONTROLS, PUT_BUCKET_OWNERSHIP_CONTROLS, DELETE_BUCKET_OWNERSHIP_CONTROLS,
                     POST_OBJECT -> throw S3Exception.notImplemented(operation.apiName() + " is not supported yet");
+            case GET_BUCKET_OWNERSHIP_CONTROLS -> bucket.getBucketOwnershipControls(call);
+            case PUT_BUCKET_OWNERSHIP_CONTROLS -> bucket.putBucketOwnershipControls(call);
+            case DELETE_BUCKET_OWNERSHIP_CONTROLS -> bucket.deleteBucketOwnershipControls(call);
             case DELETE_OBJECTS -> multiDelete.deleteObjects(call);
             case PUT_OBJECT -> object.putObject(call);
             case COPY_OBJECT -> object.copyObject(call);

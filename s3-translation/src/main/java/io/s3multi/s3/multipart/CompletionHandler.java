@@ -11,6 +11,9 @@ import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.WriteConditions;
+import io.s3multi.s3.processing.ProcessedUpload;
+import io.s3multi.s3.processing.ProcessingSteps;
+import io.s3multi.s3.processing.ProcessingVerdict;
 import io.s3multi.s3.xml.S3Xml;
 import io.s3multi.s3.xml.documents.CompleteMultipartUpload;
 import io.s3multi.s3.xml.documents.CompleteMultipartUploadResult;
@@ -79,11 +82,19 @@ public final class CompletionHandler {
     private final IntSupplier maxManifestSegments;
     private final FinishLocks locks;
     private final UploadAbort aborts;
+    private final ProcessingSteps processing;
 
     /** @param maxManifestSegments Swift's {@code slo.max_manifest_segments} from {@code /info} */
     public CompletionHandler(MultipartSettings settings, IntSupplier maxManifestSegments) {
+        this(settings, maxManifestSegments, ProcessingSteps.NONE);
+    }
+
+    /** @param processing the steps an upload passes before its manifest is published at its key */
+    public CompletionHandler(MultipartSettings settings, IntSupplier maxManifestSegments,
+            ProcessingSteps processing) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.maxManifestSegments = Objects.requireNonNull(maxManifestSegments, "maxManifestSegments");
+        this.processing = Objects.requireNonNull(processing, "processing");
         this.locks = new FinishLocks(settings.claimTimeout());
         this.aborts = new UploadAbort(locks);
     }
@@ -115,7 +126,7 @@ public final class CompletionHandler {
         SwiftHeaders headers = upload.manifestHeaders(call.bucket(), plan.eTag(), plan.parts().size(), plan.checksum())
                 .toBuilder().addAll(NewVersionLock.of(call, Optional.of(upload.lock())
                         .filter(lock -> !lock.equals(ObjectLockState.NONE))).headers()).build();
-        Completion completion = new Completion(call, state, uploadId, plan,
+        Completion completion = new Completion(call, state, upload, plan,
                 headers.toBuilder().addAll(conditions.swiftHeaders()).build());
         Optional<FinishLocks.Held> held = locks.tryLock(call.swift(), state, uploadId,
                 Claim.Purpose.COMPLETING, call.clock());
@@ -190,15 +201,17 @@ public final class CompletionHandler {
 
         private final S3Call call;
         private final UploadState state;
+        private final UploadInfo upload;
         private final UploadId uploadId;
         private final CompletionPlan plan;
         private final SwiftHeaders manifestHeaders;
 
-        Completion(S3Call call, UploadState state, UploadId uploadId, CompletionPlan plan,
+        Completion(S3Call call, UploadState state, UploadInfo upload, CompletionPlan plan,
                 SwiftHeaders manifestHeaders) {
             this.call = call;
             this.state = state;
-            this.uploadId = uploadId;
+            this.upload = upload;
+            this.uploadId = upload.uploadId();
             this.plan = plan;
             this.manifestHeaders = manifestHeaders;
         }
@@ -243,6 +256,11 @@ public final class CompletionHandler {
         Object finish(Optional<OverwrittenUpload> overwritten, FinishLocks.Held held) {
             String key = call.key();
             try {
+                ProcessingVerdict verdict = S3Failures.forCall(call, () -> processing.process(new ProcessedUpload(
+                        call.swift(), call.bucket(), upload, plan.parts(), plan.checksum())));
+                if (!verdict.publishes()) {
+                    throw rejected(verdict);
+                }
                 try {
                     new ManifestWriter(call.swift(), state.container()).write(call.bucket(), key, uploadId,
                             plan.parts(), maxManifestSegments.getAsInt(), manifestHeaders);
@@ -266,6 +284,25 @@ public final class CompletionHandler {
             } finally {
                 held.release();
             }
+        }
+
+        /**
+         * The steps refused the upload: it is not published; deleted (marker first, as an Abort) or kept open with
+         * its parts, as configured. The client is told why.
+         */
+        private S3Exception rejected(ProcessingVerdict verdict) {
+            if (verdict.decision() == ProcessingVerdict.Decision.REJECT_DELETE) {
+                try {
+                    state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
+                    state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
+                    state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+                } catch (SwiftException e) {
+                    LOG.warn("deleting rejected upload {} of {}/{} failed (left for the sweeper): {}", uploadId,
+                            call.bucket(), call.key(), e.toString());
+                }
+            }
+            return S3Exception.accessDenied("The upload was rejected by processing step " + verdict.step() + ": "
+                    + verdict.reason());
         }
 
         /**

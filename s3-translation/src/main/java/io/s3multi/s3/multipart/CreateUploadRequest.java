@@ -10,9 +10,9 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.HeaderValues;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
-import io.s3multi.s3.operation.ObjectAcl;
 import io.s3multi.s3.operation.ObjectMetadata;
 import io.s3multi.s3.tagging.TagSet;
+import io.s3multi.swift.SwiftHeaders;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +32,7 @@ public final class CreateUploadRequest {
      * @throws S3Exception InvalidRequest for an unknown checksum algorithm or type, InvalidArgument for
      *                     user metadata in the gateway's reserved namespace or a header value with a line break,
      *                     InvalidArgument, BadRequest or InvalidTag for an {@code x-amz-tagging} S3 refuses
-     *                     ({@link TagSet#fromHeader}) or that does not fit ({@link StoredTags}),
-     *                     NotImplemented for an ACL other than {@code private} ({@link ObjectAcl})
+     *                     ({@link TagSet#fromHeader}) or that does not fit ({@link StoredTags})
      */
     public static UploadInfo read(RequestHead head, String key, UploadId uploadId, String initiator) {
         return read(head, key, uploadId, initiator, ObjectLockState.NONE);
@@ -42,8 +41,16 @@ public final class CreateUploadRequest {
     /** As {@link #read(RequestHead, String, UploadId, String)}, for an object to be written with {@code lock}. */
     public static UploadInfo read(RequestHead head, String key, UploadId uploadId, String initiator,
             ObjectLockState lock) {
+        return read(head, key, uploadId, initiator, lock, SwiftHeaders.empty());
+    }
+
+    /**
+     * As {@link #read(RequestHead, String, UploadId, String, ObjectLockState)}, for an object to get the ACL that
+     * {@code acl} (reserved metadata, {@code ObjectAclMetadata}) keeps.
+     */
+    public static UploadInfo read(RequestHead head, String key, UploadId uploadId, String initiator,
+            ObjectLockState lock, SwiftHeaders acl) {
         head.headers().forEach((name, values) -> values.forEach(value -> HeaderValues.requireSingleLine(name, value)));
-        ObjectAcl.refuseBeyondPrivate(head);
         Map<String, String> content = new LinkedHashMap<>();
         for (String name : UploadInfo.CONTENT_HEADERS) {
             if (head.header(name) != null) {
@@ -81,7 +88,7 @@ public final class CreateUploadRequest {
         }
         TagSet tags = TagSet.fromHeader(head.header("x-amz-tagging"));
         UploadInfo upload = new UploadInfo(key, uploadId, head.header("Content-Type"), content, user, algorithm, type,
-                initiator, tags, lock);
+                initiator, tags, lock, acl);
         StoredTags.requireRoomOnObject(upload.markerHeaders(), tags);
         return upload;
     }

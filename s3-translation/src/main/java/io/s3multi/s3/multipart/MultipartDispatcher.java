@@ -1,11 +1,13 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.access.acl.AclWriteRules;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.lifecycle.ExpirationHeaders;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.processing.ProcessingSteps;
 import io.s3multi.s3.request.S3Operation;
 import java.util.Objects;
 import java.util.function.IntSupplier;
@@ -39,10 +41,20 @@ public final class MultipartDispatcher {
     /** @param expiration adds {@code x-amz-abort-date} and {@code x-amz-abort-rule-id} to Create and ListParts */
     public MultipartDispatcher(MultipartSettings settings, IntSupplier maxManifestSegments,
             MissingBucket missingBucket, ExpirationHeaders expiration) {
+        this(settings, maxManifestSegments, missingBucket, expiration, AclWriteRules.NONE, ProcessingSteps.NONE);
+    }
+
+    /**
+     * @param aclRules   what the buckets' settings let CreateMultipartUpload's ACL be
+     * @param processing the steps every upload passes before it is published at its key (Complete)
+     */
+    public MultipartDispatcher(MultipartSettings settings, IntSupplier maxManifestSegments,
+            MissingBucket missingBucket, ExpirationHeaders expiration, AclWriteRules aclRules,
+            ProcessingSteps processing) {
         this.expiration = Objects.requireNonNull(expiration, "expiration");
-        this.uploads = new UploadsHandler(settings);
+        this.uploads = new UploadsHandler(settings, aclRules);
         this.parts = new PartHandler(settings);
-        this.completion = new CompletionHandler(settings, maxManifestSegments);
+        this.completion = new CompletionHandler(settings, maxManifestSegments, processing);
         this.foreign = new ForeignUploads(missingBucket);
     }
 

@@ -1,5 +1,6 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.access.acl.AclWriteRules;
 import io.s3multi.s3.contract.BucketLockConfiguration;
 import io.s3multi.s3.contract.ObjectLockState;
 import io.s3multi.s3.contract.SegmentsLayout;
@@ -7,6 +8,7 @@ import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.lock.LockHeaders;
 import io.s3multi.s3.lock.NewVersionLock;
+import io.s3multi.s3.operation.ObjectAcl;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
@@ -30,22 +32,31 @@ public final class UploadsHandler {
             "X-Container-Write"};
 
     private final MultipartSettings settings;
+    private final AclWriteRules aclRules;
 
     public UploadsHandler(MultipartSettings settings) {
+        this(settings, AclWriteRules.NONE);
+    }
+
+    /** @param aclRules what the buckets' settings let an upload's ACL ({@code x-amz-acl}, {@code x-amz-grant-*}) be */
+    public UploadsHandler(MultipartSettings settings, AclWriteRules aclRules) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.aclRules = Objects.requireNonNull(aclRules, "aclRules");
     }
 
     /**
      * Stores the upload's marker. The first upload of a bucket creates {@code <bucket>_segments} with the
      * bucket's storage policy and ACLs, so segments live on the same policy and the same users may write them;
-     * later ones bring its ACLs in step with the bucket's again ({@link SegmentsAcl}).
+     * later ones bring its ACLs in step with the bucket's again ({@link SegmentsAcl}). The S3 ACL the request asks
+     * for is kept on the marker and written onto the object at completion ({@link UploadInfo#acl()}).
      */
     public S3Response createMultipartUpload(S3Call call) {
         String key = ObjectKeys.requireValid(call.key());
         UploadId uploadId = UploadId.newId(call.clock().instant());
         Optional<ObjectLockState> lock = LockHeaders.of(call.request().head(), call.clock().instant());
         UploadInfo upload = CreateUploadRequest.read(call.request().head(), key, uploadId,
-                call.identity().displayName(), lock.orElse(ObjectLockState.NONE));
+                call.identity().displayName(), lock.orElse(ObjectLockState.NONE),
+                ObjectAcl.objectHeaders(call, aclRules));
         String container = SegmentsLayout.container(call.bucket());
         String marker = SegmentsLayout.marker(key, uploadId);
         S3Failures.mapped(SwiftStatusMapper.Target.bucket(call.bucket()), () -> {

@@ -26,6 +26,7 @@ class S3ErrorCodeTest {
      * be added here, i.e. checked, to pass.
      */
     private static final Map<String, Integer> AWS_TABLE = Map.ofEntries(
+            Map.entry("AccessControlListNotSupported", 400),
             Map.entry("AccessDenied", 403),
             Map.entry("AccessForbidden", 403),
             Map.entry("BadRequest", 400),
@@ -58,6 +59,9 @@ class S3ErrorCodeTest {
             Map.entry("KeyTooLongError", 400),
             Map.entry("MalformedTrailerError", 400),
             Map.entry("MalformedXML", 400),
+            Map.entry("MalformedACLError", 400),
+            Map.entry("OwnershipControlsNotFoundError", 404),
+            Map.entry("UnresolvableGrantByEmailAddress", 400),
             Map.entry("MaxMessageLengthExceeded", 400),
             Map.entry("MetadataTooLarge", 400),
             Map.entry("MethodNotAllowed", 405),
@@ -72,6 +76,7 @@ class S3ErrorCodeTest {
             Map.entry("NoSuchObjectLockConfiguration", 404),
             Map.entry("ObjectLockConfigurationNotFoundError", 404),
             Map.entry("InvalidBucketState", 409),
+            Map.entry("InvalidBucketAclWithObjectOwnership", 400),
             Map.entry("NoSuchUpload", 404),
             Map.entry("NoSuchVersion", 404),
             Map.entry("NotImplemented", 501),

@@ -139,10 +139,10 @@ class BucketHandlerIT {
     }
 
     @Test
-    void aPublicCannedAclIsNotImplementedAndCreatesNothing() throws SwiftException {
+    void anUnknownCannedAclIsInvalidArgumentAndCreatesNothing() throws SwiftException {
         String bucket = bucket("acl", TEST);
-        assertEquals(S3ErrorCode.NOT_IMPLEMENTED,
-                bench.failure(TEST, "PUT", "/" + bucket, "", "x-amz-acl", "public-read").code());
+        assertEquals(S3ErrorCode.INVALID_ARGUMENT,
+                bench.failure(TEST, "PUT", "/" + bucket, "", "x-amz-acl", "public").code());
         assertFalse(bench.containerExists(TEST, bucket));
         assertNull(bench.registryOwner(bucket));
         assertEquals(200, bench.send(TEST, "PUT", "/" + bucket, "", "x-amz-acl", "private").status());

@@ -63,9 +63,10 @@ final class Compatibility {
                     "Paginated the same way; `bucket-region` filters by region.");
             case CREATE_BUCKET -> partial("A container in the caller's account, the name unique across accounts;"
                     + " `LocationConstraint` must be the configured location;"
-                    + " `x-amz-bucket-object-lock-enabled` (turns versioning on). `x-amz-acl` other than `private`"
-                    + " and `x-amz-grant-*`: `NotImplemented`.",
-                    "Canned ACLs, grants, object ownership.");
+                    + " `x-amz-bucket-object-lock-enabled` (turns versioning on); canned ACLs (`x-amz-acl`) and"
+                    + " `x-amz-grant-*` (`id=`, `uri=`; `emailAddress=`: `UnresolvableGrantByEmailAddress`),"
+                    + " `x-amz-object-ownership`; ACLs and ownership need the bucket registry.",
+                    "Same, and grants by e-mail address in some regions; ACLs off by default since 2023.");
             case DELETE_BUCKET -> supported("`BucketNotEmpty` while objects remain.", "Same.");
             case HEAD_BUCKET -> supported("With `x-amz-bucket-region`.", "Same.");
             case GET_BUCKET_LOCATION -> supported("The configured location (empty for `us-east-1`).", "Same.");
@@ -83,9 +84,12 @@ final class Compatibility {
                     + " versioned (Swift's object versioning, docs/VERSIONING.md).", "Same, with `MfaDelete`.");
             case PUT_BUCKET_VERSIONING -> partial("`Enabled` and `Suspended` on Swift's object versioning; version"
                     + " ids are Swift's timestamps; MFA delete refused.", "Also MFA delete.");
-            case GET_BUCKET_ACL -> partial("The owner with `FULL_CONTROL`, nothing else.", "Any grants.");
-            case PUT_BUCKET_ACL -> partial("Only `private` (the owner with `FULL_CONTROL`); anything else"
-                    + " `NotImplemented`.", "Canned ACLs and grants.");
+            case GET_BUCKET_ACL -> supported("The stored ACL (registry object `acl`), else the owner with"
+                    + " `FULL_CONTROL`.", "Same.");
+            case PUT_BUCKET_ACL -> partial("Exactly one of an `AccessControlPolicy` body, `x-amz-acl` or"
+                    + " `x-amz-grant-*`, with AWS's errors; `BucketOwnerEnforced` and `BlockPublicAcls` refuse as AWS."
+                    + " Grants by e-mail address: `UnresolvableGrantByEmailAddress`. Needs the bucket registry.",
+                    "Also grants by e-mail address in some regions.");
             case GET_BUCKET_TAGGING, PUT_BUCKET_TAGGING, DELETE_BUCKET_TAGGING -> supported("Up to 50 tags, AWS's"
                     + " rules and errors, kept in the container's metadata; an untagged bucket is `NoSuchTagSet`."
                     + " A tag set that does not fit Swift's 4 KB of container metadata: `InvalidTag`.",
@@ -120,7 +124,10 @@ final class Compatibility {
             case GET_PUBLIC_ACCESS_BLOCK, PUT_PUBLIC_ACCESS_BLOCK, DELETE_PUBLIC_ACCESS_BLOCK -> notSupported(
                     "`NotImplemented` (being built).", "Blocks public ACLs and policies (on by default).");
             case GET_BUCKET_OWNERSHIP_CONTROLS, PUT_BUCKET_OWNERSHIP_CONTROLS, DELETE_BUCKET_OWNERSHIP_CONTROLS ->
-                    notSupported("`NotImplemented` (being built).", "Object ownership settings.");
+                    supported("`BucketOwnerEnforced` (ACLs off: `AccessControlListNotSupported` for any ACL but"
+                    + " the owner's full control), `BucketOwnerPreferred`, `ObjectWriter`; kept in the bucket"
+                    + " registry. Without one: ACLs on (`ObjectWriter`).",
+                    "Same; without one `BucketOwnerEnforced` since April 2023.");
             case POST_OBJECT -> notSupported("`NotImplemented` (being built).", "Browser form uploads.");
             case DELETE_OBJECTS -> supported("`Quiet`; multipart objects go with their segments; `VersionId` per"
                     + " key with `DeleteMarker`/`DeleteMarkerVersionId` in the answer; a locked version is an"
@@ -130,11 +137,12 @@ final class Compatibility {
                     + " `Content-Length` too, which AWS refuses). Conditional writes `If-None-Match: *` and"
                     + " `If-Match` (no `409 ConditionalRequestConflict`; README: how atomic); `x-amz-tagging`;"
                     + " `x-amz-version-id` on a versioned bucket; `x-amz-object-lock-*` (or the bucket's default"
-                    + " retention). SSE, grants and ACLs but `private`: `NotImplemented`;"
+                    + " retention); `x-amz-acl` and `x-amz-grant-*` (the object's own ACL). SSE: `NotImplemented`;"
                     + " a storage class but `STANDARD`: `InvalidStorageClass`.",
                     "Also `409 ConditionalRequestConflict`, SSE, storage classes.");
             case COPY_OBJECT -> partial("Server-side in Swift, `COPY`/`REPLACE` metadata and tagging directives,"
-                    + " copy-source conditions, a source `versionId`. The same headers as PutObject are refused.",
+                    + " copy-source conditions, a source `versionId`; the copy's ACL is the one asked for, never the"
+                    + " source's (as AWS). The same headers as PutObject are refused.",
                     "Also SSE, storage classes.");
             case GET_OBJECT -> supported("Ranges, conditions, `partNumber` (beyond the object's parts:"
                     + " `400 InvalidPart`), `response-*` overrides, `x-amz-checksum-mode`, `versionId` (a delete"
@@ -148,16 +156,17 @@ final class Compatibility {
                     + " them. `versionId`, delete markers (a suspended bucket writes none: docs/VERSIONING.md); a"
                     + " version under Object Lock: `AccessDenied` (`x-amz-bypass-governance-retention` for account"
                     + " administrators).", "Also MFA delete.");
-            case GET_OBJECT_ACL -> partial("The owner with `FULL_CONTROL`, nothing else.", "Any grants.");
-            case PUT_OBJECT_ACL -> partial("Only `x-amz-acl: private`; anything else `NotImplemented`.",
-                    "Canned ACLs and grants.");
+            case GET_OBJECT_ACL -> supported("The object's own ACL (reserved metadata), else the bucket owner"
+                    + " with `FULL_CONTROL`; `versionId`.", "Same.");
+            case PUT_OBJECT_ACL -> partial("As PutBucketAcl, stored by a Swift metadata POST (bytes and ETag"
+                    + " kept); the current version only.", "Any version; grants by e-mail address in some regions.");
             case GET_OBJECT_TAGGING, PUT_OBJECT_TAGGING, DELETE_OBJECT_TAGGING -> partial("Up to 10 tags, AWS's"
                     + " rules and errors, changed by a Swift metadata POST (bytes and ETag kept, `Last-Modified`"
                     + " moves); tags of older versions cannot be changed. A tag set that does not fit beside the"
                     + " user metadata in Swift's 4 KB: `InvalidTag`.",
                     "Up to 10 tags per object, on any version; `Last-Modified` unchanged.");
             case CREATE_MULTIPART_UPLOAD -> supported("Metadata, content headers, `x-amz-tagging`,"
-                    + " `x-amz-checksum-algorithm` and `x-amz-checksum-type`, `x-amz-acl: private`,"
+                    + " `x-amz-checksum-algorithm` and `x-amz-checksum-type`, `x-amz-acl` and `x-amz-grant-*`,"
                     + " `x-amz-object-lock-*` (applied at Complete); the same headers as PutObject are refused.",
                     "Same.");
             case UPLOAD_PART -> supported("Streamed and verified like PutObject; up to 10,000 parts; sent chunked"

@@ -359,8 +359,8 @@ class ObjectIT extends S3IntegrationTest {
         assertEquals("FULL_CONTROL", acl.grants().get(0).permissionAsString());
         assertEquals("AUTH_test", acl.grants().get(0).grantee().id());
         s3().putObjectAcl(b -> b.bucket(bucket).key("acl").acl("private"));
-        assertEquals("NotImplemented", assertThrows(S3Exception.class, () -> s3().putObjectAcl(
-                b -> b.bucket(bucket).key("acl").acl("public-read"))).awsErrorDetails().errorCode());
+        assertEquals("InvalidArgument", assertThrows(S3Exception.class, () -> s3().putObjectAcl(
+                b -> b.bucket(bucket).key("acl").acl("public"))).awsErrorDetails().errorCode());
         assertTrue(s3().getObjectTagging(b -> b.bucket(bucket).key("acl")).tagSet().isEmpty());
     }
 

@@ -22,8 +22,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * {@code x-amz-acl: private}, the ACL every bucket and object already has, is accepted on CreateBucket, PutObject,
- * CopyObject and CreateMultipartUpload; any ACL that would grant more is {@code NotImplemented} and leaves
- * nothing behind, until the gateway keeps ACLs.
+ * CopyObject and CreateMultipartUpload; an ACL AWS refuses is refused with AWS's error and leaves nothing behind.
  */
 class PrivateAclIT extends S3IntegrationTest {
 
@@ -57,21 +56,21 @@ class PrivateAclIT extends S3IntegrationTest {
     }
 
     @Test
-    void anAclBeyondPrivateIsNotImplementedAndStoresNothing() throws SwiftException {
+    void anAclAwsRefusesStoresNothing() throws SwiftException {
         String bucket = uniqueBucket();
         s3().createBucket(b -> b.bucket(bucket));
         s3().putObject(b -> b.bucket(bucket).key("source"), RequestBody.fromString("s"));
 
-        assertNotImplemented(() -> s3().createBucket(b -> b.bucket(bucket + "-public")
-                .acl(BucketCannedACL.PUBLIC_READ)));
-        assertNotImplemented(() -> s3().putObject(b -> b.bucket(bucket).key("put").acl(ObjectCannedACL.PUBLIC_READ),
+        assertRefused("InvalidArgument", () -> s3().createBucket(b -> b.bucket(bucket + "-public")
+                .acl("public")));
+        assertRefused("InvalidArgument", () -> s3().putObject(b -> b.bucket(bucket).key("put").acl("public"),
                 RequestBody.fromString("p")));
-        assertNotImplemented(() -> s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("source")
-                .destinationBucket(bucket).destinationKey("copy").acl(ObjectCannedACL.PUBLIC_READ)));
-        assertNotImplemented(() -> s3().createMultipartUpload(b -> b.bucket(bucket).key("mpu")
-                .acl(ObjectCannedACL.PUBLIC_READ_WRITE)));
-        assertNotImplemented(() -> s3().createMultipartUpload(b -> b.bucket(bucket).key("mpu")
-                .grantRead("uri=\"http://acs.amazonaws.com/groups/global/AllUsers\"")));
+        assertRefused("InvalidArgument", () -> s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("source")
+                .destinationBucket(bucket).destinationKey("copy").acl("public")));
+        assertRefused("InvalidArgument", () -> s3().createMultipartUpload(b -> b.bucket(bucket).key("mpu")
+                .acl("public-write")));
+        assertRefused("UnresolvableGrantByEmailAddress", () -> s3().createMultipartUpload(b -> b.bucket(bucket)
+                .key("mpu").grantRead("emailAddress=\"someone@example.com\"")));
 
         assertEquals(404, statusOf(() -> swift().containers().head(bucket + "-public")), "no bucket created");
         assertEquals(1, swift().containers().listObjects(bucket, ListingQuery.all()).entries().size(),
@@ -87,10 +86,10 @@ class PrivateAclIT extends S3IntegrationTest {
         }
     }
 
-    private static void assertNotImplemented(Executable write) {
+    private static void assertRefused(String code, Executable write) {
         S3Exception refused = assertThrows(S3Exception.class, write);
-        assertEquals(501, refused.statusCode());
-        assertEquals("NotImplemented", refused.awsErrorDetails().errorCode());
+        assertEquals(400, refused.statusCode());
+        assertEquals(code, refused.awsErrorDetails().errorCode());
     }
 
     private static int objectsIn(String container) throws SwiftException {

@@ -1,66 +1,80 @@
 package io.s3multi.s3.handler.bucket;
 
-import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.access.acl.AccessControlList;
+import io.s3multi.s3.access.acl.AclWriteRules;
+import io.s3multi.s3.access.acl.AclXml;
+import io.s3multi.s3.operation.ObjectAcl;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
-import io.s3multi.s3.xml.documents.AccessControlPolicy;
-import io.s3multi.s3.xml.documents.Owner;
-import java.util.List;
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Bucket ACLs as the gateway models them: every bucket is private to the Swift account that owns it.
+ * Get/PutBucketAcl, and the ACL CreateBucket's headers ask for. A bucket's ACL is kept with its registry record
+ * (object {@code acl}, an AccessControlPolicy document, see {@code RegistryLayout}), so that every gateway, and the
+ * authorization of other accounts' and anonymous requests, sees it; a bucket without one has its owner's full
+ * control, and an ACL that is just that is not stored (PutBucketAcl {@code private} removes the object).
  *
- * <p>GetBucketAcl shows the owner with {@code FULL_CONTROL}. PutBucketAcl (and CreateBucket's ACL headers)
- * accept only what every bucket already has: {@code x-amz-acl: private}, or a policy that grants the owner
- * {@code FULL_CONTROL} and nothing else. Other canned ACLs, {@code x-amz-grant-*} headers and other grants are
- * {@code NotImplemented}, so no client believes a bucket is shared when it is not.
+ * <p>PutBucketAcl takes exactly one of an {@code AccessControlPolicy} body, {@code x-amz-acl} and
+ * {@code x-amz-grant-*} ({@link ObjectAcl#fromAclRequest}), within what the bucket's {@link AclWriteRules} allow.
+ * Without a registry only the owner's full control can be set (anything else is {@code NotImplemented}).
  */
 public final class BucketAcls {
 
-    private static final String FULL_CONTROL = "FULL_CONTROL";
-    private static final Set<String> GRANT_HEADERS = Set.of("x-amz-grant-full-control", "x-amz-grant-read",
-            "x-amz-grant-read-acp", "x-amz-grant-write", "x-amz-grant-write-acp");
+    private final BucketPresence presence;
+    private final RegistryDocument stored;
+    private final AclWriteRules rules;
 
-    private BucketAcls() {
+    public BucketAcls(BucketRegistry registry, BucketPresence presence, AclWriteRules rules) {
+        this.presence = Objects.requireNonNull(presence, "presence");
+        this.stored = new RegistryDocument(registry, presence, BucketRegistry.Document.ACL);
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
-    public static S3Response getBucketAcl(S3Call call) {
-        Owner owner = new Owner(call.identity().ownerId(), call.identity().displayName());
-        return S3Response.xml(new AccessControlPolicy(owner).addGrant(
-                AccessControlPolicy.Grantee.canonicalUser(owner.id(), owner.displayName()), FULL_CONTROL));
+    public S3Response getBucketAcl(S3Call call) {
+        presence.require(call);
+        return S3Response.xml(AclXml.toDocument(current(call)));
     }
 
-    public static S3Response putBucketAcl(S3Call call) {
-        requireNoAclBeyondPrivate(call);
-        ConfigurationBody.read(call, AccessControlPolicy.class).ifPresent(policy -> {
-            if (!grantsOnlyOwnerFullControl(policy, call.identity().ownerId())) {
-                throw S3Exception.notImplemented("Only the private ACL (the owner with FULL_CONTROL) is supported");
-            }
-        });
+    public S3Response putBucketAcl(S3Call call) {
+        presence.require(call);
+        AccessControlList acl = ObjectAcl.fromAclRequest(call, current(call).owner());
+        store(call, rules.admit(call.bucket(), acl, ObjectAcl.bucketOwner(call)));
         return S3Response.status(200);
     }
 
-    /** Refuses ACL headers asking for more than {@code private}. */
-    static void requireNoAclBeyondPrivate(S3Call call) {
-        String canned = call.request().header("x-amz-acl");
-        if (canned != null && !canned.strip().equals("private")) {
-            throw S3Exception.notImplementedHeader("x-amz-acl");
-        }
-        for (String grant : GRANT_HEADERS) {
-            if (call.request().header(grant) != null) {
-                throw S3Exception.notImplementedHeader(grant);
-            }
+    /** The ACL CreateBucket's headers ask for, checked before the bucket is made; empty for the default. */
+    Optional<AccessControlList> requestedOnCreate(S3Call call) {
+        return ObjectAcl.requested(call);
+    }
+
+    /** Stores the ACL of a bucket CreateBucket just made. */
+    void storeOnCreate(S3Call call, AccessControlList acl) {
+        store(call, Optional.of(acl));
+    }
+
+    private AccessControlList current(S3Call call) {
+        return stored.read(call).flatMap(BucketAcls::parsed)
+                .orElseGet(() -> AccessControlList.ownerFullControl(ObjectAcl.requester(call)));
+    }
+
+    private void store(S3Call call, Optional<AccessControlList> acl) {
+        Optional<AccessControlList> beyondDefault = acl
+                .filter(given -> !given.equals(AccessControlList.ownerFullControl(given.owner())));
+        if (beyondDefault.isPresent()) {
+            stored.store(call, AclXml.render(beyondDefault.get()).getBytes(StandardCharsets.UTF_8), "A bucket ACL");
+        } else {
+            stored.delete(call);
         }
     }
 
-    private static boolean grantsOnlyOwnerFullControl(AccessControlPolicy policy, String ownerId) {
-        List<AccessControlPolicy.Grant> grants = policy.grants();
-        if (grants.size() != 1) {
-            return false;
+    /** A stored ACL that no longer reads counts as none (as {@code BucketDocumentCache} treats documents). */
+    private static Optional<AccessControlList> parsed(byte[] document) {
+        try {
+            return Optional.of(AclXml.parse(new String(document, StandardCharsets.UTF_8)));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
         }
-        AccessControlPolicy.Grant grant = grants.get(0);
-        return FULL_CONTROL.equals(grant.permission()) && grant.grantee() != null
-                && ownerId.equals(grant.grantee().id());
     }
 }

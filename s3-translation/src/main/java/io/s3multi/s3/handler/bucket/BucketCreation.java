@@ -1,6 +1,11 @@
 package io.s3multi.s3.handler.bucket;
 
+import io.s3multi.s3.access.acl.AccessControlList;
+import io.s3multi.s3.access.acl.AclWriteRules;
+import io.s3multi.s3.access.acl.ObjectOwnership;
+import io.s3multi.s3.access.acl.OwnershipControlsXml;
 import io.s3multi.s3.contract.BucketLockConfiguration;
+import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.lock.BucketLocks;
 import io.s3multi.s3.operation.S3Failures;
@@ -29,8 +34,10 @@ import org.slf4j.LoggerFactory;
  *       configured {@code location} (an explicit {@code us-east-1} is accepted when that is the location, which
  *       AWS itself refuses, to spare tools that always send one). Any other region is
  *       {@code InvalidLocationConstraint}.</li>
- *   <li>{@code x-amz-acl: private} (the default) is accepted; other canned ACLs and {@code x-amz-grant-*} are
- *       {@code NotImplemented}: the gateway never pretends a bucket is public when it is not.</li>
+ *   <li>{@code x-amz-acl} or {@code x-amz-grant-*} give the bucket its ACL ({@link BucketAcls}), and
+ *       {@code x-amz-object-ownership} its OwnershipControls ({@link BucketOwnershipControls}), both stored once
+ *       the container is made; they are checked before anything is made ({@code InvalidBucketAclWithObjectOwnership}
+ *       for an ACL with {@code BucketOwnerEnforced}; {@code NotImplemented} without a registry to keep them).</li>
  *   <li>{@code x-amz-bucket-object-lock-enabled: true} enables Object Lock and versioning
  *       (docs/OBJECT-LOCK.md).</li>
  *   <li>A name another account holds is {@code BucketAlreadyExists}, and no container is created. A name the
@@ -47,20 +54,51 @@ public final class BucketCreation {
 
     private static final Logger LOG = LoggerFactory.getLogger(BucketCreation.class);
     private static final String OBJECT_LOCK_HEADER = "x-amz-bucket-object-lock-enabled";
+    private static final String OWNERSHIP_HEADER = "x-amz-object-ownership";
     /** Claims in a row that failed creates may take away before this request holds the record. */
     private static final int CLAIM_ATTEMPTS = 3;
 
     private final S3ApiSettings settings;
     private final BucketRegistry registry;
+    private final BucketAcls acls;
+    private final BucketOwnershipControls ownership;
 
     public BucketCreation(S3ApiSettings settings, BucketRegistry registry) {
+        this(settings, registry, new BucketAcls(registry, new BucketPresence(registry), AclWriteRules.NONE),
+                new BucketOwnershipControls(registry, new BucketPresence(registry)));
+    }
+
+    /**
+     * @param acls      stores the ACL of {@code x-amz-acl} / {@code x-amz-grant-*}
+     * @param ownership stores the rule of {@code x-amz-object-ownership}
+     */
+    public BucketCreation(S3ApiSettings settings, BucketRegistry registry, BucketAcls acls,
+                          BucketOwnershipControls ownership) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.acls = Objects.requireNonNull(acls, "acls");
+        this.ownership = Objects.requireNonNull(ownership, "ownership");
     }
 
     public S3Response createBucket(S3Call call) {
         String bucket = call.bucket();
-        BucketAcls.requireNoAclBeyondPrivate(call);
+        Optional<AccessControlList> acl = acls.requestedOnCreate(call)
+                .filter(asked -> !asked.equals(AccessControlList.ownerFullControl(asked.owner())));
+        Optional<ObjectOwnership> objectOwnership = Optional.ofNullable(call.request().header(OWNERSHIP_HEADER))
+                .map(value -> {
+                    try {
+                        return OwnershipControlsXml.named(value);
+                    } catch (S3Exception unknown) {
+                        throw S3Exception.invalidArgument(OWNERSHIP_HEADER, value,
+                                "Invalid x-amz-object-ownership header");
+                    }
+                });
+        if (acl.isPresent() && objectOwnership.filter(ObjectOwnership.BUCKET_OWNER_ENFORCED::equals).isPresent()) {
+            throw S3Exception.of(S3ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP);
+        }
+        if ((acl.isPresent() || objectOwnership.isPresent()) && registry == BucketRegistry.none()) {
+            throw S3Exception.notImplemented("Bucket ACLs and ownership controls need the gateway's bucket registry");
+        }
         boolean objectLock = "true".equalsIgnoreCase(call.request().header(OBJECT_LOCK_HEADER));
         readConfiguration(call).map(CreateBucketConfiguration::locationConstraint)
                 .filter(constraint -> !constraint.isBlank())
@@ -102,6 +140,8 @@ public final class BucketCreation {
         if (objectLock) {
             enableObjectLock(call);
         }
+        acl.ifPresent(asked -> acls.storeOnCreate(call, asked));
+        objectOwnership.ifPresent(rule -> ownership.store(call, rule));
         return S3Response.status(200).withHeader("Location", "/" + bucket);
     }
 

@@ -78,7 +78,13 @@ public interface BucketRegistry {
         /** PutBucketCors's configuration. */
         CORS(RegistryLayout.CORS),
         /** PutBucketLifecycleConfiguration's configuration. */
-        LIFECYCLE(RegistryLayout.LIFECYCLE);
+        LIFECYCLE(RegistryLayout.LIFECYCLE),
+        /** PutBucketAcl's (or CreateBucket's) ACL, an AccessControlPolicy document. */
+        ACL(RegistryLayout.ACL),
+        /** PutBucketOwnershipControls's OwnershipControls. */
+        OWNERSHIP_CONTROLS(RegistryLayout.OWNERSHIP_CONTROLS),
+        /** PutPublicAccessBlock's configuration. */
+        PUBLIC_ACCESS_BLOCK(RegistryLayout.PUBLIC_ACCESS_BLOCK);
 
         private final String object;
 

@@ -45,7 +45,8 @@ import java.util.Set;
  * {@code x-amz-tagging-directive} the same way: {@code COPY} (the default) keeps the source's, {@code REPLACE}
  * takes {@code x-amz-tagging} (none without it). The copy's Object Lock state is never the source's: it is what
  * {@code x-amz-object-lock-*} asks for, else the destination bucket's default retention ({@link NewVersionLock}), as
- * on AWS. Copying an object onto itself
+ * on AWS. Neither is its ACL: the copy gets the one the request asks for ({@code x-amz-acl}, {@code x-amz-grant-*}),
+ * else none of its own (its owner's full control), as AWS. Copying an object onto itself
  * without {@code REPLACE} changes nothing and is refused with {@code InvalidRequest}, as S3 does.
  */
 public final class ObjectCopier {
@@ -59,7 +60,16 @@ public final class ObjectCopier {
     private ObjectCopier() {
     }
 
+    /** CopyObject without an ACL of its own. */
     public static S3Response copyObject(S3Call call) {
+        return copyObject(call, SwiftHeaders.empty());
+    }
+
+    /**
+     * @param acl the reserved metadata of the ACL the request asks for ({@code ObjectAcl}); empty for none: the copy
+     *            never takes its source's ACL, as on AWS
+     */
+    public static S3Response copyObject(S3Call call, SwiftHeaders acl) {
         RequestHead head = call.request().head();
         UnsupportedHeaders.refuseForWrite(head);
         CopySource source = CopySource.parse(head.header("x-amz-copy-source"));
@@ -93,7 +103,7 @@ public final class ObjectCopier {
         Optional<StoredObject.StoredChecksum> checksum = stored.checksum().filter(StoredObject.StoredChecksum::isFullObject);
         checksum.ifPresent(kept -> headers.add(ReservedMetadata.checksum(kept.algorithm()), kept.value())
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT));
-        headers.addAll(NewVersionLock.of(call, LockHeaders.of(head, call.clock().instant())).headers());
+        headers.addAll(NewVersionLock.of(call, LockHeaders.of(head, call.clock().instant())).headers()).addAll(acl);
         headers.add("X-Fresh-Metadata", "true");
 
         ReplacedLargeObject replaced = ReplacedLargeObject.capture(swift, bucket, key);

@@ -65,7 +65,13 @@ public final class ObjectWriter {
     private ObjectWriter() {
     }
 
+    /** PutObject without an ACL of its own. */
     public static S3Response putObject(S3Call call) {
+        return putObject(call, SwiftHeaders.empty());
+    }
+
+    /** @param acl the reserved metadata of the ACL the request asks for ({@code ObjectAcl}); empty for none */
+    public static S3Response putObject(S3Call call, SwiftHeaders acl) {
         String bucket = call.bucket();
         String key = call.key();
         RequestHead head = call.request().head();
@@ -73,7 +79,7 @@ public final class ObjectWriter {
         Optional<ObjectLockState> askedLock = LockHeaders.of(head, call.clock().instant());
         SwiftHeaders metadata = withTags(ObjectMetadata.fromRequest(head),
                 TagSet.fromHeader(head.header("x-amz-tagging"))).toBuilder()
-                .addAll(NewVersionLock.of(call, askedLock).headers()).build();
+                .addAll(NewVersionLock.of(call, askedLock).headers()).addAll(acl).build();
         SwiftHeaders.Builder putHeaders = metadata.toBuilder();
         String contentMd5 = head.header("Content-MD5");
         if (contentMd5 != null) {

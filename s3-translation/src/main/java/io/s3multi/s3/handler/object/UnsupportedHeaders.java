@@ -2,7 +2,6 @@ package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.RequestHead;
-import io.s3multi.s3.operation.ObjectAcl;
 import java.util.Locale;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Locale;
  * believe it got it).
  *
  * <ul>
- *   <li>server-side encryption ({@code x-amz-server-side-encryption*}), grants ({@code x-amz-grant-*}), website redirects and any canned ACL but {@code private} (the only ACL the gateway keeps; {@link ObjectAcl}):
+ *   <li>server-side encryption ({@code x-amz-server-side-encryption*}) and website redirects:
  *       {@code NotImplemented};</li>
  *   <li>a storage class other than {@code STANDARD}: {@code InvalidStorageClass}.</li>
  * </ul>
@@ -26,11 +25,10 @@ public final class UnsupportedHeaders {
         for (String name : head.headers().keySet()) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.startsWith("x-amz-server-side-encryption")
-                    || lower.startsWith("x-amz-grant-") || lower.equals("x-amz-website-redirect-location")) {
+                    || lower.equals("x-amz-website-redirect-location")) {
                 throw S3Exception.notImplementedHeader(name);
             }
         }
-        ObjectAcl.refuseBeyondPrivate(head);
         String storageClass = head.header("x-amz-storage-class");
         if (storageClass != null && !storageClass.trim().equals("STANDARD")) {
             throw S3Exception.invalidStorageClass(storageClass.trim());
