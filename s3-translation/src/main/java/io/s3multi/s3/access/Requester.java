@@ -1,6 +1,5 @@
 package io.s3multi.s3.access;
 
-import io.s3multi.s3.operation.S3Identity;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,9 +9,15 @@ public sealed interface Requester {
     /** The requester of an unsigned request. */
     Requester ANONYMOUS = new Anonymous();
 
-    /** A requester an auth stage vouched for. */
-    static Requester of(S3Identity identity) {
-        return new Known(identity);
+    /**
+     * A requester an auth stage vouched for ({@code S3Identity.requester()} makes it from an identity; this package
+     * stays below {@code operation}, which uses the ACL model).
+     *
+     * @param canonicalId the account's canonical id, its Swift account
+     * @param displayName the user's display name, e.g. {@code test:tester}
+     */
+    static Requester of(String canonicalId, String displayName) {
+        return new Known(canonicalId, displayName);
     }
 
     /** The canonical id of the requester's account (its Swift account); empty for an anonymous one. */
@@ -35,22 +40,22 @@ public sealed interface Requester {
     }
 
     /** A user of an account: the account's canonical id is its Swift account. */
-    record Known(S3Identity identity) implements Requester {
+    record Known(String accountId, String displayName) implements Requester {
         public Known {
-            Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(displayName, "displayName");
         }
 
         @Override
         public Optional<String> canonicalId() {
-            return Optional.of(identity.ownerId());
+            return Optional.of(accountId);
         }
 
         /** The user's name is the display name after its last {@code :} (tempauth's {@code test:tester}). */
         @Override
         public Optional<String> userArn() {
-            String name = identity.displayName();
-            String user = name.substring(name.lastIndexOf(':') + 1);
-            return Optional.of("arn:aws:iam::" + identity.ownerId() + ":user/" + user);
+            String user = displayName.substring(displayName.lastIndexOf(':') + 1);
+            return Optional.of("arn:aws:iam::" + accountId + ":user/" + user);
         }
     }
 }

@@ -70,6 +70,7 @@ public enum S3ErrorCode {
     KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
     MALFORMED_ACL("MalformedACLError", 400,
             "The XML you provided was not well-formed or did not validate against our published schema."),
+    MALFORMED_POLICY("MalformedPolicy", 400, "This policy contains invalid Json"),
     MALFORMED_TRAILER("MalformedTrailerError", 400,
             "The request contained trailing data that was not well-formed or did not conform to our published"
                     + " schema."),
@@ -86,8 +87,11 @@ public enum S3ErrorCode {
     NO_SUCH_OBJECT_LOCK_CONFIGURATION("NoSuchObjectLockConfiguration", 404,
             "The specified object does not have a ObjectLock configuration"),
     NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
+    NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
     NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist"),
     NO_SUCH_LIFECYCLE_CONFIGURATION("NoSuchLifecycleConfiguration", 404, "The lifecycle configuration does not exist"),
+    NO_SUCH_PUBLIC_ACCESS_BLOCK_CONFIGURATION("NoSuchPublicAccessBlockConfiguration", 404,
+            "The public access block configuration was not found"),
     NO_SUCH_TAG_SET("NoSuchTagSet", 404, "The TagSet does not exist"),
     NO_SUCH_UPLOAD("NoSuchUpload", 404,
             "The specified upload does not exist. The upload ID may be invalid, or the upload may have been"

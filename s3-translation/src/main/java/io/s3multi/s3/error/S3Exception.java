@@ -293,6 +293,11 @@ public class S3Exception extends RuntimeException {
         return of(S3ErrorCode.INVALID_TAG, message);
     }
 
+    /** A bucket policy that is not valid JSON or breaks the policy language's rules; the message names how. */
+    public static S3Exception malformedPolicy(String message) {
+        return of(S3ErrorCode.MALFORMED_POLICY, required(message, "message"));
+    }
+
     public static S3Exception malformedXml() {
         return of(S3ErrorCode.MALFORMED_XML);
     }
@@ -338,6 +343,14 @@ public class S3Exception extends RuntimeException {
     }
 
     /** GetBucketTagging or GetObjectTagging of a resource that has no tags. */
+    public static S3Exception noSuchBucketPolicy(String bucket) {
+        return of(S3ErrorCode.NO_SUCH_BUCKET_POLICY).with("BucketName", required(bucket, "bucket"));
+    }
+
+    public static S3Exception noSuchPublicAccessBlockConfiguration(String bucket) {
+        return of(S3ErrorCode.NO_SUCH_PUBLIC_ACCESS_BLOCK_CONFIGURATION).with("BucketName", required(bucket, "bucket"));
+    }
+
     public static S3Exception noSuchTagSet(String bucket) {
         return of(S3ErrorCode.NO_SUCH_TAG_SET).with("BucketName", required(bucket, "bucket"));
     }

@@ -2,6 +2,7 @@ package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.access.acl.AclWriteRules;
+import io.s3multi.s3.handler.bucket.AccessDocumentChanges;
 import io.s3multi.s3.handler.bucket.BucketAcls;
 import io.s3multi.s3.handler.bucket.BucketCors;
 import io.s3multi.s3.handler.bucket.BucketCreation;
@@ -9,7 +10,9 @@ import io.s3multi.s3.handler.bucket.BucketLifecycle;
 import io.s3multi.s3.handler.bucket.BucketListings;
 import io.s3multi.s3.handler.bucket.BucketObjectLock;
 import io.s3multi.s3.handler.bucket.BucketOwnershipControls;
+import io.s3multi.s3.handler.bucket.BucketPolicies;
 import io.s3multi.s3.handler.bucket.BucketPresence;
+import io.s3multi.s3.handler.bucket.BucketPublicAccessBlock;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.handler.bucket.BucketRemoval;
 import io.s3multi.s3.handler.bucket.RegistryAclRules;
@@ -33,8 +36,9 @@ import java.util.Objects;
  *
  * <p>The bucket's ACL and OwnershipControls live with its registry record ({@link BucketAcls},
  * {@link BucketOwnershipControls}). Bucket tags are stored as reserved container metadata ({@link BucketTagging}).
- * CORS and lifecycle configurations live with the bucket's registry record ({@link BucketCors},
- * {@link BucketLifecycle}); the Object Lock configuration on the container ({@link BucketObjectLock}).
+ * CORS and lifecycle configurations, the bucket policy and the public access block live with the bucket's registry
+ * record ({@link BucketCors}, {@link BucketLifecycle}, {@link BucketPolicies}, {@link BucketPublicAccessBlock}); the
+ * Object Lock configuration on the container ({@link BucketObjectLock}).
  */
 public final class BucketHandler {
 
@@ -52,6 +56,8 @@ public final class BucketHandler {
     private final BucketLifecycle lifecycle;
     private final BucketAcls acls;
     private final BucketOwnershipControls ownership;
+    private final BucketPolicies policies;
+    private final BucketPublicAccessBlock publicAccessBlock;
 
     public BucketHandler(S3ApiSettings settings, BucketRegistry registry) {
         this(settings, registry, LifecycleLookup.NONE);
@@ -59,6 +65,12 @@ public final class BucketHandler {
 
     /** @param lifecycles the cache of lifecycle configurations that object answers read, told of changes */
     public BucketHandler(S3ApiSettings settings, BucketRegistry registry, LifecycleLookup lifecycles) {
+        this(settings, registry, lifecycles, AccessDocumentChanges.NONE);
+    }
+
+    /** @param accessChanges told when a bucket policy or public access block changes */
+    public BucketHandler(S3ApiSettings settings, BucketRegistry registry, LifecycleLookup lifecycles,
+                         AccessDocumentChanges accessChanges) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(registry, "registry");
         this.presence = new BucketPresence(registry);
@@ -73,6 +85,8 @@ public final class BucketHandler {
         this.tagging = new BucketTagging(presence);
         this.cors = BucketCors.of(registry, presence);
         this.lifecycle = new BucketLifecycle(registry, presence, lifecycles);
+        this.policies = new BucketPolicies(registry, presence, accessChanges);
+        this.publicAccessBlock = new BucketPublicAccessBlock(registry, presence, accessChanges);
     }
 
     public S3Response createBucket(S3Call call) {
@@ -178,5 +192,33 @@ public final class BucketHandler {
 
     public S3Response deleteBucketLifecycle(S3Call call) {
         return lifecycle.delete(call);
+    }
+
+    public S3Response getBucketPolicy(S3Call call) {
+        return policies.get(call);
+    }
+
+    public S3Response putBucketPolicy(S3Call call) {
+        return policies.put(call);
+    }
+
+    public S3Response deleteBucketPolicy(S3Call call) {
+        return policies.delete(call);
+    }
+
+    public S3Response getBucketPolicyStatus(S3Call call) {
+        return policies.status(call);
+    }
+
+    public S3Response getPublicAccessBlock(S3Call call) {
+        return publicAccessBlock.get(call);
+    }
+
+    public S3Response putPublicAccessBlock(S3Call call) {
+        return publicAccessBlock.put(call);
+    }
+
+    public S3Response deletePublicAccessBlock(S3Call call) {
+        return publicAccessBlock.delete(call);
     }
 }

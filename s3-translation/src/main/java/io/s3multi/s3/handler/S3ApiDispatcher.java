@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.bucket.AccessDocumentChanges;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.handler.bucket.RegistryAclRules;
 import io.s3multi.s3.handler.object.ObjectLocks;
@@ -44,9 +45,15 @@ public final class S3ApiDispatcher {
      *                   briefly), read from {@code registry}
      */
     public S3ApiDispatcher(S3ApiSettings settings, BucketRegistry registry, LifecycleLookup lifecycles) {
+        this(settings, registry, lifecycles, AccessDocumentChanges.NONE);
+    }
+
+    /** @param accessChanges told when this gateway changes a bucket policy or public access block */
+    public S3ApiDispatcher(S3ApiSettings settings, BucketRegistry registry, LifecycleLookup lifecycles,
+                           AccessDocumentChanges accessChanges) {
         Objects.requireNonNull(settings, "settings");
         this.service = new ServiceHandler(settings);
-        this.bucket = new BucketHandler(settings, registry, lifecycles);
+        this.bucket = new BucketHandler(settings, registry, lifecycles, accessChanges);
         // Object operations know only the caller's account; the registry tells another owner's bucket apart.
         MissingBucket missingBucket = new RegistryMissingBucket(registry);
         this.object = new ObjectHandler(settings, missingBucket, lifecycles, RegistryAclRules.of(registry));
@@ -78,10 +85,15 @@ public final class S3ApiDispatcher {
             case GET_BUCKET_LIFECYCLE_CONFIGURATION -> bucket.getBucketLifecycleConfiguration(call);
             case PUT_BUCKET_LIFECYCLE_CONFIGURATION -> bucket.putBucketLifecycleConfiguration(call);
             case DELETE_BUCKET_LIFECYCLE -> bucket.deleteBucketLifecycle(call);
-            // Access control (issue #13): the helpers replace these with their handlers.
-            case GET_BUCKET_POLICY, PUT_BUCKET_POLICY, DELETE_BUCKET_POLICY, GET_BUCKET_POLICY_STATUS,
-                    GET_PUBLIC_ACCESS_BLOCK, PUT_PUBLIC_ACCESS_BLOCK, DELETE_PUBLIC_ACCESS_BLOCK,
-                    POST_OBJECT -> throw S3Exception.notImplemented(operation.apiName() + " is not supported yet");
+            case GET_BUCKET_POLICY -> bucket.getBucketPolicy(call);
+            case PUT_BUCKET_POLICY -> bucket.putBucketPolicy(call);
+            case DELETE_BUCKET_POLICY -> bucket.deleteBucketPolicy(call);
+            case GET_BUCKET_POLICY_STATUS -> bucket.getBucketPolicyStatus(call);
+            case GET_PUBLIC_ACCESS_BLOCK -> bucket.getPublicAccessBlock(call);
+            case PUT_PUBLIC_ACCESS_BLOCK -> bucket.putPublicAccessBlock(call);
+            case DELETE_PUBLIC_ACCESS_BLOCK -> bucket.deletePublicAccessBlock(call);
+            // Access control (issue #13): the postobject helper replaces this with its handler.
+            case POST_OBJECT -> throw S3Exception.notImplemented(operation.apiName() + " is not supported yet");
             case GET_BUCKET_OWNERSHIP_CONTROLS -> bucket.getBucketOwnershipControls(call);
             case PUT_BUCKET_OWNERSHIP_CONTROLS -> bucket.putBucketOwnershipControls(call);
             case DELETE_BUCKET_OWNERSHIP_CONTROLS -> bucket.deleteBucketOwnershipControls(call);

@@ -1,5 +1,6 @@
 package io.s3multi.s3.operation;
 
+import io.s3multi.s3.access.Requester;
 import java.util.Objects;
 
 /**
@@ -27,5 +28,10 @@ public record S3Identity(String accessKey, String displayName, String ownerId, S
     /** A user who is not known as an administrator of the account. */
     public S3Identity(String accessKey, String displayName, String ownerId, String swiftAccount) {
         this(accessKey, displayName, ownerId, swiftAccount, false);
+    }
+
+    /** The identity as authorization sees it: its account's canonical id and its display name. */
+    public Requester requester() {
+        return Requester.of(ownerId, displayName);
     }
 }

@@ -117,12 +117,18 @@ final class Compatibility {
                     + " AWS's errors; run by the gateway's background worker; `x-amz-expiration` and"
                     + " `x-amz-abort-date` headers (rules with tag filters are not shown in them). Transitions:"
                     + " `InvalidStorageClass` (one storage class).", "Also transitions between storage classes.");
-            case GET_BUCKET_POLICY, PUT_BUCKET_POLICY, DELETE_BUCKET_POLICY -> notSupported("`NotImplemented` (being"
-                    + " built).", "Bucket policies (JSON).");
-            case GET_BUCKET_POLICY_STATUS -> notSupported("`NotImplemented` (being built).",
-                    "Whether the bucket policy makes the bucket public.");
-            case GET_PUBLIC_ACCESS_BLOCK, PUT_PUBLIC_ACCESS_BLOCK, DELETE_PUBLIC_ACCESS_BLOCK -> notSupported(
-                    "`NotImplemented` (being built).", "Blocks public ACLs and policies (on by default).");
+            case PUT_BUCKET_POLICY -> partial("Validated (`MalformedPolicy` naming the problem) and stored as sent, up"
+                    + " to 20 KB: `Principal`/`NotPrincipal` (`*`, accounts as Swift accounts, users), `Action`/"
+                    + "`NotAction` and `Resource`/`NotResource` with wildcards and policy variables, `Condition` with"
+                    + " IAM's operators; a public policy under `BlockPublicPolicy` is `AccessDenied`"
+                    + " (docs/ACCESS.md).", "Also roles, services and IAM-verified principals.");
+            case GET_BUCKET_POLICY, DELETE_BUCKET_POLICY -> supported("The policy as sent; none:"
+                    + " `NoSuchBucketPolicy`.", "Same.");
+            case GET_BUCKET_POLICY_STATUS -> supported("`IsPublic` by AWS's rules for a public policy; no policy:"
+                    + " `NoSuchBucketPolicy`.", "Same.");
+            case GET_PUBLIC_ACCESS_BLOCK, PUT_PUBLIC_ACCESS_BLOCK, DELETE_PUBLIC_ACCESS_BLOCK -> supported("The four"
+                    + " switches, per bucket; none: `NoSuchPublicAccessBlockConfiguration`. Off unless put.",
+                    "Also per account; on by default for new buckets.");
             case GET_BUCKET_OWNERSHIP_CONTROLS, PUT_BUCKET_OWNERSHIP_CONTROLS, DELETE_BUCKET_OWNERSHIP_CONTROLS ->
                     supported("`BucketOwnerEnforced` (ACLs off: `AccessControlListNotSupported` for any ACL but"
                     + " the owner's full control), `BucketOwnerPreferred`, `ObjectWriter`; kept in the bucket"

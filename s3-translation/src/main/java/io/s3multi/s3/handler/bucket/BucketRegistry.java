@@ -79,12 +79,14 @@ public interface BucketRegistry {
         CORS(RegistryLayout.CORS),
         /** PutBucketLifecycleConfiguration's configuration. */
         LIFECYCLE(RegistryLayout.LIFECYCLE),
-        /** PutBucketAcl's (or CreateBucket's) ACL, an AccessControlPolicy document. */
+        /** The bucket's ACL (an AccessControlPolicy document). */
         ACL(RegistryLayout.ACL),
-        /** PutBucketOwnershipControls's OwnershipControls. */
-        OWNERSHIP_CONTROLS(RegistryLayout.OWNERSHIP_CONTROLS),
-        /** PutPublicAccessBlock's configuration. */
-        PUBLIC_ACCESS_BLOCK(RegistryLayout.PUBLIC_ACCESS_BLOCK);
+        /** The bucket policy (JSON as sent). */
+        POLICY(RegistryLayout.POLICY),
+        /** The PublicAccessBlockConfiguration. */
+        PUBLIC_ACCESS_BLOCK(RegistryLayout.PUBLIC_ACCESS_BLOCK),
+        /** The OwnershipControls. */
+        OWNERSHIP_CONTROLS(RegistryLayout.OWNERSHIP_CONTROLS);
 
         private final String object;
 
