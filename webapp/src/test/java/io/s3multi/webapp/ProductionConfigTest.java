@@ -43,8 +43,8 @@ class ProductionConfigTest {
         GatewayConfig config = load(SECRETS);
         FilterRegistry registry = FilterRegistry.discover(LOADER);
         assertEquals(List.of(), PipelineValidator.problems(config, registry));
-        assertEquals(List.of("catch_errors", "proxy_logging", "healthcheck", "cors", "s3token", "s3multi", "s3api",
-                "proxy_server"), config.pipeline());
+        assertEquals(List.of("catch_errors", "proxy_logging", "healthcheck", "cors", "s3token", "tus", "s3multi",
+                "s3api", "proxy_server"), config.pipeline());
         assertEquals(List.of(), stageProblems(config, registry));
     }
 

@@ -6,6 +6,7 @@ import io.s3multi.filters.s3.RequestIds;
 import io.s3multi.filters.s3.S3ErrorResponse;
 import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.SharedBucketRegistry;
+import io.s3multi.filters.tus.TusMount;
 import io.s3multi.s3.cors.CorsGrant;
 import io.s3multi.s3.cors.CorsLookup;
 import io.s3multi.s3.cors.CorsRefusals;
@@ -88,6 +89,11 @@ public final class CorsFilter implements Filter {
             throws IOException, ServletException {
         var request = (HttpServletRequest) req;
         var response = (HttpServletResponse) res;
+        Optional<TusMount.Target> tus = TusMount.target(context, request);
+        if (tus.isPresent()) {
+            tusCors(request, response, next, tus.get());
+            return;
+        }
         S3Exchange exchange = S3Exchange.of(request, parser);
         if (!exchange.isS3()) {
             next.doFilter(request, response);
@@ -113,6 +119,42 @@ public final class CorsFilter implements Filter {
             next.doFilter(request, new ForgettingResponse(answer, () -> lookup.forget(changing.get())));
         } finally {
             lookup.forget(changing.get());
+        }
+    }
+
+    /**
+     * A tus request (see {@link TusMount}): the bucket's rules decide as for an S3 request to it, with the tus
+     * method read as the S3 method it counts as; the grant adds tus's methods and exposed headers. A preflight is
+     * answered here; a discovery OPTIONS (no Access-Control-Request-Method) and every other request go on to tus.
+     */
+    private void tusCors(HttpServletRequest request, HttpServletResponse response, FilterChain next,
+            TusMount.Target tus) throws IOException, ServletException {
+        String origin = request.getHeader("Origin");
+        boolean preflight = "OPTIONS".equals(request.getMethod())
+                && request.getHeader("Access-Control-Request-Method") != null;
+        Optional<CorsGrant> grant = origin == null || tus.bucket().isEmpty() ? Optional.empty()
+                : tusGrant(tus, origin, preflight
+                        ? CorsRules.headerList(request.getHeader("Access-Control-Request-Headers")) : null);
+        if (preflight && origin != null) {
+            PipelineAttributes.S3_OPERATION.set(request, PREFLIGHT);
+            response.setStatus(grant.isPresent() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_FORBIDDEN);
+            grant.ifPresent(admitted -> admitted.headers().forEach(response::setHeader));
+            response.setContentLength(0);
+            return;
+        }
+        next.doFilter(request, grant.isEmpty() ? response : new GrantedResponse(response, grant.get()));
+    }
+
+    private Optional<CorsGrant> tusGrant(TusMount.Target tus, String origin, List<String> preflightHeaders) {
+        try {
+            return lookup.rulesOf(tus.bucket(), SharedBucketRegistry.in(context)::cors)
+                    .flatMap(rules -> preflightHeaders == null ? rules.actual(origin, tus.s3Method())
+                            : rules.preflight(origin, tus.s3Method(), preflightHeaders))
+                    .map(admitted -> admitted.extendedBy(TusMount.METHODS, TusMount.EXPOSED));
+        } catch (SwiftException | RuntimeException unreadable) {
+            LOG.warn("CORS rules of bucket {} not readable; answering tus without CORS headers: {}", tus.bucket(),
+                    unreadable.toString());
+            return Optional.empty();
         }
     }
 

@@ -47,6 +47,20 @@ public final class CorsGrant {
         return new CorsGrant(Collections.unmodifiableMap(headers));
     }
 
+    /**
+     * The same grant for a protocol served beside S3 on the bucket's URLs (tus): {@code methods} allowed too, and
+     * {@code exposed} exposed too.
+     */
+    public CorsGrant extendedBy(List<String> methods, List<String> exposed) {
+        var extended = new LinkedHashMap<>(headers);
+        extended.computeIfPresent("Access-Control-Allow-Methods",
+                (name, allowed) -> allowed + ", " + String.join(", ", methods));
+        extended.merge("Access-Control-Expose-Headers", String.join(", ", exposed), (own, more) -> own + ", " + more);
+        extended.remove("Vary");
+        extended.put("Vary", VARY);
+        return new CorsGrant(Collections.unmodifiableMap(extended));
+    }
+
     /** The headers to set on the answer, in order. */
     public Map<String, String> headers() {
         return headers;

@@ -103,11 +103,41 @@ public final class CompletionHandler {
         return S3Failures.forCall(call, () -> complete(call));
     }
 
+    /**
+     * Completes the upload named by {@code call} ({@code uploadId} parameter, bucket, key) with the parts in
+     * {@code body}, as CompleteMultipartUpload does with the parts its request lists: the same checks, lock,
+     * manifest and clean-up. tus finishes its uploads through here, with the parts it stored.
+     */
+    public S3Response completeMultipartUpload(S3Call call, CompleteMultipartUpload body) {
+        return S3Failures.forCall(call, () -> complete(call, body));
+    }
+
+    /**
+     * {@link #completeMultipartUpload(S3Call, CompleteMultipartUpload)} done before it returns, for callers with no
+     * S3 client to keep alive (tus).
+     *
+     * @throws S3Exception what the Complete answered, had it failed
+     */
+    public void completeNow(S3Call call, CompleteMultipartUpload body) {
+        try (var result = completeMultipartUpload(call, body).body()) {
+            result.writeTo(java.io.OutputStream.nullOutputStream());
+            if (result instanceof HeartbeatBody heartbeat && heartbeat.errorWritten().isPresent()) {
+                throw heartbeat.errorWritten().get();
+            }
+        } catch (java.io.IOException e) {
+            throw S3Exception.internalError("completing upload " + call.request().param("uploadId").orElse("")
+                    + ": " + e, e);
+        }
+    }
+
     private S3Response complete(S3Call call) throws SwiftException {
+        return complete(call, readBody(call));
+    }
+
+    private S3Response complete(S3Call call, CompleteMultipartUpload body) throws SwiftException {
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
         String key = call.key();
         WriteConditions conditions = WriteConditions.fromRequest(call.request().head());
-        CompleteMultipartUpload body = readBody(call);
         UploadState state = new UploadState(call.swift(), call.bucket());
         UploadInfo upload;
         try {

@@ -57,29 +57,42 @@ public final class UploadsHandler {
         UploadInfo upload = CreateUploadRequest.read(call.request().head(), key, uploadId,
                 call.identity().displayName(), lock.orElse(ObjectLockState.NONE),
                 ObjectAcl.objectHeaders(call, aclRules));
-        String container = SegmentsLayout.container(call.bucket());
-        String marker = SegmentsLayout.marker(key, uploadId);
-        S3Failures.mapped(SwiftStatusMapper.Target.bucket(call.bucket()), () -> {
-            SwiftReply bucket = call.swift().containers().head(call.bucket());
+        storeMarker(call, key, uploadId, upload.markerHeaders(), bucket -> {
             if (lock.isPresent() && !BucketLockConfiguration.of(bucket.headers()).enabled()) {
                 throw NewVersionLock.missingConfiguration();
             }
-            boolean stored = S3Failures.unlessNotFound(() -> {
-                call.swift().objects().put(container, marker, new byte[0], upload.markerHeaders());
-                SegmentsAcl.mirror(call, bucket);
-                return true;
-            }).isPresent();
-            if (!stored) {   // the bucket's first upload: no segments container yet
-                call.swift().containers().create(container, inheritedHeaders(bucket));
-                call.swift().objects().put(container, marker, new byte[0], upload.markerHeaders());
-            }
-            return null;
         });
         S3Response response = S3Response.xml(new InitiateMultipartUploadResult(call.bucket(), key, uploadId.value()));
         upload.checksumAlgorithm().ifPresent(algorithm -> response
                 .withHeader("x-amz-checksum-algorithm", algorithm.awsName())
                 .withHeader("x-amz-checksum-type", upload.checksumType().name()));
         return response;
+    }
+
+    /**
+     * Stores a new upload's marker in {@code <bucket>_segments}, creating that container on the bucket's first
+     * upload (with the bucket's storage policy and ACLs); tus creates its uploads through here too.
+     *
+     * @param bucketCheck sees the bucket's HEAD before anything is stored, and may refuse by throwing
+     */
+    public static void storeMarker(S3Call call, String key, UploadId uploadId, SwiftHeaders markerHeaders,
+            java.util.function.Consumer<SwiftReply> bucketCheck) {
+        String container = SegmentsLayout.container(call.bucket());
+        String marker = SegmentsLayout.marker(key, uploadId);
+        S3Failures.mapped(SwiftStatusMapper.Target.bucket(call.bucket()), () -> {
+            SwiftReply bucket = call.swift().containers().head(call.bucket());
+            bucketCheck.accept(bucket);
+            boolean stored = S3Failures.unlessNotFound(() -> {
+                call.swift().objects().put(container, marker, new byte[0], markerHeaders);
+                SegmentsAcl.mirror(call, bucket);
+                return true;
+            }).isPresent();
+            if (!stored) {   // the bucket's first upload: no segments container yet
+                call.swift().containers().create(container, inheritedHeaders(bucket));
+                call.swift().objects().put(container, marker, new byte[0], markerHeaders);
+            }
+            return null;
+        });
     }
 
     private static SwiftHeaders inheritedHeaders(SwiftReply bucket) {

@@ -21,5 +21,11 @@
  *       died holding its claim, under the same lock and with the same checks.</li>
  * </ul>
  *
+ * <h2>tus uploads</h2>
+ * A tus upload ({@code io.s3multi.s3.tus}) is a multipart upload in this layout: its marker carries, besides the
+ * metadata of {@link io.s3multi.s3.contract.UploadInfo}, the reserved {@code X-Object-Meta-S3multi-Tus-Length},
+ * {@code -Tus-Metadata}, {@code -Tus-Concat} and an {@code expires=<epoch seconds>} parameter of its content type;
+ * each PATCH piece is its next part ({@code parts/<upload id>/<nnnnn>/<attempt>}); it completes through
+ * {@link io.s3multi.s3.multipart.CompletionHandler#completeNow} and is terminated as an Abort.
  */
 package io.s3multi.s3.multipart;

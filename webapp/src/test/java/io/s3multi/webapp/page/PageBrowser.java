@@ -111,6 +111,18 @@ final class PageBrowser implements AutoCloseable {
                 .map(row -> row.getAttribute("data-key")).toList();
     }
 
+    /** Bytes the page has sent of its (first) file, as Uppy counts them. */
+    long bytesUploaded() {
+        return ((Number) script("const f = window.s3multiPage.uppy.getFiles()[0];"
+                + " return f && f.progress.bytesUploaded || 0")).longValue();
+    }
+
+    /** How often the page retried a request that broke (tus mode). */
+    int retries() {
+        String retries = attribute("body", "data-retries");
+        return retries == null ? 0 : Integer.parseInt(retries);
+    }
+
     /** Emulated network: bytes per second up and down, or offline. */
     void network(boolean offline, int bytesPerSecond) {
         var conditions = new ChromiumNetworkConditions();

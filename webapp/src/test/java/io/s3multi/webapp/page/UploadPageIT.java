@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.CORSRule;
 
 /**
  * The upload page in a real headless Chromium against the gateway and the dev Swift: S3 multipart with parts in
- * parallel, a folder, cancel, and the page served from another origin through the bucket's CORS rules. Every upload
+ * parallel, a folder, cancel, the page served from another origin through the bucket's CORS rules, and tus with a connection cut halfway. Every upload
  * is checked byte for byte through S3, and what Swift keeps in {@code <bucket>_segments} is looked at directly.
  *
  * <p>With {@code -Dupload-page.screenshot=<file>} the cancel test also saves a screenshot of the page mid-upload
@@ -47,7 +47,8 @@ class UploadPageIT {
     @BeforeAll
     static void start() throws Exception {
         Properties configuration = S3TestGateway.configuration();
-        configuration.setProperty("pipeline", S3TestGateway.PIPELINE.replace("healthcheck", "healthcheck upload_page"));
+        String pipeline = S3TestGateway.PIPELINE.replace("healthcheck", "healthcheck upload_page");
+        configuration.setProperty("pipeline", pipeline.contains(" tus ") ? pipeline : pipeline.replace(" s3multi", " tus s3multi"));
         gateway = S3TestGateway.start(configuration);
         browser = new PageBrowser();
     }
@@ -171,6 +172,25 @@ class UploadPageIT {
             assertEquals("complete", browser.awaitUploadsEnd(Duration.ofSeconds(60)), browser.log());
             assertSameBytes(file, bucket, "across.bin");
         }
+    }
+
+    @Test
+    void tusUploadResumesByItselfAfterTheConnectionIsCut() throws Exception {
+        String bucket = bucket();
+        Path file = randomFile("resumed.bin", 50 * MiB, 4);
+        openPage(gateway.uri("/upload/").toString(), bucket, "tus");
+        browser.network(false, 16 * MiB);
+
+        browser.addFiles(List.of(file));
+        browser.startUpload();
+        browser.waitUntil(Duration.ofSeconds(60), () -> browser.bytesUploaded() >= 25L * MiB);
+        browser.network(true, -1);
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.retries() >= 1);
+        browser.network(false, -1);
+
+        assertEquals("complete", browser.awaitUploadsEnd(Duration.ofSeconds(120)), browser.log());
+        assertSameBytes(file, bucket, "resumed.bin");
+        assertEquals(List.of(), s3().listMultipartUploads(l -> l.bucket(bucket)).uploads());
     }
 
     private int partsStored(String bucket) {

@@ -1,0 +1,48 @@
+package io.s3multi.webapp.s3.tus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.s3multi.webapp.s3.S3TestGateway;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The expiration extension: Upload-Expires, and 410 once it has passed. */
+class TusExpirationIT {
+
+    @Test
+    void anExpiredUploadIsGone() throws Exception {
+        Properties configuration = TusHttp.configuration();
+        configuration.setProperty("filter.tus.expiration", "1");
+        String bucket = S3TestGateway.uniqueBucket();
+        try (var gateway = S3TestGateway.start(configuration)) {
+            try {
+                gateway.s3().createBucket(b -> b.bucket(bucket));
+                var tus = new TusHttp(gateway.endpoint());
+                String url = tus.create(bucket, 4, Map.of());
+                var fresh = tus.head(url);
+                assertEquals(200, fresh.statusCode());
+                Instant expires = ZonedDateTime.parse(TusHttp.header(fresh, "Upload-Expires"),
+                        DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                assertTrue(expires.isAfter(Instant.now().minusSeconds(2)), expires.toString());
+
+                // waiting for the time itself to pass Upload-Expires
+                while (!Instant.now().isAfter(expires.plusMillis(100))) {
+                    Thread.sleep(50);
+                }
+                assertEquals(410, tus.head(url).statusCode());
+                assertEquals(410, tus.patch(url, 0, "abcd".getBytes(StandardCharsets.UTF_8)).statusCode());
+                // terminating it still works (and leaves nothing)
+                assertEquals(204, tus.request("DELETE", url, Map.of(), null).statusCode());
+                assertEquals(0, S3TestGateway.objectNames(gateway.swift(), bucket + "_segments").size());
+            } finally {
+                gateway.deleteBucketDirectly(bucket);
+            }
+        }
+    }
+}
