@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.s3.model.CORSRule;
 
 /**
  * The upload page in a real headless Chromium against the gateway and the dev Swift: S3 multipart with parts in
- * parallel, a folder, cancel, the page served from another origin through the bucket's CORS rules, and tus with a connection cut halfway. Every upload
+ * parallel, a folder, cancel, the page served from another origin through the bucket's CORS rules, and tus with a
+ * connection cut halfway. Every upload
  * is checked byte for byte through S3, and what Swift keeps in {@code <bucket>_segments} is looked at directly.
  *
  * <p>With {@code -Dupload-page.screenshot=<file>} the cancel test also saves a screenshot of the page mid-upload
