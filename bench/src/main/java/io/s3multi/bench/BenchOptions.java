@@ -70,7 +70,7 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
                 integer(v, "worker-objects"), v.get("worker-container"));
         for (String t : o.targets) {
             if (!List.of("s3multi", "s3multi-sdk-defaults", "s3api", "swift", "s3proxy", "s3multi-versioned",
-                    "s3api-versioned", "swift-versioned").contains(t)) {
+                    "s3api-versioned", "swift-versioned", "s3multi-https", "s3multi-https-sdk-defaults").contains(t)) {
                 throw new IllegalArgumentException("unknown target: " + t);
             }
         }

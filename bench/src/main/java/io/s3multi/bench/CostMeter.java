@@ -11,8 +11,12 @@ final class CostMeter {
     private CostMeter() {
     }
 
-    /** What one measured interval cost. Cores busy = CPU seconds per wall second. */
-    record Cost(double wallSeconds, double gatewayCpu, double proxyCpu, double clientCpu, long gatewayPeakRss) {
+    /**
+     * What one measured interval cost. Cores busy = CPU seconds per wall second. {@code swiftRequests}: those the
+     * gateway sent to Swift, -1 where it cannot tell (only s3multi counts them).
+     */
+    record Cost(double wallSeconds, double gatewayCpu, double proxyCpu, double clientCpu, long gatewayPeakRss,
+                long swiftRequests) {
 
         double perGb(double cpuSeconds, long bytes) {
             return bytes == 0 ? Double.NaN : cpuSeconds / (bytes / 1e9);
@@ -32,6 +36,7 @@ final class CostMeter {
         private final double gatewayStart;
         private final double proxyStart;
         private final double clientStart;
+        private final long swiftStart;
 
         private Running(ProcessGroup gateway, ProcessGroup proxy) {
             this.gateway = gateway;
@@ -39,13 +44,17 @@ final class CostMeter {
             this.gatewayStart = gateway.cpuSeconds();
             this.proxyStart = proxy.cpuSeconds();
             this.clientStart = clientCpuSeconds();
+            this.swiftStart = gateway.swiftRequests();
             this.startNanos = System.nanoTime();
         }
 
         Cost stop() {
             double wall = (System.nanoTime() - startNanos) / 1e9;
-            return new Cost(wall, gateway.cpuSeconds() - gatewayStart, proxy.cpuSeconds() - proxyStart,
-                    clientCpuSeconds() - clientStart, gateway.peakRssBytes());
+            double gatewayCpu = gateway.cpuSeconds() - gatewayStart;
+            double proxyCpu = proxy.cpuSeconds() - proxyStart;
+            double clientCpu = clientCpuSeconds() - clientStart;
+            long swift = swiftStart < 0 ? -1 : gateway.swiftRequests() - swiftStart;
+            return new Cost(wall, gatewayCpu, proxyCpu, clientCpu, gateway.peakRssBytes(), swift);
         }
     }
 

@@ -2,6 +2,9 @@ package io.s3multi.bench;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +19,7 @@ record HeapSuite(Payload payload, int parts, long partBytes, String xmx) {
 
     /** The outcome: whether every part and the Complete succeeded, and what the gateway needed. */
     record Result(String target, int parts, long partBytes, String xmx, boolean ok, String failure,
-                  double seconds, long idlePeakRss, CostMeter.Cost cost) {
+                  double seconds, long idlePeakRss, long peakHeapUsed, CostMeter.Cost cost) {
     }
 
     Result run(BenchTarget gateway) {
@@ -24,6 +27,11 @@ record HeapSuite(Payload payload, int parts, long partBytes, String xmx) {
         ExecutorService parallel = Executors.newFixedThreadPool(parts);
         CostMeter.Running meter = CostMeter.start(gateway.gateway(), gateway.proxy());
         long t0 = System.nanoTime();
+        // the heap in use, read from the gateway's metrics every 100 ms while the parts go
+        AtomicLong peakHeap = new AtomicLong(-1);
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleWithFixedDelay(() -> peakHeap.accumulateAndGet(gateway.gateway().heapUsed(), Math::max),
+                0, 100, TimeUnit.MILLISECONDS);
         boolean ok = true;
         String failure = "";
         try {
@@ -35,8 +43,10 @@ record HeapSuite(Payload payload, int parts, long partBytes, String xmx) {
             failure = e.toString();
         } finally {
             parallel.shutdownNow();
+            sampler.shutdownNow();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Result(gateway.name(), parts, partBytes, xmx, ok, failure, seconds, idle, meter.stop());
+        return new Result(gateway.name(), parts, partBytes, xmx, ok, failure, seconds, idle, peakHeap.get(),
+                meter.stop());
     }
 }

@@ -34,18 +34,32 @@ final class Launchers {
      */
     static ServerProcess s3multi(Path jar, Path conf, String xmx, List<String> javaOptions, URI swift,
             Path workDir) throws IOException, InterruptedException {
+        return s3multi(jar, conf, xmx, javaOptions, swift, workDir, null);
+    }
+
+    /** The same gateway serving HTTPS with {@code tls}'s certificate, when {@code tls} is not {@code null}. */
+    static ServerProcess s3multi(Path jar, Path conf, String xmx, List<String> javaOptions, URI swift,
+            Path workDir, BenchTls tls) throws IOException, InterruptedException {
         int port = ServerProcess.freePort();
+        int metricsPort = ServerProcess.freePort();
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + xmx));
         command.addAll(javaOptions);
+        if (tls != null) {
+            command.addAll(tls.gatewayOptions());
+        }
         command.addAll(List.of(
                 "-Ds3multi.pipeline=" + S3MULTI_PIPELINE,
                 "-Ds3multi.server.host=127.0.0.1",
                 "-Ds3multi.server.port=" + port,
+                // its counter of Swift requests gives the Swift requests per S3 request
+                "-Ds3multi.metrics.port=" + metricsPort,
                 "-Ds3multi.swift_url=" + swift,
                 "-Ds3multi.filter.s3api.bucket_registry_key=" + devKey("REGISTRY_KEY", "registry.key"),
                 "-jar", jar.toString(), "--conf", conf.toString()));
-        return ServerProcess.start("s3multi", command, URI.create("http://127.0.0.1:" + port), "/healthcheck",
-                workDir.resolve("s3multi.log"), PATIENCE);
+        String name = tls == null ? "s3multi" : "s3multi-https";
+        return ServerProcess.start(name, command, URI.create((tls == null ? "http" : "https") + "://127.0.0.1:"
+                + port), "/healthcheck", workDir.resolve(name + ".log"), PATIENCE, tls)
+                .withMetrics(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"));
     }
 
     /** S3Proxy (the jar with dependencies) serving the Swift tempauth user's account as its buckets. */

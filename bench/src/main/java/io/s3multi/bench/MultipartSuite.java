@@ -25,8 +25,13 @@ final class MultipartSuite {
     private static final Logger LOG = LoggerFactory.getLogger(MultipartSuite.class);
 
     /** One upload and download through one target. */
-    record Repetition(String target, int repetition, long bytes, double upSeconds, double downSeconds,
+    record Repetition(String target, int repetition, long bytes, int parts, double upSeconds, double downSeconds,
                       CostMeter.Cost upCost, CostMeter.Cost downCost) {
+
+        /** The S3 requests of the upload: Create, the parts, Complete. */
+        int upRequests() {
+            return parts + 2;
+        }
 
         double upMbPerSecond() {
             return bytes / 1e6 / upSeconds;
@@ -113,7 +118,8 @@ final class MultipartSuite {
             throw new IOException(target.name() + ": read back MD5 " + actual + ", uploaded " + expectedMd5);
         }
         target.delete(key);
-        return new Repetition(target.name(), r, size, upSeconds, downSeconds, upCost, downCost);
+        int parts = (int) ((size + partSize - 1) / partSize);
+        return new Repetition(target.name(), r, size, parts, upSeconds, downSeconds, upCost, downCost);
     }
 
     private static String readMd5(BenchTarget target, String key) throws Exception {

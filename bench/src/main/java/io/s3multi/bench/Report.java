@@ -34,6 +34,8 @@ final class Report {
                 .add("upGatewayCpuS", r.upCost().gatewayCpu()).add("downGatewayCpuS", r.downCost().gatewayCpu())
                 .add("upProxyCpuS", r.upCost().proxyCpu()).add("downProxyCpuS", r.downCost().proxyCpu())
                 .add("upClientCpuS", r.upCost().clientCpu()).add("downClientCpuS", r.downCost().clientCpu())
+                .add("upS3Requests", r.upRequests()).add("upSwiftRequests", r.upCost().swiftRequests())
+                .add("downSwiftRequests", r.downCost().swiftRequests())
                 .add("gatewayPeakRssBytes", r.downCost().gatewayPeakRss()));
     }
 
@@ -45,28 +47,33 @@ final class Report {
                 .add("p99ms", p.percentileMillis(99)).add("errors", p.errors())
                 .add("gatewayCores", p.cost().cores(p.cost().gatewayCpu()))
                 .add("proxyCores", p.cost().cores(p.cost().proxyCpu()))
-                .add("clientCores", p.cost().cores(p.cost().clientCpu())));
+                .add("clientCores", p.cost().cores(p.cost().clientCpu()))
+                .add("gatewayCpuS", p.cost().gatewayCpu()).add("swiftRequests", p.cost().swiftRequests()));
     }
 
     void heap(HeapSuite.Result r) {
         out.println(new JsonLine().add("kind", "heap").add("target", r.target()).add("parts", r.parts())
                 .add("partBytes", r.partBytes()).add("xmx", r.xmx()).add("ok", r.ok() ? "true" : "false")
                 .add("failure", r.failure()).add("seconds", r.seconds())
-                .add("idlePeakRssBytes", r.idlePeakRss()).add("peakRssBytes", r.cost().gatewayPeakRss()));
+                .add("idlePeakRssBytes", r.idlePeakRss()).add("peakRssBytes", r.cost().gatewayPeakRss())
+                .add("peakHeapUsedBytes", r.peakHeapUsed()));
         out.println();
         out.printf(Locale.ROOT, "Heap check: %d parts of %d MiB at once through %s (-Xmx%s): %s in %.1f s; "
-                        + "gateway peak RSS %.0f MiB (%.0f MiB before)%s%n",
+                        + "gateway peak heap used %.0f MiB (sampled every 100 ms), peak RSS %.0f MiB (%.0f MiB"
+                        + " before)%s%n",
                 r.parts(), r.partBytes() >> 20, r.target(), r.xmx(), r.ok() ? "ok" : "FAILED", r.seconds(),
-                mib(r.cost().gatewayPeakRss()), mib(r.idlePeakRss()), r.ok() ? "" : ": " + r.failure());
+                mib(r.peakHeapUsed()), mib(r.cost().gatewayPeakRss()), mib(r.idlePeakRss()),
+                r.ok() ? "" : ": " + r.failure());
     }
 
     void multipartTable(Map<String, List<MultipartSuite.Repetition>> results, String title) {
         out.println();
         out.println(title);
-        String format = "%-22s %9s %9s %10s %10s %10s %8s %8s %9s%n";
+        String format = "%-26s %9s %9s %10s %10s %10s %8s %8s %9s %8s %8s %9s%n";
         out.printf(Locale.ROOT, format, "target", "up MB/s", "down MB/s", "gw CPU", "proxy CPU", "client CPU",
-                "gw cores", "cl cores", "gw RSS");
-        out.printf(Locale.ROOT, format, "", "median", "median", "s/GB", "s/GB", "s/GB", "", "", "MiB peak");
+                "gw cores", "cl cores", "gw RSS", "gw up", "gw down", "swift req");
+        out.printf(Locale.ROOT, format, "", "median", "median", "s/GB", "s/GB", "s/GB", "", "", "MiB peak",
+                "s/GiB", "s/GiB", "per S3 up");
         Map<String, double[]> medians = new LinkedHashMap<>();
         results.forEach((target, reps) -> {
             double up = Stats.median(reps.stream().mapToDouble(MultipartSuite.Repetition::upMbPerSecond).toArray());
@@ -79,7 +86,15 @@ final class Report {
             double client = 0;
             double wall = 0;
             long rss = -1;
+            double gwUp = 0;
+            double gwDown = 0;
+            long swift = 0;
+            long s3Requests = 0;
             for (MultipartSuite.Repetition r : reps) {
+                gwUp += r.upCost().gatewayCpu();
+                gwDown += r.downCost().gatewayCpu();
+                swift = swift < 0 || r.upCost().swiftRequests() < 0 ? -1 : swift + r.upCost().swiftRequests();
+                s3Requests += r.upRequests();
                 bytes += 2 * r.bytes();
                 gw += r.upCost().gatewayCpu() + r.downCost().gatewayCpu();
                 proxy += r.upCost().proxyCpu() + r.downCost().proxyCpu();
@@ -88,8 +103,12 @@ final class Report {
                 rss = Math.max(rss, r.downCost().gatewayPeakRss());
             }
             double gb = bytes / 1e9;
+            double gibEachWay = bytes / 2.0 / (1L << 30);
+            boolean hasGateway = !target.startsWith("swift");
             out.printf(Locale.ROOT, format, target, num(up), num(down), num(gw / gb), num(proxy / gb),
-                    num(client / gb), num(gw / wall), num(client / wall), rss < 0 ? "-" : num(mib(rss)));
+                    num(client / gb), num(gw / wall), num(client / wall), rss < 0 ? "-" : num(mib(rss)),
+                    hasGateway ? num(gwUp / gibEachWay) : "-", hasGateway ? num(gwDown / gibEachWay) : "-",
+                    swift < 0 ? "-" : num((double) swift / s3Requests));
         });
         unavailableRows();
         ratio(medians, "s3multi", "swift", "up/down");
@@ -99,15 +118,18 @@ final class Report {
     void smallTable(List<SmallObjectSuite.Phase> phases, String title) {
         out.println();
         out.println(title);
-        String format = "%-22s %-5s %9s %8s %8s %8s %7s %8s %8s %8s%n";
+        String format = "%-26s %-5s %9s %8s %8s %8s %7s %8s %8s %8s %8s %9s%n";
         out.printf(Locale.ROOT, format, "target", "op", "ops/s", "p50 ms", "p90 ms", "p99 ms", "errors",
-                "gw cores", "px cores", "cl cores");
+                "gw cores", "px cores", "cl cores", "gw CPU", "swift req");
+        out.printf(Locale.ROOT, format, "", "", "", "", "", "", "", "", "", "", "ms/req", "per S3");
         Map<String, double[]> opsByTargetOp = new LinkedHashMap<>();
         for (SmallObjectSuite.Phase p : phases) {
             out.printf(Locale.ROOT, format, p.target(), p.operation(), num(p.opsPerSecond()),
                     num(p.percentileMillis(50)), num(p.percentileMillis(90)), num(p.percentileMillis(99)),
                     p.errors(), num(p.cost().cores(p.cost().gatewayCpu())), num(p.cost().cores(p.cost().proxyCpu())),
-                    num(p.cost().cores(p.cost().clientCpu())));
+                    num(p.cost().cores(p.cost().clientCpu())), p.target().startsWith("swift") ? "-"
+                            : num(1000 * p.cost().gatewayCpu() / requests(p)),
+                    p.cost().swiftRequests() < 0 ? "-" : num((double) p.cost().swiftRequests() / requests(p)));
             opsByTargetOp.put(p.target() + " " + p.operation(), new double[] {p.opsPerSecond()});
         }
         unavailableRows();
@@ -122,8 +144,13 @@ final class Report {
         }
     }
 
+    /** The S3 requests of a phase: those timed and those that failed. */
+    private static int requests(SmallObjectSuite.Phase p) {
+        return p.latencies().length + p.errors();
+    }
+
     private void unavailableRows() {
-        unavailable.forEach((target, reason) -> out.printf(Locale.ROOT, "%-22s unavailable (%s)%n", target, reason));
+        unavailable.forEach((target, reason) -> out.printf(Locale.ROOT, "%-26s unavailable (%s)%n", target, reason));
     }
 
     private void ratio(Map<String, double[]> values, String a, String b, String what) {

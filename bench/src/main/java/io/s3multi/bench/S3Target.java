@@ -49,19 +49,25 @@ final class S3Target implements BenchTarget {
 
     S3Target(String name, URI endpoint, String accessKey, String secretKey, ClientSettings settings,
              int connections, String bucket, ProcessGroup gateway, ProcessGroup proxy) {
+        this(name, endpoint, accessKey, secretKey, settings, connections, bucket, gateway, proxy, null);
+    }
+
+    /** A target over {@code https}, trusting {@code tls}'s certificate (over https the SDK sends UNSIGNED-PAYLOAD). */
+    S3Target(String name, URI endpoint, String accessKey, String secretKey, ClientSettings settings,
+             int connections, String bucket, ProcessGroup gateway, ProcessGroup proxy, BenchTls tls) {
         this.name = name;
         this.bucket = bucket;
         this.gateway = gateway;
         this.proxy = proxy;
+        ApacheHttpClient.Builder http = ApacheHttpClient.builder().maxConnections(connections)
+                .socketTimeout(Duration.ofMinutes(5));
         var builder = S3Client.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(accessKey, secretKey)))
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .maxConnections(connections)
-                        .socketTimeout(Duration.ofMinutes(5)));
+                .httpClientBuilder(tls == null ? http : http.tlsTrustManagersProvider(tls::trustManagers));
         if (settings == ClientSettings.PLAIN) {
             builder.serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)

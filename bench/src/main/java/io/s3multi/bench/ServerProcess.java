@@ -27,6 +27,8 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final URI endpoint;
 
+    private URI metrics;
+
     private ServerProcess(String name, Process process, URI endpoint) {
         this.name = name;
         this.process = process;
@@ -36,12 +38,18 @@ final class ServerProcess implements AutoCloseable {
     /** Starts {@code command}, logging to {@code log}, and waits until {@code endpoint + readyPath} answers. */
     static ServerProcess start(String name, List<String> command, URI endpoint, String readyPath, Path log,
                                Duration patience) throws IOException, InterruptedException {
+        return start(name, command, endpoint, readyPath, log, patience, null);
+    }
+
+    /** The same, probing an {@code https} endpoint with {@code tls} (the run's own certificate). */
+    static ServerProcess start(String name, List<String> command, URI endpoint, String readyPath, Path log,
+                               Duration patience, BenchTls tls) throws IOException, InterruptedException {
         LOG.info("starting {}: {}", name, String.join(" ", command));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         ServerProcess server = new ServerProcess(name, process, endpoint);
         try {
-            server.awaitReady(URI.create(endpoint + readyPath), patience, log);
+            server.awaitReady(URI.create(endpoint + readyPath), patience, log, tls);
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.close();
             throw e;
@@ -61,11 +69,19 @@ final class ServerProcess implements AutoCloseable {
     }
 
     ProcessGroup processes() {
-        return new ProcessGroup(name, List.of(process.pid()));
+        return new ProcessGroup(name, List.of(process.pid()), metrics);
     }
 
-    private void awaitReady(URI probe, Duration patience, Path log) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Notes where the server serves its metrics (the s3multi gateway's listener), for {@link #processes()}. */
+    ServerProcess withMetrics(URI metrics) {
+        this.metrics = metrics;
+        return this;
+    }
+
+    private void awaitReady(URI probe, Duration patience, Path log, BenchTls tls)
+            throws IOException, InterruptedException {
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        HttpClient http = (tls == null ? client : client.sslContext(tls.context())).build();
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

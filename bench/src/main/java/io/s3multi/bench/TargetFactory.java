@@ -50,6 +50,14 @@ final class TargetFactory {
                     options.swiftUrl(), workDir);
             processes.add(gateway);
         }
+        ServerProcess httpsGateway = null;
+        BenchTls tls = null;
+        if (options.wantsTarget("s3multi-https") || options.wantsTarget("s3multi-https-sdk-defaults")) {
+            tls = BenchTls.create(workDir);
+            httpsGateway = Launchers.s3multi(options.gatewayJar(), options.gatewayConf(), options.gatewayXmx(),
+                    options.gatewayJavaOptions(), options.swiftUrl(), workDir, tls);
+            processes.add(httpsGateway);
+        }
         for (String name : options.targets()) {
             switch (name) {
                 case "s3multi" -> targets.add(new S3Target(name, gateway.endpoint(), options.user(), options.key(),
@@ -60,6 +68,12 @@ final class TargetFactory {
                 case "s3api" -> targets.add(new S3Target(name, options.s3apiUrl(), options.user(), options.key(),
                         S3Target.ClientSettings.PLAIN, connections, runId + "-s3api", s3apiProxy,
                         ProcessGroup.none()));
+                case "s3multi-https" -> targets.add(new S3Target(name, httpsGateway.endpoint(), options.user(),
+                        options.key(), S3Target.ClientSettings.PLAIN, connections, runId + "-gws",
+                        httpsGateway.processes(), swiftProxy, tls));
+                case "s3multi-https-sdk-defaults" -> targets.add(new S3Target(name, httpsGateway.endpoint(),
+                        options.user(), options.key(), S3Target.ClientSettings.SDK_DEFAULTS, connections,
+                        runId + "-gwsd", httpsGateway.processes(), swiftProxy, tls));
                 case "swift" -> targets.add(new SwiftTarget(name, account, runId + "-swift", swiftProxy));
                 case "s3proxy" -> s3proxy(connections, swiftProxy).ifPresent(targets::add);
                 case "s3multi-versioned" -> targets.add(versioned(new S3Target(name, gateway.endpoint(),

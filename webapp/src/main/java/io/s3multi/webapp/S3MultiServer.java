@@ -96,7 +96,8 @@ public final class S3MultiServer implements AutoCloseable {
         http.setOutputBufferSize(IO_BUFFER_SIZE);
         var connectionFactory = new HttpConnectionFactory(http);
         connectionFactory.setInputBufferSize(IO_BUFFER_SIZE);
-        var connector = new ServerConnector(server, connectionFactory);
+        var connector = config.tls().enabled() ? HttpsConnector.of(server, http, connectionFactory, config.tls())
+                : new ServerConnector(server, connectionFactory);
         connector.setHost(config.host());
         connector.setPort(config.port());
         // Bounds every silence of a client: between body bytes, while it should take response bytes, between
@@ -145,10 +146,11 @@ public final class S3MultiServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The gateway's base URL, e.g. {@code http://127.0.0.1:8080/}. */
+    /** The gateway's base URL, e.g. {@code http://127.0.0.1:8080/} ({@code https} with a key store). */
     public URI uri() {
         String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
+        String scheme = connector.getDefaultProtocol().startsWith("SSL") ? "https" : "http";
+        return URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
     }
 
     /** The metrics listener's scrape URL ({@code metrics.port}), when there is one. */

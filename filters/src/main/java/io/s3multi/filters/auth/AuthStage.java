@@ -1,6 +1,7 @@
 package io.s3multi.filters.auth;
 
 import io.s3multi.filters.pipeline.PipelineAttributes;
+import io.s3multi.filters.s3.FormVerifiers;
 import io.s3multi.filters.s3.RequestIds;
 import io.s3multi.filters.s3.S3Attributes;
 import io.s3multi.filters.s3.S3Authentication;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>For an S3 request (see {@link S3Exchange}) that no earlier auth stage accepted:
  * <ul>
- *   <li>no credentials: passes it on (s3api answers {@code AccessDenied});</li>
+ *   <li>no credentials: passes it on (s3api answers {@code AccessDenied}); for a POST, adds the authority to
+ *       {@link S3Attributes#FORM_VERIFIERS}, so that the edge can verify a browser form's own signature with it;</li>
  *   <li>malformed credentials: answers the parser's error ({@code AuthorizationHeaderMalformed},
  *       {@code InvalidArgument}, ...);</li>
  *   <li>an access key the authority does not know: passes it on untouched, for a later auth stage;</li>
@@ -88,15 +90,25 @@ public abstract class AuthStage<A extends CredentialAuthority> implements Filter
             return;
         }
         Optional<S3Authentication> known;
+        boolean unsigned;
         try {
             Optional<SignedRequest> claimed = exchange.signature();
-            known = claimed.isEmpty() ? Optional.empty() : authority.authenticate(claimed.get(), swift.backend());
+            unsigned = claimed.isEmpty();
+            known = unsigned ? Optional.empty() : authority.authenticate(claimed.get(), swift.backend());
         } catch (S3AuthException refused) {
             refuse(request, response, S3Failures.toS3(refused, null));
             return;
         } catch (S3Exception refused) {
             refuse(request, response, refused);
             return;
+        }
+        if (unsigned && "POST".equals(request.getMethod())) {
+            // A browser form (PostObject) is signed in its body: the edge asks this stage once it has read it.
+            S3Attributes.FORM_VERIFIERS.find(request).orElseGet(() -> {
+                var verifiers = new FormVerifiers();
+                S3Attributes.FORM_VERIFIERS.set(request, verifiers);
+                return verifiers;
+            }).add(signed -> authority.authenticate(signed, swift.backend()));
         }
         known.ifPresent(authentication -> {
             S3Attributes.S3_AUTHENTICATION.set(request, authentication);

@@ -22,8 +22,20 @@ final class TransactionIds {
 
     String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        // 84 random bits: 5 hex digits from one long, 16 from another.
-        String randomHex = String.format("%05x%016x", random.nextInt(1 << 20), random.nextLong());
-        return "tx" + randomHex + "-" + String.format("%010x", clock.instant().getEpochSecond()) + suffix;
+        // 84 random bits: 5 hex digits from one int, 16 from a long. Written digit by digit: String.format cost
+        // about 5% of a small request's CPU in a profile.
+        StringBuilder id = new StringBuilder(2 + 21 + 1 + 10 + suffix.length()).append("tx");
+        appendHex(id, random.nextInt(1 << 20), 5);
+        appendHex(id, random.nextLong(), 16);
+        id.append('-');
+        appendHex(id, clock.instant().getEpochSecond(), 10);
+        return id.append(suffix).toString();
+    }
+
+    /** Appends the lowest {@code digits} hex digits of {@code value}, zero-padded. */
+    private static void appendHex(StringBuilder to, long value, int digits) {
+        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+            to.append(Character.forDigit((int) (value >>> shift) & 0xf, 16));
+        }
     }
 }

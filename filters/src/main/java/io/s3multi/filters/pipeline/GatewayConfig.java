@@ -9,6 +9,9 @@ import static io.s3multi.filters.pipeline.TopLevelSettings.PIPELINE;
 import static io.s3multi.filters.pipeline.TopLevelSettings.REGION;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_HOST;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_IDLE_TIMEOUT;
+import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_KEY_STORE;
+import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_KEY_STORE_PASSWORD;
+import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_KEY_STORE_TYPE;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_MIN_UPLOAD_RATE;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_PORT;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SERVER_UPLOAD_RATE_PERIOD;
@@ -20,12 +23,14 @@ import static io.s3multi.filters.pipeline.TopLevelSettings.SWIFT_IDLE_TIMEOUT;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SWIFT_URL;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -78,10 +83,11 @@ import java.util.TreeSet;
  * @param swiftTimeouts    how long the S3 stages' shared Swift clients wait
  * @param metrics          where the Prometheus metrics are served and who may read them ({@code metrics.*})
  * @param settingsByFilter the {@code filter.<name>.*} settings exactly as written, by stage and setting name
+ * @param tls              HTTPS of the embedded launcher ({@code server.key_store*}), {@link ServerTls#none()} for HTTP
  */
 public record GatewayConfig(String origin, List<String> pipeline, String host, int port, SharedSettings shared,
         ClientLimits clientLimits, SwiftTimeouts swiftTimeouts, MetricsSettings metrics,
-        Map<String, Map<String, String>> settingsByFilter) {
+        Map<String, Map<String, String>> settingsByFilter, ServerTls tls) {
 
     public static final String FILTER_PREFIX = "filter.";
 
@@ -108,12 +114,15 @@ public record GatewayConfig(String origin, List<String> pipeline, String host, i
         var swiftTimeouts = new SwiftTimeouts(file.read(SWIFT_CONNECT_TIMEOUT), file.read(SWIFT_IDLE_TIMEOUT));
         var metrics = new MetricsSettings(file.read(METRICS_HOST), file.read(METRICS_PORT), file.read(METRICS_PATH),
                 file.read(METRICS_ALLOW), file.read(METRICS_TOKEN));
+        String keyStore = file.read(SERVER_KEY_STORE);
+        var tls = new ServerTls(keyStore.isEmpty() ? Optional.empty() : Optional.of(Path.of(keyStore)),
+                file.read(SERVER_KEY_STORE_PASSWORD), file.read(SERVER_KEY_STORE_TYPE));
         Map<String, Map<String, String>> settings = stageSettings(properties, problems);
         if (!problems.isEmpty()) {
             throw new PipelineConfigException(properties.getProperty(PIPELINE.name(), "").trim(), origin, problems);
         }
         return new GatewayConfig(origin, pipeline, host, port, shared, clientLimits, swiftTimeouts, metrics,
-                settings);
+                settings, tls);
     }
 
     /** The top-level keys of one file: each read with its declared parser, a refused value noted in problems. */
@@ -196,7 +205,7 @@ public record GatewayConfig(String origin, List<String> pipeline, String host, i
             throw new IllegalArgumentException("port " + newPort + " is not between 0 and 65535");
         }
         return new GatewayConfig(origin + ", port " + newPort + " from the command line", pipeline, host, newPort,
-                shared, clientLimits, swiftTimeouts, metrics, settingsByFilter);
+                shared, clientLimits, swiftTimeouts, metrics, settingsByFilter, tls);
     }
 
     @Override

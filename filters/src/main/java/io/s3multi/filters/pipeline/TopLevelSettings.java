@@ -33,6 +33,14 @@ public final class TopLevelSettings {
                     + " 408). 0 turns the check off.");
     static final Setting<Duration> SERVER_UPLOAD_RATE_PERIOD = Setting.seconds("server.upload_rate_period", "10",
             "Seconds of waiting over which the upload rate is measured.");
+    static final Setting<String> SERVER_KEY_STORE = Setting.text("server.key_store", "", "A key store file"
+            + " (PKCS12 or JKS) with the certificate chain and private key the embedded launcher serves HTTPS with:"
+            + " set, its port speaks TLS only (JDK TLS, TLS 1.2 and 1.3). Empty: plain HTTP. A WAR ignores it.");
+    static final Setting<String> SERVER_KEY_STORE_PASSWORD = Setting.text("server.key_store_password", "",
+            "The key store's password, also the key's: a secret that no configuration ships (set it in the file or"
+                    + " as -Ds3multi.server.key_store_password=...).");
+    static final Setting<String> SERVER_KEY_STORE_TYPE = new Setting<>("server.key_store_type", "PKCS12",
+            TopLevelSettings::keyStoreType, "The key store's type: PKCS12 or JKS.");
     static final Setting<List<String>> STORAGE_DOMAIN = new Setting<>("storage_domain", "",
             text -> words(text, "[\\s,]+"), "Domains under which S3 clients may address buckets virtual-host"
                     + " style (photos.s3.example.com), separated by spaces or commas; shared by every stage that"
@@ -78,10 +86,18 @@ public final class TopLevelSettings {
     /** Every top-level key, in the order the reference and the messages list them. */
     public static final DeclaredSettings ALL = DeclaredSettings.topLevel("The keys outside any stage.", PIPELINE,
             SERVER_HOST, SERVER_PORT, SERVER_IDLE_TIMEOUT, SERVER_MIN_UPLOAD_RATE, SERVER_UPLOAD_RATE_PERIOD,
-            STORAGE_DOMAIN, REGION, SWIFT_URL, SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT, SERVICE_USER, SERVICE_KEY,
+            SERVER_KEY_STORE, SERVER_KEY_STORE_PASSWORD, SERVER_KEY_STORE_TYPE, STORAGE_DOMAIN, REGION, SWIFT_URL, SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT, SERVICE_USER, SERVICE_KEY,
             METRICS_HOST, METRICS_PORT, METRICS_PATH, METRICS_ALLOW, METRICS_TOKEN);
 
     private TopLevelSettings() {
+    }
+
+    private static String keyStoreType(String text) {
+        String upper = text.toUpperCase(java.util.Locale.ROOT);
+        if (!upper.equals("PKCS12") && !upper.equals("JKS")) {
+            throw new IllegalArgumentException("is not PKCS12 or JKS");
+        }
+        return upper;
     }
 
     /** A default of the Swift client, as the file writes it. */

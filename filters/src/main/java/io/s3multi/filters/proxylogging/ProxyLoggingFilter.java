@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>First it wraps the request and response so that every body byte the later stages read or write is
  * counted. Then it calls the rest of the pipeline. Finally it builds an {@link AccessRecord} (time, client,
  * method, raw path and query with credentials hidden by {@link LogSafe}, status, bytes in, bytes out, duration,
- * transaction id, S3 operation, user, note), logs it at INFO to the logger {@code access_log_name}, and hands it
- * to every {@linkplain #addListener listener}. When an exception escapes before anything was committed, the line
+ * transaction id, S3 operation, user, note), has it logged at INFO to the logger {@code access_log_name} by a thread
+ * of its own ({@link AccessLogWriter}: the request's thread neither formats the line nor waits for the console;
+ * no line is lost, {@link #destroy} writes those still waiting), and hands it to every
+ * {@linkplain #addListener listener}. When an exception escapes before anything was committed, the line
  * says 500, which is what catch_errors will send. A stage may ask for another status
  * ({@link PipelineAttributes#ACCESS_LOG_STATUS}: 499 when the client's connection ended before its body did) and
  * add a note ({@link PipelineAttributes#ACCESS_LOG_NOTE}: the S3 error code, also one sent inside a 200;
@@ -54,13 +56,13 @@ public final class ProxyLoggingFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyLoggingFilter.class);
 
-    private final Logger accessLog;
+    private final AccessLogWriter accessLog;
     private final Clock clock;
     private final List<Consumer<AccessRecord>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger uploadsInFlight = new AtomicInteger();
 
     public ProxyLoggingFilter(ProxyLoggingConfig config, Clock clock) {
-        this.accessLog = LoggerFactory.getLogger(config.accessLogName());
+        this.accessLog = new AccessLogWriter(LoggerFactory.getLogger(config.accessLogName()));
         this.clock = clock;
     }
 
@@ -76,6 +78,21 @@ public final class ProxyLoggingFilter implements Filter {
     /** Requests with a body (a length above 0, or chunked) that have not been answered yet: uploads in progress. */
     public int uploadsInFlight() {
         return uploadsInFlight.get();
+    }
+
+    /**
+     * Waits until the lines of the requests completed so far are written, at most {@code patience}.
+     *
+     * @return whether they were
+     */
+    public boolean flushAccessLog(Duration patience) throws InterruptedException {
+        return accessLog.flush(patience);
+    }
+
+    /** Writes the access-log lines still waiting. */
+    @Override
+    public void destroy() {
+        accessLog.close();
     }
 
     @Override
@@ -112,7 +129,7 @@ public final class ProxyLoggingFilter implements Filter {
     }
 
     private void publish(AccessRecord record) {
-        accessLog.info(record.toLogLine());
+        accessLog.write(record);
         for (Consumer<AccessRecord> listener : listeners) {
             try {
                 listener.accept(record);

@@ -13,6 +13,8 @@ import io.s3multi.filters.pipeline.RequestAttribute;
  *       <td>catch_errors, auth stages, s3multi, s3api</td></tr>
  *   <tr><td>{@link #S3_AUTHENTICATION}</td><td>the auth stage that verified the signature</td>
  *       <td>later auth stages (to skip), s3multi, s3api</td></tr>
+ *   <tr><td>{@link #FORM_VERIFIERS}</td><td>each auth stage an unsigned request passes</td>
+ *       <td>s3api (a browser form's own signature)</td></tr>
  * </table>
  */
 public final class S3Attributes {
@@ -24,6 +26,10 @@ public final class S3Attributes {
     /** The identity, Swift account and verified signature an auth stage vouches for; absent when none did. */
     public static final RequestAttribute<S3Authentication> S3_AUTHENTICATION =
             new RequestAttribute<>("s3multi.s3_authentication", S3Authentication.class);
+
+    /** The auth stages an unsigned request passed, to verify a browser form's signature with; absent when none. */
+    public static final RequestAttribute<FormVerifiers> FORM_VERIFIERS =
+            new RequestAttribute<>("s3multi.form_verifiers", FormVerifiers.class);
 
     private S3Attributes() {
     }

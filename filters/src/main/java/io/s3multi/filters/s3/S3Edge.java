@@ -10,6 +10,7 @@ import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.post.PostSubmission;
 import io.s3multi.s3.request.S3Operation;
 import io.s3multi.s3.request.S3OperationClassifier;
 import io.s3multi.s3.request.S3Request;
@@ -40,7 +41,9 @@ import org.slf4j.LoggerFactory;
  *       so a {@code *_segments} container is never reachable as a bucket);</li>
  *   <li>an auth stage must have vouched for it ({@link S3Attributes#S3_AUTHENTICATION}); otherwise the answer is
  *       {@code InvalidAccessKeyId} when it carried credentials no stage knew, {@code AccessDenied} when it was
- *       anonymous (or the parser's error when the credentials were malformed);</li>
+ *       anonymous (or the parser's error when the credentials were malformed); a browser form upload (PostObject)
+ *       carries its credentials in its body instead: its form is read up to the file and its signature verified
+ *       with the auth stages the request passed ({@link FormUploads}), and the form is the call's body;</li>
  *   <li>it is classified ({@link S3OperationClassifier}), the operation's AWS name is stored for the access log,
  *       and an {@link S3Call} (request, identity, Swift account, a body source that decodes and verifies the
  *       servlet body with the verified signature's key, the clock, the request id) goes to the dispatcher;</li>
@@ -62,6 +65,7 @@ import org.slf4j.LoggerFactory;
  * the S3 error if it listens). Every line shows the request with its credentials hidden ({@link LogSafe}).
  *
  * <p><b>Request attributes:</b> reads {@link S3Attributes#S3_EXCHANGE}, {@link S3Attributes#S3_AUTHENTICATION},
+ * {@link S3Attributes#FORM_VERIFIERS},
  * {@link PipelineAttributes#TRANS_ID}; writes {@link PipelineAttributes#S3_OPERATION},
  * {@link PipelineAttributes#ACCESS_LOG_STATUS} and {@link PipelineAttributes#ACCESS_LOG_NOTE}.
  */
@@ -104,12 +108,16 @@ public final class S3Edge {
         var client = new ClientConnection();
         try {
             S3Request s3 = exchange.request();
+            // A browser form upload (PostObject) is signed in its body: its form is read and verified here.
+            Optional<PostSubmission> form = FormUploads.read(request, s3, client, clock);
             S3Authentication authentication = S3Attributes.S3_AUTHENTICATION.find(request)
+                    .or(() -> form.flatMap(f -> FormUploads.authenticate(request, f)))
                     .orElseThrow(() -> unauthenticated(exchange));
             S3Operation operation = S3OperationClassifier.classify(s3);
             PipelineAttributes.S3_OPERATION.set(request, operation.apiName());
-            var call = new S3Call(s3, authentication.identity(), authentication.swift(),
-                    new ServletBodySource(request, exchange.head(), authentication, client), clock, requestId);
+            var call = new S3Call(s3, authentication.identity(), authentication.swift(), form.map(FormUploads::body)
+                    .orElseGet(() -> new ServletBodySource(request, exchange.head(), authentication, client)), clock,
+                    requestId);
             S3Response answer = dispatcher.apply(operation, call);
             S3ResponseWriter.write(answer, "HEAD".equals(request.getMethod()), requestId, response, client)
                     .ifPresent(error -> errorAfterTheStatus(request, requestId, error));

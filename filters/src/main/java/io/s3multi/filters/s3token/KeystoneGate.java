@@ -3,6 +3,7 @@ package io.s3multi.filters.s3token;
 import io.s3multi.filters.s3token.KeystoneVerdict.Refused;
 import io.s3multi.filters.s3token.KeystoneVerdict.Unknown;
 import io.s3multi.filters.s3token.KeystoneVerdict.Vouched;
+import io.s3multi.s3.auth.PostFormSignature;
 import io.s3multi.s3.auth.SecretAccessKey;
 import io.s3multi.s3.auth.SignatureVerifier;
 import io.s3multi.s3.auth.SignedRequest;
@@ -109,7 +110,7 @@ final class KeystoneGate {
 
     /** Keystone's verdict on a signature {@code secret} proved right. */
     private KeystoneVerdict vouch(SignedRequest signed, SecretAccessKey secret) {
-        return askKeystone(signed, () -> remember(signed.accessKey(), new Refused(secret, true)));
+        return askKeystone(PostFormSignature.remoteProof(signed, secret), () -> remember(signed.accessKey(), new Refused(secret, true)));
     }
 
     /** s3tokens (and the secret) for {@code signed}; {@code onRefusedSignature} gives the verdict of a 401. */

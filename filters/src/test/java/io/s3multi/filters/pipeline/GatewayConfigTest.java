@@ -91,7 +91,7 @@ class GatewayConfigTest {
     }
 
     private static final String KEYS = "pipeline, server.host, server.port, server.idle_timeout,"
-            + " server.min_upload_rate, server.upload_rate_period, storage_domain, region, swift_url,"
+            + " server.min_upload_rate, server.upload_rate_period, server.key_store, server.key_store_password, server.key_store_type, storage_domain, region, swift_url,"
             + " swift.connect_timeout, swift.idle_timeout, service_user, service_key,"
             + " metrics.host, metrics.port, metrics.path, metrics.allow,"
             + " metrics.token";

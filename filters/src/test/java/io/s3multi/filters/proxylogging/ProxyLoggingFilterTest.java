@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -129,6 +130,7 @@ class ProxyLoggingFilterTest {
             HTTP.send(HttpRequest.newBuilder(gateway.uri("/healthcheck")).build(),
                     HttpResponse.BodyHandlers.ofString());
             record = next();
+            assertTrue(logging().flushAccessLog(Duration.ofSeconds(5)), "the line was not written in 5 s");
         } finally {
             System.setErr(original);
         }

@@ -37,7 +37,7 @@ public final class S3AuthException extends S3Exception {
         details.put("AWSAccessKeyId", request.accessKey());
         details.put("StringToSign", request.stringToSign());
         details.put("SignatureProvided", request.signature());
-        if (request instanceof SigV4Request v4) {
+        if (request instanceof SigV4Request v4 && !v4.canonicalRequest().isEmpty()) {
             details.put("CanonicalRequest", v4.canonicalRequest());
         }
         return new S3AuthException(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH,

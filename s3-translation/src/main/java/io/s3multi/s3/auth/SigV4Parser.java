@@ -184,7 +184,7 @@ final class SigV4Parser {
     }
 
     /** {@code <access key>/<yyyymmdd>/<region>/<service>/aws4_request}, checked against the request's date. */
-    private record Credential(String accessKey, CredentialScope scope) {
+    record Credential(String accessKey, CredentialScope scope) {
 
         static Credential parse(String credential, String amzDate, String prefix,
                 Function<String, S3AuthException> error) {

@@ -33,6 +33,23 @@ public final class SigV4Request implements SignedRequest {
     SigV4Request(String accessKey, CredentialScope scope, String amzDate, Instant requestTime,
             List<String> signedHeaders, String signature, boolean presigned, long expiresSeconds,
             PayloadMode payloadMode, String canonicalRequest) {
+        this(accessKey, scope, amzDate, requestTime, signedHeaders, signature, presigned, expiresSeconds, payloadMode,
+                canonicalRequest, ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + Hashing.sha256Hex(canonicalRequest));
+    }
+
+    /**
+     * A browser form's signature ({@link PostFormSignature}): the string to sign is the form's base64 policy, the
+     * body is not signed, and the form is valid, like a presigned URL, from its date until {@code expiresAt}.
+     */
+    static SigV4Request ofPolicy(String accessKey, CredentialScope scope, String amzDate, Instant requestTime,
+            String signature, String policy, Instant expiresAt) {
+        return new SigV4Request(accessKey, scope, amzDate, requestTime, List.of(), signature, true,
+                java.time.Duration.between(requestTime, expiresAt).getSeconds(), PayloadMode.UNSIGNED, "", policy);
+    }
+
+    private SigV4Request(String accessKey, CredentialScope scope, String amzDate, Instant requestTime,
+            List<String> signedHeaders, String signature, boolean presigned, long expiresSeconds,
+            PayloadMode payloadMode, String canonicalRequest, String stringToSign) {
         this.accessKey = Objects.requireNonNull(accessKey);
         this.scope = Objects.requireNonNull(scope);
         this.amzDate = Objects.requireNonNull(amzDate);
@@ -43,7 +60,7 @@ public final class SigV4Request implements SignedRequest {
         this.expiresSeconds = expiresSeconds;
         this.payloadMode = Objects.requireNonNull(payloadMode);
         this.canonicalRequest = Objects.requireNonNull(canonicalRequest);
-        this.stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + Hashing.sha256Hex(canonicalRequest);
+        this.stringToSign = Objects.requireNonNull(stringToSign);
     }
 
     @Override

@@ -15,7 +15,7 @@ import io.s3multi.s3.lock.DeleteAuthority;
 import io.s3multi.s3.lifecycle.ExpirationHeaders;
 import io.s3multi.s3.lifecycle.LifecycleLookup;
 import io.s3multi.s3.operation.MissingBucket;
-import io.s3multi.s3.operation.ObjectAcl;
+import io.s3multi.s3.access.acl.AclRequest;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
@@ -73,11 +73,11 @@ public final class ObjectHandler {
 
     public S3Response putObject(S3Call call) {
         return expiration.onObject(call, guarded(call,
-                c -> ObjectWriter.putObject(c, ObjectAcl.objectHeaders(c, aclRules))));
+                c -> ObjectWriter.putObject(c, AclRequest.objectHeaders(c, aclRules))));
     }
 
     public S3Response copyObject(S3Call call) {
-        return guarded(call, c -> ObjectCopier.copyObject(c, ObjectAcl.objectHeaders(c, aclRules)));
+        return guarded(call, c -> ObjectCopier.copyObject(c, AclRequest.objectHeaders(c, aclRules)));
     }
 
     public S3Response getObject(S3Call call) {

@@ -26,6 +26,7 @@ public final class S3ApiDispatcher {
     private final BucketHandler bucket;
     private final ObjectHandler object;
     private final MultiDeleteHandler multiDelete;
+    private final PostObjectHandler post;
 
     /** A dispatcher without a bucket registry: bucket names may repeat across accounts. */
     public S3ApiDispatcher(S3ApiSettings settings) {
@@ -58,6 +59,7 @@ public final class S3ApiDispatcher {
         MissingBucket missingBucket = new RegistryMissingBucket(registry);
         this.object = new ObjectHandler(settings, missingBucket, lifecycles, RegistryAclRules.of(registry));
         this.multiDelete = new MultiDeleteHandler(settings, missingBucket);
+        this.post = new PostObjectHandler(object);
     }
 
     public S3Response dispatch(S3Operation operation, S3Call call) {
@@ -92,13 +94,12 @@ public final class S3ApiDispatcher {
             case GET_PUBLIC_ACCESS_BLOCK -> bucket.getPublicAccessBlock(call);
             case PUT_PUBLIC_ACCESS_BLOCK -> bucket.putPublicAccessBlock(call);
             case DELETE_PUBLIC_ACCESS_BLOCK -> bucket.deletePublicAccessBlock(call);
-            // Access control (issue #13): the postobject helper replaces this with its handler.
-            case POST_OBJECT -> throw S3Exception.notImplemented(operation.apiName() + " is not supported yet");
             case GET_BUCKET_OWNERSHIP_CONTROLS -> bucket.getBucketOwnershipControls(call);
             case PUT_BUCKET_OWNERSHIP_CONTROLS -> bucket.putBucketOwnershipControls(call);
             case DELETE_BUCKET_OWNERSHIP_CONTROLS -> bucket.deleteBucketOwnershipControls(call);
             case DELETE_OBJECTS -> multiDelete.deleteObjects(call);
             case PUT_OBJECT -> object.putObject(call);
+            case POST_OBJECT -> post.postObject(call);
             case COPY_OBJECT -> object.copyObject(call);
             case GET_OBJECT -> object.getObject(call);
             case HEAD_OBJECT -> object.headObject(call);

@@ -8,7 +8,7 @@ import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.lock.LockHeaders;
 import io.s3multi.s3.lock.NewVersionLock;
-import io.s3multi.s3.operation.ObjectAcl;
+import io.s3multi.s3.access.acl.AclRequest;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
@@ -56,7 +56,7 @@ public final class UploadsHandler {
         Optional<ObjectLockState> lock = LockHeaders.of(call.request().head(), call.clock().instant());
         UploadInfo upload = CreateUploadRequest.read(call.request().head(), key, uploadId,
                 call.identity().displayName(), lock.orElse(ObjectLockState.NONE),
-                ObjectAcl.objectHeaders(call, aclRules));
+                AclRequest.objectHeaders(call, aclRules));
         storeMarker(call, key, uploadId, upload.markerHeaders(), bucket -> {
             if (lock.isPresent() && !BucketLockConfiguration.of(bucket.headers()).enabled()) {
                 throw NewVersionLock.missingConfiguration();

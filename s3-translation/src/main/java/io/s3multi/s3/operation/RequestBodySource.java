@@ -2,6 +2,8 @@ package io.s3multi.s3.operation;
 
 import io.s3multi.s3.auth.RequestBody;
 import io.s3multi.s3.integrity.DigestAlgorithm;
+import io.s3multi.s3.post.PostSubmission;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,5 +29,13 @@ public interface RequestBodySource {
      */
     default RequestBody openWithObjectChecksumHeaders() {
         return open(Set.of());
+    }
+
+    /**
+     * The browser upload form (PostObject) the body is, read up to its file by the edge, which verified the form's
+     * signature; empty for every other request.
+     */
+    default Optional<PostSubmission> postForm() {
+        return Optional.empty();
     }
 }

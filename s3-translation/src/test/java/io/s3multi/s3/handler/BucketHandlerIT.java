@@ -195,8 +195,11 @@ class BucketHandlerIT {
         assertTrue(acl.contains("<Owner><ID>AUTH_test</ID><DisplayName>test:tester</DisplayName></Owner>"), acl);
         assertTrue(acl.contains("<Permission>FULL_CONTROL</Permission>"), acl);
         assertEquals(200, bench.send(TEST, "PUT", "/" + bucket, "acl", "x-amz-acl", "private").status());
-        assertEquals(S3ErrorCode.NOT_IMPLEMENTED,
-                bench.failure(TEST, "PUT", "/" + bucket, "acl", "x-amz-acl", "public-read").code());
+        assertEquals(200, bench.send(TEST, "PUT", "/" + bucket, "acl", "x-amz-acl", "public-read").status());
+        assertTrue(bodyText(bench.send(TEST, "GET", "/" + bucket, "acl"))
+                .contains("<URI>http://acs.amazonaws.com/groups/global/AllUsers</URI>"));
+        assertEquals(S3ErrorCode.INVALID_ARGUMENT,
+                bench.failure(TEST, "PUT", "/" + bucket, "acl", "x-amz-acl", "public").code());
         assertEquals(S3ErrorCode.NO_SUCH_TAG_SET, bench.failure(TEST, "GET", "/" + bucket, "tagging").code());
         assertEquals(204, bench.send(TEST, "DELETE", "/" + bucket, "tagging").status(), "nothing to delete");
         assertEquals(S3ErrorCode.MISSING_REQUEST_BODY, bench.failure(TEST, "PUT", "/" + bucket, "versioning").code());

@@ -134,7 +134,14 @@ final class Compatibility {
                     + " the owner's full control), `BucketOwnerPreferred`, `ObjectWriter`; kept in the bucket"
                     + " registry. Without one: ACLs on (`ObjectWriter`).",
                     "Same; without one `BucketOwnerEnforced` since April 2023.");
-            case POST_OBJECT -> notSupported("`NotImplemented` (being built).", "Browser form uploads.");
+            case POST_OBJECT -> partial("Browser form upload (`multipart/form-data`), parsed as a stream, the file"
+                    + " streamed to Swift through PutObject's path. Policy with `expiration`, `eq`, `starts-with`,"
+                    + " `content-length-range`, exact matches, every field covered (`x-ignore-*` exempt); SigV4 and"
+                    + " SigV2 form signatures against tempauth and Keystone users; `key` with `${filename}`,"
+                    + " `Content-Type` and the other content fields, `x-amz-meta-*`, `x-amz-checksum-*`,"
+                    + " `success_action_status` (200, 201 with `PostResponse`, 204), `success_action_redirect`;"
+                    + " `acl` as PutObject's `x-amz-acl`. Unsigned forms: `AccessDenied`.",
+                    "Also anonymous forms on a public-write bucket, `tagging`, `x-amz-security-token`.");
             case DELETE_OBJECTS -> supported("`Quiet`; multipart objects go with their segments; `VersionId` per"
                     + " key with `DeleteMarker`/`DeleteMarkerVersionId` in the answer; a locked version is an"
                     + " `AccessDenied` error for its key.", "Same.");

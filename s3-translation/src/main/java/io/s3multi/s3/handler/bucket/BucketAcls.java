@@ -3,7 +3,7 @@ package io.s3multi.s3.handler.bucket;
 import io.s3multi.s3.access.acl.AccessControlList;
 import io.s3multi.s3.access.acl.AclWriteRules;
 import io.s3multi.s3.access.acl.AclXml;
-import io.s3multi.s3.operation.ObjectAcl;
+import io.s3multi.s3.access.acl.AclRequest;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * control, and an ACL that is just that is not stored (PutBucketAcl {@code private} removes the object).
  *
  * <p>PutBucketAcl takes exactly one of an {@code AccessControlPolicy} body, {@code x-amz-acl} and
- * {@code x-amz-grant-*} ({@link ObjectAcl#fromAclRequest}), within what the bucket's {@link AclWriteRules} allow.
+ * {@code x-amz-grant-*} ({@link AclRequest#fromAclRequest}), within what the bucket's {@link AclWriteRules} allow.
  * Without a registry only the owner's full control can be set (anything else is {@code NotImplemented}).
  */
 public final class BucketAcls {
@@ -39,14 +39,14 @@ public final class BucketAcls {
 
     public S3Response putBucketAcl(S3Call call) {
         presence.require(call);
-        AccessControlList acl = ObjectAcl.fromAclRequest(call, current(call).owner());
-        store(call, rules.admit(call.bucket(), acl, ObjectAcl.bucketOwner(call)));
+        AccessControlList acl = AclRequest.fromAclRequest(call, current(call).owner());
+        store(call, rules.admit(call.bucket(), acl, AclRequest.bucketOwner(call)));
         return S3Response.status(200);
     }
 
     /** The ACL CreateBucket's headers ask for, checked before the bucket is made; empty for the default. */
     Optional<AccessControlList> requestedOnCreate(S3Call call) {
-        return ObjectAcl.requested(call);
+        return AclRequest.requested(call);
     }
 
     /** Stores the ACL of a bucket CreateBucket just made. */
@@ -56,7 +56,7 @@ public final class BucketAcls {
 
     private AccessControlList current(S3Call call) {
         return stored.read(call).flatMap(BucketAcls::parsed)
-                .orElseGet(() -> AccessControlList.ownerFullControl(ObjectAcl.requester(call)));
+                .orElseGet(() -> AccessControlList.ownerFullControl(AclRequest.requester(call)));
     }
 
     private void store(S3Call call, Optional<AccessControlList> acl) {

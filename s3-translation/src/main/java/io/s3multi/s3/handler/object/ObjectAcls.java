@@ -4,7 +4,7 @@ import io.s3multi.s3.access.acl.AccessControlList;
 import io.s3multi.s3.access.acl.AclWriteRules;
 import io.s3multi.s3.access.acl.AclXml;
 import io.s3multi.s3.access.acl.ObjectAclMetadata;
-import io.s3multi.s3.operation.ObjectAcl;
+import io.s3multi.s3.access.acl.AclRequest;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.version.VersionHeaders;
@@ -29,7 +29,7 @@ public final class ObjectAcls {
     public S3Response get(S3Call call) {
         SwiftHeaders stored = MetadataPost.asked(call);
         AccessControlList acl = ObjectAclMetadata.read(stored)
-                .orElseGet(() -> AccessControlList.ownerFullControl(ObjectAcl.bucketOwner(call)));
+                .orElseGet(() -> AccessControlList.ownerFullControl(AclRequest.bucketOwner(call)));
         return S3Response.xml(AclXml.toDocument(acl))
                 .withHeader(VersionHeaders.VERSION_ID, VersionHeaders.swiftVersionId(stored).orElse(null));
     }
@@ -39,9 +39,9 @@ public final class ObjectAcls {
         MetadataPost.requireCurrentVersion(call, "ACL");
         SwiftHeaders stored = MetadataPost.head(call);
         AccessControlList owned = ObjectAclMetadata.read(stored)
-                .orElseGet(() -> AccessControlList.ownerFullControl(ObjectAcl.bucketOwner(call)));
+                .orElseGet(() -> AccessControlList.ownerFullControl(AclRequest.bucketOwner(call)));
         Optional<AccessControlList> admitted = rules.admit(call.bucket(),
-                ObjectAcl.fromAclRequest(call, owned.owner()), ObjectAcl.bucketOwner(call));
+                AclRequest.fromAclRequest(call, owned.owner()), AclRequest.bucketOwner(call));
         SwiftHeaders kept = MetadataPost.kept(stored, ObjectAclMetadata::isAclHeader);
         MetadataPost.post(call, kept.toBuilder()
                 .addAll(admitted.map(ObjectAclMetadata::headers).orElseGet(SwiftHeaders::empty)).build());

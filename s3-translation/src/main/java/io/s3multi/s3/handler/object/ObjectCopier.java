@@ -66,7 +66,7 @@ public final class ObjectCopier {
     }
 
     /**
-     * @param acl the reserved metadata of the ACL the request asks for ({@code ObjectAcl}); empty for none: the copy
+     * @param acl the reserved metadata of the ACL the request asks for ({@code AclRequest}); empty for none: the copy
      *            never takes its source's ACL, as on AWS
      */
     public static S3Response copyObject(S3Call call, SwiftHeaders acl) {

@@ -70,7 +70,7 @@ public final class ObjectWriter {
         return putObject(call, SwiftHeaders.empty());
     }
 
-    /** @param acl the reserved metadata of the ACL the request asks for ({@code ObjectAcl}); empty for none */
+    /** @param acl the reserved metadata of the ACL the request asks for ({@code AclRequest}); empty for none */
     public static S3Response putObject(S3Call call, SwiftHeaders acl) {
         String bucket = call.bucket();
         String key = call.key();

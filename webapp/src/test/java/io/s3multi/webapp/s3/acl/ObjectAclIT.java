@@ -17,6 +17,7 @@ import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
+import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.webapp.s3.S3IntegrationTest;
 import java.util.List;
 import java.util.Optional;
@@ -167,6 +168,30 @@ class ObjectAclIT extends S3IntegrationTest {
                 .bucket(bucket))));
         s3().putObject(b -> b.bucket(bucket).key("k").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("k"));
         assertEquals(publicRead(), stored(bucket, "k").orElseThrow().grants());
+    }
+
+    @Test
+    void blockPublicAclsRefusesPublicAclWritesAndStoresNothing() throws Exception {
+        String bucket = bucket();
+        s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("k"));
+        s3().putPublicAccessBlock(p -> p.bucket(bucket).publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)));
+
+        assertEquals("AccessDenied", code(() -> s3().putObject(b -> b.bucket(bucket).key("public")
+                .acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("p"))));
+        assertEquals("AccessDenied", code(() -> s3().putObjectAcl(p -> p.bucket(bucket).key("k")
+                .grantRead("uri=\"" + AUTHENTICATED_USERS + "\""))));
+        assertEquals("AccessDenied", code(() -> s3().putBucketAcl(p -> p.bucket(bucket).acl("public-read"))));
+        assertEquals("AccessDenied", code(() -> s3().createMultipartUpload(b -> b.bucket(bucket).key("mpu")
+                .acl(ObjectCannedACL.PUBLIC_READ_WRITE))));
+        assertEquals(404, org.junit.jupiter.api.Assertions.assertThrows(SwiftHttpStatusException.class,
+                () -> swift().objects().head(bucket, "public", SwiftHeaders.empty())).status(), "nothing stored");
+        assertEquals(Optional.empty(), stored(bucket, "k"));
+        assertNull(BucketAclIT.storedAcl(bucket));
+
+        s3().putObject(b -> b.bucket(bucket).key("granted").grantRead("id=\"AUTH_other\""),
+                RequestBody.fromString("g"));
+        assertEquals(List.of(new Grant(new Grantee.CanonicalUser("AUTH_other", ""), Permission.READ)),
+                stored(bucket, "granted").orElseThrow().grants(), "a grant to an account is not public");
     }
 
     @Test

@@ -1,13 +1,9 @@
-package io.s3multi.s3.operation;
+package io.s3multi.s3.access.acl;
 
-import io.s3multi.s3.access.acl.AccessControlList;
-import io.s3multi.s3.access.acl.AclWriteRules;
-import io.s3multi.s3.access.acl.AclXml;
-import io.s3multi.s3.access.acl.Grantee;
-import io.s3multi.s3.access.acl.ObjectAclMetadata;
-import io.s3multi.s3.access.acl.RequestedAcl;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.RequestHead;
+import io.s3multi.s3.operation.S3Call;
+import io.s3multi.s3.operation.S3Identity;
 import io.s3multi.swift.SwiftHeaders;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +20,9 @@ import java.util.function.UnaryOperator;
  * ({@link S3Identity#ownerId()}). The bucket's owner is the writer's account too, as long as every request acts
  * inside its own account. An empty {@code x-amz-acl} counts as absent, as on AWS.
  */
-public final class ObjectAcl {
+public final class AclRequest {
 
-    private ObjectAcl() {
+    private AclRequest() {
     }
 
     /** The requester as an ACL's owner or grantee. */

@@ -1,0 +1,110 @@
+package io.s3multi.filters.proxylogging;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes access-log lines on a thread of its own, so that a request's thread does not format its line and wait for
+ * the logging backend's lock and the console: in a profile of small requests that was about a tenth of the
+ * gateway's CPU on the request path. No line is lost: when {@value #CAPACITY} lines wait already (the console
+ * cannot keep up), the request's thread writes its own line, as before; {@link #close} writes every line still
+ * waiting. Lines written that way may appear out of order by a few milliseconds; each carries its start time.
+ */
+final class AccessLogWriter implements AutoCloseable {
+
+    static final int CAPACITY = 8192;
+    private static final Logger LOG = LoggerFactory.getLogger(AccessLogWriter.class);
+
+    private final Logger accessLog;
+    private final BlockingQueue<AccessRecord> waiting = new ArrayBlockingQueue<>(CAPACITY);
+    private final Thread thread;
+    private final Object progress = new Object();
+    private long queued;
+    private long written;
+    private volatile boolean closed;
+
+    AccessLogWriter(Logger accessLog) {
+        this.accessLog = accessLog;
+        this.thread = new Thread(this::drain, "access-log");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Has {@code record}'s line written, soon. */
+    void write(AccessRecord record) {
+        synchronized (progress) {
+            if (!closed && waiting.offer(record)) {
+                queued++;
+                return;
+            }
+        }
+        accessLog.info(record.toLogLine());
+    }
+
+    /**
+     * Waits until the lines handed over before this call are written, at most {@code patience}.
+     *
+     * @return whether they were
+     */
+    boolean flush(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (progress) {
+            long target = queued;
+            while (written < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+            return true;
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            AccessRecord record;
+            try {
+                record = waiting.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (record == null) {
+                if (closed && waiting.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                accessLog.info(record.toLogLine());
+            } catch (RuntimeException e) {
+                LOG.warn("access-log line of {} not written", record.transId(), e);
+            }
+            synchronized (progress) {
+                written++;
+                progress.notifyAll();
+            }
+        }
+    }
+
+    /** Writes the lines still waiting and stops the thread (at most a few seconds). */
+    @Override
+    public void close() {
+        synchronized (progress) {
+            closed = true;
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (AccessRecord left = waiting.poll(); left != null; left = waiting.poll()) {
+            accessLog.info(left.toLogLine());
+        }
+    }
+}
