@@ -44,8 +44,8 @@ class ShippedConfigTest {
     void itIsAcceptedByTheStagesOfThisBuild() {
         GatewayConfig config = new ConfigLoader(new Properties(), Map.of(), LOADER).load();
         assertEquals(List.of(), PipelineValidator.problems(config, FilterRegistry.discover(LOADER)));
-        assertEquals(List.of("catch_errors", "proxy_logging", "healthcheck", "cors", "tempauth", "tus", "s3multi",
-                "s3api", "proxy_server"),
+        assertEquals(List.of("catch_errors", "proxy_logging", "healthcheck", "upload_page", "cors", "tempauth", "tus",
+                "s3multi", "s3api", "proxy_server"),
                 config.pipeline());
         assertEquals("127.0.0.1", config.host());
         assertEquals(8080, config.port());

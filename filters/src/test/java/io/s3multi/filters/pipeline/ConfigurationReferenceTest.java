@@ -55,8 +55,8 @@ class ConfigurationReferenceTest {
     @Test
     void everyStageOfThisBuildIsInTheReference() {
         List<String> names = stages().stream().map(DeclaredSettings::stage).toList();
-        assertEquals(List.of("catch_errors", "proxy_logging", "healthcheck", "cors", "tempauth", "s3token", "tus",
-                "s3multi", "s3api", "proxy_server"), names);
+        assertEquals(List.of("catch_errors", "proxy_logging", "healthcheck", "upload_page", "cors", "tempauth",
+                "s3token", "tus", "s3multi", "s3api", "proxy_server"), names);
     }
 
     @Test

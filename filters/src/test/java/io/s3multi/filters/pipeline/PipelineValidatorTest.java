@@ -68,7 +68,8 @@ class PipelineValidatorTest {
     void unknownFilterNameIsRefusedNamingTheKnownOnes() {
         var e = refused(REGISTRY, "catch_errors healthchek proxy_server");
         assertEquals("pipeline 'catch_errors healthchek proxy_server': unknown filter 'healthchek' (known:"
-                + " catch_errors, cors, healthcheck, proxy_logging, proxy_server, s3api, s3multi, s3token, tempauth, tus)"
+                + " catch_errors, cors, healthcheck, proxy_logging, proxy_server, s3api, s3multi, s3token, tempauth, tus,"
+                + " upload_page)"
                 + " [config: test]",
                 e.getMessage());
     }
@@ -99,7 +100,7 @@ class PipelineValidatorTest {
         var e = refused(REGISTRY, "catch_errors nonsense proxy_logging proxy_logging proxy_server",
                 "filter.catch_errors.colour", "red");
         assertEquals(List.of("unknown filter 'nonsense' (known: catch_errors, cors, healthcheck, proxy_logging,"
-                        + " proxy_server, s3api, s3multi, s3token, tempauth, tus)", "proxy_logging appears more than once",
+                        + " proxy_server, s3api, s3multi, s3token, tempauth, tus, upload_page)", "proxy_logging appears more than once",
                 "filter.catch_errors.colour is not a setting of catch_errors (settings: trans_id_suffix)"),
                 e.problems());
         var placement = refused(REGISTRY, "proxy_server catch_errors");
