@@ -70,7 +70,7 @@ class AccessLogWriterTest {
 
     private static AccessRecord record(String transId) {
         return new AccessRecord(Instant.EPOCH, "127.0.0.1", "GET", "/b/k", null, 200, 0, 0, Duration.ZERO, transId,
-                "GetObject", "test:tester", null);
+                "GetObject", "test:tester", null, null);
     }
 
     /** A logger that keeps lines, and on the writer's thread takes none until {@link #open}. */
