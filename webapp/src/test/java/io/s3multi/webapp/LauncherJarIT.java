@@ -36,7 +36,7 @@ class LauncherJarIT {
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
     private static final Pattern ACCESS_LINE = Pattern.compile(
             "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO s3multi\\.access - .*"
-                    + " GET /healthcheck 200 0 2 \\d+ms tx[0-9a-f]{21}-[0-9a-f]{10} - - -$", Pattern.MULTILINE);
+                    + " GET /healthcheck 200 0 2 \\d+ms tx[0-9a-f]{21}-[0-9a-f]{10} - - - -$", Pattern.MULTILINE);
 
     /** The launcher as a child process whose output is collected as it comes. */
     private static final class Launcher implements AutoCloseable {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * target/s3multi.war deployed at the root of a real Tomcat 10.1, configured as an operator would: the
- * connector passes {@code %2F} through, and the backend and the registry key (which no configuration ships) are
- * named with {@code -Ds3multi.*} overrides.
+ * connector passes {@code %2F} through, and the backend is named with a {@code -Ds3multi.*} override; the bucket
+ * registry is off (its user emptied by an override), since the stand-in backend is no Swift to keep it in.
  */
 class WarInTomcatIT {
 
@@ -42,8 +42,8 @@ class WarInTomcatIT {
         backend.start();
         tomcat = TomcatWithWar.deploy(Files.createTempDirectory("s3multi-tomcat"),
                 Map.of(SWIFT_URL_OVERRIDE, "http://127.0.0.1:" + backend.getAddress().getPort(),
-                        // no key ships; these requests never reach the registry
-                        "s3multi.filter.s3api.bucket_registry_key", "unused-in-this-test"));
+                        // authorization reads a bucket's record in the registry; without one it has none to read
+                        "s3multi.filter.s3api.bucket_registry_user", ""));
     }
 
     @AfterAll

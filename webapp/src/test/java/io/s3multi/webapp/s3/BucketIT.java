@@ -206,7 +206,7 @@ class BucketIT extends S3IntegrationTest {
     }
 
     @Test
-    void theAclIsTheOwnerWithFullControlAndOnlyPrivateCanBeSet() {
+    void thePrivateAclIsTheOwnerWithFullControlAndPublicReadAddsEveryone() {
         String bucket = bucket();
         s3().createBucket(b -> b.bucket(bucket).acl(BucketCannedACL.PRIVATE));
         GetBucketAclResponse acl = s3().getBucketAcl(b -> b.bucket(bucket));
@@ -214,18 +214,20 @@ class BucketIT extends S3IntegrationTest {
         assertEquals(1, acl.grants().size());
         assertEquals(Permission.FULL_CONTROL, acl.grants().get(0).permission());
         assertEquals("AUTH_test", acl.grants().get(0).grantee().id());
-        s3().putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PRIVATE));
-        S3Exception refused = assertThrows(S3Exception.class,
-                () -> s3().putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ)));
-        assertEquals("NotImplemented", refused.awsErrorDetails().errorCode());
+        s3().putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ));
+        GetBucketAclResponse open = s3().getBucketAcl(b -> b.bucket(bucket));
+        assertEquals(2, open.grants().size(), open.grants().toString());
+        assertTrue(open.grants().stream().anyMatch(grant -> grant.permission() == Permission.READ
+                && "http://acs.amazonaws.com/groups/global/AllUsers".equals(grant.grantee().uri())),
+                open.grants().toString());
     }
 
     @Test
-    void aPublicBucketIsNotImplementedAndCreatesNothing() throws SwiftException {
+    void anUnknownCannedAclIsRefusedAndCreatesNothing() throws SwiftException {
         String bucket = bucket();
         S3Exception refused = assertThrows(S3Exception.class,
-                () -> s3().createBucket(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ)));
-        assertEquals("NotImplemented", refused.awsErrorDetails().errorCode());
+                () -> s3().createBucket(b -> b.bucket(bucket).acl("public-reed")));
+        assertEquals("InvalidArgument", refused.awsErrorDetails().errorCode());
         assertContainerMissing(swift(), bucket);
     }
 

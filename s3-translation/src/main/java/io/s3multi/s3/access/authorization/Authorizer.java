@@ -21,7 +21,6 @@ import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,7 +98,7 @@ public final class Authorizer {
         if (bucket == null || operation == S3Operation.CREATE_BUCKET) {
             return own(input, identity.orElseThrow(() -> denied("anonymous")));
         }
-        BucketAccess access = read(bucket);
+        BucketAccess access = read(bucket, input.request());
         if (access.owner().isEmpty()) {
             return own(input, identity.orElseThrow(() -> denied("anonymous")));
         }
@@ -165,11 +164,12 @@ public final class Authorizer {
         return buckets.swiftRequests() + objectAclReads.sum();
     }
 
-    private BucketAccess read(String bucket) {
+    /** The bucket's access state; a Swift failure reading it is the S3 error it means (Swift down: 503). */
+    private BucketAccess read(String bucket, S3Request request) {
         try {
             return buckets.get(bucket);
         } catch (SwiftException e) {
-            throw new UncheckedIOException("reading the access state of bucket " + bucket, e);
+            throw S3Failures.toS3(e, request);
         }
     }
 
@@ -225,7 +225,7 @@ public final class Authorizer {
             return head.flatMap(reply -> ObjectAclMetadata.read(headers(reply.headers())))
                     .orElseGet(() -> AccessControlList.ownerFullControl(new Grantee.CanonicalUser(owner, owner)));
         } catch (SwiftException e) {
-            throw new UncheckedIOException("reading the ACL of " + request.bucket() + "/" + request.key(), e);
+            throw S3Failures.toS3(e, request);
         }
     }
 
