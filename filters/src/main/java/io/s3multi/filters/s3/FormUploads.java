@@ -7,8 +7,6 @@ import io.s3multi.s3.integrity.DigestAlgorithm;
 import io.s3multi.s3.operation.RequestBodySource;
 import io.s3multi.s3.post.PostSubmission;
 import io.s3multi.s3.request.S3Operation;
-import io.s3multi.s3.request.S3OperationClassifier;
-import io.s3multi.s3.request.S3Request;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,21 +24,13 @@ final class FormUploads {
     }
 
     /** The form of a PostObject request, read up to its file; empty for any other request. */
-    static Optional<PostSubmission> read(HttpServletRequest request, S3Request s3, ClientConnection client,
+    static Optional<PostSubmission> read(HttpServletRequest request, S3Operation operation, ClientConnection client,
             Clock clock) {
-        if (!"POST".equals(s3.method()) || s3.hasKey() || !isPostObject(s3)) {
+        if (operation != S3Operation.POST_OBJECT) {
             return Optional.empty();
         }
         return Optional.of(PostSubmission.read(client.watch(new DeferredServletInput(request)),
                 request.getContentType(), clock.instant()));
-    }
-
-    private static boolean isPostObject(S3Request s3) {
-        try {
-            return S3OperationClassifier.classify(s3) == S3Operation.POST_OBJECT;
-        } catch (S3Exception notAnOperation) {
-            return false;
-        }
     }
 
     /**

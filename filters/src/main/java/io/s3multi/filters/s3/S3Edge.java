@@ -117,7 +117,7 @@ public final class S3Edge {
             S3Operation operation = S3OperationClassifier.classify(s3);
             PipelineAttributes.S3_OPERATION.set(request, operation.apiName());
             // A browser form upload (PostObject) is signed in its body: its form is read and verified here.
-            Optional<PostSubmission> form = FormUploads.read(request, s3, client, clock);
+            Optional<PostSubmission> form = FormUploads.read(request, operation, client, clock);
             Optional<S3Authentication> authentication = S3Attributes.S3_AUTHENTICATION.find(request)
                     .or(() -> form.flatMap(f -> FormUploads.authenticate(request, f)));
             Authorized authorized = EdgeAuthorization.authorize(request, exchange, operation, authentication);
