@@ -10,14 +10,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.AccessControlPolicy;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
-import software.amazon.awssdk.services.s3.model.Grant;
-import software.amazon.awssdk.services.s3.model.Grantee;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
-import software.amazon.awssdk.services.s3.model.Owner;
 import software.amazon.awssdk.services.s3.model.Permission;
-import software.amazon.awssdk.services.s3.model.Type;
 
 /**
  * DeleteObjects authorizes each key on its own, as AWS does: a bucket policy that denies deleting under a prefix
@@ -33,13 +28,7 @@ class MultiDeleteAccessIT extends S3IntegrationTest {
     void aPolicyDenyOnAPrefixStopsExactlyThoseKeysOfAMultiDelete() throws Exception {
         String bucket = uniqueBucket();
         s3().createBucket(b -> b.bucket(bucket));
-        Grantee owner = Grantee.builder().type(Type.CANONICAL_USER).id("AUTH_test").build();
-        Grantee other = Grantee.builder().type(Type.CANONICAL_USER).id("AUTH_test2").build();
-        s3().putBucketAcl(b -> b.bucket(bucket).accessControlPolicy(AccessControlPolicy.builder()
-                .owner(Owner.builder().id("AUTH_test").build())
-                .grants(Grant.builder().grantee(owner).permission(Permission.FULL_CONTROL).build(),
-                        Grant.builder().grantee(other).permission(Permission.WRITE).build())
-                .build()));
+        BucketGrants.grantToOtherAccount(s3(), bucket, Permission.WRITE);
         s3().putBucketPolicy(b -> b.bucket(bucket).policy("{\"Version\": \"2012-10-17\", \"Statement\": [{"
                 + "\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"s3:DeleteObject\","
                 + " \"Resource\": \"arn:aws:s3:::" + bucket + "/locked/*\"}]}"));
