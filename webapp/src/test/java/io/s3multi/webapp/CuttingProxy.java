@@ -20,15 +20,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * A TCP proxy on a loopback port between a client and a gateway that breaks the connection in the middle of a
  * request, the way a mobile network does: once the bytes sent towards the gateway (all connections together) reach
- * the next of the given counts, it resets both sides at once. After a cut it holds new connections until the test
- * names the gateway to go on with ({@link #resume}), so a test can restart a gateway, or switch to another one,
- * before the client's retry gets through.
+ * the next of the given counts, it stops forwarding and waits for the test ({@link #awaitHeld}); {@link #cut}
+ * then resets both sides at once. Until the test names the gateway to go on with ({@link #resume}) it holds new
+ * connections, so a test can kill, restart or switch gateways while a request is half sent and before the client's
+ * retry gets through.
  */
 final class CuttingProxy implements AutoCloseable {
 
     private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private final BlockingQueue<Long> cuts = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Long> held = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Boolean> cuts = new LinkedBlockingQueue<>();
     private final Deque<Long> cutAt;
     private final Object lock = new Object();
     private long forwarded;
@@ -48,13 +50,18 @@ final class CuttingProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getLocalPort() + path);
     }
 
-    /** Waits for the next cut; the total of bytes forwarded towards the gateway then. */
-    long awaitCut(Duration limit) throws InterruptedException {
-        Long at = cuts.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
+    /** Waits until forwarding stops at the next count; the total of bytes forwarded towards the gateway then. */
+    long awaitHeld(Duration limit) throws InterruptedException {
+        Long at = held.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
         if (at == null) {
-            throw new AssertionError("no cut within " + limit + " (" + forwarded() + " bytes forwarded)");
+            throw new AssertionError("not held within " + limit + " (" + forwarded() + " bytes forwarded)");
         }
         return at;
+    }
+
+    /** Resets the held connection on both sides. */
+    void cut() {
+        cuts.add(true);
     }
 
     /** Lets the held and new connections through to the gateway on {@code port}. */
@@ -105,8 +112,8 @@ final class CuttingProxy implements AutoCloseable {
         }
     }
 
-    /** Client to gateway, counted, cut at the next count. */
-    private void forward(Socket client, Socket gateway) throws IOException {
+    /** Client to gateway, counted, held at the next count until cut. */
+    private void forward(Socket client, Socket gateway) throws IOException, InterruptedException {
         byte[] buffer = new byte[64 * 1024];
         InputStream in = client.getInputStream();
         OutputStream out = gateway.getOutputStream();
@@ -131,9 +138,10 @@ final class CuttingProxy implements AutoCloseable {
             out.write(buffer, 0, allowed);
             if (cut) {
                 out.flush();
+                held.add(forwarded());
+                cuts.take();
                 reset(gateway);
                 reset(client);
-                cuts.add(forwarded());
                 return;
             }
         }

@@ -28,11 +28,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * in the middle of a PATCH three times; the client resumes by itself (HEAD, then PATCH from the offset):
  * <ol>
  *   <li>at the same gateway,</li>
- *   <li>at that gateway restarted (a new JVM: nothing of the upload can be in memory),</li>
+ *   <li>at that gateway restarted after it was killed in the middle of the PATCH (a new JVM: nothing of the upload
+ *       can be in memory; the dead one's PATCH claim is taken over once stale),</li>
  *   <li>at a second gateway on another port against the same Swift.</li>
  * </ol>
  * The object read back with S3 GetObject is the file, byte for byte, and {@code <bucket>_segments} holds exactly
- * the segments the object's manifest names: no marker, no piece lost to a cut, no lease.
+ * the segments the object's manifest names: no marker, no piece lost to a cut, no PATCH claim.
  */
 class TusClientResumeIT {
 
@@ -78,13 +79,18 @@ class TusClientResumeIT {
         Process client = TusJsClient.start(TusJsClient.presignedCreation(proxy.uri(""), bucket), file, "big.bin", log);
         closeables.add(client::destroyForcibly);
 
-        proxy.awaitCut(Duration.ofMinutes(3));
+        proxy.awaitHeld(Duration.ofMinutes(3));
+        proxy.cut();
         proxy.resume(first.port());
-        proxy.awaitCut(Duration.ofMinutes(3));
-        first.close();
+        // The gateway dies while the PATCH is half sent, holding the upload's PATCH claim: the restarted one
+        // answers 423 until the claim is stale, and the client keeps retrying.
+        proxy.awaitHeld(Duration.ofMinutes(3));
+        first.kill();
+        proxy.cut();
         GatewayProcess restarted = closing(GatewayProcess.start(conf, "256m"));
         proxy.resume(restarted.port());
-        proxy.awaitCut(Duration.ofMinutes(3));
+        proxy.awaitHeld(Duration.ofMinutes(3));
+        proxy.cut();
         proxy.resume(second.port());
         String output = TusJsClient.awaitSuccess(client, log, Duration.ofMinutes(5));
         System.out.printf("200 MiB by tus-js-client, 3 cuts: %.1f s, %d MiB sent towards the gateways%n",
