@@ -93,10 +93,13 @@ class TusClientResumeIT {
         proxy.cut();
         proxy.resume(second.port());
         String output = TusJsClient.awaitSuccess(client, log, Duration.ofMinutes(5));
-        System.out.printf("200 MiB by tus-js-client, 3 cuts: %.1f s, %d MiB sent towards the gateways%n",
-                (System.nanoTime() - started) / 1e9, proxy.forwarded() / MIB);
+        System.out.printf("200 MiB by tus-js-client, 3 cuts: %.1f s, %d MiB sent towards the gateways, %d retries"
+                + " answered 423%n", (System.nanoTime() - started) / 1e9, proxy.forwarded() / MIB,
+                output.split("\"status\":423", -1).length - 1);
 
         assertTrue(output.split("\"event\":\"retry\"", -1).length - 1 >= 3, output);
+        assertTrue(restarted.output().contains("taking over the claim " + bucket + "_segments/parts/"),
+                "the restarted gateway never took over the killed one's PATCH claim:\n" + restarted.output());
         try (S3Client s3 = second.s3()) {
             assertEquals(digest, TusJsClient.sha256(s3.getObject(b -> b.bucket(bucket).key("big.bin"))));
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -14,7 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -68,14 +69,17 @@ final class TusJsClient {
     /** Writes {@code size} random bytes to a new file under target/, streaming; their SHA-256 (hex). */
     static String randomFile(Path file, long size, long seed) throws IOException {
         MessageDigest digest = sha256();
-        Random random = new Random(seed);
-        byte[] buffer = new byte[1 << 20];
+        SplittableRandom random = new SplittableRandom(seed);   // 8 bytes a call: a GiB in seconds
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
         try (OutputStream out = Files.newOutputStream(file)) {
-            for (long left = size; left > 0; left -= buffer.length) {
-                random.nextBytes(buffer);
-                int n = (int) Math.min(buffer.length, left);
-                digest.update(buffer, 0, n);
-                out.write(buffer, 0, n);
+            for (long left = size; left > 0; left -= buffer.capacity()) {
+                buffer.clear();
+                while (buffer.hasRemaining()) {
+                    buffer.putLong(random.nextLong());
+                }
+                int n = (int) Math.min(buffer.capacity(), left);
+                digest.update(buffer.array(), 0, n);
+                out.write(buffer.array(), 0, n);
             }
         }
         return HexFormat.of().formatHex(digest.digest());
