@@ -204,7 +204,7 @@ public final class TusHandler {
         }
         long offset = parseLength(call.header("Upload-Offset"), "Upload-Offset")
                 .orElseThrow(() -> new TusException(400, "Upload-Offset missing"));
-        Optional<AutoCloseable> lock = locks.tryLock(ref);
+        Optional<AutoCloseable> lock = locks.tryLock(call, ref);
         if (lock.isEmpty()) {
             throw new TusException(423, "another PATCH of this upload is in progress");
         }
