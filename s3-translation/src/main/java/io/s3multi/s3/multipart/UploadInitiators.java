@@ -16,7 +16,7 @@ import io.s3multi.s3.xml.documents.Owner;
  * An anonymous upload (a public-write bucket) shows {@code anonymous}. A marker written before the id was kept
  * shows the bucket's owner.
  */
-final class UploadInitiators {
+public final class UploadInitiators {
 
     /** The id of an unsigned request's identity ({@code Authorizer.ANONYMOUS}). */
     private static final String ANONYMOUS = "anonymous";
@@ -26,7 +26,7 @@ final class UploadInitiators {
     }
 
     /** The id kept on a new upload's marker for the identity that creates it. */
-    static String idOf(S3Identity initiator) {
+    public static String idOf(S3Identity initiator) {
         return ANONYMOUS.equals(initiator.ownerId()) ? ANONYMOUS
                 : initiator.requester().userArn().orElse(ANONYMOUS);
     }
