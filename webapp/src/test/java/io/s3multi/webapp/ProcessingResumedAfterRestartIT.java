@@ -134,7 +134,7 @@ class ProcessingResumedAfterRestartIT {
         assertArrayEquals(bytes, secondClient.getObjectAsBytes(b -> b.bucket(bucket).key("resumed.bin"))
                 .asByteArray());
         assertEquals(1, webhook.received().size(), "the webhook is asked again, once; clamd not again");
-        List<String> left = S3TestGateway.objectNames(swift(), bucket + "_segments");
+        List<String> left = TusProcessingIT.afterCleanUp(swift(), bucket);
         assertEquals(2, left.size(), left::toString);
         assertTrue(left.stream().allMatch(name -> name.startsWith("parts/")), "no marker, no state: " + left);
     }

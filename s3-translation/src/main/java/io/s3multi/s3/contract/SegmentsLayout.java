@@ -180,6 +180,15 @@ public final class SegmentsLayout {
     }
 
     /**
+     * {@code parts/<upload id>/patching}: exists while a tus PATCH writes the upload's next parts (the claim of
+     * {@code io.s3multi.s3.tus.PatchLocks}, as {@link #claim} is for Complete and Abort). It is no part (the part
+     * parsers skip it) and lives under {@link #partsPrefix}, so whatever deletes the parts deletes a forgotten one.
+     */
+    public static String patchClaim(UploadId uploadId) {
+        return partsPrefix(uploadId) + "patching";
+    }
+
+    /**
      * {@code processing/<upload id>}: the state of the processing steps an upload passes before it is published
      * (JSON, see {@code io.s3multi.s3.processing.ProcessingRecord}); deleted with the marker once published, kept
      * with the verdict when a step rejected the upload.

@@ -52,10 +52,13 @@
  *                                    X-Container-Read and X-Container-Write; those two ACLs follow b's: see
  *                                    multipart's SegmentsAcl and proxy_server's SegmentsAclMirror)
  *   uploads/&lt;key&gt;␁␁&lt;upload id&gt;       marker: one per upload in progress, empty body
- *                                      Content-Type: application/x-s3multi-upload;initiator=..;checksum=..
+ *                                      Content-Type: application/x-s3multi-upload;initiator=..;initiator-id=..;
+ *                                        checksum=.. (initiator: display name; initiator-id: the user's ARN or
+ *                                        anonymous, missing on markers older than it)
  *                                        or, once completed but not yet cleaned up (see "Left for the sweeper"):
  *                                        application/x-s3multi-upload;finished=completed (and no metadata)
- *                                      X-Object-Meta-S3multi-Key / -Initiator / -Content-Type / -Header-*
+ *                                      X-Object-Meta-S3multi-Key / -Initiator / -Initiator-Id / -Content-Type /
+ *                                        -Header-*
  *                                      X-Object-Meta-S3multi-Checksum-Algorithm / -Checksum-Type
  *                                      X-Object-Meta-S3multi-Tags-1, ... (x-amz-tagging for the object to be)
  *                                      X-Object-Meta-S3multi-Lock-* (x-amz-object-lock-* for the object to be)
@@ -70,6 +73,8 @@
  *   parts/&lt;upload id&gt;/00002/... ...  zero-padded to 5 digits: listing order = numeric order
  *   parts/&lt;upload id&gt;/00003          a part written before attempts had names of their own (gateways
  *                                      before this layout); read as the oldest attempt of part 3, never written
+ *   parts/&lt;upload id&gt;/patching       exists only while a tus PATCH writes the upload's next parts: a claim
+ *                                      as below (State: PATCHING); no part, deleted with the parts
  *   manifests/&lt;upload id&gt;/1-00000     sub-manifest (level 1, index 0), only when N &gt; max_manifest_segments
  *   claims/&lt;upload id&gt;                exists only while a Complete or an Abort works on the upload
  *                                      Content-Type: application/x-s3multi-claim

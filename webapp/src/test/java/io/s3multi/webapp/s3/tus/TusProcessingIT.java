@@ -9,6 +9,7 @@ import io.s3multi.s3.background.BucketWork;
 import io.s3multi.s3.background.Checkpoint;
 import io.s3multi.s3.background.Pacer;
 import io.s3multi.s3.sweep.OrphanSweeper;
+import io.s3multi.swift.SwiftAccount;
 import io.s3multi.webapp.s3.PatternStream;
 import io.s3multi.webapp.s3.S3TestGateway;
 import io.s3multi.webapp.s3.processing.PrivateClamd;
@@ -95,7 +96,7 @@ public class TusProcessingIT extends ProcessingGatewayTest {
         webhook.release();
         assertEquals("published", awaitProcessing(url, "published"));
         assertArrayEquals(bytes, s3().getObjectAsBytes(b -> b.bucket(bucket).key("async.bin")).asByteArray());
-        List<String> left = segmentNames();
+        List<String> left = afterCleanUp(gateway.swift(), bucket);
         assertEquals(2, left.size(), left::toString);
         assertTrue(left.stream().allMatch(name -> name.startsWith("parts/")), "no marker, no state: " + left);
     }
@@ -207,6 +208,20 @@ public class TusProcessingIT extends ProcessingGatewayTest {
             Thread.sleep(100);   // polling the status URL, as a client does
         }
         throw new AssertionError("Upload-Processing did not become " + expected + " within 60 s; last: " + seen);
+    }
+
+    /**
+     * The names in {@code <bucket>_segments} once the clean-up that follows publishing is done (at most 30 s):
+     * {@code published} means the object is at its key; the marker and the processing state are deleted after that.
+     */
+    public static List<String> afterCleanUp(SwiftAccount swift, String bucket) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> names = S3TestGateway.objectNames(swift, bucket + "_segments");
+        while (!names.stream().allMatch(name -> name.startsWith("parts/")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);   // the clean-up runs on in the background after the status said published
+            names = S3TestGateway.objectNames(swift, bucket + "_segments");
+        }
+        return names;
     }
 
     private String awaitProcessing(String url, String expected) throws InterruptedException {
