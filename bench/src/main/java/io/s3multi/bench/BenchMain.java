@@ -61,7 +61,7 @@ public final class BenchMain {
             Payload payload = new Payload(42);
             if (options.suites().contains("multipart")) {
                 var suite = new MultipartSuite(payload, options.objectBytes(), options.partBytes(),
-                        options.concurrency(), options.repetitions(), report);
+                        options.concurrency(), options.repetitions(), options.multipartWarmUps(), report);
                 List<BenchTarget> unversioned = targets.stream()
                         .filter(t -> !VersionedTarget.isVersioned(t.name())).toList();
                 report.multipartTable(suite.run(unversioned), String.format(Locale.ROOT,

@@ -11,7 +11,7 @@ import java.util.Map;
  * under ten minutes on a 2-core machine. {@code --help} lists them.
  */
 record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions, int smallKib, int seconds,
-                    int warmUpSeconds,
+                    int warmUpSeconds, int multipartWarmUps,
                     List<String> targets, List<String> suites, URI swiftUrl, URI s3apiUrl, String user,
                     String key, Path gatewayJar, Path gatewayConf, String gatewayXmx, List<String> gatewayJavaOptions,
                     Path s3proxyJar,
@@ -29,6 +29,7 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
         d.put("small-kib", "64");
         d.put("seconds", "10");
         d.put("warm-up-seconds", "15");
+        d.put("multipart-warm-ups", "1");
         d.put("targets", "s3multi,s3multi-sdk-defaults,s3api,swift,s3proxy,s3multi-versioned,s3api-versioned,"
                 + "swift-versioned");
         d.put("suites", "multipart,small");
@@ -60,7 +61,7 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
         }
         BenchOptions o = new BenchOptions(integer(v, "size-mib"), integer(v, "part-mib"), integer(v, "concurrency"),
                 integer(v, "repetitions"), integer(v, "small-kib"), integer(v, "seconds"),
-                integer(v, "warm-up-seconds"),
+                integer(v, "warm-up-seconds"), integer(v, "multipart-warm-ups"),
                 List.of(v.get("targets").split(",")), List.of(v.get("suites").split(",")),
                 URI.create(v.get("swift-url")), URI.create(v.get("s3api-url")), v.get("user"), v.get("key"),
                 Path.of(v.get("gateway-jar")), Path.of(v.get("gateway-conf")), v.get("gateway-xmx"),

@@ -47,14 +47,17 @@ final class MultipartSuite {
     private final long partSize;
     private final int concurrency;
     private final int repetitions;
+    private final int warmUps;
     private final Report report;
 
-    MultipartSuite(Payload payload, long size, long partSize, int concurrency, int repetitions, Report report) {
+    MultipartSuite(Payload payload, long size, long partSize, int concurrency, int repetitions, int warmUps,
+            Report report) {
         this.payload = payload;
         this.size = size;
         this.partSize = partSize;
         this.concurrency = concurrency;
         this.repetitions = repetitions;
+        this.warmUps = warmUps;
         this.report = report;
     }
 
@@ -85,18 +88,26 @@ final class MultipartSuite {
     }
 
     /**
-     * One untimed upload and read of the full size per target, so that the first timed repetition pays
-     * neither for first connections nor for a JVM gateway's class loading and JIT compiler.
+     * Untimed uploads and reads of the full size per target ({@code --multipart-warm-ups}), so that the timed
+     * repetitions pay neither for first connections nor for a JVM gateway's class loading and JIT compiler. On a
+     * busy machine the compiler threads lag, and one round is not enough: the gateway's CPU then still includes
+     * the C2 compiler's work in the first repetitions.
      */
     private void warmUp(List<BenchTarget> targets, ExecutorService parallel) throws Exception {
-        for (BenchTarget target : targets) {
-            LOG.info("multipart {} warm-up: {} bytes", target.name(), size);
-            target.uploadMultipart("multipart/warm-up", payload, size, partSize, parallel);
-            if (!payload.md5(size).equals(readMd5(target, "multipart/warm-up"))) {
-                throw new IOException(target.name() + ": warm-up object read back with the wrong MD5");
+        for (int round = 1; round <= warmUps; round++) {
+            for (BenchTarget target : targets) {
+                warmUp(target, round, parallel);
             }
-            target.delete("multipart/warm-up");
         }
+    }
+
+    private void warmUp(BenchTarget target, int round, ExecutorService parallel) throws Exception {
+        LOG.info("multipart {} warm-up {}: {} bytes", target.name(), round, size);
+        target.uploadMultipart("multipart/warm-up", payload, size, partSize, parallel);
+        if (!payload.md5(size).equals(readMd5(target, "multipart/warm-up"))) {
+            throw new IOException(target.name() + ": warm-up object read back with the wrong MD5");
+        }
+        target.delete("multipart/warm-up");
     }
 
     private Repetition once(BenchTarget target, int r, String expectedMd5, ExecutorService parallel)

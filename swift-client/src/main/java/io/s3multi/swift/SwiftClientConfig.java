@@ -67,10 +67,14 @@ public record SwiftClientConfig(URI endpoint, Duration connectTimeout, Duration 
     /** The default idle timeout, Swift's own {@code client_timeout} (the gateway's {@code swift.idle_timeout}). */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Defaults: connect 5 s, idle 60 s, 64 connections, 1024 queued, refresh 5 min early, expect-continue, 64 KiB. */
+    /**
+     * Defaults: connect 5 s, idle 60 s, 64 connections, 1024 queued, refresh 5 min early, expect-continue, 256 KiB
+     * per upload write (fewer passes through Jetty's sender per byte than 64 KiB; docs/BENCHMARKS.md, "Large
+     * objects"; a body smaller than that gets a buffer of its own size).
+     */
     public static SwiftClientConfig defaults(URI endpoint) {
         return new SwiftClientConfig(endpoint, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, 64, 1024,
-                Duration.ofMinutes(5), true, 64 * 1024);
+                Duration.ofMinutes(5), true, 256 * 1024);
     }
 
     public SwiftClientConfig withConnectTimeout(Duration value) {

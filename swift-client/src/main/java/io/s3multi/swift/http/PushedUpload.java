@@ -102,7 +102,9 @@ public final class PushedUpload extends AsyncRequestContent {
         if (!awaitBodyWanted(exchange)) {
             return;
         }
-        byte[] buffer = new byte[bufferSize];
+        // A body of known length below the buffer size gets a buffer of its own size, so a small PUT does not
+        // allocate the whole buffer; the byte more keeps the buffer of an empty body from being empty.
+        byte[] buffer = new byte[length >= 0 && length < bufferSize ? (int) length + 1 : bufferSize];
         while (true) {
             int count;
             try {
