@@ -50,8 +50,8 @@ public final class SegmentFreeBuckets {
 
     static final int MAX_BUCKETS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(SegmentFreeBuckets.class);
-    /** Tests that count every Swift request of a fake Swift switch the skipping off ({@link #trustForTests}). */
-    private static volatile boolean enabled = true;
+    /** {@link #TTL}, but for tests ({@link #trustForTests}); zero: nothing is trusted and Completes do not wait. */
+    private static volatile Duration trust = TTL;
 
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, Known> buckets = new ConcurrentHashMap<>();
@@ -70,11 +70,11 @@ public final class SegmentFreeBuckets {
     /** Whether {@code bucket} of {@code swift}'s account is known, now, to hold no multipart object and no versions. */
     public boolean segmentFree(SwiftAccount swift, String bucket) {
         String id = id(swift, bucket);
-        if (!enabled || id == null) {
+        if (trust.isZero() || id == null) {
             return false;
         }
         Known known = buckets.get(id);
-        return known != null && known.segmentFree() && nanoTime.getAsLong() - known.askedNanos() < TTL.toNanos();
+        return known != null && known.segmentFree() && nanoTime.getAsLong() - known.askedNanos() < trust.toNanos();
     }
 
     /**
@@ -86,7 +86,7 @@ public final class SegmentFreeBuckets {
             CompletableFuture<Boolean> versioned) {
         String id = id(swift, bucket);
         long now = nanoTime.getAsLong();
-        if (!enabled || id == null || !claim(id, now)) {
+        if (trust.isZero() || id == null || !claim(id, now)) {
             return Optional.empty();
         }
         CompletableFuture<Boolean> segments = CompletableFuture.supplyAsync(() -> {
@@ -113,10 +113,10 @@ public final class SegmentFreeBuckets {
             if (buckets.size() >= MAX_BUCKETS) {
                 buckets.clear();
             }
-            return buckets.putIfAbsent(id, new Known(false, now - 2 * TTL.toNanos(), true)) == null;
+            return buckets.putIfAbsent(id, new Known(false, now - 2 * trust.toNanos(), true)) == null;
         }
         // Either answer is asked again once it is TTL old: a bucket with segments costs one HEAD per TTL too.
-        boolean fresh = now - known.askedNanos() < TTL.toNanos();
+        boolean fresh = now - known.askedNanos() < trust.toNanos();
         return !known.learning() && !fresh
                 && buckets.replace(id, known, new Known(known.segmentFree(), known.askedNanos(), true));
     }
@@ -130,11 +130,12 @@ public final class SegmentFreeBuckets {
     }
 
     /**
-     * For tests that count every request to a fake Swift: {@code false} makes every PutObject look at its key and
-     * every Complete skip the wait, as before this class; {@code true} restores the gateway's behaviour.
+     * For tests: {@link Duration#ZERO} (tests that count every request to a fake Swift) makes every PutObject look at
+     * its key and no Complete wait, as before this class; a longer time than {@link #TTL} lets a test on a slow
+     * machine see requests within it; {@link #TTL} restores the gateway's behaviour. Forgets every bucket.
      */
-    public static void trustForTests(boolean trust) {
-        enabled = trust;
+    public static void trustForTests(Duration time) {
+        trust = time;
         SHARED.buckets.clear();
     }
 
@@ -166,8 +167,8 @@ public final class SegmentFreeBuckets {
      */
     public static void awaitTrusted(SwiftAccount swift, String bucket, UploadId upload, Clock clock)
             throws SwiftException {
-        Duration wait = TTL.plus(CLOCK_MARGIN);
-        if (!enabled || !clock.instant().isBefore(upload.initiated().plus(wait))) {
+        Duration wait = trust.plus(CLOCK_MARGIN);
+        if (trust.isZero() || !clock.instant().isBefore(upload.initiated().plus(wait))) {
             return;
         }
         SwiftReply segments = swift.containers().head(SegmentsLayout.container(bucket));

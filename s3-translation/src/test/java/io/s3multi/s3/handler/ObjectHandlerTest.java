@@ -104,12 +104,12 @@ class ObjectHandlerTest {
     void aPutInABucketSeenWithoutSegmentsContainerIsOneSwiftRequest() {
         swift.on("PUT", "/bkt/k", Answer.of(201, "Etag", HELLO_MD5));
         S3Call first = call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8));
-        SegmentFreeBuckets.trustForTests(true);
+        SegmentFreeBuckets.trustForTests(SegmentFreeBuckets.TTL);
         try {
             objects.putObject(first);
             objects.putObject(call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8)));
         } finally {
-            SegmentFreeBuckets.trustForTests(false);
+            SegmentFreeBuckets.trustForTests(java.time.Duration.ZERO);
         }
         List<String> requests = swift.requests();
         // The first looks at its key and, beside that, whether the bucket has a segments container (it has none).
@@ -122,12 +122,12 @@ class ObjectHandlerTest {
         swift.on("PUT", "/bkt/k", Answer.of(201, "Etag", HELLO_MD5));
         swift.on("HEAD", "/bkt_segments", Answer.of(204));
         S3Call first = call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8));
-        SegmentFreeBuckets.trustForTests(true);
+        SegmentFreeBuckets.trustForTests(SegmentFreeBuckets.TTL);
         try {
             objects.putObject(first);
             objects.putObject(call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8)));
         } finally {
-            SegmentFreeBuckets.trustForTests(false);
+            SegmentFreeBuckets.trustForTests(java.time.Duration.ZERO);
         }
         List<String> requests = swift.requests();
         assertEquals(Set.of("HEAD /bkt", "HEAD /bkt/k", "HEAD /bkt_segments"), Set.copyOf(requests.subList(0, 3)));

@@ -204,7 +204,7 @@ public final class FakeSwift implements AutoCloseable {
 
     private void start() {
         // Tests list every request: PutObjects look at their key, as they did before buckets were known segment-free.
-        SegmentFreeBuckets.trustForTests(false);
+        SegmentFreeBuckets.trustForTests(java.time.Duration.ZERO);
         handlers = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "fake-swift");
             thread.setDaemon(true);
