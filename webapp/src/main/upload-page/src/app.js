@@ -12,6 +12,7 @@ import { S3Storage, SwiftStorage } from './storage.js'
 
 const MiB = 1024 * 1024
 const PART_SIZE = 5 * MiB
+const PAGE_RETRY_DELAYS = [1000, 2000, 4000, 8000, 8000, 8000, 8000, 8000]
 // Kept for the tab's life only, so a reload (which tus resumes from) does not ask again.
 const SESSION_KEY = 's3multi.session'
 
@@ -123,23 +124,62 @@ async function setUpUploads() {
       ...tus,
       chunkSize: 8 * MiB,
       retryDelays: [0, 1000, 2000, 4000, 8000, 8000, 8000, 8000],
-      // Counted where tests and curious users can see it: how often the page retried a broken request.
       onShouldRetry: (error, attempt, options, next) => {
-        document.body.dataset.retries = String(Number(document.body.dataset.retries ?? 0) + 1)
+        countRetry()
         return next(error)
       },
     })
-    // A presigned creation URL lives 15 minutes: sign afresh before each batch.
-    uppy.addPreProcessor(async () => uppy.getPlugin('Tus').setOptions(await storage.tusOptions(chosen.bucket)))
   }
+  const retrying = retryByItself(uppy)
   uppy.on('upload', () => { document.body.dataset.uploads = 'running' })
   uppy.on('complete', (result) => {
+    if (retrying.size) return
     document.body.dataset.uploads = result.failed.length ? 'failed' : 'complete'
     refresh()
   })
   uppy.on('cancel-all', () => { document.body.dataset.uploads = 'cancelled' })
-  window.s3multiPage = { uppy }
+  window.s3multiPage = { uppy, ...chosen }
   refresh()
+}
+
+// Counted where tests and curious users can see it: how often the page retried a broken request.
+function countRetry() {
+  document.body.dataset.retries = String(Number(document.body.dataset.retries ?? 0) + 1)
+}
+
+// Uppy's uploaders give up after a few quick tries (S3 multipart: 3 retries within about 2 s, tus: its
+// retryDelays); a gateway that is away for longer, or a network that drops for a while, should not need a click
+// on Retry. A file whose request failed without an answer, or with a 5xx or 429, is retried by the page,
+// waiting longer each time; it continues from the parts or the offset the server has. Returns the files that
+// wait for their retry.
+function retryByItself(uppy) {
+  const attempts = new Map()
+  const waiting = new Set()
+  uppy.on('upload-error', (file, error, response) => {
+    const attempt = attempts.get(file.id) ?? 0
+    if (!isTransient(error, response) || attempt >= PAGE_RETRY_DELAYS.length) return
+    attempts.set(file.id, attempt + 1)
+    waiting.add(file.id)
+    countRetry()
+    setTimeout(() => {
+      waiting.delete(file.id)
+      // retryUpload, unlike upload and retryAll, does not announce the end of what it ran: the page does.
+      if (uppy.getFile(file.id)) uppy.retryUpload(file.id).then((result) => uppy.emit('complete', result))
+    }, PAGE_RETRY_DELAYS[attempt])
+  })
+  uppy.on('upload-success', (file) => attempts.delete(file.id))
+  return waiting
+}
+
+// By the errors' fields, not their class names (the bundle is minified): @uppy/aws-s3 throws an S3NetworkError
+// (code NETWORK) when no answer came and an S3ServiceError (status) when one did; tus-js-client a DetailedError
+// with the request that went out and the answer, if any.
+function isTransient(error, response) {
+  if (!error) return false
+  if (error.code === 'NETWORK') return true
+  const status = response?.status ?? error.status ?? error.originalResponse?.getStatus()
+  if (status) return status === 429 || status >= 500
+  return error.originalRequest != null
 }
 
 const sizeText = (bytes) => bytes < 1024 ? `${bytes} B`
@@ -194,6 +234,11 @@ $('#refresh').addEventListener('click', refresh)
 $('#bucket').addEventListener('change', setUpUploads)
 for (const radio of document.querySelectorAll('input[name=mode]')) radio.addEventListener('change', setUpUploads)
 for (const radio of document.querySelectorAll('input[name=kind]')) radio.addEventListener('change', showKindFields)
+// A reload keeps the form's choices (the browser restores them): show the fields of the kind that is checked.
+showKindFields()
 const saved = sessionStorage.getItem(SESSION_KEY)
-if (saved) open(JSON.parse(saved)).catch((error) => { $('#sign-in-error').textContent = error.message })
-document.body.dataset.ready = 'true'
+// Ready once a tab that was signed in is signed in again (or its sign-in failed): not before, or a click on the
+// sign-in form could land while it is about to be hidden.
+const restored = saved ? open(JSON.parse(saved)).catch((error) => { $('#sign-in-error').textContent = error.message })
+  : Promise.resolve()
+restored.finally(() => { document.body.dataset.ready = 'true' })

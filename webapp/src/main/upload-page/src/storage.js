@@ -1,7 +1,7 @@
 // What the page does with a bucket besides uploading (list buckets, list objects, download, delete), once per
-// sign-in kind: S3 keys (every request presigned in the page) and a Swift token (the native API through the
-// gateway's proxy_server, the token in X-Auth-Token).
-import { objectPath, presign, uriEncode } from './sigv4.js'
+// sign-in kind: S3 keys (every request signed in the page: presigned, but for tus's creation POST) and a Swift
+// token (the native API through the gateway's proxy_server, the token in X-Auth-Token).
+import { authorizationHeaders, objectPath, presign, uriEncode } from './sigv4.js'
 
 async function checked(response) {
   if (!response.ok) {
@@ -70,9 +70,24 @@ export class S3Storage {
     }
   }
 
-  /** Options of @uppy/tus: the creation POST is presigned; the upload URL it answers carries its own capability. */
+  /**
+   * Options of @uppy/tus: the creation POST is signed in its headers; the upload URL it answers carries its own
+   * capability. Not presigned: tus remembers an upload (for a page reload) under its endpoint URL, which has to
+   * be the same after the reload for the upload to resume.
+   */
   async tusOptions(bucket) {
-    return { endpoint: await this.sign('POST', `/tus/${uriEncode(bucket)}/`, {}), headers: {} }
+    const endpoint = new URL(`/tus/${uriEncode(bucket)}/`, this.endpoint).href
+    const credentials = this.credentials
+    return {
+      endpoint,
+      headers: {},
+      onBeforeRequest: async (request) => {
+        if (request.getMethod() !== 'POST' || request.getURL() !== endpoint) return
+        for (const [name, value] of Object.entries(await authorizationHeaders({ method: 'POST', url: endpoint, credentials }))) {
+          request.setHeader(name, value)
+        }
+      },
+    }
   }
 }
 

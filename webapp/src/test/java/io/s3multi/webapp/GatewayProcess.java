@@ -39,11 +39,18 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts the launcher with {@code conf} on a free loopback port and waits until it answers. */
     static GatewayProcess start(Path conf, String maxHeap) throws IOException, InterruptedException {
+        return start(conf, maxHeap, List.of());
+    }
+
+    /** The same, with more options for the JVM (a GC log, for instance). */
+    static GatewayProcess start(Path conf, String maxHeap, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         int port = freeLoopbackPort();
         Path log = Files.createTempFile(Path.of("target"), "gateway-", ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(LAUNCHER_JAR.toString());
         command.add("--conf");

@@ -17,12 +17,16 @@ import io.s3multi.webapp.s3.processing.PrivateClamd;
 import io.s3multi.webapp.s3.processing.ProcessingStepsIT;
 import io.s3multi.webapp.s3.processing.StagedUpload;
 import io.s3multi.webapp.s3.processing.TestWebhook;
+import io.s3multi.webapp.s3.tus.TusHttp;
+import io.s3multi.webapp.s3.tus.TusProcessingIT;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,9 +37,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A gateway process killed (SIGKILL) while an upload's processing steps run (clamav passed, the webhook is
- * answering): a new gateway process resumes the processing on the client's retried Complete, from the state in
- * Swift. clamd is stopped before the restart, so the object can only be published if the passed scan is not run
- * again; the webhook is asked once more.
+ * answering): a new gateway process resumes the processing from the state in Swift, on the client's retried
+ * Complete (S3), or when the client polls the status URL of a tus upload completed with
+ * {@code Prefer: respond-async} (once the dead gateway's claim is stale). clamd is stopped before the restart, so
+ * the object can only be published if the passed scan is not run again; the webhook is asked once more.
  */
 class ProcessingResumedAfterRestartIT {
 
@@ -65,7 +70,7 @@ class ProcessingResumedAfterRestartIT {
         swiftBackend = SwiftBackend.start(SwiftClientConfig.defaults(URI.create(S3TestGateway.SWIFT_URL)));
         PrivateClamd clamd = closing(PrivateClamd.start());
         TestWebhook webhook = closing(TestWebhook.start());
-        Path conf = configuration(clamd, webhook);
+        Path conf = configuration(ProcessingStepsIT.configuration(clamd, webhook, "delete"));
         webhook.holdRequests();
 
         GatewayProcess first = closing(GatewayProcess.start(conf, "256m"));
@@ -97,8 +102,44 @@ class ProcessingResumedAfterRestartIT {
         assertTrue(left.stream().allMatch(name -> name.startsWith("parts/")), "no marker, no state: " + left);
     }
 
-    private Path configuration(PrivateClamd clamd, TestWebhook webhook) throws Exception {
-        Properties properties = ProcessingStepsIT.configuration(clamd, webhook, "delete");
+    /** {@code base} for a gateway process, with the steps {@code clamav webhook} and a 4 s claim timeout. */
+    @Test
+    void aRespondAsyncCompletionCutByACrashIsFinishedByAnotherGatewayPolledAtTheStatusUrl() throws Exception {
+        swiftBackend = SwiftBackend.start(SwiftClientConfig.defaults(URI.create(S3TestGateway.SWIFT_URL)));
+        PrivateClamd clamd = closing(PrivateClamd.start());
+        TestWebhook webhook = closing(TestWebhook.start());
+        Path conf = configuration(TusProcessingIT.withTus(clamd, webhook));
+        webhook.holdRequests();
+
+        GatewayProcess first = closing(GatewayProcess.start(conf, "256m"));
+        closing(first.s3()).createBucket(b -> b.bucket(bucket));
+        TusHttp firstTus = new TusHttp(first.uri(""));
+        byte[] bytes = new PatternStream(PART + 1000, 21).readAllBytes();
+        String url = firstTus.create(bucket, bytes.length, TusProcessingIT.metadata("resumed.bin"));
+        HttpResponse<String> patched = firstTus.patch(url, 0, bytes, Map.of("Prefer", "respond-async"));
+        assertEquals(202, patched.statusCode(), patched.body());
+        assertTrue(webhook.awaitFirstRequest(120), "processing reached the webhook");
+        assertEquals("processing; step=webhook", TusHttp.header(firstTus.head(url), "Upload-Processing"));
+
+        first.kill();
+        clamd.close();
+        webhook.script(TestWebhook.Answer.action("continue"));
+        webhook.release();
+
+        GatewayProcess second = closing(GatewayProcess.start(conf, "256m"));
+        String moved = second.uri(URI.create(url).getRawPath()).toString();
+        assertEquals("published", TusProcessingIT.awaitProcessing(new TusHttp(second.uri("")), moved, "published"));
+
+        S3Client secondClient = closing(second.s3());
+        assertArrayEquals(bytes, secondClient.getObjectAsBytes(b -> b.bucket(bucket).key("resumed.bin"))
+                .asByteArray());
+        assertEquals(1, webhook.received().size(), "the webhook is asked again, once; clamd not again");
+        List<String> left = TusProcessingIT.afterCleanUp(swift(), bucket);
+        assertEquals(2, left.size(), left::toString);
+        assertTrue(left.stream().allMatch(name -> name.startsWith("parts/")), "no marker, no state: " + left);
+    }
+
+    private Path configuration(Properties properties) throws Exception {
         properties.remove("server.port");
         properties.setProperty("filter.s3multi.processing_steps", "clamav webhook");
         properties.setProperty("filter.s3multi.claim_timeout", "4");

@@ -115,6 +115,9 @@ public final class ProxyServerFilter implements Filter {
 
     @Override
     public void destroy() {
+        if (backend == null) {
+            return;   // a container may destroy a filter whose init it never called (a test building the chain only)
+        }
         try {
             backend.stop();
         } catch (Exception e) {

@@ -10,6 +10,7 @@ import io.s3multi.filters.s3multi.S3MultiFilter;
 import io.s3multi.s3.multipart.CompletionHandler;
 import io.s3multi.s3.multipart.MultipartSettings;
 import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.s3.processing.BackgroundCompletions;
 import io.s3multi.s3.processing.ProcessingSteps;
 import io.s3multi.s3.tus.TusAnswer;
 import io.s3multi.s3.tus.TusCall;
@@ -46,6 +47,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Position:</b> after the auth stages (tempauth, s3token), before s3multi and s3api.
  *
+ * <p>With processing steps (stage {@code s3multi}), HEAD on a complete upload shows {@code Upload-Processing}, and
+ * {@code Prefer: respond-async} on the request that stores the last byte answers {@code 202} with the upload's URL
+ * in {@code Location} while the steps run in the background (docs/TUS.md, "Processing").
+ *
  * <p><b>Settings</b> ({@code filter.tus.*}): declared in {@link TusConfig#SETTINGS}, listed in
  * {@code docs/CONFIGURATION.md}: path, key_prefix, max_size, expiration, piece_size, secret, swift_url.
  *
@@ -55,6 +60,9 @@ import org.slf4j.LoggerFactory;
 public final class TusFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TusFilter.class);
+    /** Completions after a {@code 202}: at most this many at once, and this many waiting; then synchronously. */
+    private static final int BACKGROUND_THREADS = 4;
+    private static final int BACKGROUND_QUEUE = 64;
 
     private final TusConfig config;
     private final ServiceIdentity service;
@@ -63,6 +71,7 @@ public final class TusFilter implements Filter {
     private volatile TusHandler handler;
     private volatile TusAccess access;
     private volatile jakarta.servlet.ServletContext context;
+    private volatile BackgroundCompletions background;
 
     TusFilter(TusConfig config, ServiceIdentity service, Clock clock) {
         this.config = config;
@@ -88,8 +97,9 @@ public final class TusFilter implements Filter {
                 () -> (ProcessingSteps) shared.getAttribute(S3MultiFilter.PROCESSING_STEPS));
         var completion = new CompletionHandler(new MultipartSettings(0, 10_000, 1000, 1000,
                 java.time.Duration.ofSeconds(10), MultipartSettings.DEFAULT_CLAIM_TIMEOUT), maxSegments, steps);
+        background = new BackgroundCompletions(BACKGROUND_THREADS, BACKGROUND_QUEUE);
         handler = new TusHandler(config.tus(), new UploadCapability(TusSecret.of(config.secret(), service)),
-                completion, steps);
+                completion, steps, background);
         access = new TusAccess(service, () -> swift.backend());
         TusMount.publish(context, new TusMount(config.path()));
     }
@@ -98,6 +108,9 @@ public final class TusFilter implements Filter {
     public void destroy() {
         if (context != null) {
             TusMount.withdraw(context);
+        }
+        if (background != null) {
+            background.close();
         }
         SwiftBackendLease.releaseIfTaken(swift);
     }
@@ -119,6 +132,10 @@ public final class TusFilter implements Filter {
             TusAnswer answer = answer(request, method, path.get());
             response.setStatus(answer.status());
             answer.headers().forEach(response::setHeader);
+            if (answer.status() == 202 && !answer.headers().containsKey("Location")) {
+                // Prefer: respond-async on a PATCH: the status URL is the upload's own (its HEAD).
+                response.setHeader("Location", request.getRequestURL().toString());
+            }
             response.setContentLength(0);
         } catch (TusException refused) {
             sendError(response, refused.status(), refused.getMessage());

@@ -19,6 +19,7 @@ public record TusMount(String path) {
     /** What tus answers carry for a browser to read. */
     public static final List<String> EXPOSED = List.of("Location", "Upload-Offset", "Upload-Length",
             "Upload-Metadata", "Upload-Expires", "Upload-Defer-Length", "Upload-Concat", "Upload-Processing",
+            "Preference-Applied",
             "Tus-Resumable", "Tus-Version", "Tus-Extension", "Tus-Max-Size", "Tus-Checksum-Algorithm");
     /** The methods tus adds to what a rule allows. */
     public static final List<String> METHODS = List.of("PATCH", "OPTIONS");

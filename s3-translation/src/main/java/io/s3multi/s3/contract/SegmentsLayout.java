@@ -180,6 +180,15 @@ public final class SegmentsLayout {
     }
 
     /**
+     * {@code parts/<upload id>/patching}: exists while a tus PATCH writes the upload's next parts (the claim of
+     * {@code io.s3multi.s3.tus.PatchLocks}, as {@link #claim} is for Complete and Abort). It is no part (the part
+     * parsers skip it) and lives under {@link #partsPrefix}, so whatever deletes the parts deletes a forgotten one.
+     */
+    public static String patchClaim(UploadId uploadId) {
+        return partsPrefix(uploadId) + "patching";
+    }
+
+    /**
      * {@code processing/<upload id>}: the state of the processing steps an upload passes before it is published
      * (JSON, see {@code io.s3multi.s3.processing.ProcessingRecord}); deleted with the marker once published, kept
      * with the verdict when a step rejected the upload.
@@ -197,7 +206,7 @@ public final class SegmentsLayout {
     }
 
     /** What a name in {@code <bucket>_segments} is, by the layout above. */
-    public enum Kind { MARKER, PART, SUB_MANIFEST, CLAIM }
+    public enum Kind { MARKER, PART, SUB_MANIFEST, CLAIM, PROCESSING }
 
     /**
      * A name of {@code <bucket>_segments} taken apart: what it is, and the upload it belongs to ({@code key} is set
@@ -214,10 +223,11 @@ public final class SegmentsLayout {
         if (name.startsWith(UPLOADS)) {
             return parseMarker(name).map(m -> new SegmentName(Kind.MARKER, m.uploadId(), m.key()));
         }
-        if (name.startsWith(CLAIMS)) {
-            String id = name.substring(CLAIMS.length());
-            return UploadId.isWellFormed(id) ? Optional.of(new SegmentName(Kind.CLAIM, new UploadId(id), null))
-                    : Optional.empty();
+        if (name.startsWith(CLAIMS) || name.startsWith(PROCESSING)) {
+            boolean claim = name.startsWith(CLAIMS);
+            String id = name.substring(claim ? CLAIMS.length() : PROCESSING.length());
+            return UploadId.isWellFormed(id) ? Optional.of(new SegmentName(claim ? Kind.CLAIM : Kind.PROCESSING,
+                    new UploadId(id), null)) : Optional.empty();
         }
         Kind kind = name.startsWith(PARTS) ? Kind.PART : name.startsWith(MANIFESTS) ? Kind.SUB_MANIFEST : null;
         int idStart = kind == Kind.PART ? PARTS.length() : MANIFESTS.length();

@@ -70,6 +70,8 @@
  *   parts/&lt;upload id&gt;/00002/... ...  zero-padded to 5 digits: listing order = numeric order
  *   parts/&lt;upload id&gt;/00003          a part written before attempts had names of their own (gateways
  *                                      before this layout); read as the oldest attempt of part 3, never written
+ *   parts/&lt;upload id&gt;/patching       exists only while a tus PATCH writes the upload's next parts: a claim
+ *                                      as below (State: PATCHING); no part, deleted with the parts
  *   manifests/&lt;upload id&gt;/1-00000     sub-manifest (level 1, index 0), only when N &gt; max_manifest_segments
  *   claims/&lt;upload id&gt;                exists only while a Complete or an Abort works on the upload
  *                                      Content-Type: application/x-s3multi-claim

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The object {@code claims/<upload id>} in {@code <bucket>_segments}: the mark, seen by every gateway in front of
- * the same Swift, that one request is finishing the upload (a Complete or an Abort). Whoever wants to finish an
+ * the same Swift, that one request is finishing the upload (a Complete or an Abort); or, named
+ * {@code parts/<upload id>/patching}, that one tus PATCH is writing its next parts ({@link Purpose#PATCHING}). Whoever wants to finish an
  * upload first creates it with {@code If-None-Match: *}; whoever finds it held waits.
  *
  * <p><b>What it cannot promise.</b> Swift has no compare-and-set: the object servers check {@code If-None-Match}
@@ -46,9 +47,18 @@ import org.slf4j.LoggerFactory;
  * marker again afterwards: so a request that wins a claim released by a finished Complete or Abort sees the upload
  * finished and never touches the parts of a completed object.
  */
-final class Claim {
+public final class Claim {
 
-    enum Purpose { COMPLETING, ABORTING }
+    /** What the holder does; it names the claim's object as well. */
+    public enum Purpose {
+        COMPLETING, ABORTING,
+        /** A tus PATCH writing the next parts: {@link SegmentsLayout#patchClaim}, apart from Complete's claim. */
+        PATCHING;
+
+        String objectName(UploadId uploadId) {
+            return this == PATCHING ? SegmentsLayout.patchClaim(uploadId) : SegmentsLayout.claim(uploadId);
+        }
+    }
 
 
     private static final Logger LOG = LoggerFactory.getLogger(Claim.class);
@@ -74,7 +84,7 @@ final class Claim {
     private Claim(SwiftAccount swift, UploadState upload, UploadId uploadId, Purpose purpose, Clock clock) {
         this.swift = swift;
         this.upload = upload;
-        this.name = SegmentsLayout.claim(uploadId);
+        this.name = purpose.objectName(uploadId);
         this.purpose = purpose;
         this.clock = clock;
     }
@@ -178,14 +188,15 @@ final class Claim {
         try {
             SwiftReply held = swift.objects().head(upload.container(), name, SwiftHeaders.empty());
             if (!token.equals(held.header(ReservedMetadata.CLAIM_TOKEN))) {
-                loseClaim("another request took it over");
+                loseClaim("another request took it over", true);
                 return;
             }
             swift.objects().post(upload.container(), name, headers());
         } catch (SwiftException e) {
             if (S3Failures.isStatus(e, 404)) {
                 if (!released.get()) {
-                    loseClaim("it was deleted");
+                    // A PATCH that stored an upload's last byte sees its completion delete the parts, its claim too.
+                    loseClaim("it was deleted", purpose != Purpose.PATCHING);
                 }
             } else {
                 LOG.warn("could not refresh the claim {}/{} (trying again): {}", upload.container(), name,
@@ -194,12 +205,16 @@ final class Claim {
         }
     }
 
-    private void loseClaim(String why) {
+    private void loseClaim(String why, boolean unexpected) {
         lost = true;
         ScheduledFuture<?> task = refreshing;
         if (task != null) {
             task.cancel(false);
         }
-        LOG.warn("lost the claim {}/{} while working: {}", upload.container(), name, why);
+        if (unexpected) {
+            LOG.warn("lost the claim {}/{} while working: {}", upload.container(), name, why);
+        } else {
+            LOG.debug("lost the claim {}/{} while working: {}", upload.container(), name, why);
+        }
     }
 }

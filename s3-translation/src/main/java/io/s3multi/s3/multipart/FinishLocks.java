@@ -14,8 +14,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Who may finish an upload now: at most one Complete or Abort per upload works at a time. Two locks, taken in
- * this order and released together:
+ * Who may finish an upload now: at most one Complete or Abort per upload works at a time (and, with the
+ * {@code PATCHING} claim, who may write a tus upload's next parts: {@code io.s3multi.s3.tus.PatchLocks}). Two
+ * locks, taken in this order and released together:
  * <ol>
  *   <li>an entry in this gateway's own map of uploads being finished: exact, because it is one
  *       {@link ConcurrentHashMap} of one process, and cheap to wait for (the waiter wakes when the holder
@@ -23,11 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>the upload's {@link Claim} in Swift, for other gateways in front of the same Swift: not exact (Swift has
  *       no compare-and-set), and taken over when its holder stopped refreshing it.</li>
  * </ol>
- * One instance lives as long as the {@link CompletionHandler} that owns it. The lock is released by whoever ends
+ * One instance lives as long as the {@link CompletionHandler} (or tus handler) that owns it. The lock is released by whoever ends
  * the work, which may be another thread than the one that locked (the Complete's work runs while its answer is
  * written): {@link Held#release()} may be called from any thread, and more than once.
  */
-final class FinishLocks {
+public final class FinishLocks {
 
     /** The first pause before looking at a claim held elsewhere again; it doubles up to the refresh interval. */
     private static final Duration FIRST_FOREIGN_POLL = Duration.ofMillis(100);
@@ -35,7 +36,7 @@ final class FinishLocks {
     private final ConcurrentHashMap<String, CompletableFuture<Void>> finishing = new ConcurrentHashMap<>();
     private final Duration claimTimeout;
 
-    FinishLocks(Duration claimTimeout) {
+    public FinishLocks(Duration claimTimeout) {
         this.claimTimeout = claimTimeout;
     }
 
@@ -66,7 +67,7 @@ final class FinishLocks {
      * its claim to go stale: looked at again after 0.1 s, then twice as long each time, up to the claim's refresh
      * interval); empty when the patience ran out or the thread was interrupted.
      */
-    Optional<Held> lock(SwiftAccount swift, UploadState upload, UploadId uploadId, Claim.Purpose purpose,
+    public Optional<Held> lock(SwiftAccount swift, UploadState upload, UploadId uploadId, Claim.Purpose purpose,
             Clock clock, Duration patience) throws SwiftException {
         long deadline = System.nanoTime() + patience.toNanos();
         Duration poll = FIRST_FOREIGN_POLL;
@@ -121,7 +122,7 @@ final class FinishLocks {
     }
 
     /** Both locks of one upload, held by one request until {@link #release()}. */
-    final class Held {
+    public final class Held {
 
         private final String key;
         private final CompletableFuture<Void> released;
@@ -135,7 +136,7 @@ final class FinishLocks {
         }
 
         /** The claim in Swift first, then the local entry, whose release wakes the local waiters. Idempotent. */
-        void release() {
+        public void release() {
             if (done.compareAndSet(false, true)) {
                 try {
                     claim.release();

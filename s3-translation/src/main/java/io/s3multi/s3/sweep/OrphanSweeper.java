@@ -148,7 +148,7 @@ public final class OrphanSweeper implements BucketJob {
     private static void reportForeignNames(BucketWork work, String container)
             throws SwiftException, InterruptedException {
         Set<String> ours = Set.of(SegmentsLayout.UPLOADS, SegmentsLayout.PARTS, SegmentsLayout.MANIFESTS,
-                SegmentsLayout.CLAIMS);
+                SegmentsLayout.CLAIMS, SegmentsLayout.PROCESSING);
         PacedListing.forEach(work.owner(), work.pacer(), container, ListingQuery.all().withDelimiter("/"), entry -> {
             if (!ours.contains(entry.name())) {
                 work.log().record(container, entry.name(), "leave", "not a name s3multi writes in " + container,
@@ -161,8 +161,11 @@ public final class OrphanSweeper implements BucketJob {
     /** Decides and acts on one stretch; false when the bucket's container is gone (nothing can be told). */
     private boolean sweep(BucketWork work, String container, SegmentsWindow stretch)
             throws SwiftException, InterruptedException {
-        // Uploads in progress without a claim are never touched: no need to read the bucket's manifests for them.
-        if (stretch.uploads().values().stream().allMatch(upload -> upload.isOpen() && upload.claim() == null)) {
+        // Uploads in progress without a claim are never touched (unless expired): no need to read the bucket's
+        // manifests for them.
+        Instant now = work.clock().instant();
+        if (stretch.uploads().values().stream().allMatch(upload -> upload.isOpen() && upload.claim() == null
+                && !upload.expiredAt(now))) {
             return true;
         }
         Optional<Map<UploadId, Set<String>>> named = ManifestReferences.scan(work.owner(), work.pacer(),
@@ -184,6 +187,9 @@ public final class OrphanSweeper implements BucketJob {
                     kept.reason() + "; younger than the grace period " + grace, false));
             if (verdict.finishAbandoned()) {
                 finishAbandoned(work, container, upload, names);
+            }
+            if (verdict.expired()) {
+                expire(work, container, upload, names);
             }
             boolean removed = remove(work, container, verdict.removals());
             if (verdict.marker() != null && removed) {
@@ -240,6 +246,28 @@ public final class OrphanSweeper implements BucketJob {
                 upload.uploadId(), aborting, named, work.clock());
         work.log().record(container, upload.marker().name(), outcome, what + ": " + describe(done),
                 done != AbandonedFinish.Outcome.BUSY && done != AbandonedFinish.Outcome.NOT_OPEN);
+    }
+
+    /**
+     * An open upload past its expiry (tus): aborted as AbortMultipartUpload would, under its lock (a live Complete
+     * or Abort that holds it makes this give up until the next run), then its processing state goes.
+     */
+    private void expire(BucketWork work, String container, UploadTraces upload, Set<String> named)
+            throws SwiftException, InterruptedException {
+        String what = "upload " + upload.uploadId() + " (key " + upload.key() + ") expired unfinished";
+        if (work.dryRun()) {
+            work.log().record(container, upload.marker().name(), "expire", what + ": would abort it", false);
+            return;
+        }
+        work.pacer().awaitTurn();
+        AbandonedFinish.Outcome done = abandoned.finish(work.owner(), work.bucket(), upload.key(),
+                upload.uploadId(), true, named, work.clock());
+        boolean performed = done != AbandonedFinish.Outcome.BUSY && done != AbandonedFinish.Outcome.NOT_OPEN;
+        work.log().record(container, upload.marker().name(), "expire", what + ": " + describe(done), performed);
+        if (performed && upload.processing() != null) {
+            remove(work, container, List.of(new UploadVerdict.Removal(upload.processing().name(),
+                    "processing state of " + what)));
+        }
     }
 
     private static String describe(AbandonedFinish.Outcome outcome) {

@@ -6,6 +6,7 @@ import io.s3multi.s3.contract.SegmentsLayout.Kind;
 import io.s3multi.s3.contract.SegmentsLayout.SegmentName;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
+import io.s3multi.s3.tus.TusUpload;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.container.ListingQuery;
 import io.s3multi.swift.container.ObjectEntry;
@@ -70,12 +71,19 @@ record SegmentsWindow(Map<UploadId, UploadTraces> uploads, List<String> unrecogn
                             traces(uploads, name.uploadId()).setClaim(stored(entry)));
                     return true;
                 });
+        PacedListing.forEach(swift, pacer, container, range(SegmentsLayout.PROCESSING, after, upTo,
+                SegmentsLayout::processing), entry -> {
+                    recognised(entry, Kind.PROCESSING, unrecognised).ifPresent(name ->
+                            traces(uploads, name.uploadId()).setProcessing(stored(entry)));
+                    return true;
+                });
         // Every stretch lists all markers; odd names among them are reported by the first stretch only.
         List<String> oddMarkers = after == null ? unrecognised : new ArrayList<>();
         PacedListing.forEach(swift, pacer, container, ListingQuery.all().withPrefix(SegmentsLayout.UPLOADS), entry -> {
             recognised(entry, Kind.MARKER, oddMarkers).filter(name -> within(name.uploadId(), after, upTo))
                     .ifPresent(name -> traces(uploads, name.uploadId()).setMarker(stored(entry), name.key(),
-                            UploadInfo.isFinishedMarker(entry.contentType())));
+                            UploadInfo.isFinishedMarker(entry.contentType()),
+                            TusUpload.expiryOf(entry.contentType()).orElse(null)));
             return true;
         });
         return new SegmentsWindow(uploads, unrecognised, upTo);

@@ -21,6 +21,8 @@ final class UploadTraces {
     private String key;
     private boolean finished;
     private Stored claim;
+    private Stored processing;
+    private Instant expires;
 
     UploadTraces(UploadId uploadId) {
         this.uploadId = uploadId;
@@ -34,11 +36,29 @@ final class UploadTraces {
         segments.add(segment);
     }
 
-    /** The marker, its key and whether its content type marks the upload finished (completed). */
-    void setMarker(Stored found, String markerKey, boolean markedFinished) {
+    /**
+     * The marker, its key, whether its content type marks the upload finished (completed), and when the upload
+     * expires unfinished ({@code null}: never; tus's {@code Upload-Expires}).
+     */
+    void setMarker(Stored found, String markerKey, boolean markedFinished, Instant expiresAt) {
         this.marker = found;
         this.key = markerKey;
         this.finished = markedFinished;
+        this.expires = expiresAt;
+    }
+
+    void setProcessing(Stored found) {
+        this.processing = found;
+    }
+
+    /** The state of the processing steps ({@code processing/<upload id>}), or {@code null}. */
+    Stored processing() {
+        return processing;
+    }
+
+    /** Whether the upload is open and expired unfinished by {@code now} (tus's {@code Upload-Expires}). */
+    boolean expiredAt(Instant now) {
+        return isOpen() && expires != null && !now.isBefore(expires);
     }
 
     void setClaim(Stored found) {

@@ -14,7 +14,11 @@ import java.util.Set;
  * marker are POSTs, which move it). Nothing younger is ever removed.
  * <ul>
  *   <li><b>Marker open, no claim or a claim refreshed within the grace period</b>: an upload in progress (or one
- *       being finished): untouched, however old its parts. Abandoned uploads are the lifecycle rule's business.</li>
+ *       being finished): untouched, however old its parts, and so is its processing state. Abandoned uploads are
+ *       the lifecycle rule's business, except:</li>
+ *   <li><b>Marker open, expired, no claim</b>: a tus upload past its {@code Upload-Expires} (the marker's
+ *       {@code expires}), answered 410 since: {@link #expired()}, aborted under the upload's lock, its processing
+ *       state deleted with it. No grace period: the expiry is the upload's own deadline.</li>
  *   <li><b>Marker open with an old claim</b>, marker and every segment old: a Complete or Abort died holding the
  *       claim; {@link #finishAbandoned()} (done under the upload's lock, see
  *       {@link io.s3multi.s3.multipart.AbandonedFinish}).</li>
@@ -22,15 +26,18 @@ import java.util.Set;
  *       go, and an old claim; the marker last, once nothing unnamed is left.</li>
  *   <li><b>No marker</b>: the upload was aborted or completed. Old segments no manifest names go (attempts a
  *       Complete did not choose, an aborted upload's parts, what a deleted or replaced object kept), and an old
- *       claim (its holder died; without a marker no Complete or Abort claims again).</li>
+ *       claim (its holder died; without a marker no Complete or Abort claims again), and an old processing state
+ *       (of an upload rejected and deleted, or one whose Complete died before deleting it).</li>
  * </ul>
  *
  * @param removals        segments and claim to delete, in this order
  * @param marker          the marker to delete once every removal is done, or {@code null}
  * @param kept            unnamed traces that would go but are younger than the grace period (reported only)
  * @param finishAbandoned whether to finish a Complete or Abort that died holding the claim
+ * @param expired         whether to abort the open upload because it expired
  */
-record UploadVerdict(List<Removal> removals, Removal marker, List<Removal> kept, boolean finishAbandoned) {
+record UploadVerdict(List<Removal> removals, Removal marker, List<Removal> kept, boolean finishAbandoned,
+        boolean expired) {
 
     /** One name, and why it goes (or would go). */
     record Removal(String name, String reason) {
@@ -44,7 +51,8 @@ record UploadVerdict(List<Removal> removals, Removal marker, List<Removal> kept,
         if (upload.isOpen()) {
             boolean abandoned = upload.claim() != null && isOld(upload.claim(), oldest)
                     && isOld(upload.marker(), oldest) && upload.segments().stream().allMatch(segment -> isOld(segment, oldest));
-            return new UploadVerdict(removals, null, kept, abandoned);
+            boolean expired = upload.claim() == null && upload.expiredAt(now);
+            return new UploadVerdict(removals, null, kept, abandoned, expired);
         }
         String owner = upload.isFinished()
                 ? "of upload " + id + " (completed at key " + upload.key() + ", clean-up unfinished)"
@@ -62,6 +70,11 @@ record UploadVerdict(List<Removal> removals, Removal marker, List<Removal> kept,
                     + upload.claim().lastModified() + ": its holder died");
             (isOld(upload.claim(), oldest) ? removals : kept).add(removal);
         }
+        if (upload.processing() != null) {
+            Removal removal = new Removal(upload.processing().name(), "processing state " + owner
+                    + ", last written " + upload.processing().lastModified());
+            (isOld(upload.processing(), oldest) ? removals : kept).add(removal);
+        }
         Removal marker = null;
         if (upload.isFinished()) {
             Removal removal = new Removal(upload.marker().name(), "finished marker " + owner
@@ -72,7 +85,7 @@ record UploadVerdict(List<Removal> removals, Removal marker, List<Removal> kept,
                 kept.add(removal);
             }
         }
-        return new UploadVerdict(removals, marker, kept, false);
+        return new UploadVerdict(removals, marker, kept, false, false);
     }
 
     private static boolean isOld(UploadTraces.Stored stored, Instant oldest) {

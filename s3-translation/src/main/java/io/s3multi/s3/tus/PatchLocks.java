@@ -1,56 +1,48 @@
 package io.s3multi.s3.tus;
 
+import io.s3multi.s3.multipart.Claim;
+import io.s3multi.s3.multipart.FinishLocks;
+import io.s3multi.s3.multipart.UploadState;
+import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.swift.error.SwiftException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One PATCH per upload at a time within this gateway: the second is answered 423 Locked when the first does not
- * end within a short wait (the wait lets a client that resumes at once, after a connection it saw break, in while
- * the gateway is still noticing the break). Between gateways the segment listing decides ({@link PatchWriter}).
+ * One PATCH per upload at a time, on every gateway in front of the same Swift: the locks Complete and Abort take
+ * ({@link FinishLocks}), with a claim of its own ({@code parts/<upload id>/patching}, {@link Claim.Purpose#PATCHING}).
+ * Within this gateway the second PATCH waits for the first, between gateways it looks at the claim again with
+ * backoff; it is answered 423 Locked when the first does not end within a short wait (the wait lets a client that
+ * resumes at once, after a connection it saw break, in while the gateway is still noticing the break). A gateway
+ * that dies while a PATCH holds the claim stops refreshing it, and the claim is taken over after
+ * {@link #CLAIM_TIMEOUT}.
+ *
+ * <p>Swift has no compare-and-set, so two claims created within the same moment can both succeed; behind the claim
+ * {@link PatchWriter} still checks, after each piece, that its piece is the one that counts.
  */
 final class PatchLocks {
 
-    /** A lock and how many requests hold or wait for it; gone from the map when none does. */
-    private static final class Entry {
-        final ReentrantLock lock = new ReentrantLock();
-        int users;
-    }
+    /** How long a claim may go unrefreshed before another PATCH takes it over (as {@code claim_timeout}'s default). */
+    static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(8);
 
-    private final ConcurrentHashMap<String, Entry> locks = new ConcurrentHashMap<>();
+    private final FinishLocks locks = new FinishLocks(CLAIM_TIMEOUT);
     private final Duration patience;
 
     PatchLocks(Duration patience) {
         this.patience = patience;
     }
 
-    /** The lock of {@code upload}, held until closed; empty when another request kept it past the wait. */
-    Optional<AutoCloseable> tryLock(TusUploadRef upload) {
-        String name = upload.bucket() + "/" + upload.uploadId().value();
-        Entry entry = locks.compute(name, (n, found) -> {
-            Entry used = found == null ? new Entry() : found;
-            used.users++;
-            return used;
-        });
-        boolean held = false;
+    /** The locks of {@code upload}, held until closed; empty when another PATCH kept them past the wait. */
+    Optional<AutoCloseable> tryLock(TusCall call, TusUploadRef upload) throws SwiftException {
         try {
-            held = entry.lock.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return locks.lock(call.swift(), new UploadState(call.swift(), upload.bucket()), upload.uploadId(),
+                    Claim.Purpose.PATCHING, call.clock(), patience).map(held -> held::release);
+        } catch (SwiftException failure) {
+            if (S3Failures.isStatus(failure, 404)) {
+                // No <bucket>_segments to claim in: the bucket has no upload at all.
+                throw new TusException(404, "no such upload in progress");
+            }
+            throw failure;
         }
-        if (!held) {
-            release(name);
-            return Optional.empty();
-        }
-        return Optional.of(() -> {
-            entry.lock.unlock();
-            release(name);
-        });
-    }
-
-    private void release(String name) {
-        locks.computeIfPresent(name, (n, entry) -> --entry.users == 0 ? null : entry);
     }
 }

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * ({@code parts/<upload id>/<nnnnn>/<attempt>}), sent to Swift as it arrives, never buffered. A broken connection
  * loses the piece under way only (Swift stores nothing of a PUT whose body failed); the pieces before it count.
  *
- * <p>After each piece it checks that the piece counts: that the listing's run of oldest attempts
- * ({@link TusProgress}) ends with it. A PATCH that raced another one on the same offset (through another gateway)
- * and lost finds an older attempt of its part there, deletes its own segment and is answered 409.
+ * <p>It writes while its PATCH holds the upload's claim ({@link PatchLocks}), and, because Swift cannot make that
+ * claim exact, checks after each piece that the piece counts: that the listing's run of oldest attempts
+ * ({@link TusProgress}) ends with it. A PATCH that raced another one on the same offset (two claims created within
+ * the same moment) and lost finds an older attempt of its part there, deletes its own segment and is answered 409.
  *
  * <p>A checksum mismatch, or a body longer than the upload, deletes every piece this PATCH stored: the chunk is
  * discarded, the offset is as before.

@@ -8,10 +8,20 @@ import java.util.Map;
 public final class TusAnswer {
 
     private final int status;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> headers;
 
     TusAnswer(int status) {
+        this(status, new LinkedHashMap<>());
+    }
+
+    private TusAnswer(int status, Map<String, String> headers) {
         this.status = status;
+        this.headers = headers;
+    }
+
+    /** The same headers, as {@code 202 Accepted}: the request's work goes on after the answer. */
+    TusAnswer accepted() {
+        return new TusAnswer(202, new LinkedHashMap<>(headers));
     }
 
     TusAnswer with(String name, String value) {

@@ -30,6 +30,14 @@ public record TusCall(SwiftAccount swift, S3Identity identity, UnaryOperator<Str
         Objects.requireNonNull(requestId, "requestId");
     }
 
+    /**
+     * This call without the request's headers and body, for work that goes on after the answer (the servlet
+     * container recycles the request).
+     */
+    TusCall detached() {
+        return new TusCall(swift, identity, name -> null, InputStream.nullInputStream(), 0, clock, requestId);
+    }
+
     String header(String name) {
         return headers.apply(name);
     }

@@ -3,6 +3,7 @@ package io.s3multi.s3.tus;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.multipart.UploadsHandler;
+import io.s3multi.s3.processing.BackgroundCompletions;
 import io.s3multi.s3.processing.ProcessingStatus;
 import io.s3multi.s3.processing.ProcessingSteps;
 import io.s3multi.s3.request.ObjectKeys;
@@ -31,6 +32,8 @@ public final class TusHandler {
     public static final String EXTENSIONS = "creation,creation-with-upload,creation-defer-length,termination,"
             + "concatenation,checksum,expiration";
     public static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
+    /** The processing state of a complete upload (HEAD, and the {@code 202} of {@code Prefer: respond-async}). */
+    public static final String PROCESSING_HEADER = "Upload-Processing";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final TusSettings settings;
@@ -38,17 +41,22 @@ public final class TusHandler {
     private final MultipartBridge multipart;
     private final PatchLocks locks = new PatchLocks(Duration.ofSeconds(3));
     private final ProcessingSteps processing;
+    private final TusCompletions completions;
 
     /**
      * @param completion the multipart completion, with a minimum part size of 0
      * @param processing the steps that completion runs, whose state HEAD shows
+     * @param background where completions run after a {@code 202} ({@code Prefer: respond-async}) or a HEAD that
+     *                   resumes one
      */
     public TusHandler(TusSettings settings, UploadCapability capability,
-            io.s3multi.s3.multipart.CompletionHandler completion, ProcessingSteps processing) {
+            io.s3multi.s3.multipart.CompletionHandler completion, ProcessingSteps processing,
+            BackgroundCompletions background) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.capability = Objects.requireNonNull(capability, "capability");
         this.multipart = new MultipartBridge(completion);
         this.processing = Objects.requireNonNull(processing, "processing");
+        this.completions = new TusCompletions(background);
     }
 
     /** The OPTIONS answer: what this server speaks. */
@@ -91,6 +99,7 @@ public final class TusHandler {
         if (withUpload || length.equals(OptionalLong.of(0))) {
             TusProgress progress = append(call, ref, upload, new TusProgress(0, List.of(), 1));
             answer.with("Upload-Offset", Long.toString(progress.offset()));
+            return finishIfComplete(call, ref, upload, progress, answer);
         }
         return answer;
     }
@@ -115,17 +124,22 @@ public final class TusHandler {
         TusUploads uploads = new TusUploads(call, ref);
         Optional<TusUpload> open = uploads.inProgress();
         if (open.isEmpty()) {
-            long size = uploads.publishedSize().orElseThrow(() -> new TusException(404, "no such upload"));
-            return withProcessing(call, ref, new TusAnswer(200).with("Upload-Offset", Long.toString(size))
-                    .with("Upload-Length", Long.toString(size)).with("Cache-Control", "no-store"));
+            Optional<Long> size = uploads.publishedSize();
+            if (size.isEmpty()) {
+                return rejectedOrUnknown(call, ref);
+            }
+            TusAnswer answer = new TusAnswer(200).with("Upload-Offset", Long.toString(size.get()))
+                    .with("Upload-Length", Long.toString(size.get())).with("Cache-Control", "no-store");
+            return processing.isEmpty() ? answer : answer.with(PROCESSING_HEADER, "published");
         }
         TusUpload upload = requireLive(call, open.get());
-        long offset = uploads.progress().offset();
+        TusProgress progress = uploads.progress();
+        long offset = progress.offset();
         TusAnswer answer = new TusAnswer(200)
                 .with("Upload-Offset", Long.toString(offset))
                 .with("Cache-Control", "no-store");
-        if (upload.length().isPresent() && offset == upload.length().getAsLong() && !upload.partial()) {
-            withProcessing(call, ref, answer);   // every byte is there: the steps before publishing may be at work
+        if (isComplete(upload, progress) && !processing.isEmpty()) {
+            processingState(call, ref, progress, answer);
         }
         if (upload.length().isPresent()) {
             answer.with("Upload-Length", Long.toString(upload.length().getAsLong()));
@@ -143,21 +157,44 @@ public final class TusHandler {
     }
 
     /**
-     * {@code Upload-Processing: <state>[; step=<step>][; reason=<reason>]} when processing steps recorded a state
-     * for the upload ({@code processing}, {@code published}, {@code rejected}; see {@code io.s3multi.s3.processing}).
+     * Every byte is there and steps are configured: {@code Upload-Processing: rejected; step=<step>;
+     * reason="<reason>"} for an upload a step rejected (and kept), else {@code processing[; step=<step>]}. A
+     * completion that no gateway runs any more (its gateway died, or a step had no verdict) is resumed here, in the
+     * background: the processing state in Swift says where; so polling the status URL finishes the upload.
      */
-    private TusAnswer withProcessing(TusCall call, TusUploadRef ref, TusAnswer answer) throws SwiftException {
-        if (processing.isEmpty()) {
-            return answer;
-        }
+    private void processingState(TusCall call, TusUploadRef ref, TusProgress progress, TusAnswer answer)
+            throws SwiftException {
         ProcessingStatus status = processing.status(call.swift(), ref.bucket(), ref.uploadId());
-        if (status.state() != ProcessingStatus.State.NONE) {
-            String value = status.state().name().toLowerCase(java.util.Locale.ROOT)
-                    + (status.step().isEmpty() ? "" : "; step=" + status.step())
-                    + (status.reason().isEmpty() ? "" : "; reason=\"" + status.reason().replace("\"", "'") + "\"");
-            answer.with("Upload-Processing", value);
+        if (status.state() == ProcessingStatus.State.REJECTED) {
+            answer.with(PROCESSING_HEADER, describe(status));
+            return;
         }
-        return answer;
+        answer.with(PROCESSING_HEADER, status.state() == ProcessingStatus.State.PROCESSING ? describe(status)
+                : "processing");
+        if (!completions.isRunning(ref)) {
+            TusCall detached = call.detached();
+            completions.inBackground(ref, () -> multipart.complete(detached, ref, progress.parts()));
+        }
+    }
+
+    /**
+     * Neither an upload in progress nor its object: 410 with {@code Upload-Processing: rejected; ...} when steps
+     * rejected it and it was deleted (its processing state stays until the sweeper removes it), else 404.
+     */
+    private TusAnswer rejectedOrUnknown(TusCall call, TusUploadRef ref) throws SwiftException {
+        if (!processing.isEmpty()) {
+            ProcessingStatus status = processing.status(call.swift(), ref.bucket(), ref.uploadId());
+            if (status.state() == ProcessingStatus.State.REJECTED) {
+                return new TusAnswer(410).with(PROCESSING_HEADER, describe(status)).with("Cache-Control", "no-store");
+            }
+        }
+        throw new TusException(404, "no such upload");
+    }
+
+    private static String describe(ProcessingStatus status) {
+        return status.state().name().toLowerCase(java.util.Locale.ROOT)
+                + (status.step().isEmpty() ? "" : "; step=" + status.step())
+                + (status.reason().isEmpty() ? "" : "; reason=\"" + status.reason().replace("\"", "'") + "\"");
     }
 
     /** PATCH on an upload's URL: the bytes at {@code Upload-Offset}. */
@@ -167,7 +204,7 @@ public final class TusHandler {
         }
         long offset = parseLength(call.header("Upload-Offset"), "Upload-Offset")
                 .orElseThrow(() -> new TusException(400, "Upload-Offset missing"));
-        Optional<AutoCloseable> lock = locks.tryLock(ref);
+        Optional<AutoCloseable> lock = locks.tryLock(call, ref);
         if (lock.isEmpty()) {
             throw new TusException(423, "another PATCH of this upload is in progress");
         }
@@ -183,7 +220,7 @@ public final class TusHandler {
             TusProgress after = append(call, ref, upload, progress);
             TusAnswer answer = new TusAnswer(204).with("Upload-Offset", Long.toString(after.offset()));
             expiresHeader(upload).ifPresent(value -> answer.with("Upload-Expires", value));
-            return answer;
+            return finishIfComplete(call, ref, upload, after, answer);
         } catch (IOException | RuntimeException failure) {
             throw failure;
         } catch (Exception closing) {
@@ -191,7 +228,7 @@ public final class TusHandler {
         }
     }
 
-    /** Stores the request body after {@code progress}, and publishes the upload when that was its last byte. */
+    /** Stores the request body after {@code progress}. */
     private TusProgress append(TusCall call, TusUploadRef ref, TusUpload upload, TusProgress progress)
             throws SwiftException, IOException {
         long room = upload.length().isPresent() ? upload.length().getAsLong() - progress.offset()
@@ -204,12 +241,35 @@ public final class TusHandler {
                 TusChecksum.parse(call.header("Upload-Checksum")));
         // An empty body stores nothing, except the one empty part an empty upload's object is made of.
         boolean emptyUpload = upload.length().equals(OptionalLong.of(0)) && progress.parts().isEmpty();
-        TusProgress after = call.contentLength() == 0 && !emptyUpload ? progress
+        return call.contentLength() == 0 && !emptyUpload ? progress
                 : new PatchWriter(call, ref, uploads, settings).write(progress, body);
-        if (!upload.partial() && upload.length().isPresent() && after.offset() == upload.length().getAsLong()) {
-            multipart.complete(call, ref, after.parts());
+    }
+
+    /**
+     * When {@code after} holds the upload's last byte, publishes it (through the processing steps): before the
+     * answer, or, with {@code Prefer: respond-async} and steps configured, after it: then the answer is {@code 202}
+     * with {@code Upload-Processing: processing}, and HEAD on the upload's URL (its {@code Location}) shows how
+     * processing goes.
+     */
+    private TusAnswer finishIfComplete(TusCall call, TusUploadRef ref, TusUpload upload, TusProgress after,
+            TusAnswer answer) {
+        if (!isComplete(upload, after)) {
+            return answer;
         }
-        return after;
+        if (!processing.isEmpty() && TusCompletions.prefersAsync(call.header("Prefer"))) {
+            TusCall detached = call.detached();
+            if (completions.inBackground(ref, () -> multipart.complete(detached, ref, after.parts()))) {
+                return answer.accepted().with("Preference-Applied", "respond-async")
+                        .with(PROCESSING_HEADER, "processing");
+            }
+        }
+        completions.now(ref, () -> multipart.complete(call, ref, after.parts()));
+        return answer;
+    }
+
+    /** Whether every byte of a (non-partial) upload is stored, so it is to be published. */
+    private static boolean isComplete(TusUpload upload, TusProgress progress) {
+        return !upload.partial() && upload.length().isPresent() && progress.offset() == upload.length().getAsLong();
     }
 
     /** DELETE on an upload's URL (termination). */

@@ -11,7 +11,9 @@
  * ({@link PatchWriter}). The offset is computed from the listing ({@link TusProgress}), so any gateway resumes any
  * upload. The last byte completes the upload through the multipart completion ({@link MultipartBridge}): an SLO at
  * the key, claims, clean-up and everything the completion path runs before publishing, as for
- * CompleteMultipartUpload. A DELETE is an AbortMultipartUpload. S3 clients see tus uploads in
+ * CompleteMultipartUpload. With {@code Prefer: respond-async} that completion runs after a {@code 202}
+ * ({@link TusCompletions}); HEAD shows its {@code Upload-Processing} state and resumes a completion no gateway runs
+ * any more. A DELETE is an AbortMultipartUpload. S3 clients see tus uploads in
  * ListMultipartUploads and may abort them.
  *
  * <h2>URLs</h2>

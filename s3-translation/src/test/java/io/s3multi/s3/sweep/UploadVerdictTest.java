@@ -27,7 +27,7 @@ class UploadVerdictTest {
     @Test
     void anOpenUploadIsNeverTouchedWithoutAnOldClaim() {
         UploadTraces upload = traces(OLD, PART_1);
-        upload.setMarker(stored(SegmentsLayout.marker("k", ID), OLD), "k", false);
+        upload.setMarker(stored(SegmentsLayout.marker("k", ID), OLD), "k", false, null);
         assertNothing(UploadVerdict.of(upload, Set.of(), NOW, GRACE));
         upload.setClaim(stored(SegmentsLayout.claim(ID), YOUNG));
         assertNothing(UploadVerdict.of(upload, Set.of(), NOW, GRACE));
@@ -38,7 +38,7 @@ class UploadVerdictTest {
     @Test
     void anOpenUploadWithAYoungPartIsNotFinishedEvenWithADeadClaim() {
         UploadTraces upload = traces(YOUNG, PART_1);
-        upload.setMarker(stored(SegmentsLayout.marker("k", ID), OLD), "k", false);
+        upload.setMarker(stored(SegmentsLayout.marker("k", ID), OLD), "k", false, null);
         upload.setClaim(stored(SegmentsLayout.claim(ID), OLD));
         assertNothing(UploadVerdict.of(upload, Set.of(), NOW, GRACE));
     }
@@ -57,7 +57,7 @@ class UploadVerdictTest {
     @Test
     void aFinishedMarkerGoesLastAndOnlyWhenNothingUnnamedStays() {
         UploadTraces upload = traces(OLD, PART_1, PART_2);
-        upload.setMarker(stored(SegmentsLayout.marker("k", ID), OLD), "k", true);
+        upload.setMarker(stored(SegmentsLayout.marker("k", ID), OLD), "k", true, null);
         UploadVerdict verdict = UploadVerdict.of(upload, Set.of(PART_1), NOW, GRACE);
         assertEquals(List.of(PART_2), names(verdict.removals()));
         assertEquals(SegmentsLayout.marker("k", ID), verdict.marker().name());
@@ -65,8 +65,36 @@ class UploadVerdictTest {
         upload.addSegment(stored(SegmentsLayout.part(ID, 3, PartAttempt.begunAt(YOUNG)), YOUNG));
         assertNull(UploadVerdict.of(upload, Set.of(PART_1), NOW, GRACE).marker());
         UploadTraces youngMarker = traces(OLD, PART_1);
-        youngMarker.setMarker(stored(SegmentsLayout.marker("k", ID), YOUNG), "k", true);
+        youngMarker.setMarker(stored(SegmentsLayout.marker("k", ID), YOUNG), "k", true, null);
         assertNull(UploadVerdict.of(youngMarker, Set.of(PART_1), NOW, GRACE).marker());
+    }
+
+    @Test
+    void anOpenUploadPastItsExpiryIsExpiredUnlessClaimed() {
+        UploadTraces upload = traces(YOUNG, PART_1);
+        upload.setMarker(stored(SegmentsLayout.marker("k", ID), YOUNG), "k", false, NOW.plusSeconds(1));
+        upload.setProcessing(stored(SegmentsLayout.processing(ID), OLD));
+        assertNothing(UploadVerdict.of(upload, Set.of(), NOW, GRACE));
+        assertFalse(UploadVerdict.of(upload, Set.of(), NOW, GRACE).expired(), "not yet expired");
+
+        upload.setMarker(stored(SegmentsLayout.marker("k", ID), YOUNG), "k", false, NOW);
+        UploadVerdict verdict = UploadVerdict.of(upload, Set.of(), NOW, GRACE);
+        assertTrue(verdict.expired(), "expired: no grace period beyond Upload-Expires");
+        assertEquals(List.of(), verdict.removals(), "the expiry aborts it under its lock, not a bulk delete");
+
+        upload.setClaim(stored(SegmentsLayout.claim(ID), YOUNG));
+        assertFalse(UploadVerdict.of(upload, Set.of(), NOW, GRACE).expired(), "a live Complete or Abort holds it");
+    }
+
+    @Test
+    void anOldProcessingStateWithoutMarkerGoes() {
+        UploadTraces upload = new UploadTraces(ID);
+        upload.setProcessing(stored(SegmentsLayout.processing(ID), OLD));
+        assertEquals(List.of(SegmentsLayout.processing(ID)),
+                names(UploadVerdict.of(upload, Set.of(), NOW, GRACE).removals()));
+        UploadTraces young = new UploadTraces(ID);
+        young.setProcessing(stored(SegmentsLayout.processing(ID), YOUNG));
+        assertEquals(List.of(), UploadVerdict.of(young, Set.of(), NOW, GRACE).removals());
     }
 
     @Test

@@ -28,13 +28,17 @@ final class PageBrowser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final ChromeDriver driver;
+    private final Path downloads;
 
-    PageBrowser() {
+    PageBrowser() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new AssertionError("the browser tests need Debian's chromium and chromium-driver"
                     + " (installed by dev/test through dev/containers install)");
         }
+        downloads = Files.createTempDirectory("page-downloads");
         var options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,1000",
                 "--no-first-run", "--disable-gpu");
@@ -55,8 +59,21 @@ final class PageBrowser implements AutoCloseable {
     }
 
     void signIn(String accessKey, String secretKey) {
+        driver.findElement(By.cssSelector("input[name=kind][value=s3]")).click();
         type("#access-key", accessKey);
         type("#secret-key", secretKey);
+        submitSignIn();
+    }
+
+    /** Signs in with a Swift token and the account's storage path ({@code /v1/AUTH_...}). */
+    void signInWithToken(String token, String storagePath) {
+        driver.findElement(By.cssSelector("input[name=kind][value=swift]")).click();
+        type("#swift-token", token);
+        type("#storage-path", storagePath);
+        submitSignIn();
+    }
+
+    private void submitSignIn() {
         driver.findElement(By.id("sign-in-button")).click();
         waitUntil(Duration.ofSeconds(20), () -> driver.findElement(By.id("workspace")).isDisplayed()
                 || !driver.findElement(By.id("sign-in-error")).getText().isEmpty());
@@ -64,6 +81,12 @@ final class PageBrowser implements AutoCloseable {
         if (!error.isEmpty()) {
             throw new AssertionError(error);
         }
+    }
+
+    /** Reloads the page; a tab that was signed in comes back signed in, with the bucket and mode it had. */
+    void reload(String bucket, String mode) {
+        driver.navigate().refresh();
+        waitUntil(Duration.ofSeconds(20), () -> "true".equals(attribute("body", "data-ready")) && ready(bucket, mode));
     }
 
     void type(String selector, String text) {
@@ -76,8 +99,15 @@ final class PageBrowser implements AutoCloseable {
     void choose(String bucket, String mode) {
         driver.findElement(By.id("mode-" + mode)).click();
         type("#bucket", bucket + Keys.TAB);
-        waitUntil(Duration.ofSeconds(10), () -> !driver.findElements(By.cssSelector(".uppy-Dashboard-input")).isEmpty()
-                && bucket.equals(attribute("#objects", "data-bucket")));
+        waitUntil(Duration.ofSeconds(10), () -> ready(bucket, mode));
+    }
+
+    /** Whether the page's Uppy is the one for this bucket and mode and the listing shows the bucket. */
+    private boolean ready(String bucket, String mode) {
+        return Boolean.TRUE.equals(script("const page = window.s3multiPage;"
+                + " return !!page && page.bucket === arguments[0] && page.mode === arguments[1]", bucket, mode))
+                && !driver.findElements(By.cssSelector(".uppy-Dashboard-input")).isEmpty()
+                && bucket.equals(attribute("#objects", "data-bucket"));
     }
 
     /** Adds files the way a file chooser does. */
@@ -99,16 +129,72 @@ final class PageBrowser implements AutoCloseable {
         driver.findElement(By.cssSelector(".uppy-StatusBar [aria-label='Cancel']")).click();
     }
 
+    /** Clicks the status bar's button that pauses (or resumes) every upload. */
+    void pauseOrResumeAll() {
+        driver.findElement(By.cssSelector(".uppy-StatusBar [data-cy=togglePauseResume]")).click();
+    }
+
+    /** Clicks the pause (or resume) button of the file's own progress circle; returns its label after the click. */
+    String pauseOrResumeFile(String name) {
+        String id = (String) script("return window.s3multiPage.uppy.getFiles().find(f => f.name === arguments[0]).id", name);
+        By button = By.cssSelector("[id='uppy_" + id + "'] button.uppy-Dashboard-Item-progressIndicator");
+        String before = driver.findElement(button).getAttribute("aria-label");
+        driver.findElement(button).click();
+        waitUntil(Duration.ofSeconds(10), () -> !before.equals(driver.findElement(button).getAttribute("aria-label")));
+        return driver.findElement(button).getAttribute("aria-label");
+    }
+
+    /** Whether Uppy holds each of its files paused. */
+    @SuppressWarnings("unchecked")
+    List<Boolean> paused() {
+        return (List<Boolean>) script("return window.s3multiPage.uppy.getFiles().map(f => !!f.isPaused)");
+    }
+
     /** Waits for the page to report the end of the upload batch and returns how it ended. */
     String awaitUploadsEnd(Duration timeout) {
-        waitUntil(timeout, () -> List.of("complete", "failed", "cancelled").contains(attribute("body", "data-uploads")));
+        try {
+            waitUntil(timeout, () -> List.of("complete", "failed", "cancelled").contains(attribute("body", "data-uploads")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("uploads still " + attribute("body", "data-uploads") + " after " + timeout
+                    + ", retries " + retries() + ": " + script("return JSON.stringify(window.s3multiPage.uppy.getFiles()"
+                    + ".map(f => ({ name: f.name, progress: f.progress, error: f.error, paused: f.isPaused })))"), e);
+        }
         return attribute("body", "data-uploads");
     }
 
     /** The keys in the page's listing of the bucket. */
+    @SuppressWarnings("unchecked")
     List<String> listedKeys() {
-        return driver.findElements(By.cssSelector("#objects tbody tr")).stream()
-                .map(row -> row.getAttribute("data-key")).toList();
+        // One script, not an element per row: the page re-renders the listing whenever it refreshes it.
+        return (List<String>) script("return [...document.querySelectorAll('#objects tbody tr')].map(r => r.dataset.key)");
+    }
+
+    /** The text of the listing's cells (key, size, last modified) in the row of {@code key}. */
+    @SuppressWarnings("unchecked")
+    List<String> listedRow(String key) {
+        return (List<String>) script("const row = [...document.querySelectorAll('#objects tbody tr')]"
+                + ".find(r => r.dataset.key === arguments[0]);"
+                + " return [...row.cells].slice(0, 3).map(c => c.textContent)", key);
+    }
+
+    /** Clicks Download in the row of {@code key} and waits for Chromium to have saved the file. */
+    Path download(String key, String fileName) {
+        listButton(key, "download").click();
+        Path file = downloads.resolve(fileName);
+        waitUntil(Duration.ofSeconds(20), () -> Files.isRegularFile(file)
+                && !Files.exists(downloads.resolve(fileName + ".crdownload")));
+        return file;
+    }
+
+    /** Clicks Delete in the row of {@code key}, confirms, and waits for the row to go. */
+    void delete(String key) {
+        listButton(key, "delete").click();
+        driver.switchTo().alert().accept();
+        waitUntil(Duration.ofSeconds(20), () -> !listedKeys().contains(key));
+    }
+
+    private WebElement listButton(String key, String action) {
+        return driver.findElement(By.cssSelector("#objects tbody tr[data-key='" + key + "'] button." + action));
     }
 
     /** Bytes the page has sent of its (first) file, as Uppy counts them. */
@@ -166,7 +252,12 @@ final class PageBrowser implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         driver.quit();
+        try (var files = Files.walk(downloads)) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

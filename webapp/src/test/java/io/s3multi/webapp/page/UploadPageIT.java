@@ -4,88 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.webapp.s3.S3TestGateway;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 
 /**
  * The upload page in a real headless Chromium against the gateway and the dev Swift: S3 multipart with parts in
- * parallel, a folder, cancel, the page served from another origin through the bucket's CORS rules, and tus with a
- * connection cut halfway. Every upload
- * is checked byte for byte through S3, and what Swift keeps in {@code <bucket>_segments} is looked at directly.
+ * parallel, a folder, cancel, the page served from another origin uploading by S3 multipart and by tus through the
+ * bucket's CORS rules, and tus with a connection cut halfway. Every upload is checked byte for byte through S3, and
+ * what Swift keeps in {@code <bucket>_segments} is looked at directly. The page's other controls:
+ * {@link UploadPageControlsIT}.
  *
  * <p>With {@code -Dupload-page.screenshot=<file>} the cancel test also saves a screenshot of the page mid-upload
  * (how the README's {@code docs/upload-page.png} is made).
  */
-class UploadPageIT {
-
-    private static final int MiB = 1024 * 1024;
-
-    private static S3TestGateway gateway;
-    private static PageBrowser browser;
-
-    @TempDir
-    Path files;
-
-    private final List<String> buckets = new ArrayList<>();
-
-    @BeforeAll
-    static void start() throws Exception {
-        Properties configuration = S3TestGateway.configuration();
-        String pipeline = S3TestGateway.PIPELINE.replace("healthcheck", "healthcheck upload_page");
-        configuration.setProperty("pipeline", pipeline.contains(" tus ") ? pipeline : pipeline.replace(" s3multi", " tus s3multi"));
-        gateway = S3TestGateway.start(configuration);
-        browser = new PageBrowser();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
-
-    @AfterEach
-    void deleteBuckets() {
-        browser.network(false, -1);
-        buckets.forEach(gateway::deleteBucketDirectly);
-    }
-
-    private String bucket() {
-        String bucket = S3TestGateway.uniqueBucket();
-        buckets.add(bucket);
-        s3().createBucket(b -> b.bucket(bucket));
-        return bucket;
-    }
-
-    private static S3Client s3() {
-        return gateway.s3();
-    }
-
-    private void openPage(String url, String bucket, String mode) {
-        browser.open(url);
-        browser.signIn(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY);
-        browser.choose(bucket, mode);
-    }
+class UploadPageIT extends PageTest {
 
     @Test
     void largeFileGoesUpInPartsSentInParallel() throws Exception {
@@ -133,12 +71,8 @@ class UploadPageIT {
     void cancelLeavesNoUploadAndNoSegmentBehind() throws Exception {
         String bucket = bucket();
         Path file = randomFile("cancelled.bin", 30 * MiB, 2);
-        openPage(gateway.uri("/upload/").toString(), bucket, "s3");
-        browser.network(false, 4 * MiB);
-
-        browser.addFiles(List.of(file));
-        browser.startUpload();
-        browser.waitUntil(Duration.ofSeconds(60), () -> partsStored(bucket) >= 1);
+        startUploading(gateway.uri("/upload/").toString(), bucket, "s3", 4 * MiB, List.of(file));
+        browser.waitUntil(Duration.ofSeconds(60), () -> partsStored(bucket).size() >= 1);
         String screenshot = System.getProperty("upload-page.screenshot", "");
         if (!screenshot.isEmpty()) {
             browser.screenshot(Path.of(screenshot));
@@ -157,7 +91,7 @@ class UploadPageIT {
     }
 
     @Test
-    void pageFromAnotherOriginUploadsThroughTheBucketsCors() throws Exception {
+    void pageFromAnotherOriginUploadsByS3AndByTusThroughTheBucketsCors() throws Exception {
         try (var site = new StaticSite(Path.of("target/classes/s3multi-upload-page").toAbsolutePath())) {
             String origin = "http://localhost:" + site.port();
             String bucket = bucket();
@@ -172,6 +106,14 @@ class UploadPageIT {
 
             assertEquals("complete", browser.awaitUploadsEnd(Duration.ofSeconds(60)), browser.log());
             assertSameBytes(file, bucket, "across.bin");
+
+            // tus: the creation POST signed in its headers, then PATCHes on the upload URL, all through CORS.
+            Path small = randomFile("across-by-tus.bin", 3 * MiB + 5, 5);
+            browser.choose(bucket, "tus");
+            browser.addFiles(List.of(small));
+            browser.startUpload();
+
+            assertUploaded(bucket, List.of(small));
         }
     }
 
@@ -179,11 +121,7 @@ class UploadPageIT {
     void tusUploadResumesByItselfAfterTheConnectionIsCut() throws Exception {
         String bucket = bucket();
         Path file = randomFile("resumed.bin", 50 * MiB, 4);
-        openPage(gateway.uri("/upload/").toString(), bucket, "tus");
-        browser.network(false, 16 * MiB);
-
-        browser.addFiles(List.of(file));
-        browser.startUpload();
+        startUploading(gateway.uri("/upload/").toString(), bucket, "tus", 16 * MiB, List.of(file));
         browser.waitUntil(Duration.ofSeconds(60), () -> browser.bytesUploaded() >= 25L * MiB);
         browser.network(true, -1);
         browser.waitUntil(Duration.ofSeconds(30), () -> browser.retries() >= 1);
@@ -194,57 +132,11 @@ class UploadPageIT {
         assertEquals(List.of(), s3().listMultipartUploads(l -> l.bucket(bucket)).uploads());
     }
 
-    private int partsStored(String bucket) {
-        var uploads = s3().listMultipartUploads(l -> l.bucket(bucket)).uploads();
-        return uploads.isEmpty() ? 0 : s3().listParts(l -> l.bucket(bucket).key(uploads.get(0).key())
-                .uploadId(uploads.get(0).uploadId())).parts().size();
-    }
-
-    private static List<String> segments(String bucket) {
-        try {
-            return S3TestGateway.objectNames(gateway.swift(), bucket + "_segments");
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     /** The largest number of spans that were open at one instant. */
     private static int mostAtOnce(List<Map<String, Number>> spans) {
         return spans.stream().mapToInt(span -> (int) spans.stream()
                 .filter(other -> other.get("start").doubleValue() <= span.get("start").doubleValue()
                         && other.get("end").doubleValue() > span.get("start").doubleValue())
                 .count()).max().orElse(0);
-    }
-
-    private Path randomFile(String name, int size, long seed) throws IOException {
-        Path path = files.resolve(name);
-        Files.createDirectories(path.getParent());
-        var random = new Random(seed);
-        byte[] block = new byte[MiB];
-        try (OutputStream out = Files.newOutputStream(path)) {
-            for (int written = 0; written < size; written += block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, Math.min(block.length, size - written));
-            }
-        }
-        return path;
-    }
-
-    private static void assertSameBytes(Path expected, String bucket, String key) throws IOException {
-        try (InputStream want = Files.newInputStream(expected);
-                InputStream got = s3().getObject(g -> g.bucket(bucket).key(key))) {
-            byte[] a = new byte[64 * 1024];
-            long offset = 0;
-            while (true) {
-                int n = want.readNBytes(a, 0, a.length);
-                byte[] b = got.readNBytes(n == 0 ? 1 : n);
-                if (n == 0) {
-                    assertEquals(0, b.length, key + " is longer than " + expected);
-                    return;
-                }
-                assertTrue(Arrays.equals(a, 0, n, b, 0, b.length), key + " differs from " + expected + " at or after byte " + offset);
-                offset += n;
-            }
-        }
     }
 }

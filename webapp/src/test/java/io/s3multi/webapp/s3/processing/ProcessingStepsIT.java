@@ -14,10 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -28,21 +24,14 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * {@code checksum clamav webhook}, rejected uploads deleted. An object appears at its key only once every step
  * passed; what Swift holds afterwards is listed.
  */
-public class ProcessingStepsIT {
+public class ProcessingStepsIT extends ProcessingGatewayTest {
 
     private static final int PART = 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static PrivateClamd clamd;
-    private static TestWebhook webhook;
-    private static S3TestGateway gateway;
-    private String bucket;
-
-    @BeforeAll
-    static void start() throws Exception {
-        clamd = PrivateClamd.start();
-        webhook = TestWebhook.start();
-        gateway = S3TestGateway.start(configuration(clamd, webhook, "delete"));
+    @Override
+    protected Properties configuration(PrivateClamd privateClamd, TestWebhook testWebhook) {
+        return configuration(privateClamd, testWebhook, "delete");
     }
 
     /** The test gateway's configuration with the three steps, a fast webhook backoff and 1 MiB parts. */
@@ -56,24 +45,6 @@ public class ProcessingStepsIT {
         properties.setProperty("filter.s3multi.processing_webhook_attempts", "4");
         properties.setProperty("filter.s3multi.processing_rejected", rejected);
         return properties;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try (PrivateClamd c = clamd; TestWebhook w = webhook; S3TestGateway g = gateway) {
-            // closed in reverse order
-        }
-    }
-
-    @BeforeEach
-    void createBucket() {
-        bucket = S3TestGateway.uniqueBucket();
-        s3().createBucket(b -> b.bucket(bucket));
-    }
-
-    @AfterEach
-    void deleteBucket() {
-        gateway.deleteBucketDirectly(bucket);
     }
 
     /** The EICAR test file, put together here so that the source itself is no test file. */
@@ -153,7 +124,7 @@ public class ProcessingStepsIT {
         assertEquals(List.of(), segmentNames(), "abort removes the parts, the marker and the state");
     }
 
-    private static S3Client s3() {
+    private S3Client s3() {
         return gateway.s3();
     }
 

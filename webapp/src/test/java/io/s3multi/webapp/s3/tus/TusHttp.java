@@ -20,21 +20,21 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /** Raw tus requests to a gateway, with java.net.http (which sends PATCH, and every header a test needs). */
-final class TusHttp {
+public final class TusHttp {
 
-    static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.0.0";
     /** Headers java.net.http sets itself. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect");
 
     private final URI endpoint;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    TusHttp(URI endpoint) {
+    public TusHttp(URI endpoint) {
         this.endpoint = endpoint;
     }
 
     /** {@code POST /tus/<bucket>/} signed with SigV4 (Authorization header) as test:tester. */
-    HttpResponse<String> createSigned(String bucket, Map<String, String> headers, byte[] body) {
+    public HttpResponse<String> createSigned(String bucket, Map<String, String> headers, byte[] body) {
         return send(signed(bucket, headers, body, false));
     }
 
@@ -83,11 +83,11 @@ final class TusHttp {
         return send(builder.build());
     }
 
-    HttpResponse<String> head(String url) {
+    public HttpResponse<String> head(String url) {
         return request("HEAD", url, Map.of(), null);
     }
 
-    HttpResponse<String> patch(String url, long offset, byte[] body, Map<String, String> more) {
+    public HttpResponse<String> patch(String url, long offset, byte[] body, Map<String, String> more) {
         Map<String, String> headers = new LinkedHashMap<>(more);
         headers.putIfAbsent("Content-Type", "application/offset+octet-stream");
         headers.put("Upload-Offset", Long.toString(offset));
@@ -99,7 +99,7 @@ final class TusHttp {
     }
 
     /** A signed creation of an upload of {@code length} bytes; its URL. */
-    String create(String bucket, long length, Map<String, String> more) {
+    public String create(String bucket, long length, Map<String, String> more) {
         Map<String, String> headers = new LinkedHashMap<>(more);
         headers.put("Tus-Resumable", VERSION);
         headers.put("Upload-Length", Long.toString(length));
@@ -114,7 +114,7 @@ final class TusHttp {
         return Long.parseLong(response.headers().firstValue("Upload-Offset").orElseThrow());
     }
 
-    static String header(HttpResponse<?> response, String name) {
+    public static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse(null);
     }
 
@@ -133,7 +133,7 @@ final class TusHttp {
         }
     }
 
-    static Map<String, String> headers(String... pairs) {
+    public static Map<String, String> headers(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);
@@ -142,7 +142,7 @@ final class TusHttp {
     }
 
     /** The configuration of a gateway with tus in its pipeline. */
-    static java.util.Properties configuration() {
+    public static java.util.Properties configuration() {
         java.util.Properties properties = S3TestGateway.configuration();
         properties.setProperty("pipeline", S3TestGateway.PIPELINE.replace("tempauth", "tempauth tus"));
         properties.setProperty("filter.tus.swift_url", S3TestGateway.SWIFT_URL);
