@@ -41,7 +41,8 @@ final class ProcFs {
     /**
      * CPU seconds of the process's JIT compiler threads ({@code C1 CompilerThread<n>}, {@code C2 CompilerThread<n>}
      * in {@code /proc/<pid>/task/<tid>/stat}): what a JVM spends compiling rather than serving. A thread that has
-     * ended is not counted, so read this around intervals in which the compiler threads stay (HotSpot keeps them).
+     * ended is not counted: HotSpot keeps one thread per compiler (all there are on 2 cores), more come and go on
+     * larger machines unless the JVM runs with {@code -XX:-UseDynamicNumberOfCompilerThreads}.
      */
     static double jitCpuSeconds(long pid) {
         double sum = 0;
