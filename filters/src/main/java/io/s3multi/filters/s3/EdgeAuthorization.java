@@ -5,6 +5,7 @@ import io.s3multi.s3.access.authorization.AccessRequest;
 import io.s3multi.s3.access.authorization.Authorized;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.request.S3Operation;
+import io.s3multi.s3.request.S3Request;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
@@ -19,22 +20,23 @@ final class EdgeAuthorization {
     }
 
     /**
+     * @param authorizedAs   the request as authorization sees it (a form upload: the PutObject of its key)
      * @param authentication who an auth stage (or a PostObject form's signature) says sent the request; empty:
      *                       anonymous
      * @throws S3Exception {@code InvalidAccessKeyId} for credentials no stage knew, {@code AccessDenied} for a
      *                     request the authorizer refuses
      */
-    static Authorized authorize(HttpServletRequest request, S3Exchange exchange, S3Operation operation,
-            Optional<S3Authentication> authentication) {
+    static Authorized authorize(HttpServletRequest request, S3Exchange exchange, S3Request authorizedAs,
+            S3Operation operation, Optional<S3Authentication> authentication) {
         SharedAccess access = SharedAccess.in(request.getServletContext());
         if (authentication.isEmpty() && exchange.signature().isPresent()) {
             throw S3Exception.invalidAccessKeyId(exchange.signature().get().accessKey());
         }
         AccessRequest input = authentication
-                .map(known -> new AccessRequest(exchange.request(), Optional.of(known.identity()),
+                .map(known -> new AccessRequest(authorizedAs, Optional.of(known.identity()),
                         Optional.of(known.swift()), known.ownOtherAccounts().orElse(access.serviceAccounts()),
                         request.getRemoteAddr(), request.isSecure()))
-                .orElseGet(() -> new AccessRequest(exchange.request(), Optional.empty(), Optional.empty(),
+                .orElseGet(() -> new AccessRequest(authorizedAs, Optional.empty(), Optional.empty(),
                         access.serviceAccounts(), request.getRemoteAddr(), request.isSecure()));
         PipelineAttributes.ACCESS_IDENTITY.set(request, input.requester().userArn().orElse("anonymous"));
         Authorized authorized = access.authorizer().authorize(operation, input);

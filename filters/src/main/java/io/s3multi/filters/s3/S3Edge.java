@@ -7,6 +7,7 @@ import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.s3.access.authorization.Authorized;
 import io.s3multi.s3.error.S3ErrorXml;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.PostObjectHandler;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
@@ -120,7 +121,10 @@ public final class S3Edge {
             Optional<PostSubmission> form = FormUploads.read(request, operation, client, clock);
             Optional<S3Authentication> authentication = S3Attributes.S3_AUTHENTICATION.find(request)
                     .or(() -> form.flatMap(f -> FormUploads.authenticate(request, f)));
-            Authorized authorized = EdgeAuthorization.authorize(request, exchange, operation, authentication);
+            // a form is authorized as the PutObject it amounts to: a policy names the form's key, not the bucket
+            S3Request authorizedAs = form.map(f -> PostObjectHandler.asPut(s3, f)).orElse(s3);
+            Authorized authorized = EdgeAuthorization.authorize(request, exchange, authorizedAs, operation,
+                    authentication);
             S3Call call = authorized.call(s3, form.map(FormUploads::body).orElseGet(() -> new ServletBodySource(
                     request, exchange.head(), authentication.map(S3Authentication::signed).orElse(null),
                     authentication.flatMap(S3Authentication::chunkSigningKey).orElse(null), client)), clock,

@@ -121,10 +121,12 @@ public final class ReservedMetadata {
     /** Removes a piece of a bucket's tags: {@code X-Remove-Container-Meta-<name>}. */
     public static final String CONTAINER_TAGS_REMOVE_PREFIX = "X-Remove-Container-Meta-S3multi-Tags-";
 
-    // On an upload's marker (UploadInfo): the key, the initiator's display name, the object's content type and
+    // On an upload's marker (UploadInfo): the key, the initiator's display name and id (its ARN), the object's
+    // content type and
     // content headers (Header-<name>), all URL-encoded; the upload's x-amz-checksum-algorithm.
     public static final String MARKER_KEY = SWIFT_PREFIX + "Key";
     public static final String MARKER_INITIATOR = SWIFT_PREFIX + "Initiator";
+    public static final String MARKER_INITIATOR_ID = SWIFT_PREFIX + "Initiator-Id";
     public static final String MARKER_CONTENT_TYPE = SWIFT_PREFIX + "Content-Type";
     public static final String MARKER_HEADER_PREFIX = SWIFT_PREFIX + "Header-";
     public static final String MARKER_CHECKSUM_ALGORITHM = SWIFT_PREFIX + "Checksum-Algorithm";

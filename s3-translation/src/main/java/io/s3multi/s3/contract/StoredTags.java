@@ -1,10 +1,12 @@
 package io.s3multi.s3.contract;
 
+import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.tagging.TagSet;
 import io.s3multi.swift.SwiftHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * How tags are kept in Swift: an object's as reserved object metadata, a bucket's as reserved container metadata.
@@ -19,8 +21,10 @@ import java.util.Map;
  * as it does for user metadata). AWS counts an object's tags apart from its 2 KB of user metadata, Swift does not,
  * so a tag set that AWS takes may not fit: ten tags of 128 and 256 characters need about 3.9 KB. Such a set is
  * refused with {@code 400 InvalidTag} whose message gives the sizes, before anything is written. On an object the
- * tags share the room with its user metadata and 512 bytes (10 items) kept for the gateway's own entries; on a
- * container with whatever metadata the container holds.
+ * tags share the room with its user metadata, its ACL's pieces ({@link StoredAcl}) and 512 bytes (10 items) kept
+ * for the gateway's own small entries; on a container with whatever metadata the container holds. The same count
+ * refuses an object ACL that would not fit beside the tags ({@code MalformedACLError}, as AWS refuses an ACL it
+ * cannot keep), so neither write ever reaches Swift's limit as Swift's own 400.
  */
 public final class StoredTags {
 
@@ -79,21 +83,81 @@ public final class StoredTags {
     }
 
     /**
-     * Refuses tags that would not fit beside an object's user metadata.
+     * Refuses tags that would not fit beside an object's user metadata and its ACL.
      *
-     * @param objectHeaders the headers the object is written with (or re-written by a POST), tags excluded
+     * @param objectHeaders the headers the object is written with (or re-written by a POST), tags excluded, its
+     *                      ACL pieces ({@link StoredAcl}) included
      * @throws S3Exception {@code InvalidTag} when they do not fit
      */
     public static void requireRoomOnObject(SwiftHeaders objectHeaders, TagSet tags) {
-        int bytes = OBJECT_RESERVED_BYTES;
-        int items = OBJECT_RESERVED_ITEMS;
+        SwiftHeaders adding = pieces(ReservedMetadata.TAGS_PREFIX, tags);
+        if (!fitsOnObject(objectHeaders, adding, StoredTags::isObjectTagPiece)) {
+            throw S3Exception.invalidTag("The tag set takes " + bytes(adding, OBJECT_META) + " bytes of Swift metadata;"
+                    + " this object has room for " + roomLeft(objectHeaders, StoredTags::isObjectTagPiece)
+                    + " (Swift keeps " + SWIFT_MAX_META_BYTES + " bytes of metadata per object, other metadata"
+                    + " included).").withReason("swiftMetadataLimit");
+        }
+    }
+
+    /**
+     * Refuses an object ACL that would not fit beside the object's user metadata and tags. AWS refuses an ACL it
+     * cannot keep (more than 100 grants) with {@code MalformedACLError}, so this does too.
+     *
+     * @param objectHeaders the object's headers as a metadata POST keeps them, tags included
+     * @param aclPieces     the pieces of the new ACL ({@link StoredAcl#objectHeaders})
+     * @throws S3Exception {@code MalformedACLError} when it does not fit
+     */
+    public static void requireRoomForAcl(SwiftHeaders objectHeaders, SwiftHeaders aclPieces) {
+        if (!fitsOnObject(objectHeaders, aclPieces, StoredAcl::isObjectAclPiece)) {
+            throw S3Exception.of(S3ErrorCode.MALFORMED_ACL, "The ACL takes " + bytes(aclPieces, OBJECT_META)
+                    + " bytes of Swift metadata; this object has room for "
+                    + roomLeft(objectHeaders, StoredAcl::isObjectAclPiece) + " beside its metadata and tags (Swift"
+                    + " keeps " + SWIFT_MAX_META_BYTES + " bytes of metadata per object).")
+                    .withReason("swiftMetadataLimit");
+        }
+    }
+
+    /**
+     * The one room count for an object: its user metadata, the pieces of its tags and of its ACL (the reserved
+     * entries that grow with what a client asks for), and {@link #OBJECT_RESERVED_BYTES} kept for the gateway's
+     * small entries; {@code adding} replaces whatever {@code replaced} names.
+     */
+    private static boolean fitsOnObject(SwiftHeaders objectHeaders, SwiftHeaders adding, Predicate<String> replaced) {
+        if (adding.fields().isEmpty()) {
+            return true;
+        }
+        int bytes = OBJECT_RESERVED_BYTES + bytes(adding, OBJECT_META);
+        int items = OBJECT_RESERVED_ITEMS + adding.fields().size();
         for (Map.Entry<String, String> field : objectHeaders.fields()) {
-            if (startsWithIgnoringCase(field.getKey(), OBJECT_META) && !ReservedMetadata.isReserved(field.getKey())) {
+            if (countsOnObject(field.getKey()) && !replaced.test(field.getKey())) {
                 bytes += metaBytes(field, OBJECT_META);
                 items++;
             }
         }
-        requireRoom(pieces(ReservedMetadata.TAGS_PREFIX, tags), OBJECT_META, bytes, items, "object");
+        return bytes <= SWIFT_MAX_META_BYTES && items <= SWIFT_MAX_META_COUNT;
+    }
+
+    private static int roomLeft(SwiftHeaders objectHeaders, Predicate<String> replaced) {
+        int used = OBJECT_RESERVED_BYTES;
+        for (Map.Entry<String, String> field : objectHeaders.fields()) {
+            if (countsOnObject(field.getKey()) && !replaced.test(field.getKey())) {
+                used += metaBytes(field, OBJECT_META);
+            }
+        }
+        return Math.max(0, SWIFT_MAX_META_BYTES - used);
+    }
+
+    private static boolean countsOnObject(String header) {
+        return startsWithIgnoringCase(header, OBJECT_META) && (!ReservedMetadata.isReserved(header)
+                || isObjectTagPiece(header) || StoredAcl.isObjectAclPiece(header));
+    }
+
+    private static int bytes(SwiftHeaders fields, String prefix) {
+        int bytes = 0;
+        for (Map.Entry<String, String> field : fields.fields()) {
+            bytes += metaBytes(field, prefix);
+        }
+        return bytes;
     }
 
     /**
@@ -117,10 +181,7 @@ public final class StoredTags {
 
     private static void requireRoom(SwiftHeaders tagPieces, String prefix, int usedBytes, int usedItems,
                                     String resource) {
-        int bytes = 0;
-        for (Map.Entry<String, String> field : tagPieces.fields()) {
-            bytes += metaBytes(field, prefix);
-        }
+        int bytes = bytes(tagPieces, prefix);
         int items = tagPieces.fields().size();
         if (items == 0) {
             return;

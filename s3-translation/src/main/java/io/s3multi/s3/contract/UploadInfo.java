@@ -34,10 +34,13 @@ import java.util.Optional;
  *                          stored on the marker as on an object ({@link ObjectLockState}); applied at Complete
  * @param acl               the reserved metadata of the object's own ACL ({@link StoredAcl}), kept on the marker as
  *                          on an object and written onto the manifest; empty when the upload asked for no ACL
+ * @param initiatorId       the id S3 shows for who initiated the upload: the user's ARN
+ *                          ({@code arn:aws:iam::<account>:user/<name>}) or {@code anonymous}; empty on markers
+ *                          written before it was kept
  */
 public record UploadInfo(String key, UploadId uploadId, String contentType, Map<String, String> contentHeaders,
         Map<String, String> userMetadata, Optional<DigestAlgorithm> checksumAlgorithm, ChecksumType checksumType,
-        String initiator, TagSet tags, ObjectLockState lock, SwiftHeaders acl) {
+        String initiator, TagSet tags, ObjectLockState lock, SwiftHeaders acl, String initiatorId) {
 
     /** The content type of an upload's marker, before its parameters. */
     public static final String MARKER_CONTENT_TYPE = "application/x-s3multi-upload";
@@ -49,6 +52,7 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
     private static final String META_CHECKSUM_ALGORITHM = ReservedMetadata.MARKER_CHECKSUM_ALGORITHM;
     private static final String META_CHECKSUM_TYPE = ReservedMetadata.CHECKSUM_TYPE;
     private static final String META_INITIATOR = ReservedMetadata.MARKER_INITIATOR;
+    private static final String META_INITIATOR_ID = ReservedMetadata.MARKER_INITIATOR_ID;
     private static final String META_KEY = ReservedMetadata.MARKER_KEY;
     private static final String META_HEADER_PREFIX = ReservedMetadata.MARKER_HEADER_PREFIX;
     private static final String USER_META = "x-object-meta-";
@@ -68,6 +72,15 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(lock, "lock");
         Objects.requireNonNull(acl, "acl");
+        Objects.requireNonNull(initiatorId, "initiatorId");
+    }
+
+    /** An upload whose initiator is known by display name only. */
+    public UploadInfo(String key, UploadId uploadId, String contentType, Map<String, String> contentHeaders,
+            Map<String, String> userMetadata, Optional<DigestAlgorithm> checksumAlgorithm, ChecksumType checksumType,
+            String initiator, TagSet tags, ObjectLockState lock, SwiftHeaders acl) {
+        this(key, uploadId, contentType, contentHeaders, userMetadata, checksumAlgorithm, checksumType, initiator,
+                tags, lock, acl, "");
     }
 
     /** An upload whose object gets no ACL of its own. */
@@ -99,10 +112,14 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
         SwiftHeaders.Builder headers = SwiftHeaders.builder();
         Map<String, String> listed = new LinkedHashMap<>();
         listed.put("initiator", initiator);
+        listed.put("initiator-id", initiatorId.isEmpty() ? null : initiatorId);
         listed.put("checksum", checksumAlgorithm.map(DigestAlgorithm::awsName).orElse(null));
         headers.set("Content-Type", ContentTypeParameters.format(MARKER_CONTENT_TYPE, listed));
         headers.set(META_KEY, encodeValue(key));
         headers.set(META_INITIATOR, encodeValue(initiator));
+        if (!initiatorId.isEmpty()) {
+            headers.set(META_INITIATOR_ID, encodeValue(initiatorId));
+        }
         if (contentType != null) {
             headers.set(META_CONTENT_TYPE, encodeValue(contentType));
         }
@@ -136,8 +153,9 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
                 : ChecksumType.resolve(marker.get(META_CHECKSUM_TYPE), algorithm.get());
         String contentType = marker.get(META_CONTENT_TYPE) == null ? null : decodeValue(marker.get(META_CONTENT_TYPE));
         String initiator = marker.get(META_INITIATOR) == null ? "" : decodeValue(marker.get(META_INITIATOR));
+        String initiatorId = marker.get(META_INITIATOR_ID) == null ? "" : decodeValue(marker.get(META_INITIATOR_ID));
         return new UploadInfo(key, uploadId, contentType, content, user, algorithm, type, initiator,
-                StoredTags.ofObject(marker), ObjectLockState.of(marker), aclPieces(marker));
+                StoredTags.ofObject(marker), ObjectLockState.of(marker), aclPieces(marker), initiatorId);
     }
 
     /**

@@ -52,10 +52,13 @@
  *                                    X-Container-Read and X-Container-Write; those two ACLs follow b's: see
  *                                    multipart's SegmentsAcl and proxy_server's SegmentsAclMirror)
  *   uploads/&lt;key&gt;␁␁&lt;upload id&gt;       marker: one per upload in progress, empty body
- *                                      Content-Type: application/x-s3multi-upload;initiator=..;checksum=..
+ *                                      Content-Type: application/x-s3multi-upload;initiator=..;initiator-id=..;
+ *                                        checksum=.. (initiator: display name; initiator-id: the user's ARN or
+ *                                        anonymous, missing on markers older than it)
  *                                        or, once completed but not yet cleaned up (see "Left for the sweeper"):
  *                                        application/x-s3multi-upload;finished=completed (and no metadata)
- *                                      X-Object-Meta-S3multi-Key / -Initiator / -Content-Type / -Header-*
+ *                                      X-Object-Meta-S3multi-Key / -Initiator / -Initiator-Id / -Content-Type /
+ *                                        -Header-*
  *                                      X-Object-Meta-S3multi-Checksum-Algorithm / -Checksum-Type
  *                                      X-Object-Meta-S3multi-Tags-1, ... (x-amz-tagging for the object to be)
  *                                      X-Object-Meta-S3multi-Lock-* (x-amz-object-lock-* for the object to be)

@@ -34,6 +34,8 @@ import java.util.Set;
  * requests ({@link DeleteLanes}), so neither one request nor many at once can flood Swift or the gateway. The answer lists keys in request order: {@code <Deleted>} for each success (left out in quiet
  * mode) and {@code <Error>} with the AWS code for each failure; the request as a whole succeeds. A version Object Lock
  * protects is such a failure ({@code AccessDenied}); {@code x-amz-bypass-governance-retention} applies to every key.
+ * So is a key the caller may not delete: each key is authorized on its own ({@link S3Call#deletions()}, as AWS
+ * does), so a bucket policy that denies deleting under a prefix holds for a multi-object delete too.
  */
 public final class MultiDeleteHandler {
 
@@ -144,6 +146,9 @@ public final class MultiDeleteHandler {
         try {
             ObjectKeys.requireValid(object.key());
             String version = object.versionId();
+            if (!call.deletions().allows(object.key(), version)) {
+                return Outcome.failed(S3Exception.accessDenied().withReason("key-denied"));
+            }
             if (version != null) {
                 VersionDeleter.Deletion deleted = VersionDeleter.delete(call.swift(), call.bucket(), object.key(),
                         VersionId.parse(version).value(), DeleteAuthority.of(call));

@@ -47,6 +47,40 @@ public final class PostObjectHandler {
         PostSubmission submission = call.body().postForm()
                 .orElseThrow(() -> S3Exception.internalError("post.no-form"));
         PostForm form = submission.form();
+        String key = keyOf(form);
+        Map<String, String> checked = new LinkedHashMap<>(form.fields());
+        checked.put("bucket", call.bucket());
+        checked.put("key", key);
+        submission.policy().ifPresent(policy -> policy.check(checked, call.clock().instant()));
+        PostUpload upload = PostUpload.of(submission, call.request().head(), call.bucket(), key);
+        S3Request put = asPut(call.request(), upload, key);
+        RequestBodySource file = upload::openFile;
+        S3Response stored = objects.putObject(new S3Call(put, call.identity(), call.swift(), file, call.clock(),
+                call.requestId()));
+        return answer(call, form, key, stored);
+    }
+
+    /**
+     * The PutObject a form amounts to, for authorization: the object's key (a bucket policy names keys, so it must
+     * decide {@code arn:aws:s3:::<bucket>/<key>}) and the form's fields as headers ({@code acl} as
+     * {@code x-amz-acl}, for the policy's condition keys). A form without a valid key is the POST itself; the
+     * handler then refuses it.
+     */
+    public static S3Request asPut(S3Request post, PostSubmission submission) {
+        String key;
+        try {
+            key = keyOf(submission.form());
+        } catch (S3Exception refusedByTheHandler) {
+            return post;
+        }
+        return asPut(post, PostUpload.of(submission, post.head(), post.bucket(), key), key);
+    }
+
+    private static S3Request asPut(S3Request post, PostUpload upload, String key) {
+        return new S3Request(upload.head(), post.addressing(), post.bucket(), key, QueryParameters.parse(null));
+    }
+
+    private static String keyOf(PostForm form) {
         String key = form.field("key").orElseThrow(() -> S3Exception.invalidArgument("key", "",
                 "Bucket POST must contain a field named 'key'.  If it is specified, please check the order of the"
                         + " fields.")).replace("${filename}", form.fileName());
@@ -54,17 +88,7 @@ public final class PostObjectHandler {
             throw S3Exception.invalidArgument("key", "", "User key must have a length greater than 0.");
         }
         ObjectKeys.requireValid(key);
-        Map<String, String> checked = new LinkedHashMap<>(form.fields());
-        checked.put("bucket", call.bucket());
-        checked.put("key", key);
-        submission.policy().ifPresent(policy -> policy.check(checked, call.clock().instant()));
-        PostUpload upload = PostUpload.of(submission, call.request().head(), call.bucket(), key);
-        var put = new S3Request(upload.head(), call.request().addressing(), call.bucket(), key,
-                QueryParameters.parse(null));
-        RequestBodySource file = upload::openFile;
-        S3Response stored = objects.putObject(new S3Call(put, call.identity(), call.swift(), file, call.clock(),
-                call.requestId()));
-        return answer(call, form, key, stored);
+        return key;
     }
 
     private static S3Response answer(S3Call call, PostForm form, String key, S3Response stored) {

@@ -50,6 +50,12 @@ public final class CreateUploadRequest {
      */
     public static UploadInfo read(RequestHead head, String key, UploadId uploadId, String initiator,
             ObjectLockState lock, SwiftHeaders acl) {
+        return read(head, key, uploadId, initiator, "", lock, acl);
+    }
+
+    /** As above, with the initiator's id ({@link UploadInfo#initiatorId()}) as well as its display name. */
+    public static UploadInfo read(RequestHead head, String key, UploadId uploadId, String initiator,
+            String initiatorId, ObjectLockState lock, SwiftHeaders acl) {
         head.headers().forEach((name, values) -> values.forEach(value -> HeaderValues.requireSingleLine(name, value)));
         Map<String, String> content = new LinkedHashMap<>();
         for (String name : UploadInfo.CONTENT_HEADERS) {
@@ -88,7 +94,7 @@ public final class CreateUploadRequest {
         }
         TagSet tags = TagSet.fromHeader(head.header("x-amz-tagging"));
         UploadInfo upload = new UploadInfo(key, uploadId, head.header("Content-Type"), content, user, algorithm, type,
-                initiator, tags, lock, acl);
+                initiator, tags, lock, acl, initiatorId);
         StoredTags.requireRoomOnObject(upload.markerHeaders(), tags);
         return upload;
     }

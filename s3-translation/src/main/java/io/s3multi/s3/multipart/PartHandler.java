@@ -19,7 +19,6 @@ import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.version.VersionId;
 import io.s3multi.s3.xml.documents.CopyPartResult;
 import io.s3multi.s3.xml.documents.ListPartsResult;
-import io.s3multi.s3.xml.documents.Owner;
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
@@ -208,8 +207,8 @@ public final class PartHandler {
                 .nextPartNumberMarker(page.lastPartNumber() == null ? marker : page.lastPartNumber())
                 .maxParts(maxParts)
                 .truncated(page.truncated())
-                .initiator(new Owner(call.identity().ownerId(), upload.initiator()))
-                .owner(new Owner(call.bucketOwnerId(), call.bucketOwnerName()))
+                .initiator(UploadInitiators.initiator(call, upload.initiatorId(), upload.initiator()))
+                .owner(UploadInitiators.owner(call, upload.initiatorId()))
                 .storageClass("STANDARD")
                 .checksumAlgorithm(upload.checksumAlgorithm().map(DigestAlgorithm::awsName).orElse(null))
                 .checksumType(upload.checksumType() == null ? null : upload.checksumType().name());

@@ -16,7 +16,6 @@ import io.s3multi.s3.operation.SwiftStatusMapper;
 import io.s3multi.s3.request.ObjectKeys;
 import io.s3multi.s3.xml.documents.InitiateMultipartUploadResult;
 import io.s3multi.s3.xml.documents.ListMultipartUploadsResult;
-import io.s3multi.s3.xml.documents.Owner;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import java.util.Objects;
@@ -55,7 +54,8 @@ public final class UploadsHandler {
         UploadId uploadId = UploadId.newId(call.clock().instant());
         Optional<ObjectLockState> lock = LockHeaders.of(call.request().head(), call.clock().instant());
         UploadInfo upload = CreateUploadRequest.read(call.request().head(), key, uploadId,
-                call.identity().displayName(), lock.orElse(ObjectLockState.NONE),
+                call.identity().displayName(), UploadInitiators.idOf(call.identity()),
+                lock.orElse(ObjectLockState.NONE),
                 AclRequest.objectHeaders(call, aclRules));
         storeMarker(call, key, uploadId, upload.markerHeaders(), bucket -> {
             if (lock.isPresent() && !BucketLockConfiguration.of(bucket.headers()).enabled()) {
@@ -125,13 +125,13 @@ public final class UploadsHandler {
                 .encodingType(url ? "url" : null)
                 .maxUploads(maxUploads)
                 .truncated(page.truncated());
-        Owner owner = new Owner(call.bucketOwnerId(), call.bucketOwnerName());
         for (UploadsPage.Entry entry : page.entries()) {
             if (entry.isCommonPrefix()) {
                 result.addCommonPrefix(ListingParameters.encode(entry.key(), url));
             } else {
                 result.addUpload(new ListMultipartUploadsResult.Upload(ListingParameters.encode(entry.key(), url),
-                        entry.uploadId().value(), new Owner(call.identity().ownerId(), entry.initiator()), owner,
+                        entry.uploadId().value(), UploadInitiators.initiator(call, entry.initiatorId(),
+                        entry.initiator()), UploadInitiators.owner(call, entry.initiatorId()),
                         "STANDARD", entry.initiated()).checksumAlgorithm(entry.checksumAlgorithm()));
             }
         }

@@ -28,10 +28,12 @@ import java.util.Optional;
  */
 public record UploadsPage(List<Entry> entries, boolean truncated, int swiftCalls) {
 
-    /** An upload (key, id, initiator, algorithm, time) or, when {@code uploadId} is null, a common prefix. */
+    /**
+     * An upload (key, id, initiator's display name, algorithm, time, initiator's id: empty when its marker has
+     * none) or, when {@code uploadId} is null, a common prefix.
+     */
     public record Entry(String key, UploadId uploadId, String initiator, String checksumAlgorithm,
-            Instant initiated) {
-
+            Instant initiated, String initiatorId) {
         public boolean isCommonPrefix() {
             return uploadId == null;
         }
@@ -78,13 +80,14 @@ public record UploadsPage(List<Entry> entries, boolean truncated, int swiftCalls
                 String key = name.get().key();
                 String commonPrefix = commonPrefix(key, prefix, delimiter);
                 if (commonPrefix != null) {
-                    entries.add(new Entry(commonPrefix, null, null, null, null));
+                    entries.add(new Entry(commonPrefix, null, null, null, null, null));
                     restartAfter = SegmentsLayout.afterKeyPrefix(commonPrefix);
                     break;
                 }
                 var listedParameters = UploadInfo.listedParameters(listedEntry.contentType());
                 entries.add(new Entry(key, name.get().uploadId(), listedParameters.getOrDefault("initiator", ""),
-                        listedParameters.get("checksum"), name.get().uploadId().initiated()));
+                        listedParameters.get("checksum"), name.get().uploadId().initiated(),
+                        listedParameters.getOrDefault("initiator-id", "")));
             }
             if (restartAfter != null) {
                 if (entries.size() == request.maxUploads()) {

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param body      opens the verified request body
  * @param clock     the time, injectable for tests
  * @param requestId the transaction id, also sent as {@code x-amz-request-id}
+ * @param deletions which keys of a DeleteObjects body the caller may delete, as its authorization decided
  */
 public record S3Call(S3Request request, S3Identity identity, SwiftAccount swift, RequestBodySource body,
-                     Clock clock, String requestId) {
+                     Clock clock, String requestId, KeyDeletions deletions) {
 
     public S3Call {
         Objects.requireNonNull(request, "request");
@@ -26,6 +27,13 @@ public record S3Call(S3Request request, S3Identity identity, SwiftAccount swift,
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(deletions, "deletions");
+    }
+
+    /** A call that may delete every key it names (no per-key authorization applies to it). */
+    public S3Call(S3Request request, S3Identity identity, SwiftAccount swift, RequestBodySource body, Clock clock,
+            String requestId) {
+        this(request, identity, swift, body, clock, requestId, KeyDeletions.ALL);
     }
 
     public String bucket() {

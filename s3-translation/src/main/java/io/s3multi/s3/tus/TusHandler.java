@@ -1,12 +1,16 @@
 package io.s3multi.s3.tus;
 
+import io.s3multi.s3.contract.ObjectLockState;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
+import io.s3multi.s3.multipart.UploadInitiators;
 import io.s3multi.s3.multipart.UploadsHandler;
 import io.s3multi.s3.processing.BackgroundCompletions;
 import io.s3multi.s3.processing.ProcessingStatus;
 import io.s3multi.s3.processing.ProcessingSteps;
 import io.s3multi.s3.request.ObjectKeys;
+import io.s3multi.s3.tagging.TagSet;
+import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import java.io.IOException;
 import java.time.Duration;
@@ -109,7 +113,8 @@ public final class TusHandler {
             boolean partial) {
         Instant now = call.clock().instant();
         UploadInfo info = new UploadInfo(ref.key(), ref.uploadId(), metadata.contentType().orElse(null), Map.of(),
-                metadata.userMetadata(), Optional.empty(), null, call.identity().displayName());
+                metadata.userMetadata(), Optional.empty(), null, call.identity().displayName(), TagSet.empty(),
+                ObjectLockState.NONE, SwiftHeaders.empty(), UploadInitiators.idOf(call.identity()));
         Optional<Instant> expires = settings.expiration().isZero() ? Optional.empty()
                 : Optional.of(now.plus(settings.expiration()));
         TusUpload upload = new TusUpload(info, length, rawMetadata == null ? "" : rawMetadata.trim(), partial,

@@ -59,6 +59,29 @@ class StoredTagsTest {
     }
 
     @Test
+    void anObjectsAclPiecesShareTheRoomWithItsTagsWhicheverIsWrittenLast() {
+        TagSet large = tags(10, 90, 200);
+        SwiftHeaders acl = StoredAcl.objectHeaders("g".repeat(StoredAcl.MAX_PIECES * StoredTags.PIECE_BYTES));
+        StoredTags.requireRoomOnObject(SwiftHeaders.empty(), large);
+        StoredTags.requireRoomForAcl(SwiftHeaders.empty(), acl);
+        SwiftHeaders.Builder reservedBesideThem = SwiftHeaders.builder().set("X-Object-Meta-S3multi-Etag", "e-1");
+
+        S3Exception tagsRefused = assertThrows(S3Exception.class,
+                () -> StoredTags.requireRoomOnObject(reservedBesideThem.build().toBuilder().addAll(acl).build(), large));
+        assertEquals("InvalidTag", tagsRefused.code().wireCode());
+
+        SwiftHeaders tagged = reservedBesideThem.build().toBuilder().addAll(StoredTags.objectHeaders(large)).build();
+        S3Exception aclRefused = assertThrows(S3Exception.class, () -> StoredTags.requireRoomForAcl(tagged, acl));
+        assertEquals("MalformedACLError", aclRefused.code().wireCode());
+        assertTrue(aclRefused.getMessage().contains("bytes of Swift metadata"), aclRefused.getMessage());
+        StoredTags.requireRoomForAcl(tagged, StoredAcl.objectHeaders("g".repeat(100)));
+        StoredTags.requireRoomOnObject(tagged.toBuilder().addAll(acl).build(), TagSet.empty());
+        // the pieces being replaced do not count against their successors
+        StoredTags.requireRoomForAcl(tagged.toBuilder().addAll(acl).build(), StoredAcl.objectHeaders("g".repeat(100)));
+        StoredTags.requireRoomOnObject(tagged, large);
+    }
+
+    @Test
     void aContainersOwnMetadataCountsButItsOldTagsDoNot() {
         TagSet tags = tags(20, 60, 100);
         SwiftHeaders oldTags = StoredTags.objectHeaders(tags(30, 60, 100)).fields().stream()

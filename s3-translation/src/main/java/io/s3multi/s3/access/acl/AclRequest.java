@@ -17,8 +17,8 @@ import java.util.function.UnaryOperator;
  * object writes (PutObject, CopyObject, CreateMultipartUpload), CreateBucket and Put{Bucket,Object}Acl.
  *
  * <p>Owners: the writer owns what it writes (S3's {@code ObjectWriter}); its canonical id is its account's
- * ({@link S3Identity#ownerId()}). The bucket's owner is the writer's account too, as long as every request acts
- * inside its own account. An empty {@code x-amz-acl} counts as absent, as on AWS.
+ * ({@link S3Identity#ownerId()}). The bucket's owner is the account the call acts on
+ * ({@link S3Call#bucketOwnerId()}). An empty {@code x-amz-acl} counts as absent, as on AWS.
  */
 public final class AclRequest {
 
@@ -30,9 +30,12 @@ public final class AclRequest {
         return new Grantee.CanonicalUser(call.identity().ownerId(), call.identity().displayName());
     }
 
-    /** The owner of the call's bucket. */
+    /**
+     * The owner of the call's bucket: the account the call acts on, which is the requester's own unless another
+     * account's request was allowed there ({@code bucket-owner-full-control} must name that owner, not the writer).
+     */
     public static Grantee.CanonicalUser bucketOwner(S3Call call) {
-        return requester(call);
+        return new Grantee.CanonicalUser(call.bucketOwnerId(), call.bucketOwnerName());
     }
 
     /** The ACL an object write's (or CreateBucket's) headers ask for, owned by the writer; empty for none. */

@@ -103,17 +103,46 @@ public final class Authorizer {
             return own(input, identity.orElseThrow(() -> denied("anonymous")));
         }
         String owner = access.owner().get();
+        boolean service = viaServiceIdentity(operation, S3Actions.of(operation, input.request()), input, access);
+        Authorized authorized = service ? asOwnerAccount(input, owner) : own(input, identity.orElseThrow());
+        if (operation != S3Operation.DELETE_OBJECTS) {
+            return authorized;
+        }
+        // each key of the body is a DeleteObject of its own, decided on the bucket state read above
+        return authorized.deciding((key, versionId) -> allows(S3Operation.DELETE_OBJECT,
+                S3Actions.deletion(bucket, key, versionId != null), input, access));
+    }
+
+    /** Whether the evaluation allows it at all (with the Swift identity the request already acts with). */
+    private boolean allows(S3Operation operation, S3Action action, AccessRequest input, BucketAccess access) {
+        try {
+            viaServiceIdentity(operation, action, input, access);
+            return true;
+        } catch (S3Exception refused) {
+            return false;
+        }
+    }
+
+    /**
+     * AWS's evaluation order over a bucket with a known owner.
+     *
+     * @return whether the allowed request acts with the service identity (else with the requester's own)
+     * @throws S3Exception {@code AccessDenied}
+     */
+    private boolean viaServiceIdentity(S3Operation operation, S3Action action, AccessRequest input,
+            BucketAccess access) {
+        Optional<S3Identity> identity = input.identity();
+        String owner = access.owner().orElseThrow();
         boolean ownAccount = identity.filter(known -> known.swiftAccount().equals(owner)).isPresent();
-        S3Action action = S3Actions.of(operation, input.request());
         PolicyVerdict verdict = policyVerdict(access, action, input, ownAccount);
         if (verdict == PolicyVerdict.DENY) {
             if (ownAccount && identity.get().accountAdmin() && POLICY_OPERATIONS.contains(operation)) {
-                return own(input, identity.get());
+                return false;
             }
             throw denied("policy-deny");
         }
         if (ownAccount) {
-            return own(input, identity.get());
+            return false;
         }
         if (!serviceIdentity) {
             throw denied("no-service-identity");
@@ -122,7 +151,7 @@ public final class Authorizer {
             if (COPIES.contains(operation)) {
                 authorizeCopySource(input, owner);
             }
-            return asOwnerAccount(input, owner);
+            return true;
         }
         throw denied(identity.isPresent() ? "other-account" : "anonymous");
     }

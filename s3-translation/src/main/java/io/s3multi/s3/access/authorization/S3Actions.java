@@ -60,14 +60,15 @@ public final class S3Actions {
             case GET_BUCKET_OWNERSHIP_CONTROLS -> bucket(request, "s3:GetBucketOwnershipControls", null);
             case PUT_BUCKET_OWNERSHIP_CONTROLS, DELETE_BUCKET_OWNERSHIP_CONTROLS ->
                     bucket(request, "s3:PutBucketOwnershipControls", null);
-            // each key of the body is a DeleteObject of its own; the policy sees the bucket's every key
+            // the request as a whole may touch the bucket's every key; each key of the body is then decided on its
+            // own as a DeleteObject (deletion below), so a Deny on a prefix holds
             case DELETE_OBJECTS -> new S3Action("s3:DeleteObject", ARN_PREFIX + request.bucket() + "/*",
                     Permission.WRITE, null);
             case PUT_OBJECT, POST_OBJECT, COPY_OBJECT, CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY,
                     COMPLETE_MULTIPART_UPLOAD -> write(request, "s3:PutObject");
             case ABORT_MULTIPART_UPLOAD -> write(request, "s3:AbortMultipartUpload");
             case LIST_PARTS -> write(request, "s3:ListMultipartUploadParts");
-            case DELETE_OBJECT -> write(request, version ? "s3:DeleteObjectVersion" : "s3:DeleteObject");
+            case DELETE_OBJECT -> deletion(request.bucket(), request.key(), version);
             case GET_OBJECT, HEAD_OBJECT -> object(request, version ? "s3:GetObjectVersion" : "s3:GetObject",
                     Permission.READ);
             case GET_OBJECT_ATTRIBUTES -> object(request,
@@ -88,6 +89,12 @@ public final class S3Actions {
             case PUT_OBJECT_LEGAL_HOLD -> object(request, "s3:PutObjectLegalHold", null);
             case UNSUPPORTED -> request.isServiceRequest() ? service("s3:*") : bucket(request, "s3:*", null);
         };
+    }
+
+    /** Deleting one key (or one version of it), also as one key of a DeleteObjects body. */
+    public static S3Action deletion(String bucket, String key, boolean version) {
+        return new S3Action(version ? "s3:DeleteObjectVersion" : "s3:DeleteObject", ARN_PREFIX + bucket + "/" + key,
+                Permission.WRITE, null);
     }
 
     private static S3Action service(String action) {

@@ -5,6 +5,7 @@ import io.s3multi.s3.access.acl.AclWriteRules;
 import io.s3multi.s3.access.acl.AclXml;
 import io.s3multi.s3.access.acl.ObjectAclMetadata;
 import io.s3multi.s3.access.acl.AclRequest;
+import io.s3multi.s3.contract.StoredTags;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.version.VersionHeaders;
@@ -43,8 +44,9 @@ public final class ObjectAcls {
         Optional<AccessControlList> admitted = rules.admit(call.bucket(),
                 AclRequest.fromAclRequest(call, owned.owner()), AclRequest.bucketOwner(call));
         SwiftHeaders kept = MetadataPost.kept(stored, ObjectAclMetadata::isAclHeader);
-        MetadataPost.post(call, kept.toBuilder()
-                .addAll(admitted.map(ObjectAclMetadata::headers).orElseGet(SwiftHeaders::empty)).build());
+        SwiftHeaders aclPieces = admitted.map(ObjectAclMetadata::headers).orElseGet(SwiftHeaders::empty);
+        StoredTags.requireRoomForAcl(kept, aclPieces);
+        MetadataPost.post(call, kept.toBuilder().addAll(aclPieces).build());
         return S3Response.status(200)
                 .withHeader(VersionHeaders.VERSION_ID, VersionHeaders.swiftVersionId(stored).orElse(null));
     }

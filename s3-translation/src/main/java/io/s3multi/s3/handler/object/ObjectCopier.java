@@ -98,12 +98,12 @@ public final class ObjectCopier {
 
         TagSet tags = replaceTags ? TagSet.fromHeader(head.header("x-amz-tagging"))
                 : StoredTags.ofObject(stored.swiftHeaders());
-        SwiftHeaders.Builder headers = ObjectWriter.withTags(replace ? ObjectMetadata.fromRequest(head)
-                : ObjectMetadata.copiedFrom(stored.swiftHeaders()), tags).toBuilder();
+        SwiftHeaders.Builder headers = ObjectWriter.withTags((replace ? ObjectMetadata.fromRequest(head)
+                : ObjectMetadata.copiedFrom(stored.swiftHeaders())).toBuilder().addAll(acl).build(), tags).toBuilder();
         Optional<StoredObject.StoredChecksum> checksum = stored.checksum().filter(StoredObject.StoredChecksum::isFullObject);
         checksum.ifPresent(kept -> headers.add(ReservedMetadata.checksum(kept.algorithm()), kept.value())
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT));
-        headers.addAll(NewVersionLock.of(call, LockHeaders.of(head, call.clock().instant())).headers()).addAll(acl);
+        headers.addAll(NewVersionLock.of(call, LockHeaders.of(head, call.clock().instant())).headers());
         headers.add("X-Fresh-Metadata", "true");
 
         ReplacedLargeObject replaced = ReplacedLargeObject.capture(swift, bucket, key);

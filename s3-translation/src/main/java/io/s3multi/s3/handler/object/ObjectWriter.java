@@ -77,9 +77,9 @@ public final class ObjectWriter {
         RequestHead head = call.request().head();
         UnsupportedHeaders.refuseForWrite(head);
         Optional<ObjectLockState> askedLock = LockHeaders.of(head, call.clock().instant());
-        SwiftHeaders metadata = withTags(ObjectMetadata.fromRequest(head),
+        SwiftHeaders metadata = withTags(ObjectMetadata.fromRequest(head).toBuilder().addAll(acl).build(),
                 TagSet.fromHeader(head.header("x-amz-tagging"))).toBuilder()
-                .addAll(NewVersionLock.of(call, askedLock).headers()).addAll(acl).build();
+                .addAll(NewVersionLock.of(call, askedLock).headers()).build();
         SwiftHeaders.Builder putHeaders = metadata.toBuilder();
         String contentMd5 = head.header("Content-MD5");
         if (contentMd5 != null) {
@@ -135,7 +135,10 @@ public final class ObjectWriter {
         return response;
     }
 
-    /** The metadata with the tags of {@code x-amz-tagging}, if they fit ({@link StoredTags}). */
+    /**
+     * The metadata with the tags of {@code x-amz-tagging}, if they fit ({@link StoredTags}) beside it: the metadata
+     * must already hold the object's ACL pieces, which share the room.
+     */
     static SwiftHeaders withTags(SwiftHeaders metadata, TagSet tags) {
         StoredTags.requireRoomOnObject(metadata, tags);
         return metadata.toBuilder().addAll(StoredTags.objectHeaders(tags)).build();

@@ -174,6 +174,43 @@ class AuthorizerTest {
     }
 
     @Test
+    void eachKeyOfAMultiDeleteIsDecidedOnItsOwnWithoutReadingTheBucketAgain() {
+        List<PolicyRequest> asked = new ArrayList<>();
+        owned("bkt", Optional.of(acl(new Grant(new Grantee.CanonicalUser("AUTH_test2", "x"), Permission.WRITE))),
+                Optional.of(policy(request -> {
+                    asked.add(request);
+                    return request.resourceArn().startsWith("arn:aws:s3:::bkt/locked/")
+                            && request.action().startsWith("s3:DeleteObject") ? PolicyVerdict.DENY
+                            : PolicyVerdict.NONE;
+                }, false)), PublicAccessBlock.NONE);
+        for (S3Identity caller : List.of(TESTER3, OTHER)) {
+            Authorized multiDelete = authorize(caller, "POST", "/bkt", "delete");
+            reads.clear();
+            asked.clear();
+            assertTrue(multiDelete.deletions().allows("open/k", null));
+            assertFalse(multiDelete.deletions().allows("locked/k", null), caller.accessKey());
+            assertFalse(multiDelete.deletions().allows("locked/k", "v1"));
+            assertEquals(List.of("s3:DeleteObject", "s3:DeleteObject", "s3:DeleteObjectVersion"),
+                    asked.stream().map(PolicyRequest::action).toList());
+            assertEquals("arn:aws:s3:::bkt/open/k", asked.get(0).resourceArn());
+            assertEquals(List.of(), reads, "the bucket's state is read once, for the whole request");
+        }
+        assertTrue(authorize(TESTER, "POST", "/legacy", "delete").deletions().allows("any", "v1"),
+                "a bucket without a record is its account's only; nothing there refuses a key");
+    }
+
+    @Test
+    void aMultiDeleteByAnotherAccountWithoutWriteDeletesNoKey() {
+        owned("bkt", Optional.of(acl(new Grant(new Grantee.CanonicalUser("AUTH_test2", "x"), Permission.READ))),
+                Optional.empty(), PublicAccessBlock.NONE);
+        assertDenied(() -> authorize(OTHER, "POST", "/bkt", "delete"));
+        owned("bkt", Optional.empty(), Optional.of(policy(request -> request.resourceArn().equals("arn:aws:s3:::bkt/*")
+                ? PolicyVerdict.ALLOW : PolicyVerdict.NONE, false)), PublicAccessBlock.NONE);
+        Authorized multiDelete = authorize(OTHER, "POST", "/bkt", "delete");
+        assertFalse(multiDelete.deletions().allows("k", null), "each key is decided by its own ARN");
+    }
+
+    @Test
     void theOwnersAdministratorCanAlwaysChangeAPolicyThatDeniesEverything() {
         owned("bkt", Optional.empty(), Optional.of(policy(request -> PolicyVerdict.DENY, false)),
                 PublicAccessBlock.NONE);

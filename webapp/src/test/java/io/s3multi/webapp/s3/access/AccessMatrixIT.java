@@ -17,15 +17,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.AccessControlPolicy;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
-import software.amazon.awssdk.services.s3.model.Grant;
-import software.amazon.awssdk.services.s3.model.Grantee;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
-import software.amazon.awssdk.services.s3.model.Owner;
 import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.Type;
 
 /**
  * The authorization matrix (tempauth): for each way a bucket can be shared, each principal's GET, PUT, DELETE,
@@ -143,14 +138,7 @@ class AccessMatrixIT extends S3IntegrationTest {
     }
 
     private void grantToOtherAccount(String bucket) {
-        Grantee owner = Grantee.builder().type(Type.CANONICAL_USER).id("AUTH_test").build();
-        Grantee other = Grantee.builder().type(Type.CANONICAL_USER).id(OTHER_ID).build();
-        s3().putBucketAcl(b -> b.bucket(bucket).accessControlPolicy(AccessControlPolicy.builder()
-                .owner(Owner.builder().id("AUTH_test").build())
-                .grants(Grant.builder().grantee(owner).permission(Permission.FULL_CONTROL).build(),
-                        Grant.builder().grantee(other).permission(Permission.READ).build(),
-                        Grant.builder().grantee(other).permission(Permission.WRITE).build())
-                .build()));
+        BucketGrants.grantToOtherAccount(s3(), bucket, Permission.READ, Permission.WRITE);
         s3().putObjectAcl(b -> b.bucket(bucket).key("k").grantRead("id=\"" + OTHER_ID + "\"")
                 .grantFullControl("id=\"AUTH_test\""));
     }

@@ -90,6 +90,24 @@ class TusProtocolIT {
     }
 
     @Test
+    void anOpenTusUploadIsListedAsAMultipartUploadWithItsInitiator() {
+        String bucket = bucket();
+        String url = tus.create(bucket, 11, TusHttp.headers("Upload-Metadata", "filename " + b64("open.txt")));
+        String path = java.net.URI.create(url).getPath();
+        // the URL's last segment is the multipart upload id, then the capability that proves it (docs/TUS.md)
+        String uploadId = path.substring(path.lastIndexOf('/') + 1).split("\\.")[0];
+
+        var uploads = gateway.s3().listMultipartUploads(b -> b.bucket(bucket)).uploads();
+
+        assertEquals(1, uploads.size(), String.valueOf(uploads));
+        assertEquals("open.txt", uploads.get(0).key());
+        assertEquals(uploadId, uploads.get(0).uploadId());
+        // who created it, as for an S3 CreateMultipartUpload: the user's ARN, and the account as owner
+        assertEquals("arn:aws:iam::AUTH_test:user/tester", uploads.get(0).initiator().id());
+        assertEquals("AUTH_test", uploads.get(0).owner().id());
+    }
+
+    @Test
     void uploadInTwoPatchesBecomesTheObjectAndLeavesNothingBehind() throws Exception {
         String bucket = bucket();
         String url = tus.create(bucket, 11, TusHttp.headers("Upload-Metadata",
