@@ -13,10 +13,11 @@ final class CostMeter {
 
     /**
      * What one measured interval cost. Cores busy = CPU seconds per wall second. {@code swiftRequests}: those the
-     * gateway sent to Swift, -1 where it cannot tell (only s3multi counts them).
+     * gateway sent to Swift, -1 where it cannot tell (only s3multi counts them). {@code gatewayJitCpu}: the part of
+     * {@code gatewayCpu} its JIT compiler threads used (0 for a gateway that is not a JVM).
      */
     record Cost(double wallSeconds, double gatewayCpu, double proxyCpu, double clientCpu, long gatewayPeakRss,
-                long swiftRequests) {
+                long swiftRequests, double gatewayJitCpu) {
 
         double perGb(double cpuSeconds, long bytes) {
             return bytes == 0 ? Double.NaN : cpuSeconds / (bytes / 1e9);
@@ -34,6 +35,7 @@ final class CostMeter {
         private final ProcessGroup proxy;
         private final long startNanos;
         private final double gatewayStart;
+        private final double gatewayJitStart;
         private final double proxyStart;
         private final double clientStart;
         private final long swiftStart;
@@ -42,6 +44,7 @@ final class CostMeter {
             this.gateway = gateway;
             this.proxy = proxy;
             this.gatewayStart = gateway.cpuSeconds();
+            this.gatewayJitStart = gateway.jitCpuSeconds();
             this.proxyStart = proxy.cpuSeconds();
             this.clientStart = clientCpuSeconds();
             this.swiftStart = gateway.swiftRequests();
@@ -54,7 +57,8 @@ final class CostMeter {
             double proxyCpu = proxy.cpuSeconds() - proxyStart;
             double clientCpu = clientCpuSeconds() - clientStart;
             long swift = swiftStart < 0 ? -1 : gateway.swiftRequests() - swiftStart;
-            return new Cost(wall, gatewayCpu, proxyCpu, clientCpu, gateway.peakRssBytes(), swift);
+            double gatewayJit = gateway.jitCpuSeconds() - gatewayJitStart;
+            return new Cost(wall, gatewayCpu, proxyCpu, clientCpu, gateway.peakRssBytes(), swift, gatewayJit);
         }
     }
 

@@ -38,6 +38,33 @@ final class ProcFs {
         }
     }
 
+    /**
+     * CPU seconds of the process's JIT compiler threads ({@code C1 CompilerThread<n>}, {@code C2 CompilerThread<n>}
+     * in {@code /proc/<pid>/task/<tid>/stat}): what a JVM spends compiling rather than serving. A thread that has
+     * ended is not counted: HotSpot keeps one thread per compiler (all there are on 2 cores), more come and go on
+     * larger machines unless the JVM runs with {@code -XX:-UseDynamicNumberOfCompilerThreads}.
+     */
+    static double jitCpuSeconds(long pid) {
+        double sum = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    sum += ticks(stat);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return sum;
+        }
+        return sum;
+    }
+
+    private static double ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
     /** Peak resident set size (VmHWM) in bytes, or -1 when unknown. */
     static long peakRssBytes(long pid) {
         try {

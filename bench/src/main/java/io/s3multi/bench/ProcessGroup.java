@@ -47,6 +47,15 @@ record ProcessGroup(String name, List<Long> pids, URI metrics) {
         return sum;
     }
 
+    /** CPU seconds of the processes' JIT compiler threads ({@link ProcFs#jitCpuSeconds}). */
+    double jitCpuSeconds() {
+        double sum = 0;
+        for (long pid : pids) {
+            sum += ProcFs.jitCpuSeconds(pid);
+        }
+        return sum;
+    }
+
     /** The largest VmHWM among the processes (for one JVM: its peak RSS), -1 when none is known. */
     long peakRssBytes() {
         long max = -1;

@@ -48,7 +48,8 @@ final class Report {
                 .add("gatewayCores", p.cost().cores(p.cost().gatewayCpu()))
                 .add("proxyCores", p.cost().cores(p.cost().proxyCpu()))
                 .add("clientCores", p.cost().cores(p.cost().clientCpu()))
-                .add("gatewayCpuS", p.cost().gatewayCpu()).add("swiftRequests", p.cost().swiftRequests()));
+                .add("gatewayCpuS", p.cost().gatewayCpu()).add("gatewayJitCpuS", p.cost().gatewayJitCpu())
+                .add("swiftRequests", p.cost().swiftRequests()));
     }
 
     void heap(HeapSuite.Result r) {
@@ -118,10 +119,10 @@ final class Report {
     void smallTable(List<SmallObjectSuite.Phase> phases, String title) {
         out.println();
         out.println(title);
-        String format = "%-26s %-5s %9s %8s %8s %8s %7s %8s %8s %8s %8s %9s%n";
+        String format = "%-26s %-5s %9s %8s %8s %8s %7s %8s %8s %8s %8s %8s %9s%n";
         out.printf(Locale.ROOT, format, "target", "op", "ops/s", "p50 ms", "p90 ms", "p99 ms", "errors",
-                "gw cores", "px cores", "cl cores", "gw CPU", "swift req");
-        out.printf(Locale.ROOT, format, "", "", "", "", "", "", "", "", "", "", "ms/req", "per S3");
+                "gw cores", "px cores", "cl cores", "gw CPU", "of it JIT", "swift req");
+        out.printf(Locale.ROOT, format, "", "", "", "", "", "", "", "", "", "", "ms/req", "ms/req", "per S3");
         Map<String, double[]> opsByTargetOp = new LinkedHashMap<>();
         for (SmallObjectSuite.Phase p : phases) {
             out.printf(Locale.ROOT, format, p.target(), p.operation(), num(p.opsPerSecond()),
@@ -129,6 +130,7 @@ final class Report {
                     p.errors(), num(p.cost().cores(p.cost().gatewayCpu())), num(p.cost().cores(p.cost().proxyCpu())),
                     num(p.cost().cores(p.cost().clientCpu())), p.target().startsWith("swift") ? "-"
                             : num(1000 * p.cost().gatewayCpu() / requests(p)),
+                    p.target().startsWith("swift") ? "-" : num(1000 * p.cost().gatewayJitCpu() / requests(p)),
                     p.cost().swiftRequests() < 0 ? "-" : num((double) p.cost().swiftRequests() / requests(p)));
             opsByTargetOp.put(p.target() + " " + p.operation(), new double[] {p.opsPerSecond()});
         }

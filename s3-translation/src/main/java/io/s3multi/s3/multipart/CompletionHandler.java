@@ -291,6 +291,11 @@ public final class CompletionHandler {
                 if (!verdict.publishes()) {
                     throw rejected(verdict);
                 }
+                // A PutObject that took the bucket for segment-free must not come after the manifest.
+                S3Failures.forCall(call, () -> {
+                    SegmentFreeBuckets.awaitTrusted(call.swift(), call.bucket(), uploadId, call.clock());
+                    return null;
+                });
                 try {
                     new ManifestWriter(call.swift(), state.container()).write(call.bucket(), key, uploadId,
                             plan.parts(), maxManifestSegments.getAsInt(), manifestHeaders);

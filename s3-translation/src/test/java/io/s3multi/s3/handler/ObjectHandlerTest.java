@@ -11,6 +11,7 @@ import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.lock.BucketLocks;
+import io.s3multi.s3.multipart.SegmentFreeBuckets;
 import io.s3multi.s3.operation.MissingBucket;
 import io.s3multi.s3.operation.RequestBodySource;
 import io.s3multi.s3.operation.S3ApiSettings;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +98,40 @@ class ObjectHandlerTest {
         assertEquals(HELLO_MD5, put.header("ETag"));
         assertEquals("text/plain", put.header("Content-Type"));
         assertEquals("blue", put.header("X-Object-Meta-color"));
+    }
+
+    @Test
+    void aPutInABucketSeenWithoutSegmentsContainerIsOneSwiftRequest() {
+        swift.on("PUT", "/bkt/k", Answer.of(201, "Etag", HELLO_MD5));
+        S3Call first = call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8));
+        SegmentFreeBuckets.trustForTests(SegmentFreeBuckets.TTL);
+        try {
+            objects.putObject(first);
+            objects.putObject(call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8)));
+        } finally {
+            SegmentFreeBuckets.trustForTests(java.time.Duration.ZERO);
+        }
+        List<String> requests = swift.requests();
+        // The first looks at its key and, beside that, whether the bucket has a segments container (it has none).
+        assertEquals(Set.of("HEAD /bkt", "HEAD /bkt/k", "HEAD /bkt_segments"), Set.copyOf(requests.subList(0, 3)));
+        assertEquals(List.of("PUT /bkt/k", "PUT /bkt/k"), requests.subList(3, requests.size()));
+    }
+
+    @Test
+    void everyPutInABucketWithASegmentsContainerLooksAtItsKey() {
+        swift.on("PUT", "/bkt/k", Answer.of(201, "Etag", HELLO_MD5));
+        swift.on("HEAD", "/bkt_segments", Answer.of(204));
+        S3Call first = call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8));
+        SegmentFreeBuckets.trustForTests(SegmentFreeBuckets.TTL);
+        try {
+            objects.putObject(first);
+            objects.putObject(call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8)));
+        } finally {
+            SegmentFreeBuckets.trustForTests(java.time.Duration.ZERO);
+        }
+        List<String> requests = swift.requests();
+        assertEquals(Set.of("HEAD /bkt", "HEAD /bkt/k", "HEAD /bkt_segments"), Set.copyOf(requests.subList(0, 3)));
+        assertEquals(List.of("PUT /bkt/k", "HEAD /bkt/k", "PUT /bkt/k"), requests.subList(3, requests.size()));
     }
 
     @Test

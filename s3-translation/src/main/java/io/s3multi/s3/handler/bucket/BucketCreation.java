@@ -8,6 +8,7 @@ import io.s3multi.s3.contract.BucketLockConfiguration;
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.lock.BucketLocks;
+import io.s3multi.s3.multipart.SegmentFreeBuckets;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.version.BucketVersioning;
 import io.s3multi.s3.operation.S3ApiSettings;
@@ -155,6 +156,7 @@ public final class BucketCreation {
                 .addAll(BucketLockConfiguration.ENABLED.containerHeaders()).build();
         S3Failures.mapped(SwiftStatusMapper.Target.bucket(call.bucket()),
                 () -> call.swift().containers().post(call.bucket(), headers));
+        SegmentFreeBuckets.SHARED.forget(call.swift(), call.bucket());
         BucketLocks.remember(call, BucketLockConfiguration.ENABLED);
     }
 

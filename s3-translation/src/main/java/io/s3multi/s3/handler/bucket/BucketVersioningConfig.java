@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler.bucket;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.multipart.SegmentFreeBuckets;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.version.BucketVersioning;
@@ -52,6 +53,7 @@ public final class BucketVersioningConfig {
         BucketVersioning wanted = BucketVersioning.fromS3Status(configuration.status());
         BucketObjectLock.requireSuspendable(call, wanted);
         presence.onBucket(call, () -> call.swift().containers().post(call.bucket(), wanted.swiftHeaders()));
+        SegmentFreeBuckets.SHARED.forget(call.swift(), call.bucket());   // its writes now keep versions
         return S3Response.status(200);
     }
 }

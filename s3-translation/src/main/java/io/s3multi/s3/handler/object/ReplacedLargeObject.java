@@ -27,7 +27,8 @@ import java.util.Optional;
  * ({@link VersionHeaders#isNullVersion}), and its segments go only when the write's own answer carries no version id, i.e.
  * Swift really replaced it.
  *
- * <p>Costs one HEAD per write, plus one GET per manifest in the tree when the old object claims an upload.
+ * <p>Costs one HEAD per write, plus one GET per manifest in the tree when the old object claims an upload; a
+ * PutObject in a bucket known to hold no multipart object skips it ({@link ReplacedObjectProbe}).
  */
 public final class ReplacedLargeObject {
 

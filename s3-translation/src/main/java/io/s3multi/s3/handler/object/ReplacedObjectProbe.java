@@ -1,6 +1,7 @@
 package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.multipart.SegmentFreeBuckets;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.swift.SwiftAccount;
 import java.io.FilterInputStream;
@@ -22,6 +23,10 @@ import java.util.concurrent.Executors;
  * capture has answered. A capture that fails fails the body before its end, so Swift stores nothing and the
  * client gets the capture's S3 error, as if the HEAD had come first.
  *
+ * <p>In a bucket this gateway knows to hold no multipart object and no versions ({@link SegmentFreeBuckets}) there is
+ * nothing to learn and no HEAD is sent: the PutObject is one Swift request. Otherwise one PutObject per bucket at a
+ * time also learns that, with a HEAD of the segments container beside the look at the key.
+ *
  * <p>The wait happens on the thread that pushes the body into swift-client ({@code PushedUpload}), never on a
  * thread of the Swift client's own pool: a body that made one of those wait for another request of the same
  * client could be waiting on itself (it deadlocked while swift-client let Jetty pull request bodies).
@@ -40,10 +45,22 @@ final class ReplacedObjectProbe {
         this.capture = capture;
     }
 
-    /** Starts reading what {@code key} holds now. */
+    /**
+     * Starts reading what {@code key} holds now, unless the bucket is known to hold no multipart object and to be
+     * unversioned ({@link SegmentFreeBuckets}): then the write replaces no segments and writes no null version.
+     */
     static ReplacedObjectProbe start(SwiftAccount swift, String bucket, String key) {
-        return new ReplacedObjectProbe(
-                CompletableFuture.supplyAsync(() -> ReplacedLargeObject.capture(swift, bucket, key), PROBES));
+        SegmentFreeBuckets known = SegmentFreeBuckets.SHARED;
+        if (known.segmentFree(swift, bucket)) {
+            return none();
+        }
+        CompletableFuture<ReplacedLargeObject> capture =
+                CompletableFuture.supplyAsync(() -> ReplacedLargeObject.capture(swift, bucket, key), PROBES);
+        // Beside the look, at most one PutObject per bucket at a time learns whether the bucket holds segments.
+        return new ReplacedObjectProbe(known.learn(swift, bucket, PROBES,
+                        capture.thenApply(ReplacedLargeObject::versioningConfigured))
+                .map(lesson -> capture.thenCombine(lesson, (replaced, learnt) -> replaced))
+                .orElse(capture));
     }
 
     /** A probe that has nothing to learn (a create-only write cannot replace anything). */
