@@ -121,6 +121,17 @@ public final class SegmentFreeBuckets {
                 && buckets.replace(id, known, new Known(known.segmentFree(), known.askedNanos(), true));
     }
 
+    /**
+     * Whether a PutObject on this gateway may have skipped its look at a key of {@code bucket} lately: only then does
+     * a young upload's Complete wait ({@link #awaitTrusted}). A bucket this gateway never learnt about (every bucket
+     * that only sees multipart traffic, such as a fresh bucket's first upload) costs its Completes no wait; what
+     * another gateway may have trusted is left to the orphan sweeper (docs/BENCHMARKS.md).
+     */
+    boolean mayHaveTrusted(SwiftAccount swift, String bucket) {
+        String id = id(swift, bucket);
+        return id != null && buckets.containsKey(id);
+    }
+
     /** Forgets {@code bucket} (its versioning changed here). */
     public void forget(SwiftAccount swift, String bucket) {
         String id = id(swift, bucket);
@@ -160,15 +171,17 @@ public final class SegmentFreeBuckets {
     }
 
     /**
-     * Waits, before a Complete writes its manifest at a key of {@code bucket}, until no gateway can still trust a
-     * look that found no {@code <bucket>_segments} (see the class comment). Only an upload younger than
+     * Waits, before a Complete writes its manifest at a key of {@code bucket}, until no PutObject of this gateway can
+     * still trust a look that found no {@code <bucket>_segments} (see the class comment); a bucket this gateway has
+     * no knowledge of does not wait ({@link #mayHaveTrusted}). Only an upload younger than
      * {@link #TTL} plus {@link #CLOCK_MARGIN} can be in a segments container that young; for it the container's
      * creation time is read (one HEAD).
      */
     public static void awaitTrusted(SwiftAccount swift, String bucket, UploadId upload, Clock clock)
             throws SwiftException {
         Duration wait = trust.plus(CLOCK_MARGIN);
-        if (trust.isZero() || !clock.instant().isBefore(upload.initiated().plus(wait))) {
+        if (trust.isZero() || !clock.instant().isBefore(upload.initiated().plus(wait))
+                || !SHARED.mayHaveTrusted(swift, bucket)) {
             return;
         }
         SwiftReply segments = swift.containers().head(SegmentsLayout.container(bucket));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.error.S3ErrorCode;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.RequestHead;
@@ -22,6 +23,7 @@ import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3RequestParser;
 import io.s3multi.s3.testing.FakeSwift.Answer;
 import io.s3multi.s3.testing.FakeSwift;
+import io.s3multi.swift.SwiftAccount;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -115,6 +117,29 @@ class ObjectHandlerTest {
         // The first looks at its key and, beside that, whether the bucket has a segments container (it has none).
         assertEquals(Set.of("HEAD /bkt", "HEAD /bkt/k", "HEAD /bkt_segments"), Set.copyOf(requests.subList(0, 3)));
         assertEquals(List.of("PUT /bkt/k", "PUT /bkt/k"), requests.subList(3, requests.size()));
+    }
+
+    @Test
+    void aYoungUploadsCompleteAsksOnlyWhereAPutOfThisGatewayMayHaveSkippedItsLook() throws Exception {
+        swift.on("PUT", "/bkt/k", Answer.of(201, "Etag", HELLO_MD5));
+        // a segments container created long ago: asked, the Complete has nothing left to wait for
+        swift.on("HEAD", "/bkt_segments", Answer.of(204, "X-Timestamp", "1000000000.00000"));
+        UploadId young = UploadId.newId(Instant.now());
+        SwiftAccount account = swift.account();   // started before the trust is set: starting switches it off
+        SegmentFreeBuckets.trustForTests(SegmentFreeBuckets.TTL);
+        try {
+            int before = swift.requests().size();
+            SegmentFreeBuckets.awaitTrusted(account, "bkt", young, Clock.systemUTC());
+            // no PutObject here knows the bucket: no HEAD, no wait (a fresh bucket's first upload)
+            assertEquals(List.of(), swift.requests().subList(before, swift.requests().size()));
+
+            objects.putObject(call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8)));
+            before = swift.requests().size();
+            SegmentFreeBuckets.awaitTrusted(account, "bkt", young, Clock.systemUTC());
+            assertEquals(List.of("HEAD /bkt_segments"), swift.requests().subList(before, swift.requests().size()));
+        } finally {
+            SegmentFreeBuckets.trustForTests(java.time.Duration.ZERO);
+        }
     }
 
     @Test
