@@ -104,16 +104,7 @@ class ObjectHandlerTest {
 
     @Test
     void aPutInABucketSeenWithoutSegmentsContainerIsOneSwiftRequest() {
-        swift.on("PUT", "/bkt/k", Answer.of(201, "Etag", HELLO_MD5));
-        S3Call first = call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8));
-        SegmentFreeBuckets.trustForTests(SegmentFreeBuckets.TTL);
-        try {
-            objects.putObject(first);
-            objects.putObject(call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8)));
-        } finally {
-            SegmentFreeBuckets.trustForTests(java.time.Duration.ZERO);
-        }
-        List<String> requests = swift.requests();
+        List<String> requests = twoPutsWithTheGatewaysTrust();
         // The first looks at its key and, beside that, whether the bucket has a segments container (it has none).
         assertEquals(Set.of("HEAD /bkt", "HEAD /bkt/k", "HEAD /bkt_segments"), Set.copyOf(requests.subList(0, 3)));
         assertEquals(List.of("PUT /bkt/k", "PUT /bkt/k"), requests.subList(3, requests.size()));
@@ -144,8 +135,18 @@ class ObjectHandlerTest {
 
     @Test
     void everyPutInABucketWithASegmentsContainerLooksAtItsKey() {
-        swift.on("PUT", "/bkt/k", Answer.of(201, "Etag", HELLO_MD5));
         swift.on("HEAD", "/bkt_segments", Answer.of(204));
+        List<String> requests = twoPutsWithTheGatewaysTrust();
+        assertEquals(Set.of("HEAD /bkt", "HEAD /bkt/k", "HEAD /bkt_segments"), Set.copyOf(requests.subList(0, 3)));
+        assertEquals(List.of("PUT /bkt/k", "HEAD /bkt/k", "PUT /bkt/k"), requests.subList(3, requests.size()));
+    }
+
+    /**
+     * Two PutObjects at {@code bkt/k} with the trust in segment-free buckets the gateway has (FakeSwift switches it
+     * off for the other tests when it starts, so the first call is built before it is set); the requests Swift saw.
+     */
+    private List<String> twoPutsWithTheGatewaysTrust() {
+        swift.on("PUT", "/bkt/k", Answer.of(201, "Etag", HELLO_MD5));
         S3Call first = call("PUT", "/bkt/k", "", "hello".getBytes(UTF_8));
         SegmentFreeBuckets.trustForTests(SegmentFreeBuckets.TTL);
         try {
@@ -154,9 +155,7 @@ class ObjectHandlerTest {
         } finally {
             SegmentFreeBuckets.trustForTests(java.time.Duration.ZERO);
         }
-        List<String> requests = swift.requests();
-        assertEquals(Set.of("HEAD /bkt", "HEAD /bkt/k", "HEAD /bkt_segments"), Set.copyOf(requests.subList(0, 3)));
-        assertEquals(List.of("PUT /bkt/k", "HEAD /bkt/k", "PUT /bkt/k"), requests.subList(3, requests.size()));
+        return swift.requests();
     }
 
     @Test
