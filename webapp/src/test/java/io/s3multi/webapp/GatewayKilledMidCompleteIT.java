@@ -66,10 +66,7 @@ class GatewayKilledMidCompleteIT {
             closeable.close();
         }
         SwiftAccount swift = swift();
-        S3TestGateway.deleteContainer(swift, bucket + "_segments");
-        S3TestGateway.deleteContainer(swift, bucket);
-        S3TestGateway.deleteContainer(
-                swiftBackend.tempAuthAccount(S3TestGateway.REGISTRY_USER, S3TestGateway.REGISTRY_KEY), bucket);
+        S3TestGateway.deleteBucketEverywhere(swiftBackend, swift, bucket);
         swiftBackend.close();
         proxy.close();
     }

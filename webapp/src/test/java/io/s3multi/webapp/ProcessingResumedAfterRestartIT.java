@@ -57,10 +57,7 @@ class ProcessingResumedAfterRestartIT {
             closeable.close();
         }
         if (swiftBackend != null) {
-            S3TestGateway.deleteContainer(swift(), bucket + "_segments");
-            S3TestGateway.deleteContainer(swift(), bucket);
-            S3TestGateway.deleteContainer(
-                    swiftBackend.tempAuthAccount(S3TestGateway.REGISTRY_USER, S3TestGateway.REGISTRY_KEY), bucket);
+            S3TestGateway.deleteBucketEverywhere(swiftBackend, swift(), bucket);
             swiftBackend.close();
         }
     }

@@ -54,10 +54,7 @@ class TusClientResumeIT {
             Files.deleteIfExists(file);
         }
         if (swiftBackend != null) {
-            S3TestGateway.deleteContainer(swift(), bucket + "_segments");
-            S3TestGateway.deleteContainer(swift(), bucket);
-            S3TestGateway.deleteContainer(
-                    swiftBackend.tempAuthAccount(S3TestGateway.REGISTRY_USER, S3TestGateway.REGISTRY_KEY), bucket);
+            S3TestGateway.deleteBucketEverywhere(swiftBackend, swift(), bucket);
             swiftBackend.close();
         }
     }

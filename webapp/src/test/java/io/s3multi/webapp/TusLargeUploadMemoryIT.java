@@ -42,10 +42,7 @@ class TusLargeUploadMemoryIT {
         }
         if (swiftBackend != null) {
             SwiftAccount swift = swiftBackend.tempAuthAccount(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY);
-            S3TestGateway.deleteContainer(swift, bucket + "_segments");
-            S3TestGateway.deleteContainer(swift, bucket);
-            S3TestGateway.deleteContainer(
-                    swiftBackend.tempAuthAccount(S3TestGateway.REGISTRY_USER, S3TestGateway.REGISTRY_KEY), bucket);
+            S3TestGateway.deleteBucketEverywhere(swiftBackend, swift, bucket);
             swiftBackend.close();
         }
     }

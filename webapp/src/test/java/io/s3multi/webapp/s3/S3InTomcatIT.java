@@ -153,10 +153,7 @@ class S3InTomcatIT {
             tools.aws("s3", "rm", "--recursive", "s3://" + bucket).requireSuccess();
             s3.deleteBucket(b -> b.bucket(bucket));
         } finally {
-            S3TestGateway.deleteContainer(swift, bucket + "_segments");
-            S3TestGateway.deleteContainer(swift, bucket);
-            S3TestGateway.deleteContainer(
-                    swiftBackend.tempAuthAccount(S3TestGateway.REGISTRY_USER, S3TestGateway.REGISTRY_KEY), bucket);
+            S3TestGateway.deleteBucketEverywhere(swiftBackend, swift, bucket);
         }
     }
 

@@ -224,6 +224,16 @@ public final class S3TestGateway implements AutoCloseable {
     }
 
     /**
+     * Deletes what a test's bucket left in Swift: the bucket and its segments container in {@code owner}'s account,
+     * and the name's record in the bucket registry (if DeleteBucket did not release it).
+     */
+    public static void deleteBucketEverywhere(SwiftBackend backend, SwiftAccount owner, String bucket) {
+        deleteContainer(owner, bucket + "_segments");
+        deleteContainer(owner, bucket);
+        deleteContainer(backend.tempAuthAccount(REGISTRY_USER, REGISTRY_KEY), bucket);
+    }
+
+    /**
      * Deletes one container and its objects directly in Swift; nothing happens when it does not exist. A gateway's
      * background worker may still write a lease or checkpoint into a registry record while it goes: a container
      * that is not empty when its turn comes (409) is emptied again, a few times.
