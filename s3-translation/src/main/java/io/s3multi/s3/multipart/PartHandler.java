@@ -40,10 +40,11 @@ import java.util.Set;
  * its own, {@code parts/<upload id>/<nnnnn>/<attempt>} ({@link PartAttempt}), its ETag the MD5 Swift computed: no
  * attempt ever writes over another's segment, so a slow first attempt landing after its retry cannot change or
  * remove what a Complete chose. ListParts shows the latest attempt of each part; Complete chooses the attempt whose
- * ETag the client names. An attempt is accepted only for an upload in progress before the PUT and still after it:
- * an attempt that raced an Abort or a Complete answers NoSuchUpload and deletes its own segment, unless the
- * completed object names it ({@link LateAttempt}), so nothing lingers (S3Proxy and Swift's s3api both keep such
- * parts) and no object loses a segment.
+ * ETag the client names. An attempt is accepted only for an upload still in progress after its PUT: an attempt that
+ * raced an Abort or a Complete answers NoSuchUpload and deletes its own segment, unless the completed object names it
+ * ({@link LateAttempt}), so nothing lingers (S3Proxy and Swift's s3api both keep such parts) and no object loses a
+ * segment. The upload's marker is read before the PUT only when this gateway does not know the upload yet
+ * ({@link KnownUploads}): one HEAD per part, not two.
  */
 public final class PartHandler {
 
