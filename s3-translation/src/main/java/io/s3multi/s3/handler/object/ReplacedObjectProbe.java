@@ -52,13 +52,16 @@ final class ReplacedObjectProbe {
     static ReplacedObjectProbe start(SwiftAccount swift, String bucket, String key) {
         SegmentFreeBuckets known = SegmentFreeBuckets.SHARED;
         if (known.segmentFree(swift, bucket)) {
+            // Still trusted; near its end one PutObject asks again in the background, for the PutObjects after it.
+            known.learn(swift, bucket, PROBES, () -> CompletableFuture.supplyAsync(
+                    () -> ReplacedLargeObject.capture(swift, bucket, key).versioningConfigured(), PROBES));
             return none();
         }
         CompletableFuture<ReplacedLargeObject> capture =
                 CompletableFuture.supplyAsync(() -> ReplacedLargeObject.capture(swift, bucket, key), PROBES);
         // Beside the look, at most one PutObject per bucket at a time learns whether the bucket holds segments.
         return new ReplacedObjectProbe(known.learn(swift, bucket, PROBES,
-                        capture.thenApply(ReplacedLargeObject::versioningConfigured))
+                        () -> capture.thenApply(ReplacedLargeObject::versioningConfigured))
                 .map(lesson -> capture.thenCombine(lesson, (replaced, learnt) -> replaced))
                 .orElse(capture));
     }
@@ -66,6 +69,11 @@ final class ReplacedObjectProbe {
     /** A probe that has nothing to learn (a create-only write cannot replace anything). */
     static ReplacedObjectProbe none() {
         return new ReplacedObjectProbe(CompletableFuture.completedFuture(ReplacedLargeObject.none()));
+    }
+
+    /** Whether the capture has answered already (or there was none to make): nothing left to hold the end for. */
+    boolean answered() {
+        return capture.isDone() && !capture.isCompletedExceptionally();
     }
 
     /** {@code body}, whose end is reported only after the capture has answered (see the class comment). */
