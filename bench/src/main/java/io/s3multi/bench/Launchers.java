@@ -34,11 +34,14 @@ final class Launchers {
      */
     static ServerProcess s3multi(Path jar, Path conf, String xmx, List<String> javaOptions, URI swift,
             Path workDir) throws IOException, InterruptedException {
-        return s3multi(jar, conf, xmx, javaOptions, swift, workDir, null);
+        return s3multi("s3multi", jar, conf, xmx, javaOptions, swift, workDir, null);
     }
 
-    /** The same gateway serving HTTPS with {@code tls}'s certificate, when {@code tls} is not {@code null}. */
-    static ServerProcess s3multi(Path jar, Path conf, String xmx, List<String> javaOptions, URI swift,
+    /**
+     * The same gateway named {@code name} (its log file), serving HTTPS with {@code tls}'s certificate when
+     * {@code tls} is not {@code null}.
+     */
+    static ServerProcess s3multi(String name, Path jar, Path conf, String xmx, List<String> javaOptions, URI swift,
             Path workDir, BenchTls tls) throws IOException, InterruptedException {
         int port = ServerProcess.freePort();
         int metricsPort = ServerProcess.freePort();
@@ -56,7 +59,6 @@ final class Launchers {
                 "-Ds3multi.swift_url=" + swift,
                 "-Ds3multi.filter.s3api.bucket_registry_key=" + devKey("REGISTRY_KEY", "registry.key"),
                 "-jar", jar.toString(), "--conf", conf.toString()));
-        String name = tls == null ? "s3multi" : "s3multi-https";
         return ServerProcess.start(name, command, URI.create((tls == null ? "http" : "https") + "://127.0.0.1:"
                 + port), "/healthcheck", workDir.resolve(name + ".log"), PATIENCE, tls)
                 .withMetrics(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"));
