@@ -46,6 +46,7 @@ final class Launchers {
         int port = ServerProcess.freePort();
         int metricsPort = ServerProcess.freePort();
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + xmx));
+        command.addAll(recommendedGc(javaOptions, Runtime.getRuntime().availableProcessors()));
         command.addAll(javaOptions);
         if (tls != null) {
             command.addAll(tls.gatewayOptions());
@@ -62,6 +63,16 @@ final class Launchers {
         return ServerProcess.start(name, command, URI.create((tls == null ? "http" : "https") + "://127.0.0.1:"
                 + port), "/healthcheck", workDir.resolve(name + ".log"), PATIENCE, tls)
                 .withMetrics(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"));
+    }
+
+    /**
+     * The collector docs/OPERATIONS.md recommends for the gateway on a machine of {@code cores}: the serial one on
+     * two cores or fewer (less CPU per request than the JVM's default G1 there, docs/BENCHMARKS.md), nothing
+     * (the JVM's choice) on more, and nothing when {@code javaOptions} choose one ({@code -XX:+Use...GC}).
+     */
+    static List<String> recommendedGc(List<String> javaOptions, int cores) {
+        boolean chosen = javaOptions.stream().anyMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"));
+        return chosen || cores > 2 ? List.of() : List.of("-XX:+UseSerialGC");
     }
 
     /** S3Proxy (the jar with dependencies) serving the Swift tempauth user's account as its buckets. */
