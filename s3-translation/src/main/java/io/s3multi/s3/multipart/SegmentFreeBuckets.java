@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,13 @@ import org.slf4j.LoggerFactory;
  * stamps a PUT with the time its proxy receives it, so a PutObject that skipped the look (sent within {@link #TTL} of
  * a HEAD that preceded the container) is older than any manifest at its key and cannot replace one.
  *
- * <p>What is known is learnt by a PutObject that looks at its key anyway (nothing known, or known too long ago): one
+ * <p>What is known is learnt by a PutObject that looks at its key (nothing known, or known too long ago): one
  * of them at a time per bucket also HEADs the segments container, beside its look at the key, whose answer tells
- * whether the bucket is versioned ({@link #learn}). So a bucket with steady PutObject traffic costs two HEADs per
- * {@link #TTL} and gateway. A versioned bucket is never taken for segment-free: the look at the key also tells
+ * whether the bucket is versioned ({@link #learn}). A segment-free bucket is asked again a little before its answer
+ * expires, by a PutObject that still trusts the old answer and looks at its key only for the lesson, beside its PUT:
+ * the new answer arrives while the old one is trusted, so steady traffic never finds the bucket unknown. Each answer
+ * is trusted only for {@link #TTL} from its own HEAD, so the refresh changes nothing in the race above. A bucket with
+ * steady PutObject traffic costs two HEADs per {@link #TTL} (less its lead) and gateway. A versioned bucket is never taken for segment-free: the look at the key also tells
  * whether a write there writes the null version. At most {@value #MAX_BUCKETS} buckets are kept; beyond that the map
  * starts over.
  */
@@ -49,6 +53,8 @@ public final class SegmentFreeBuckets {
     public static final SegmentFreeBuckets SHARED = new SegmentFreeBuckets(System::nanoTime);
 
     static final int MAX_BUCKETS = 10_000;
+    /** A segment-free bucket is asked again when a quarter of {@link #TTL} is left: 0.25 s for its HEADs to answer. */
+    static final int REFRESH_LEAD_DIVISOR = 4;
     private static final Logger LOG = LoggerFactory.getLogger(SegmentFreeBuckets.class);
     /** {@link #TTL}, but for tests ({@link #trustForTests}); zero: nothing is trusted and Completes do not wait. */
     private static volatile Duration trust = TTL;
@@ -79,11 +85,13 @@ public final class SegmentFreeBuckets {
 
     /**
      * Starts learning about {@code bucket} on {@code executor} (a HEAD of its segments container), unless another
-     * request is learning already or what is known is still trusted; empty then. {@code versioned}: what the caller's
-     * look at a key of the bucket says about versioning. The lesson completes normally, whatever it learnt.
+     * request is learning already or what is known is not yet due (a segment-free answer a quarter of {@link #TTL}
+     * before it expires, another one when it expires); empty then. {@code versioned}: starts the look at a key of the
+     * bucket, whose answer tells about versioning; called only when learning. The lesson completes normally, whatever
+     * it learnt.
      */
     public Optional<CompletableFuture<Void>> learn(SwiftAccount swift, String bucket, Executor executor,
-            CompletableFuture<Boolean> versioned) {
+            Supplier<CompletableFuture<Boolean>> versioned) {
         String id = id(swift, bucket);
         long now = nanoTime.getAsLong();
         if (trust.isZero() || id == null || !claim(id, now)) {
@@ -96,7 +104,7 @@ public final class SegmentFreeBuckets {
                 throw new CompletionException(failure);
             }
         }, executor);
-        return Optional.of(segments.thenCombine(versioned, (exists, isVersioned) -> !exists && !isVersioned)
+        return Optional.of(segments.thenCombine(versioned.get(), (exists, isVersioned) -> !exists && !isVersioned)
                 .handle((segmentFree, failure) -> {
                     if (failure != null) {
                         LOG.debug("could not tell whether bucket {} holds segments: {}", bucket, failure.toString());
@@ -115,8 +123,11 @@ public final class SegmentFreeBuckets {
             }
             return buckets.putIfAbsent(id, new Known(false, now - 2 * trust.toNanos(), true)) == null;
         }
-        // Either answer is asked again once it is TTL old: a bucket with segments costs one HEAD per TTL too.
-        boolean fresh = now - known.askedNanos() < trust.toNanos();
+        // A bucket with segments is asked again once its answer is TTL old (its PutObjects look at their keys
+        // meanwhile); a segment-free one a little before, so that its PutObjects never stop trusting while the
+        // new answer is on its way (every PutObject in that gap would look at its key).
+        long due = known.segmentFree() ? trust.toNanos() - trust.toNanos() / REFRESH_LEAD_DIVISOR : trust.toNanos();
+        boolean fresh = now - known.askedNanos() < due;
         return !known.learning() && !fresh
                 && buckets.replace(id, known, new Known(known.segmentFree(), known.askedNanos(), true));
     }

@@ -52,13 +52,16 @@ final class ReplacedObjectProbe {
     static ReplacedObjectProbe start(SwiftAccount swift, String bucket, String key) {
         SegmentFreeBuckets known = SegmentFreeBuckets.SHARED;
         if (known.segmentFree(swift, bucket)) {
+            // Still trusted; near its end one PutObject asks again in the background, for the PutObjects after it.
+            known.learn(swift, bucket, PROBES, () -> CompletableFuture.supplyAsync(
+                    () -> ReplacedLargeObject.capture(swift, bucket, key).versioningConfigured(), PROBES));
             return none();
         }
         CompletableFuture<ReplacedLargeObject> capture =
                 CompletableFuture.supplyAsync(() -> ReplacedLargeObject.capture(swift, bucket, key), PROBES);
         // Beside the look, at most one PutObject per bucket at a time learns whether the bucket holds segments.
         return new ReplacedObjectProbe(known.learn(swift, bucket, PROBES,
-                        capture.thenApply(ReplacedLargeObject::versioningConfigured))
+                        () -> capture.thenApply(ReplacedLargeObject::versioningConfigured))
                 .map(lesson -> capture.thenCombine(lesson, (replaced, learnt) -> replaced))
                 .orElse(capture));
     }
