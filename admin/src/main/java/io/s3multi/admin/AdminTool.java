@@ -93,8 +93,9 @@ final class AdminTool {
         args.refuseUnread();
         try (GatewaySetup gateway = GatewaySetup.open(config)) {
             return switch (command + " " + sub) {
-                case "uploads list" -> new UploadsCommand(gateway, terminal, clock).list(bucket, account);
-                case "uploads abort" -> new UploadsCommand(gateway, terminal, clock)
+                case "uploads list" -> new UploadsCommand(gateway, terminal, clock, StageSettings.claimTimeout(config))
+                        .list(bucket, account);
+                case "uploads abort" -> new UploadsCommand(gateway, terminal, clock, StageSettings.claimTimeout(config))
                         .abort(Ages.parse(olderThan.orElseThrow()), dryRun, bucket, account);
                 case "sweep " -> new SweepCommand(gateway, terminal, clock, Sweeper.job(config, grace))
                         .run(dryRun, bucket, account);

@@ -1,7 +1,6 @@
 package io.s3multi.admin;
 
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.multipart.MultipartSettings;
 import io.s3multi.s3.multipart.UploadAbort;
 import io.s3multi.swift.error.SwiftException;
 import java.time.Clock;
@@ -12,9 +11,10 @@ import java.util.Optional;
 /**
  * {@code uploads list} and {@code uploads abort --older-than D [--dry-run]}, over every bucket of the registry (or
  * {@code --bucket B}, {@code --account A}). An abort is the gateway's own ({@link UploadAbort}): the upload's claim,
- * then its marker, parts and sub-manifests, so a Complete or Abort at work on a gateway is respected.
+ * then its marker, parts and sub-manifests, so a Complete or Abort at work on a gateway is respected (its claim is
+ * taken over only after {@code claimTimeout}, the gateways' {@code filter.s3multi.claim_timeout}).
  */
-record UploadsCommand(GatewaySetup gateway, Terminal terminal, Clock clock) {
+record UploadsCommand(GatewaySetup gateway, Terminal terminal, Clock clock, Duration claimTimeout) {
 
     int list(Optional<String> bucket, Optional<String> account) throws SwiftException {
         Instant now = clock.instant();
@@ -34,7 +34,7 @@ record UploadsCommand(GatewaySetup gateway, Terminal terminal, Clock clock) {
     int abort(Duration olderThan, boolean dryRun, Optional<String> bucket, Optional<String> account)
             throws SwiftException {
         Instant now = clock.instant();
-        UploadAbort aborts = UploadAbort.withOwnLocks(MultipartSettings.defaults());
+        UploadAbort aborts = UploadAbort.withOwnLocks(claimTimeout);
         Progress progress = terminal.progress("buckets");
         int aborted = 0;
         int failed = 0;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.s3.background.ServiceAccounts;
+import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.swift.SwiftAccount;
@@ -119,11 +120,7 @@ class AdminToolIT {
     void uploadsListShowsAnAbandonedUploadAndAbortRemovesItAndItsSegments() throws Exception {
         S3Client s3 = client(DevFixture.TESTER, DevFixture.TESTER_KEY);
         String bucket = bucket(s3, DevFixture.TESTER_ACCOUNT);
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key("abandoned/upload")).uploadId();
-        s3.uploadPart(b -> b.bucket(bucket).key("abandoned/upload").uploadId(uploadId).partNumber(1),
-                RequestBody.fromBytes(randomBytes(1000)));
-        s3.uploadPart(b -> b.bucket(bucket).key("abandoned/upload").uploadId(uploadId).partNumber(2),
-                RequestBody.fromBytes(randomBytes(2000)));
+        String uploadId = openUpload(s3, bucket, "abandoned/upload", 1000, 2000);
         assertEquals(3, segments(bucket).size(), segments(bucket).toString());   // the marker and two parts
 
         ToolRun listed = ToolRun.asProcess("--conf", conf.toString(), "uploads", "list", "--bucket", bucket);
@@ -220,6 +217,40 @@ class AdminToolIT {
     }
 
     @Test
+    void sweepLeavesAClaimYoungerThanTheConfiguredClaimTimeoutToItsHolder() throws Exception {
+        S3Client s3 = client(DevFixture.TESTER, DevFixture.TESTER_KEY);
+        String bucket = bucket(s3, DevFixture.TESTER_ACCOUNT);
+        String uploadId = openUpload(s3, bucket, "held", 1000);
+        // A Complete at work on a gateway whose claim_timeout is 60 s: it refreshed its claim 20 s ago, by the
+        // tool's clock, which runs two days ahead so that everything is older than the grace period.
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
+        SwiftAccount owner = accounts.forAccount(DevFixture.TESTER_ACCOUNT);
+        String claim = SegmentsLayout.claim(new UploadId(uploadId));
+        owner.objects().put(bucket + "_segments", claim, new byte[0], SwiftHeaders.of(
+                "Content-Type", SegmentsLayout.CLAIM_CONTENT_TYPE, ReservedMetadata.CLAIM_STATE, "COMPLETING",
+                ReservedMetadata.CLAIM_TOKEN, "a live holder's",
+                ReservedMetadata.CLAIM_REFRESHED, Long.toString(later.millis() - 20_000)));
+        cleanUp.add(() -> {
+            try {
+                owner.objects().delete(bucket + "_segments", claim, SwiftHeaders.empty());
+            } catch (SwiftException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Properties longClaims = (Properties) configuration.clone();
+        longClaims.setProperty("filter.s3multi.claim_timeout", "60");
+        List<String> before = segments(bucket);
+
+        ToolRun swept = ToolRun.inProcess(later, "--conf", DevFixture.write(longClaims).toString(), "sweep",
+                "--bucket", bucket);
+
+        assertEquals(0, swept.exit(), swept.toString());
+        assertEquals(before, segments(bucket), "the claim, the marker and the part stay: " + swept);
+        assertEquals("a live holder's", owner.objects().head(bucket + "_segments", claim, SwiftHeaders.empty())
+                .header(ReservedMetadata.CLAIM_TOKEN));
+    }
+
+    @Test
     void checkConfigRunsTheGatewaysValidationOffline() throws Exception {
         ToolRun good = ToolRun.asProcess("check-config", conf.toString());
         assertEquals(0, good.exit(), good.toString());
@@ -269,6 +300,17 @@ class AdminToolIT {
             s3.deleteBucket(b -> b.bucket(bucket));
         });
         return bucket;
+    }
+
+    /** A new upload of {@code key} with parts 1, 2, ... of these sizes, left open; its id. */
+    private static String openUpload(S3Client s3, String bucket, String key, int... partSizes) {
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        for (int number = 1; number <= partSizes.length; number++) {
+            int part = number;
+            s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(part),
+                    RequestBody.fromBytes(randomBytes(partSizes[part - 1])));
+        }
+        return uploadId;
     }
 
     /** What {@code <bucket>_segments} of test:tester holds, from Swift itself. */

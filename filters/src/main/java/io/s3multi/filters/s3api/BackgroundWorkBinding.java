@@ -7,12 +7,15 @@ import io.s3multi.s3.background.ServiceAccounts;
 import io.s3multi.s3.background.Worker;
 import io.s3multi.s3.background.WorkerSettings;
 import io.s3multi.s3.handler.bucket.SwiftBucketRegistry;
+import io.s3multi.s3.multipart.MultipartSettings;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.sweep.OrphanSweeper;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftBackend;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +32,11 @@ final class BackgroundWorkBinding {
     private final Optional<String> whyOff;
     private final WorkerSettings settings;
     private final ServiceIdentity service;
-    private final OrphanSweeper sweeper;
+    private final Function<Duration, OrphanSweeper> sweeper;
     private Worker worker;
 
     private BackgroundWorkBinding(Optional<String> whyOff, WorkerSettings settings, ServiceIdentity service,
-            OrphanSweeper sweeper) {
+            Function<Duration, OrphanSweeper> sweeper) {
         this.whyOff = whyOff;
         this.settings = settings;
         this.service = service;
@@ -48,8 +51,10 @@ final class BackgroundWorkBinding {
     /**
      * Starts the worker on the stage's backend (asked for only when the worker runs), with the registry account
      * {@code api} names, its jobs counted in {@code metrics} when the gateway has them; or logs why it does not run.
+     * The jobs keep to the s3multi stage's claim timeout, from {@code multipart} when they first run.
      */
-    void start(Supplier<SwiftBackend> stageBackend, S3ApiSettings api, Optional<GatewayMetrics> metrics) {
+    void start(Supplier<SwiftBackend> stageBackend, S3ApiSettings api, Optional<GatewayMetrics> metrics,
+            Supplier<MultipartSettings> multipart) {
         if (whyOff.isPresent()) {
             LOG.info("background worker is off: {}", whyOff.get());
             return;
@@ -57,7 +62,7 @@ final class BackgroundWorkBinding {
         SwiftBackend backend = stageBackend.get();
         SwiftAccount registry = backend.tempAuthAccount(api.bucketRegistryUser(), api.bucketRegistryKey());
         worker = Worker.start(settings, registry, new ServiceAccounts(backend, service.user(), service.key()),
-                BackgroundJobs.of(settings, new SwiftBucketRegistry(registry), sweeper).stream()
+                BackgroundJobs.of(settings, new SwiftBucketRegistry(registry), sweeper, multipart).stream()
                         .map(job -> metrics.map(m -> m.metered(job)).orElse(job)).toList(),
                 backend.transport()::requestsSent, Clock.systemUTC());
     }

@@ -4,6 +4,7 @@ import io.s3multi.filters.metrics.GatewayMetrics;
 import io.s3multi.filters.pipeline.ServiceIdentity;
 import io.s3multi.filters.s3.SharedAccess;
 import io.s3multi.filters.s3.SharedBucketRegistry;
+import io.s3multi.filters.s3.SharedMultipartSettings;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.access.authorization.Authorizer;
 import io.s3multi.s3.access.authorization.BucketAccessCache;
@@ -73,7 +74,7 @@ final class S3ApiRegistryBinding {
         if (!settings.hasBucketRegistry()) {
             background.start(() -> {
                 throw new IllegalStateException("no worker without a bucket registry");
-            }, settings, Optional.empty());
+            }, settings, Optional.empty(), () -> SharedMultipartSettings.in(servletContext));
             return new S3ApiDispatcher(settings);
         }
         lease = SwiftBackendLease.take(servletContext, swiftUrl);
@@ -83,7 +84,8 @@ final class S3ApiRegistryBinding {
                 Clock.systemUTC());
         SharedBucketRegistry.publish(context, registry, lifecycles);
         SharedAccess.publish(context, access(registry));
-        background.start(lease::backend, settings, GatewayMetrics.in(servletContext));
+        background.start(lease::backend, settings, GatewayMetrics.in(servletContext),
+                () -> SharedMultipartSettings.in(servletContext));
         return new S3ApiDispatcher(settings, registry, lifecycles);
     }
 

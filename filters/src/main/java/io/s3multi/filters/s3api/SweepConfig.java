@@ -2,8 +2,10 @@ package io.s3multi.filters.s3api;
 
 import io.s3multi.filters.pipeline.FilterSettings;
 import io.s3multi.filters.pipeline.Setting;
+import io.s3multi.s3.multipart.MultipartSettings;
 import io.s3multi.s3.sweep.OrphanSweeper;
 import java.time.Duration;
+import java.util.function.Function;
 
 /** The orphan sweeper's settings of the s3api stage, and the sweeper they make (docs/BACKGROUND.md). */
 final class SweepConfig {
@@ -19,8 +21,14 @@ final class SweepConfig {
     private SweepConfig() {
     }
 
-    /** The sweeper the background worker runs on every bucket. */
-    static OrphanSweeper sweeper(FilterSettings settings) {
-        return new OrphanSweeper(SWEEP_GRACE.read(settings), SWEEP_INTERVAL.read(settings));
+    /**
+     * The sweeper the background worker runs on every bucket, for the claim timeout of the s3multi stage (known
+     * later); the settings are read, and checked, now.
+     */
+    static Function<Duration, OrphanSweeper> sweeper(FilterSettings settings) {
+        Duration grace = SWEEP_GRACE.read(settings);
+        Duration interval = SWEEP_INTERVAL.read(settings);
+        new OrphanSweeper(grace, interval, MultipartSettings.DEFAULT_CLAIM_TIMEOUT);   // refuses bad values at startup
+        return claimTimeout -> new OrphanSweeper(grace, interval, claimTimeout);
     }
 }

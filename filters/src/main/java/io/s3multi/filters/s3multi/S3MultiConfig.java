@@ -36,7 +36,9 @@ record S3MultiConfig(MultipartSettings multipart, URI swiftUrl, int maxManifestS
             String.valueOf(MultipartSettings.DEFAULT_CLAIM_TIMEOUT.toSeconds()), "Seconds after which the claim a"
             + " Complete or Abort holds on an upload is taken over by the next Complete or Abort when its holder"
             + " stopped refreshing it (a gateway that died mid-Complete); holders refresh every quarter of it."
-            + " Gateways sharing a Swift must use the same value and agree on the time.");
+            + " The same timeout holds for the tus stage's PATCH and completion, the background worker's lifecycle"
+            + " and sweeper jobs and the admin tool. Gateways sharing a Swift must use the same value and agree on"
+            + " the time.");
     static final Setting<Integer> MAX_MANIFEST_SEGMENTS = Setting.integer("max_manifest_segments", "0", 0, 100_000,
             "Segments per SLO manifest; more parts are nested in sub-manifests. 0: the Swift's own"
             + " slo.max_manifest_segments (read from its /info at startup).");

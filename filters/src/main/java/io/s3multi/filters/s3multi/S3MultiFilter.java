@@ -3,6 +3,7 @@ package io.s3multi.filters.s3multi;
 import io.s3multi.filters.s3.S3Edge;
 import io.s3multi.filters.s3.S3Exchange;
 import io.s3multi.filters.s3.SharedBucketRegistry;
+import io.s3multi.filters.s3.SharedMultipartSettings;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.handler.RegistryMissingBucket;
 import io.s3multi.s3.handler.bucket.RegistryAclRules;
@@ -46,8 +47,10 @@ import java.util.Optional;
  * <p><b>Settings</b> ({@code filter.s3multi.*}): declared once, with defaults and meanings, in
  * {@link S3MultiConfig#SETTINGS}; listed in {@code docs/CONFIGURATION.md}.
  *
- * <p><b>Request attributes:</b> those of {@link S3Edge}. <b>Context attribute:</b> {@link #PROCESSING_STEPS}, the
- * processing steps ({@code processing_*} settings) every completed upload passes before it is published.
+ * <p><b>Request attributes:</b> those of {@link S3Edge}. <b>Context attributes:</b> {@link #PROCESSING_STEPS}, the
+ * processing steps ({@code processing_*} settings) every completed upload passes before it is published; the
+ * multipart settings ({@link SharedMultipartSettings}), whose {@code claim_timeout} the other stages that claim
+ * uploads (tus, s3api's background jobs) keep to.
  */
 public final class S3MultiFilter implements Filter {
 
@@ -75,6 +78,7 @@ public final class S3MultiFilter implements Filter {
         context = filterConfig.getServletContext();
         // Other stages (tus) finish uploads through the same steps and show their state.
         context.setAttribute(PROCESSING_STEPS, processing);
+        SharedMultipartSettings.publish(context, config.multipart());
         swift = SwiftBackendLease.take(filterConfig.getServletContext(), config.swiftUrl());
     }
 

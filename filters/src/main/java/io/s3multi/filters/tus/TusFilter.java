@@ -4,6 +4,7 @@ import io.s3multi.filters.pipeline.LogSafe;
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.pipeline.ServiceIdentity;
 import io.s3multi.filters.s3.RequestIds;
+import io.s3multi.filters.s3.SharedMultipartSettings;
 import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.filters.s3multi.S3MultiFilter;
@@ -30,6 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +57,9 @@ import org.slf4j.LoggerFactory;
  * {@code docs/CONFIGURATION.md}: path, key_prefix, max_size, expiration, piece_size, secret, swift_url.
  *
  * <p><b>Request attributes:</b> reads {@code S3Attributes.S3_AUTHENTICATION} (the creation POST); writes
- * {@link PipelineAttributes#S3_OPERATION} ({@code tus.<method>}) for the access log.
+ * {@link PipelineAttributes#S3_OPERATION} ({@code tus.<method>}) for the access log. <b>Context attributes:</b>
+ * reads the s3multi stage's processing steps and {@code claim_timeout} ({@link SharedMultipartSettings}; without an
+ * s3multi stage: no steps, the default 8 s).
  */
 public final class TusFilter implements Filter {
 
@@ -70,7 +74,7 @@ public final class TusFilter implements Filter {
     private volatile SwiftBackendLease swift;
     private volatile TusHandler handler;
     private volatile TusAccess access;
-    private volatile jakarta.servlet.ServletContext context;
+    private volatile ServletContext context;
     private volatile BackgroundCompletions background;
 
     TusFilter(TusConfig config, ServiceIdentity service, Clock clock) {
@@ -83,6 +87,32 @@ public final class TusFilter implements Filter {
     public void init(FilterConfig filterConfig) {
         context = filterConfig.getServletContext();
         swift = SwiftBackendLease.take(context, config.swiftUrl());
+        background = new BackgroundCompletions(BACKGROUND_THREADS, BACKGROUND_QUEUE);
+        access = new TusAccess(service, () -> swift.backend());
+        TusMount.publish(context, new TusMount(config.path()));
+    }
+
+    /**
+     * The handler, built at the first request. What it shares with the s3multi stage (the processing steps,
+     * {@code filter.s3multi.processing_*}, and the claim timeout that keeps Complete, Abort and PATCH apart,
+     * {@code filter.s3multi.claim_timeout}) is published by that stage's {@code init}, which the container may
+     * run after this one's.
+     */
+    private TusHandler handler() {
+        TusHandler built = handler;
+        if (built == null) {
+            synchronized (this) {
+                built = handler;
+                if (built == null) {
+                    built = newHandler(SharedMultipartSettings.in(context).claimTimeout());
+                    handler = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    private TusHandler newHandler(Duration claimTimeout) {
         IntSupplier maxSegments = () -> {
             try {
                 return swift.backend().info().maxManifestSegments();
@@ -90,18 +120,14 @@ public final class TusFilter implements Filter {
                 throw new java.io.UncheckedIOException("cannot read Swift's /info", e);
             }
         };
-        // The processing steps are the s3multi stage's (filter.s3multi.processing_*), looked up when an upload
-        // completes: that stage comes later in the pipeline and publishes them in its init.
+        // Looked up when an upload completes: the steps in force are those the s3multi stage holds then.
         ServletContext shared = context;
         ProcessingSteps steps = ProcessingSteps.deferred(
                 () -> (ProcessingSteps) shared.getAttribute(S3MultiFilter.PROCESSING_STEPS));
-        var completion = new CompletionHandler(new MultipartSettings(0, 10_000, 1000, 1000,
-                java.time.Duration.ofSeconds(10), MultipartSettings.DEFAULT_CLAIM_TIMEOUT), maxSegments, steps);
-        background = new BackgroundCompletions(BACKGROUND_THREADS, BACKGROUND_QUEUE);
-        handler = new TusHandler(config.tus(), new UploadCapability(TusSecret.of(config.secret(), service)),
-                completion, steps, background);
-        access = new TusAccess(service, () -> swift.backend());
-        TusMount.publish(context, new TusMount(config.path()));
+        var completion = new CompletionHandler(new MultipartSettings(0, 10_000, 1000, 1000, Duration.ofSeconds(10),
+                claimTimeout), maxSegments, steps);
+        return new TusHandler(config.tus(), new UploadCapability(TusSecret.of(config.secret(), service)),
+                completion, claimTimeout, steps, background);
     }
 
     @Override
@@ -173,16 +199,16 @@ public final class TusFilter implements Filter {
                 throw new TusException(405, "the bucket's tus URL takes POST (creation) and OPTIONS");
             }
             TusAccess.Actor creator = access.creator(request);
-            return handler.create(call(request, creator), creator.account(), path.bucket(),
+            return handler().create(call(request, creator), creator.account(), path.bucket(),
                     upload -> location(request, upload));
         }
-        TusUploadRef upload = handler.capability().verify(path.bucket(), path.uploadId().get())
+        TusUploadRef upload = handler().capability().verify(path.bucket(), path.uploadId().get())
                 .orElseThrow(() -> new TusException(404, "no such upload"));
         TusCall call = call(request, access.onUpload(request, upload));
         return switch (method) {
-            case "HEAD" -> handler.head(call, upload);
-            case "PATCH" -> handler.patch(call, upload);
-            case "DELETE" -> handler.terminate(call, upload);
+            case "HEAD" -> handler().head(call, upload);
+            case "PATCH" -> handler().patch(call, upload);
+            case "DELETE" -> handler().terminate(call, upload);
             default -> throw new TusException(405, "an upload takes HEAD, PATCH, DELETE and OPTIONS");
         };
     }
@@ -201,7 +227,7 @@ public final class TusFilter implements Filter {
         int pathStart = base.indexOf(request.getRequestURI());
         String origin = pathStart < 0 ? "" : base.substring(0, pathStart);
         return origin + request.getContextPath() + config.path() + "/" + upload.bucket() + "/"
-                + handler.capability().idOf(upload);
+                + handler().capability().idOf(upload);
     }
 
     private static void sendError(HttpServletResponse response, int status, String message) throws IOException {

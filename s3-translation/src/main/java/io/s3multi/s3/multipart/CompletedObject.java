@@ -47,18 +47,32 @@ final class CompletedObject {
     }
 
     /**
-     * The upload whose segments may go with the object at the call's key when a Complete replaces it
-     * ({@link CompletedManifest#verifiedUpload}): only the null version's. A versioned object (one with a version
-     * id) outlives the write as a noncurrent version, segments and all.
+     * What a Complete finds at its key before it writes its manifest: the upload whose segments may go with the
+     * object there ({@link CompletedManifest#verifiedUpload}; only the null version's: a versioned object, one with
+     * a version id, outlives the write as a noncurrent version, segments and all), and whether the bucket has
+     * versioning configured (Swift's answer about a key, 200 or 404, says so).
      */
-    static Optional<OverwrittenUpload> overwritten(S3Call call) throws SwiftException {
-        Optional<SwiftReply> object = head(call);
-        if (object.isEmpty() || !VersionHeaders.isNullVersion(object.get().headers())) {
-            return Optional.empty();
+    record Before(Optional<OverwrittenUpload> overwritten, boolean versioningConfigured) {
+    }
+
+    /** {@link Before}: one HEAD of the call's key. */
+    static Before before(S3Call call) throws SwiftException {
+        SwiftReply object;
+        try {
+            object = call.swift().objects().head(call.bucket(), call.key(), SwiftHeaders.empty());
+        } catch (SwiftException e) {
+            if (S3Failures.isStatus(e, 404)) {
+                return new Before(Optional.empty(), VersionHeaders.versioningConfigured(e));
+            }
+            throw e;
         }
-        SwiftHeaders headers = object.get().headers();
-        return CompletedManifest.verifiedUpload(call.swift(), call.bucket(), call.key(), headers)
-                .map(upload -> new OverwrittenUpload(upload, headers.get("X-Timestamp")));
+        SwiftHeaders headers = object.headers();
+        boolean versioned = VersionHeaders.versioningConfigured(headers);
+        if (!VersionHeaders.isNullVersion(headers)) {
+            return new Before(Optional.empty(), versioned);
+        }
+        return new Before(CompletedManifest.verifiedUpload(call.swift(), call.bucket(), call.key(), headers)
+                .map(upload -> new OverwrittenUpload(upload, headers.get("X-Timestamp"))), versioned);
     }
 
     /** The answer of a Complete that already made the object at the call's key from this upload. */
@@ -78,9 +92,15 @@ final class CompletedObject {
      * The answer of the Complete that just made the object at the call's key: {@code result} with the
      * {@code x-amz-version-id} of the version it wrote. Swift's heartbeat answer to the manifest PUT carries no
      * version id, so the key is looked at: when it still shows this upload's manifest, its version is the one
-     * written; when a write replaced it meanwhile, the version id is left out rather than another's given.
+     * written; when a write replaced it meanwhile, the version id is left out rather than another's given. In a
+     * bucket without versioning when the Complete looked at its key ({@code versioningConfigured} false) there is
+     * no version id to give, and no look.
      */
-    static HeartbeatBody.Answer withVersion(S3Call call, UploadId uploadId, CompleteMultipartUploadResult result) {
+    static HeartbeatBody.Answer withVersion(S3Call call, UploadId uploadId, CompleteMultipartUploadResult result,
+            boolean versioningConfigured) {
+        if (!versioningConfigured) {
+            return new HeartbeatBody.Answer(result, Map.of());
+        }
         Optional<String> version = Optional.empty();
         try {
             Optional<SwiftReply> object = head(call);

@@ -170,7 +170,7 @@ public final class CompletionHandler {
         if (found.earlierAnswer() != null) {
             return S3Response.xml(found.earlierAnswer());
         }
-        return heartbeat(call, () -> completion.finish(found.overwritten(), held.get()), held.get()::release);
+        return heartbeat(call, () -> completion.finish(found.atKey(), held.get()), held.get()::release);
     }
 
     /**
@@ -223,7 +223,7 @@ public final class CompletionHandler {
      * multipart upload whose object it will replace, if any; or the upload completed, with the answer of the
      * Complete that did it (an aborted upload is NoSuchUpload, thrown).
      */
-    private record Found(Optional<OverwrittenUpload> overwritten, CompleteMultipartUploadResult earlierAnswer) {
+    private record Found(CompletedObject.Before atKey, CompleteMultipartUploadResult earlierAnswer) {
     }
 
     /** One Complete request, checked, from the lock to the answer. */
@@ -256,7 +256,7 @@ public final class CompletionHandler {
             if (found.earlierAnswer() != null) {
                 return found.earlierAnswer();
             }
-            return finish(found.overwritten(), held);
+            return finish(found.atKey(), held);
         }
 
         /**
@@ -267,12 +267,13 @@ public final class CompletionHandler {
             boolean open = false;
             try {
                 if (!state.isOpen(call.key(), uploadId)) {
-                    return new Found(Optional.empty(), CompletedObject.earlierAnswer(call, uploadId)
+                    return new Found(null, CompletedObject.earlierAnswer(call, uploadId)
                             .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())));
                 }
                 // Only an object verified as an upload's own manifest takes that upload's segments along.
-                Found found = new Found(CompletedObject.overwritten(call)
-                        .filter(old -> !old.uploadId().equals(uploadId)), null);
+                CompletedObject.Before before = CompletedObject.before(call);
+                Found found = new Found(new CompletedObject.Before(before.overwritten()
+                        .filter(old -> !old.uploadId().equals(uploadId)), before.versioningConfigured()), null);
                 open = true;
                 return found;
             } finally {
@@ -283,8 +284,9 @@ public final class CompletionHandler {
         }
 
         /** Writes the manifest, checks no Abort interfered, cleans up; releases the lock whatever happens. */
-        Object finish(Optional<OverwrittenUpload> overwritten, FinishLocks.Held held) {
+        Object finish(CompletedObject.Before atKey, FinishLocks.Held held) {
             String key = call.key();
+            Optional<OverwrittenUpload> overwritten = atKey.overwritten();
             try {
                 ProcessingVerdict verdict = S3Failures.forCall(call, () -> processing.process(new ProcessedUpload(
                         call.swift(), call.bucket(), upload, plan.parts(), plan.checksum())));
@@ -315,7 +317,7 @@ public final class CompletionHandler {
                 }
                 cleanUp(overwritten, held);
                 return CompletedObject.withVersion(call, uploadId,
-                        CompletedObject.result(call, plan.eTag(), plan.checksum()));
+                        CompletedObject.result(call, plan.eTag(), plan.checksum()), atKey.versioningConfigured());
             } finally {
                 held.release();
             }

@@ -52,8 +52,9 @@ public final class MultipartDispatcher {
             MissingBucket missingBucket, ExpirationHeaders expiration, AclWriteRules aclRules,
             ProcessingSteps processing) {
         this.expiration = Objects.requireNonNull(expiration, "expiration");
-        this.uploads = new UploadsHandler(settings, aclRules);
-        this.parts = new PartHandler(settings);
+        KnownUploads known = new KnownUploads();
+        this.uploads = new UploadsHandler(settings, aclRules, known);
+        this.parts = new PartHandler(settings, known);
         this.completion = new CompletionHandler(settings, maxManifestSegments, processing);
         this.foreign = new ForeignUploads(missingBucket);
     }

@@ -40,17 +40,25 @@ import java.util.Set;
  * its own, {@code parts/<upload id>/<nnnnn>/<attempt>} ({@link PartAttempt}), its ETag the MD5 Swift computed: no
  * attempt ever writes over another's segment, so a slow first attempt landing after its retry cannot change or
  * remove what a Complete chose. ListParts shows the latest attempt of each part; Complete chooses the attempt whose
- * ETag the client names. An attempt is accepted only for an upload in progress before the PUT and still after it:
- * an attempt that raced an Abort or a Complete answers NoSuchUpload and deletes its own segment, unless the
- * completed object names it ({@link LateAttempt}), so nothing lingers (S3Proxy and Swift's s3api both keep such
- * parts) and no object loses a segment.
+ * ETag the client names. An attempt is accepted only for an upload still in progress after its PUT: an attempt that
+ * raced an Abort or a Complete answers NoSuchUpload and deletes its own segment, unless the completed object names it
+ * ({@link LateAttempt}), so nothing lingers (S3Proxy and Swift's s3api both keep such parts) and no object loses a
+ * segment. The upload's marker is read before the PUT only when this gateway does not know the upload yet
+ * ({@link KnownUploads}): one HEAD per part, not two.
  */
 public final class PartHandler {
 
     private final MultipartSettings settings;
+    private final KnownUploads known;
 
     public PartHandler(MultipartSettings settings) {
+        this(settings, new KnownUploads());
+    }
+
+    /** @param known the uploads whose marker need not be read before a part is stored (shared with Create) */
+    PartHandler(MultipartSettings settings, KnownUploads known) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.known = Objects.requireNonNull(known, "known");
     }
 
     /** Streams the body into the part's segment, verified on the way (Content-MD5, signatures, checksums). */
@@ -62,12 +70,12 @@ public final class PartHandler {
         int number = partNumber(call);
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
         UploadState state = new UploadState(call.swift(), call.bucket());
-        UploadInfo upload = state.requireUpload(call.key(), uploadId);
+        Optional<DigestAlgorithm> uploadAlgorithm = checksumAlgorithm(call, state, uploadId);
 
         // No MD5 of the gateway's own: Swift computes the segment's MD5 (its ETag, the part's ETag), and a
         // Content-MD5 is verified by the body's expectations. See ObjectWriter.open.
         Set<DigestAlgorithm> compute = EnumSet.noneOf(DigestAlgorithm.class);
-        upload.checksumAlgorithm().ifPresent(compute::add);
+        uploadAlgorithm.ifPresent(compute::add);
         RequestBody body = call.body().open(compute);
         if (body.contentLength() < 0) {
             // As AWS: a part sent chunked without a length is 501 naming the header (PutObject takes it).
@@ -75,13 +83,12 @@ public final class PartHandler {
                     ? S3Exception.notImplementedHeader("Transfer-Encoding") : S3Exception.missingContentLength();
         }
         Optional<DigestAlgorithm> sent = body.checksumAlgorithm();
-        if (sent.isPresent() && upload.checksumAlgorithm().isPresent()
-                && sent.get() != upload.checksumAlgorithm().get()) {
+        if (sent.isPresent() && uploadAlgorithm.isPresent() && sent.get() != uploadAlgorithm.get()) {
             throw S3Exception.invalidRequest("Checksum Type mismatch occurred, expected checksum Type: "
-                    + upload.checksumAlgorithm().get().awsName().toLowerCase() + ", actual checksum Type: "
+                    + uploadAlgorithm.get().awsName().toLowerCase() + ", actual checksum Type: "
                     + sent.get().awsName().toLowerCase());
         }
-        Optional<DigestAlgorithm> algorithm = upload.checksumAlgorithm().or(() -> sent);
+        Optional<DigestAlgorithm> algorithm = uploadAlgorithm.or(() -> sent);
         // A checksum sent as a header is known now; one sent as a trailer only once the body has been read.
         String announced = algorithm.map(a -> call.request().header(a.checksumHeader())).orElse(null);
         SwiftHeaders.Builder headers = SwiftHeaders.builder();
@@ -97,8 +104,9 @@ public final class PartHandler {
         if (body.contentLength() == 0) {
             requireEmpty(body);
         }
-        SwiftReply stored = call.swift().objects().put(container, segment, body.stream(), body.contentLength(),
-                headers.build());
+        SwiftReply stored = S3Failures.unlessNotFound(() -> call.swift().objects().put(container, segment,
+                body.stream(), body.contentLength(), headers.build()))
+                .orElseThrow(() -> gone(call, uploadId));   // no segments container: no upload
         String md5 = MultipartEtag.normalize(stored.etag());
         String checksumValue = announced == null ? null
                 : announced.trim();
@@ -110,10 +118,7 @@ public final class PartHandler {
                         PartContentType.headers(new StoredPart.PartChecksum(algorithm.get(), checksumValue)));
             }
         }
-        if (!state.isOpen(call.key(), uploadId)) {
-            LateAttempt.discard(call.swift(), state, call.bucket(), call.key(), uploadId, segment);
-            throw S3Exception.noSuchUpload(uploadId.value());
-        }
+        requireStillOpen(call, state, uploadId, segment);
         S3Response response = S3Response.status(200).withHeader("ETag", MultipartEtag.quote(md5));
         if (checksumValue != null) {
             response.withHeader(algorithm.get().checksumHeader(), checksumValue);
@@ -148,7 +153,8 @@ public final class PartHandler {
         UploadId uploadId = UploadId.parse(call.request().param("uploadId").orElse(null));
         PartCopySource source = PartCopySource.parse(call.request().header("x-amz-copy-source"));
         UploadState state = new UploadState(call.swift(), call.bucket());
-        UploadInfo upload = state.requireUpload(call.key(), uploadId);
+        // The marker is read first here, remembered or not: a copy into a finished upload costs Swift no copy.
+        Optional<DigestAlgorithm> uploadAlgorithm = state.requireUpload(call.key(), uploadId).checksumAlgorithm();
         SwiftReply sourceHead = ObjectVersions.headCopySource(call.swift(), source.bucket(), source.key(),
                 source.version());
         String sourceEtag = sourceHead.header(ReservedMetadata.ETAG) != null ? sourceHead.header(ReservedMetadata.ETAG)
@@ -174,18 +180,49 @@ public final class PartHandler {
         Instant modified = lastModified(copied);
         CopyPartResult result = new CopyPartResult(MultipartEtag.quote(md5),
                 modified == null ? call.clock().instant() : modified);
-        if (upload.checksumAlgorithm().isPresent()) {
+        if (uploadAlgorithm.isPresent()) {
             StoredPart.PartChecksum checksum = CopiedPartChecksum.computeAndStore(call.swift(),
-                    state.container(), segment, md5, upload.checksumAlgorithm().get());
+                    state.container(), segment, md5, uploadAlgorithm.get());
             result.checksum(checksum.algorithm().awsName(), checksum.base64());
         }
-        if (!state.isOpen(call.key(), uploadId)) {
-            LateAttempt.discard(call.swift(), state, call.bucket(), call.key(), uploadId, segment);
-            throw S3Exception.noSuchUpload(uploadId.value());
-        }
+        requireStillOpen(call, state, uploadId, segment);
         return S3Response.status(200).withXml(result).withHeader(VersionHeaders.COPY_SOURCE_VERSION_ID,
                 source.version().map(VersionId::value).or(() -> VersionHeaders.swiftVersionId(sourceHead.headers()))
                         .orElse(null));
+    }
+
+    /**
+     * The upload's checksum algorithm: remembered ({@link KnownUploads}: the marker's never changes), or read from
+     * its marker, which must show the upload in progress. A remembered upload may have finished since: the look
+     * after the attempt's PUT ({@link #requireStillOpen}) is what decides.
+     */
+    private Optional<DigestAlgorithm> checksumAlgorithm(S3Call call, UploadState state, UploadId uploadId) {
+        Optional<Optional<DigestAlgorithm>> remembered = known.checksumAlgorithm(call.swift(), call.bucket(),
+                call.key(), uploadId);
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        Optional<DigestAlgorithm> algorithm = state.requireUpload(call.key(), uploadId).checksumAlgorithm();
+        known.remember(call.swift(), call.bucket(), call.key(), uploadId, algorithm);
+        return algorithm;
+    }
+
+    /**
+     * After the attempt's segment is stored: an upload no longer in progress (aborted or completed meanwhile, or
+     * before, when its marker was not read) gets NoSuchUpload, and the attempt deletes its own segment unless the
+     * completed object names it ({@link LateAttempt}).
+     */
+    private void requireStillOpen(S3Call call, UploadState state, UploadId uploadId, String segment)
+            throws SwiftException {
+        if (!state.isOpen(call.key(), uploadId)) {
+            LateAttempt.discard(call.swift(), state, call.bucket(), call.key(), uploadId, segment);
+            throw gone(call, uploadId);
+        }
+    }
+
+    private S3Exception gone(S3Call call, UploadId uploadId) {
+        known.forget(call.swift(), call.bucket(), call.key(), uploadId);
+        return S3Exception.noSuchUpload(uploadId.value());
     }
 
     /** One page of parts, the latest attempt of each, one Swift listing call in the usual case ({@link PartsPage}). */

@@ -1,6 +1,8 @@
 package io.s3multi.s3.multipart;
 
+import io.s3multi.s3.contract.BucketLockConfiguration;
 import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.lock.BucketLocks;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
@@ -50,7 +52,11 @@ final class SegmentsAcl {
         mirror(call.swift(), call.bucket(), bucket, call.requestId());
     }
 
-    /** HEADs the bucket and mirrors its ACLs; a missing bucket is left to the operation to report. */
+    /**
+     * HEADs the bucket and mirrors its ACLs; a missing bucket is left to the operation to report. The HEAD also
+     * shows the bucket's Object Lock configuration, which the Complete that follows needs for its new version: it
+     * is handed to {@link BucketLocks}, so that the Complete does not HEAD the bucket a second time.
+     */
     static void resync(S3Call call) {
         SwiftReply bucket;
         try {
@@ -58,6 +64,7 @@ final class SegmentsAcl {
         } catch (SwiftException e) {
             return;
         }
+        BucketLocks.remember(call, BucketLockConfiguration.of(bucket.headers()));
         mirror(call, bucket);
     }
 

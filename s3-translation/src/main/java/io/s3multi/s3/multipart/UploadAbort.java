@@ -29,10 +29,11 @@ public final class UploadAbort {
 
     /**
      * An abort with locks of its own, for a process that finishes no upload otherwise (the admin tool): only the
-     * {@link Claim} in Swift keeps it apart from the gateways, as it keeps gateways apart.
+     * {@link Claim} in Swift keeps it apart from the gateways, as it keeps gateways apart, when
+     * {@code claimTimeout} is theirs ({@code filter.s3multi.claim_timeout}).
      */
-    public static UploadAbort withOwnLocks(MultipartSettings settings) {
-        return new UploadAbort(new FinishLocks(settings.claimTimeout()));
+    public static UploadAbort withOwnLocks(Duration claimTimeout) {
+        return new UploadAbort(new FinishLocks(claimTimeout));
     }
 
     /**

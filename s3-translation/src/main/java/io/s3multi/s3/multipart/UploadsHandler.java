@@ -32,6 +32,7 @@ public final class UploadsHandler {
 
     private final MultipartSettings settings;
     private final AclWriteRules aclRules;
+    private final KnownUploads known;
 
     public UploadsHandler(MultipartSettings settings) {
         this(settings, AclWriteRules.NONE);
@@ -39,8 +40,14 @@ public final class UploadsHandler {
 
     /** @param aclRules what the buckets' settings let an upload's ACL ({@code x-amz-acl}, {@code x-amz-grant-*}) be */
     public UploadsHandler(MultipartSettings settings, AclWriteRules aclRules) {
+        this(settings, aclRules, new KnownUploads());
+    }
+
+    /** @param known where a new upload is remembered, so that its parts need not read its marker first */
+    UploadsHandler(MultipartSettings settings, AclWriteRules aclRules, KnownUploads known) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.aclRules = Objects.requireNonNull(aclRules, "aclRules");
+        this.known = Objects.requireNonNull(known, "known");
     }
 
     /**
@@ -62,6 +69,7 @@ public final class UploadsHandler {
                 throw NewVersionLock.missingConfiguration();
             }
         });
+        known.remember(call.swift(), call.bucket(), key, uploadId, upload.checksumAlgorithm());
         S3Response response = S3Response.xml(new InitiateMultipartUploadResult(call.bucket(), key, uploadId.value()));
         upload.checksumAlgorithm().ifPresent(algorithm -> response
                 .withHeader("x-amz-checksum-algorithm", algorithm.awsName())

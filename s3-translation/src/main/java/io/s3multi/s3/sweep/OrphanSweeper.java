@@ -5,7 +5,6 @@ import io.s3multi.s3.background.BucketWork;
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.multipart.AbandonedFinish;
-import io.s3multi.s3.multipart.MultipartSettings;
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.bulk.BulkDeleteError;
 import io.s3multi.swift.bulk.BulkDeleteResult;
@@ -27,11 +26,13 @@ import java.util.stream.Collectors;
  * holder died, markers of uploads whose Complete or Abort died, markers a Complete marked finished but could not
  * delete. The rules are in {@link UploadVerdict}; docs/BACKGROUND.md says what and why for operators.
  *
- * <p><b>Construction.</b> {@code new OrphanSweeper(grace, interval)} (the worker) or {@code new OrphanSweeper(grace)}
- * (the admin tool: sweeps whenever run). {@code grace} is {@code filter.s3api.sweep_grace} ({@link #DEFAULT_GRACE},
+ * <p><b>Construction.</b> {@code new OrphanSweeper(grace, interval, claimTimeout)} (the worker) or
+ * {@code new OrphanSweeper(grace, claimTimeout)} (the admin tool: sweeps whenever run). {@code grace} is {@code filter.s3api.sweep_grace} ({@link #DEFAULT_GRACE},
  * one day): nothing whose Swift {@code last_modified} is younger is removed. {@code interval} is
  * {@code filter.s3api.sweep_interval} ({@link #DEFAULT_INTERVAL}, one day): the least time between two finished
- * sweeps of a bucket. The time is {@link BucketWork#clock()}, so one instance serves every bucket and run.
+ * sweeps of a bucket. {@code claimTimeout} is {@code filter.s3multi.claim_timeout}: a claim refreshed within it is
+ * a live Complete's or Abort's, whatever its age by {@code last_modified}. The time is {@link BucketWork#clock()},
+ * so one instance serves every bucket and run.
  *
  * <p><b>A run</b> works the container in stretches of upload ids ({@link SegmentsWindow}), each: list the
  * stretch's traces; if anything in it might go, read the manifests of every SLO version of the bucket
@@ -66,11 +67,11 @@ public final class OrphanSweeper implements BucketJob {
     private final Duration grace;
     private final Duration interval;
     private final int stretchSegments;
-    private final AbandonedFinish abandoned = new AbandonedFinish(MultipartSettings.DEFAULT_CLAIM_TIMEOUT);
+    private final AbandonedFinish abandoned;
 
     /** A sweeper that sweeps whenever it is run (the admin tool). */
-    public OrphanSweeper(Duration grace) {
-        this(grace, Duration.ZERO);
+    public OrphanSweeper(Duration grace, Duration claimTimeout) {
+        this(grace, Duration.ZERO, claimTimeout);
     }
 
     /**
@@ -79,12 +80,14 @@ public final class OrphanSweeper implements BucketJob {
      * @param interval a run within this time of the last finished one (on any gateway: the time is kept in the
      *                 bucket's checkpoint) returns at once ({@code filter.s3api.sweep_interval}): a sweep reads every
      *                 multipart object's manifest, more than the worker's other jobs should pay on every pass
+     * @param claimTimeout the gateways' {@code filter.s3multi.claim_timeout}: an abandoned Complete or Abort is
+     *                 finished only under its upload's lock, which a claim younger than this still holds
      */
-    public OrphanSweeper(Duration grace, Duration interval) {
-        this(grace, interval, STRETCH_SEGMENTS);
+    public OrphanSweeper(Duration grace, Duration interval, Duration claimTimeout) {
+        this(grace, interval, claimTimeout, STRETCH_SEGMENTS);
     }
 
-    OrphanSweeper(Duration grace, Duration interval, int stretchSegments) {
+    OrphanSweeper(Duration grace, Duration interval, Duration claimTimeout, int stretchSegments) {
         this.grace = Objects.requireNonNull(grace, "grace");
         this.interval = Objects.requireNonNull(interval, "interval");
         if (grace.isNegative() || grace.isZero() || interval.isNegative()) {
@@ -92,6 +95,7 @@ public final class OrphanSweeper implements BucketJob {
                     + " negative: " + grace + ", " + interval);
         }
         this.stretchSegments = stretchSegments;
+        this.abandoned = new AbandonedFinish(claimTimeout);
     }
 
     @Override

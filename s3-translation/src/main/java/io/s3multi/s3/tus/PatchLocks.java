@@ -14,22 +14,21 @@ import java.util.Optional;
  * Within this gateway the second PATCH waits for the first, between gateways it looks at the claim again with
  * backoff; it is answered 423 Locked when the first does not end within a short wait (the wait lets a client that
  * resumes at once, after a connection it saw break, in while the gateway is still noticing the break). A gateway
- * that dies while a PATCH holds the claim stops refreshing it, and the claim is taken over after
- * {@link #CLAIM_TIMEOUT}.
+ * that dies while a PATCH holds the claim stops refreshing it, and the claim is taken over after the claim timeout
+ * ({@code filter.s3multi.claim_timeout}, the same as Complete's and Abort's: they share the lock).
  *
  * <p>Swift has no compare-and-set, so two claims created within the same moment can both succeed; behind the claim
  * {@link PatchWriter} still checks, after each piece, that its piece is the one that counts.
  */
 final class PatchLocks {
 
-    /** How long a claim may go unrefreshed before another PATCH takes it over (as {@code claim_timeout}'s default). */
-    static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(8);
-
-    private final FinishLocks locks = new FinishLocks(CLAIM_TIMEOUT);
+    private final FinishLocks locks;
     private final Duration patience;
 
-    PatchLocks(Duration patience) {
+    /** @param claimTimeout how long a claim may go unrefreshed before another PATCH (or a finisher) takes it over */
+    PatchLocks(Duration patience, Duration claimTimeout) {
         this.patience = patience;
+        this.locks = new FinishLocks(claimTimeout);
     }
 
     /** The locks of {@code upload}, held until closed; empty when another PATCH kept them past the wait. */

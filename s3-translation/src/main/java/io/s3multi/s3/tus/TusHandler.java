@@ -43,20 +43,23 @@ public final class TusHandler {
     private final TusSettings settings;
     private final UploadCapability capability;
     private final MultipartBridge multipart;
-    private final PatchLocks locks = new PatchLocks(Duration.ofSeconds(3));
+    private final PatchLocks locks;
     private final ProcessingSteps processing;
     private final TusCompletions completions;
 
     /**
      * @param completion the multipart completion, with a minimum part size of 0
+     * @param claimTimeout when a PATCH's claim counts as abandoned ({@code filter.s3multi.claim_timeout}: the
+     *                   completion's, whose lock it shares)
      * @param processing the steps that completion runs, whose state HEAD shows
      * @param background where completions run after a {@code 202} ({@code Prefer: respond-async}) or a HEAD that
      *                   resumes one
      */
     public TusHandler(TusSettings settings, UploadCapability capability,
-            io.s3multi.s3.multipart.CompletionHandler completion, ProcessingSteps processing,
+            io.s3multi.s3.multipart.CompletionHandler completion, Duration claimTimeout, ProcessingSteps processing,
             BackgroundCompletions background) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.locks = new PatchLocks(Duration.ofSeconds(3), claimTimeout);
         this.capability = Objects.requireNonNull(capability, "capability");
         this.multipart = new MultipartBridge(completion);
         this.processing = Objects.requireNonNull(processing, "processing");

@@ -11,6 +11,7 @@ import io.s3multi.s3.contract.PartAttempt;
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
+import io.s3multi.s3.multipart.MultipartSettings;
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftBackend;
@@ -106,7 +107,7 @@ class OrphanSweeperStretchesIT {
         List<String> before = names(segments);
         RecordingCheckpoint checkpoint = new RecordingCheckpoint();
         AtomicInteger leaseAsked = new AtomicInteger();
-        OrphanSweeper sweeper = new OrphanSweeper(GRACE, Duration.ofHours(1), 2);
+        OrphanSweeper sweeper = new OrphanSweeper(GRACE, Duration.ofHours(1), MultipartSettings.DEFAULT_CLAIM_TIMEOUT, 2);
         // The lease is lost after the second stretch: the run returns, its position saved.
         sweeper.run(work(checkpoint, () -> leaseAsked.incrementAndGet() <= 2));
         assertEquals(List.of(uploads.get(0).value()), checkpoint.saved);
@@ -128,10 +129,10 @@ class OrphanSweeperStretchesIT {
         List<String> before = names(segments);
         RecordingCheckpoint checkpoint = new RecordingCheckpoint();
         checkpoint.save(OrphanSweeper.FINISHED_AT + LATER.instant().minus(Duration.ofMinutes(59)).toEpochMilli());
-        new OrphanSweeper(GRACE, Duration.ofHours(1), 2).run(work(checkpoint, () -> true));
+        new OrphanSweeper(GRACE, Duration.ofHours(1), MultipartSettings.DEFAULT_CLAIM_TIMEOUT, 2).run(work(checkpoint, () -> true));
         assertEquals(before, names(segments));
         checkpoint.save(OrphanSweeper.FINISHED_AT + LATER.instant().minus(Duration.ofMinutes(61)).toEpochMilli());
-        new OrphanSweeper(GRACE, Duration.ofHours(1), 2).run(work(checkpoint, () -> true));
+        new OrphanSweeper(GRACE, Duration.ofHours(1), MultipartSettings.DEFAULT_CLAIM_TIMEOUT, 2).run(work(checkpoint, () -> true));
         assertEquals(5, gone(before).size());
     }
 

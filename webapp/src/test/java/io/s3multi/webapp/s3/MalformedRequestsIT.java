@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -56,11 +55,8 @@ class MalformedRequestsIT extends S3IntegrationTest {
         s3().createBucket(b -> b.bucket(bucket));
         byte[] payload = bytes(3000);
         for (boolean signedPayload : List.of(true, false)) {
-            SignedRequest signed = RawS3.sign(RawS3.put(gateway().endpoint(), "/" + bucket + "/k", payload.length),
-                    payload, Clock.systemUTC(), o -> o
-                            .putProperty(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, true)
-                            .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, signedPayload)
-                            .putProperty(AwsV4FamilyHttpSigner.CHECKSUM_ALGORITHM, DefaultChecksumAlgorithm.CRC32));
+            SignedRequest signed = RawS3.signChunkedWithCrc32Trailer(gateway().endpoint(), "/" + bucket + "/k",
+                    payload, signedPayload);
             String wire = new String(RawS3.body(signed), StandardCharsets.ISO_8859_1);
             assertTrue(wire.contains("x-amz-checksum-crc32:"), wire);
             // Same length (Content-Length is signed): the trailer names SHA-1 where CRC32 was declared.

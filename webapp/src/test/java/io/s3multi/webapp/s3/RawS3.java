@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -114,6 +115,19 @@ public final class RawS3 {
             }
             options.accept(r);
         });
+    }
+
+    /**
+     * A PUT of {@code payload} to {@code encodedPath} signed now as the AWS SDK sends it by default: an aws-chunked
+     * body with a CRC32 trailer; {@code signedPayload} false asks for an unsigned payload (the SDK signs it anyway
+     * over http).
+     */
+    public static SignedRequest signChunkedWithCrc32Trailer(URI endpoint, String encodedPath, byte[] payload,
+            boolean signedPayload) {
+        return sign(put(endpoint, encodedPath, payload.length), payload, Clock.systemUTC(), o -> o
+                .putProperty(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, true)
+                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, signedPayload)
+                .putProperty(AwsV4FamilyHttpSigner.CHECKSUM_ALGORITHM, DefaultChecksumAlgorithm.CRC32));
     }
 
     /** The bytes the signed request's body consists of on the wire (aws-chunked framing included). */

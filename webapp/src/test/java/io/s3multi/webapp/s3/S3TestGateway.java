@@ -1,6 +1,7 @@
 package io.s3multi.webapp.s3;
 
 import io.s3multi.filters.pipeline.GatewayConfig;
+import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftBackend;
 import io.s3multi.swift.SwiftClientConfig;
@@ -256,8 +257,11 @@ public final class S3TestGateway implements AutoCloseable {
         try {
             ListingCursor<ObjectEntry> cursor = account.containers().listAllObjects(container, ListingQuery.all());
             while (cursor.hasMorePages()) {
-                for (ObjectEntry object : cursor.nextPage().entries()) {
-                    ignoringMissing(() -> account.objects().delete(container, object.name(), SwiftHeaders.empty()));
+                // In bulk: a test's 10,000 segments one DELETE at a time took minutes of the suite.
+                List<ObjectPath> page = cursor.nextPage().entries().stream()
+                        .map(object -> new ObjectPath(container, object.name())).toList();
+                if (!page.isEmpty()) {
+                    account.bulkDelete().delete(page);
                 }
             }
             deleteVersions(account, container);

@@ -22,6 +22,8 @@ import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftException;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HexFormat;
@@ -29,7 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * PutObject: streams the client's body into one Swift object PUT, never holding it.
+ * PutObject: streams the client's body into one Swift object PUT, holding only a small one.
  *
  * <p>First the request's headers become Swift headers ({@link ObjectMetadata}; {@code x-amz-tagging} as reserved
  * metadata, {@link StoredTags}; {@code Content-MD5} as
@@ -49,9 +51,15 @@ import java.util.Set;
  * <p>On a versioned bucket the answer names the version written ({@code x-amz-version-id}): Swift's id, or
  * {@code null} when the bucket is suspended, which the probe's look at the key tells (docs/VERSIONING.md).
  *
+ * <p><b>Small bodies</b>, no larger than swift-client's upload buffer (256 KiB by default), are read whole and
+ * checked before their PUT is sent, then sent in one piece: a failed check sends Swift nothing, and the PUT reaches
+ * Swift's proxy as one write instead of its headers first and its body after (less work for the proxy per request).
+ * Their look at the replaced object is decided then, right before the PUT.
+ *
  * <p><b>Checksums.</b> A checksum sent as a header is known before the body and stored with the PUT as
  * {@code X-Object-Meta-S3multi-Checksum-<Alg>}. A checksum sent as an aws-chunked trailer (the AWS SDK's default)
- * is known only after the last byte, when Swift already has the object's headers; the gateway then stores it with
+ * is known only after the last byte. For a small body that is before the PUT, which then carries it: one Swift
+ * request. For a larger one Swift already has the object's headers; the gateway then stores it with
  * a metadata POST right after the PUT, re-sending every metadata header because a Swift POST replaces them all.
  * Until that POST lands (a few milliseconds) a reader sees the object without its checksum; a POST that fails
  * leaves the object readable without a checksum and fails the request with the S3 form of the failure, so the
@@ -112,17 +120,32 @@ public final class ObjectWriter {
 
         // With If-None-Match: * there is no older object whose segments could be left behind.
         boolean createOnly = conditions.isCreateOnly();
+        boolean held = isHeld(call, length);
+        byte[] whole = held ? readWhole(conditions.checkedAtEnd(body.stream(), call.swift(), bucket, key), length)
+                : null;
+        String checksumValue = held ? checksumValue(body, checksum) : null;
+        if (held && checksumInTrailer) {
+            // Read and checked before Swift saw a byte: the trailer's checksum goes with the PUT itself.
+            putHeaders.add(ReservedMetadata.checksum(checksum.get()), checksumValue)
+                    .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT);
+        }
+        // A held body's look is decided now, right before its PUT, as a streamed body's is before its own.
         ReplacedObjectProbe probe = createOnly
                 ? ReplacedObjectProbe.none() : ReplacedObjectProbe.start(call.swift(), bucket, key);
-        InputStream stream = length < 0 ? ChunkedBody.capped(body.stream(), MAX_PUT_BYTES) : body.stream();
-        stream = conditions.checkedAtEnd(probe.holdEnd(stream), call.swift(), bucket, key);
-        SwiftReply reply = upload(call, stream, length, putHeaders.build());
-        ReplacedLargeObject replaced = probe.replaced();
-        String checksumValue = checksum.map(algorithm -> algorithm.toBase64(body.computed(algorithm).orElseThrow()))
-                .orElse(null);
-        if (checksumInTrailer) {
-            storeTrailerChecksum(call, metadata, checksum.get(), checksumValue);
+        SwiftReply reply;
+        if (held) {
+            reply = probe.answered() ? putHeld(call, whole, putHeaders.build())
+                    : upload(call, probe.holdEnd(new ByteArrayInputStream(whole)), length, putHeaders.build());
+        } else {
+            InputStream stream = length < 0 ? ChunkedBody.capped(body.stream(), MAX_PUT_BYTES) : body.stream();
+            stream = conditions.checkedAtEnd(probe.holdEnd(stream), call.swift(), bucket, key);
+            reply = upload(call, stream, length, putHeaders.build());
+            checksumValue = checksumValue(body, checksum);
+            if (checksumInTrailer) {
+                storeTrailerChecksum(call, metadata, checksum.get(), checksumValue);
+            }
         }
+        ReplacedLargeObject replaced = probe.replaced();
         replaced.deleteSegments(call.swift(), reply);
         // Swift answers a version id only with versioning enabled; the probe's look at the key tells "suspended".
         Optional<String> version = VersionHeaders.written(reply.headers(), createOnly
@@ -130,9 +153,50 @@ public final class ObjectWriter {
                 : replaced::versioningConfigured);
         S3Response response = S3Response.status(200).withHeader("ETag", StoredObject.quote(reply.etag()))
                 .withHeader(VersionHeaders.VERSION_ID, version.orElse(null));
-        checksum.ifPresent(algorithm -> response.withHeader(algorithm.checksumHeader(), checksumValue)
+        String answeredChecksum = checksumValue;
+        checksum.ifPresent(algorithm -> response.withHeader(algorithm.checksumHeader(), answeredChecksum)
                 .withHeader("x-amz-checksum-type", ReservedMetadata.FULL_OBJECT));
         return response;
+    }
+
+    private static String checksumValue(RequestBody body, Optional<DigestAlgorithm> checksum) {
+        return checksum.map(algorithm -> algorithm.toBase64(body.computed(algorithm).orElseThrow())).orElse(null);
+    }
+
+    /**
+     * Whether the body is read whole before its PUT: one no larger than the buffer the upload would use anyway
+     * (swift-client's upload buffer, 256 KiB by default). Its PUT then goes out as one write (headers and body
+     * together), and a checksum in its trailer is known in time to go with it.
+     */
+    private static boolean isHeld(S3Call call, long length) {
+        return length > 0 && length <= call.swift().session().transport().config().uploadBufferSize();
+    }
+
+    /**
+     * The body's {@code length} bytes, after its end was read: the end is where a signature, digest, checksum or
+     * condition is checked, and a failure there fails the request before Swift is sent anything.
+     */
+    private static byte[] readWhole(InputStream body, long length) {
+        try (InputStream in = body) {
+            byte[] whole = in.readNBytes((int) length);
+            if (whole.length < length) {
+                throw new EOFException("the body ended after " + whole.length + " of " + length + " bytes");
+            }
+            if (in.read() != -1) {
+                throw new IOException("the body runs past its length of " + length + " bytes");
+            }
+            return whole;
+        } catch (IOException | RuntimeException bodyFailure) {
+            throw bodyFailure instanceof S3Exception s3 ? s3 : S3Failures.fromBodyFailure(bodyFailure);
+        }
+    }
+
+    private static SwiftReply putHeld(S3Call call, byte[] whole, SwiftHeaders headers) {
+        try {
+            return call.swift().objects().put(call.bucket(), call.key(), whole, headers);
+        } catch (SwiftException failure) {
+            throw S3Failures.forObject(failure, call.swift(), call.bucket(), call.key());
+        }
     }
 
     /**

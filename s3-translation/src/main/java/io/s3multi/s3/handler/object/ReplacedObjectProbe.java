@@ -71,6 +71,11 @@ final class ReplacedObjectProbe {
         return new ReplacedObjectProbe(CompletableFuture.completedFuture(ReplacedLargeObject.none()));
     }
 
+    /** Whether the capture has answered already (or there was none to make): nothing left to hold the end for. */
+    boolean answered() {
+        return capture.isDone() && !capture.isCompletedExceptionally();
+    }
+
     /** {@code body}, whose end is reported only after the capture has answered (see the class comment). */
     InputStream holdEnd(InputStream body) {
         return new FilterInputStream(body) {

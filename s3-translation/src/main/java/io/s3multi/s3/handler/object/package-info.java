@@ -21,11 +21,13 @@
  * <h2>Decisions</h2>
  * <ul>
  *   <li><b>Bodies stream</b>: PutObject hands the verified client body to one Swift PUT with its decoded length;
- *       a failed check stops the upload before its last byte, so Swift stores nothing. GetObject hands Swift's
- *       body to the client as it arrives.</li>
- *   <li><b>Checksums from a trailer</b> (the AWS SDK's default) are known only after the body, when Swift has
- *       the headers; they are stored by a metadata POST right after the PUT that re-sends all metadata (a Swift
- *       POST replaces it). Checksums sent as headers go with the PUT.</li>
+ *       a failed check stops the upload before its last byte, so Swift stores nothing. A body no larger than
+ *       swift-client's upload buffer (256 KiB) is read whole and checked first, then sent in one piece (a failed
+ *       check sends Swift nothing). GetObject hands Swift's body to the client as it arrives.</li>
+ *   <li><b>Checksums from a trailer</b> (the AWS SDK's default) are known only after the body. A small body's
+ *       PUT carries it (read whole first, above); for a larger one Swift has the headers by then, and it is stored
+ *       by a metadata POST right after the PUT that re-sends all metadata (a Swift POST replaces it). Checksums
+ *       sent as headers go with the PUT.</li>
  *   <li><b>Conditions</b> on reads are evaluated by the gateway from a HEAD, with S3's precedence; copies
  *       evaluate {@code x-amz-copy-source-if-*} against the source's HEAD.</li>
  *   <li><b>Copies</b> are Swift copies ({@code X-Copy-From}) with the new object's metadata written out

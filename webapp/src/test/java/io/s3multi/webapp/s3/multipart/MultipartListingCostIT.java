@@ -1,15 +1,29 @@
 package io.s3multi.webapp.s3.multipart;
 
+import io.s3multi.s3.contract.PartAttempt;
+import io.s3multi.s3.contract.SegmentsLayout;
+import io.s3multi.s3.contract.UploadId;
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.http.SwiftTraffic;
+import io.s3multi.webapp.s3.S3TestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.Part;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +42,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with 2,000 parts stored, every ListParts page of 100 and every ListMultipartUploads page of 100 costs a small,
  * fixed number of container listings, the same on the first page as on the last (Swift's own s3api lists every
  * part for every page).
+ *
+ * <p>The stored state is built once for the class: 250 uploads created through the gateway, and one of them with
+ * 2,000 parts. Its first part is uploaded through the gateway; the other 1,999 are written straight into Swift,
+ * under the names and with the headers the gateway gave the first, which is cheaper than 1,999 UploadParts and the
+ * same to a listing (uploading 10,000 parts through the gateway is {@link MultipartTenThousandPartsIT}'s job). The
+ * listing tests only read that state; the abort of the 2,000-part upload comes last.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultipartListingCostIT extends MultipartIntegrationTest {
 
     private static final int PARTS = 2000;
@@ -39,32 +60,74 @@ class MultipartListingCostIT extends MultipartIntegrationTest {
     private static final int MAX_REQUESTS_PER_PAGE = 4;
     private static final Pattern LIMIT = Pattern.compile("(?:^|&)limit=(\\d+)");
 
-    @Test
-    void listPartsPagesCostTheSameListingsWhateverThePartsStored() throws Exception {
-        String bucket = bucket();
-        String uploadId = s3().createMultipartUpload(b -> b.bucket(bucket).key("many")).uploadId();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+    private static String bucket;
+    private static String many;
+
+    @BeforeAll
+    static void storeUploadsAndParts() throws Exception {
+        bucket = S3TestGateway.uniqueBucket();
+        s3().createBucket(b -> b.bucket(bucket));
+        many = s3().createMultipartUpload(b -> b.bucket(bucket).key("many")).uploadId();
+        // Without the SDK's checksum: the part's headers then hold nothing that differs from part to part.
+        gateway().s3(S3TestGateway.TESTER, S3TestGateway.TESTER_KEY,
+                builder -> builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED))
+                .uploadPart(b -> b.bucket(bucket).key("many").uploadId(many).partNumber(1),
+                        RequestBody.fromBytes(new byte[] {1}));
+        String container = SegmentsLayout.container(bucket);
+        UploadId uploadId = new UploadId(many);
+        List<String> stored = segmentNames(bucket).stream()
+                .filter(name -> name.startsWith(SegmentsLayout.partsPrefix(uploadId))).toList();
+        assertEquals(List.of(SegmentsLayout.partsPrefix(uploadId) + "00001"), withoutAttempts(stored));
+        SwiftHeaders asTheGatewayWroteIt = partHeaders(swift().objects().head(container, stored.get(0),
+                SwiftHeaders.empty()));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            List<Future<?>> uploads = new ArrayList<>();
-            for (int number = 1; number <= PARTS; number++) {
+            List<Future<?>> work = new ArrayList<>();
+            for (int number = 2; number <= PARTS; number++) {
                 int n = number;
-                uploads.add(pool.submit(() -> s3().uploadPart(b -> b.bucket(bucket).key("many").uploadId(uploadId)
-                        .partNumber(n), RequestBody.fromBytes(new byte[] {(byte) n}))));
+                work.add(pool.submit(() -> swift().objects().put(container, SegmentsLayout.part(uploadId, n,
+                        PartAttempt.begunAt(Instant.now())), new byte[] {(byte) n}, asTheGatewayWroteIt)));
             }
-            for (Future<?> upload : uploads) {
-                upload.get(5, TimeUnit.MINUTES);
+            for (int i = 1; i < UPLOADS; i++) {
+                String key = String.format("k/%04d", i);
+                work.add(pool.submit(() -> s3().createMultipartUpload(b -> b.bucket(bucket).key(key))));
+            }
+            for (Future<?> done : work) {
+                done.get(5, TimeUnit.MINUTES);
             }
         } finally {
             pool.shutdownNow();
         }
+    }
 
+    /** What a part's HEAD shows that a PUT sets: its content type and metadata. */
+    private static SwiftHeaders partHeaders(SwiftReply head) {
+        SwiftHeaders.Builder headers = SwiftHeaders.builder().add("Content-Type", head.header("Content-Type"));
+        head.headers().fields().forEach(field -> {
+            if (field.getKey().toLowerCase(Locale.ROOT).startsWith("x-object-meta-")) {
+                headers.add(field.getKey(), field.getValue());
+            }
+        });
+        return headers.build();
+    }
+
+    @AfterAll
+    static void deleteBucket() {
+        if (bucket != null) {
+            gateway().deleteBucketDirectly(bucket);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void listPartsPagesCostTheSameListingsWhateverThePartsStored() {
         int marker = 0;
         int pages = 0;
         int listed = 0;
         while (true) {
             int from = marker;
             Cost<ListPartsResponse> page = cost(bucket, () -> s3().listParts(b -> b.bucket(bucket).key("many")
-                    .uploadId(uploadId).maxParts(PAGE).partNumberMarker(from)));
+                    .uploadId(many).maxParts(PAGE).partNumberMarker(from)));
             List<Part> parts = page.result().parts();
             assertEquals(PAGE, parts.size());
             assertEquals(from + 1, parts.get(0).partNumber());
@@ -79,34 +142,12 @@ class MultipartListingCostIT extends MultipartIntegrationTest {
         }
         assertEquals(PARTS, listed);
         assertEquals(PARTS / PAGE, pages);
-        s3().abortMultipartUpload(b -> b.bucket(bucket).key("many").uploadId(uploadId));
-        assertEquals(List.of(), segmentNames(bucket));
     }
 
     @Test
+    @Order(2)
     void listMultipartUploadsPagesCostTheSameListingsWhateverThePartsStored() throws Exception {
-        String bucket = bucket();
         // 2,000 parts of one upload sit in the same segments container as the markers listed here.
-        String busy = s3().createMultipartUpload(b -> b.bucket(bucket).key("busy")).uploadId();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (int number = 1; number <= PARTS; number++) {
-                int n = number;
-                work.add(pool.submit(() -> s3().uploadPart(b -> b.bucket(bucket).key("busy").uploadId(busy)
-                        .partNumber(n), RequestBody.fromBytes(new byte[] {(byte) n}))));
-            }
-            for (int i = 1; i < UPLOADS; i++) {
-                String key = String.format("k/%04d", i);
-                work.add(pool.submit(() -> s3().createMultipartUpload(b -> b.bucket(bucket).key(key))));
-            }
-            for (Future<?> done : work) {
-                done.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-
         String keyMarker = null;
         String idMarker = null;
         int listed = 0;
@@ -130,6 +171,14 @@ class MultipartListingCostIT extends MultipartIntegrationTest {
         assertEquals(UPLOADS, listed);
         assertEquals((UPLOADS + PAGE - 1) / PAGE, pages);
         assertTrue(segmentNames(bucket).stream().filter(n -> n.startsWith("parts/")).count() >= PARTS);
+    }
+
+    @Test
+    @Order(3)
+    void abortingTheUploadDeletesAllItsParts() throws Exception {
+        s3().abortMultipartUpload(b -> b.bucket(bucket).key("many").uploadId(many));
+        assertEquals(List.of(), segmentNames(bucket).stream().filter(name -> name.contains(many)).toList());
+        assertEquals(UPLOADS - 1, segmentNames(bucket).size(), "the other uploads' markers");
     }
 
     /** The Swift requests one S3 call made for {@code bucket}. */

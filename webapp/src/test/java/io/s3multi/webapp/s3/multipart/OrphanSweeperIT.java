@@ -12,6 +12,7 @@ import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
+import io.s3multi.s3.multipart.MultipartSettings;
 import io.s3multi.s3.sweep.OrphanSweeper;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.container.ListingQuery;
@@ -285,7 +286,7 @@ class OrphanSweeperIT extends MultipartIntegrationTest {
 
     private static List<Record> sweep(String bucket, Clock clock, boolean dryRun) throws Exception {
         List<Record> log = Collections.synchronizedList(new ArrayList<>());
-        new OrphanSweeper(GRACE).run(new BucketWork(bucket, swift(), Pacer.UNPACED, Checkpoint.NONE, () -> true,
+        new OrphanSweeper(GRACE, MultipartSettings.DEFAULT_CLAIM_TIMEOUT).run(new BucketWork(bucket, swift(), Pacer.UNPACED, Checkpoint.NONE, () -> true,
                 clock, dryRun, (container, object, action, reason, performed) ->
                         log.add(new Record(container, object, action, reason, performed))));
         return log;

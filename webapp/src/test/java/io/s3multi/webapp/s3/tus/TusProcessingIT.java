@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.s3multi.s3.background.BucketWork;
 import io.s3multi.s3.background.Checkpoint;
 import io.s3multi.s3.background.Pacer;
+import io.s3multi.s3.multipart.MultipartSettings;
 import io.s3multi.s3.sweep.OrphanSweeper;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.webapp.s3.PatternStream;
@@ -237,7 +238,7 @@ public class TusProcessingIT extends ProcessingGatewayTest {
 
     private List<String> sweep(Clock clock) throws Exception {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
-        new OrphanSweeper(Duration.ofMinutes(1)).run(new BucketWork(bucket, gateway.swift(), Pacer.UNPACED,
+        new OrphanSweeper(Duration.ofMinutes(1), MultipartSettings.DEFAULT_CLAIM_TIMEOUT).run(new BucketWork(bucket, gateway.swift(), Pacer.UNPACED,
                 Checkpoint.NONE, () -> true, clock, false, (container, object, action, reason, performed) ->
                         log.add(action + " " + object + " (" + reason + ", performed " + performed + ")")));
         return log;

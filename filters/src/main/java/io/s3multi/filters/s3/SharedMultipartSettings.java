@@ -1,0 +1,45 @@
+package io.s3multi.filters.s3;
+
+import io.s3multi.filters.pipeline.InstalledPipeline;
+import io.s3multi.s3.multipart.MultipartSettings;
+import jakarta.servlet.ServletContext;
+
+/**
+ * The s3multi stage's {@link MultipartSettings}, shared through the servlet context: the one source of
+ * {@code filter.s3multi.claim_timeout} for every stage that claims, finishes or aborts uploads outside the s3multi
+ * stage (tus's PATCH lock and completion, s3api's lifecycle and sweeper jobs). A claim taken over sooner than its
+ * holder's timeout would let two requests finish one upload at once.
+ *
+ * <p>The s3multi stage publishes them in its {@code init}. Readers ask when they need them (a request, a background
+ * job's run), not in their own {@code init}: a container (Tomcat) may initialise the stages in any order.
+ */
+public final class SharedMultipartSettings {
+
+    private static final String ATTRIBUTE = MultipartSettings.class.getName();
+    private static final String STAGE = "s3multi";
+
+    private SharedMultipartSettings() {
+    }
+
+    public static void publish(ServletContext context, MultipartSettings settings) {
+        context.setAttribute(ATTRIBUTE, settings);
+    }
+
+    /**
+     * The published settings; {@link MultipartSettings#defaults()} when the pipeline has no s3multi stage (no S3
+     * Complete of this gateway holds a claim then).
+     *
+     * @throws IllegalStateException when the pipeline has an s3multi stage that has not started yet: guessing its
+     *                               claim timeout could take over a claim it still holds
+     */
+    public static MultipartSettings in(ServletContext context) {
+        if (context.getAttribute(ATTRIBUTE) instanceof MultipartSettings published) {
+            return published;
+        }
+        InstalledPipeline pipeline = InstalledPipeline.in(context);
+        if (pipeline != null && pipeline.names().contains(STAGE)) {
+            throw new IllegalStateException("the s3multi stage has not started: its claim_timeout is not known yet");
+        }
+        return MultipartSettings.defaults();
+    }
+}
