@@ -3,6 +3,7 @@ package io.s3multi.bench;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftBackend;
 import io.s3multi.swift.SwiftClientConfig;
+import io.s3multi.swift.error.SwiftException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,15 @@ public final class BenchMain {
                 new WorkerSuite(options.swiftUrl(), account, container, options.workerObjects(), System.out).run();
             }
         } finally {
+            // versioned containers keep their versions for their own clean-up, one by one
+            List<String> versioned = targets.stream().filter(t -> t instanceof VersionedTarget)
+                    .map(t -> ((VersionedTarget) t).container()).toList();
+            try {
+                SwiftSweeper.emptyContainers(account, SwiftSweeper.containersStartingWith(account, runId).stream()
+                        .filter(c -> !versioned.contains(c)).toList(), LOG);
+            } catch (SwiftException | RuntimeException e) {
+                LOG.warn("could not list the run's containers to empty them: {}", e.toString());
+            }
             targets.forEach(BenchTarget::close);
             SwiftSweeper.removeContainers(account, SwiftSweeper.containersStartingWith(account, runId), LOG);
             for (AutoCloseable c : closeLast) {

@@ -14,7 +14,7 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
                     int warmUpSeconds, int multipartWarmUps,
                     List<String> targets, List<String> suites, URI swiftUrl, URI s3apiUrl, String user,
                     String key, Path gatewayJar, Path gatewayConf, String gatewayXmx, List<String> gatewayJavaOptions,
-                    Path s3proxyJar,
+                    Path bGatewayJar, List<String> bGatewayJavaOptions, Path s3proxyJar,
                     int heapParts, int heapPartMib, Path workDir, int workerObjects,
                     String workerContainer) {
 
@@ -41,6 +41,8 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
         d.put("gateway-conf", "conf/proxy-server.properties");
         d.put("gateway-xmx", "512m");
         d.put("gateway-java-options", "");
+        d.put("b-gateway-jar", "");
+        d.put("b-gateway-java-options", "");
         d.put("s3proxy-jar", "");
         d.put("heap-parts", "16");
         d.put("heap-part-mib", "64");
@@ -66,12 +68,15 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
                 URI.create(v.get("swift-url")), URI.create(v.get("s3api-url")), v.get("user"), v.get("key"),
                 Path.of(v.get("gateway-jar")), Path.of(v.get("gateway-conf")), v.get("gateway-xmx"),
                 words(v.get("gateway-java-options")),
+                Path.of(v.get("b-gateway-jar").isEmpty() ? v.get("gateway-jar") : v.get("b-gateway-jar")),
+                words(v.get("b-gateway-java-options")),
                 v.get("s3proxy-jar").isEmpty() ? null : Path.of(v.get("s3proxy-jar")),
                 integer(v, "heap-parts"), integer(v, "heap-part-mib"), Path.of(v.get("work-dir")),
                 integer(v, "worker-objects"), v.get("worker-container"));
         for (String t : o.targets) {
             if (!List.of("s3multi", "s3multi-sdk-defaults", "s3api", "swift", "s3proxy", "s3multi-versioned",
-                    "s3api-versioned", "swift-versioned", "s3multi-https", "s3multi-https-sdk-defaults").contains(t)) {
+                    "s3api-versioned", "swift-versioned", "s3multi-https", "s3multi-https-sdk-defaults",
+                    "s3multi-b").contains(t)) {
                 throw new IllegalArgumentException("unknown target: " + t);
             }
         }

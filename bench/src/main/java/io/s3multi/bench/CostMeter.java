@@ -14,10 +14,12 @@ final class CostMeter {
     /**
      * What one measured interval cost. Cores busy = CPU seconds per wall second. {@code swiftRequests}: those the
      * gateway sent to Swift, -1 where it cannot tell (only s3multi counts them). {@code gatewayJitCpu}: the part of
-     * {@code gatewayCpu} its JIT compiler threads used (0 for a gateway that is not a JVM).
+     * {@code gatewayCpu} its JIT compiler threads used (0 for a gateway that is not a JVM). {@code gatewayCompiles}:
+     * the methods its JIT compiled meanwhile (-1 for a gateway that is not a JVM); near 0 once the warm-up has done
+     * its job. {@code gatewaySwitches}: its threads' voluntary and involuntary context switches.
      */
     record Cost(double wallSeconds, double gatewayCpu, double proxyCpu, double clientCpu, long gatewayPeakRss,
-                long swiftRequests, double gatewayJitCpu) {
+                long swiftRequests, double gatewayJitCpu, long gatewayCompiles, long[] gatewaySwitches) {
 
         double perGb(double cpuSeconds, long bytes) {
             return bytes == 0 ? Double.NaN : cpuSeconds / (bytes / 1e9);
@@ -39,6 +41,8 @@ final class CostMeter {
         private final double proxyStart;
         private final double clientStart;
         private final long swiftStart;
+        private final long compilesStart;
+        private final long[] switchesStart;
 
         private Running(ProcessGroup gateway, ProcessGroup proxy) {
             this.gateway = gateway;
@@ -48,6 +52,8 @@ final class CostMeter {
             this.proxyStart = proxy.cpuSeconds();
             this.clientStart = clientCpuSeconds();
             this.swiftStart = gateway.swiftRequests();
+            this.compilesStart = gateway.jitCompiles();
+            this.switchesStart = gateway.contextSwitches();
             this.startNanos = System.nanoTime();
         }
 
@@ -58,7 +64,10 @@ final class CostMeter {
             double clientCpu = clientCpuSeconds() - clientStart;
             long swift = swiftStart < 0 ? -1 : gateway.swiftRequests() - swiftStart;
             double gatewayJit = gateway.jitCpuSeconds() - gatewayJitStart;
-            return new Cost(wall, gatewayCpu, proxyCpu, clientCpu, gateway.peakRssBytes(), swift, gatewayJit);
+            long compiles = compilesStart < 0 ? -1 : gateway.jitCompiles() - compilesStart;
+            long[] switches = gateway.contextSwitches();
+            return new Cost(wall, gatewayCpu, proxyCpu, clientCpu, gateway.peakRssBytes(), swift, gatewayJit,
+                    compiles, new long[] {switches[0] - switchesStart[0], switches[1] - switchesStart[1]});
         }
     }
 

@@ -34,15 +34,19 @@ final class Launchers {
      */
     static ServerProcess s3multi(Path jar, Path conf, String xmx, List<String> javaOptions, URI swift,
             Path workDir) throws IOException, InterruptedException {
-        return s3multi(jar, conf, xmx, javaOptions, swift, workDir, null);
+        return s3multi("s3multi", jar, conf, xmx, javaOptions, swift, workDir, null);
     }
 
-    /** The same gateway serving HTTPS with {@code tls}'s certificate, when {@code tls} is not {@code null}. */
-    static ServerProcess s3multi(Path jar, Path conf, String xmx, List<String> javaOptions, URI swift,
+    /**
+     * The same gateway named {@code name} (its log file), serving HTTPS with {@code tls}'s certificate when
+     * {@code tls} is not {@code null}.
+     */
+    static ServerProcess s3multi(String name, Path jar, Path conf, String xmx, List<String> javaOptions, URI swift,
             Path workDir, BenchTls tls) throws IOException, InterruptedException {
         int port = ServerProcess.freePort();
         int metricsPort = ServerProcess.freePort();
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + xmx));
+        command.addAll(recommendedGc(javaOptions, Runtime.getRuntime().availableProcessors()));
         command.addAll(javaOptions);
         if (tls != null) {
             command.addAll(tls.gatewayOptions());
@@ -56,10 +60,19 @@ final class Launchers {
                 "-Ds3multi.swift_url=" + swift,
                 "-Ds3multi.filter.s3api.bucket_registry_key=" + devKey("REGISTRY_KEY", "registry.key"),
                 "-jar", jar.toString(), "--conf", conf.toString()));
-        String name = tls == null ? "s3multi" : "s3multi-https";
         return ServerProcess.start(name, command, URI.create((tls == null ? "http" : "https") + "://127.0.0.1:"
                 + port), "/healthcheck", workDir.resolve(name + ".log"), PATIENCE, tls)
                 .withMetrics(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"));
+    }
+
+    /**
+     * The collector docs/OPERATIONS.md recommends for the gateway on a machine of {@code cores}: the serial one on
+     * two cores or fewer (less CPU per request than the JVM's default G1 there, docs/BENCHMARKS.md), nothing
+     * (the JVM's choice) on more, and nothing when {@code javaOptions} choose one ({@code -XX:+Use...GC}).
+     */
+    static List<String> recommendedGc(List<String> javaOptions, int cores) {
+        boolean chosen = javaOptions.stream().anyMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"));
+        return chosen || cores > 2 ? List.of() : List.of("-XX:+UseSerialGC");
     }
 
     /** S3Proxy (the jar with dependencies) serving the Swift tempauth user's account as its buckets. */

@@ -56,6 +56,30 @@ record ProcessGroup(String name, List<Long> pids, URI metrics) {
         return sum;
     }
 
+    /** Voluntary and involuntary context switches of the processes' live threads ({@link ProcFs#contextSwitches}). */
+    long[] contextSwitches() {
+        long[] sum = new long[2];
+        for (long pid : pids) {
+            long[] one = ProcFs.contextSwitches(pid);
+            sum[0] += one[0];
+            sum[1] += one[1];
+        }
+        return sum;
+    }
+
+    /** JIT compilations of the (JVM) processes so far ({@link HotSpotCounters#COMPILES}), -1 when unknown. */
+    long jitCompiles() {
+        long sum = pids.isEmpty() ? -1 : 0;
+        for (long pid : pids) {
+            long one = HotSpotCounters.read(pid, HotSpotCounters.COMPILES);
+            if (one < 0) {
+                return -1;
+            }
+            sum += one;
+        }
+        return sum;
+    }
+
     /** The largest VmHWM among the processes (for one JVM: its peak RSS), -1 when none is known. */
     long peakRssBytes() {
         long max = -1;

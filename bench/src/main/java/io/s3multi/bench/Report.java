@@ -36,6 +36,9 @@ final class Report {
                 .add("upClientCpuS", r.upCost().clientCpu()).add("downClientCpuS", r.downCost().clientCpu())
                 .add("upS3Requests", r.upRequests()).add("upSwiftRequests", r.upCost().swiftRequests())
                 .add("downSwiftRequests", r.downCost().swiftRequests())
+                .add("upGatewayJitCompiles", r.upCost().gatewayCompiles())
+                .add("upGatewayVoluntarySwitches", r.upCost().gatewaySwitches()[0])
+                .add("upGatewayInvoluntarySwitches", r.upCost().gatewaySwitches()[1])
                 .add("gatewayPeakRssBytes", r.downCost().gatewayPeakRss()));
     }
 
@@ -49,6 +52,9 @@ final class Report {
                 .add("proxyCores", p.cost().cores(p.cost().proxyCpu()))
                 .add("clientCores", p.cost().cores(p.cost().clientCpu()))
                 .add("gatewayCpuS", p.cost().gatewayCpu()).add("gatewayJitCpuS", p.cost().gatewayJitCpu())
+                .add("gatewayJitCompiles", p.cost().gatewayCompiles())
+                .add("gatewayVoluntarySwitches", p.cost().gatewaySwitches()[0])
+                .add("gatewayInvoluntarySwitches", p.cost().gatewaySwitches()[1])
                 .add("swiftRequests", p.cost().swiftRequests()));
     }
 
@@ -119,10 +125,11 @@ final class Report {
     void smallTable(List<SmallObjectSuite.Phase> phases, String title) {
         out.println();
         out.println(title);
-        String format = "%-26s %-5s %9s %8s %8s %8s %7s %8s %8s %8s %8s %8s %9s%n";
+        String format = "%-26s %-5s %9s %8s %8s %8s %7s %8s %8s %8s %8s %9s %8s %8s %9s%n";
         out.printf(Locale.ROOT, format, "target", "op", "ops/s", "p50 ms", "p90 ms", "p99 ms", "errors",
-                "gw cores", "px cores", "cl cores", "gw CPU", "of it JIT", "swift req");
-        out.printf(Locale.ROOT, format, "", "", "", "", "", "", "", "", "", "", "ms/req", "ms/req", "per S3");
+                "gw cores", "px cores", "cl cores", "gw CPU", "of it JIT", "JIT", "gw ctx", "swift req");
+        out.printf(Locale.ROOT, format, "", "", "", "", "", "", "", "", "", "", "ms/req", "ms/req", "compiles",
+                "sw/req", "per S3");
         Map<String, double[]> opsByTargetOp = new LinkedHashMap<>();
         for (SmallObjectSuite.Phase p : phases) {
             out.printf(Locale.ROOT, format, p.target(), p.operation(), num(p.opsPerSecond()),
@@ -131,6 +138,10 @@ final class Report {
                     num(p.cost().cores(p.cost().clientCpu())), p.target().startsWith("swift") ? "-"
                             : num(1000 * p.cost().gatewayCpu() / requests(p)),
                     p.target().startsWith("swift") ? "-" : num(1000 * p.cost().gatewayJitCpu() / requests(p)),
+                    p.cost().gatewayCompiles() < 0 ? "-" : Long.toString(p.cost().gatewayCompiles()),
+                    p.target().startsWith("swift") ? "-"
+                            : num((double) (p.cost().gatewaySwitches()[0] + p.cost().gatewaySwitches()[1])
+                                    / requests(p)),
                     p.cost().swiftRequests() < 0 ? "-" : num((double) p.cost().swiftRequests() / requests(p)));
             opsByTargetOp.put(p.target() + " " + p.operation(), new double[] {p.opsPerSecond()});
         }

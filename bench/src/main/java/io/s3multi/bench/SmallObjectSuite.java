@@ -1,7 +1,9 @@
 package io.s3multi.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,19 +43,23 @@ final class SmallObjectSuite {
     private final Report report;
 
     SmallObjectSuite(byte[] body, int workers, int seconds, int warmUpSeconds, Report report) {
+        this(body, workers, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUpSeconds), report);
+    }
+
+    SmallObjectSuite(byte[] body, int workers, Duration phase, Duration warmUp, Report report) {
         this.body = body;
         this.workers = workers;
-        this.durationNanos = seconds * 1_000_000_000L;
-        this.warmUpNanos = warmUpSeconds * 1_000_000_000L;
+        this.durationNanos = phase.toNanos();
+        this.warmUpNanos = warmUp.toNanos();
         this.report = report;
     }
 
     List<Phase> run(List<BenchTarget> targets) throws Exception {
-        for (BenchTarget target : targets) {
-            warmUp(target);
+        int[] written = new int[workers * targets.size()];
+        for (int t = 0; t < targets.size(); t++) {
+            warmUp(targets.get(t), written, t * workers);
         }
         List<Phase> phases = new ArrayList<>();
-        int[] written = new int[workers * targets.size()];
         for (Operation op : Operation.values()) {
             for (int t = 0; t < targets.size(); t++) {
                 Phase phase = phase(targets.get(t), op, written, t * workers);
@@ -65,45 +71,68 @@ final class SmallObjectSuite {
     }
 
     /**
-     * Untimed PUT, GET and HEAD rounds by every worker for the warm-up time, so that no phase pays for class
-     * loading, first connections or a JVM gateway's JIT compiler (on two cores the compiler alone takes a
-     * core for the first tens of seconds of traffic): the phases measure the steady state a long-running
-     * gateway is in.
+     * Untimed rounds of exactly the timed phases (PUT of fresh keys, then GET and HEAD of random keys among those
+     * written, each by every worker for the phase's time), so that no phase pays for class loading, first
+     * connections or a JVM gateway's JIT compiler. Traffic of another shape is not enough: with PUT/GET/HEAD rounds
+     * on one key per worker as warm-up, the JIT compiled about 580 methods in three 10 s phases after 120 s of it
+     * (new paths got hot, and code compiled for one mix was thrown away when the phases ran one operation at a
+     * time).
+     *
+     * <p>A JVM gateway gets rounds until one costs its compiler fewer than one compilation per two seconds of
+     * traffic ({@link #settled}), or until the warm-up time is spent; a gateway that is not a JVM (Swift's s3api, no
+     * compile count) one round. How soon a JVM settles depends on the requests it has served, not on the time:
+     * HotSpot compiles a method called once per request with C2 after some 5,000 requests.
      */
-    private void warmUp(BenchTarget target) throws Exception {
-        LOG.info("small objects {} warm-up: {} workers for {} s", target.name(), workers, warmUpNanos / 1_000_000_000L);
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+    private void warmUp(BenchTarget target, int[] written, int base) throws Exception {
+        LOG.info("small objects {} warm-up: rounds of the PUT, GET and HEAD phases ({} workers, {} s each) for {} s"
+                + " at most", target.name(), workers, durationNanos / 1e9, warmUpNanos / 1e9);
         long deadline = System.nanoTime() + warmUpNanos;
-        List<Future<?>> rounds = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            String key = "small/warm-up/" + w;
-            rounds.add(pool.submit(() -> {
-                do {
-                    target.put(key, body);
-                    target.get(key);
-                    target.head(key);
-                } while (System.nanoTime() < deadline);
-                target.delete(key);
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> round : rounds) {
-                round.get();
+        boolean jvm = target.gateway().jitCompiles() >= 0;
+        long compiles;
+        int round = 0;
+        do {
+            round++;
+            compiles = 0;
+            for (Operation op : Operation.values()) {
+                // what each round still costs, on standard error: how soon the compiler settles
+                CostMeter.Running meter = CostMeter.start(target.gateway(), target.proxy());
+                int requests = run(target, op, written, base).stream().mapToInt(l -> l.count() + l.errors()).sum();
+                CostMeter.Cost cost = meter.stop();
+                compiles += Math.max(0, cost.gatewayCompiles());
+                LOG.info("small objects {} warm-up round {} {}: {} requests, gateway {} ms CPU/request of it JIT {},"
+                        + " {} JIT compilations", target.name(), round, op, requests,
+                        String.format(Locale.ROOT, "%.2f", 1000 * cost.gatewayCpu() / Math.max(1, requests)),
+                        String.format(Locale.ROOT, "%.2f", 1000 * cost.gatewayJitCpu() / Math.max(1, requests)),
+                        cost.gatewayCompiles());
             }
-        } finally {
-            pool.shutdownNow();
-        }
+        } while (jvm && !settled(compiles) && System.nanoTime() < deadline);
+        LOG.info("small objects {} warm-up: {} after {} rounds", target.name(),
+                !jvm ? "done" : settled(compiles) ? "the JIT compiler settled" : "time is up, the JIT compiler had not"
+                        + " settled", round);
+    }
+
+    /** Fewer compilations in a round (three phases) than one per two seconds of it. */
+    private boolean settled(long compilesInRound) {
+        return compilesInRound * 2_000_000_000L < 3 * durationNanos;
     }
 
     /** {@code written[base + w]}: how many objects worker {@code w} has PUT; GET and HEAD pick among them. */
     private Phase phase(BenchTarget target, Operation op, int[] written, int base) throws Exception {
         LOG.info("small objects {} {}: {} workers", target.name(), op, workers);
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        List<Future<LatencyLog>> logs = new ArrayList<>();
         CostMeter.Running meter = CostMeter.start(target.gateway(), target.proxy());
         long start = System.nanoTime();
-        long deadline = start + durationNanos;
+        List<LatencyLog> done = run(target, op, written, base);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        CostMeter.Cost cost = meter.stop();
+        int errors = done.stream().mapToInt(LatencyLog::errors).sum();
+        return new Phase(target.name(), op, body.length, seconds, LatencyLog.mergeSorted(done), errors, cost);
+    }
+
+    /** Every worker repeating {@code op} for the phase's time; their latency logs. */
+    private List<LatencyLog> run(BenchTarget target, Operation op, int[] written, int base) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Future<LatencyLog>> logs = new ArrayList<>();
+        long deadline = System.nanoTime() + durationNanos;
         for (int w = 0; w < workers; w++) {
             int worker = w;
             logs.add(pool.submit(() -> work(target, op, worker, written, base, deadline)));
@@ -116,17 +145,14 @@ final class SmallObjectSuite {
         } finally {
             pool.shutdownNow();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        CostMeter.Cost cost = meter.stop();
-        int errors = done.stream().mapToInt(LatencyLog::errors).sum();
-        return new Phase(target.name(), op, body.length, seconds, LatencyLog.mergeSorted(done), errors, cost);
+        return done;
     }
 
     private LatencyLog work(BenchTarget target, Operation op, int worker, int[] written, int base, long deadline) {
         LatencyLog log = new LatencyLog();
         SplittableRandom random = new SplittableRandom(worker);
         int count = written[base + worker];
-        while (System.nanoTime() < deadline) {
+        do { // at least one request per worker and phase, however short the phase
             String key;
             if (op == Operation.PUT) {
                 key = key(worker, count);
@@ -150,7 +176,7 @@ final class SmallObjectSuite {
                 log.error();
                 LOG.debug("{} {} {} failed: {}", target.name(), op, key, e.toString());
             }
-        }
+        } while (System.nanoTime() < deadline);
         written[base + worker] = count;
         return log;
     }

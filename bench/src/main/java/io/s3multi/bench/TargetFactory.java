@@ -54,9 +54,16 @@ final class TargetFactory {
         BenchTls tls = null;
         if (options.wantsTarget("s3multi-https") || options.wantsTarget("s3multi-https-sdk-defaults")) {
             tls = BenchTls.create(workDir);
-            httpsGateway = Launchers.s3multi(options.gatewayJar(), options.gatewayConf(), options.gatewayXmx(),
-                    options.gatewayJavaOptions(), options.swiftUrl(), workDir, tls);
+            httpsGateway = Launchers.s3multi("s3multi-https", options.gatewayJar(), options.gatewayConf(),
+                    options.gatewayXmx(), options.gatewayJavaOptions(), options.swiftUrl(), workDir, tls);
             processes.add(httpsGateway);
+        }
+        ServerProcess bGateway = null;
+        if (options.wantsTarget("s3multi-b")) {
+            // an A/B pair in one run: the same phases, interleaved, against another jar or other JVM options
+            bGateway = Launchers.s3multi("s3multi-b", options.bGatewayJar(), options.gatewayConf(),
+                    options.gatewayXmx(), options.bGatewayJavaOptions(), options.swiftUrl(), workDir, null);
+            processes.add(bGateway);
         }
         for (String name : options.targets()) {
             switch (name) {
@@ -74,6 +81,8 @@ final class TargetFactory {
                 case "s3multi-https-sdk-defaults" -> targets.add(new S3Target(name, httpsGateway.endpoint(),
                         options.user(), options.key(), S3Target.ClientSettings.SDK_DEFAULTS, connections,
                         runId + "-gwsd", httpsGateway.processes(), swiftProxy, tls));
+                case "s3multi-b" -> targets.add(new S3Target(name, bGateway.endpoint(), options.user(), options.key(),
+                        S3Target.ClientSettings.PLAIN, connections, runId + "-gwb", bGateway.processes(), swiftProxy));
                 case "swift" -> targets.add(new SwiftTarget(name, account, runId + "-swift", swiftProxy));
                 case "s3proxy" -> s3proxy(connections, swiftProxy).ifPresent(targets::add);
                 case "s3multi-versioned" -> targets.add(versioned(new S3Target(name, gateway.endpoint(),

@@ -35,6 +35,11 @@ final class VersionedTarget implements BenchTarget {
         this.container = container;
     }
 
+    /** The container (bucket) the target works in. */
+    String container() {
+        return container;
+    }
+
     static boolean isVersioned(String targetName) {
         return targetName.endsWith(SUFFIX);
     }

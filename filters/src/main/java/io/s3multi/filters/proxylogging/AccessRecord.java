@@ -2,6 +2,7 @@ package io.s3multi.filters.proxylogging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -40,7 +41,7 @@ public record AccessRecord(Instant start, String client, String method, String r
      * </pre>
      */
     public String toLogLine() {
-        return TIME.format(start) + " " + orDash(client) + " " + method + " "
+        return time(start) + " " + orDash(client) + " " + method + " "
                 + (rawQuery == null ? rawPath : rawPath + "?" + rawQuery) + " "
                 + status + " " + bytesIn + " " + bytesOut + " " + duration.toMillis() + "ms "
                 + orDash(transId) + " " + orDash(s3Operation) + " " + orDash(user) + " " + orDash(access) + " "
@@ -49,6 +50,33 @@ public record AccessRecord(Instant start, String client, String method, String r
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** {@link #TIME}'s text, written digit by digit for years 0 to 9999 (the formatter cost 1% of a small request). */
+    static String time(Instant instant) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return TIME.format(instant);
+        }
+        StringBuilder out = new StringBuilder(24);
+        digits(out, t.getYear(), 4).append('-');
+        digits(out, t.getMonthValue(), 2).append('-');
+        digits(out, t.getDayOfMonth(), 2).append('T');
+        digits(out, t.getHour(), 2).append(':');
+        digits(out, t.getMinute(), 2).append(':');
+        digits(out, t.getSecond(), 2).append('.');
+        return digits(out, t.getNano() / 1_000_000, 3).append('Z').toString();
+    }
+
+    private static StringBuilder digits(StringBuilder out, int value, int width) {
+        int divisor = 1;
+        for (int i = 1; i < width; i++) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            out.append((char) ('0' + value / divisor % 10));
+        }
+        return out;
+    }
 
     private static String orDash(String value) {
         return value == null || value.isEmpty() ? "-" : value;

@@ -1,5 +1,6 @@
 package io.s3multi.s3.auth;
 
+import io.s3multi.s3.http.FixedFormatDates;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -28,6 +29,10 @@ final class AwsTimestamps {
         if (value == null || value.length() != 16) {
             return null;
         }
+        Instant usual = FixedFormatDates.amzDate(value);
+        if (usual != null) {
+            return usual;
+        }
         try {
             return LocalDateTime.parse(value, AMZ_DATE).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
@@ -41,6 +46,10 @@ final class AwsTimestamps {
             return null;
         }
         String trimmed = value.trim();
+        Instant usual = FixedFormatDates.imfFixdate(trimmed);
+        if (usual != null) {
+            return usual;
+        }
         for (DateTimeFormatter format : HTTP_DATES) {
             try {
                 return format.parse(trimmed, Instant::from);

@@ -61,6 +61,9 @@ final class SigV4CanonicalRequest {
 
     /** AWS "Trimall" of every value of one header, joined with commas; empty if the header was not sent. */
     static String canonicalHeaderValue(List<String> values) {
+        if (values.size() == 1) {
+            return trimAll(values.get(0));
+        }
         StringBuilder out = new StringBuilder();
         for (String value : values) {
             if (out.length() > 0) {
@@ -73,6 +76,9 @@ final class SigV4CanonicalRequest {
 
     private static String trimAll(String value) {
         String stripped = HeaderValues.strip(value);
+        if (stripped.indexOf('\t') < 0 && !stripped.contains("  ")) {
+            return stripped;   // nearly every value: nothing to fold
+        }
         StringBuilder out = new StringBuilder(stripped.length());
         boolean inSpace = false;
         for (int i = 0; i < stripped.length(); i++) {

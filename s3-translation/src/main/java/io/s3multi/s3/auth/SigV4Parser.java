@@ -3,7 +3,6 @@ package io.s3multi.s3.auth;
 import io.s3multi.s3.http.RequestHead;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -174,7 +173,7 @@ final class SigV4Parser {
     private static void requireSigned(RequestHead head, List<String> signed) {
         List<String> unsigned = new ArrayList<>();
         for (String name : head.headers().keySet()) {
-            if (!signed.contains(name) && MUST_BE_SIGNED.stream().anyMatch(name::startsWith)) {
+            if (mustBeSigned(name) && !signed.contains(name)) {
                 unsigned.add(name);
             }
         }
@@ -183,22 +182,36 @@ final class SigV4Parser {
         }
     }
 
+    private static boolean mustBeSigned(String name) {
+        for (String prefix : MUST_BE_SIGNED) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code <access key>/<yyyymmdd>/<region>/<service>/aws4_request}, checked against the request's date. */
     record Credential(String accessKey, CredentialScope scope) {
 
         static Credential parse(String credential, String amzDate, String prefix,
                 Function<String, S3AuthException> error) {
-            String[] parts = credential.split("/", -1);
-            if (parts.length < 5) {
+            // the last four '/' end the access key, which may hold '/' itself
+            int[] slashes = new int[4];
+            int at = credential.length();
+            for (int i = 3; i >= 0; i--) {
+                at = at < 0 ? -1 : credential.lastIndexOf('/', at - 1);
+                slashes[i] = at;
+            }
+            if (slashes[0] < 0) {
                 throw error.apply(prefix + "the Credential is mal-formed; expecting "
                         + "\"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".");
             }
-            int n = parts.length;
-            String accessKey = String.join("/", Arrays.copyOfRange(parts, 0, n - 4));
-            String date = parts[n - 4];
-            String region = parts[n - 3];
-            String service = parts[n - 2];
-            String terminator = parts[n - 1];
+            String accessKey = credential.substring(0, slashes[0]);
+            String date = credential.substring(slashes[0] + 1, slashes[1]);
+            String region = credential.substring(slashes[1] + 1, slashes[2]);
+            String service = credential.substring(slashes[2] + 1, slashes[3]);
+            String terminator = credential.substring(slashes[3] + 1);
             if (accessKey.isEmpty() || region.isEmpty()) {
                 throw error.apply(prefix + "the Credential is mal-formed; expecting "
                         + "\"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".");

@@ -1,5 +1,6 @@
 package io.s3multi.s3.operation;
 
+import io.s3multi.s3.http.FixedFormatDates;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -46,6 +47,10 @@ public final class HttpDates {
             return Optional.empty();
         }
         String trimmed = value.trim();
+        Instant usual = FixedFormatDates.imfFixdate(trimmed);
+        if (usual != null) {
+            return Optional.of(usual);
+        }
         for (DateTimeFormatter format : new DateTimeFormatter[] {RFC_1123, RFC_850, ASCTIME}) {
             try {
                 return Optional.of(ZonedDateTime.parse(trimmed, format).toInstant());

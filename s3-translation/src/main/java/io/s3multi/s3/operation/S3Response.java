@@ -118,7 +118,9 @@ public final class S3Response {
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
-            byte[] buffer = new byte[BUFFER_SIZE];
+            // A small object's known length is all the buffer it needs (a 4 KiB GET allocated 64 KiB); the loop
+            // still reads to the end whatever the stream holds.
+            byte[] buffer = new byte[length >= 0 && length < BUFFER_SIZE ? (int) length + 1 : BUFFER_SIZE];
             for (int read; (read = in.read(buffer)) != -1; ) {
                 out.write(buffer, 0, read);
                 // Hand the client each read as it comes: Swift's body stream cannot say whether more is waiting

@@ -2,7 +2,6 @@ package io.s3multi.s3.request;
 
 import io.s3multi.s3.error.S3Exception;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * AWS's naming rules for general purpose buckets, enforced on every request that names a bucket.
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class BucketNames {
 
-    private static final Pattern SHAPE = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final Pattern IPV4_SHAPE = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+");
     private static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
     private static final List<String> RESERVED_SUFFIXES =
             List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
@@ -27,13 +24,58 @@ public final class BucketNames {
     private BucketNames() {
     }
 
+    // Checked character by character, without regular expressions or streams: every request that names a bucket
+    // comes through here.
     public static boolean isValid(String name) {
-        return name != null
-                && SHAPE.matcher(name).matches()
-                && !name.contains("..") && !name.contains(".-") && !name.contains("-.")
-                && !IPV4_SHAPE.matcher(name).matches()
-                && RESERVED_PREFIXES.stream().noneMatch(name::startsWith)
-                && RESERVED_SUFFIXES.stream().noneMatch(name::endsWith);
+        if (name == null || name.length() < 3 || name.length() > 63
+                || !isLetterOrDigit(name.charAt(0)) || !isLetterOrDigit(name.charAt(name.length() - 1))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            char before = name.charAt(i - 1);
+            if (!isLetterOrDigit(c) && c != '.' && c != '-'
+                    || (c == '.' || c == '-') && before == '.' || c == '.' && before == '-') {
+                return false;
+            }
+        }
+        return !isIpv4Shaped(name) && !reserved(name);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || isDigit(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Four runs of digits separated by dots, nothing else (the name's first and last characters are no dots). */
+    private static boolean isIpv4Shaped(String name) {
+        int dots = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (!isDigit(c)) {
+                return false;
+            }
+        }
+        return dots == 3;
+    }
+
+    private static boolean reserved(String name) {
+        for (String prefix : RESERVED_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        for (String suffix : RESERVED_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

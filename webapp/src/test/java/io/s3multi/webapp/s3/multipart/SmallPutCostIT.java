@@ -62,15 +62,18 @@ class SmallPutCostIT extends MultipartIntegrationTest {
         String bucket = bucket();
         byte[] body = "small".getBytes(StandardCharsets.UTF_8);
         List<SwiftTraffic.Sent> seen = new CopyOnWriteArrayList<>();
+        long elapsedNanos;
         try (SwiftTraffic.Registration ignored = SwiftTraffic.observe(sent -> {
             if (inAccount(sent, bucket)) {
                 seen.add(sent);
             }
         })) {
+            long start = System.nanoTime();
             for (int i = 0; i < PUTS; i++) {
                 String key = "k" + i;
                 s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(body));
             }
+            elapsedNanos = System.nanoTime() - start;
         }
         long puts = seen.stream().filter(sent -> sent.method().equals("PUT")).count();
         long keyHeads = seen.stream().filter(sent -> sent.method().equals("HEAD") && isKey(sent, bucket)).count();
@@ -81,9 +84,14 @@ class SmallPutCostIT extends MultipartIntegrationTest {
                 heads, keyHeads, posts);
         assertEquals(PUTS, puts, seen.toString());
         assertEquals(0, posts, seen.toString());
-        // Only PutObjects before the gateway knew the bucket (or once it must ask again) look at their key.
-        assertTrue(keyHeads <= 3, keyHeads + " HEADs of keys: " + seen);
-        assertTrue(heads <= 8, heads + " HEADs for " + PUTS + " PUTs: " + seen);
+        // Only PutObjects before the gateway knew the bucket look at their key; after that the bucket is asked again
+        // (a HEAD of its segments container and one of a key) once per three quarters of the trust, however slowly
+        // the PUTs arrive: on a loaded machine 40 PUTs can take longer than a minute.
+        long refreshes = 1 + elapsedNanos / (SegmentFreeBuckets.TTL.toNanos() * 3 / 4);
+        assertTrue(keyHeads <= 3 + refreshes,
+                keyHeads + " HEADs of keys in " + elapsedNanos / 1_000_000 + " ms: " + seen);
+        assertTrue(heads <= 8 + 2 * refreshes, heads + " HEADs for " + PUTS + " PUTs in " + elapsedNanos / 1_000_000
+                + " ms: " + seen);
     }
 
     @Test

@@ -1,0 +1,91 @@
+package io.s3multi.s3.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The hand-read dates agree with the formatters they stand in front of, and leave every unusual form to them. */
+class FixedFormatDatesTest {
+
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    @Property(tries = 500)
+    void readsEveryCanonicalDateAsTheFormattersDo(@ForAll("instants") Instant instant) {
+        String amz = AMZ_DATE.format(instant);
+        assertEquals(LocalDateTime.parse(amz, AMZ_DATE).toInstant(ZoneOffset.UTC), FixedFormatDates.amzDate(amz));
+        String http = IMF_FIXDATE.format(instant);
+        assertEquals(ZonedDateTime.parse(http, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(),
+                FixedFormatDates.imfFixdate(http));
+    }
+
+    @Property(tries = 1000)
+    void whatItReadsFromAnAlteredDateTheFormatterReadsTheSame(@ForAll("instants") Instant instant,
+            @ForAll("positions") int position, @ForAll("replacements") char replacement) {
+        String amz = alter(AMZ_DATE.format(instant), position % 16, replacement);
+        Instant fast = FixedFormatDates.amzDate(amz);
+        if (fast != null) {
+            assertEquals(LocalDateTime.parse(amz, AMZ_DATE).toInstant(ZoneOffset.UTC), fast, amz);
+        }
+        String http = alter(IMF_FIXDATE.format(instant), position % 29, replacement);
+        Instant fastHttp = FixedFormatDates.imfFixdate(http);
+        if (fastHttp != null) {
+            assertEquals(ZonedDateTime.parse(http, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), fastHttp, http);
+        }
+    }
+
+    /** Out of range, another weekday, case or length: the formatter decides (it adjusts, refuses, or reads). */
+    @ParameterizedTest
+    @ValueSource(strings = {"20130230T000000Z", "20131301T000000Z", "20130524T240000Z", "20130524T000060Z",
+            "2013-05-24T00:00:00Z", "20130524T000000", "+0130524T000000Z", "20130524t000000Z", "20130524T00000Z",
+            "Sat, 24 May 2013 00:00:00 GMT", "fri, 24 May 2013 00:00:00 GMT", "Fri, 24 MAY 2013 00:00:00 GMT",
+            "Fri, 24 May 2013 00:00:00 UTC", "Fri, 24 May 2013 00:00:00 +0000", "Fri, 24 May 2013 00:00 GMT",
+            "Fri,  4 May 2013 00:00:00 GMT", "Fri, 31 Apr 2013 00:00:00 GMT", "Fri, 24 May 2013 24:00:00 GMT",
+            "Friday, 24-May-13 00:00:00 GMT", "Fri May 24 00:00:00 2013", ""})
+    void leavesUnusualFormsToTheFormatter(String value) {
+        assertNull(FixedFormatDates.amzDate(value), value);
+        assertNull(FixedFormatDates.imfFixdate(value), value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"20130524T000000Z", "Fri, 24 May 2013 00:00:00 GMT"})
+    void readsTheUsualForms(String value) {
+        Instant expected = Instant.parse("2013-05-24T00:00:00Z");
+        Instant read = value.length() == 16 ? FixedFormatDates.amzDate(value) : FixedFormatDates.imfFixdate(value);
+        assertEquals(expected, read);
+    }
+
+    @Provide
+    Arbitrary<Instant> instants() {
+        return Arbitraries.longs().between(0, 253_402_300_799L).map(Instant::ofEpochSecond);  // 1970 to 9999
+    }
+
+    @Provide
+    Arbitrary<Integer> positions() {
+        return Arbitraries.integers().between(0, 28);
+    }
+
+    @Provide
+    Arbitrary<Character> replacements() {
+        return Arbitraries.of('0', '1', '2', '3', '5', '6', '9', ' ', ':', ',', 'T', 'Z', 'a', 'M', 'S', 'F', 'G', '+');
+    }
+
+    private static String alter(String value, int position, char replacement) {
+        return value.substring(0, position) + replacement + value.substring(position + 1);
+    }
+}
