@@ -7,6 +7,7 @@ import io.s3multi.swift.error.SwiftException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
@@ -183,7 +184,7 @@ final class SocketExchanges implements Exchanges {
         Answer run(String method) throws IOException {
             if (upload == null || upload.declaredLength() == 0) {
                 write(outgoing.headAndHeldBody());
-                return answer(method, readFinalHead(false));
+                return answer(method, readFinalHead());
             }
             if (outgoing.expectsContinue()) {
                 write(outgoing.head());
@@ -197,11 +198,40 @@ final class SocketExchanges implements Exchanges {
                     lease.notReusable();
                     return answer(method, interim);
                 }
-                pump(null);
-            } else {
-                pump(outgoing.head());
             }
-            return answer(method, readFinalHead(true));
+            try {
+                pump(outgoing.expectsContinue() ? null : outgoing.head());
+            } catch (IOException broken) {
+                SocketConnection.ResponseHead early = writing ? earlyAnswer(broken) : null;
+                if (early == null) {
+                    throw broken;
+                }
+                lease.notReusable();
+                return answer(method, early);
+            }
+            return answer(method, readFinalHead());
+        }
+
+        /**
+         * After a write failed: the answer Swift sent before it stopped reading (a 413 or 401 for a body sent without
+         * {@code Expect}, say), if it is already there, as Jetty's client would have read it while sending. A
+         * connection that broke off or went silent gives none; then the write's failure stands.
+         */
+        private SocketConnection.ResponseHead earlyAnswer(IOException writeFailure) {
+            if (writeFailure instanceof SocketTimeoutException || interruptedBy(writeFailure)
+                    || !connection.isOpen()) {
+                return null;
+            }
+            try {
+                SocketConnection.ResponseHead head = connection.readHead();
+                while (head != null && head.status() < 200) {
+                    head = connection.readHead();
+                }
+                return head;
+            } catch (IOException none) {
+                writeFailure.addSuppressed(none);
+                return null;
+            }
         }
 
         private void write(byte[] bytes) throws IOException {
@@ -218,7 +248,7 @@ final class SocketExchanges implements Exchanges {
         }
 
         /** Skips interim answers (a {@code 100 Continue} that came anyway, say). */
-        private SocketConnection.ResponseHead readFinalHead(boolean afterBody) throws IOException {
+        private SocketConnection.ResponseHead readFinalHead() throws IOException {
             SocketConnection.ResponseHead head = readHeadOrEnd();
             while (head.status() < 200) {
                 head = readHeadOrEnd();

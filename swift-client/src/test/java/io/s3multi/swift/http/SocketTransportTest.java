@@ -25,9 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The socket transport against a scripted server: framing both ways, the pool's bounds, Swift closing keep-alive
@@ -89,12 +88,15 @@ class SocketTransportTest {
         };
     }
 
-    @ParameterizedTest
-    @EnumSource(SwiftClientConfig.Transport.class)
-    void headersGoOutAndComeBackAsGivenByBothTransports(SwiftClientConfig.Transport kind) throws Exception {
+    /**
+     * Values go out as ISO-8859-1, a character beyond it as a space, and come back as ISO-8859-1: byte for byte what
+     * Jetty's client did (checked side by side when this transport was written). Unlike Jetty, which wrote
+     * {@code content-type} as {@code Content-Type}, names keep their spelling.
+     */
+    @Test
+    void headersGoOutAndComeBackAsGiven() throws Exception {
         start(answering("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-                + "X-Object-Meta-Cafe: caf\u00c3\u00a9\r\nX-Trans-Id: tx1 \r\nContent-Length: 2\r\n\r\nok"),
-                kind, Duration.ofSeconds(5));
+                + "X-Object-Meta-Cafe: caf\u00c3\u00a9\r\nX-Trans-Id: tx1 \r\nContent-Length: 2\r\n\r\nok"));
 
         SwiftResponse response = send(SwiftRequest.builder("PUT", "/v1/AUTH_a/c/o").rawQuery("multipart-manifest=put")
                 .header("X-Object-Meta-Color", "caf\u00e9 \u20ac").header("content-type", "text/plain; charset=UTF-8")
@@ -104,14 +106,9 @@ class SocketTransportTest {
         assertEquals("text/plain; charset=UTF-8", response.header("Content-Type"));
         assertEquals("caf\u00c3\u00a9", response.header("X-Object-Meta-Cafe"));
         assertEquals("tx1", response.header("X-Trans-Id"));
-        String head = server.nextHead();
-        // Both write ISO-8859-1 and a character beyond it as a space; Jetty respells the names it knows.
-        assertTrue(head.contains("\r\nX-Object-Meta-Color: caf\u00e9  \r\n"), head);
-        if (kind == SwiftClientConfig.Transport.SOCKETS) {
-            assertEquals("PUT /v1/AUTH_a/c/o?multipart-manifest=put HTTP/1.1\r\nHost: 127.0.0.1:"
-                    + server.endpoint().getPort() + "\r\nX-Object-Meta-Color: caf\u00e9  \r\n"
-                    + "content-type: text/plain; charset=UTF-8\r\nContent-Length: 2\r\n\r\n", head);
-        }
+        assertEquals("PUT /v1/AUTH_a/c/o?multipart-manifest=put HTTP/1.1\r\nHost: 127.0.0.1:"
+                + server.endpoint().getPort() + "\r\nX-Object-Meta-Color: caf\u00e9  \r\n"
+                + "content-type: text/plain; charset=UTF-8\r\nContent-Length: 2\r\n\r\n", server.nextHead());
     }
 
     @Test
@@ -254,7 +251,8 @@ class SocketTransportTest {
                 peer.write(OK_EMPTY);
             }
         });
-        transport = SwiftTransport.start(SwiftClientConfig.defaults(server.endpoint()).withPool(1, 1));
+        transport = SwiftTransport.start(SwiftClientConfig.defaults(server.endpoint()).withPool(1, 1)
+                .withTransport(SwiftClientConfig.Transport.SOCKETS));
         Future<Integer> first = threads.submit(() -> send(get("/1")).status());
         awaitPool(new SwiftTransport.PoolUse(1, 0));
         CompletableFuture<Integer> queued = new CompletableFuture<>();
@@ -378,6 +376,24 @@ class SocketTransportTest {
         assertEquals("big", body(response));
         assertEquals(0, body.handedOut());
         assertEquals(new SwiftTransport.PoolUse(0, 0), transport.poolUse());
+    }
+
+    @RepeatedTest(5)
+    void anAnswerSentBeforeSwiftStoppedReadingReachesTheCaller() throws Exception {
+        start((peer, connection) -> {
+            peer.readHead();
+            peer.write("HTTP/1.1 413 Request Entity Too Large\r\nContent-Length: 3\r\nConnection: close\r\n\r\nbig");
+            peer.close();
+        });
+        transport.close();
+        transport = SwiftTransport.start(transport.config().withExpectContinue(false));
+        long length = 64L * 1024 * 1024;
+
+        SwiftResponse response = assertTimeoutPreemptively(BOUND, () -> send(SwiftRequest.builder("PUT", "/o")
+                .body(RequestBody.stream(new Zeros(length), length)).build()));
+
+        assertEquals(413, response.status());
+        assertEquals("big", body(response));
     }
 
     @Test
