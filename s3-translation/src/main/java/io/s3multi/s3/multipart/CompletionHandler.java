@@ -21,6 +21,7 @@ import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -294,10 +295,8 @@ public final class CompletionHandler {
                     throw rejected(verdict);
                 }
                 // A PutObject that took the bucket for segment-free must not come after the manifest.
-                S3Failures.forCall(call, () -> {
-                    SegmentFreeBuckets.awaitTrusted(call.swift(), call.bucket(), uploadId, call.clock());
-                    return null;
-                });
+                Optional<Instant> checkDue = S3Failures.forCall(call, () -> SegmentFreeBuckets.awaitTrusted(
+                        call.swift(), call.bucket(), uploadId, call.clock()));
                 try {
                     new ManifestWriter(call.swift(), state.container()).write(call.bucket(), key, uploadId,
                             plan.parts(), maxManifestSegments.getAsInt(), manifestHeaders);
@@ -316,6 +315,9 @@ public final class CompletionHandler {
                             .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value()));
                 }
                 cleanUp(overwritten, held);
+                // Not waited for (another gateway's PutObject may have skipped its look): looked at once it is over.
+                checkDue.ifPresent(due -> SkippedLookCheck.schedule(call.swift(), call.bucket(), key, uploadId, due,
+                        call.clock()));
                 return CompletedObject.withVersion(call, uploadId,
                         CompletedObject.result(call, plan.eTag(), plan.checksum()), atKey.versioningConfigured());
             } finally {

@@ -136,7 +136,7 @@ public final class SegmentFreeBuckets {
      * Whether a PutObject on this gateway may have skipped its look at a key of {@code bucket} lately: only then does
      * a young upload's Complete wait ({@link #awaitTrusted}). A bucket this gateway never learnt about (every bucket
      * that only sees multipart traffic, such as a fresh bucket's first upload) costs its Completes no wait; what
-     * another gateway may have trusted is left to the orphan sweeper (docs/BENCHMARKS.md).
+     * another gateway may have trusted is checked after the Complete ({@link SkippedLookCheck}).
      */
     boolean mayHaveTrusted(SwiftAccount swift, String bucket) {
         String id = id(swift, bucket);
@@ -183,17 +183,25 @@ public final class SegmentFreeBuckets {
 
     /**
      * Waits, before a Complete writes its manifest at a key of {@code bucket}, until no PutObject of this gateway can
-     * still trust a look that found no {@code <bucket>_segments} (see the class comment); a bucket this gateway has
-     * no knowledge of does not wait ({@link #mayHaveTrusted}). Only an upload younger than
+     * still trust a look that found no {@code <bucket>_segments} (see the class comment). Only an upload younger than
      * {@link #TTL} plus {@link #CLOCK_MARGIN} can be in a segments container that young; for it the container's
      * creation time is read (one HEAD).
+     *
+     * <p>A bucket this gateway has no knowledge of does not wait ({@link #mayHaveTrusted}): only another gateway can
+     * have trusted it, and what that one's PutObjects did is checked after the fact instead ({@link SkippedLookCheck}).
+     *
+     * @return when that check is due (the upload's creation plus {@link #TTL} plus {@link #CLOCK_MARGIN}), if the
+     *         Complete must have it made once its object is written; empty when nothing was or is left to trust
      */
-    public static void awaitTrusted(SwiftAccount swift, String bucket, UploadId upload, Clock clock)
+    public static Optional<Instant> awaitTrusted(SwiftAccount swift, String bucket, UploadId upload, Clock clock)
             throws SwiftException {
         Duration wait = trust.plus(CLOCK_MARGIN);
-        if (trust.isZero() || !clock.instant().isBefore(upload.initiated().plus(wait))
-                || !SHARED.mayHaveTrusted(swift, bucket)) {
-            return;
+        Instant untrusted = upload.initiated().plus(wait);
+        if (trust.isZero() || !clock.instant().isBefore(untrusted)) {
+            return Optional.empty();
+        }
+        if (!SHARED.mayHaveTrusted(swift, bucket)) {
+            return Optional.of(untrusted);
         }
         SwiftReply segments = swift.containers().head(SegmentsLayout.container(bucket));
         Optional<Instant> created = timestamp(segments.header("X-Timestamp"));
@@ -207,6 +215,7 @@ public final class SegmentFreeBuckets {
                 throw new IllegalStateException("interrupted before writing a manifest", e);
             }
         }
+        return Optional.empty();
     }
 
     /** Swift's {@code X-Timestamp} (seconds since the epoch, with a fraction). */

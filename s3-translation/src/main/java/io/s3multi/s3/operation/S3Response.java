@@ -110,7 +110,7 @@ public final class S3Response {
     }
 
     private record StreamBody(InputStream in, long length, AutoCloseable resource) implements S3Body {
-        private static final int BUFFER_SIZE = 64 * 1024;
+        private static final StreamedBodyCopy COPY = new StreamedBodyCopy(System::nanoTime);
 
         StreamBody {
             Objects.requireNonNull(in, "in");
@@ -118,16 +118,7 @@ public final class S3Response {
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
-            // A small object's known length is all the buffer it needs (a 4 KiB GET allocated 64 KiB); the loop
-            // still reads to the end whatever the stream holds.
-            byte[] buffer = new byte[length >= 0 && length < BUFFER_SIZE ? (int) length + 1 : BUFFER_SIZE];
-            for (int read; (read = in.read(buffer)) != -1; ) {
-                out.write(buffer, 0, read);
-                // Hand the client each read as it comes: Swift's body stream cannot say whether more is waiting
-                // (available() is always 0), and a large object of small segments trickles; held in the response
-                // buffer it would outlast the client's read timeout. Large reads Jetty writes through anyway.
-                out.flush();
-            }
+            COPY.copy(in, length, out);
         }
 
         @Override

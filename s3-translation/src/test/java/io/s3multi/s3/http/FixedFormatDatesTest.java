@@ -49,6 +49,64 @@ class FixedFormatDatesTest {
         }
     }
 
+    /**
+     * Month ends, leap days (of years divisible by 4, 100 and 400, and not), every weekday, the first and last years
+     * of four digits, and fields one past their range: whatever the hand-reading takes, the formatter reads as the
+     * same instant; and a date that the formatter reads without adjusting, the hand-reading takes too.
+     */
+    @org.junit.jupiter.api.Test
+    void agreesWithTheFormattersAtTheEdgesOfTheCalendar() {
+        String[] weekdays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+        String[] months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        int checked = 0;
+        for (int year : new int[] {0, 1, 4, 100, 400, 1600, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 9999}) {
+            for (int month = 0; month <= 13; month++) {
+                for (int day : new int[] {0, 1, 28, 29, 30, 31, 32}) {
+                    for (String time : new String[] {"00:00:00", "23:59:59", "24:00:00", "00:60:00", "00:00:60"}) {
+                        String amz = String.format("%04d%02d%02dT%sZ", year, month, day, time.replace(":", ""));
+                        assertAgrees(amz, FixedFormatDates.amzDate(amz), formatterAmz(amz));
+                        if (month < 1 || month > 12) {
+                            continue;
+                        }
+                        for (String weekday : weekdays) {
+                            String http = String.format("%s, %02d %s %04d %s GMT", weekday, day, months[month - 1],
+                                    year, time);
+                            assertAgrees(http, FixedFormatDates.imfFixdate(http), formatterHttp(http));
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(14 * 12 * 7 * 5 * 7, checked);
+    }
+
+    private static void assertAgrees(String value, Instant fast, Instant formatter) {
+        if (fast != null) {
+            assertEquals(formatter, fast, value);
+        } else if (formatter != null) {
+            // Left to the formatter: only what it adjusts (a day past the month's end, 24:00) or reads leniently.
+            String canonical = value.length() == 16 ? AMZ_DATE.format(formatter) : IMF_FIXDATE.format(formatter);
+            org.junit.jupiter.api.Assertions.assertNotEquals(canonical, value, "not read by hand: " + value);
+        }
+    }
+
+    private static Instant formatterAmz(String value) {
+        try {
+            return LocalDateTime.parse(value, AMZ_DATE).toInstant(ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException refused) {
+            return null;
+        }
+    }
+
+    private static Instant formatterHttp(String value) {
+        try {
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (java.time.format.DateTimeParseException refused) {
+            return null;
+        }
+    }
+
     /** Out of range, another weekday, case or length: the formatter decides (it adjusts, refuses, or reads). */
     @ParameterizedTest
     @ValueSource(strings = {"20130230T000000Z", "20131301T000000Z", "20130524T240000Z", "20130524T000060Z",

@@ -178,7 +178,7 @@ class SmallPutCostIT extends MultipartIntegrationTest {
     }
 
     /** PUTs until one sends no HEAD: the gateway then knows the bucket holds no segments. */
-    private static void awaitSegmentFreeKnown(String bucket, byte[] body) {
+    static void awaitSegmentFreeKnown(String bucket, byte[] body) {
         for (int attempt = 0; attempt < 10; attempt++) {
             List<SwiftTraffic.Sent> seen = new CopyOnWriteArrayList<>();
             try (SwiftTraffic.Registration ignored = SwiftTraffic.observe(sent -> {
