@@ -16,7 +16,7 @@ final class CostMeter {
      * gateway sent to Swift, -1 where it cannot tell (only s3multi counts them). {@code gatewayJitCpu}: the part of
      * {@code gatewayCpu} its JIT compiler threads used (0 for a gateway that is not a JVM). {@code gatewayCompiles}:
      * the methods its JIT compiled meanwhile (-1 for a gateway that is not a JVM); near 0 once the warm-up has done
-     * its job. {@code gatewaySwitches}: its threads' voluntary and involuntary context switches.
+     * its job. {@code gatewaySwitches}: its threads' voluntary and involuntary context switches ({@link ThreadSwitches#since}).
      */
     record Cost(double wallSeconds, double gatewayCpu, double proxyCpu, double clientCpu, long gatewayPeakRss,
                 long swiftRequests, double gatewayJitCpu, long gatewayCompiles, long[] gatewaySwitches) {
@@ -42,7 +42,7 @@ final class CostMeter {
         private final double clientStart;
         private final long swiftStart;
         private final long compilesStart;
-        private final long[] switchesStart;
+        private final ThreadSwitches switchesStart;
 
         private Running(ProcessGroup gateway, ProcessGroup proxy) {
             this.gateway = gateway;
@@ -65,9 +65,8 @@ final class CostMeter {
             long swift = swiftStart < 0 ? -1 : gateway.swiftRequests() - swiftStart;
             double gatewayJit = gateway.jitCpuSeconds() - gatewayJitStart;
             long compiles = compilesStart < 0 ? -1 : gateway.jitCompiles() - compilesStart;
-            long[] switches = gateway.contextSwitches();
             return new Cost(wall, gatewayCpu, proxyCpu, clientCpu, gateway.peakRssBytes(), swift, gatewayJit,
-                    compiles, new long[] {switches[0] - switchesStart[0], switches[1] - switchesStart[1]});
+                    compiles, gateway.contextSwitches().since(switchesStart));
         }
     }
 

@@ -60,30 +60,6 @@ final class ProcFs {
         return sum;
     }
 
-    /**
-     * Context switches of all the process's live threads so far ({@code voluntary_ctxt_switches}: the thread waited,
-     * for a lock, a queue or I/O; {@code nonvoluntary_ctxt_switches}: the scheduler took the core away), from
-     * {@code /proc/<pid>/task/<tid>/status}. Threads that have ended are not counted (Jetty's idle pool threads end
-     * after a minute), so a difference over an interval is a lower bound.
-     */
-    static long[] contextSwitches(long pid) {
-        long[] sum = new long[2];
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks) {
-                for (String line : Files.readAllLines(task.resolve("status"))) {
-                    if (line.startsWith("voluntary_ctxt_switches:")) {
-                        sum[0] += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-                    } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
-                        sum[1] += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return sum;
-        }
-        return sum;
-    }
-
     private static double ticks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;

@@ -56,15 +56,9 @@ record ProcessGroup(String name, List<Long> pids, URI metrics) {
         return sum;
     }
 
-    /** Voluntary and involuntary context switches of the processes' live threads ({@link ProcFs#contextSwitches}). */
-    long[] contextSwitches() {
-        long[] sum = new long[2];
-        for (long pid : pids) {
-            long[] one = ProcFs.contextSwitches(pid);
-            sum[0] += one[0];
-            sum[1] += one[1];
-        }
-        return sum;
+    /** Every thread's context switches now ({@link ThreadSwitches}). */
+    ThreadSwitches contextSwitches() {
+        return ThreadSwitches.read(pids);
     }
 
     /** JIT compilations of the (JVM) processes so far ({@link HotSpotCounters#COMPILES}), -1 when unknown. */

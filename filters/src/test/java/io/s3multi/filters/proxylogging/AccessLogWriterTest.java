@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Marker;
@@ -66,6 +70,38 @@ class AccessLogWriterTest {
             assertTrue(writer.flush(Duration.ofSeconds(10)));
             assertEquals(lines, console.lines.size());
         }
+    }
+
+    @Test
+    void anIdleWriterStopsLookingUntilTheNextLineWakesIt() throws Exception {
+        var console = new GatedLogger();
+        console.open.countDown();
+        Set<Thread> before = accessLogThreads();
+        try (var writer = new AccessLogWriter(console)) {
+            Thread thread = accessLogThreads().stream().filter(t -> !before.contains(t)).findFirst().orElseThrow();
+            writer.write(record("tx0"));
+            // looks that find nothing for a second, then a wait without a timeout: no wake-ups while idle
+            assertTrue(eventually(() -> console.lines.size() == 1 && thread.getState() == Thread.State.WAITING),
+                    () -> "writer thread " + thread.getState());
+            writer.write(record("tx1"));
+            assertTrue(eventually(() -> console.lines.size() == 2), "the next line wakes it, no flush needed");
+        }
+    }
+
+    private static Set<Thread> accessLogThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("access-log"))
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return true;
     }
 
     private static AccessRecord record(String transId) {
