@@ -9,11 +9,7 @@ import io.s3multi.s3.request.AddressingStyle;
 import io.s3multi.s3.request.S3Request;
 import io.s3multi.s3.request.S3RequestParser;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Enumeration;
 import java.util.Optional;
 
 /**
@@ -77,11 +73,14 @@ public final class S3Exchange {
 
     /** The servlet request's head: method, raw path below the context, raw query, every header value. */
     public static RequestHead headOf(HttpServletRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(Collections.list(request.getHeaders(name)));
+        var headers = new RequestHead.Headers();
+        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
+                headers.add(name, values.nextElement());
+            }
         }
-        return new RequestHead(request.getMethod(), RawPath.of(request), request.getQueryString(), headers);
+        return headers.head(request.getMethod(), RawPath.of(request), request.getQueryString());
     }
 
     /** Whether the request is for the S3 API (otherwise it is native Swift and no S3 stage touches it). */

@@ -1,11 +1,13 @@
 package io.s3multi.s3.http;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -28,12 +30,14 @@ public record RequestHead(String method, String rawPath, String rawQuery, Map<St
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(rawPath, "rawPath");
         rawQuery = rawQuery == null ? "" : rawQuery;
-        var byLowerName = new TreeMap<String, List<String>>();
-        Objects.requireNonNull(headers, "headers").forEach((name, values) ->
-                byLowerName.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
-                        .addAll(values));
-        byLowerName.replaceAll((name, values) -> List.copyOf(values));
-        headers = Collections.unmodifiableMap(byLowerName);
+        if (!(Objects.requireNonNull(headers, "headers") instanceof LowerCaseHeaders)) {
+            var byLowerName = new TreeMap<String, List<String>>();
+            headers.forEach((name, values) ->
+                    byLowerName.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                            .addAll(values));
+            byLowerName.replaceAll((name, values) -> List.copyOf(values));
+            headers = new LowerCaseHeaders(byLowerName);
+        }
     }
 
     /** The first value of a header, or {@code null} when it was not sent. */
@@ -52,5 +56,70 @@ public record RequestHead(String method, String rawPath, String rawQuery, Map<St
         var kept = new TreeMap<>(headers);
         kept.keySet().removeIf(drop);
         return new RequestHead(method, rawPath, rawQuery, kept);
+    }
+
+    /**
+     * A head's headers collected value by value as they arrive, each name lower-cased once: a request's head is
+     * built from them without the copy the constructor makes of any other map (per small request, the servlet's
+     * headers were copied twice into maps of lists; docs/BENCHMARKS.md, "The server side of a small request").
+     * Used once: {@link #head} hands the collected map to the head.
+     */
+    public static final class Headers {
+
+        private TreeMap<String, List<String>> byLowerName = new TreeMap<>();
+
+        /** Adds one value of header {@code name} (any case), after those of that name added before. */
+        public Headers add(String name, String value) {
+            byLowerName.merge(name.toLowerCase(Locale.ROOT), List.of(value), Headers::concat);
+            return this;
+        }
+
+        /** The head with these headers; this collection cannot be added to afterwards. */
+        public RequestHead head(String method, String rawPath, String rawQuery) {
+            var headers = new LowerCaseHeaders(byLowerName);
+            byLowerName = null;
+            return new RequestHead(method, rawPath, rawQuery, headers);
+        }
+
+        private static List<String> concat(List<String> earlier, List<String> more) {
+            var all = new ArrayList<>(earlier);
+            all.addAll(more);
+            return List.copyOf(all);
+        }
+    }
+
+    /** Header values by lower-case name, sorted, unmodifiable; only a head's own constructor and builder make one. */
+    private static final class LowerCaseHeaders extends AbstractMap<String, List<String>> {
+
+        private final Map<String, List<String>> byLowerName;
+
+        private LowerCaseHeaders(TreeMap<String, List<String>> byLowerName) {
+            this.byLowerName = Collections.unmodifiableMap(byLowerName);
+        }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            return byLowerName.entrySet();
+        }
+
+        @Override
+        public List<String> get(Object name) {
+            return byLowerName.get(name);
+        }
+
+        @Override
+        public List<String> getOrDefault(Object name, List<String> otherwise) {
+            return byLowerName.getOrDefault(name, otherwise);
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return byLowerName.containsKey(name);
+        }
+
+        @Override
+        public int size() {
+            return byLowerName.size();
+        }
     }
 }
