@@ -76,7 +76,7 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
         for (String t : o.targets) {
             if (!List.of("s3multi", "s3multi-sdk-defaults", "s3api", "swift", "s3proxy", "s3multi-versioned",
                     "s3api-versioned", "swift-versioned", "s3multi-https", "s3multi-https-sdk-defaults",
-                    "s3multi-b").contains(t)) {
+                    "s3multi-b", "s3multi-b-https").contains(t)) {
                 throw new IllegalArgumentException("unknown target: " + t);
             }
         }

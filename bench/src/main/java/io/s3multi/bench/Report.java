@@ -36,6 +36,8 @@ final class Report {
                 .add("upClientCpuS", r.upCost().clientCpu()).add("downClientCpuS", r.downCost().clientCpu())
                 .add("upS3Requests", r.upRequests()).add("upSwiftRequests", r.upCost().swiftRequests())
                 .add("downSwiftRequests", r.downCost().swiftRequests())
+                .add("upGatewayJitCpuS", r.upCost().gatewayJitCpu())
+                .add("downGatewayJitCpuS", r.downCost().gatewayJitCpu())
                 .add("upGatewayJitCompiles", r.upCost().gatewayCompiles())
                 .add("upGatewayVoluntarySwitches", r.upCost().gatewaySwitches()[0])
                 .add("upGatewayInvoluntarySwitches", r.upCost().gatewaySwitches()[1])

@@ -65,6 +65,13 @@ final class TargetFactory {
                     options.gatewayXmx(), options.bGatewayJavaOptions(), options.swiftUrl(), workDir, null);
             processes.add(bGateway);
         }
+        ServerProcess bHttpsGateway = null;
+        if (options.wantsTarget("s3multi-b-https")) {
+            tls = tls == null ? BenchTls.create(workDir) : tls;
+            bHttpsGateway = Launchers.s3multi("s3multi-b-https", options.bGatewayJar(), options.gatewayConf(),
+                    options.gatewayXmx(), options.bGatewayJavaOptions(), options.swiftUrl(), workDir, tls);
+            processes.add(bHttpsGateway);
+        }
         for (String name : options.targets()) {
             switch (name) {
                 case "s3multi" -> targets.add(new S3Target(name, gateway.endpoint(), options.user(), options.key(),
@@ -83,6 +90,9 @@ final class TargetFactory {
                         runId + "-gwsd", httpsGateway.processes(), swiftProxy, tls));
                 case "s3multi-b" -> targets.add(new S3Target(name, bGateway.endpoint(), options.user(), options.key(),
                         S3Target.ClientSettings.PLAIN, connections, runId + "-gwb", bGateway.processes(), swiftProxy));
+                case "s3multi-b-https" -> targets.add(new S3Target(name, bHttpsGateway.endpoint(), options.user(),
+                        options.key(), S3Target.ClientSettings.PLAIN, connections, runId + "-gwbs",
+                        bHttpsGateway.processes(), swiftProxy, tls));
                 case "swift" -> targets.add(new SwiftTarget(name, account, runId + "-swift", swiftProxy));
                 case "s3proxy" -> s3proxy(connections, swiftProxy).ifPresent(targets::add);
                 case "s3multi-versioned" -> targets.add(versioned(new S3Target(name, gateway.endpoint(),

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * servlet layer lets ambiguous ones through; the stages read the raw path and decode it themselves.
  *
  * <p>Slow clients are bounded by {@code server.idle_timeout} (the connector's idle timeout) and
- * {@code server.min_upload_rate} ({@link MinimumUploadRateHandler}), see {@link ClientLimits}.
+ * {@code server.min_upload_rate} ({@link MinimumUploadRateHandler}), see {@link ClientLimits}. An answer given
+ * before the request's body was read closes the connection only after the client had time to read it
+ * ({@link LingeringCloseHandler}).
  *
  * <p>With {@code metrics.port} set, a second connector ({@code metrics.host}) serves the Prometheus metrics
  * ({@link MetricsListenerHandler}); the S3 port does not.
@@ -110,8 +112,8 @@ public final class S3MultiServer implements AutoCloseable {
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         InstalledPipeline pipeline = installer.install(context.getServletContext(), config);
 
-        Handler gateway = config.clientLimits().minUploadRate() > 0
-                ? new MinimumUploadRateHandler(context, config.clientLimits()) : context;
+        Handler gateway = new LingeringCloseHandler(config.clientLimits().minUploadRate() > 0
+                ? new MinimumUploadRateHandler(context, config.clientLimits()) : context);
         Optional<GatewayMetrics> metrics = GatewayMetrics.in(context.getServletContext());
         metrics.ifPresent(collected -> collected.watchThreadPool(threads));
         ServerConnector metricsConnector = null;

@@ -58,6 +58,11 @@ public final class AddressRanges {
         return new AddressRanges(ranges, text.trim());
     }
 
+    /** Whether this admits nobody at all (an empty setting). */
+    public boolean isEmpty() {
+        return ranges.isEmpty();
+    }
+
     /** Whether {@code address} (an IP literal, as a servlet container reports a client) is admitted. */
     public boolean admits(String address) {
         if (address == null || !LITERAL.matcher(address).matches()) {

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * Writes one access-log line per client request, with the body bytes that really moved.
  *
  * <p>First it wraps the request and response so that every body byte the later stages read or write is
- * counted. Then it calls the rest of the pipeline. Finally it builds an {@link AccessRecord} (time, client,
+ * counted. Then it calls the rest of the pipeline. Finally it builds an {@link AccessRecord} (time, client (the
+ * connection's address, or behind {@code trusted_proxies} the one {@code X-Forwarded-For} names,
+ * {@link ForwardedClient}),
  * method, raw path and query with credentials hidden by {@link LogSafe}, status, bytes in, bytes out, duration,
  * transaction id, S3 operation, user, the S3 principal with the Swift identity used, note), has it logged at
  * INFO to the logger {@code access_log_name} by a thread of its own ({@link AccessLogWriter}: the request's thread neither formats the line nor waits for the console;
@@ -58,12 +60,14 @@ public final class ProxyLoggingFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyLoggingFilter.class);
 
     private final AccessLogWriter accessLog;
+    private final ForwardedClient clients;
     private final Clock clock;
     private final List<Consumer<AccessRecord>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger uploadsInFlight = new AtomicInteger();
 
     public ProxyLoggingFilter(ProxyLoggingConfig config, Clock clock) {
         this.accessLog = new AccessLogWriter(LoggerFactory.getLogger(config.accessLogName()));
+        this.clients = new ForwardedClient(config.trustedProxies());
         this.clock = clock;
     }
 
@@ -119,7 +123,7 @@ public final class ProxyLoggingFilter implements Filter {
             int status = PipelineAttributes.ACCESS_LOG_STATUS.find(request).orElse(escaped && !response.isCommitted()
                     ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR
                     : response.getStatus());
-            publish(new AccessRecord(start, request.getRemoteAddr(), request.getMethod(), RawPath.of(request),
+            publish(new AccessRecord(start, clients.of(request), request.getMethod(), RawPath.of(request),
                     LogSafe.query(request.getQueryString()), status, request.bytesRead(),
                     response.bytesWritten(), Duration.ofNanos(System.nanoTime() - startNanos),
                     PipelineAttributes.TRANS_ID.getOrDefault(request, null),

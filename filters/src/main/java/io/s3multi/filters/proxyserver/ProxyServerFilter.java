@@ -5,6 +5,7 @@ import io.s3multi.filters.pipeline.LogSafe;
 import io.s3multi.filters.pipeline.PipelineAttributes;
 import io.s3multi.filters.pipeline.PlainText;
 import io.s3multi.filters.pipeline.RawPath;
+import io.s3multi.filters.pipeline.VerbatimContentType;
 import io.s3multi.swift.http.PushedUpload;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -75,7 +76,7 @@ import org.slf4j.LoggerFactory;
  * <p>The backend client ({@link BackendClient}) is Jetty's {@code HttpClient}, one pool per filter instance,
  * started in {@link #init} and stopped in {@link #destroy}. It follows no redirects, keeps no cookies, answers no
  * authentication challenges, decodes no content and keeps header values as spelled: the client sees what Swift
- * sent.
+ * sent, {@code Content-Type} included ({@link VerbatimContentType}).
  *
  * <p><b>Position:</b> last, and required.
  *
@@ -221,6 +222,8 @@ public final class ProxyServerFilter implements Filter {
             }
             if (field.getHeader() == HttpHeader.CONTENT_LENGTH) {
                 response.setContentLengthLong(field.getLongValue());
+            } else if (field.getHeader() == HttpHeader.CONTENT_TYPE) {
+                VerbatimContentType.set(response, field.getValue());
             } else if (seen.add(name.toLowerCase(Locale.ROOT))) {
                 // set, not add: replaces what the container pre-filled (Date) instead of doubling it
                 response.setHeader(name, field.getValue());

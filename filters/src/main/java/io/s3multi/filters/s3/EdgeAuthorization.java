@@ -47,5 +47,10 @@ final class EdgeAuthorization {
     /** After a successful operation: forgets what it changed of the bucket's access state. */
     static void succeeded(HttpServletRequest request, S3Operation operation, String bucket) {
         SharedAccess.in(request.getServletContext()).authorizer().changed(operation, bucket);
+        if (operation == S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION
+                || operation == S3Operation.DELETE_BUCKET_LIFECYCLE) {
+            // Forgotten again after the access state: a request in between may have cached the old state from it.
+            SharedBucketRegistry.lifecyclesIn(request.getServletContext()).forget(bucket);
+        }
     }
 }

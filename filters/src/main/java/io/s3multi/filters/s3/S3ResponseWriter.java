@@ -1,6 +1,7 @@
 package io.s3multi.filters.s3;
 
 import io.s3multi.filters.pipeline.GatewayHeaders;
+import io.s3multi.filters.pipeline.VerbatimContentType;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Body;
 import io.s3multi.s3.operation.S3Response;
@@ -12,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes a handler's {@link S3Response} to the servlet response: status, headers in their order,
- * {@code x-amz-request-id}, a {@code Content-Length} (the handler's own when it set one, as HEAD does, otherwise
- * the body's), and the body, streamed. A {@code HEAD} answer sends no body; the body is closed in every case,
- * returning the Swift connection it may hold. The body is written through {@link ClientConnection}, which notes
- * whether the client's connection failed under it.
+ * Writes a handler's {@link S3Response} to the servlet response: status, headers in their order (Content-Type
+ * byte for byte, {@link VerbatimContentType}), {@code x-amz-request-id}, a {@code Content-Length} (the handler's own
+ * when it set one, as HEAD does, otherwise the body's), and the body, streamed. A {@code HEAD} answer sends no
+ * body; the body is closed in every case, returning the Swift connection it may hold. The body is written through
+ * {@link ClientConnection}, which notes whether the client's connection failed under it.
  */
 final class S3ResponseWriter {
 
@@ -38,7 +39,7 @@ final class S3ResponseWriter {
                     response.setContentLengthLong(Long.parseLong(header.getValue().get(0)));
                     lengthSet = true;
                 } else if (CONTENT_TYPE.equalsIgnoreCase(name)) {
-                    response.setContentType(header.getValue().get(0));
+                    VerbatimContentType.set(response, header.getValue().get(0));
                 } else {
                     response.setHeader(name, header.getValue().get(0));
                     header.getValue().stream().skip(1).forEach(value -> response.addHeader(name, value));

@@ -10,6 +10,7 @@ import io.s3multi.s3.access.authorization.Authorizer;
 import io.s3multi.s3.access.authorization.BucketAccessCache;
 import io.s3multi.s3.access.authorization.OtherAccounts;
 import io.s3multi.s3.background.ServiceAccounts;
+import io.s3multi.s3.contract.RegistryLayout;
 import io.s3multi.s3.handler.S3ApiDispatcher;
 import io.s3multi.s3.handler.bucket.BucketRegistry;
 import io.s3multi.s3.lifecycle.LifecycleDays;
@@ -80,10 +81,11 @@ final class S3ApiRegistryBinding {
         lease = SwiftBackendLease.take(servletContext, swiftUrl);
         BucketRegistry registry = BucketRegistry.of(lease.backend(), settings);
         context = servletContext;
-        LifecycleLookup lifecycles = new LifecycleLookup(registry::lifecycle, lifecycleCacheTtl, lifecycleDays,
-                Clock.systemUTC());
+        var buckets = new BucketAccessCache(new RegistryAccessDocuments(registry), accessCacheTtl, Clock.systemUTC());
+        LifecycleLookup lifecycles = new LifecycleLookup(lifecycleIn(registry, buckets), lifecycleCacheTtl,
+                lifecycleDays, Clock.systemUTC());
         SharedBucketRegistry.publish(context, registry, lifecycles);
-        SharedAccess.publish(context, access(registry));
+        SharedAccess.publish(context, access(buckets));
         background.start(lease::backend, settings, GatewayMetrics.in(servletContext),
                 () -> SharedMultipartSettings.in(servletContext));
         return new S3ApiDispatcher(settings, registry, lifecycles);
@@ -93,8 +95,7 @@ final class S3ApiRegistryBinding {
      * Authorization with the registry's access documents; without a service identity only each account's own
      * buckets are reachable (said once, here).
      */
-    private SharedAccess access(BucketRegistry registry) {
-        var buckets = new BucketAccessCache(new RegistryAccessDocuments(registry), accessCacheTtl, Clock.systemUTC());
+    private SharedAccess access(BucketAccessCache buckets) {
         if (!service.isConfigured()) {
             LOG.warn("no service identity (service_user, service_key): anonymous and cross-account S3 requests are"
                     + " refused (AccessDenied), whatever ACLs and bucket policies grant");
@@ -102,6 +103,18 @@ final class S3ApiRegistryBinding {
         }
         var accounts = new ServiceAccounts(lease.backend(), service.user(), service.key());
         return new SharedAccess(new Authorizer(buckets, true), accounts::forAccount);
+    }
+
+    /**
+     * A bucket's lifecycle configuration, read only when its record holds one: which documents a record holds comes
+     * with the listing authorization reads (and keeps for {@code access_cache_ttl}) for the same request, so a bucket
+     * without a configuration, the usual case, costs no GET of its own when the lifecycle cache has expired. Its
+     * staleness adds up: another gateway's new configuration shows after at most both TTLs (see docs/BENCHMARKS.md,
+     * "Bytes per GiB"); this gateway's own change forgets both at once.
+     */
+    private static LifecycleLookup.Source lifecycleIn(BucketRegistry registry, BucketAccessCache buckets) {
+        return bucket -> buckets.get(bucket).holds(RegistryLayout.LIFECYCLE) ? registry.lifecycle(bucket)
+                : Optional.empty();
     }
 
     /** Stops the background worker and gives the registry's backend back. */

@@ -120,6 +120,28 @@ class ProxyLoggingFilterTest {
     }
 
     @Test
+    void theClientIsTheConnectionsAddressWhateverXForwardedForSays() throws Exception {
+        HTTP.send(HttpRequest.newBuilder(gateway.uri("/healthcheck")).header("X-Forwarded-For", "203.0.113.9").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("127.0.0.1", next().client());
+    }
+
+    @Test
+    void behindATrustedProxyTheClientIsTheOneItNames() throws Exception {
+        try (GatewayUnderTest proxied = GatewayUnderTest.start(GatewayUnderTest.config(
+                "catch_errors proxy_logging healthcheck proxy_server", "filter.proxy_logging.trusted_proxies",
+                "127.0.0.1", "filter.proxy_server.swift_url", "http://127.0.0.1:" + Ports.closed()))) {
+            var forwarded = new LinkedBlockingQueue<AccessRecord>();
+            proxied.pipeline().filter("proxy_logging", ProxyLoggingFilter.class).addListener(forwarded::add);
+            HTTP.send(HttpRequest.newBuilder(proxied.uri("/healthcheck"))
+                    .header("X-Forwarded-For", "192.0.2.66, 203.0.113.9").build(), HttpResponse.BodyHandlers.ofString());
+            AccessRecord record = forwarded.poll(5, TimeUnit.SECONDS);
+            assertTrue(record != null, "no access record");
+            assertEquals("203.0.113.9", record.client());
+        }
+    }
+
+    @Test
     void theLineGoesToTheAccessLogger() throws Exception {
         // slf4j-simple (the test binding) writes to System.err as it is at the time of each call
         PrintStream original = System.err;

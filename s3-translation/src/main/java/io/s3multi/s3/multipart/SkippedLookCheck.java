@@ -30,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * {@link SegmentFreeBuckets#CLOCK_MARGIN} of its upload's creation in a bucket this gateway has no knowledge of;
  * a replaced object costs the deletion of its segments besides, which the PutObject would otherwise have paid.
  *
- * <p>Only an unversioned key is cleaned: with versioning configured, Swift may keep the replaced manifest as a
- * noncurrent version that still names the segments (and a skipping PutObject never happens there). The key is
- * read with {@code X-Newest}, so a replica that missed the manifest cannot pass for a replacement. A check that
- * fails, or a gateway that stops before its checks are due, leaves the segments for the sweeper.
+ * <p>Only a key that shows another object, in a bucket without versioning, is cleaned: with versioning configured,
+ * Swift may keep the replaced manifest as a noncurrent version that still names the segments (and a skipping
+ * PutObject never happens there); a key that shows nothing may be a replica that has not seen the manifest. The key
+ * is read with {@code X-Newest}, and only an object written after the upload began counts, so a replica that missed
+ * the manifest cannot pass for a replacement. A check that
+ * fails or finds nothing, or a gateway that stops before its checks are due, leaves the segments for the sweeper.
  */
 public final class SkippedLookCheck {
 
@@ -73,9 +75,10 @@ public final class SkippedLookCheck {
             return;
         }
         try {
-            if (replacedWithoutVersions(check)) {
-                LOG.info("the object upload {} made at {}/{} was replaced by a write that did not look at it:"
-                        + " deleting its segments", check.uploadId(), check.bucket(), check.key());
+            Optional<String> found = replacedWithoutVersions(check);
+            if (found.isPresent()) {
+                LOG.info("the object upload {} made at {}/{} is no longer there ({}): deleting its segments",
+                        check.uploadId(), check.bucket(), check.key(), found.get());
                 new UploadState(check.swift(), check.bucket()).deleteObjectSegments(check.uploadId());
             }
         } catch (SwiftException | RuntimeException e) {
@@ -84,19 +87,33 @@ public final class SkippedLookCheck {
         }
     }
 
-    /** Whether the key's newest replica shows something other than the upload's object, without versioning. */
-    private static boolean replacedWithoutVersions(Check check) throws SwiftException {
+    /**
+     * What the key's newest replica shows instead of the upload's object, in a bucket without versioning; empty when
+     * it shows that object or nothing, or versioning is configured.
+     */
+    private static Optional<String> replacedWithoutVersions(Check check) throws SwiftException {
         SwiftHeaders headers;
         try {
             headers = check.swift().objects().head(check.bucket(), check.key(),
                     SwiftHeaders.builder().set("X-Newest", "true").build()).headers();
         } catch (SwiftException e) {
             if (S3Failures.isStatus(e, 404)) {
-                return !VersionHeaders.versioningConfigured(e);
+                // Deleted since (a DeleteObject looks at what it deletes), or a bucket gone: nothing to tell apart
+                // from a replica that has not seen the manifest yet, which must not cost the object its segments.
+                return Optional.empty();
             }
             throw e;
         }
-        return !VersionHeaders.versioningConfigured(headers) && !CompletedManifest
-                .claimedUpload(check.bucket(), check.key(), headers).equals(Optional.of(check.uploadId()));
+        Optional<UploadId> claimed = CompletedManifest.claimedUpload(check.bucket(), check.key(), headers);
+        if (VersionHeaders.versioningConfigured(headers) || claimed.equals(Optional.of(check.uploadId()))) {
+            return Optional.empty();
+        }
+        // Only a write after the upload began can have replaced its object; an older one is a replica behind.
+        Optional<Instant> written = SegmentFreeBuckets.timestamp(headers.get("X-Timestamp"));
+        if (written.isEmpty() || !written.get().isAfter(check.uploadId().initiated())) {
+            return Optional.empty();
+        }
+        return Optional.of(claimed.map(other -> "the object of upload " + other)
+                .orElse("an object of " + headers.get("Content-Length") + " bytes"));
     }
 }

@@ -50,8 +50,8 @@ class FixedFormatDatesTest {
     }
 
     /**
-     * Month ends, leap days (of years divisible by 4, 100 and 400, and not), every weekday, the first and last years
-     * of four digits, and fields one past their range: whatever the hand-reading takes, the formatter reads as the
+     * Month ends, leap days (of years divisible by 4, 100 and 400, and not), the right weekday and a wrong one, the
+     * first and last years of four digits, and fields one past their range: whatever the hand-reading takes, the formatter reads as the
      * same instant; and a date that the formatter reads without adjusting, the hand-reading takes too.
      */
     @org.junit.jupiter.api.Test
@@ -59,18 +59,21 @@ class FixedFormatDatesTest {
         String[] weekdays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
         String[] months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
         int checked = 0;
-        for (int year : new int[] {0, 1, 4, 100, 400, 1600, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 9999}) {
+        for (int year : new int[] {0, 4, 100, 400, 1900, 2000, 2023, 2024, 9999}) {
             for (int month = 0; month <= 13; month++) {
                 for (int day : new int[] {0, 1, 28, 29, 30, 31, 32}) {
-                    for (String time : new String[] {"00:00:00", "23:59:59", "24:00:00", "00:60:00", "00:00:60"}) {
+                    for (String time : new String[] {"23:59:59", "24:00:00", "00:00:60"}) {
                         String amz = String.format("%04d%02d%02dT%sZ", year, month, day, time.replace(":", ""));
                         assertAgrees(amz, FixedFormatDates.amzDate(amz), formatterAmz(amz));
                         if (month < 1 || month > 12) {
                             continue;
                         }
-                        for (String weekday : weekdays) {
-                            String http = String.format("%s, %02d %s %04d %s GMT", weekday, day, months[month - 1],
-                                    year, time);
+                        // the date's own weekday (Monday when there is no such date) and the day after's
+                        int own = day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth()
+                                ? java.time.LocalDate.of(year, month, day).getDayOfWeek().ordinal() : 0;
+                        for (int weekday : new int[] {own, (own + 1) % 7}) {
+                            String http = String.format("%s, %02d %s %04d %s GMT", weekdays[weekday], day,
+                                    months[month - 1], year, time);
                             assertAgrees(http, FixedFormatDates.imfFixdate(http), formatterHttp(http));
                             checked++;
                         }
@@ -78,7 +81,7 @@ class FixedFormatDatesTest {
                 }
             }
         }
-        assertEquals(14 * 12 * 7 * 5 * 7, checked);
+        assertEquals(9 * 12 * 7 * 3 * 2, checked);
     }
 
     private static void assertAgrees(String value, Instant fast, Instant formatter) {

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The look a young upload's Complete takes at its key once no gateway can trust its bucket as segment-free any
- * more: the upload's segments go only when an unversioned key shows another object (or none); the upload's own
- * object, versioning, or a look that fails keeps them.
+ * more: the upload's segments go only when an unversioned key shows another object; the upload's own object,
+ * nothing at the key, versioning, or a look that fails keeps them.
  */
 class SkippedLookCheckTest {
 
@@ -59,6 +59,13 @@ class SkippedLookCheckTest {
         swift.put(BUCKET, "k", "small".getBytes(StandardCharsets.UTF_8), "text/plain", Map.of());
     }
 
+    /** A plain object at the key, written {@code seconds} after the upload began (Swift's {@code X-Timestamp}). */
+    private void plainObjectWritten(long seconds) {
+        putPlainObject();
+        swift.on("HEAD", "/bkt/k", Answer.of(200, "Content-Length", "5", "X-Timestamp",
+                (UPLOAD.initiated().getEpochSecond() + seconds) + ".00000"));
+    }
+
     @Test
     void theUploadsOwnObjectAtTheKeyKeepsItsSegmentsAndTheNewestReplicaIsAsked() {
         swift.putManifest(BUCKET, "k", PARTS.stream().map(part -> SEGMENTS + "/" + part).toList(), Map.of(
@@ -71,20 +78,31 @@ class SkippedLookCheckTest {
     }
 
     @Test
-    void anotherObjectAtAnUnversionedKeyTakesTheSegments() {
-        putPlainObject();
+    void anotherObjectWrittenSinceAtAnUnversionedKeyTakesTheSegments() {
+        plainObjectWritten(3);
         assertEquals(List.of(), checked());
     }
 
+    /** A replica that missed the manifest shows what the key held before the upload began. */
     @Test
-    void nothingAtAnUnversionedKeyTakesTheSegments() {
-        assertEquals(List.of(), checked());
+    void anObjectOlderThanTheUploadKeepsTheSegments() {
+        plainObjectWritten(-10);
+        assertEquals(PARTS, checked());
+        putPlainObject();
+        swift.on("HEAD", "/bkt/k", Answer.of(200, "Content-Length", "5"));
+        assertEquals(PARTS, checked());
+    }
+
+    @Test
+    void nothingAtTheKeyKeepsTheSegmentsForTheSweeper() {
+        assertEquals(PARTS, checked());
     }
 
     @Test
     void withVersioningTheSegmentsStayForTheSweeper() {
         putPlainObject();
-        swift.on("HEAD", "/bkt/k", Answer.of(200, "X-Object-Version-Id", "1796608640.37813"));
+        swift.on("HEAD", "/bkt/k", Answer.of(200, "X-Object-Version-Id", "1796608640.37813", "X-Timestamp",
+                (UPLOAD.initiated().getEpochSecond() + 3) + ".00000"));
         assertEquals(PARTS, checked());
         swift.on("HEAD", "/bkt/k", Answer.of(404, "X-Object-Version-Id", "null"));
         assertEquals(PARTS, checked());

@@ -13,6 +13,7 @@ import io.s3multi.webapp.s3.RawResponse;
 import io.s3multi.webapp.s3.RawS3;
 import io.s3multi.webapp.s3.S3TestGateway;
 import io.s3multi.webapp.s3.S3Tools;
+import io.s3multi.webapp.s3.StoredContentType;
 import io.s3multi.webapp.s3.ToolResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -158,6 +159,13 @@ abstract class DeployedWarTests {
         for (String key : AWKWARD_KEYS) {
             assertEquals(-1, Files.mismatch(tree.resolve(key), copy.resolve(key)), key);
         }
+    }
+
+    @Test
+    void aContentTypeWithParametersComesBackByteForByte() throws Exception {
+        String bucket = newBucket();
+        StoredContentType.assertComesBackAsStored(s3, war.endpoint(), bucket, "spelled.txt");
+        assertEquals(StoredContentType.SPELLED, swiftHead(bucket, "spelled.txt").header("Content-Type"));
     }
 
     /** The README promises {@code //} and {@code %2F} in keys (the container settings it names make them pass). */

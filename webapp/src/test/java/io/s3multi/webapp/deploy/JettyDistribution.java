@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * The WAR in a Jetty 12 distribution ({@code org.eclipse.jetty:jetty-home} at the project's Jetty version, unpacked
  * by the build into {@code target/}), deployed as the README tells operators: a new {@code JETTY_BASE} made with
  * {@code java -jar $JETTY_HOME/start.jar --add-modules=ee10-deploy,ee10-annotations,http}, the README's settings in
- * {@code start.d/s3multi.ini} ({@link #SETTINGS}), the WAR as
+ * {@code start.d/s3multi.ini} ({@link #SETTINGS}) and {@code etc/s3multi-http-config.xml}
+ * ({@link #HTTP_CONFIG_XML}), the WAR as
  * {@code webapps/ROOT.war}, and Jetty started in the foreground with {@code java -jar $JETTY_HOME/start.jar} from
  * the base, {@code S3MULTI_CONF} in its environment.
  */
@@ -24,7 +25,15 @@ final class JettyDistribution {
 
     /** {@code start.d/s3multi.ini} as the README has it (README: Running), with a free port instead of 8080. */
     static final List<String> SETTINGS = List.of("jetty.http.host=127.0.0.1", "jetty.http.port=0",
-            "jetty.httpConfig.uriCompliance=UNSAFE", "jetty.httpConfig.headerCacheSize=0");
+            "jetty.httpConfig.uriCompliance=UNSAFE", "jetty.httpConfig.headerCacheSize=0",
+            "etc/s3multi-http-config.xml");
+
+    /** {@code etc/s3multi-http-config.xml} as the README has it: header values as sent, whatever Jetty knows. */
+    static final List<String> HTTP_CONFIG_XML = List.of("<?xml version=\"1.0\"?>",
+            "<!DOCTYPE Configure PUBLIC \"-//Jetty//Configure//EN\" \"https://jetty.org/configure_10_0.dtd\">",
+            "<Configure id=\"httpConfig\" class=\"org.eclipse.jetty.server.HttpConfiguration\">",
+            "  <Set name=\"headerCacheCaseSensitive\">true</Set>",
+            "</Configure>");
 
     private static final Pattern BOUND_PORT = Pattern.compile("Started oejs\\.ServerConnector@\\w+\\{HTTP/1\\.1, "
             + "\\(http/1\\.1\\)\\}\\{127\\.0\\.0\\.1:(\\d+)\\}");
@@ -54,6 +63,7 @@ final class JettyDistribution {
                 throw new IllegalStateException(MODULES + " failed:\n" + addModules.tail());
             }
         }
+        Files.write(Files.createDirectories(base.resolve("etc")).resolve("s3multi-http-config.xml"), HTTP_CONFIG_XML);
         Files.write(base.resolve("start.d").resolve("s3multi.ini"), SETTINGS);
         // Jetty unpacks the WAR into JETTY_BASE/work when that exists, else into /tmp.
         Files.createDirectories(base.resolve("work"));

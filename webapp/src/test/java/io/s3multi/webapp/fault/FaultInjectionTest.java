@@ -169,21 +169,6 @@ abstract class FaultInjectionTest {
         }
     }
 
-    /**
-     * {@link #finalAnswer} of {@link #curlUpload}, sent again (up to three times) when curl saw no answer after its
-     * {@code 100 Continue}: the gateway answers and closes while curl is still sending, and the kernel may then reset
-     * the connection and drop the answer before curl reads it (a TCP race, seen once in a CI run). Each attempt meets
-     * the same fault; what the gateway answers, when the answer arrives, is what the tests check.
-     */
-    static String finalAnswerOfUpload(URL presigned, long size) throws IOException {
-        String answer = finalAnswer(curlUpload(presigned, size));
-        for (int attempt = 2; attempt <= 3 && !answer.startsWith("5") && !answer.startsWith("4"); attempt++) {
-            System.out.println("FAULT answer lost to the connection's reset (" + answer + "), attempt " + attempt);
-            answer = finalAnswer(curlUpload(presigned, size));
-        }
-        return answer;
-    }
-
     /** The final status line's code and the error code of curl's output, e.g. {@code "503 ServiceUnavailable"}. */
     static String finalAnswer(ToolResult curl) {
         String output = curl.stdout();

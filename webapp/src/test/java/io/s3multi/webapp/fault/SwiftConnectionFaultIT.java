@@ -29,7 +29,7 @@ class SwiftConnectionFaultIT extends FaultInjectionTest {
         Rule reset = proxy().when(object("PUT", bucket, "k")).then(Fault.resetInRequestBody(256 * 1024));
         // The gateway answers while the SDK is still sending, so the SDK sees its connection closed.
         assertThrows(SdkException.class, () -> s3().putObject(b -> b.bucket(bucket).key("k"), pattern(SIZE, 1)));
-        String answer = finalAnswerOfUpload(presignedPut(bucket, "k"), SIZE);
+        String answer = finalAnswer(curlUpload(presignedPut(bucket, "k"), SIZE));
         System.out.println("FAULT put reset: " + answer + " " + reset.struck());
         assertTrue(answer.startsWith("5") && answer.length() > 4, answer);
         assertFalse(swiftHolds(bucket, "k"));
@@ -49,7 +49,7 @@ class SwiftConnectionFaultIT extends FaultInjectionTest {
         String uploadId = s3().createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
         proxy().when(segments("PUT", bucket)).then(Fault.resetInRequestBody(256 * 1024));
         assertThrows(SdkException.class, () -> uploadPart(bucket, "k", uploadId, 1, SIZE));
-        String answer = finalAnswerOfUpload(presignedUploadPart(bucket, "k", uploadId, 1), SIZE);
+        String answer = finalAnswer(curlUpload(presignedUploadPart(bucket, "k", uploadId, 1), SIZE));
         System.out.println("FAULT part reset: " + answer);
         assertTrue(answer.startsWith("5") && answer.length() > 4, answer);
         assertTrue(segmentNames(bucket).stream().noneMatch(name -> name.startsWith("parts/")),

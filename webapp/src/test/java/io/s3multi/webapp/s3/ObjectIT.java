@@ -42,6 +42,14 @@ class ObjectIT extends S3IntegrationTest {
     }
 
     @Test
+    void aContentTypeWithParametersComesBackByteForByte() throws Exception {
+        String bucket = ObjectTests.createBucket(this, swift());
+        StoredContentType.assertComesBackAsStored(s3(), gateway().endpoint(), bucket, "spelled.txt");
+        assertEquals(StoredContentType.SPELLED, swift().objects().head(bucket, "spelled.txt", SwiftHeaders.empty())
+                .header("Content-Type"), "what Swift stored");
+    }
+
+    @Test
     void putStoresBytesMetadataAndContentHeadersAndGetReturnsThem() throws Exception {
         String bucket = ObjectTests.createBucket(this, swift());
         PutObjectResponse put = s3().putObject(b -> b.bucket(bucket).key("docs/a.txt")

@@ -59,7 +59,9 @@ public final class Authorizer {
             S3Operation.DELETE_BUCKET, S3Operation.PUT_BUCKET_ACL, S3Operation.PUT_BUCKET_POLICY,
             S3Operation.DELETE_BUCKET_POLICY, S3Operation.PUT_PUBLIC_ACCESS_BLOCK,
             S3Operation.DELETE_PUBLIC_ACCESS_BLOCK, S3Operation.PUT_BUCKET_OWNERSHIP_CONTROLS,
-            S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS);
+            S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS,
+            // not access, but the record's list of documents, which tells the lifecycle headers whether to read one
+            S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION, S3Operation.DELETE_BUCKET_LIFECYCLE);
 
     private static final Set<S3Operation> COPIES = Set.of(S3Operation.COPY_OBJECT, S3Operation.UPLOAD_PART_COPY);
 

@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
  * @param policy     the bucket policy, if any
  * @param publicAccessBlock the bucket's public access block ({@link PublicAccessBlock#NONE} without one)
  * @param ownership  the bucket's object ownership rule ({@code ObjectWriter} without one, as AWS before April 2023)
+ * @param documents  the names of all the documents the record holds ({@link RegistryLayout}), those authorization
+ *                   does not read included, so that a reader of another one knows when there is none to read
  */
 public record BucketAccess(Optional<String> owner, Optional<AccessControlList> acl, Optional<BucketPolicy> policy,
-                           PublicAccessBlock publicAccessBlock, ObjectOwnership ownership) {
+                           PublicAccessBlock publicAccessBlock, ObjectOwnership ownership, Set<String> documents) {
 
     private static final Logger LOG = LoggerFactory.getLogger(BucketAccess.class);
 
@@ -44,6 +46,18 @@ public record BucketAccess(Optional<String> owner, Optional<AccessControlList> a
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(publicAccessBlock, "publicAccessBlock");
         Objects.requireNonNull(ownership, "ownership");
+        documents = Set.copyOf(documents);
+    }
+
+    /** A bucket whose record holds no document but those given here (no lifecycle configuration, say). */
+    public BucketAccess(Optional<String> owner, Optional<AccessControlList> acl, Optional<BucketPolicy> policy,
+            PublicAccessBlock publicAccessBlock, ObjectOwnership ownership) {
+        this(owner, acl, policy, publicAccessBlock, ownership, Set.of());
+    }
+
+    /** Whether the bucket's record held the document {@code object} when it was read. */
+    public boolean holds(String object) {
+        return documents.contains(object);
     }
 
     /** The bucket's ACL, or the owner's full control when it has none stored. */
@@ -68,7 +82,8 @@ public record BucketAccess(Optional<String> owner, Optional<AccessControlList> a
                 stored.parsed(RegistryLayout.PUBLIC_ACCESS_BLOCK, PublicAccessBlockXml::parse)
                         .orElse(PublicAccessBlock.NONE),
                 stored.parsed(RegistryLayout.OWNERSHIP_CONTROLS, OwnershipControlsXml::parse)
-                        .orElse(ObjectOwnership.OBJECT_WRITER));
+                        .orElse(ObjectOwnership.OBJECT_WRITER),
+                record.get().objects());
     }
 
     /** The documents one record has. */

@@ -178,9 +178,12 @@ public final class ObjectWriter {
      */
     private static byte[] readWhole(InputStream body, long length) {
         try (InputStream in = body) {
-            byte[] whole = in.readNBytes((int) length);
-            if (whole.length < length) {
-                throw new EOFException("the body ended after " + whole.length + " of " + length + " bytes");
+            // Into one array of the announced size: readNBytes(int) collects 8 KiB pieces and copies them into a
+            // second array, twice the memory of a 256 KiB body while it is read.
+            byte[] whole = new byte[(int) length];
+            int read = in.readNBytes(whole, 0, whole.length);
+            if (read < length) {
+                throw new EOFException("the body ended after " + read + " of " + length + " bytes");
             }
             if (in.read() != -1) {
                 throw new IOException("the body runs past its length of " + length + " bytes");

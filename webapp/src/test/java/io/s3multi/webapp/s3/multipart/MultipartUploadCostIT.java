@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,6 +73,26 @@ class MultipartUploadCostIT extends MultipartIntegrationTest {
         assertEquals("NoSuchUpload", failure.awsErrorDetails().errorCode());
         assertEquals(404, failure.statusCode());
         assertEquals(List.of(), segmentNames(bucket));
+    }
+
+    /**
+     * A Create whose bucket no cache knows yet (the first after CreateBucket) reads the bucket's registry record once:
+     * the listing authorization reads also says that no lifecycle configuration is stored, so none is read for the
+     * {@code x-amz-abort-*} headers (before: a GET of the configuration beside the listing, per cold bucket).
+     */
+    @Test
+    void aColdCreateReadsTheRegistryRecordOnlyOnceWhenTheBucketHasNoLifecycleConfiguration() {
+        String bucket = bucket();
+        List<SwiftTraffic.Sent> seen = new CopyOnWriteArrayList<>();
+        try (SwiftTraffic.Registration ignored = SwiftTraffic.observe(sent -> {
+            String path = sent.uri().getRawPath();
+            if (path.contains("/AUTH_s3multi") && (path.endsWith("/" + bucket) || path.contains("/" + bucket + "/"))) {
+                seen.add(sent);
+            }
+        })) {
+            assertNull(s3().createMultipartUpload(b -> b.bucket(bucket).key("k")).abortDate());
+        }
+        assertEquals(1, seen.size(), describe(seen));
     }
 
     private record Cost(List<SwiftTraffic.Sent> create, List<List<SwiftTraffic.Sent>> parts,

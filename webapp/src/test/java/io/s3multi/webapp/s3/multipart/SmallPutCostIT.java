@@ -116,9 +116,10 @@ class SmallPutCostIT extends MultipartIntegrationTest {
     @Test
     void aSmallPutWithTheSdksDefaultChecksumTrailerIsOneSwiftPutThatCarriesTheChecksum() throws Exception {
         String bucket = bucket();
-        byte[] small = randomBytes(5000, 21);
-        // Larger than swift-client's upload buffer (256 KiB): streamed, its checksum stored by a POST after the PUT.
-        byte[] large = randomBytes(300 * 1024, 22);
+        // Exactly swift-client's upload buffer (256 KiB): read whole, its checksum sent with the PUT.
+        byte[] small = randomBytes(256 * 1024, 21);
+        // A byte larger: streamed, its checksum stored by a POST after the PUT.
+        byte[] large = randomBytes(256 * 1024 + 1, 22);
         List<SwiftTraffic.Sent> seen = new CopyOnWriteArrayList<>();
         try (SwiftTraffic.Registration ignored = SwiftTraffic.observe(sent -> {
             if (inAccount(sent, bucket)) {

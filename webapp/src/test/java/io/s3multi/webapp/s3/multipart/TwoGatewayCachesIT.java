@@ -90,6 +90,23 @@ class TwoGatewayCachesIT extends MultipartIntegrationTest {
         assertEquals(List.of(), ofUpload(bucket, uploadId), "left in " + bucket + "_segments");
     }
 
+    /** The Complete's late look at its key finds its own object there: the object keeps every segment. */
+    @Test
+    void aYoungUploadsObjectLeftAloneKeepsItsSegmentsAfterTheLateLook() throws Exception {
+        String bucket = bucket();
+        byte[] bytes = randomBytes(1000, 39);
+        String uploadId = westS3().createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
+        String etag = westS3().uploadPart(b -> b.bucket(bucket).key("k").uploadId(uploadId).partNumber(1),
+                RequestBody.fromBytes(bytes)).eTag();
+        westS3().completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
+
+        SkippedLookCheck.runPendingForTests();
+
+        assertEquals(1, ofUpload(bucket, uploadId).size(), ofUpload(bucket, uploadId).toString());
+        assertArrayEquals(bytes, s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asByteArray());
+    }
+
     /** A part sent here for an upload this gateway created, after the other gateway aborted it. */
     @Test
     void aPartOfAnUploadAbortedOnAnotherGatewayIsNoSuchUploadAndLeavesNothing() throws Exception {
