@@ -22,7 +22,7 @@ import java.util.Objects;
  * that dies on the way (a streamed body cannot always be re-sent after a 401). {@code expectContinue}:
  * streamed uploads send {@code Expect: 100-continue}, so that a refusal (401, 413, 507, ...) arrives before
  * any body byte is read and a 401 can be retried with a fresh token. {@code uploadBufferSize}: bytes read
- * from an upload stream per chunk.
+ * from an upload stream per chunk. {@code transport}: how the bytes move, see {@link Transport}.
  *
  * @param endpoint           the proxy's base URL, such as {@code http://127.0.0.1:8081} (auth and /info
  *                           live here; object requests go to the storage URL that auth returns)
@@ -33,10 +33,22 @@ import java.util.Objects;
  * @param tokenRefreshMargin renew tokens that expire within this margin
  * @param expectContinue     send {@code Expect: 100-continue} on uploads with a body
  * @param uploadBufferSize   read size for upload streams, in bytes
+ * @param transport          blocking sockets driven by the requesting thread, or Jetty's asynchronous client
  */
 public record SwiftClientConfig(URI endpoint, Duration connectTimeout, Duration idleTimeout, int maxConnections,
                                 int maxQueuedRequests, Duration tokenRefreshMargin, boolean expectContinue,
-                                int uploadBufferSize) {
+                                int uploadBufferSize, Transport transport) {
+
+    /** How requests and answers move over the wire. */
+    public enum Transport {
+        /**
+         * Blocking sockets read and written by the thread that sends the request, pooled per host:port: no
+         * selector, no hand-over between threads (docs/BENCHMARKS.md, "A Swift transport on blocking sockets").
+         */
+        SOCKETS,
+        /** Jetty's asynchronous HTTP client, with its own selector and thread pool. */
+        JETTY
+    }
 
     public SwiftClientConfig {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -57,6 +69,7 @@ public record SwiftClientConfig(URI endpoint, Duration connectTimeout, Duration 
         if (maxConnections < 1 || maxQueuedRequests < 1) {
             throw new IllegalArgumentException("maxConnections and maxQueuedRequests must be at least 1");
         }
+        Objects.requireNonNull(transport, "transport");
         if (uploadBufferSize < 512) {
             throw new IllegalArgumentException("uploadBufferSize must be at least 512 bytes");
         }
@@ -70,41 +83,46 @@ public record SwiftClientConfig(URI endpoint, Duration connectTimeout, Duration 
     /**
      * Defaults: connect 5 s, idle 60 s, 64 connections, 1024 queued, refresh 5 min early, expect-continue, 256 KiB
      * per upload write (fewer passes through Jetty's sender per byte than 64 KiB; docs/BENCHMARKS.md, "Large
-     * objects"; a body smaller than that gets a buffer of its own size).
+     * objects"; a body smaller than that gets a buffer of its own size), blocking sockets.
      */
     public static SwiftClientConfig defaults(URI endpoint) {
         return new SwiftClientConfig(endpoint, DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, 64, 1024,
-                Duration.ofMinutes(5), true, 256 * 1024);
+                Duration.ofMinutes(5), true, 256 * 1024, Transport.SOCKETS);
     }
 
     public SwiftClientConfig withConnectTimeout(Duration value) {
         return new SwiftClientConfig(endpoint, value, idleTimeout, maxConnections, maxQueuedRequests,
-                tokenRefreshMargin, expectContinue, uploadBufferSize);
+                tokenRefreshMargin, expectContinue, uploadBufferSize, transport);
     }
 
     public SwiftClientConfig withIdleTimeout(Duration value) {
         return new SwiftClientConfig(endpoint, connectTimeout, value, maxConnections, maxQueuedRequests,
-                tokenRefreshMargin, expectContinue, uploadBufferSize);
+                tokenRefreshMargin, expectContinue, uploadBufferSize, transport);
     }
 
     public SwiftClientConfig withPool(int connections, int queuedRequests) {
         return new SwiftClientConfig(endpoint, connectTimeout, idleTimeout, connections, queuedRequests,
-                tokenRefreshMargin, expectContinue, uploadBufferSize);
+                tokenRefreshMargin, expectContinue, uploadBufferSize, transport);
     }
 
     public SwiftClientConfig withTokenRefreshMargin(Duration value) {
         return new SwiftClientConfig(endpoint, connectTimeout, idleTimeout, maxConnections, maxQueuedRequests,
-                value, expectContinue, uploadBufferSize);
+                value, expectContinue, uploadBufferSize, transport);
     }
 
     public SwiftClientConfig withExpectContinue(boolean value) {
         return new SwiftClientConfig(endpoint, connectTimeout, idleTimeout, maxConnections, maxQueuedRequests,
-                tokenRefreshMargin, value, uploadBufferSize);
+                tokenRefreshMargin, value, uploadBufferSize, transport);
     }
 
     public SwiftClientConfig withUploadBufferSize(int value) {
         return new SwiftClientConfig(endpoint, connectTimeout, idleTimeout, maxConnections, maxQueuedRequests,
-                tokenRefreshMargin, expectContinue, value);
+                tokenRefreshMargin, expectContinue, value, transport);
+    }
+
+    public SwiftClientConfig withTransport(Transport value) {
+        return new SwiftClientConfig(endpoint, connectTimeout, idleTimeout, maxConnections, maxQueuedRequests,
+                tokenRefreshMargin, expectContinue, uploadBufferSize, value);
     }
 
     private static void requirePositive(Duration value, String name) {

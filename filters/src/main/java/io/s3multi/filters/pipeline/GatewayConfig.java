@@ -20,6 +20,7 @@ import static io.s3multi.filters.pipeline.TopLevelSettings.SERVICE_USER;
 import static io.s3multi.filters.pipeline.TopLevelSettings.STORAGE_DOMAIN;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SWIFT_CONNECT_TIMEOUT;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SWIFT_IDLE_TIMEOUT;
+import static io.s3multi.filters.pipeline.TopLevelSettings.SWIFT_TRANSPORT;
 import static io.s3multi.filters.pipeline.TopLevelSettings.SWIFT_URL;
 
 import java.net.URI;
@@ -66,8 +67,8 @@ import java.util.TreeSet;
  *
  * <p>{@code metrics.*} say where the Prometheus metrics can be read and by whom ({@link MetricsSettings}).
  *
- * <p>{@code swift.connect_timeout} and {@code swift.idle_timeout} (seconds, fractions allowed) are shared for the
- * same kind of reason: the S3 stages share one Swift client per Swift URL ({@link SwiftTimeouts}).
+ * <p>{@code swift.connect_timeout} and {@code swift.idle_timeout} (seconds, fractions allowed) and
+ * {@code swift.transport} are shared for the same kind of reason: the S3 stages share one Swift client per Swift URL ({@link SwiftTimeouts}).
  *
  * <p>Parsing checks only the shape of the file (known top-level keys, usable top-level values, a non-empty
  * pipeline); whether the stages and their settings exist is {@link PipelineValidator}'s job, because only the
@@ -111,7 +112,8 @@ public record GatewayConfig(String origin, List<String> pipeline, String host, i
                 file.read(SERVER_UPLOAD_RATE_PERIOD));
         var shared = new SharedSettings(file.read(STORAGE_DOMAIN), file.read(REGION), file.read(SWIFT_URL),
                 file.service());
-        var swiftTimeouts = new SwiftTimeouts(file.read(SWIFT_CONNECT_TIMEOUT), file.read(SWIFT_IDLE_TIMEOUT));
+        var swiftTimeouts = new SwiftTimeouts(file.read(SWIFT_CONNECT_TIMEOUT), file.read(SWIFT_IDLE_TIMEOUT),
+                file.read(SWIFT_TRANSPORT));
         var metrics = new MetricsSettings(file.read(METRICS_HOST), file.read(METRICS_PORT), file.read(METRICS_PATH),
                 file.read(METRICS_ALLOW), file.read(METRICS_TOKEN));
         String keyStore = file.read(SERVER_KEY_STORE);

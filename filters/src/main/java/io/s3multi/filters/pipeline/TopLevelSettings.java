@@ -60,6 +60,13 @@ public final class TopLevelSettings {
             "Seconds a Swift connection of the S3 stages may stay silent before the S3 request fails with 503"
                     + " ServiceUnavailable; it must exceed the longest silence of a healthy Swift (a server-side"
                     + " copy, an SLO manifest PUT).");
+    static final Setting<SwiftClientConfig.Transport> SWIFT_TRANSPORT = new Setting<>("swift.transport", "sockets",
+            TopLevelSettings::swiftTransport, "How the S3 stages' Swift client moves bytes: sockets (blocking"
+                    + " sockets read and written by the request's own thread, pooled per host:port; no selector and"
+                    + " no hand-over between threads, much less CPU per small request) or jetty (Jetty's asynchronous"
+                    + " HTTP client with its own selector and threads, the gateway's earlier client, kept as a"
+                    + " fallback)."
+                    + " proxy_server and s3token always use Jetty's.");
     static final Setting<String> SERVICE_USER = Setting.text("service_user", "", "The gateway's own Swift"
             + " identity for background work (lifecycle rules, sweeping what crashes left): a tempauth user"
             + " <account>:<user> with .reseller_admin, whose token reaches every account. Empty, or without"
@@ -86,10 +93,18 @@ public final class TopLevelSettings {
     /** Every top-level key, in the order the reference and the messages list them. */
     public static final DeclaredSettings ALL = DeclaredSettings.topLevel("The keys outside any stage.", PIPELINE,
             SERVER_HOST, SERVER_PORT, SERVER_IDLE_TIMEOUT, SERVER_MIN_UPLOAD_RATE, SERVER_UPLOAD_RATE_PERIOD,
-            SERVER_KEY_STORE, SERVER_KEY_STORE_PASSWORD, SERVER_KEY_STORE_TYPE, STORAGE_DOMAIN, REGION, SWIFT_URL, SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT, SERVICE_USER, SERVICE_KEY,
-            METRICS_HOST, METRICS_PORT, METRICS_PATH, METRICS_ALLOW, METRICS_TOKEN);
+            SERVER_KEY_STORE, SERVER_KEY_STORE_PASSWORD, SERVER_KEY_STORE_TYPE, STORAGE_DOMAIN, REGION, SWIFT_URL, SWIFT_CONNECT_TIMEOUT, SWIFT_IDLE_TIMEOUT,
+            SWIFT_TRANSPORT, SERVICE_USER, SERVICE_KEY, METRICS_HOST, METRICS_PORT, METRICS_PATH, METRICS_ALLOW, METRICS_TOKEN);
 
     private TopLevelSettings() {
+    }
+
+    private static SwiftClientConfig.Transport swiftTransport(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "sockets" -> SwiftClientConfig.Transport.SOCKETS;
+            case "jetty" -> SwiftClientConfig.Transport.JETTY;
+            default -> throw new IllegalArgumentException("is not sockets or jetty");
+        };
     }
 
     private static String keyStoreType(String text) {

@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * <p>Every backend waits for Swift as the pipeline's {@link SwiftTimeouts} say ({@code swift.connect_timeout},
  * {@code swift.idle_timeout}), read from the context the installer filled: a stalled Swift costs an S3 request
- * at most that long, then {@code 503 ServiceUnavailable}.
+ * at most that long, then {@code 503 ServiceUnavailable}. It moves bytes as {@code swift.transport} says.
  */
 public final class SharedSwiftBackends {
 
@@ -77,10 +77,10 @@ public final class SharedSwiftBackends {
                 .orElse(() -> { }));
     }
 
-    /** The client settings of a backend for {@code swiftUrl}: the defaults with the pipeline's timeouts. */
+    /** The client settings of a backend for {@code swiftUrl}: the defaults with the pipeline's timeouts and transport. */
     SwiftClientConfig clientConfig(URI swiftUrl) {
         return SwiftClientConfig.defaults(swiftUrl).withConnectTimeout(timeouts.connect())
-                .withIdleTimeout(timeouts.idle());
+                .withIdleTimeout(timeouts.idle()).withTransport(timeouts.transport());
     }
 
     /** Gives back one use of {@code swiftUrl}'s backend; the last one closes it. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.filters.testing.GatewayUnderTest;
+import io.s3multi.swift.SwiftClientConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ class GatewayConfigTest {
 
     private static final String KEYS = "pipeline, server.host, server.port, server.idle_timeout,"
             + " server.min_upload_rate, server.upload_rate_period, server.key_store, server.key_store_password, server.key_store_type, storage_domain, region, swift_url,"
-            + " swift.connect_timeout, swift.idle_timeout, service_user, service_key,"
+            + " swift.connect_timeout, swift.idle_timeout, swift.transport, service_user, service_key,"
             + " metrics.host, metrics.port, metrics.path, metrics.allow,"
             + " metrics.token";
 
@@ -127,6 +128,17 @@ class GatewayConfigTest {
                 "swift.connect_timeout", "0.5", "swift.idle_timeout", "3"), "test");
         assertEquals(new ClientLimits(Duration.ofSeconds(5), 0, Duration.ofMillis(2500)), set.clientLimits());
         assertEquals(new SwiftTimeouts(Duration.ofMillis(500), Duration.ofSeconds(3)), set.swiftTimeouts());
+    }
+
+    @Test
+    void theSwiftTransportIsSocketsUnlessJettyIsAskedFor() {
+        assertEquals(SwiftClientConfig.Transport.SOCKETS, GatewayConfig.fromProperties(
+                GatewayUnderTest.config("proxy_server"), "test").swiftTimeouts().transport());
+        assertEquals(SwiftClientConfig.Transport.JETTY, GatewayConfig.fromProperties(
+                GatewayUnderTest.config("proxy_server", "swift.transport", "jetty"), "test").swiftTimeouts().transport());
+        var e = assertThrows(PipelineConfigException.class, () -> GatewayConfig.fromProperties(
+                GatewayUnderTest.config("proxy_server", "swift.transport", "netty"), "test"));
+        assertTrue(e.getMessage().contains("swift.transport = 'netty' is not sockets or jetty"), e.getMessage());
     }
 
     @Test

@@ -9,11 +9,12 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Turns whatever Jetty failed with into the one {@link SwiftException} subclass that says what happened.
+ * Turns whatever the transport failed with into the one {@link SwiftException} subclass that says what happened.
  *
  * <p>Jetty reports a broken exchange as an exception chain whose shape depends on where it broke (a
  * {@code TimeoutException} from the idle timeout, an {@code EofException} for an early close, a parser
- * complaint for garbage). Callers should not have to know those shapes, so they are read here once.
+ * complaint for garbage); the socket transport throws a {@code SocketTimeoutException} for silence (a read's
+ * {@code SO_TIMEOUT}, or a write the watchdog stopped), an {@code EOFException} or reset for an early close. Callers should not have to know those shapes, so they are read here once.
  * Order matters: an upload we stopped on purpose breaks the connection too, and must not be reported as a
  * network failure.
  */
