@@ -25,7 +25,8 @@ final class S3ApiConfig {
     static final Setting<Integer> LIFECYCLE_CACHE_TTL = Setting.integer("lifecycle_cache_ttl", "10", 0, 3600, "Seconds a"
             + " bucket's lifecycle configuration (and its absence) is kept for the x-amz-expiration and x-amz-abort-*"
             + " headers before it is read again (0: read for every answer that shows them); a change made through"
-            + " another gateway shows in these headers within this time.");
+            + " another gateway shows in these headers within this time plus access_cache_ttl (whether the bucket's"
+            + " record holds a configuration comes with what authorization keeps).");
     static final Setting<Integer> ACCESS_CACHE_TTL = Setting.integer("access_cache_ttl", "5", 0, 3600, "Seconds a"
             + " bucket's owner, ACL, policy, public access block and ownership controls are kept for authorizing"
             + " requests before they are read again from the bucket registry (0: read for every request). A change"

@@ -172,7 +172,8 @@ final class Compatibility {
             case GET_OBJECT_ACL -> supported("The object's own ACL (reserved metadata), else the bucket owner"
                     + " with `FULL_CONTROL`; `versionId`.", "Same.");
             case PUT_OBJECT_ACL -> partial("As PutBucketAcl, stored by a Swift metadata POST (bytes and ETag"
-                    + " kept); the current version only.", "Any version; grants by e-mail address in some regions.");
+                    + " kept, `Last-Modified` moves); the current version only.", "Any version; grants by e-mail"
+                    + " address in some regions; `Last-Modified` unchanged.");
             case GET_OBJECT_TAGGING, PUT_OBJECT_TAGGING, DELETE_OBJECT_TAGGING -> partial("Up to 10 tags, AWS's"
                     + " rules and errors, changed by a Swift metadata POST (bytes and ETag kept, `Last-Modified`"
                     + " moves); tags of older versions cannot be changed. A tag set that does not fit beside the"
