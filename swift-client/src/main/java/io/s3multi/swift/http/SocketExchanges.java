@@ -271,6 +271,10 @@ final class SocketExchanges implements Exchanges {
             boolean first = true;
             while (true) {
                 int count = upload.read(buffer, dataAt, size);
+                if (count == 0) {
+                    // Nothing this time (a decoder may say so): as a chunk, size 0 would end the body here.
+                    continue;
+                }
                 int from = dataAt;
                 int to = dataAt + Math.max(count, 0);
                 if (chunked) {

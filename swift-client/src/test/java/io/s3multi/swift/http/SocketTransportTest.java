@@ -147,6 +147,52 @@ class SocketTransportTest {
         assertFalse(head.contains("Content-Length"), head);
     }
 
+    /**
+     * A source that hands out nothing from one read (InputStream allows it for no byte asked, and a decoder may do
+     * it anyway) must not end a chunked body: a chunk of size 0 is the body's end, and the bytes after it would be
+     * lost to the object and read by Swift as the next request.
+     */
+    @Test
+    void aReadThatHandsOutNothingDoesNotEndAChunkedUpload() throws Exception {
+        String expected = "2\r\nab\r\n1\r\nc\r\n0\r\n\r\n";
+        CountDownLatch done = new CountDownLatch(1);
+        StringBuilder received = new StringBuilder();
+        start((peer, connection) -> {
+            peer.readHead();
+            peer.write("HTTP/1.1 100 Continue\r\n\r\n");
+            received.append(new String(peer.readBytes(expected.length()), StandardCharsets.ISO_8859_1));
+            peer.write("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n");
+            done.countDown();
+        });
+        InputStream hesitant = new InputStream() {
+            private final int[][] reads = {{'a', 'b'}, {}, {'c'}};
+            private int next;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] target, int offset, int length) {
+                if (next == reads.length) {
+                    return -1;
+                }
+                int[] piece = reads[next++];
+                for (int i = 0; i < piece.length; i++) {
+                    target[offset + i] = (byte) piece[i];
+                }
+                return piece.length;
+            }
+        };
+
+        SwiftResponse response = send(SwiftRequest.builder("PUT", "/o").body(RequestBody.stream(hesitant, -1)).build());
+
+        assertEquals(201, response.status());
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(expected, received.toString());
+    }
+
     @Test
     void anHttp10AnswerWithoutLengthEndsWithItsConnection() throws Exception {
         start((peer, connection) -> {
