@@ -24,7 +24,7 @@ import javax.net.ssl.SSLContext;
  * Exchanges on blocking sockets driven by the requesting thread itself: it writes the request and its body, reads
  * the answer's head, and later reads the body as the caller asks for it. No selector and no other thread take part,
  * so a request to Swift costs no hand-over between threads (docs/BENCHMARKS.md, "A Swift transport on blocking
- * sockets"). One watchdog thread per transport fails writes that stall and closes connections idle too long.
+ * sockets"). One watchdog thread per transport fails reads and writes that stall and closes connections idle too long.
  *
  * <p>A request that failed on a reused connection before a byte of an answer came, and before anything that cannot
  * be sent again left (a streamed body read from), is sent once more on a new connection: that is Swift having
