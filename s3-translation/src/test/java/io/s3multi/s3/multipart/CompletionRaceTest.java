@@ -120,8 +120,10 @@ class CompletionRaceTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** What the upload keeps in the segments container, abort traces aside ({@link #traces}). */
     private List<String> leftOf(UploadId upload) {
-        return swift.names(SEGMENTS).stream().filter(name -> name.contains(upload.value())).toList();
+        return swift.names(SEGMENTS).stream().filter(name -> name.contains(upload.value()))
+                .filter(name -> !name.startsWith(SegmentsLayout.ABORTS)).toList();
     }
 
     @Test
@@ -137,8 +139,11 @@ class CompletionRaceTest {
     @Test
     void aCompleteWhoseMarkerVanishedBehindItsManifestRollsBack() throws Exception {
         oldMultipartObject();
-        // Another gateway's Abort deletes the marker while this Complete writes its manifest.
-        swift.after("PUT /" + BUCKET + "/k", s -> s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD)));
+        // Another gateway's Abort deletes the marker (its trace first) while this Complete writes its manifest.
+        swift.after("PUT /" + BUCKET + "/k", s -> {
+            leaveAbortTrace(s);
+            s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD));
+        });
         String answer = complete(handler);
         assertTrue(answer.contains("<Code>NoSuchUpload</Code>"), answer);
         assertNull(swift.get(BUCKET, "k"), "the manifest that named the parts is gone with them");
@@ -151,6 +156,7 @@ class CompletionRaceTest {
         oldMultipartObject();
         // Another gateway's Abort runs whole between this Complete's look at the key and its manifest.
         swift.after("HEAD /" + BUCKET + "/k", s -> {
+            leaveAbortTrace(s);
             s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD));
             s.delete(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 1));
             s.delete(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 2));
@@ -160,6 +166,78 @@ class CompletionRaceTest {
         assertEquals(OLD_UPLOAD.value(), swift.get(BUCKET, "k").meta().get(ReservedMetadata.UPLOAD_ID.toLowerCase()));
         assertEquals(List.of(SegmentsLayout.legacyPart(OLD_UPLOAD, 1)), leftOf(OLD_UPLOAD), "the old object is whole");
         assertEquals(List.of(), leftOf(UPLOAD));
+    }
+
+    /** What another gateway's abort writes before it deletes the marker. */
+    private static void leaveAbortTrace(FakeSwift s) {
+        s.put(SEGMENTS, SegmentsLayout.abortTrace(UPLOAD, "0123456789abcdef0123456789abcdef"), new byte[0],
+                SegmentsLayout.ABORT_TRACE_CONTENT_TYPE, Map.of());
+    }
+
+    /**
+     * What another gateway's Complete of the same upload (past the claim: Swift has no compare-and-set) does when it
+     * finishes first: its manifest at the key, then its clean-up (marker marked finished, the attempts it did not
+     * choose deleted, the marker deleted).
+     */
+    private static void anotherCompleteFinishes(FakeSwift s, List<String> chosen) {
+        s.putManifest(BUCKET, "k", chosen.stream().map(name -> SEGMENTS + "/" + name).toList(), completedAtK(UPLOAD));
+        s.names(SEGMENTS).stream().filter(name -> name.startsWith(SegmentsLayout.partsPrefix(UPLOAD)))
+                .filter(name -> !chosen.contains(name)).forEach(name -> s.delete(SEGMENTS, name));
+        s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD));
+    }
+
+    @Test
+    void aCompleteThatFindsAnotherCompleteFinishedKeepsTheObject() throws Exception {
+        List<String> parts = List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2));
+        // Two Completes of one upload on two gateways: the other finishes between this one's manifest and its look.
+        swift.after("PUT /" + BUCKET + "/k", s -> anotherCompleteFinishes(s, parts));
+        String answer = complete(handler);
+        assertTrue(answer.contains("<CompleteMultipartUploadResult"), "answered as a retry would: " + answer);
+        assertEquals(parts, leftOf(UPLOAD), "the object's parts stay");
+        try (var object = swift.account().objects().get(BUCKET, "k", io.s3multi.swift.SwiftHeaders.empty())) {
+            assertArrayEquals(bothParts(), object.body().readAllBytes());
+        }
+    }
+
+    @Test
+    void aCompleteWhoseManifestFailsBecauseAnotherCompleteFinishedKeepsTheOtherObject() throws Exception {
+        // The other Complete chose a newer attempt of part 2 (same bytes) and deleted the one this Complete names,
+        // so this Complete's manifest is refused.
+        String newer = SegmentsLayout.part(UPLOAD, 2,
+                io.s3multi.s3.contract.PartAttempt.begunAt(Instant.parse("2026-11-21T11:05:00Z")));
+        List<String> chosen = List.of(SegmentsLayout.legacyPart(UPLOAD, 1), newer);
+        swift.after("HEAD /" + BUCKET + "/k", s -> {
+            s.put(SEGMENTS, newer, PART_2, PartContentType.of(null), Map.of());
+            anotherCompleteFinishes(s, chosen);
+        });
+        String answer = complete(handler);
+        assertTrue(answer.contains("<CompleteMultipartUploadResult"), "answered as a retry would: " + answer);
+        assertEquals(chosen, leftOf(UPLOAD), "the other object's parts stay");
+        try (var object = swift.account().objects().get(BUCKET, "k", io.s3multi.swift.SwiftHeaders.empty())) {
+            assertArrayEquals(bothParts(), object.body().readAllBytes());
+        }
+    }
+
+    @Test
+    void anAbortLeavesItsTraceBeforeTheMarkerGoesAndKeepsItWhenItDeletedTheParts() {
+        String marker = SegmentsLayout.marker("k", UPLOAD);
+        List<String> tracesWhenTheMarkerWent = new java.util.ArrayList<>();
+        swift.after("DELETE /" + SEGMENTS + "/" + marker, s -> tracesWhenTheMarkerWent.addAll(traces(s)));
+        assertEquals(204, handler.abortMultipartUpload(call("DELETE", "")).status());
+        assertEquals(1, tracesWhenTheMarkerWent.size(), "the trace was there when the marker went");
+        assertEquals(tracesWhenTheMarkerWent, traces(swift), "kept for a Complete that wrote its manifest since");
+    }
+
+    private static List<String> traces(FakeSwift s) {
+        return s.names(SEGMENTS).stream().filter(name -> name.startsWith(SegmentsLayout.abortTracesPrefix(UPLOAD)))
+                .toList();
+    }
+
+    private static byte[] bothParts() {
+        byte[] whole = new byte[PART_1.length + PART_2.length];
+        System.arraycopy(PART_1, 0, whole, 0, PART_1.length);
+        System.arraycopy(PART_2, 0, whole, PART_1.length, PART_2.length);
+        return whole;
     }
 
     @Test
@@ -173,6 +251,7 @@ class CompletionRaceTest {
         assertEquals(S3ErrorCode.NO_SUCH_UPLOAD, error.code());
         assertEquals(List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2)), leftOf(UPLOAD),
                 "the parts belong to the Complete: kept for its object or deleted by its roll-back");
+        assertEquals(List.of(), traces(swift), "it deleted nothing: its trace is withdrawn, the Complete may keep its object");
     }
 
     @Test
@@ -328,10 +407,7 @@ class CompletionRaceTest {
     void theFakeSwiftReadsAManifestAsItsSegments() throws Exception {
         complete(handler);
         try (var object = swift.account().objects().get(BUCKET, "k", io.s3multi.swift.SwiftHeaders.empty())) {
-            byte[] whole = new byte[PART_1.length + PART_2.length];
-            System.arraycopy(PART_1, 0, whole, 0, PART_1.length);
-            System.arraycopy(PART_2, 0, whole, PART_1.length, PART_2.length);
-            assertArrayEquals(whole, object.body().readAllBytes());
+            assertArrayEquals(bothParts(), object.body().readAllBytes());
         }
     }
 }
