@@ -241,6 +241,40 @@ class CompletionRaceTest {
     }
 
     @Test
+    void aStepsDeleteVerdictAbortsAsAnAbortDoesTraceFirst() throws Exception {
+        io.s3multi.s3.processing.ProcessingSteps rejecting = new io.s3multi.s3.processing.ProcessingSteps() {
+            @Override
+            public boolean isEmpty() {
+                return false;
+            }
+
+            @Override
+            public io.s3multi.s3.processing.ProcessingVerdict process(io.s3multi.s3.processing.ProcessedUpload upload) {
+                return new io.s3multi.s3.processing.ProcessingVerdict(
+                        io.s3multi.s3.processing.ProcessingVerdict.Decision.REJECT_DELETE, "test", "infected");
+            }
+
+            @Override
+            public io.s3multi.s3.processing.ProcessingStatus status(io.s3multi.swift.SwiftAccount account,
+                    String bucket, UploadId uploadId) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        MultipartSettings defaults = MultipartSettings.defaults();
+        CompletionHandler processing = new CompletionHandler(new MultipartSettings(0, defaults.maxPartNumber(),
+                defaults.maxPartsListing(), defaults.maxUploadsListing(), Duration.ofMillis(50),
+                Duration.ofSeconds(60)), () -> 1000, rejecting);
+        List<String> tracesWhenTheMarkerWent = new java.util.ArrayList<>();
+        swift.after("DELETE /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD),
+                s -> tracesWhenTheMarkerWent.addAll(traces(s)));
+        String answer = complete(processing);
+        assertTrue(answer.contains("<Code>AccessDenied</Code>"), answer);
+        assertEquals(1, tracesWhenTheMarkerWent.size(), "the trace was there when the marker went");
+        assertEquals(List.of(), leftOf(UPLOAD));
+        assertNull(swift.get(BUCKET, "k"));
+    }
+
+    @Test
     void anAbortThatFindsTheCompletesManifestLeavesTheParts() {
         // Another gateway's Complete writes its manifest just after this Abort deleted the marker.
         swift.after("DELETE /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD),
