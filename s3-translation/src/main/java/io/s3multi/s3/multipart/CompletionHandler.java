@@ -109,10 +109,20 @@ public final class CompletionHandler {
     /** @param processing the steps an upload passes before its manifest is published at its key */
     public CompletionHandler(MultipartSettings settings, IntSupplier maxManifestSegments,
             ProcessingSteps processing) {
+        this(settings, maxManifestSegments, processing, new FinishLocks(settings.claimTimeout()));
+    }
+
+    /**
+     * @param locks the gateway's locks of uploads being finished: every handler that completes or aborts uploads in
+     *              one gateway (the s3multi stage's, tus's) must share them, or they meet only through the
+     *              {@link Claim} in Swift, which is not exact
+     */
+    public CompletionHandler(MultipartSettings settings, IntSupplier maxManifestSegments,
+            ProcessingSteps processing, FinishLocks locks) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.maxManifestSegments = Objects.requireNonNull(maxManifestSegments, "maxManifestSegments");
         this.processing = Objects.requireNonNull(processing, "processing");
-        this.locks = new FinishLocks(settings.claimTimeout());
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.aborts = new UploadAbort(locks);
     }
 

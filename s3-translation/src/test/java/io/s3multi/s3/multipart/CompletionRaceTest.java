@@ -360,6 +360,52 @@ class CompletionRaceTest {
     }
 
     @Test
+    void handlersSharingTheGatewaysLocksOrderACompleteAndAnAbortWithoutTheClaim() throws Exception {
+        // The s3multi stage's handler and tus's, as one gateway builds them: one FinishLocks.
+        FinishLocks gatewayLocks = new FinishLocks(Duration.ofSeconds(60));
+        CompletionHandler s3multi = sharing(gatewayLocks);
+        CompletionHandler tus = sharing(gatewayLocks);
+        String claim = "/" + SEGMENTS + "/" + SegmentsLayout.claim(UPLOAD);
+        CountDownLatch abortLooked = new CountDownLatch(1);
+        CompletableFuture<Integer> abort = new CompletableFuture<>();
+        // While the Complete writes its manifest, tus terminates the upload (an Abort) in the same gateway.
+        swift.after("PUT /" + BUCKET + "/k", s -> {
+            // The Abort's first request (the Complete waits here): its look at the marker, just before the lock.
+            s.after("HEAD /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD), x -> abortLooked.countDown());
+            new Thread(() -> {
+                try {
+                    abort.complete(tus.abortMultipartUpload(call("DELETE", "")).status());
+                } catch (RuntimeException e) {
+                    abort.completeExceptionally(e);
+                }
+            }).start();
+            try {
+                assertTrue(abortLooked.await(10, TimeUnit.SECONDS));
+                Thread.sleep(300);   // time to reach the lock
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(complete(s3multi).contains("<CompleteMultipartUploadResult"));
+        S3Exception aborted = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> abort.get(30, TimeUnit.SECONDS)).getCause() instanceof S3Exception e ? e : null;
+        assertNotNull(aborted, "the Abort found the upload completed");
+        assertEquals(S3ErrorCode.NO_SUCH_UPLOAD, aborted.code());
+        List<String> claimRequests = swift.requests().stream().filter(r -> r.endsWith(claim))
+                .map(r -> r.substring(0, r.indexOf(' '))).filter(m -> !m.equals("HEAD") && !m.equals("POST")).toList();
+        assertEquals(List.of("PUT", "DELETE", "PUT", "DELETE"), claimRequests,
+                "the Abort waited in this gateway and claimed only after the Complete released its claim");
+        assertEquals(List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2)), leftOf(UPLOAD));
+    }
+
+    private static CompletionHandler sharing(FinishLocks locks) {
+        MultipartSettings defaults = MultipartSettings.defaults();
+        return new CompletionHandler(new MultipartSettings(0, defaults.maxPartNumber(), defaults.maxPartsListing(),
+                defaults.maxUploadsListing(), Duration.ofMillis(50), Duration.ofSeconds(60)), () -> 1000,
+                io.s3multi.s3.processing.ProcessingSteps.NONE, locks);
+    }
+
+    @Test
     void aClaimIsRefreshedWhileHeldAndReleasedAfter() throws Exception {
         UploadState state = new UploadState(swift.account(), BUCKET);
         Optional<Claim> claim = Claim.tryAcquire(swift.account(), state, UPLOAD, Claim.Purpose.COMPLETING,
