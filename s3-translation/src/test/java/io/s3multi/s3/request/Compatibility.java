@@ -154,12 +154,16 @@ final class Compatibility {
                     + " a storage class but `STANDARD`: `InvalidStorageClass`.",
                     "Also `409 ConditionalRequestConflict`, SSE, storage classes.");
             case COPY_OBJECT -> partial("Server-side in Swift, `COPY`/`REPLACE` metadata and tagging directives,"
-                    + " copy-source conditions, a source `versionId`; the copy's ACL is the one asked for, never the"
+                    + " copy-source conditions, a source `versionId` (a multipart version of more parts than"
+                    + " `max_manifest_segments`, which Swift answers 409 by version id, is copied through the gateway,"
+                    + " as GetObject reads it); the copy's ACL is the one asked for, never the"
                     + " source's (as AWS). The same headers as PutObject are refused.",
                     "Also SSE, storage classes.");
             case GET_OBJECT -> supported("Ranges, conditions, `partNumber` (beyond the object's parts:"
                     + " `400 InvalidPart`), `response-*` overrides, `x-amz-checksum-mode`, `versionId` (a delete"
-                    + " marker: `404` or `405` with `x-amz-delete-marker`).", "Also SSE-C.");
+                    + " marker: `404` or `405` with `x-amz-delete-marker`; a multipart version of more parts than"
+                    + " Swift's `max_manifest_segments`, which Swift answers 409 by version id, is read from its"
+                    + " sub-manifests: one more request per 1,000 parts read, and two).", "Also SSE-C.");
             case HEAD_OBJECT -> supported("As GetObject.", "As GetObject.");
             case GET_OBJECT_ATTRIBUTES -> supported("`ETag`, `Checksum` (with `ChecksumType`), `ObjectParts`"
                     + " (`PartNumberMarker`, `MaxParts`, per-part size and checksum), `StorageClass`, `ObjectSize`;"
@@ -185,8 +189,9 @@ final class Compatibility {
                     "Same.");
             case UPLOAD_PART -> supported("Streamed and verified like PutObject; up to 10,000 parts; sent chunked"
                     + " without `Content-Length`: `NotImplemented`, as AWS.", "Same.");
-            case UPLOAD_PART_COPY -> supported("Server-side in Swift, with `x-amz-copy-source-range` and a source"
-                    + " `versionId`.", "Same.");
+            case UPLOAD_PART_COPY -> partial("Server-side in Swift, with `x-amz-copy-source-range` and a source"
+                    + " `versionId`; a source version of more parts than `max_manifest_segments` (Swift answers its"
+                    + " copy by version id 409) is an `InternalError`.", "Same.");
             case COMPLETE_MULTIPART_UPLOAD -> supported("A Static Large Object (nested beyond Swift's"
                     + " `max_manifest_segments`), whitespace kept alive while it works; a repeated part number counts"
                     + " with its last entry; `x-amz-checksum-*` must be the object's checksum (`<base64>-N` when"

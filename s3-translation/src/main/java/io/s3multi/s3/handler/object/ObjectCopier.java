@@ -21,7 +21,10 @@ import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.error.SwiftConnectionException;
 import io.s3multi.swift.error.SwiftException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -104,6 +107,7 @@ public final class ObjectCopier {
         checksum.ifPresent(kept -> headers.add(ReservedMetadata.checksum(kept.algorithm()), kept.value())
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT));
         headers.addAll(NewVersionLock.of(call, LockHeaders.of(head, call.clock().instant())).headers());
+        SwiftHeaders written = headers.build();
         headers.add("X-Fresh-Metadata", "true");
 
         ReplacedLargeObject replaced = ReplacedLargeObject.capture(swift, bucket, key);
@@ -115,12 +119,17 @@ public final class ObjectCopier {
                             headers.build())
                     : swift.objects().copy(from, new ObjectPath(bucket, key), headers.build());
         } catch (SwiftException failure) {
-            if (S3Failures.isNotFound(failure)) {
+            Optional<SwiftReply> streamed = source.version().isPresent() && NestedVersionRead.applies(failure)
+                    ? copyNestedVersion(swift, source, bucket, key, written) : Optional.empty();
+            if (streamed.isPresent()) {
+                reply = streamed.get();
+            } else if (S3Failures.isNotFound(failure)) {
                 S3Failures.requireBucket(swift, bucket);
                 throw source.version().map(version -> S3Exception.noSuchVersion(source.key(), version.value()))
                         .orElseGet(() -> S3Exception.noSuchKey(source.key()));
+            } else {
+                throw S3Failures.forObject(failure, swift, bucket, key);
             }
-            throw S3Failures.forObject(failure, swift, bucket, key);
         }
         replaced.deleteSegments(swift, reply);
         Instant lastModified = HttpDates.parse(reply.header("Last-Modified")).orElseGet(() -> call.clock().instant());
@@ -131,6 +140,28 @@ public final class ObjectCopier {
                 .withHeader(VersionHeaders.VERSION_ID,
                         VersionHeaders.written(reply.headers(), replaced::versioningConfigured).orElse(null))
                 .withHeader(VersionHeaders.COPY_SOURCE_VERSION_ID, copiedVersion(source, stored, reply));
+    }
+
+    /**
+     * A source version Swift cannot copy by id, a multipart version with nested manifests ({@link NestedVersionRead}:
+     * Swift answers 409): its bytes are read from its sub-manifests and written to the copy with one PUT, through the
+     * gateway (the one copy that is not server-side; a failed read aborts the PUT, so Swift stores nothing). Empty
+     * when the source is not such a version.
+     */
+    private static Optional<SwiftReply> copyNestedVersion(SwiftAccount swift, CopySource source, String bucket,
+            String key, SwiftHeaders headers) {
+        return S3Failures.onObject(swift, bucket, key, () -> {
+            Optional<NestedVersionRead.Bytes> bytes = NestedVersionRead.open(swift, source.bucket(), source.key(),
+                    source.version().orElseThrow().value(), null);
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream in = bytes.get().body()) {
+                return Optional.of(swift.objects().put(bucket, key, in, bytes.get().contentLength(), headers));
+            } catch (IOException closing) {
+                throw new SwiftConnectionException("closing the copy source " + source, closing);
+            }
+        });
     }
 
     /**
