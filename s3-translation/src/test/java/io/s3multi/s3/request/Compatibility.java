@@ -151,8 +151,16 @@ final class Compatibility {
                     + " `If-Match` (no `409 ConditionalRequestConflict`; README: how atomic); `x-amz-tagging`;"
                     + " `x-amz-version-id` on a versioned bucket; `x-amz-object-lock-*` (or the bucket's default"
                     + " retention); `x-amz-acl` and `x-amz-grant-*` (the object's own ACL). SSE: `NotImplemented`;"
-                    + " a storage class but `STANDARD`: `InvalidStorageClass`.",
-                    "Also `409 ConditionalRequestConflict`, SSE, storage classes.");
+                    + " a storage class but `STANDARD`: `InvalidStorageClass`. A checksum in an aws-chunked trailer"
+                    + " (the AWS SDKs' default) on a body over 256 KiB is stored by a Swift metadata POST after the"
+                    + " PUT (Swift takes no metadata after a body): two Swift requests instead of one, and"
+                    + " `Last-Modified` (HEAD and listings alike) is the time of that POST, the end of the upload, not"
+                    + " its start. Until the POST lands a reader sees no checksum; a PutObject of the same key that"
+                    + " started later and ended first gets this request's metadata and checksum (Swift has no"
+                    + " conditional POST). Smaller bodies are read whole first and carry the checksum with their one"
+                    + " PUT.",
+                    "Also `409 ConditionalRequestConflict`, SSE, storage classes; no later request moves"
+                    + " `Last-Modified`.");
             case COPY_OBJECT -> partial("Server-side in Swift, `COPY`/`REPLACE` metadata and tagging directives,"
                     + " copy-source conditions, a source `versionId` (a multipart version of more parts than"
                     + " `max_manifest_segments`, which Swift answers 409 by version id, is copied through the gateway,"
