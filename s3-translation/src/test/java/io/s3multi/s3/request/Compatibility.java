@@ -197,9 +197,9 @@ final class Compatibility {
                     "Same.");
             case UPLOAD_PART -> supported("Streamed and verified like PutObject; up to 10,000 parts; sent chunked"
                     + " without `Content-Length`: `NotImplemented`, as AWS.", "Same.");
-            case UPLOAD_PART_COPY -> partial("Server-side in Swift, with `x-amz-copy-source-range` and a source"
-                    + " `versionId`; a source version of more parts than `max_manifest_segments` (Swift answers its"
-                    + " copy by version id 409) is an `InternalError`.", "Same.");
+            case UPLOAD_PART_COPY -> supported("Server-side in Swift, with `x-amz-copy-source-range` and a source"
+                    + " `versionId` (a multipart version of more parts than `max_manifest_segments`, which Swift"
+                    + " answers 409 by version id, is copied through the gateway, as GetObject reads it).", "Same.");
             case COMPLETE_MULTIPART_UPLOAD -> supported("A Static Large Object (nested beyond Swift's"
                     + " `max_manifest_segments`), whitespace kept alive while it works; a repeated part number counts"
                     + " with its last entry; `x-amz-checksum-*` must be the object's checksum (`<base64>-N` when"

@@ -14,6 +14,7 @@ import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.tagging.TagSet;
 import io.s3multi.s3.xml.documents.CopyObjectResult;
+import io.s3multi.s3.version.NestedVersionRead;
 import io.s3multi.s3.version.ObjectVersions;
 import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.version.VersionId;
@@ -21,10 +22,7 @@ import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
-import io.s3multi.swift.error.SwiftConnectionException;
 import io.s3multi.swift.error.SwiftException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -119,8 +117,12 @@ public final class ObjectCopier {
                             headers.build())
                     : swift.objects().copy(from, new ObjectPath(bucket, key), headers.build());
         } catch (SwiftException failure) {
+            // A version Swift cannot copy by id (nested manifests): its bytes pass through the gateway, one PUT.
             Optional<SwiftReply> streamed = source.version().isPresent() && NestedVersionRead.applies(failure)
-                    ? copyNestedVersion(swift, source, bucket, key, written) : Optional.empty();
+                    ? S3Failures.onObject(swift, bucket, key, () -> NestedVersionRead.copy(swift,
+                            new ObjectPath(source.bucket(), source.key()), source.version().get().value(),
+                            size -> null, new ObjectPath(bucket, key), written))
+                    : Optional.empty();
             if (streamed.isPresent()) {
                 reply = streamed.get();
             } else if (S3Failures.isNotFound(failure)) {
@@ -140,28 +142,6 @@ public final class ObjectCopier {
                 .withHeader(VersionHeaders.VERSION_ID,
                         VersionHeaders.written(reply.headers(), replaced::versioningConfigured).orElse(null))
                 .withHeader(VersionHeaders.COPY_SOURCE_VERSION_ID, copiedVersion(source, stored, reply));
-    }
-
-    /**
-     * A source version Swift cannot copy by id, a multipart version with nested manifests ({@link NestedVersionRead}:
-     * Swift answers 409): its bytes are read from its sub-manifests and written to the copy with one PUT, through the
-     * gateway (the one copy that is not server-side; a failed read aborts the PUT, so Swift stores nothing). Empty
-     * when the source is not such a version.
-     */
-    private static Optional<SwiftReply> copyNestedVersion(SwiftAccount swift, CopySource source, String bucket,
-            String key, SwiftHeaders headers) {
-        return S3Failures.onObject(swift, bucket, key, () -> {
-            Optional<NestedVersionRead.Bytes> bytes = NestedVersionRead.open(swift, source.bucket(), source.key(),
-                    source.version().orElseThrow().value(), null);
-            if (bytes.isEmpty()) {
-                return Optional.empty();
-            }
-            try (InputStream in = bytes.get().body()) {
-                return Optional.of(swift.objects().put(bucket, key, in, bytes.get().contentLength(), headers));
-            } catch (IOException closing) {
-                throw new SwiftConnectionException("closing the copy source " + source, closing);
-            }
-        });
     }
 
     /**

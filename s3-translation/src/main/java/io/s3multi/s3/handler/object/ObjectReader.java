@@ -10,6 +10,7 @@ import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.request.PartNumbers;
+import io.s3multi.s3.version.NestedVersionRead;
 import io.s3multi.s3.version.ObjectVersions;
 import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.version.VersionId;
@@ -138,7 +139,8 @@ public final class ObjectReader {
             if (version.isPresent() && NestedVersionRead.applies(failure)) {
                 String asked = request.get("Range");
                 Optional<NestedVersionRead.Bytes> nested = S3Failures.onObject(swift, bucket, key,
-                        () -> NestedVersionRead.open(swift, bucket, key, version.get().value(), asked));
+                        () -> NestedVersionRead.open(swift, bucket, key, version.get().value(),
+                                size -> span(asked, size)));
                 if (nested.isPresent()) {
                     NestedVersionRead.Bytes bytes = nested.get();
                     return serve(call, part, bytes.status(), bytes.headers(), bytes.contentRange(),
@@ -149,6 +151,15 @@ public final class ObjectReader {
         }
         return serve(call, part, object.status(), object.headers(), object.header("Content-Range"),
                 object.contentLength(), object.body(), object);
+    }
+
+    /** {@code {first, last}} of a canonical {@code Range} value over {@code size} bytes; null for none. */
+    private static long[] span(String rangeHeader, long size) {
+        Optional<ByteRange> asked = ByteRange.parse(rangeHeader);
+        if (asked.isEmpty()) {
+            return null;
+        }
+        return asked.get().resolve(size).orElseThrow(() -> S3Exception.invalidRange(asked.get().raw(), size));
     }
 
     /** The answer to a GET whose bytes Swift is sending ({@code status} 200 or 206, with its {@code headers}). */

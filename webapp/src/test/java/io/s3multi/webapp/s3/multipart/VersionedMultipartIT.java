@@ -206,6 +206,34 @@ class VersionedMultipartIT extends MultipartIntegrationTest {
                 .contentLength());
     }
 
+    /** And to UploadPartCopy's: parts copied from such a version, by range and whole, hold its bytes. */
+    @Test
+    void partsAreCopiedFromANestedMultipartVersionById() throws Exception {
+        String bucket = versionedBucket(true);
+        Upload old = completedUpload(bucket, "k", 6, 22);
+        s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("plain now"));
+        byte[] bytes = old.bytes();
+        int first = 4 * MIN_PART_SIZE - 10;   // across the first sub-manifest's end (4 parts)
+        int last = 5 * MIN_PART_SIZE + 9;
+
+        String uploadId = s3().createMultipartUpload(b -> b.bucket(bucket).key("parts")).uploadId();
+        var ranged = s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("k").sourceVersionId(old.versionId())
+                .copySourceRange("bytes=" + first + "-" + last).destinationBucket(bucket).destinationKey("parts")
+                .uploadId(uploadId).partNumber(1));
+        var whole = s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("k").sourceVersionId(old.versionId())
+                .destinationBucket(bucket).destinationKey("parts").uploadId(uploadId).partNumber(2));
+        assertEquals(old.versionId(), ranged.copySourceVersionId());
+        s3().completeMultipartUpload(b -> b.bucket(bucket).key("parts").uploadId(uploadId).multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(ranged.copyPartResult().eTag()).build(),
+                CompletedPart.builder().partNumber(2).eTag(whole.copyPartResult().eTag()).build())));
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.write(bytes, first, last - first + 1);
+        expected.write(bytes);
+        assertArrayEquals(expected.toByteArray(), s3().getObjectAsBytes(b -> b.bucket(bucket).key("parts"))
+                .asByteArray());
+    }
+
     @Test
     void aMultipartNullVersionDeletedByIdTakesItsSegmentsAlong() throws Exception {
         String bucket = versionedBucket(false);

@@ -1,9 +1,11 @@
-package io.s3multi.s3.handler.object;
+package io.s3multi.s3.version;
 
-import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.SwiftReply;
+import io.s3multi.swift.error.SwiftConnectionException;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftProtocolException;
 import io.s3multi.swift.http.SwiftResponse;
@@ -25,27 +27,36 @@ import java.util.Optional;
  * <p>So the gateway reads that version's own manifest by version id ({@code ?multipart-manifest=get}, which does
  * not follow sub-manifests) and then its sub-manifests, plain SLOs in the segments container, one after another
  * without a version id, each with the piece of the asked range that falls in it. The bytes are the same; it costs
- * one request per sub-manifest the range touches (a sub-manifest holds up to 1,000 parts) plus two.
+ * one request per sub-manifest the range touches (a sub-manifest holds up to 1,000 parts) plus two. GetObject,
+ * CopyObject and UploadPartCopy read such a version so.
  */
-final class NestedVersionRead {
+public final class NestedVersionRead {
 
     /** What the version read gives back: status 200 or 206, its headers, and its bytes. */
-    record Bytes(int status, SwiftHeaders headers, String contentRange, long contentLength, InputStream body) {
+    public record Bytes(int status, SwiftHeaders headers, String contentRange, long contentLength, InputStream body) {
+    }
+
+    /** The bytes to read of a version of {@code size} bytes. */
+    @FunctionalInterface
+    public interface Span {
+
+        /** {@code {first, last}}, or null for all of them; throws the S3 error of a range that cannot be served. */
+        long[] of(long size);
     }
 
     private NestedVersionRead() {
     }
 
-    /** Whether {@code failure}, of a GET by version id, is Swift's answer to a nested manifest. */
-    static boolean applies(SwiftException failure) {
+    /** Whether {@code failure}, of a GET or COPY by version id, may be Swift's answer to a nested manifest. */
+    public static boolean applies(SwiftException failure) {
         return S3Failures.isStatus(failure, 409);
     }
 
     /**
-     * The version's bytes in {@code range} (a canonical {@code Range} value; null for all), read as the class comment
-     * says; empty when the version is not a Static Large Object, so the 409 was about something else.
+     * The version's bytes in {@code span}, read as the class comment says; empty when the version is not a Static
+     * Large Object, so the 409 was about something else.
      */
-    static Optional<Bytes> open(SwiftAccount swift, String bucket, String key, String versionId, String range)
+    public static Optional<Bytes> open(SwiftAccount swift, String bucket, String key, String versionId, Span span)
             throws SwiftException {
         SwiftHeaders headers = swift.objects().headVersion(bucket, key, versionId, SwiftHeaders.empty()).headers();
         List<ManifestEntry> entries;
@@ -55,18 +66,31 @@ final class NestedVersionRead {
             return Optional.empty();
         }
         long size = entries.stream().mapToLong(ManifestEntry::bytes).sum();
-        long first = 0;
-        long last = size - 1;
-        String contentRange = null;
-        Optional<ByteRange> asked = ByteRange.parse(range);
-        if (asked.isPresent()) {
-            long[] span = asked.get().resolve(size).orElseThrow(() -> S3Exception.invalidRange(asked.get().raw(), size));
-            first = span[0];
-            last = span[1];
-            contentRange = ByteRange.contentRange(first, last, size);
-        }
-        return Optional.of(new Bytes(contentRange == null ? 200 : 206, headers, contentRange, last - first + 1,
+        long[] asked = span.of(size);
+        long first = asked == null ? 0 : asked[0];
+        long last = asked == null ? size - 1 : asked[1];
+        String contentRange = asked == null ? null : "bytes " + first + "-" + last + "/" + size;
+        return Optional.of(new Bytes(asked == null ? 200 : 206, headers, contentRange, last - first + 1,
                 new Pieces(swift, pieces(entries, first, last))));
+    }
+
+    /**
+     * Copies the version's bytes in {@code span} to {@code to} with one PUT of {@code headers}, through the gateway
+     * (Swift's {@code COPY ?version-id=} of such a version fails as its GET does); a failed read aborts the PUT, so
+     * Swift stores nothing. Empty when the version is not a Static Large Object.
+     */
+    public static Optional<SwiftReply> copy(SwiftAccount swift, ObjectPath from, String versionId, Span span,
+            ObjectPath to, SwiftHeaders headers) throws SwiftException {
+        Optional<Bytes> bytes = open(swift, from.container(), from.object(), versionId, span);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = bytes.get().body()) {
+            return Optional.of(swift.objects().put(to.container(), to.object(), in, bytes.get().contentLength(),
+                    headers));
+        } catch (IOException closing) {
+            throw new SwiftConnectionException("closing the read of " + from + " version " + versionId, closing);
+        }
     }
 
     /** The GETs that make up bytes {@code first..last}: each entry the span touches, with its part of the span. */
