@@ -2,6 +2,7 @@ package io.s3multi.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -56,9 +57,7 @@ final class SmallObjectSuite {
 
     List<Phase> run(List<BenchTarget> targets) throws Exception {
         int[] written = new int[workers * targets.size()];
-        for (int t = 0; t < targets.size(); t++) {
-            warmUp(targets.get(t), written, t * workers);
-        }
+        warmUp(targets, written);
         List<Phase> phases = new ArrayList<>();
         for (Operation op : Operation.values()) {
             for (int t = 0; t < targets.size(); t++) {
@@ -79,36 +78,76 @@ final class SmallObjectSuite {
      * time).
      *
      * <p>A JVM gateway gets rounds until one costs its compiler fewer than one compilation per two seconds of
-     * traffic ({@link #settled}), or until the warm-up time is spent; a gateway that is not a JVM (Swift's s3api, no
-     * compile count) one round. How soon a JVM settles depends on the requests it has served, not on the time:
+     * traffic ({@link #settled}), or until it has had the warm-up time; a gateway that is not a JVM (Swift's s3api,
+     * no compile count) one round. How soon a JVM settles depends on the requests it has served, not on the time:
      * HotSpot compiles a method called once per request with C2 after some 5,000 requests.
+     *
+     * <p>The targets take turns, one round each, every second round in the opposite order: two gateways compared
+     * (s3multi and s3multi-b) then warm up through the same minutes. Warmed up one after the other, the first met
+     * another load of a shared machine than the second, and served fewer requests in its time, so it entered the
+     * phases less compiled (docs/BENCHMARKS.md, session 10's A/B).
      */
-    private void warmUp(BenchTarget target, int[] written, int base) throws Exception {
-        LOG.info("small objects {} warm-up: rounds of the PUT, GET and HEAD phases ({} workers, {} s each) for {} s"
-                + " at most", target.name(), workers, durationNanos / 1e9, warmUpNanos / 1e9);
-        long deadline = System.nanoTime() + warmUpNanos;
-        boolean jvm = target.gateway().jitCompiles() >= 0;
-        long compiles;
-        int round = 0;
-        do {
-            round++;
-            compiles = 0;
-            for (Operation op : Operation.values()) {
-                // what each round still costs, on standard error: how soon the compiler settles
-                CostMeter.Running meter = CostMeter.start(target.gateway(), target.proxy());
-                int requests = run(target, op, written, base).stream().mapToInt(l -> l.count() + l.errors()).sum();
-                CostMeter.Cost cost = meter.stop();
-                compiles += Math.max(0, cost.gatewayCompiles());
-                LOG.info("small objects {} warm-up round {} {}: {} requests, gateway {} ms CPU/request of it JIT {},"
-                        + " {} JIT compilations", target.name(), round, op, requests,
-                        String.format(Locale.ROOT, "%.2f", 1000 * cost.gatewayCpu() / Math.max(1, requests)),
-                        String.format(Locale.ROOT, "%.2f", 1000 * cost.gatewayJitCpu() / Math.max(1, requests)),
-                        cost.gatewayCompiles());
+    private void warmUp(List<BenchTarget> targets, int[] written) throws Exception {
+        List<WarmUp> warmUps = new ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+            BenchTarget target = targets.get(t);
+            LOG.info("small objects {} warm-up: rounds of the PUT, GET and HEAD phases ({} workers, {} s each) for"
+                    + " {} s at most", target.name(), workers, durationNanos / 1e9, warmUpNanos / 1e9);
+            warmUps.add(new WarmUp(target, t * workers, target.gateway().jitCompiles() >= 0));
+        }
+        for (int round = 1; warmUps.stream().anyMatch(w -> !w.done); round++) {
+            List<WarmUp> turns = new ArrayList<>(warmUps);
+            if (round % 2 == 0) {
+                Collections.reverse(turns);
             }
-        } while (jvm && !settled(compiles) && System.nanoTime() < deadline);
-        LOG.info("small objects {} warm-up: {} after {} rounds", target.name(),
-                !jvm ? "done" : settled(compiles) ? "the JIT compiler settled" : "time is up, the JIT compiler had not"
-                        + " settled", round);
+            for (WarmUp warmUp : turns) {
+                if (!warmUp.done) {
+                    warmUpRound(warmUp, round, written);
+                }
+            }
+        }
+    }
+
+    /** One target's warm-up: where its objects are counted, and how far it has come. */
+    private static final class WarmUp {
+        final BenchTarget target;
+        final int base;
+        final boolean jvm;
+        long spentNanos;
+        boolean done;
+
+        WarmUp(BenchTarget target, int base, boolean jvm) {
+            this.target = target;
+            this.base = base;
+            this.jvm = jvm;
+        }
+    }
+
+    private void warmUpRound(WarmUp warmUp, int round, int[] written) throws Exception {
+        BenchTarget target = warmUp.target;
+        long started = System.nanoTime();
+        long compiles = 0;
+        for (Operation op : Operation.values()) {
+            // what each round still costs, on standard error: how soon the compiler settles
+            CostMeter.Running meter = CostMeter.start(target.gateway(), target.proxy());
+            int requests = run(target, op, written, warmUp.base).stream()
+                    .mapToInt(l -> l.count() + l.errors()).sum();
+            CostMeter.Cost cost = meter.stop();
+            compiles += Math.max(0, cost.gatewayCompiles());
+            LOG.info("small objects {} warm-up round {} {}: {} requests, gateway {} ms CPU/request of it JIT {},"
+                    + " {} JIT compilations", target.name(), round, op, requests,
+                    String.format(Locale.ROOT, "%.2f", 1000 * cost.gatewayCpu() / Math.max(1, requests)),
+                    String.format(Locale.ROOT, "%.2f", 1000 * cost.gatewayJitCpu() / Math.max(1, requests)),
+                    cost.gatewayCompiles());
+        }
+        warmUp.spentNanos += System.nanoTime() - started;
+        boolean settled = settled(compiles);
+        warmUp.done = !warmUp.jvm || settled || warmUp.spentNanos >= warmUpNanos;
+        if (warmUp.done) {
+            LOG.info("small objects {} warm-up: {} after {} rounds", target.name(),
+                    !warmUp.jvm ? "done" : settled ? "the JIT compiler settled"
+                            : "time is up, the JIT compiler had not settled", round);
+        }
     }
 
     /** Fewer compilations in a round (three phases) than one per two seconds of it. */

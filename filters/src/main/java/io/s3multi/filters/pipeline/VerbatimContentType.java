@@ -4,6 +4,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,12 @@ public final class VerbatimContentType {
     private static final Logger LOG = LoggerFactory.getLogger(VerbatimContentType.class);
     private static final String JETTY_EE10 = "org.eclipse.jetty.ee10.servlet.";
     private static final String TOMCAT = "org.apache.catalina.connector.";
+    private static final ClassValue<Map<String, Method>> METHODS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
     private static volatile boolean warned;
 
     private VerbatimContentType() {
@@ -73,9 +81,19 @@ public final class VerbatimContentType {
         return method(target, name).invoke(target);
     }
 
+    /**
+     * The public method {@code name} of the target's class, looked up once per class: a lookup by reflection costs
+     * microseconds and allocates, on every response whose type the container would respell. Each name is used here
+     * with one parameter list, so the name is the key.
+     */
     private static Method method(Object target, String name, Class<?>... parameters) throws NoSuchMethodException {
-        Method method = target.getClass().getMethod(name, parameters);
-        method.setAccessible(true);   // public, but possibly on a class that is not
+        Map<String, Method> known = METHODS.get(target.getClass());
+        Method method = known.get(name);
+        if (method == null) {
+            method = target.getClass().getMethod(name, parameters);
+            method.setAccessible(true);   // public, but possibly on a class that is not
+            known.put(name, method);
+        }
         return method;
     }
 }

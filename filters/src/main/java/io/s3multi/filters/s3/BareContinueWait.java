@@ -28,12 +28,16 @@ final class BareContinueWait {
 
     /** Whether the first read of this request's body must wait for the client to send it unasked. */
     static boolean needed(HttpServletRequest request) {
+        // The container first: on Jetty every upload of the AWS SDKs (which send Expect: 100-continue) would
+        // otherwise search its User-Agent, some 200 characters, for botocore's names.
+        String server = request.getServletContext().getServerInfo();
+        if (server == null || !server.startsWith("Apache Tomcat")) {
+            return false;
+        }
         String expect = request.getHeader("Expect");
         String agent = request.getHeader("User-Agent");
-        String server = request.getServletContext().getServerInfo();
         return expect != null && expect.trim().equalsIgnoreCase("100-continue")
-                && agent != null && BOTOCORE.matcher(agent).find()
-                && server != null && server.startsWith("Apache Tomcat");
+                && agent != null && BOTOCORE.matcher(agent).find();
     }
 
     /** Waits the time botocore gives a 100 before it sends its body anyway. */

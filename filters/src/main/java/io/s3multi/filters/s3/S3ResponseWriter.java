@@ -41,8 +41,11 @@ final class S3ResponseWriter {
                 } else if (CONTENT_TYPE.equalsIgnoreCase(name)) {
                     VerbatimContentType.set(response, header.getValue().get(0));
                 } else {
-                    response.setHeader(name, header.getValue().get(0));
-                    header.getValue().stream().skip(1).forEach(value -> response.addHeader(name, value));
+                    List<String> values = header.getValue();
+                    response.setHeader(name, values.get(0));
+                    for (int i = 1; i < values.size(); i++) {   // no stream per header: most have one value
+                        response.addHeader(name, values.get(i));
+                    }
                 }
             }
             response.setHeader(GatewayHeaders.X_AMZ_REQUEST_ID, requestId);

@@ -149,7 +149,7 @@ final class HostPool {
         }
     }
 
-    /** The watchdog's round: fails writes stalled for the idle timeout, closes connections idle that long. */
+    /** The watchdog's round: fails reads and writes stalled for the idle timeout, closes connections idle that long. */
     void sweep(long now) {
         List<SocketConnection> all;
         List<SocketConnection> expired = new ArrayList<>();
@@ -166,7 +166,7 @@ final class HostPool {
         }
         expired.forEach(SocketConnection::close);
         for (SocketConnection connection : all) {
-            connection.closeIfWriteStalled(now);
+            connection.closeIfStalled(now);
         }
     }
 

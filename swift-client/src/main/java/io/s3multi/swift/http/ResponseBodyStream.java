@@ -84,6 +84,9 @@ final class ResponseBodyStream extends BlockInputStream {
      * connection reusable; a longer body is cut off by aborting the exchange.
      */
     void discard(long limit) throws IOException {
+        if (ended && failure == null && !closed) {
+            return;   // a HEAD's, a 204's or an empty PUT answer's body: nothing to read, so no scratch array
+        }
         byte[] scratch = new byte[8192];
         long discarded = 0;
         while (discarded <= limit) {

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
@@ -22,11 +24,15 @@ import javax.net.ssl.SSLSocket;
  * One keep-alive connection to a Swift proxy, read and written only by the thread that holds it (a request's own
  * thread), so that a request costs no hand-over between threads.
  *
- * <p>Reads wait at most the idle timeout (the socket's {@code SO_TIMEOUT}); a write has no such bound in Java, so
- * it is marked while it runs and {@link #closeIfWriteStalled} (called by the pool's watchdog) closes a connection
- * whose write has not returned within the idle timeout: the writer then fails with a
- * {@link SocketTimeoutException}. Any thread may {@link #close} it to stop the exchange it carries. TLS endpoints
- * get the JDK's {@link SSLSocket} over the same channel, with the default trust store and host name check.
+ * <p>Reads and writes wait at most the idle timeout. A write has no such bound in Java, and neither has a read
+ * of the channel itself, so each is marked while it runs and {@link #closeIfStalled} (called by the pool's
+ * watchdog) closes a connection whose read or write has not returned within the idle timeout: the reader or writer
+ * then fails with a {@link SocketTimeoutException}. Plain connections read the channel in blocking mode, one system
+ * call a read: the socket's {@code SO_TIMEOUT} would make the JDK switch the socket to non-blocking and back around
+ * every read and wait in a {@code poll} before it (five system calls where one does; a tenth of a large GET's CPU
+ * on its request thread, docs/BENCHMARKS.md). Any thread may {@link #close} it to stop the exchange it carries. TLS
+ * endpoints get the JDK's {@link SSLSocket} over the same channel, with the default trust store and host name
+ * check; their reads keep {@code SO_TIMEOUT}.
  */
 final class SocketConnection implements AutoCloseable {
 
@@ -39,12 +45,15 @@ final class SocketConnection implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final long idleTimeoutNanos;
+    private final boolean secure;
     private byte[] buffer = new byte[READ_BUFFER_SIZE];
     private final ByteBuffer probe = ByteBuffer.allocate(1);
     private int position;
     private int limit;
     private volatile long writingSince;
     private volatile boolean writeStalled;
+    private volatile long readingSince;
+    private volatile boolean readStalled;
     private long idleSince;
     private boolean carriedRequests;
     private boolean answerStarted;
@@ -52,6 +61,7 @@ final class SocketConnection implements AutoCloseable {
     private SocketConnection(SocketChannel channel, Socket socket, Duration idleTimeout) throws IOException {
         this.channel = channel;
         this.socket = socket;
+        this.secure = socket instanceof SSLSocket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.idleTimeoutNanos = idleTimeout.toNanos();
@@ -120,8 +130,36 @@ final class SocketConnection implements AutoCloseable {
     private void startWrite() {
         carriedRequests = true;
         answerStarted = false;
+        writingSince = markNow();
+    }
+
+    private static long markNow() {
         long now = System.nanoTime();
-        writingSince = now == 0 ? 1 : now;
+        return now == 0 ? 1 : now;
+    }
+
+    /**
+     * Reads what the socket has, at least a byte, waiting for it if need be; -1 at the connection's end. TLS reads
+     * are bounded by {@code SO_TIMEOUT}, plain ones by the watchdog (see the class comment).
+     */
+    private int receive(byte[] target, int offset, int length) throws IOException {
+        if (secure) {
+            return in.read(target, offset, length);
+        }
+        readingSince = markNow();
+        try {
+            return channel.read(ByteBuffer.wrap(target, offset, length));
+        } catch (AsynchronousCloseException closed) {
+            if (readStalled && !(closed instanceof ClosedByInterruptException)) {
+                SocketTimeoutException stalled = new SocketTimeoutException("a read from Swift did not progress for "
+                        + Duration.ofNanos(idleTimeoutNanos).toMillis() + " ms");
+                stalled.initCause(closed);
+                throw stalled;
+            }
+            throw closed;
+        } finally {
+            readingSince = 0;
+        }
     }
 
     private IOException stalledOr(IOException failed) {
@@ -134,15 +172,21 @@ final class SocketConnection implements AutoCloseable {
         return stalled;
     }
 
-    /** Closes the connection when a write has been blocked longer than the idle timeout; true if it did. */
-    boolean closeIfWriteStalled(long now) {
-        long since = writingSince;
-        if (since == 0 || now - since < idleTimeoutNanos) {
+    /** Closes the connection when a read or write has been blocked longer than the idle timeout; true if it did. */
+    boolean closeIfStalled(long now) {
+        boolean writeLate = isLate(writingSince, now);
+        boolean readLate = isLate(readingSince, now);
+        if (!writeLate && !readLate) {
             return false;
         }
-        writeStalled = true;
+        writeStalled |= writeLate;
+        readStalled |= readLate;
         close();
         return true;
+    }
+
+    private boolean isLate(long since, long now) {
+        return since != 0 && now - since >= idleTimeoutNanos;
     }
 
     /**
@@ -175,7 +219,7 @@ final class SocketConnection implements AutoCloseable {
                     start = 0;
                 }
             }
-            int count = in.read(buffer, limit, buffer.length - limit);
+            int count = receive(buffer, limit, buffer.length - limit);
             if (count < 0) {
                 if (limit == start) {
                     return null;
@@ -217,7 +261,7 @@ final class SocketConnection implements AutoCloseable {
             position += count;
             return count;
         }
-        return in.read(target, offset, length);
+        return receive(target, offset, length);
     }
 
     /** Reads one line of a chunked body (size line or trailer), without its line end. */
@@ -227,7 +271,7 @@ final class SocketConnection implements AutoCloseable {
             if (position == limit) {
                 position = 0;
                 limit = 0;
-                int count = in.read(buffer, 0, buffer.length);
+                int count = receive(buffer, 0, buffer.length);
                 if (count < 0) {
                     throw new EOFException("the connection ended inside a chunked body");
                 }

@@ -24,7 +24,7 @@ import javax.net.ssl.SSLContext;
  * Exchanges on blocking sockets driven by the requesting thread itself: it writes the request and its body, reads
  * the answer's head, and later reads the body as the caller asks for it. No selector and no other thread take part,
  * so a request to Swift costs no hand-over between threads (docs/BENCHMARKS.md, "A Swift transport on blocking
- * sockets"). One watchdog thread per transport fails writes that stall and closes connections idle too long.
+ * sockets"). One watchdog thread per transport fails reads and writes that stall and closes connections idle too long.
  *
  * <p>A request that failed on a reused connection before a byte of an answer came, and before anything that cannot
  * be sent again left (a streamed body read from), is sent once more on a new connection: that is Swift having
@@ -38,6 +38,7 @@ final class SocketExchanges implements Exchanges {
 
     private final SwiftClientConfig config;
     private final Map<String, HostPool> pools = new ConcurrentHashMap<>();
+    private volatile EndpointPool lastPool;
     private final ScheduledExecutorService watchdog;
     private final Supplier<SSLContext> tls;
 
@@ -130,12 +131,34 @@ final class SocketExchanges implements Exchanges {
     }
 
     private HostPool poolFor(URI uri) {
+        EndpointPool known = lastPool;
+        if (known != null && known.serves(uri)) {
+            return known.pool();
+        }
+        HostPool pool = lookUp(uri);
+        lastPool = new EndpointPool(uri.getScheme(), uri.getHost(), uri.getPort(), pool);
+        return pool;
+    }
+
+    private HostPool lookUp(URI uri) {
         boolean secure = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() >= 0 ? uri.getPort() : secure ? 443 : 80;
         String host = uri.getHost();
         String key = (secure ? "https://" : "http://") + host.toLowerCase(Locale.ROOT) + ":" + port;
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         return pools.computeIfAbsent(key, ignored -> new HostPool(bare, port, secure ? tls.get() : null, config));
+    }
+
+    /**
+     * The pool of the last host asked for, under the URI's own spelling of it: nearly every request of a gateway goes
+     * to one Swift endpoint, and this spares each one the key string of the pools' map (scheme, lower-cased host,
+     * port). A URI spelled otherwise takes the map, which finds the same pool.
+     */
+    private record EndpointPool(String scheme, String host, int port, HostPool pool) {
+
+        boolean serves(URI uri) {
+            return port == uri.getPort() && host.equals(uri.getHost()) && scheme.equals(uri.getScheme());
+        }
     }
 
     @Override

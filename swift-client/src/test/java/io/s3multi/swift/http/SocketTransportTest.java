@@ -16,6 +16,7 @@ import io.s3multi.swift.error.SwiftUploadAbortedException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -109,6 +110,27 @@ class SocketTransportTest {
         assertEquals("PUT /v1/AUTH_a/c/o?multipart-manifest=put HTTP/1.1\r\nHost: 127.0.0.1:"
                 + server.endpoint().getPort() + "\r\nX-Object-Meta-Color: caf\u00e9  \r\n"
                 + "content-type: text/plain; charset=UTF-8\r\nContent-Length: 2\r\n\r\n", server.nextHead());
+    }
+
+    /**
+     * The transport remembers the pool of the last host it was asked for (a gateway's requests nearly all go to one);
+     * a request to another host, or to the same one spelled in another case, still finds that host's own pool.
+     */
+    @Test
+    void requestsToTwoHostsInTurnEachReachTheirOwnAndReuseItsConnection() throws Exception {
+        start(answering("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfirst"));
+        try (ScriptedServer second = new ScriptedServer(answering("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecond"))) {
+            URI secondLower = URI.create("http://localhost:" + second.endpoint().getPort());
+            URI secondUpper = URI.create("http://LOCALHOST:" + second.endpoint().getPort());
+            for (int round = 0; round < 3; round++) {
+                assertEquals("first", body(send(get("/a"))));
+                assertEquals("second", body(transport.send(secondLower, get("/b"))));
+                assertEquals("second", body(transport.send(secondUpper, get("/c"))));
+            }
+            assertEquals(1, server.connections());
+            assertEquals(1, second.connections());
+            assertEquals(new SwiftTransport.PoolUse(0, 2), transport.poolUse());
+        }
     }
 
     @Test

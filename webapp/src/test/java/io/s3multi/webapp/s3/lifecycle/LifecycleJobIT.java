@@ -149,7 +149,7 @@ class LifecycleJobIT extends S3IntegrationTest {
     }
 
     @Test
-    void anAbortRuleAbortsAnAbandonedUploadAndLeavesTheSegmentsContainerEmpty() throws Exception {
+    void anAbortRuleAbortsAnAbandonedUploadAndLeavesOnlyTheAbortsTrace() throws Exception {
         String bucket = bucketWith(false, LifecycleRule.builder().id("abort").status(ExpirationStatus.ENABLED)
                 .filter(f -> f.prefix("")).abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(1)).build());
         Instant beforeCreate = Instant.now();
@@ -162,6 +162,8 @@ class LifecycleJobIT extends S3IntegrationTest {
         run(bucket, daysFromNow(1), false);
         assertEquals(List.of("abort-upload abandoned"), log);
         assertEquals(List.of(), s3().listMultipartUploads(l -> l.bucket(bucket)).uploads());
-        assertEquals(List.of(), stored(bucket + "_segments"));
+        List<String> left = stored(bucket + "_segments");
+        assertTrue(left.size() == 1 && left.get(0).startsWith("aborts/" + upload + "/"),
+                "only the abort's trace, for a Complete racing it, until the sweeper removes it: " + left);
     }
 }
