@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class AddressRanges {
 
     private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
+    /** Four decimal numbers without leading zeros (which some parsers read as octal). */
+    private static final Pattern DOTTED_QUAD = Pattern.compile("(?:(?:0|[1-9][0-9]{0,2})\\.){3}(?:0|[1-9][0-9]{0,2})");
 
     private record Range(byte[] network, int prefixBits) {
 
@@ -65,13 +67,8 @@ public final class AddressRanges {
 
     /** Whether {@code address} (an IP literal, as a servlet container reports a client) is admitted. */
     public boolean admits(String address) {
-        if (address == null || !LITERAL.matcher(address).matches()) {
-            return false;
-        }
-        byte[] bytes;
-        try {
-            bytes = InetAddress.getByName(address).getAddress();
-        } catch (UnknownHostException e) {
+        byte[] bytes = address == null ? null : literalBytes(address);
+        if (bytes == null) {
             return false;
         }
         for (Range range : ranges) {
@@ -83,15 +80,44 @@ public final class AddressRanges {
     }
 
     private static byte[] literal(String address, String entry) {
-        if (!LITERAL.matcher(address).matches() || !(address.contains(":") || address.chars().filter(c -> c == '.')
-                .count() == 3)) {
+        byte[] bytes = literalBytes(address);
+        if (bytes == null) {
             throw new IllegalArgumentException("'" + entry + "' is not an IP address or CIDR range");
+        }
+        return bytes;
+    }
+
+    /**
+     * The bytes of an IPv4 literal in dotted-quad form or of an IPv6 literal; null for anything else. Never a DNS
+     * lookup: {@code InetAddress.getByName} looks up what it cannot read as a literal (text like {@code beef} or
+     * {@code cafe} is a host name to it), so IPv4 is read here, and only text with a {@code :}, which it reads as an
+     * IPv6 literal or refuses, is handed to it.
+     */
+    static byte[] literalBytes(String address) {
+        if (!LITERAL.matcher(address).matches()) {
+            return null;
+        }
+        if (!address.contains(":")) {
+            return DOTTED_QUAD.matcher(address).matches() ? dottedQuad(address) : null;
         }
         try {
-            return InetAddress.getByName(address).getAddress();   // a literal: no lookup
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("'" + entry + "' is not an IP address or CIDR range");
+            return InetAddress.getByName(address).getAddress();
+        } catch (UnknownHostException notALiteral) {
+            return null;
         }
+    }
+
+    private static byte[] dottedQuad(String address) {
+        String[] parts = address.split("\\.");
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int value = Integer.parseInt(parts[i]);
+            if (value > 255) {
+                return null;
+            }
+            bytes[i] = (byte) value;
+        }
+        return bytes;
     }
 
     private static int prefix(String text, int maxBits, String entry) {

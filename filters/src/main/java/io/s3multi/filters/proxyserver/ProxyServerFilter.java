@@ -76,7 +76,11 @@ import org.slf4j.LoggerFactory;
  * <p>The backend client ({@link BackendClient}) is Jetty's {@code HttpClient}, one pool per filter instance,
  * started in {@link #init} and stopped in {@link #destroy}. It follows no redirects, keeps no cookies, answers no
  * authentication challenges, decodes no content and keeps header values as spelled: the client sees what Swift
- * sent, {@code Content-Type} included ({@link VerbatimContentType}).
+ * sent, {@code Content-Type} included ({@link VerbatimContentType}). Request header names it knows go out in its
+ * own spelling ({@code content-type} as {@code Content-Type}; values unchanged): names are case-insensitive in
+ * HTTP, Swift reads them case-insensitively (WSGI), and keeping the client's spelling would mean adding each
+ * known header as a field without its {@code HttpHeader}, by which Jetty's client finds the headers that frame a
+ * request ({@code Content-Length}, {@code Transfer-Encoding}, {@code Expect}, {@code Host}).
  *
  * <p><b>Position:</b> last, and required.
  *

@@ -14,6 +14,7 @@ import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.PartNumbers;
+import io.s3multi.s3.version.NestedVersionRead;
 import io.s3multi.s3.version.ObjectVersions;
 import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.version.VersionId;
@@ -140,7 +141,8 @@ public final class PartHandler {
     /**
      * Copies a source object (or a range of it) into the part's segment inside Swift ({@code X-Copy-From}
      * with {@code Range}): no object byte passes through the gateway. A multipart source is read as one
-     * object by Swift, nested manifests included. For an upload with a checksum algorithm, the part's checksum
+     * object by Swift, nested manifests included, except a version by id with nested manifests, which Swift cannot
+     * copy ({@link #copyVersion}). For an upload with a checksum algorithm, the part's checksum
      * is computed by reading the new segment back once ({@link CopiedPartChecksum}: Swift cannot compute it) and
      * returned in the CopyPartResult, as AWS does.
      */
@@ -174,7 +176,7 @@ public final class PartHandler {
         ObjectPath to = new ObjectPath(state.container(), segment);
         // X-Copy-From cannot name a version: a source version is copied with Swift's COPY verb, Range and all.
         SwiftReply copied = source.version().isPresent()
-                ? call.swift().objects().copyVersion(from, source.version().get().value(), to, headers.build())
+                ? copyVersion(call, source.version().get().value(), range, from, to, headers.build())
                 : call.swift().objects().copy(from, to, headers.build());
         String md5 = MultipartEtag.normalize(copied.etag());
         Instant modified = lastModified(copied);
@@ -189,6 +191,25 @@ public final class PartHandler {
         return S3Response.status(200).withXml(result).withHeader(VersionHeaders.COPY_SOURCE_VERSION_ID,
                 source.version().map(VersionId::value).or(() -> VersionHeaders.swiftVersionId(sourceHead.headers()))
                         .orElse(null));
+    }
+
+    /**
+     * A source version, copied by Swift's {@code COPY ?version-id=}; one Swift cannot copy by id (a multipart version
+     * with nested manifests, {@link NestedVersionRead}) is read from its sub-manifests and written to the segment with
+     * one PUT, its bytes passing through the gateway.
+     */
+    private static SwiftReply copyVersion(S3Call call, String versionId, PartCopySource.Range range, ObjectPath from,
+            ObjectPath to, SwiftHeaders headers) throws SwiftException {
+        try {
+            return call.swift().objects().copyVersion(from, versionId, to, headers);
+        } catch (SwiftException failure) {
+            if (!NestedVersionRead.applies(failure)) {
+                throw failure;
+            }
+            return NestedVersionRead.copy(call.swift(), from, versionId,
+                    size -> range == null ? null : new long[] {range.first(), range.last()}, to,
+                    SwiftHeaders.of("Content-Type", PartContentType.of(null))).orElseThrow(() -> failure);
+        }
     }
 
     /**

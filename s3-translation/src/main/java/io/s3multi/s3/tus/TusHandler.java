@@ -168,7 +168,8 @@ public final class TusHandler {
      * Every byte is there and steps are configured: {@code Upload-Processing: rejected; step=<step>;
      * reason="<reason>"} for an upload a step rejected (and kept), else {@code processing[; step=<step>]}. A
      * completion that no gateway runs any more (its gateway died, or a step had no verdict) is resumed here, in the
-     * background: the processing state in Swift says where; so polling the status URL finishes the upload.
+     * background: the processing state in Swift says where; so polling the status URL finishes the upload. One that
+     * failed here is resumed again only after a back-off ({@link TusCompletions}).
      */
     private void processingState(TusCall call, TusUploadRef ref, TusProgress progress, TusAnswer answer)
             throws SwiftException {
@@ -181,7 +182,7 @@ public final class TusHandler {
                 : "processing");
         if (!completions.isRunning(ref)) {
             TusCall detached = call.detached();
-            completions.inBackground(ref, () -> multipart.complete(detached, ref, progress.parts()));
+            completions.resumeInBackground(ref, () -> multipart.complete(detached, ref, progress.parts()));
         }
     }
 

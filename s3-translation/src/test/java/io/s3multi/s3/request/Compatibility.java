@@ -151,15 +151,27 @@ final class Compatibility {
                     + " `If-Match` (no `409 ConditionalRequestConflict`; README: how atomic); `x-amz-tagging`;"
                     + " `x-amz-version-id` on a versioned bucket; `x-amz-object-lock-*` (or the bucket's default"
                     + " retention); `x-amz-acl` and `x-amz-grant-*` (the object's own ACL). SSE: `NotImplemented`;"
-                    + " a storage class but `STANDARD`: `InvalidStorageClass`.",
-                    "Also `409 ConditionalRequestConflict`, SSE, storage classes.");
+                    + " a storage class but `STANDARD`: `InvalidStorageClass`. A checksum in an aws-chunked trailer"
+                    + " (the AWS SDKs' default) on a body over 256 KiB is stored by a Swift metadata POST after the"
+                    + " PUT (Swift takes no metadata after a body): two Swift requests instead of one, and"
+                    + " `Last-Modified` (HEAD and listings alike) is the time of that POST, the end of the upload, not"
+                    + " its start. Until the POST lands a reader sees no checksum; a PutObject of the same key that"
+                    + " started later and ended first gets this request's metadata and checksum (Swift has no"
+                    + " conditional POST). Smaller bodies are read whole first and carry the checksum with their one"
+                    + " PUT.",
+                    "Also `409 ConditionalRequestConflict`, SSE, storage classes; no later request moves"
+                    + " `Last-Modified`.");
             case COPY_OBJECT -> partial("Server-side in Swift, `COPY`/`REPLACE` metadata and tagging directives,"
-                    + " copy-source conditions, a source `versionId`; the copy's ACL is the one asked for, never the"
+                    + " copy-source conditions, a source `versionId` (a multipart version of more parts than"
+                    + " `max_manifest_segments`, which Swift answers 409 by version id, is copied through the gateway,"
+                    + " as GetObject reads it); the copy's ACL is the one asked for, never the"
                     + " source's (as AWS). The same headers as PutObject are refused.",
                     "Also SSE, storage classes.");
             case GET_OBJECT -> supported("Ranges, conditions, `partNumber` (beyond the object's parts:"
                     + " `400 InvalidPart`), `response-*` overrides, `x-amz-checksum-mode`, `versionId` (a delete"
-                    + " marker: `404` or `405` with `x-amz-delete-marker`).", "Also SSE-C.");
+                    + " marker: `404` or `405` with `x-amz-delete-marker`; a multipart version of more parts than"
+                    + " Swift's `max_manifest_segments`, which Swift answers 409 by version id, is read from its"
+                    + " sub-manifests: one more request per 1,000 parts read, and two).", "Also SSE-C.");
             case HEAD_OBJECT -> supported("As GetObject.", "As GetObject.");
             case GET_OBJECT_ATTRIBUTES -> supported("`ETag`, `Checksum` (with `ChecksumType`), `ObjectParts`"
                     + " (`PartNumberMarker`, `MaxParts`, per-part size and checksum), `StorageClass`, `ObjectSize`;"
@@ -186,7 +198,8 @@ final class Compatibility {
             case UPLOAD_PART -> supported("Streamed and verified like PutObject; up to 10,000 parts; sent chunked"
                     + " without `Content-Length`: `NotImplemented`, as AWS.", "Same.");
             case UPLOAD_PART_COPY -> supported("Server-side in Swift, with `x-amz-copy-source-range` and a source"
-                    + " `versionId`.", "Same.");
+                    + " `versionId` (a multipart version of more parts than `max_manifest_segments`, which Swift"
+                    + " answers 409 by version id, is copied through the gateway, as GetObject reads it).", "Same.");
             case COMPLETE_MULTIPART_UPLOAD -> supported("A Static Large Object (nested beyond Swift's"
                     + " `max_manifest_segments`), whitespace kept alive while it works; a repeated part number counts"
                     + " with its last entry; `x-amz-checksum-*` must be the object's checksum (`<base64>-N` when"

@@ -14,6 +14,7 @@ import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.tagging.TagSet;
 import io.s3multi.s3.xml.documents.CopyObjectResult;
+import io.s3multi.s3.version.NestedVersionRead;
 import io.s3multi.s3.version.ObjectVersions;
 import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.version.VersionId;
@@ -104,6 +105,7 @@ public final class ObjectCopier {
         checksum.ifPresent(kept -> headers.add(ReservedMetadata.checksum(kept.algorithm()), kept.value())
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT));
         headers.addAll(NewVersionLock.of(call, LockHeaders.of(head, call.clock().instant())).headers());
+        SwiftHeaders written = headers.build();
         headers.add("X-Fresh-Metadata", "true");
 
         ReplacedLargeObject replaced = ReplacedLargeObject.capture(swift, bucket, key);
@@ -115,12 +117,21 @@ public final class ObjectCopier {
                             headers.build())
                     : swift.objects().copy(from, new ObjectPath(bucket, key), headers.build());
         } catch (SwiftException failure) {
-            if (S3Failures.isNotFound(failure)) {
+            // A version Swift cannot copy by id (nested manifests): its bytes pass through the gateway, one PUT.
+            Optional<SwiftReply> streamed = source.version().isPresent() && NestedVersionRead.applies(failure)
+                    ? S3Failures.onObject(swift, bucket, key, () -> NestedVersionRead.copy(swift,
+                            new ObjectPath(source.bucket(), source.key()), source.version().get().value(),
+                            size -> null, new ObjectPath(bucket, key), written))
+                    : Optional.empty();
+            if (streamed.isPresent()) {
+                reply = streamed.get();
+            } else if (S3Failures.isNotFound(failure)) {
                 S3Failures.requireBucket(swift, bucket);
                 throw source.version().map(version -> S3Exception.noSuchVersion(source.key(), version.value()))
                         .orElseGet(() -> S3Exception.noSuchKey(source.key()));
+            } else {
+                throw S3Failures.forObject(failure, swift, bucket, key);
             }
-            throw S3Failures.forObject(failure, swift, bucket, key);
         }
         replaced.deleteSegments(swift, reply);
         Instant lastModified = HttpDates.parse(reply.header("Last-Modified")).orElseGet(() -> call.clock().instant());

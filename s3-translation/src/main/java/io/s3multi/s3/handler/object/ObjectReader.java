@@ -10,6 +10,7 @@ import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.request.PartNumbers;
+import io.s3multi.s3.version.NestedVersionRead;
 import io.s3multi.s3.version.ObjectVersions;
 import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.version.VersionId;
@@ -46,7 +47,8 @@ import java.util.Optional;
  *       {@code 400 InvalidPart}, as AWS answers.</li>
  *   <li><b>versionId</b>: that version ({@code ?version-id=} in Swift), with ranges, parts and conditions as above;
  *       on a versioned bucket every answer names its version ({@code x-amz-version-id}); unknown versions,
- *       malformed ids and delete markers answer as {@link ObjectVersions} says.</li>
+ *       malformed ids and delete markers answer as {@link ObjectVersions} says; a nested multipart version, which
+ *       Swift cannot serve by id, is read from its sub-manifests ({@link NestedVersionRead}).</li>
  * </ul>
  */
 public final class ObjectReader {
@@ -134,23 +136,51 @@ public final class ObjectReader {
             if (failure instanceof SwiftHttpStatusException status && status.status() == 416 && range.isPresent()) {
                 throw S3Exception.invalidRange(range.get().raw(), sizeFrom(status.headers().get("Content-Range")));
             }
+            if (version.isPresent() && NestedVersionRead.applies(failure)) {
+                String asked = request.get("Range");
+                Optional<NestedVersionRead.Bytes> nested = S3Failures.onObject(swift, bucket, key,
+                        () -> NestedVersionRead.open(swift, bucket, key, version.get().value(),
+                                size -> span(asked, size)));
+                if (nested.isPresent()) {
+                    NestedVersionRead.Bytes bytes = nested.get();
+                    return serve(call, part, bytes.status(), bytes.headers(), bytes.contentRange(),
+                            bytes.contentLength(), bytes.body(), bytes.body());
+                }
+            }
             throw readFailure(call, version, failure);
         }
-        StoredObject stored = new StoredObject(object.headers());
+        return serve(call, part, object.status(), object.headers(), object.header("Content-Range"),
+                object.contentLength(), object.body(), object);
+    }
+
+    /** {@code {first, last}} of a canonical {@code Range} value over {@code size} bytes; null for none. */
+    private static long[] span(String rangeHeader, long size) {
+        Optional<ByteRange> asked = ByteRange.parse(rangeHeader);
+        if (asked.isEmpty()) {
+            return null;
+        }
+        return asked.get().resolve(size).orElseThrow(() -> S3Exception.invalidRange(asked.get().raw(), size));
+    }
+
+    /** The answer to a GET whose bytes Swift is sending ({@code status} 200 or 206, with its {@code headers}). */
+    private static S3Response serve(S3Call call, Optional<PartReads.PartRange> part, int swiftStatus,
+            SwiftHeaders swiftHeaders, String contentRange, long contentLength, InputStream body,
+            AutoCloseable resource) {
+        StoredObject stored = new StoredObject(swiftHeaders);
         Map<String, String> headers = describe(stored);
-        int status = object.status() == 206 ? 206 : 200;
+        int status = swiftStatus == 206 ? 206 : 200;
         if (status == 206) {
-            headers.put("Content-Range", object.header("Content-Range"));
+            headers.put("Content-Range", contentRange);
         } else if (part.isEmpty()) {
             addChecksum(call, stored, headers);
         }
         part.map(PartReads.PartRange::partsCount)
                 .ifPresent(count -> headers.put(PARTS_COUNT, Integer.toString(count)));
-        if (object.contentLength() >= 0) {
-            headers.put("Content-Length", Long.toString(object.contentLength()));
+        if (contentLength >= 0) {
+            headers.put("Content-Length", Long.toString(contentLength));
         }
         S3Response response = respond(call, status, headers);
-        return response.withStream(object.body(), object.contentLength(), object);
+        return response.withStream(body, contentLength, resource);
     }
 
     /**

@@ -63,7 +63,12 @@ import java.util.Set;
  * a metadata POST right after the PUT, re-sending every metadata header because a Swift POST replaces them all.
  * Until that POST lands (a few milliseconds) a reader sees the object without its checksum; a POST that fails
  * leaves the object readable without a checksum and fails the request with the S3 form of the failure, so the
- * client retries.
+ * client retries. It cannot be one request on Swift 2.30: its proxy drops the trailers of a client's chunked body
+ * (metadata after the body, "footers", exist only between its proxy and object servers), and its gatekeeper drops
+ * a client's {@code X-Timestamp}, so the POST cannot keep the PUT's time either: {@code Last-Modified}, in HEAD and
+ * in listings, becomes the POST's, the end of the upload rather than its start (docs/COMPATIBILITY.md). Swift has
+ * no conditional POST: a PutObject of the key that started after this one and ended before it gets this request's
+ * metadata and checksum.
  */
 public final class ObjectWriter {
 

@@ -152,6 +152,88 @@ class VersionedMultipartIT extends MultipartIntegrationTest {
         assertTrue(left.stream().allMatch(name -> name.contains(first.uploadId())), left.toString());
     }
 
+    /**
+     * More parts than a manifest holds (here 4): sub-manifests in the segments container. Swift answers a GET of
+     * such a version by id 409 (its SLO middleware passes {@code version-id} on to the sub-manifests, in an
+     * unversioned container); the gateway reads it from the sub-manifests, whole, by range and by part.
+     */
+    @Test
+    void aNestedMultipartVersionReadsBackByIdWholeByRangeAndByPart() throws Exception {
+        String bucket = versionedBucket(true);
+        Upload old = completedUpload(bucket, "k", 6, 20);
+        s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("plain now"));
+        String id = old.versionId();
+        byte[] bytes = old.bytes();
+
+        var whole = s3().getObjectAsBytes(b -> b.bucket(bucket).key("k").versionId(id));
+        assertArrayEquals(bytes, whole.asByteArray());
+        assertEquals(id, whole.response().versionId());
+        assertTrue(whole.response().eTag().endsWith("-6\""), whole.response().eTag());
+        // Across the first sub-manifest's end (4 parts of MIN_PART_SIZE) into the second.
+        long first = 4L * MIN_PART_SIZE - 10;
+        long last = 4L * MIN_PART_SIZE + 20;
+        var across = s3().getObjectAsBytes(b -> b.bucket(bucket).key("k").versionId(id)
+                .range("bytes=" + first + "-" + last));
+        assertArrayEquals(java.util.Arrays.copyOfRange(bytes, (int) first, (int) last + 1), across.asByteArray());
+        assertEquals("bytes " + first + "-" + last + "/" + bytes.length, across.response().contentRange());
+        var tail = s3().getObjectAsBytes(b -> b.bucket(bucket).key("k").versionId(id).range("bytes=-500"));
+        assertArrayEquals(java.util.Arrays.copyOfRange(bytes, bytes.length - 500, bytes.length), tail.asByteArray());
+        var fifth = s3().getObjectAsBytes(b -> b.bucket(bucket).key("k").versionId(id).partNumber(5));
+        assertArrayEquals(java.util.Arrays.copyOfRange(bytes, 4 * MIN_PART_SIZE, 5 * MIN_PART_SIZE),
+                fifth.asByteArray());
+        assertEquals(6, fifth.response().partsCount());
+        assertEquals("InvalidRange", s3Error(() -> s3().getObject(b -> b.bucket(bucket).key("k").versionId(id)
+                .range("bytes=" + bytes.length + "-"))).awsErrorDetails().errorCode());
+    }
+
+    /** Swift answers 409 to a COPY of such a version too: the gateway copies its bytes from the sub-manifests. */
+    @Test
+    void aNestedMultipartVersionIsCopiedById() throws Exception {
+        String bucket = versionedBucket(true);
+        Upload old = completedUpload(bucket, "k", 5, 21);
+        s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("plain now"));
+
+        var copied = s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("k").sourceVersionId(old.versionId())
+                .destinationBucket(bucket).destinationKey("restored"));
+        assertEquals(old.versionId(), copied.copySourceVersionId());
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(old.bytes()));
+        assertEquals("\"" + md5 + "\"", copied.copyObjectResult().eTag());
+        var restored = s3().getObjectAsBytes(b -> b.bucket(bucket).key("restored"));
+        assertArrayEquals(old.bytes(), restored.asByteArray());
+        assertEquals(copied.versionId(), restored.response().versionId());
+        assertEquals((long) old.bytes().length, swift().objects().head(bucket, "restored", SwiftHeaders.empty())
+                .contentLength());
+    }
+
+    /** And to UploadPartCopy's: parts copied from such a version, by range and whole, hold its bytes. */
+    @Test
+    void partsAreCopiedFromANestedMultipartVersionById() throws Exception {
+        String bucket = versionedBucket(true);
+        Upload old = completedUpload(bucket, "k", 6, 22);
+        s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("plain now"));
+        byte[] bytes = old.bytes();
+        int first = 4 * MIN_PART_SIZE - 10;   // across the first sub-manifest's end (4 parts)
+        int last = 5 * MIN_PART_SIZE + 9;
+
+        String uploadId = s3().createMultipartUpload(b -> b.bucket(bucket).key("parts")).uploadId();
+        var ranged = s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("k").sourceVersionId(old.versionId())
+                .copySourceRange("bytes=" + first + "-" + last).destinationBucket(bucket).destinationKey("parts")
+                .uploadId(uploadId).partNumber(1));
+        var whole = s3().uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("k").sourceVersionId(old.versionId())
+                .destinationBucket(bucket).destinationKey("parts").uploadId(uploadId).partNumber(2));
+        assertEquals(old.versionId(), ranged.copySourceVersionId());
+        s3().completeMultipartUpload(b -> b.bucket(bucket).key("parts").uploadId(uploadId).multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(ranged.copyPartResult().eTag()).build(),
+                CompletedPart.builder().partNumber(2).eTag(whole.copyPartResult().eTag()).build())));
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.write(bytes, first, last - first + 1);
+        expected.write(bytes);
+        assertArrayEquals(expected.toByteArray(), s3().getObjectAsBytes(b -> b.bucket(bucket).key("parts"))
+                .asByteArray());
+    }
+
     @Test
     void aMultipartNullVersionDeletedByIdTakesItsSegmentsAlong() throws Exception {
         String bucket = versionedBucket(false);
