@@ -63,7 +63,29 @@ install_packages() {
             && apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}"
     } || rc=$?
     [[ $own_policy == yes ]] && rm -f "$policy"
+    [[ $rc -ne 0 ]] || disable_boot_services "${missing[@]}"
     return "$rc"
+}
+
+# The packages' postinst scripts enable their services for the next boot: on a machine with
+# systemd, memcached, the Swift servers (Debian's proxy on 8080, workers = 20), HAProxy, Tomcat
+# and clamd would start there and take the ports dev/swift and the gateway need. Only the units
+# of the packages installed just now are disabled, so a service the machine had before stays as
+# it was. systemctl disable only edits links, so this works where systemd does not run too.
+disable_boot_services() {
+    command -v systemctl >/dev/null || return 0
+    local package unit units=()
+    for package in "$@"; do
+        while read -r unit; do
+            unit=${unit##*/}
+            # Templates (name@.service) have no instance enabled by a package.
+            [[ $unit == *@.service ]] && continue
+            [[ $(systemctl is-enabled "$unit" 2>/dev/null) == enabled ]] && units+=("$unit")
+        done < <(dpkg-query -L "$package" 2>/dev/null | grep -E '^(/usr)?/lib/systemd/system/[^/]+\.service$')
+    done
+    [[ ${#units[@]} -eq 0 ]] && return 0
+    echo "$PROG: not starting at boot: ${units[*]}"
+    systemctl disable --quiet "${units[@]}"
 }
 
 # ---------------------------------------------------------------------------- processes
