@@ -146,6 +146,143 @@ class WideReadSslConnectionFactoryTest {
         }
     }
 
+    /**
+     * A request whose records all came in one network read together with the first half of the next request's
+     * record, after which the client waits for the answer: the server answers from the bytes it has read ahead,
+     * without waiting for the rest of the half record; and once that comes, the next request is answered too.
+     */
+    @Test
+    void aRequestFollowedByHalfARecordIsAnsweredWhileTheClientWaits() throws Exception {
+        byte[] first = new byte[40_000];   // three records
+        byte[] second = new byte[5_000];
+        new Random(18).nextBytes(first);
+        new Random(19).nextBytes(second);
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        try (java.net.Socket plain = new java.net.Socket("127.0.0.1", port)) {
+            HeldOutput held = new HeldOutput(plain.getOutputStream());
+            java.net.Socket gated = new java.net.Socket() {
+                @Override
+                public OutputStream getOutputStream() {
+                    return held;
+                }
+
+                @Override
+                public InputStream getInputStream() throws IOException {
+                    return plain.getInputStream();
+                }
+
+                @Override
+                public boolean isConnected() {
+                    return true;
+                }
+
+                @Override
+                public synchronized void close() throws IOException {
+                    plain.close();
+                }
+            };
+            SSLSocket socket = (SSLSocket) HttpsServerTest.trusting(store).getSocketFactory()
+                    .createSocket(gated, "127.0.0.1", port, true);
+            socket.setSoTimeout(10_000);
+            socket.startHandshake();
+            OutputStream out = socket.getOutputStream();
+            held.hold();
+            out.write(head(first.length));
+            out.write(first);
+            out.flush();
+            byte[] firstRecords = held.take();
+            out.write(head(second.length));
+            out.write(second);
+            out.flush();
+            byte[] secondRecords = held.take();
+            int half = secondRecords.length / 2;
+            byte[] together = java.util.Arrays.copyOf(firstRecords, firstRecords.length + half);
+            System.arraycopy(secondRecords, 0, together, firstRecords.length, half);
+            held.send(together);
+            assertEquals(sha256(first), answerBody(socket.getInputStream()));
+            held.send(java.util.Arrays.copyOfRange(secondRecords, half, secondRecords.length));
+            assertEquals(sha256(second), answerBody(socket.getInputStream()));
+        }
+        assertTrue(largestNetworkRead.get() > ONE_RECORD,
+                "the largest network read brought " + largestNetworkRead.get() + " bytes");
+    }
+
+    /** A second connection resumes the session of the first (TLS 1.2 and 1.3): uploads on both stay whole. */
+    @Test
+    void resumedSessionsKeepUploadsWhole() throws Exception {
+        byte[] body = new byte[300_000];
+        new Random(20).nextBytes(body);
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        for (String protocol : new String[] {"TLSv1.2", "TLSv1.3"}) {
+            var factory = HttpsServerTest.trusting(store).getSocketFactory();
+            long firstCreated = 0;
+            for (int connection = 0; connection < 2; connection++) {
+                try (SSLSocket socket = (SSLSocket) factory.createSocket("127.0.0.1", port)) {
+                    socket.setEnabledProtocols(new String[] {protocol});
+                    socket.setSoTimeout(10_000);
+                    OutputStream out = socket.getOutputStream();
+                    out.write(head(body.length));
+                    out.write(body);
+                    out.flush();
+                    assertEquals(sha256(body), answerBody(socket.getInputStream()), protocol);
+                    if (connection == 0) {
+                        firstCreated = socket.getSession().getCreationTime();
+                    } else {
+                        assertEquals(firstCreated, socket.getSession().getCreationTime(), protocol + " resumed");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A socket's output that passes writes on, or holds them back to be sent in chosen pieces. */
+    private static final class HeldOutput extends OutputStream {
+        private final OutputStream network;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private boolean holding;
+
+        HeldOutput(OutputStream network) {
+            this.network = network;
+        }
+
+        void hold() {
+            holding = true;
+        }
+
+        byte[] take() {
+            byte[] bytes = kept.toByteArray();
+            kept.reset();
+            return bytes;
+        }
+
+        /** Sends {@code bytes} in one write. */
+        void send(byte[] bytes) throws IOException {
+            network.write(bytes);
+            network.flush();
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (holding) {
+                kept.write(bytes, offset, length);
+            } else {
+                network.write(bytes, offset, length);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (!holding) {
+                network.flush();
+            }
+        }
+    }
+
     private SSLSocket connect() throws Exception {
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         SSLSocket socket = (SSLSocket) HttpsServerTest.trusting(store).getSocketFactory().createSocket("127.0.0.1", port);
