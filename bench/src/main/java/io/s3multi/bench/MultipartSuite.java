@@ -7,8 +7,10 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +43,11 @@ final class MultipartSuite {
             return bytes / 1e6 / downSeconds;
         }
     }
+
+    /** The JIT compiler's share of a warm-up round's gateway CPU under which a JVM gateway counts as warm. */
+    private static final double SETTLED_JIT_SHARE = 0.05;
+    /** Rounds beyond {@code --multipart-warm-ups} that a JVM gateway gets at most to settle. */
+    private static final int EXTRA_WARM_UPS = 4;
 
     private final Payload payload;
     private final long size;
@@ -88,26 +95,49 @@ final class MultipartSuite {
     }
 
     /**
-     * Untimed uploads and reads of the full size per target ({@code --multipart-warm-ups}), so that the timed
-     * repetitions pay neither for first connections nor for a JVM gateway's class loading and JIT compiler. On a
-     * busy machine the compiler threads lag, and one round is not enough: the gateway's CPU then still includes
-     * the C2 compiler's work in the first repetitions.
+     * Untimed uploads and reads of the full size per target ({@code --multipart-warm-ups} at least), so that the
+     * timed repetitions pay neither for first connections nor for a JVM gateway's class loading and JIT compiler.
+     * A fixed number was not enough: after two rounds of 512 MiB the compiler still took 0.09-0.36 CPU-s of each
+     * repetition's upload (136-224 compilations), a tenth of the gateway's CPU, and fewer in each repetition than in
+     * the one before. So a JVM gateway gets more rounds until its compiler's part of one is under
+     * {@link #SETTLED_JIT_SHARE} of the gateway's CPU, at most {@link #EXTRA_WARM_UPS} more; any other target (no
+     * compile count) the given number.
      */
     private void warmUp(List<BenchTarget> targets, ExecutorService parallel) throws Exception {
-        for (int round = 1; round <= warmUps; round++) {
-            for (BenchTarget target : targets) {
-                warmUp(target, round, parallel);
+        List<BenchTarget> unsettled = new ArrayList<>(warmUps > 0 ? targets : List.of());
+        for (int round = 1; !unsettled.isEmpty(); round++) {
+            for (Iterator<BenchTarget> each = unsettled.iterator(); each.hasNext(); ) {
+                BenchTarget target = each.next();
+                CostMeter.Cost cost = warmUp(target, round, parallel);
+                boolean jvm = cost.gatewayCompiles() >= 0;
+                boolean settled = cost.gatewayJitCpu() < SETTLED_JIT_SHARE * cost.gatewayCpu();
+                if (round >= warmUps && (!jvm || settled || round >= warmUps + EXTRA_WARM_UPS)) {
+                    if (jvm) {
+                        LOG.info("multipart {} warm-up: {} after {} rounds", target.name(),
+                                settled ? "the JIT compiler settled" : "the JIT compiler had not settled", round);
+                    }
+                    each.remove();
+                }
             }
         }
     }
 
-    private void warmUp(BenchTarget target, int round, ExecutorService parallel) throws Exception {
+    private CostMeter.Cost warmUp(BenchTarget target, int round, ExecutorService parallel) throws Exception {
         LOG.info("multipart {} warm-up {}: {} bytes", target.name(), round, size);
+        CostMeter.Running meter = CostMeter.start(target.gateway(), target.proxy());
         target.uploadMultipart("multipart/warm-up", payload, size, partSize, parallel);
-        if (!payload.md5(size).equals(readMd5(target, "multipart/warm-up"))) {
+        String md5 = readMd5(target, "multipart/warm-up");
+        CostMeter.Cost cost = meter.stop();
+        if (!payload.md5(size).equals(md5)) {
             throw new IOException(target.name() + ": warm-up object read back with the wrong MD5");
         }
         target.delete("multipart/warm-up");
+        if (cost.gatewayCompiles() >= 0) {
+            LOG.info("multipart {} warm-up {}: gateway {} CPU-s, of it JIT {}, {} JIT compilations", target.name(),
+                    round, String.format(Locale.ROOT, "%.2f", cost.gatewayCpu()),
+                    String.format(Locale.ROOT, "%.2f", cost.gatewayJitCpu()), cost.gatewayCompiles());
+        }
+        return cost;
     }
 
     private Repetition once(BenchTarget target, int r, String expectedMd5, ExecutorService parallel)

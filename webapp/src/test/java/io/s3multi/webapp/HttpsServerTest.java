@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The launcher serves HTTPS, and only HTTPS, on its port when {@code server.key_store} names a key store. */
 class HttpsServerTest {
 
-    static final String PASSWORD = "changeit-test";
+    private static final String PASSWORD = "changeit-test";
 
     @Test
     void withAKeyStoreThePortSpeaksTlsOnly(@TempDir Path dir) throws Exception {
@@ -63,7 +63,7 @@ class HttpsServerTest {
     }
 
     /** A PKCS12 key store with a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
-    static Path selfSigned(Path store) throws Exception {
+    private static Path selfSigned(Path store) throws Exception {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "gateway",
                 "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
@@ -78,7 +78,7 @@ class HttpsServerTest {
         return store;
     }
 
-    static SSLContext trusting(Path store) throws Exception {
+    private static SSLContext trusting(Path store) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             keys.load(in, PASSWORD.toCharArray());

@@ -8,6 +8,7 @@ import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.handler.RegistryMissingBucket;
 import io.s3multi.s3.handler.bucket.RegistryAclRules;
 import io.s3multi.s3.lifecycle.ExpirationHeaders;
+import io.s3multi.s3.multipart.FinishLocks;
 import io.s3multi.s3.multipart.MultipartDispatcher;
 import io.s3multi.s3.processing.ConfiguredSteps;
 import io.s3multi.s3.processing.ProcessingSteps;
@@ -50,7 +51,7 @@ import java.util.Optional;
  * <p><b>Request attributes:</b> those of {@link S3Edge}. <b>Context attributes:</b> {@link #PROCESSING_STEPS}, the
  * processing steps ({@code processing_*} settings) every completed upload passes before it is published; the
  * multipart settings ({@link SharedMultipartSettings}), whose {@code claim_timeout} the other stages that claim
- * uploads (tus, s3api's background jobs) keep to.
+ * uploads (tus, s3api's background jobs) keep to, and the gateway's {@link FinishLocks}, which tus shares.
  */
 public final class S3MultiFilter implements Filter {
 
@@ -60,16 +61,18 @@ public final class S3MultiFilter implements Filter {
     private final S3MultiConfig config;
     private final S3Edge edge;
     private final ProcessingSteps processing;
+    private final FinishLocks finishLocks;
     private volatile SwiftBackendLease swift;
     private volatile ServletContext context;
 
     S3MultiFilter(S3MultiConfig config, List<String> storageDomains, Clock clock) {
         this.config = config;
         this.processing = ConfiguredSteps.of(config.processing());
+        this.finishLocks = new FinishLocks(config.multipart().claimTimeout());
         var dispatcher = new MultipartDispatcher(config.multipart(), this::maxManifestSegments,
                 (call, bucket) -> RegistryMissingBucket.fromRegistry(SharedBucketRegistry.in(context))
                         .answer(call, bucket), new ExpirationHeaders(() -> SharedBucketRegistry.lifecyclesIn(context)),
-                RegistryAclRules.of(() -> SharedBucketRegistry.in(context)), processing);
+                RegistryAclRules.of(() -> SharedBucketRegistry.in(context)), processing, finishLocks);
         this.edge = new S3Edge(dispatcher::dispatch, storageDomains, clock);
     }
 
@@ -78,7 +81,9 @@ public final class S3MultiFilter implements Filter {
         context = filterConfig.getServletContext();
         // Other stages (tus) finish uploads through the same steps and show their state.
         context.setAttribute(PROCESSING_STEPS, processing);
-        SharedMultipartSettings.publish(context, config.multipart());
+        // tus finishes uploads with the same locks, so its completions and S3's Complete and Abort wait for each
+        // other here, not only through the claim in Swift.
+        SharedMultipartSettings.publish(context, config.multipart(), finishLocks);
         swift = SwiftBackendLease.take(filterConfig.getServletContext(), config.swiftUrl());
     }
 

@@ -9,6 +9,7 @@ import io.s3multi.filters.s3.SwiftBackendLease;
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.filters.s3multi.S3MultiFilter;
 import io.s3multi.s3.multipart.CompletionHandler;
+import io.s3multi.s3.multipart.FinishLocks;
 import io.s3multi.s3.multipart.MultipartSettings;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.processing.BackgroundCompletions;
@@ -95,8 +96,9 @@ public final class TusFilter implements Filter {
     /**
      * The handler, built at the first request. What it shares with the s3multi stage (the processing steps,
      * {@code filter.s3multi.processing_*}, and the claim timeout that keeps Complete, Abort and PATCH apart,
-     * {@code filter.s3multi.claim_timeout}) is published by that stage's {@code init}, which the container may
-     * run after this one's.
+     * {@code filter.s3multi.claim_timeout}, and the gateway's {@link FinishLocks}, so that a tus completion and an
+     * S3 Complete or Abort of one upload are ordered exactly here) is published by that stage's {@code init}, which
+     * the container may run after this one's.
      */
     private TusHandler handler() {
         TusHandler built = handler;
@@ -104,7 +106,8 @@ public final class TusFilter implements Filter {
             synchronized (this) {
                 built = handler;
                 if (built == null) {
-                    built = newHandler(SharedMultipartSettings.in(context).claimTimeout());
+                    built = newHandler(SharedMultipartSettings.in(context).claimTimeout(),
+                            SharedMultipartSettings.locksIn(context));
                     handler = built;
                 }
             }
@@ -112,7 +115,7 @@ public final class TusFilter implements Filter {
         return built;
     }
 
-    private TusHandler newHandler(Duration claimTimeout) {
+    private TusHandler newHandler(Duration claimTimeout, FinishLocks finishLocks) {
         IntSupplier maxSegments = () -> {
             try {
                 return swift.backend().info().maxManifestSegments();
@@ -125,7 +128,7 @@ public final class TusFilter implements Filter {
         ProcessingSteps steps = ProcessingSteps.deferred(
                 () -> (ProcessingSteps) shared.getAttribute(S3MultiFilter.PROCESSING_STEPS));
         var completion = new CompletionHandler(new MultipartSettings(0, 10_000, 1000, 1000, Duration.ofSeconds(10),
-                claimTimeout), maxSegments, steps);
+                claimTimeout), maxSegments, steps, finishLocks);
         return new TusHandler(config.tus(), new UploadCapability(TusSecret.of(config.secret(), service)),
                 completion, claimTimeout, steps, background);
     }

@@ -1,6 +1,8 @@
 package io.s3multi.filters.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.s3multi.filters.pipeline.GatewayConfig;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The one source of {@code filter.s3multi.claim_timeout} for the stages that claim uploads besides s3multi (tus,
  * s3api's background jobs): what the s3multi stage publishes once started, the default without such a stage, and a
- * refusal to guess while it has not started.
+ * refusal to guess while it has not started; and the gateway's one {@code FinishLocks}, which tus shares.
  */
 class SharedMultipartSettingsTest {
 
@@ -34,9 +36,14 @@ class SharedMultipartSettingsTest {
                 () -> SharedMultipartSettings.in(context));
         assertEquals("the s3multi stage has not started: its claim_timeout is not known yet", notYet.getMessage());
 
+        assertThrows(IllegalStateException.class, () -> SharedMultipartSettings.locksIn(context),
+                "no locks of its own while the s3multi stage's are not published yet");
+
         server.start();
         try {
             assertEquals(Duration.ofSeconds(60), SharedMultipartSettings.in(context).claimTimeout());
+            assertSame(SharedMultipartSettings.locksIn(context), SharedMultipartSettings.locksIn(context),
+                    "tus finishes uploads with the s3multi stage's locks");
         } finally {
             server.stop();
         }
@@ -54,5 +61,9 @@ class SharedMultipartSettingsTest {
         assertEquals(MultipartSettings.defaults(), SharedMultipartSettings.in(handler.getServletContext()));
         assertEquals(MultipartSettings.defaults(),
                 SharedMultipartSettings.in(new ServletContextHandler().getServletContext()), "no pipeline at all");
+        assertSame(SharedMultipartSettings.locksIn(handler.getServletContext()),
+                SharedMultipartSettings.locksIn(handler.getServletContext()), "one per gateway");
+        assertNotSame(SharedMultipartSettings.locksIn(handler.getServletContext()),
+                SharedMultipartSettings.locksIn(new ServletContextHandler().getServletContext()));
     }
 }

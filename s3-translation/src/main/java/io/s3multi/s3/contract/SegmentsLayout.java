@@ -40,14 +40,20 @@ public final class SegmentsLayout {
     public static final String MANIFESTS = "manifests/";
     public static final String CLAIMS = "claims/";
     public static final String PROCESSING = "processing/";
+    public static final String ABORTS = "aborts/";
 
     /** The content type of a claim ({@link #claim}). */
     public static final String CLAIM_CONTENT_TYPE = "application/x-s3multi-claim";
     /** The content type of a sub-manifest ({@link #subManifest}). */
     public static final String SUB_MANIFEST_CONTENT_TYPE = "application/x-s3multi-manifest";
 
+    /** The content type of an abort's trace ({@link #abortTrace}). */
+    public static final String ABORT_TRACE_CONTENT_TYPE = "application/x-s3multi-aborted";
+
     /** {@code <level>-<index, 5 digits>} after {@code manifests/<upload id>/}. */
     private static final Pattern SUB_MANIFEST_NAME = Pattern.compile("[1-9][0-9]?-[0-9]{5}");
+    /** The token after {@code aborts/<upload id>/}: 32 lower-case hex digits. */
+    private static final Pattern ABORT_TOKEN = Pattern.compile("[0-9a-f]{32}");
     private static final char ESCAPE = '\u0001';
     private static final char ESCAPED_ESCAPE = '\u0002';
     private static final String SEPARATOR = "\u0001\u0001";
@@ -198,15 +204,35 @@ public final class SegmentsLayout {
     }
 
     /**
+     * {@code aborts/<upload id>/}: the listing prefix of the traces of the upload's aborts ({@link #abortTrace}).
+     */
+    public static String abortTracesPrefix(UploadId uploadId) {
+        return ABORTS + uploadId.value() + "/";
+    }
+
+    /**
+     * {@code aborts/<upload id>/<token>}: written by whatever aborts an upload before it deletes the marker, so that
+     * a Complete which finds the marker gone can tell an Abort (it rolls back) from another Complete that finished
+     * (it keeps the object); {@code token} (32 hex digits) is the abort's own, so an abort withdraws only its own
+     * trace. Removed by the orphan sweeper once older than its grace period.
+     */
+    public static String abortTrace(UploadId uploadId, String token) {
+        if (!ABORT_TOKEN.matcher(token).matches()) {
+            throw new IllegalArgumentException("not an abort token: " + token);
+        }
+        return abortTracesPrefix(uploadId) + token;
+    }
+
+    /**
      * The listing marker after every name that continues {@code name} within the layout: after an upload's
-     * {@link #partsPrefix}, {@link #manifestsPrefix} or {@link #claim}, the next upload's names follow.
+     * {@link #partsPrefix}, {@link #manifestsPrefix}, {@link #abortTracesPrefix} or {@link #claim}, the next upload's names follow.
      */
     public static String afterEveryNameOf(String name) {
         return name + AFTER_EVERY_ID;
     }
 
     /** What a name in {@code <bucket>_segments} is, by the layout above. */
-    public enum Kind { MARKER, PART, SUB_MANIFEST, CLAIM, PROCESSING }
+    public enum Kind { MARKER, PART, SUB_MANIFEST, CLAIM, PROCESSING, ABORT_TRACE }
 
     /**
      * A name of {@code <bucket>_segments} taken apart: what it is, and the upload it belongs to ({@code key} is set
@@ -229,16 +255,21 @@ public final class SegmentsLayout {
             return UploadId.isWellFormed(id) ? Optional.of(new SegmentName(claim ? Kind.CLAIM : Kind.PROCESSING,
                     new UploadId(id), null)) : Optional.empty();
         }
-        Kind kind = name.startsWith(PARTS) ? Kind.PART : name.startsWith(MANIFESTS) ? Kind.SUB_MANIFEST : null;
-        int idStart = kind == Kind.PART ? PARTS.length() : MANIFESTS.length();
+        Kind kind = name.startsWith(PARTS) ? Kind.PART : name.startsWith(MANIFESTS) ? Kind.SUB_MANIFEST
+                : name.startsWith(ABORTS) ? Kind.ABORT_TRACE : null;
+        int idStart = kind == Kind.PART ? PARTS.length() : kind == Kind.ABORT_TRACE ? ABORTS.length()
+                : MANIFESTS.length();
         int idEnd = idStart + UploadId.LENGTH;
         if (kind == null || name.length() <= idEnd || name.charAt(idEnd) != '/'
                 || !UploadId.isWellFormed(name.substring(idStart, idEnd))) {
             return Optional.empty();
         }
         UploadId uploadId = new UploadId(name.substring(idStart, idEnd));
-        boolean wellFormed = kind == Kind.PART ? parsePart(uploadId, name).isPresent()
-                : SUB_MANIFEST_NAME.matcher(name.substring(idEnd + 1)).matches();
+        boolean wellFormed = switch (kind) {
+            case PART -> parsePart(uploadId, name).isPresent();
+            case ABORT_TRACE -> ABORT_TOKEN.matcher(name.substring(idEnd + 1)).matches();
+            default -> SUB_MANIFEST_NAME.matcher(name.substring(idEnd + 1)).matches();
+        };
         return wellFormed ? Optional.of(new SegmentName(kind, uploadId, null)) : Optional.empty();
     }
 

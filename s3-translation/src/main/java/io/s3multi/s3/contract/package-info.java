@@ -83,6 +83,14 @@
  *                                      X-Object-Meta-S3multi-Claim-Refreshed: &lt;ms since the epoch&gt;
  *                                        (refreshed by its holder every quarter of claim_timeout; stale
  *                                        after claim_timeout, 8 s by default)
+ *   aborts/&lt;upload id&gt;/&lt;token&gt;        written by whatever aborts the upload (Abort, tus termination,
+ *                                      lifecycle, the admin tool, a processing step's delete verdict, the
+ *                                      sweeper) before it deletes the marker; &lt;token&gt;: 32 hex digits, one
+ *                                      per abort. Empty, Content-Type: application/x-s3multi-aborted.
+ *                                      Withdrawn by its abort when it deleted nothing; otherwise removed by the
+ *                                      sweeper after its grace period. A Complete that finds the marker gone
+ *                                      behind its manifest rolls back only if a trace is there (else another
+ *                                      Complete finished the upload: it keeps the object)
  *   processing/&lt;upload id&gt;            only with processing steps configured (docs/PROCESSING.md): JSON
  *                                      {"state":"PROCESSING|REJECTED","step":..,"reason":..,"passed":[..]},
  *                                      written by Complete before and after each step, so a retried Complete
@@ -135,9 +143,11 @@
  * {@link io.s3multi.s3.operation.StoredObject}.)
  *
  * <h2>No orphans</h2>
- * Abort deletes the marker, then every attempt and sub-manifest, unless the key already shows this upload's
- * manifest (a Complete of another gateway owns the parts then). A Complete that finds the marker gone after
- * writing its manifest rolls back (manifest, parts, sub-manifests). After writing its manifest, Complete marks the
+ * Abort leaves its trace ({@code aborts/<id>/<token>}), deletes the marker, then every attempt and sub-manifest,
+ * unless the key already shows this upload's manifest (a Complete of another gateway owns the parts then; the abort
+ * withdraws its trace). A Complete that finds the marker gone after writing its manifest rolls back (manifest,
+ * parts, sub-manifests) when an abort's trace is there; without one, another Complete finished the upload, and it
+ * answers as a retry would, keeping everything. After writing its manifest, Complete marks the
  * marker finished, then deletes every attempt it did not choose (listed again after the marking), then the marker,
  * then what an overwritten multipart object kept ({@link io.s3multi.s3.multipart.UploadState#deleteObjectSegments})
  * — once the new manifest is durable; each step is retried briefly. A part attempt that lands after its upload was

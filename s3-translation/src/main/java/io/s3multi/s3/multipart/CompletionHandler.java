@@ -39,22 +39,38 @@ import org.slf4j.LoggerFactory;
  * waits for a Complete in progress and then finds the upload gone: NoSuchUpload, as AWS answers for a completed
  * upload), and a {@link Claim} in Swift that keeps gateways apart in the usual case but cannot be exact.
  *
- * <p><b>Two finishers anyway (several gateways).</b> Should a Complete and an Abort both win, each looks for the
- * other's trace after its own decisive step, so the worst outcome is that neither wins, never a corrupt object
- * nor an orphan:
+ * <p><b>Two finishers anyway (several gateways).</b> Should two of them both win the claim, each looks for the
+ * other's trace after its own decisive step, so the worst outcome is that neither wins, never a corrupt object nor
+ * an orphan:
  * <ul>
- *   <li>Abort deletes the marker first, then looks at the object at the key: if it carries this upload id, a
- *       Complete has written its manifest, and Abort leaves the parts to it.</li>
- *   <li>Complete writes its manifest first, then looks at the marker: if it is gone, an Abort deleted it (nobody
- *       else does before Complete's own clean-up), and Complete rolls back: deletes its manifest, its parts and
- *       sub-manifests, and what the object it replaced kept, and answers NoSuchUpload.</li>
+ *   <li>Every abort ({@link UploadAbort#abortOpen}: AbortMultipartUpload, tus termination, lifecycle, the admin
+ *       tool, a processing step's delete verdict, the sweeper) leaves an {@link AbortTrace} first, deletes the
+ *       marker, then looks at the object at the key: if it carries this upload id, a Complete has written its
+ *       manifest, and the abort leaves the parts to it and withdraws its trace.</li>
+ *   <li>Complete writes its manifest first, then looks at the marker. Open: it cleans up. Gone with an abort's
+ *       trace: it rolls back (deletes its manifest, its parts and sub-manifests, and what the object it replaced
+ *       kept) and answers NoSuchUpload. Marked finished, or gone without a trace: another Complete finished the
+ *       upload (only an abort or a Complete's clean-up closes the marker, and only an abort leaves a trace), so it
+ *       deletes nothing and answers what the key shows, as a retry would. A manifest refused by Swift (another
+ *       finisher deleted a segment it names) is followed by the same look.</li>
  * </ul>
- * Why that is enough: Abort deletes parts only when its look at the key (after its marker delete) did not see
- * Complete's manifest, so Complete's manifest was written after Abort's marker delete, and Complete's look at the
- * marker (after its manifest) finds it gone: Complete rolls back, and no manifest survives that names deleted
- * parts. When Abort leaves the parts, it saw the manifest: either Complete saw the marker before Abort deleted it
- * (the object is whole and keeps its parts), or Complete finds the marker gone and its roll-back deletes the parts
- * itself, so nothing is orphaned.
+ * Why that is enough against an abort: the abort deletes parts only when its look at the key (after its marker
+ * delete) did not see Complete's manifest, so that manifest was written after the marker delete, and Complete's
+ * look at the marker finds it gone and, after it, the trace, written before the marker delete and kept (an abort
+ * that deletes parts does not withdraw it; the sweeper removes it after a day): Complete rolls back, and no manifest
+ * survives that names deleted parts. When the abort leaves the parts, it saw the manifest: either Complete saw the
+ * marker open (the object is whole and keeps its parts), or it finds the marker gone and rolls back (it saw the
+ * trace) or keeps the object (the trace was withdrawn): nothing is corrupt nor orphaned either way.
+ *
+ * <p>Why that is enough against another Complete: the first to see the marker open cleans up; the other sees it
+ * finished or gone without a trace and deletes nothing, so the object the first answered for stays whole as long as
+ * the second chose the same part attempts (the same part list, no attempt stored in between). <b>What remains:</b>
+ * two Completes of one upload that both win the claim and choose different attempts (different part lists, or a
+ * newer attempt with the same ETag stored between the two looks): if the second's manifest lands after the first's
+ * clean-up listed the attempts to delete, the key names a deleted segment; and both write the same sub-manifest
+ * names. Three finishers that all win (a Complete answered, an abort, a second Complete looking while the abort's
+ * trace is not yet withdrawn) can roll back an object already answered for. Each needs Swift to let two or three
+ * claims through at once.
  *
  * <p>Complete checks everything it can before its answer starts (body, parts, sizes, ETags, checksums,
  * preconditions), so those errors carry their real status; the manifest is written while the answer is being
@@ -93,10 +109,20 @@ public final class CompletionHandler {
     /** @param processing the steps an upload passes before its manifest is published at its key */
     public CompletionHandler(MultipartSettings settings, IntSupplier maxManifestSegments,
             ProcessingSteps processing) {
+        this(settings, maxManifestSegments, processing, new FinishLocks(settings.claimTimeout()));
+    }
+
+    /**
+     * @param locks the gateway's locks of uploads being finished: every handler that completes or aborts uploads in
+     *              one gateway (the s3multi stage's, tus's) must share them, or they meet only through the
+     *              {@link Claim} in Swift, which is not exact
+     */
+    public CompletionHandler(MultipartSettings settings, IntSupplier maxManifestSegments,
+            ProcessingSteps processing, FinishLocks locks) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.maxManifestSegments = Objects.requireNonNull(maxManifestSegments, "maxManifestSegments");
         this.processing = Objects.requireNonNull(processing, "processing");
-        this.locks = new FinishLocks(settings.claimTimeout());
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.aborts = new UploadAbort(locks);
     }
 
@@ -301,18 +327,12 @@ public final class CompletionHandler {
                     new ManifestWriter(call.swift(), state.container()).write(call.bucket(), key, uploadId,
                             plan.parts(), maxManifestSegments.getAsInt(), manifestHeaders);
                 } catch (SwiftException e) {
-                    throw afterManifestFailure(e, overwritten);
+                    return afterManifestFailure(e, overwritten);
                 }
                 // Not knowing, keep everything: the upload stays open, a retried Complete writes it again.
                 UploadState.MarkerState marker = S3Failures.forCall(call, () -> state.markerState(key, uploadId));
-                if (marker == UploadState.MarkerState.GONE) {
-                    rollBack(overwritten);
-                    throw S3Exception.noSuchUpload(uploadId.value()).withReason("aborted while completing");
-                }
-                if (marker == UploadState.MarkerState.FINISHED) {
-                    // Another gateway's Complete got past the claim and finished first: its clean-up is its own.
-                    return CompletedObject.earlierAnswer(call, uploadId)
-                            .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value()));
+                if (marker != UploadState.MarkerState.OPEN) {
+                    return finishedByOther(marker, overwritten);
                 }
                 cleanUp(overwritten, held);
                 // Not waited for (another gateway's PutObject may have skipped its look): looked at once it is over.
@@ -326,15 +346,30 @@ public final class CompletionHandler {
         }
 
         /**
-         * The steps refused the upload: it is not published; deleted (marker first, as an Abort) or kept open with
-         * its parts, as configured. The client is told why.
+         * The marker is no longer open behind this Complete's manifest (or its failed manifest): who closed it? An
+         * abort left its {@link AbortTrace} first, and may be deleting the parts: roll back, answer NoSuchUpload.
+         * Without a trace, another Complete (of another gateway, past the claim) finished the upload and answered
+         * for the object at the key: keep everything and answer as a retry would, with what the key shows.
+         */
+        private Object finishedByOther(UploadState.MarkerState marker, Optional<OverwrittenUpload> overwritten) {
+            boolean aborted = marker == UploadState.MarkerState.GONE
+                    && S3Failures.forCall(call, () -> AbortTrace.anyLeft(state, uploadId));
+            if (aborted) {
+                rollBack(overwritten);
+                throw S3Exception.noSuchUpload(uploadId.value()).withReason("aborted while completing");
+            }
+            return CompletedObject.earlierAnswer(call, uploadId)
+                    .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value()));
+        }
+
+        /**
+         * The steps refused the upload: it is not published; deleted (as an Abort, {@link UploadAbort#abortOpen}) or
+         * kept open with its parts, as configured. The client is told why.
          */
         private S3Exception rejected(ProcessingVerdict verdict) {
             if (verdict.decision() == ProcessingVerdict.Decision.REJECT_DELETE) {
                 try {
-                    state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
-                    state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
-                    state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+                    UploadAbort.abortOpen(call.swift(), state, call.bucket(), call.key(), uploadId);
                 } catch (SwiftException e) {
                     LOG.warn("deleting rejected upload {} of {}/{} failed (left for the sweeper): {}", uploadId,
                             call.bucket(), call.key(), e.toString());
@@ -421,24 +456,27 @@ public final class CompletionHandler {
             }
         }
 
-        private S3Exception afterManifestFailure(SwiftException failure, Optional<OverwrittenUpload> overwritten) {
-            boolean open = true;
+        /**
+         * The manifest PUT failed: an error of its own, or the upload was closed meanwhile (an abort deleting the
+         * parts, another Complete's clean-up deleting the attempts it did not choose), or it landed after all.
+         * Thrown as the answer, or the earlier answer of another Complete that finished ({@link #finishedByOther}).
+         */
+        private Object afterManifestFailure(SwiftException failure, Optional<OverwrittenUpload> overwritten) {
+            UploadState.MarkerState marker = UploadState.MarkerState.OPEN;
             try {
                 // The sub-manifests go, unless an object of this upload already uses them (a Complete retried
-                // after its gateway died, whose first manifest is at the key).
+                // after its gateway died, or another gateway's Complete, whose manifest is at the key).
                 if (!CompletedObject.uploadOf(call).equals(Optional.of(uploadId))) {
                     state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
                 }
-                open = state.markerState(call.key(), uploadId) != UploadState.MarkerState.GONE;
+                marker = state.markerState(call.key(), uploadId);
             } catch (SwiftException e) {
                 LOG.warn("clean-up after a failed manifest of upload {} failed: {}", uploadId, e.toString());
             }
-            if (!open) {
-                // The manifest failed because an Abort was deleting the parts (or it landed after all).
-                rollBack(overwritten);
-                return S3Exception.noSuchUpload(uploadId.value()).withReason("aborted while completing");
+            if (marker != UploadState.MarkerState.OPEN) {
+                return finishedByOther(marker, overwritten);
             }
-            return manifestFailure(failure, call, uploadId, plan);
+            throw manifestFailure(failure, call, uploadId, plan);
         }
     }
 

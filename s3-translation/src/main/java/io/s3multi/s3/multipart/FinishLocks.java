@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>the upload's {@link Claim} in Swift, for other gateways in front of the same Swift: not exact (Swift has
  *       no compare-and-set), and taken over when its holder stopped refreshing it.</li>
  * </ol>
- * One instance lives as long as the {@link CompletionHandler} (or tus handler) that owns it. The lock is released by whoever ends
+ * One instance serves a whole gateway: the s3multi stage's {@link CompletionHandler} and tus's share it (the
+ * pipeline hands it to both), so a tus completion and an S3 Complete or Abort of one upload are ordered exactly
+ * within the gateway; a tus PATCH lock ({@code PatchLocks}) and a process without requests (the admin tool, the
+ * sweeper) have instances of their own. The lock is released by whoever ends
  * the work, which may be another thread than the one that locked (the Complete's work runs while its answer is
  * written): {@link Held#release()} may be called from any thread, and more than once.
  */

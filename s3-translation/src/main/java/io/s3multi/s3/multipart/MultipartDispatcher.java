@@ -51,11 +51,19 @@ public final class MultipartDispatcher {
     public MultipartDispatcher(MultipartSettings settings, IntSupplier maxManifestSegments,
             MissingBucket missingBucket, ExpirationHeaders expiration, AclWriteRules aclRules,
             ProcessingSteps processing) {
+        this(settings, maxManifestSegments, missingBucket, expiration, aclRules, processing,
+                new FinishLocks(settings.claimTimeout()));
+    }
+
+    /** @param finishLocks the gateway's locks of uploads being finished, shared with tus ({@link CompletionHandler}) */
+    public MultipartDispatcher(MultipartSettings settings, IntSupplier maxManifestSegments,
+            MissingBucket missingBucket, ExpirationHeaders expiration, AclWriteRules aclRules,
+            ProcessingSteps processing, FinishLocks finishLocks) {
         this.expiration = Objects.requireNonNull(expiration, "expiration");
         KnownUploads known = new KnownUploads();
         this.uploads = new UploadsHandler(settings, aclRules, known);
         this.parts = new PartHandler(settings, known);
-        this.completion = new CompletionHandler(settings, maxManifestSegments, processing);
+        this.completion = new CompletionHandler(settings, maxManifestSegments, processing, finishLocks);
         this.foreign = new ForeignUploads(missingBucket);
     }
 

@@ -54,20 +54,42 @@ public final class UploadAbort {
                 // Finished while we waited: its parts are not ours to touch.
                 throw S3Exception.noSuchUpload(uploadId.value());
             }
-            // The marker first: a part stored from now on sees it gone and deletes itself, and a Complete
-            // that wrote its manifest meanwhile sees it gone and rolls back.
-            state.deleteQuietly(SegmentsLayout.marker(key, uploadId));
-            if (CompletedObject.uploadOf(swift, bucket, key).filter(uploadId::equals).isPresent()) {
-                // A Complete (of another gateway) wrote its manifest: the parts are its own, kept for its
-                // object or deleted by its roll-back. See CompletionHandler's class comment.
+            if (!abortOpen(swift, state, bucket, key, uploadId)) {
                 throw S3Exception.noSuchUpload(uploadId.value()).withReason("completed meanwhile");
             }
-            state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
-            state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
             // The state of processing steps, if the upload was kept after a step rejected it.
             state.deleteQuietly(SegmentsLayout.processing(uploadId));
         } finally {
             held.release();
         }
+    }
+
+    /**
+     * The abort itself, by a holder of the upload's lock that found it open; every path that aborts an upload comes
+     * here (AbortMultipartUpload, tus termination, lifecycle and the admin tool through {@link #abort}, a processing
+     * step's rejection, the sweeper's {@link AbandonedFinish}). The order is the protocol
+     * {@link CompletionHandler}'s class comment argues for: the {@link AbortTrace} first, then the marker (a part
+     * stored from now on sees it gone and deletes itself, and a Complete that wrote its manifest meanwhile sees it
+     * gone and, finding the trace, rolls back), then a look at the key, then the parts and sub-manifests.
+     *
+     * @return false when the key shows this upload's manifest: a Complete (of another gateway) wrote it, and the
+     *         parts are its own, kept for its object or deleted by its roll-back; nothing was deleted but the marker
+     */
+    static boolean abortOpen(SwiftAccount swift, UploadState state, String bucket, String key, UploadId uploadId)
+            throws SwiftException {
+        AbortTrace trace = AbortTrace.leave(swift, state, uploadId);
+        try {
+            state.deleteQuietly(SegmentsLayout.marker(key, uploadId));
+        } catch (SwiftException | RuntimeException e) {
+            trace.withdraw();
+            throw e;
+        }
+        if (CompletedObject.uploadOf(swift, bucket, key).filter(uploadId::equals).isPresent()) {
+            trace.withdraw();
+            return false;
+        }
+        state.deletePrefix(SegmentsLayout.partsPrefix(uploadId));
+        state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+        return true;
     }
 }

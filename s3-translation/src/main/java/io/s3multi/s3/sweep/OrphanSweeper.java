@@ -152,7 +152,7 @@ public final class OrphanSweeper implements BucketJob {
     private static void reportForeignNames(BucketWork work, String container)
             throws SwiftException, InterruptedException {
         Set<String> ours = Set.of(SegmentsLayout.UPLOADS, SegmentsLayout.PARTS, SegmentsLayout.MANIFESTS,
-                SegmentsLayout.CLAIMS, SegmentsLayout.PROCESSING);
+                SegmentsLayout.CLAIMS, SegmentsLayout.PROCESSING, SegmentsLayout.ABORTS);
         PacedListing.forEach(work.owner(), work.pacer(), container, ListingQuery.all().withDelimiter("/"), entry -> {
             if (!ours.contains(entry.name())) {
                 work.log().record(container, entry.name(), "leave", "not a name s3multi writes in " + container,
@@ -169,7 +169,7 @@ public final class OrphanSweeper implements BucketJob {
         // manifests for them.
         Instant now = work.clock().instant();
         if (stretch.uploads().values().stream().allMatch(upload -> upload.isOpen() && upload.claim() == null
-                && !upload.expiredAt(now))) {
+                && upload.abortTraces().isEmpty() && !upload.expiredAt(now))) {
             return true;
         }
         Optional<Map<UploadId, Set<String>>> named = ManifestReferences.scan(work.owner(), work.pacer(),

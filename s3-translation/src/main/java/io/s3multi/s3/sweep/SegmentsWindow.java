@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * names (and, later, the names manifests give for those uploads only). Segment names carry their upload id and
  * list in id order, so a stretch is an id range: {@code (after, upTo]}.
  *
- * <p>The part attempts, sub-manifests and claims are listed before the markers: an upload's marker is written
+ * <p>The part attempts, sub-manifests, claims, processing states and abort traces are listed before the markers: an upload's marker is written
  * before any of its parts, and never comes back once deleted (ids are never reused), so a part seen here whose
  * upload shows no marker in the later marker listing belongs to an upload that had finished (or was being
  * finished) before the marker listing, never to one that began after the first listing.
@@ -75,6 +75,12 @@ record SegmentsWindow(Map<UploadId, UploadTraces> uploads, List<String> unrecogn
                 SegmentsLayout::processing), entry -> {
                     recognised(entry, Kind.PROCESSING, unrecognised).ifPresent(name ->
                             traces(uploads, name.uploadId()).setProcessing(stored(entry)));
+                    return true;
+                });
+        PacedListing.forEach(swift, pacer, container, range(SegmentsLayout.ABORTS, after, upTo,
+                SegmentsLayout::abortTracesPrefix), entry -> {
+                    recognised(entry, Kind.ABORT_TRACE, unrecognised).ifPresent(name ->
+                            traces(uploads, name.uploadId()).addAbortTrace(stored(entry)));
                     return true;
                 });
         // Every stretch lists all markers; odd names among them are reported by the first stretch only.

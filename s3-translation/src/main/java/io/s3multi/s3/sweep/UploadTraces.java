@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Everything one upload left in {@code <bucket>_segments}, as one listing pass saw it: its marker (if any), its
- * claim (if any), and its part attempts and sub-manifests with the time Swift last wrote each.
+ * claim (if any), the traces its aborts left, and its part attempts and sub-manifests with the time Swift last wrote
+ * each.
  */
 final class UploadTraces {
 
@@ -17,6 +18,7 @@ final class UploadTraces {
 
     private final UploadId uploadId;
     private final List<Stored> segments = new ArrayList<>();
+    private final List<Stored> abortTraces = new ArrayList<>();
     private Stored marker;
     private String key;
     private boolean finished;
@@ -63,6 +65,15 @@ final class UploadTraces {
 
     void setClaim(Stored found) {
         this.claim = found;
+    }
+
+    void addAbortTrace(Stored trace) {
+        abortTraces.add(trace);
+    }
+
+    /** The traces the upload's aborts left ({@code aborts/<upload id>/<token>}). */
+    List<Stored> abortTraces() {
+        return abortTraces;
     }
 
     /** Part attempts and sub-manifests. */

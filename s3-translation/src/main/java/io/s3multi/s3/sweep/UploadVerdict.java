@@ -24,13 +24,15 @@ import java.util.Set;
  *       {@link io.s3multi.s3.multipart.AbandonedFinish}).</li>
  *   <li><b>Marker marked finished and old</b>: a Complete whose clean-up gave up. Old segments no manifest names
  *       go, and an old claim; the marker last, once nothing unnamed is left.</li>
+ *   <li><b>Abort traces</b> ({@code aborts/<upload id>/<token>}), whatever the marker says: old ones go (a Complete
+ *       that raced the abort looked long ago; with the marker still open, the abort died before deleting it).</li>
  *   <li><b>No marker</b>: the upload was aborted or completed. Old segments no manifest names go (attempts a
  *       Complete did not choose, an aborted upload's parts, what a deleted or replaced object kept), and an old
  *       claim (its holder died; without a marker no Complete or Abort claims again), and an old processing state
  *       (of an upload rejected and deleted, or one whose Complete died before deleting it).</li>
  * </ul>
  *
- * @param removals        segments and claim to delete, in this order
+ * @param removals        abort traces, segments and claim to delete, in this order
  * @param marker          the marker to delete once every removal is done, or {@code null}
  * @param kept            unnamed traces that would go but are younger than the grace period (reported only)
  * @param finishAbandoned whether to finish a Complete or Abort that died holding the claim
@@ -48,6 +50,13 @@ record UploadVerdict(List<Removal> removals, Removal marker, List<Removal> kept,
         List<Removal> removals = new ArrayList<>();
         List<Removal> kept = new ArrayList<>();
         String id = upload.uploadId().value();
+        // An abort's trace is needed only while a Complete racing that abort may still look for it: an old one goes,
+        // whatever the marker says (an open marker with an old trace: the abort died before deleting the marker).
+        for (UploadTraces.Stored trace : upload.abortTraces()) {
+            Removal removal = new Removal(trace.name(), "abort trace of upload " + id + ", left "
+                    + trace.lastModified());
+            (isOld(trace, oldest) ? removals : kept).add(removal);
+        }
         if (upload.isOpen()) {
             boolean abandoned = upload.claim() != null && isOld(upload.claim(), oldest)
                     && isOld(upload.marker(), oldest) && upload.segments().stream().allMatch(segment -> isOld(segment, oldest));

@@ -120,8 +120,10 @@ class CompletionRaceTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** What the upload keeps in the segments container, abort traces aside ({@link #traces}). */
     private List<String> leftOf(UploadId upload) {
-        return swift.names(SEGMENTS).stream().filter(name -> name.contains(upload.value())).toList();
+        return swift.names(SEGMENTS).stream().filter(name -> name.contains(upload.value()))
+                .filter(name -> !name.startsWith(SegmentsLayout.ABORTS)).toList();
     }
 
     @Test
@@ -137,8 +139,11 @@ class CompletionRaceTest {
     @Test
     void aCompleteWhoseMarkerVanishedBehindItsManifestRollsBack() throws Exception {
         oldMultipartObject();
-        // Another gateway's Abort deletes the marker while this Complete writes its manifest.
-        swift.after("PUT /" + BUCKET + "/k", s -> s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD)));
+        // Another gateway's Abort deletes the marker (its trace first) while this Complete writes its manifest.
+        swift.after("PUT /" + BUCKET + "/k", s -> {
+            leaveAbortTrace(s);
+            s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD));
+        });
         String answer = complete(handler);
         assertTrue(answer.contains("<Code>NoSuchUpload</Code>"), answer);
         assertNull(swift.get(BUCKET, "k"), "the manifest that named the parts is gone with them");
@@ -151,6 +156,7 @@ class CompletionRaceTest {
         oldMultipartObject();
         // Another gateway's Abort runs whole between this Complete's look at the key and its manifest.
         swift.after("HEAD /" + BUCKET + "/k", s -> {
+            leaveAbortTrace(s);
             s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD));
             s.delete(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 1));
             s.delete(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 2));
@@ -160,6 +166,112 @@ class CompletionRaceTest {
         assertEquals(OLD_UPLOAD.value(), swift.get(BUCKET, "k").meta().get(ReservedMetadata.UPLOAD_ID.toLowerCase()));
         assertEquals(List.of(SegmentsLayout.legacyPart(OLD_UPLOAD, 1)), leftOf(OLD_UPLOAD), "the old object is whole");
         assertEquals(List.of(), leftOf(UPLOAD));
+    }
+
+    /** What another gateway's abort writes before it deletes the marker. */
+    private static void leaveAbortTrace(FakeSwift s) {
+        s.put(SEGMENTS, SegmentsLayout.abortTrace(UPLOAD, "0123456789abcdef0123456789abcdef"), new byte[0],
+                SegmentsLayout.ABORT_TRACE_CONTENT_TYPE, Map.of());
+    }
+
+    /**
+     * What another gateway's Complete of the same upload (past the claim: Swift has no compare-and-set) does when it
+     * finishes first: its manifest at the key, then its clean-up (marker marked finished, the attempts it did not
+     * choose deleted, the marker deleted).
+     */
+    private static void anotherCompleteFinishes(FakeSwift s, List<String> chosen) {
+        s.putManifest(BUCKET, "k", chosen.stream().map(name -> SEGMENTS + "/" + name).toList(), completedAtK(UPLOAD));
+        s.names(SEGMENTS).stream().filter(name -> name.startsWith(SegmentsLayout.partsPrefix(UPLOAD)))
+                .filter(name -> !chosen.contains(name)).forEach(name -> s.delete(SEGMENTS, name));
+        s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD));
+    }
+
+    @Test
+    void aCompleteThatFindsAnotherCompleteFinishedKeepsTheObject() throws Exception {
+        List<String> parts = List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2));
+        // Two Completes of one upload on two gateways: the other finishes between this one's manifest and its look.
+        swift.after("PUT /" + BUCKET + "/k", s -> anotherCompleteFinishes(s, parts));
+        String answer = complete(handler);
+        assertTrue(answer.contains("<CompleteMultipartUploadResult"), "answered as a retry would: " + answer);
+        assertEquals(parts, leftOf(UPLOAD), "the object's parts stay");
+        try (var object = swift.account().objects().get(BUCKET, "k", io.s3multi.swift.SwiftHeaders.empty())) {
+            assertArrayEquals(bothParts(), object.body().readAllBytes());
+        }
+    }
+
+    @Test
+    void aCompleteWhoseManifestFailsBecauseAnotherCompleteFinishedKeepsTheOtherObject() throws Exception {
+        // The other Complete chose a newer attempt of part 2 (same bytes) and deleted the one this Complete names,
+        // so this Complete's manifest is refused.
+        String newer = SegmentsLayout.part(UPLOAD, 2,
+                io.s3multi.s3.contract.PartAttempt.begunAt(Instant.parse("2026-11-21T11:05:00Z")));
+        List<String> chosen = List.of(SegmentsLayout.legacyPart(UPLOAD, 1), newer);
+        swift.after("HEAD /" + BUCKET + "/k", s -> {
+            s.put(SEGMENTS, newer, PART_2, PartContentType.of(null), Map.of());
+            anotherCompleteFinishes(s, chosen);
+        });
+        String answer = complete(handler);
+        assertTrue(answer.contains("<CompleteMultipartUploadResult"), "answered as a retry would: " + answer);
+        assertEquals(chosen, leftOf(UPLOAD), "the other object's parts stay");
+        try (var object = swift.account().objects().get(BUCKET, "k", io.s3multi.swift.SwiftHeaders.empty())) {
+            assertArrayEquals(bothParts(), object.body().readAllBytes());
+        }
+    }
+
+    @Test
+    void anAbortLeavesItsTraceBeforeTheMarkerGoesAndKeepsItWhenItDeletedTheParts() {
+        String marker = SegmentsLayout.marker("k", UPLOAD);
+        List<String> tracesWhenTheMarkerWent = new java.util.ArrayList<>();
+        swift.after("DELETE /" + SEGMENTS + "/" + marker, s -> tracesWhenTheMarkerWent.addAll(traces(s)));
+        assertEquals(204, handler.abortMultipartUpload(call("DELETE", "")).status());
+        assertEquals(1, tracesWhenTheMarkerWent.size(), "the trace was there when the marker went");
+        assertEquals(tracesWhenTheMarkerWent, traces(swift), "kept for a Complete that wrote its manifest since");
+    }
+
+    private static List<String> traces(FakeSwift s) {
+        return s.names(SEGMENTS).stream().filter(name -> name.startsWith(SegmentsLayout.abortTracesPrefix(UPLOAD)))
+                .toList();
+    }
+
+    private static byte[] bothParts() {
+        byte[] whole = new byte[PART_1.length + PART_2.length];
+        System.arraycopy(PART_1, 0, whole, 0, PART_1.length);
+        System.arraycopy(PART_2, 0, whole, PART_1.length, PART_2.length);
+        return whole;
+    }
+
+    @Test
+    void aStepsDeleteVerdictAbortsAsAnAbortDoesTraceFirst() throws Exception {
+        io.s3multi.s3.processing.ProcessingSteps rejecting = new io.s3multi.s3.processing.ProcessingSteps() {
+            @Override
+            public boolean isEmpty() {
+                return false;
+            }
+
+            @Override
+            public io.s3multi.s3.processing.ProcessingVerdict process(io.s3multi.s3.processing.ProcessedUpload upload) {
+                return new io.s3multi.s3.processing.ProcessingVerdict(
+                        io.s3multi.s3.processing.ProcessingVerdict.Decision.REJECT_DELETE, "test", "infected");
+            }
+
+            @Override
+            public io.s3multi.s3.processing.ProcessingStatus status(io.s3multi.swift.SwiftAccount account,
+                    String bucket, UploadId uploadId) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        MultipartSettings defaults = MultipartSettings.defaults();
+        CompletionHandler processing = new CompletionHandler(new MultipartSettings(0, defaults.maxPartNumber(),
+                defaults.maxPartsListing(), defaults.maxUploadsListing(), Duration.ofMillis(50),
+                Duration.ofSeconds(60)), () -> 1000, rejecting);
+        List<String> tracesWhenTheMarkerWent = new java.util.ArrayList<>();
+        swift.after("DELETE /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD),
+                s -> tracesWhenTheMarkerWent.addAll(traces(s)));
+        String answer = complete(processing);
+        assertTrue(answer.contains("<Code>AccessDenied</Code>"), answer);
+        assertEquals(1, tracesWhenTheMarkerWent.size(), "the trace was there when the marker went");
+        assertEquals(List.of(), leftOf(UPLOAD));
+        assertNull(swift.get(BUCKET, "k"));
     }
 
     @Test
@@ -173,6 +285,7 @@ class CompletionRaceTest {
         assertEquals(S3ErrorCode.NO_SUCH_UPLOAD, error.code());
         assertEquals(List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2)), leftOf(UPLOAD),
                 "the parts belong to the Complete: kept for its object or deleted by its roll-back");
+        assertEquals(List.of(), traces(swift), "it deleted nothing: its trace is withdrawn, the Complete may keep its object");
     }
 
     @Test
@@ -244,6 +357,52 @@ class CompletionRaceTest {
         assertTrue(secondAnswer.contains(etag), secondAnswer);
         assertEquals(1, swift.requests().stream().filter(r -> r.equals("PUT /" + BUCKET + "/k")).count(),
                 "one manifest: the second Complete waited in this gateway instead of writing its own");
+    }
+
+    @Test
+    void handlersSharingTheGatewaysLocksOrderACompleteAndAnAbortWithoutTheClaim() throws Exception {
+        // The s3multi stage's handler and tus's, as one gateway builds them: one FinishLocks.
+        FinishLocks gatewayLocks = new FinishLocks(Duration.ofSeconds(60));
+        CompletionHandler s3multi = sharing(gatewayLocks);
+        CompletionHandler tus = sharing(gatewayLocks);
+        String claim = "/" + SEGMENTS + "/" + SegmentsLayout.claim(UPLOAD);
+        CountDownLatch abortLooked = new CountDownLatch(1);
+        CompletableFuture<Integer> abort = new CompletableFuture<>();
+        // While the Complete writes its manifest, tus terminates the upload (an Abort) in the same gateway.
+        swift.after("PUT /" + BUCKET + "/k", s -> {
+            // The Abort's first request (the Complete waits here): its look at the marker, just before the lock.
+            s.after("HEAD /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD), x -> abortLooked.countDown());
+            new Thread(() -> {
+                try {
+                    abort.complete(tus.abortMultipartUpload(call("DELETE", "")).status());
+                } catch (RuntimeException e) {
+                    abort.completeExceptionally(e);
+                }
+            }).start();
+            try {
+                assertTrue(abortLooked.await(10, TimeUnit.SECONDS));
+                Thread.sleep(300);   // time to reach the lock
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(complete(s3multi).contains("<CompleteMultipartUploadResult"));
+        S3Exception aborted = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> abort.get(30, TimeUnit.SECONDS)).getCause() instanceof S3Exception e ? e : null;
+        assertNotNull(aborted, "the Abort found the upload completed");
+        assertEquals(S3ErrorCode.NO_SUCH_UPLOAD, aborted.code());
+        List<String> claimRequests = swift.requests().stream().filter(r -> r.endsWith(claim))
+                .map(r -> r.substring(0, r.indexOf(' '))).filter(m -> !m.equals("HEAD") && !m.equals("POST")).toList();
+        assertEquals(List.of("PUT", "DELETE", "PUT", "DELETE"), claimRequests,
+                "the Abort waited in this gateway and claimed only after the Complete released its claim");
+        assertEquals(List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2)), leftOf(UPLOAD));
+    }
+
+    private static CompletionHandler sharing(FinishLocks locks) {
+        MultipartSettings defaults = MultipartSettings.defaults();
+        return new CompletionHandler(new MultipartSettings(0, defaults.maxPartNumber(), defaults.maxPartsListing(),
+                defaults.maxUploadsListing(), Duration.ofMillis(50), Duration.ofSeconds(60)), () -> 1000,
+                io.s3multi.s3.processing.ProcessingSteps.NONE, locks);
     }
 
     @Test
@@ -328,10 +487,7 @@ class CompletionRaceTest {
     void theFakeSwiftReadsAManifestAsItsSegments() throws Exception {
         complete(handler);
         try (var object = swift.account().objects().get(BUCKET, "k", io.s3multi.swift.SwiftHeaders.empty())) {
-            byte[] whole = new byte[PART_1.length + PART_2.length];
-            System.arraycopy(PART_1, 0, whole, 0, PART_1.length);
-            System.arraycopy(PART_2, 0, whole, PART_1.length, PART_2.length);
-            assertArrayEquals(whole, object.body().readAllBytes());
+            assertArrayEquals(bothParts(), object.body().readAllBytes());
         }
     }
 }

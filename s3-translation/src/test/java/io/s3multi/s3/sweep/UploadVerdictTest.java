@@ -98,6 +98,23 @@ class UploadVerdictTest {
     }
 
     @Test
+    void anOldAbortTraceGoesWhateverTheMarkerSaysAndAYoungOneStays() {
+        String oldTrace = SegmentsLayout.abortTrace(ID, "0123456789abcdef0123456789abcdef");
+        String youngTrace = SegmentsLayout.abortTrace(ID, "fedcba9876543210fedcba9876543210");
+        UploadTraces aborted = new UploadTraces(ID);
+        aborted.addAbortTrace(stored(oldTrace, OLD));
+        aborted.addAbortTrace(stored(youngTrace, YOUNG));
+        UploadVerdict verdict = UploadVerdict.of(aborted, Set.of(), NOW, GRACE);
+        assertEquals(List.of(oldTrace), names(verdict.removals()));
+        assertEquals(List.of(youngTrace), names(verdict.kept()));
+        // The abort died between its trace and the marker: the upload stays open, its old trace goes.
+        UploadTraces open = traces(OLD, PART_1);
+        open.setMarker(stored(SegmentsLayout.marker("k", ID), OLD), "k", false, null);
+        open.addAbortTrace(stored(oldTrace, OLD));
+        assertEquals(List.of(oldTrace), names(UploadVerdict.of(open, Set.of(), NOW, GRACE).removals()));
+    }
+
+    @Test
     void aCompletedObjectsSegmentsStay() {
         assertNothing(UploadVerdict.of(traces(OLD, PART_1, PART_2), Set.of(PART_1, PART_2), NOW, GRACE));
     }

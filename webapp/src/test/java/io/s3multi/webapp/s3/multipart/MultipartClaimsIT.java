@@ -3,7 +3,9 @@ package io.s3multi.webapp.s3.multipart;
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftReply;
 import io.s3multi.swift.error.SwiftHttpStatusException;
+import io.s3multi.webapp.fault.Fault;
 import io.s3multi.webapp.fault.FaultProxy;
+import io.s3multi.webapp.fault.Hold;
 import io.s3multi.webapp.s3.S3TestGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +19,8 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,8 +95,10 @@ class MultipartClaimsIT extends MultipartIntegrationTest {
         }
     }
 
+    /** What the upload keeps in Swift; the traces its aborts leave for the sweeper aside. */
     private List<String> leftOf(String bucket, Upload upload) throws Exception {
-        return segmentNames(bucket).stream().filter(name -> name.contains(upload.id())).toList();
+        return segmentNames(bucket).stream().filter(name -> name.contains(upload.id()))
+                .filter(name -> !name.startsWith("aborts/")).toList();
     }
 
     private static List<String> partNames(Upload upload) {
@@ -157,6 +163,32 @@ class MultipartClaimsIT extends MultipartIntegrationTest {
                     () -> complete(west.s3(), bucket, upload));
             assertEquals(answers.get(0), answers.get(1));
             assertTrue(assertWholeOrNothing(bucket, upload, answers.get(0)));
+        }
+    }
+
+    /**
+     * Two Completes of one upload that both hold the claim (Swift let both PUTs through; here its claim is deleted
+     * under the first): the second finishes whole while the first's manifest is held at the proxy; the first then
+     * finds the marker gone. It must keep the object the second answered for, not take that for an Abort.
+     */
+    @Test
+    void aCompleteThatFindsAnotherGatewaysCompleteFinishedKeepsTheObject() throws Exception {
+        String bucket = bucket();
+        Upload upload = upload(s3(), bucket, "both-won", 21);
+        Hold manifest = proxy.when(r -> r.method().equals("PUT") && r.isObject() && !r.isSegment()
+                && r.path().endsWith("/" + bucket + "/both-won")).times(1).then(Fault.hold());
+        try {
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> complete(east.s3(), bucket, upload));
+            assertTrue(manifest.awaitHeld(Duration.ofSeconds(30)), "the first Complete reached its manifest");
+            swift().objects().delete(bucket + "_segments", "claims/" + upload.id(), SwiftHeaders.empty());
+            String second = complete(west.s3(), bucket, upload);
+            assertEquals(upload.eTag(), second);
+            manifest.release();
+            assertEquals(upload.eTag(), first.get(60, TimeUnit.SECONDS), "answered as a retry would");
+            assertTrue(assertWholeOrNothing(bucket, upload, second), "the object the second answered for is whole");
+        } finally {
+            manifest.release();
+            proxy.clearRules();
         }
     }
 

@@ -103,7 +103,10 @@ class OrphanSweeperIT extends MultipartIntegrationTest {
         expected.addAll(namesOf(before, abortedBefore));
         expected.add(completeDiedClaim);
         assertEquals(expected, removed, "removed exactly the leftovers");
-        assertTrue(before.containsAll(after), "the sweeper wrote nothing that stayed: " + difference(after, before));
+        // Finishing the dead Abort left its trace (for a Complete racing it; a later sweep removes it), nothing else.
+        assertEquals(Set.of(SegmentsLayout.abortTracesPrefix(abortedBefore)), difference(after, before).stream()
+                .map(name -> name.substring(0, name.lastIndexOf('/') + 1)).collect(Collectors.toSet()),
+                "the sweeper wrote nothing else that stayed");
         assertTrue(namesOf(before, replaced.uploadId()).stream().anyMatch(n -> n.startsWith(SegmentsLayout.MANIFESTS)),
                 "the replaced object had sub-manifests");
         assertTrue(after.containsAll(namesOf(before, live)) && after.containsAll(namesOf(before, young))
