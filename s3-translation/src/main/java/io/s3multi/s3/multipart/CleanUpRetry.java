@@ -21,6 +21,12 @@ final class CleanUpRetry {
         boolean run() throws SwiftException;
     }
 
+    /** A look at Swift whose answer decides what a Complete keeps. */
+    @FunctionalInterface
+    interface Look<T> {
+        T run() throws SwiftException;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(CleanUpRetry.class);
     /** The pauses before the second, third and fourth try: at most 1.4 s in all, plus the requests. */
     static final List<Duration> PAUSES = List.of(Duration.ofMillis(100), Duration.ofMillis(300),
@@ -47,6 +53,25 @@ final class CleanUpRetry {
         }
         LOG.warn("gave up {} after {} tries: {}", what, PAUSES.size() + 1, failure);
         return false;
+    }
+
+    /**
+     * Runs {@code look} until Swift answers it or the tries are used up, with the clean-up's pauses: the looks after a
+     * Complete's manifest landed decide whether it stays or is rolled back, and a Complete that fails there leaves
+     * the manifest at the key (and its retry answers from it) even where an Abort deleted the parts it names.
+     *
+     * @throws SwiftException the last failure, when every try failed
+     */
+    static <T> T look(Look<T> look) throws SwiftException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return look.run();
+            } catch (SwiftException e) {
+                if (attempt == PAUSES.size() || !pause(PAUSES.get(attempt))) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static boolean pause(Duration pause) {

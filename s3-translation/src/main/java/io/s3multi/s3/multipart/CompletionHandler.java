@@ -329,8 +329,10 @@ public final class CompletionHandler {
                 } catch (SwiftException e) {
                     return afterManifestFailure(e, overwritten);
                 }
-                // Not knowing, keep everything: the upload stays open, a retried Complete writes it again.
-                UploadState.MarkerState marker = S3Failures.forCall(call, () -> state.markerState(key, uploadId));
+                // Not knowing after a few tries, keep everything: the upload stays open, a retried Complete writes it
+                // again.
+                UploadState.MarkerState marker = S3Failures.forCall(call,
+                        () -> CleanUpRetry.look(() -> state.markerState(key, uploadId)));
                 if (marker != UploadState.MarkerState.OPEN) {
                     return finishedByOther(marker, overwritten);
                 }
@@ -353,7 +355,7 @@ public final class CompletionHandler {
          */
         private Object finishedByOther(UploadState.MarkerState marker, Optional<OverwrittenUpload> overwritten) {
             boolean aborted = marker == UploadState.MarkerState.GONE
-                    && S3Failures.forCall(call, () -> AbortTrace.anyLeft(state, uploadId));
+                    && S3Failures.forCall(call, () -> CleanUpRetry.look(() -> AbortTrace.anyLeft(state, uploadId)));
             if (aborted) {
                 rollBack(overwritten);
                 throw S3Exception.noSuchUpload(uploadId.value()).withReason("aborted while completing");

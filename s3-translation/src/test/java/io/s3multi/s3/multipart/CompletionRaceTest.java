@@ -186,6 +186,33 @@ class CompletionRaceTest {
         s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD));
     }
 
+    /**
+     * Another gateway's Abort (past the claim) deletes the marker and the parts right after this Complete's manifest
+     * landed, and Swift fails this Complete's look at the marker once: the answer must not leave the key naming the
+     * deleted parts, nor may a retry of the Complete answer 200 for it.
+     */
+    @Test
+    void aCompleteWhoseLookAtTheMarkerFailsOnceAfterAnAbortLeavesNoObjectNamingDeletedParts() throws Exception {
+        String marker = "HEAD /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD);
+        swift.after("PUT /" + BUCKET + "/k", s -> {
+            leaveAbortTrace(s);
+            s.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD));
+            s.delete(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 1));
+            s.delete(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 2));
+            s.failing(marker::equals, 503, 1);
+        });
+        String answer = complete(handler);
+        assertTrue(answer.contains("<Error>"), answer);
+        String retried;
+        try {
+            retried = complete(handler);
+        } catch (S3Exception refused) {
+            retried = refused.code().name();
+        }
+        assertEquals(S3ErrorCode.NO_SUCH_UPLOAD.name(), retried, "a retry finds the upload aborted");
+        assertNull(swift.get(BUCKET, "k"), "no object at the key names the parts the Abort deleted");
+    }
+
     @Test
     void aCompleteThatFindsAnotherCompleteFinishedKeepsTheObject() throws Exception {
         List<String> parts = List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2));
