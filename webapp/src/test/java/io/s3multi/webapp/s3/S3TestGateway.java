@@ -216,6 +216,15 @@ public final class S3TestGateway implements AutoCloseable {
         return swift(REGISTRY_USER, REGISTRY_KEY);
     }
 
+    /**
+     * {@link #objectNames} of {@code <bucket>_segments} but the traces aborts leave there ({@code aborts/<upload
+     * id>/<token>}, kept for a Complete racing the abort on another gateway until the sweeper or Swift's expirer
+     * removes them): what an upload left behind.
+     */
+    public static List<String> segmentsBesidesAbortTraces(SwiftAccount account, String bucket) throws SwiftException {
+        return objectNames(account, bucket + "_segments").stream().filter(name -> !name.startsWith("aborts/")).toList();
+    }
+
     /** The names of the objects in {@code container}, directly from Swift; empty when it does not exist. */
     public static List<String> objectNames(SwiftAccount account, String container) throws SwiftException {
         List<String> names = new ArrayList<>();

@@ -136,8 +136,10 @@ public class TusProcessingIT extends ProcessingGatewayTest {
         assertTrue(processing.startsWith("rejected; step=clamav; reason=\"clamd found S3multi.Test.EICAR"),
                 processing);
         assertNeverVisible("infected.txt");
-        assertEquals(List.of("processing/" + uploadId(infected)), segmentNames(),
+        assertEquals(List.of("processing/" + uploadId(infected)), S3TestGateway.segmentsBesidesAbortTraces(gateway.swift(), bucket),
                 "processing_rejected = delete: parts and marker deleted, the verdict kept");
+        assertTrue(segmentNames().stream().anyMatch(name -> name.startsWith("aborts/" + uploadId(infected) + "/")),
+                "the delete is an abort: it leaves its trace");
         assertEquals(List.of(), webhook.received(), "the webhook comes after clamav");
 
         byte[] clean = pattern(PART + 10, 13);
@@ -187,8 +189,11 @@ public class TusProcessingIT extends ProcessingGatewayTest {
 
         List<String> log = sweep(Clock.fixed(Instant.now().plus(EXPIRATION).plusSeconds(60), ZoneOffset.UTC));
 
-        List<String> left = segmentNames();
+        List<String> left = S3TestGateway.segmentsBesidesAbortTraces(gateway.swift(), bucket);
         assertEquals(2, left.size(), "only the S3 upload is left: " + left + "\nsweep: " + log);
+        List<String> traces = segmentNames().stream().filter(name -> name.startsWith("aborts/")).toList();
+        assertEquals(List.of(uploadId(unfinished), uploadId(kept)).stream().sorted().toList(), traces.stream()
+                .map(name -> name.split("/")[1]).sorted().toList(), "the sweeper's aborts leave their traces");
         assertTrue(left.stream().allMatch(name -> name.contains(s3Upload)), left::toString);
         assertEquals(2, log.stream().filter(line -> line.startsWith("expire ")).count(), log::toString);
         assertEquals(404, tus.head(unfinished).statusCode());
