@@ -88,7 +88,8 @@
  *                                      sweeper) before it deletes the marker; &lt;token&gt;: 32 hex digits, one
  *                                      per abort. Empty, Content-Type: application/x-s3multi-aborted.
  *                                      Withdrawn by its abort when it deleted nothing; otherwise removed by the
- *                                      sweeper after its grace period. A Complete that finds the marker gone
+ *                                      sweeper after its grace period, or by Swift's object expirer
+ *                                      (X-Delete-After: two days) where no sweeper runs. A Complete that finds the marker gone
  *                                      behind its manifest rolls back only if a trace is there (else another
  *                                      Complete finished the upload: it keeps the object)
  *   processing/&lt;upload id&gt;            only with processing steps configured (docs/PROCESSING.md): JSON

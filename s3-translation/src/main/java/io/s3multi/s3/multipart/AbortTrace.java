@@ -18,11 +18,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An abort withdraws its own trace when it deleted nothing (its marker delete failed, or it found a Complete's
  * manifest at the key and left the parts to it); otherwise the trace stays until the orphan sweeper removes it,
- * older than its grace period, long after any Complete that could race the abort has looked.
+ * older than its grace period, long after any Complete that could race the abort has looked, or until Swift's
+ * object expirer does ({@link #EXPIRES_AFTER_SECONDS}).
  */
 final class AbortTrace {
 
     private static final Logger LOG = LoggerFactory.getLogger(AbortTrace.class);
+    /**
+     * When Swift's object expirer removes a trace the sweeper did not: a gateway without background work (no
+     * {@code service_key}) never sweeps, and its aborts would otherwise leave one object each for good. Two days:
+     * far beyond any Complete that could race the abort (minutes), and beyond the sweeper's default grace (a day).
+     */
+    static final long EXPIRES_AFTER_SECONDS = 2 * 24 * 3600;
 
     private final UploadState state;
     private final String name;
@@ -36,7 +43,8 @@ final class AbortTrace {
     static AbortTrace leave(SwiftAccount swift, UploadState state, UploadId uploadId) throws SwiftException {
         String name = SegmentsLayout.abortTrace(uploadId, UUID.randomUUID().toString().replace("-", ""));
         swift.objects().put(state.container(), name, new byte[0],
-                SwiftHeaders.of("Content-Type", SegmentsLayout.ABORT_TRACE_CONTENT_TYPE));
+                SwiftHeaders.of("Content-Type", SegmentsLayout.ABORT_TRACE_CONTENT_TYPE,
+                        "X-Delete-After", Long.toString(EXPIRES_AFTER_SECONDS)));
         return new AbortTrace(state, name);
     }
 

@@ -1,5 +1,6 @@
 package io.s3multi.webapp.s3.multipart;
 
+import io.s3multi.swift.SwiftHeaders;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
@@ -8,6 +9,8 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,6 +97,11 @@ class MultipartListingAndAbortIT extends MultipartIntegrationTest {
         assertEquals(1, traces.size(), traces::toString);
         assertTrue(traces.get(0).startsWith("aborts/" + uploadId + "/"),
                 "only the abort's trace stays, for a Complete racing it on another gateway: " + traces);
+        // Swift's expirer removes it where no sweeper runs: two days, as the proxy turned X-Delete-After into.
+        long deleteAt = Long.parseLong(swift().objects().head(bucket + "_segments", traces.get(0),
+                SwiftHeaders.empty()).header("X-Delete-At"));
+        long inTwoDays = Instant.now().plus(Duration.ofDays(2)).getEpochSecond();
+        assertTrue(Math.abs(deleteAt - inTwoDays) < 600, "X-Delete-At " + deleteAt + ", expected about " + inTwoDays);
 
         S3Exception part = s3Error(() -> s3().uploadPart(b -> b.bucket(bucket).key("k").uploadId(uploadId)
                 .partNumber(3), RequestBody.fromBytes(randomBytes(100, 3))));
