@@ -1,6 +1,7 @@
 package io.s3multi.s3.multipart;
 
 import io.s3multi.s3.auth.RequestBody;
+import io.s3multi.s3.contract.PartAttempt;
 import io.s3multi.s3.contract.PartContentType;
 import io.s3multi.s3.contract.ReservedMetadata;
 import io.s3multi.s3.contract.SegmentsLayout;
@@ -16,6 +17,7 @@ import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.request.S3RequestParser;
 import io.s3multi.s3.testing.FakeSwift;
 import io.s3multi.s3.testing.SwiftStore;
+import io.s3multi.swift.SwiftHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,9 +224,7 @@ class CompletionRaceTest {
         String answer = complete(handler);
         assertTrue(answer.contains("<CompleteMultipartUploadResult"), "answered as a retry would: " + answer);
         assertEquals(parts, leftOf(UPLOAD), "the object's parts stay");
-        try (var object = swift.account().objects().get(BUCKET, "k", io.s3multi.swift.SwiftHeaders.empty())) {
-            assertArrayEquals(bothParts(), object.body().readAllBytes());
-        }
+        assertTheKeyReadsBothParts();
     }
 
     @Test
@@ -231,7 +232,7 @@ class CompletionRaceTest {
         // The other Complete chose a newer attempt of part 2 (same bytes) and deleted the one this Complete names,
         // so this Complete's manifest is refused.
         String newer = SegmentsLayout.part(UPLOAD, 2,
-                io.s3multi.s3.contract.PartAttempt.begunAt(Instant.parse("2026-11-21T11:05:00Z")));
+                PartAttempt.begunAt(Instant.parse("2026-11-21T11:05:00Z")));
         List<String> chosen = List.of(SegmentsLayout.legacyPart(UPLOAD, 1), newer);
         swift.after("HEAD /" + BUCKET + "/k", s -> {
             s.put(SEGMENTS, newer, PART_2, PartContentType.of(null), Map.of());
@@ -240,15 +241,13 @@ class CompletionRaceTest {
         String answer = complete(handler);
         assertTrue(answer.contains("<CompleteMultipartUploadResult"), "answered as a retry would: " + answer);
         assertEquals(chosen, leftOf(UPLOAD), "the other object's parts stay");
-        try (var object = swift.account().objects().get(BUCKET, "k", io.s3multi.swift.SwiftHeaders.empty())) {
-            assertArrayEquals(bothParts(), object.body().readAllBytes());
-        }
+        assertTheKeyReadsBothParts();
     }
 
     @Test
     void anAbortLeavesItsTraceBeforeTheMarkerGoesAndKeepsItWhenItDeletedTheParts() {
         String marker = SegmentsLayout.marker("k", UPLOAD);
-        List<String> tracesWhenTheMarkerWent = new java.util.ArrayList<>();
+        List<String> tracesWhenTheMarkerWent = new ArrayList<>();
         swift.after("DELETE /" + SEGMENTS + "/" + marker, s -> tracesWhenTheMarkerWent.addAll(traces(s)));
         assertEquals(204, handler.abortMultipartUpload(call("DELETE", "")).status());
         assertEquals(1, tracesWhenTheMarkerWent.size(), "the trace was there when the marker went");
@@ -258,6 +257,13 @@ class CompletionRaceTest {
     private static List<String> traces(FakeSwift s) {
         return s.names(SEGMENTS).stream().filter(name -> name.startsWith(SegmentsLayout.abortTracesPrefix(UPLOAD)))
                 .toList();
+    }
+
+    /** The object at the key, read through its manifest as a client would: both parts, whole. */
+    private void assertTheKeyReadsBothParts() throws Exception {
+        try (var object = swift.account().objects().get(BUCKET, "k", SwiftHeaders.empty())) {
+            assertArrayEquals(bothParts(), object.body().readAllBytes());
+        }
     }
 
     private static byte[] bothParts() {
@@ -291,7 +297,7 @@ class CompletionRaceTest {
         CompletionHandler processing = new CompletionHandler(new MultipartSettings(0, defaults.maxPartNumber(),
                 defaults.maxPartsListing(), defaults.maxUploadsListing(), Duration.ofMillis(50),
                 Duration.ofSeconds(60)), () -> 1000, rejecting);
-        List<String> tracesWhenTheMarkerWent = new java.util.ArrayList<>();
+        List<String> tracesWhenTheMarkerWent = new ArrayList<>();
         swift.after("DELETE /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD),
                 s -> tracesWhenTheMarkerWent.addAll(traces(s)));
         String answer = complete(processing);
@@ -513,8 +519,6 @@ class CompletionRaceTest {
     @Test
     void theFakeSwiftReadsAManifestAsItsSegments() throws Exception {
         complete(handler);
-        try (var object = swift.account().objects().get(BUCKET, "k", io.s3multi.swift.SwiftHeaders.empty())) {
-            assertArrayEquals(bothParts(), object.body().readAllBytes());
-        }
+        assertTheKeyReadsBothParts();
     }
 }
