@@ -1,6 +1,7 @@
 package io.s3multi.webapp.s3;
 
 import io.s3multi.filters.pipeline.GatewayConfig;
+import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.swift.ObjectPath;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftBackend;
@@ -222,7 +223,8 @@ public final class S3TestGateway implements AutoCloseable {
      * removes them): what an upload left behind.
      */
     public static List<String> segmentsBesidesAbortTraces(SwiftAccount account, String bucket) throws SwiftException {
-        return objectNames(account, bucket + "_segments").stream().filter(name -> !name.startsWith("aborts/")).toList();
+        return objectNames(account, bucket + "_segments").stream()
+                .filter(name -> !name.startsWith(SegmentsLayout.ABORTS)).toList();
     }
 
     /** The names of the objects in {@code container}, directly from Swift; empty when it does not exist. */

@@ -97,8 +97,7 @@ class MultipartClaimsIT extends MultipartIntegrationTest {
 
     /** What the upload keeps in Swift; the traces its aborts leave for the sweeper aside. */
     private List<String> leftOf(String bucket, Upload upload) throws Exception {
-        return segmentNames(bucket).stream().filter(name -> name.contains(upload.id()))
-                .filter(name -> !name.startsWith("aborts/")).toList();
+        return segmentsOfUpload(bucket, upload.id());
     }
 
     private static List<String> partNames(Upload upload) {

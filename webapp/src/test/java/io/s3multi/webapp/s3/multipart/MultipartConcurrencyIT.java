@@ -143,8 +143,7 @@ class MultipartConcurrencyIT extends MultipartIntegrationTest {
                     assertEquals(order == FinisherRace.Order.ABORT_FIRST, outcome.get(1).equals("aborted"),
                             order + ": " + outcome);
                 }
-                List<String> left = segmentNames(bucket).stream().filter(n -> n.contains(uploadId))
-                        .filter(n -> !n.startsWith("aborts/")).toList();
+                List<String> left = segmentsOfUpload(bucket, uploadId);
                 if (outcome.get(1).equals("aborted")) {
                     assertEquals("NoSuchUpload", outcome.get(0), outcome.toString());
                     assertEquals(List.of(), left);

@@ -1,5 +1,6 @@
 package io.s3multi.webapp.s3.multipart;
 
+import io.s3multi.s3.contract.SegmentsLayout;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.webapp.fault.FaultProxy;
@@ -91,6 +92,12 @@ abstract class MultipartIntegrationTest {
     /** The names in {@code <bucket>_segments}, straight from Swift; empty when the container does not exist. */
     static List<String> segmentNames(String bucket) throws SwiftException {
         return MultipartIntegrationTestSupport.segmentNames(gateway, bucket);
+    }
+
+    /** What {@code uploadId} keeps in {@code <bucket>_segments}; the traces its aborts leave for the sweeper aside. */
+    static List<String> segmentsOfUpload(String bucket, String uploadId) throws SwiftException {
+        return segmentNames(bucket).stream().filter(name -> name.contains(uploadId))
+                .filter(name -> !name.startsWith(SegmentsLayout.ABORTS)).toList();
     }
 
     private static final java.util.regex.Pattern ATTEMPT = java.util.regex.Pattern.compile(

@@ -60,12 +60,6 @@ class TwoGatewayCachesIT extends MultipartIntegrationTest {
         return west.s3();
     }
 
-    /** What the upload keeps in Swift; the traces its aborts leave for the sweeper aside. */
-    private static List<String> ofUpload(String bucket, String uploadId) throws Exception {
-        return segmentNames(bucket).stream().filter(name -> name.contains(uploadId))
-                .filter(name -> !name.startsWith("aborts/")).toList();
-    }
-
     /**
      * This gateway trusts the bucket to be without segments; the other completes a multipart object at k (it never
      * saw the bucket, so it does not wait), and a PutObject here replaces it without a look: the object's segments
@@ -89,7 +83,7 @@ class TwoGatewayCachesIT extends MultipartIntegrationTest {
         SkippedLookCheck.runPendingForTests();
 
         assertArrayEquals(small, s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asByteArray());
-        assertEquals(List.of(), ofUpload(bucket, uploadId), "left in " + bucket + "_segments");
+        assertEquals(List.of(), segmentsOfUpload(bucket, uploadId), "left in " + bucket + "_segments");
     }
 
     /** The Complete's late look at its key finds its own object there: the object keeps every segment. */
@@ -105,7 +99,7 @@ class TwoGatewayCachesIT extends MultipartIntegrationTest {
 
         SkippedLookCheck.runPendingForTests();
 
-        assertEquals(1, ofUpload(bucket, uploadId).size(), ofUpload(bucket, uploadId).toString());
+        assertEquals(1, segmentsOfUpload(bucket, uploadId).size(), segmentsOfUpload(bucket, uploadId).toString());
         assertArrayEquals(bytes, s3().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asByteArray());
     }
 
@@ -122,7 +116,7 @@ class TwoGatewayCachesIT extends MultipartIntegrationTest {
                 .partNumber(2), RequestBody.fromBytes(randomBytes(1000, 33))));
 
         assertEquals("NoSuchUpload", failure.awsErrorDetails().errorCode());
-        assertEquals(List.of(), ofUpload(bucket, uploadId));
+        assertEquals(List.of(), segmentsOfUpload(bucket, uploadId));
     }
 
     /** A part sent here after the other gateway completed the upload: refused, and the object keeps its bytes. */
@@ -145,8 +139,8 @@ class TwoGatewayCachesIT extends MultipartIntegrationTest {
         assertEquals("NoSuchUpload", failure.awsErrorDetails().errorCode());
         assertArrayEquals(concat(first, second), s3().getObjectAsBytes(b -> b.bucket(bucket).key("k"))
                 .asByteArray());
-        assertEquals(2, ofUpload(bucket, uploadId).size(), ofUpload(bucket, uploadId).toString());
-        assertEquals(ofUpload(bucket, uploadId).stream().map(name -> bucket + "_segments/" + name).toList(),
+        assertEquals(2, segmentsOfUpload(bucket, uploadId).size(), segmentsOfUpload(bucket, uploadId).toString());
+        assertEquals(segmentsOfUpload(bucket, uploadId).stream().map(name -> bucket + "_segments/" + name).toList(),
                 MultipartIntegrationTestSupport.assertManifestSegmentsExist(swift(), bucket, "k"));
     }
 
@@ -183,7 +177,7 @@ class TwoGatewayCachesIT extends MultipartIntegrationTest {
         assertEquals(1, older.size(), older.toString());
         assertArrayEquals(old, s3().getObjectAsBytes(b -> b.bucket(bucket).key("k").versionId(older.get(0)))
                 .asByteArray());
-        assertEquals(1, ofUpload(bucket, oldUpload).size(), "the older object's part");
+        assertEquals(1, segmentsOfUpload(bucket, oldUpload).size(), "the older object's part");
         SwiftReply head = swift().objects().head(bucket, "k", SwiftHeaders.empty());
         assertEquals(uploadId, head.header("X-Object-Meta-S3multi-Upload-Id"));
     }
