@@ -7,6 +7,7 @@ import io.s3multi.s3.contract.StoredTags;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
+import io.s3multi.s3.handler.object.UnsupportedHeaders;
 import io.s3multi.s3.http.HeaderValues;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;
@@ -32,7 +33,8 @@ public final class CreateUploadRequest {
      * @throws S3Exception InvalidRequest for an unknown checksum algorithm or type, InvalidArgument for
      *                     user metadata in the gateway's reserved namespace or a header value with a line break,
      *                     InvalidArgument, BadRequest or InvalidTag for an {@code x-amz-tagging} S3 refuses
-     *                     ({@link TagSet#fromHeader}) or that does not fit ({@link StoredTags})
+     *                     ({@link TagSet#fromHeader}) or that does not fit ({@link StoredTags}), and what PutObject
+     *                     refuses ({@link UnsupportedHeaders}: encryption, storage classes)
      */
     public static UploadInfo read(RequestHead head, String key, UploadId uploadId, String initiator) {
         return read(head, key, uploadId, initiator, ObjectLockState.NONE);
@@ -56,6 +58,9 @@ public final class CreateUploadRequest {
     /** As above, with the initiator's id ({@link UploadInfo#initiatorId()}) as well as its display name. */
     public static UploadInfo read(RequestHead head, String key, UploadId uploadId, String initiator,
             String initiatorId, ObjectLockState lock, SwiftHeaders acl) {
+        // A large file asks through here what a small one asks through PutObject: awscli's --sse and
+        // --storage-class must not be kept silently for one and refused for the other.
+        UnsupportedHeaders.refuseForWrite(head);
         head.headers().forEach((name, values) -> values.forEach(value -> HeaderValues.requireSingleLine(name, value)));
         Map<String, String> content = new LinkedHashMap<>();
         for (String name : UploadInfo.CONTENT_HEADERS) {

@@ -20,7 +20,7 @@ public final class UnsupportedHeaders {
     private UnsupportedHeaders() {
     }
 
-    /** Throws for the first unsupported header of an object write (PutObject, CopyObject). */
+    /** Throws for the first unsupported header of an object write (PutObject, CopyObject, CreateMultipartUpload). */
     public static void refuseForWrite(RequestHead head) {
         for (String name : head.headers().keySet()) {
             String lower = name.toLowerCase(Locale.ROOT);

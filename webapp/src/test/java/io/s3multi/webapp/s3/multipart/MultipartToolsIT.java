@@ -1,5 +1,7 @@
 package io.s3multi.webapp.s3.multipart;
 
+import io.s3multi.swift.SwiftHeaders;
+import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.webapp.s3.S3TestGateway;
 import io.s3multi.webapp.s3.S3Tools;
 import io.s3multi.webapp.s3.ToolResult;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -167,5 +170,35 @@ class MultipartToolsIT extends MultipartIntegrationTest {
         assertEquals(List.of(), segmentNames(bucket));
         assertThrows(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class,
                 () -> s3().headObject(b -> b.bucket(bucket).key("cmd/big.bin")));
+    }
+
+    /**
+     * {@code aws s3 cp --sse} and {@code --storage-class} of a file above awscli's multipart threshold (8 MiB) ask
+     * through CreateMultipartUpload what a smaller file asks through PutObject: both are refused alike (they were
+     * kept silently for the large file, which its user then believed encrypted), and nothing is stored.
+     */
+    @Test
+    void awsS3CpOfALargeFileRefusesEncryptionAndStorageClassesAsForASmallOne() throws Exception {
+        String bucket = bucket();
+        Path dir = Files.createTempDirectory(Path.of("target"), "awscli-sse-");
+        Path source = Files.write(dir.resolve("large.bin"), randomBytes(9 * MIB, 9));
+        try {
+            for (List<String> asked : List.of(List.of("--sse", "AES256"), List.of("--storage-class", "GLACIER"))) {
+                List<String> args = new ArrayList<>(List.of("s3", "cp", source.toString(),
+                        "s3://" + bucket + "/large.bin"));
+                args.addAll(asked);
+                ToolResult up = tools().aws(args.toArray(String[]::new));
+                assertEquals(1, up.exitCode(), up.describe());
+                String code = asked.get(0).equals("--sse") ? "NotImplemented" : "InvalidStorageClass";
+                assertTrue(up.stderr().contains("(" + code + ") when calling the CreateMultipartUpload operation"),
+                        up.describe());
+            }
+            assertThrows(SwiftHttpStatusException.class,
+                    () -> swift().objects().head(bucket, "large.bin", SwiftHeaders.empty()));
+            assertEquals(List.of(), segmentNames(bucket));
+        } finally {
+            Files.deleteIfExists(source);
+            Files.deleteIfExists(dir);
+        }
     }
 }
