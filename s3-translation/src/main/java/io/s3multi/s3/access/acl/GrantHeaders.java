@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code x-amz-grant-read}, {@code -write}, {@code -read-acp}, {@code -write-acp} and {@code -full-control}
- * headers: each a comma-separated list of grantees, {@code id="<canonical id>"} or {@code uri="<group URI>"}.
+ * headers: each a comma-separated list of grantees, {@code id="<canonical id>"} or {@code uri="<group URI>"}, the
+ * value quoted or not: AWS takes both, and awscli's documented {@code --grant-read uri=http://...} and
+ * {@code aws s3 cp --grants read=id=...} send it bare.
  *
  * <p>{@code emailAddress="..."} is refused with {@code UnresolvableGrantByEmailAddress}, as AWS answers where it
  * cannot resolve an address: accounts here have no e-mail addresses. Anything else that is not a grantee is
@@ -23,7 +25,8 @@ public final class GrantHeaders {
     public static final List<String> NAMES = List.of("x-amz-grant-full-control", "x-amz-grant-read",
             "x-amz-grant-read-acp", "x-amz-grant-write", "x-amz-grant-write-acp");
 
-    private static final Pattern GRANTEE = Pattern.compile("\\s*([A-Za-z]+)\\s*=\\s*\"([^\"]*)\"\\s*(,|$)");
+    private static final Pattern GRANTEE =
+            Pattern.compile("\\s*([A-Za-z]+)\\s*=\\s*(?:\"([^\"]*)\"|([^\",\\s]+))\\s*(,|$)");
 
     private GrantHeaders() {
     }
@@ -54,7 +57,8 @@ public final class GrantHeaders {
         Matcher matcher = GRANTEE.matcher(value);
         int at = 0;
         while (at < value.length() && matcher.find(at) && matcher.start() == at) {
-            grantees.add(grantee(header, matcher.group(1), matcher.group(2)));
+            String quoted = matcher.group(2);
+            grantees.add(grantee(header, matcher.group(1), quoted != null ? quoted : matcher.group(3)));
             at = matcher.end();
         }
         if (at < value.length() || grantees.isEmpty()) {

@@ -51,21 +51,23 @@ class AclParsingTest {
     }
 
     @Test
-    void grantHeadersListIdsAndGroups() {
+    void grantHeadersListIdsAndGroupsQuotedOrBare() {
+        // Bare values are what awscli's documented --grant-read uri=http://... and s3 cp --grants send.
         Map<String, String> headers = Map.of("x-amz-grant-read",
-                "id=\"AUTH_other\", uri=\"http://acs.amazonaws.com/groups/global/AllUsers\"",
-                "x-amz-grant-full-control", "id=\"AUTH_test\"");
+                "id=\"AUTH_other\", uri=http://acs.amazonaws.com/groups/global/AllUsers",
+                "x-amz-grant-full-control", " id = AUTH_test ,id=\"AUTH_other\"");
         AccessControlList acl = RequestedAcl.fromHeaders(headers::get, OWNER, OWNER).orElseThrow();
         assertEquals(List.of(new Grant(new Grantee.CanonicalUser("AUTH_test", ""), Permission.FULL_CONTROL),
-                new Grant(OTHER, Permission.READ), new Grant(Grantee.Group.ALL_USERS, Permission.READ)),
-                acl.grants());
+                new Grant(OTHER, Permission.FULL_CONTROL), new Grant(OTHER, Permission.READ),
+                new Grant(Grantee.Group.ALL_USERS, Permission.READ)), acl.grants());
     }
 
     @Test
     void badGrantHeadersAreRefusedWithAwsCodes() {
         assertEquals("UnresolvableGrantByEmailAddress", refusal(Map.of("x-amz-grant-read",
                 "emailAddress=\"a@example.com\"")));
-        assertEquals("InvalidArgument", refusal(Map.of("x-amz-grant-read", "id=AUTH_other")));
+        assertEquals("InvalidArgument", refusal(Map.of("x-amz-grant-read", "id=")));
+        assertEquals("InvalidArgument", refusal(Map.of("x-amz-grant-read", "id=AUTH_a id=AUTH_b")));
         assertEquals("InvalidArgument", refusal(Map.of("x-amz-grant-read", "uri=\"http://example.com/group\"")));
         assertEquals("InvalidArgument", refusal(Map.of("x-amz-grant-write", "id=\"AUTH_a\" id=\"AUTH_b\"")));
         assertEquals("InvalidRequest", refusal(Map.of("x-amz-acl", "private", "x-amz-grant-read", "id=\"AUTH_a\"")));

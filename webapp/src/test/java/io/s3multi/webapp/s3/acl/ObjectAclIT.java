@@ -19,6 +19,8 @@ import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.error.SwiftException;
 import io.s3multi.swift.error.SwiftHttpStatusException;
 import io.s3multi.webapp.s3.S3IntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -207,5 +209,34 @@ class ObjectAclIT extends S3IntegrationTest {
         tools().s3cmd("setacl", "--acl-public", "s3://" + bucket + "/s3cmd").requireSuccess();
         assertTrue(stored(bucket, "s3cmd").orElseThrow().grants()
                 .contains(new Grant(Grantee.Group.ALL_USERS, Permission.READ)));
+    }
+
+    /**
+     * awscli's documented grants ({@code --grant-read uri=http://...}, {@code aws s3 cp --grants read=id=...}) send
+     * the grantee bare, without the quotes of AWS's API reference; AWS takes both.
+     */
+    @Test
+    void awscliGrantsWithBareGranteesAreKept() throws Exception {
+        String bucket = bucket();
+        s3().putObject(b -> b.bucket(bucket).key("granted"), RequestBody.fromString("g"));
+        tools().aws("s3api", "put-object-acl", "--bucket", bucket, "--key", "granted", "--grant-full-control",
+                "id=" + OWNER, "--grant-read", "id=AUTH_test2,uri=" + ALL_USERS).requireSuccess();
+        assertEquals(List.of(new Grant(new Grantee.CanonicalUser(OWNER, ""), Permission.FULL_CONTROL),
+                new Grant(new Grantee.CanonicalUser("AUTH_test2", ""), Permission.READ),
+                new Grant(Grantee.Group.ALL_USERS, Permission.READ)),
+                stored(bucket, "granted").orElseThrow().grants());
+
+        Path file = Files.createTempFile(Path.of("target"), "grants", ".txt");
+        try {
+            Files.writeString(file, "copied with grants");
+            tools().aws("s3", "cp", file.toString(), "s3://" + bucket + "/copied", "--grants",
+                    "read=uri=" + ALL_USERS, "full=id=" + OWNER).requireSuccess();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        assertEquals(List.of(new Grant(new Grantee.CanonicalUser(OWNER, ""), Permission.FULL_CONTROL),
+                new Grant(Grantee.Group.ALL_USERS, Permission.READ)), stored(bucket, "copied").orElseThrow().grants());
+        assertTrue(tools().curl(uri("/" + bucket + "/copied").toString()).stdout()
+                .endsWith("copied with grants"));
     }
 }
