@@ -219,8 +219,15 @@ class CompletionRaceTest {
 
     @Test
     void aCompleteThatFindsAnotherCompleteFinishedKeepsTheObject() throws Exception {
+        assertACompleteThatFindsAnotherCompleteFinishedKeepsTheObject();
+    }
+
+    /**
+     * Two Completes of one upload on two gateways: the other finishes between this one's manifest and its look; this
+     * one keeps the other's object and answers as a retry would.
+     */
+    private void assertACompleteThatFindsAnotherCompleteFinishedKeepsTheObject() throws Exception {
         List<String> parts = List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2));
-        // Two Completes of one upload on two gateways: the other finishes between this one's manifest and its look.
         swift.after("PUT /" + BUCKET + "/k", s -> anotherCompleteFinishes(s, parts));
         String answer = complete(handler);
         assertTrue(answer.contains("<CompleteMultipartUploadResult"), "answered as a retry would: " + answer);
@@ -319,12 +326,7 @@ class CompletionRaceTest {
     void aTraceOfThePreviousReleaseDoesNotRollBackACompleteThatFindsAnotherCompleteFinished() throws Exception {
         swift.put(SEGMENTS, SegmentsLayout.abortTrace(UPLOAD, "0123456789abcdef0123456789abcdef"), new byte[0],
                 SegmentsLayout.ABORT_TRACE_CONTENT_TYPE, Map.of());
-        List<String> parts = List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2));
-        swift.after("PUT /" + BUCKET + "/k", s -> anotherCompleteFinishes(s, parts));
-        String answer = complete(handler);
-        assertTrue(answer.contains("<CompleteMultipartUploadResult"), "answered as a retry would: " + answer);
-        assertEquals(parts, leftOf(UPLOAD), "the object's parts stay");
-        assertTheKeyReadsBothParts();
+        assertACompleteThatFindsAnotherCompleteFinishedKeepsTheObject();
     }
 
     /** Another gateway's abort of UPLOAD (past the claim), on a thread of its own; {@code done} gets its result. */
@@ -435,6 +437,33 @@ class CompletionRaceTest {
         assertEquals("application/x-s3multi-upload;finished=completed",
                 swift.get(SEGMENTS, SegmentsLayout.marker("k", UPLOAD)).contentType(),
                 "marked finished again, as the Complete's clean-up marks it, which deletes it");
+    }
+
+    /** The marker as an abort leaves it when it died after marking it (Swift failed it, or its gateway died). */
+    private void markerMarkedAborted(FakeSwift s) {
+        s.put(SEGMENTS, SegmentsLayout.marker("k", UPLOAD), new byte[0],
+                "application/x-s3multi-upload;finished=aborted", Map.of());
+    }
+
+    @Test
+    void anAbortOfAnUploadWhoseAbortDiedAfterMarkingItAbortsItToTheEnd() {
+        markerMarkedAborted(swift);
+        assertEquals(204, handler.abortMultipartUpload(call("DELETE", "")).status());
+        assertEquals(List.of(), leftOf(UPLOAD));
+        assertEquals(List.of(SegmentsLayout.abortTrace(UPLOAD)), traces(swift));
+    }
+
+    @Test
+    void aCompleteThatFindsTheMarkerMarkedAbortedBehindItsManifestRollsBackTraceFirst() throws Exception {
+        swift.after("PUT /" + BUCKET + "/k", this::markerMarkedAborted);
+        List<String> whenTheManifestWent = new ArrayList<>();
+        swift.after("DELETE /" + BUCKET + "/k", s -> whenTheManifestWent.addAll(traces(s)));
+        String answer = complete(handler);
+        assertTrue(answer.contains("<Code>NoSuchUpload</Code>"), answer);
+        assertEquals(List.of(SegmentsLayout.abortTrace(UPLOAD)), whenTheManifestWent,
+                "its own trace first: a Complete that finds the marker finished or gone from now on rolls back too");
+        assertNull(swift.get(BUCKET, "k"));
+        assertEquals(List.of(), leftOf(UPLOAD), "parts and marker gone");
     }
 
     @Test
