@@ -47,7 +47,7 @@ public final class SegmentsLayout {
     /** The content type of a sub-manifest ({@link #subManifest}). */
     public static final String SUB_MANIFEST_CONTENT_TYPE = "application/x-s3multi-manifest";
 
-    /** The content type of an abort's trace ({@link #abortTrace}). */
+    /** The content type of an abort's trace ({@link #abortTrace(UploadId)}). */
     public static final String ABORT_TRACE_CONTENT_TYPE = "application/x-s3multi-aborted";
 
     /** {@code <level>-<index, 5 digits>} after {@code manifests/<upload id>/}. */
@@ -204,17 +204,30 @@ public final class SegmentsLayout {
     }
 
     /**
-     * {@code aborts/<upload id>/}: the listing prefix of the traces of the upload's aborts ({@link #abortTrace}).
+     * {@code aborts/<upload id>}: the trace of the abort that deleted the upload's parts, written (by whatever aborts
+     * it: Abort, tus termination, lifecycle, the admin tool, a processing step's delete verdict, the sweeper, or a
+     * Complete rolling back) before the marker goes, so that a Complete which finds the marker gone behind its
+     * manifest can tell an abort (it rolls back) from another Complete that finished (it keeps the object). One name
+     * per upload, read by name (a HEAD, answered by the object servers), never through a listing, which may lag.
+     * Every abort that writes it deletes the parts, so it is never withdrawn; removed by the orphan sweeper once
+     * older than its grace period, or by Swift's object expirer.
+     */
+    public static String abortTrace(UploadId uploadId) {
+        return ABORTS + uploadId.value();
+    }
+
+    /**
+     * {@code aborts/<upload id>/}: the listing prefix of the previous release's traces ({@link #abortTrace(UploadId,
+     * String)}).
      */
     public static String abortTracesPrefix(UploadId uploadId) {
         return ABORTS + uploadId.value() + "/";
     }
 
     /**
-     * {@code aborts/<upload id>/<token>}: written by whatever aborts an upload before it deletes the marker, so that
-     * a Complete which finds the marker gone can tell an Abort (it rolls back) from another Complete that finished
-     * (it keeps the object); {@code token} (32 hex digits) is the abort's own, so an abort withdraws only its own
-     * trace. Removed by the orphan sweeper once older than its grace period.
+     * {@code aborts/<upload id>/<token>}: the trace the previous release wrote, one per abort ({@code token}: 32 hex
+     * digits), found through a listing. Never written nor read by a Complete since {@link #abortTrace(UploadId)};
+     * still recognised, so the sweeper removes those left in Swift.
      */
     public static String abortTrace(UploadId uploadId, String token) {
         if (!ABORT_TOKEN.matcher(token).matches()) {
@@ -260,6 +273,9 @@ public final class SegmentsLayout {
         int idStart = kind == Kind.PART ? PARTS.length() : kind == Kind.ABORT_TRACE ? ABORTS.length()
                 : MANIFESTS.length();
         int idEnd = idStart + UploadId.LENGTH;
+        if (kind == Kind.ABORT_TRACE && name.length() == idEnd && UploadId.isWellFormed(name.substring(idStart))) {
+            return Optional.of(new SegmentName(kind, new UploadId(name.substring(idStart)), null));
+        }
         if (kind == null || name.length() <= idEnd || name.charAt(idEnd) != '/'
                 || !UploadId.isWellFormed(name.substring(idStart, idEnd))) {
             return Optional.empty();

@@ -47,6 +47,11 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
     /** {@code application/x-s3multi-upload;finished=completed}: a completed upload whose clean-up did not end. */
     static final String FINISHED_PARAMETER = "finished";
     static final String FINISHED_COMPLETED = "completed";
+    /**
+     * {@code application/x-s3multi-upload;finished=aborted}: an upload an abort is deleting (see
+     * {@code io.s3multi.s3.multipart.UploadAbort}); a Complete that finds it behind its manifest rolls back.
+     */
+    static final String FINISHED_ABORTED = "aborted";
 
     private static final String META_CONTENT_TYPE = ReservedMetadata.MARKER_CONTENT_TYPE;
     private static final String META_CHECKSUM_ALGORITHM = ReservedMetadata.MARKER_CHECKSUM_ALGORITHM;
@@ -167,9 +172,27 @@ public record UploadInfo(String key, UploadId uploadId, String contentType, Map<
                 ContentTypeParameters.format(MARKER_CONTENT_TYPE, Map.of(FINISHED_PARAMETER, FINISHED_COMPLETED)));
     }
 
-    /** Whether a marker's content type (from a HEAD or a listing) marks its upload finished. */
+    /**
+     * The marker's headers while an abort deletes its upload: as {@link #finishedMarkerHeaders}, with
+     * {@code finished=aborted}.
+     */
+    public static SwiftHeaders abortedMarkerHeaders() {
+        return SwiftHeaders.of("Content-Type",
+                ContentTypeParameters.format(MARKER_CONTENT_TYPE, Map.of(FINISHED_PARAMETER, FINISHED_ABORTED)));
+    }
+
+    /**
+     * Whether a marker's content type (from a HEAD or a listing) marks its upload finished: completed (its clean-up
+     * not ended) or being aborted. Either way no longer in progress: not listed, not completed, not given parts.
+     */
     public static boolean isFinishedMarker(String markerContentType) {
-        return FINISHED_COMPLETED.equals(ContentTypeParameters.parse(markerContentType).get(FINISHED_PARAMETER));
+        String finished = ContentTypeParameters.parse(markerContentType).get(FINISHED_PARAMETER);
+        return FINISHED_COMPLETED.equals(finished) || FINISHED_ABORTED.equals(finished);
+    }
+
+    /** Whether a marker's content type marks its upload as being aborted ({@link #abortedMarkerHeaders}). */
+    public static boolean isAbortedMarker(String markerContentType) {
+        return FINISHED_ABORTED.equals(ContentTypeParameters.parse(markerContentType).get(FINISHED_PARAMETER));
     }
 
     /** The initiator and checksum algorithm a listed marker's content type carries. */

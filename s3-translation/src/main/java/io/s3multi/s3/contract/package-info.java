@@ -57,6 +57,8 @@
  *                                        anonymous, missing on markers older than it)
  *                                        or, once completed but not yet cleaned up (see "Left for the sweeper"):
  *                                        application/x-s3multi-upload;finished=completed (and no metadata)
+ *                                        or, while an abort deletes the upload (or after it died doing so):
+ *                                        application/x-s3multi-upload;finished=aborted (and no metadata)
  *                                      X-Object-Meta-S3multi-Key / -Initiator / -Initiator-Id / -Content-Type /
  *                                        -Header-*
  *                                      X-Object-Meta-S3multi-Checksum-Algorithm / -Checksum-Type
@@ -83,15 +85,18 @@
  *                                      X-Object-Meta-S3multi-Claim-Refreshed: &lt;ms since the epoch&gt;
  *                                        (refreshed by its holder every quarter of claim_timeout; stale
  *                                        after claim_timeout, 8 s by default)
- *   aborts/&lt;upload id&gt;/&lt;token&gt;        written by whatever aborts the upload (Abort, tus termination,
- *                                      lifecycle, the admin tool, a processing step's delete verdict, the
- *                                      sweeper) before it deletes the marker; &lt;token&gt;: 32 hex digits, one
- *                                      per abort. Empty, Content-Type: application/x-s3multi-aborted.
- *                                      Withdrawn by its abort when it deleted nothing; otherwise removed by the
- *                                      sweeper after its grace period, or by Swift's object expirer
- *                                      (X-Delete-After: two days) where no sweeper runs. A Complete that finds the marker gone
- *                                      behind its manifest rolls back only if a trace is there (else another
- *                                      Complete finished the upload: it keeps the object)
+ *   aborts/&lt;upload id&gt;                written by whatever aborts the upload and deletes its parts (Abort, tus
+ *                                      termination, lifecycle, the admin tool, a processing step's delete
+ *                                      verdict, the sweeper, a Complete rolling back) before it deletes the
+ *                                      marker; one name per upload, never withdrawn. Empty, Content-Type:
+ *                                      application/x-s3multi-aborted, X-Delete-After: two days (Swift's object
+ *                                      expirer removes it where no sweeper runs; the sweeper after its grace
+ *                                      period). A Complete that finds the marker gone behind its manifest HEADs
+ *                                      it (never lists it: listings lag) and rolls back only if it is there
+ *                                      (else another Complete finished the upload: it keeps the object)
+ *   aborts/&lt;upload id&gt;/&lt;token&gt;        the previous release's trace, one per abort (&lt;token&gt;: 32 hex digits),
+ *                                      found through a listing; no longer written nor read by Complete,
+ *                                      removed by the sweeper or Swift's object expirer like the above
  *   processing/&lt;upload id&gt;            only with processing steps configured (docs/PROCESSING.md): JSON
  *                                      {"state":"PROCESSING|REJECTED","step":..,"reason":..,"passed":[..]},
  *                                      written by Complete before and after each step, so a retried Complete
@@ -144,10 +149,11 @@
  * {@link io.s3multi.s3.operation.StoredObject}.)
  *
  * <h2>No orphans</h2>
- * Abort leaves its trace ({@code aborts/<id>/<token>}), deletes the marker, then every attempt and sub-manifest,
- * unless the key already shows this upload's manifest (a Complete of another gateway owns the parts then; the abort
- * withdraws its trace). A Complete that finds the marker gone after writing its manifest rolls back (manifest,
- * parts, sub-manifests) when an abort's trace is there; without one, another Complete finished the upload, and it
+ * Abort marks the marker aborted, looks at the key, and, unless the key already shows this upload's manifest (a
+ * Complete of another gateway owns the parts then; the abort marks the marker finished again), deletes every attempt
+ * and sub-manifest, leaves its trace ({@code aborts/<id>}) and deletes the marker. A Complete that finds the marker
+ * aborted after writing its manifest, or finished or gone with the trace there (a HEAD of its name), rolls back
+ * (its trace, manifest, parts, sub-manifests, marker); without one, another Complete finished the upload, and it
  * answers as a retry would, keeping everything. After writing its manifest, Complete marks the
  * marker finished, then deletes every attempt it did not choose (listed again after the marking), then the marker,
  * then what an overwritten multipart object kept ({@link io.s3multi.s3.multipart.UploadState#deleteObjectSegments})
@@ -171,6 +177,10 @@
  * ({@link io.s3multi.s3.contract.SegmentsLayout#parse}); it leaves every other name in {@code b_segments} alone, so features that keep side objects there use prefixes of
  * their own, declared in {@link io.s3multi.s3.contract.SegmentsLayout}.
  * <ul>
+ *   <li>A marker whose content type carries {@code finished=aborted} belongs to an upload whose abort did not end
+ *       (Swift failed it, or its gateway died): the sweeper treats it as below, as a finished upload whose key
+ *       holds no manifest of it, so everything of the upload goes; AbortMultipartUpload of it aborts it again to
+ *       the end, and everything else answers NoSuchUpload.</li>
  *   <li>A marker whose content type carries {@code finished=completed} belongs to a completed upload: its name
  *       gives the key and the upload id. The sweeper deletes every name under {@code parts/<upload id>/} and
  *       {@code manifests/<upload id>/} that the manifest at the key does not name (read with

@@ -24,9 +24,9 @@ import java.util.Set;
  *   <li>a manifest names the upload's segments (the one at the key, or a version's that the caller found): the
  *       Complete wrote its object and died before its clean-up. The marker is marked finished, every part attempt
  *       and sub-manifest no manifest names is deleted, then the marker, as the Complete's clean-up would have;</li>
- *   <li>no manifest, and the dead claim was an Abort's: the Abort's protocol ({@link UploadAbort#abortOpen}: its
- *       trace, the marker, a look at the key, where a Complete's manifest keeps the parts, then the parts and
- *       sub-manifests);</li>
+ *   <li>no manifest, and the dead claim was an Abort's: the Abort's protocol ({@link UploadAbort#abortOpen}: the
+ *       marker marked aborted, a look at the key, where a Complete's manifest keeps the parts, then the parts and
+ *       sub-manifests, the trace, the marker);</li>
  *   <li>no manifest, and the dead claim was a Complete's: the upload stays open (its client may complete it again,
  *       or abort it); only the claim goes.</li>
  * </ul>

@@ -42,8 +42,9 @@ final class CompletedObject {
 
     /** {@link #uploadOf(S3Call)} without a request: the object {@code key} of {@code bucket} in {@code swift}. */
     static Optional<UploadId> uploadOf(SwiftAccount swift, String bucket, String key) throws SwiftException {
-        return head(swift, bucket, key).flatMap(object -> CompletedManifest.claimedUpload(bucket, key,
-                object.headers()));
+        // A finisher's look at the other's step: the newest replica's answer (UploadState.NEWEST).
+        return S3Failures.unlessNotFound(() -> swift.objects().head(bucket, key, UploadState.NEWEST))
+                .flatMap(object -> CompletedManifest.claimedUpload(bucket, key, object.headers()));
     }
 
     /**

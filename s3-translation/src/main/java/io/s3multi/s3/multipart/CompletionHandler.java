@@ -39,38 +39,46 @@ import org.slf4j.LoggerFactory;
  * waits for a Complete in progress and then finds the upload gone: NoSuchUpload, as AWS answers for a completed
  * upload), and a {@link Claim} in Swift that keeps gateways apart in the usual case but cannot be exact.
  *
- * <p><b>Two finishers anyway (several gateways).</b> Should two of them both win the claim, each looks for the
- * other's trace after its own decisive step, so the worst outcome is that neither wins, never a corrupt object nor
- * an orphan:
+ * <p><b>Two finishers anyway (several gateways).</b> Should two of them both win the claim, each looks at the
+ * other's step after its own decisive step, so the worst outcome is that neither wins, never a corrupt object nor
+ * an orphan. Every look reads one object by name (a HEAD with {@code X-Newest}, {@link UploadState#NEWEST}), never a
+ * container listing, which lags behind writes while a container server is busy:
  * <ul>
  *   <li>Every abort ({@link UploadAbort#abortOpen}: AbortMultipartUpload, tus termination, lifecycle, the admin
- *       tool, a processing step's delete verdict, the sweeper) leaves an {@link AbortTrace} first, deletes the
- *       marker, then looks at the object at the key: if it carries this upload id, a Complete has written its
- *       manifest, and the abort leaves the parts to it and withdraws its trace.</li>
- *   <li>Complete writes its manifest first, then looks at the marker. Open: it cleans up. Gone with an abort's
- *       trace: it rolls back (deletes its manifest, its parts and sub-manifests, and what the object it replaced
- *       kept) and answers NoSuchUpload. Marked finished, or gone without a trace: another Complete finished the
- *       upload (only an abort or a Complete's clean-up closes the marker, and only an abort leaves a trace), so it
- *       deletes nothing and answers what the key shows, as a retry would. A manifest refused by Swift (another
- *       finisher deleted a segment it names) is followed by the same look.</li>
+ *       tool, a processing step's delete verdict, the sweeper) first marks the marker aborted (a POST), then looks
+ *       at the object at the key. If it carries this upload id, a Complete has written its manifest: the abort
+ *       marks the marker finished again and leaves the parts to it. Otherwise it deletes the parts, writes its
+ *       {@link AbortTrace} ({@code aborts/<upload id>}, one name per upload) and deletes the marker.</li>
+ *   <li>Complete writes its manifest first, then looks at the marker. Open: it cleans up. Marked aborted, or
+ *       finished or gone with the abort's trace there: it rolls back (its own trace first, then its manifest, its
+ *       parts and sub-manifests, what the object it replaced kept, the marker) and answers NoSuchUpload. Finished
+ *       or gone without a trace: another Complete finished the upload (only an abort or a Complete's clean-up
+ *       closes the marker, and an abort that deletes parts leaves the trace before the marker goes), so it deletes
+ *       nothing and answers what the key shows, as a retry would. A manifest refused by Swift (another finisher
+ *       deleted a segment it names) is followed by the same look.</li>
  * </ul>
- * Why that is enough against an abort: the abort deletes parts only when its look at the key (after its marker
- * delete) did not see Complete's manifest, so that manifest was written after the marker delete, and Complete's
- * look at the marker finds it gone and, after it, the trace, written before the marker delete and kept (an abort
- * that deletes parts does not withdraw it; the sweeper removes it after a day): Complete rolls back, and no manifest
- * survives that names deleted parts. When the abort leaves the parts, it saw the manifest: either Complete saw the
- * marker open (the object is whole and keeps its parts), or it finds the marker gone and rolls back (it saw the
- * trace) or keeps the object (the trace was withdrawn): nothing is corrupt nor orphaned either way.
+ * Why that is enough against an abort: the abort deletes parts only when its look at the key (after its marking)
+ * did not see Complete's manifest, so that manifest was written after the marking, and Complete's look at the
+ * marker, later still, finds it aborted, or gone and then the trace, written before the marker went and never
+ * withdrawn: Complete rolls back, and no manifest survives that names deleted parts. When the abort leaves the
+ * parts, it saw the manifest: either Complete saw the marker open (the object is whole and keeps its parts), or it
+ * finds the marker aborted and rolls back: nothing is corrupt nor orphaned either way. This assumes what Swift
+ * gives a HEAD with {@code X-Newest} of one object's name: the newest write that reached a replica before it
+ * (overwrite, POST, DELETE), as long as one replica that took that write answers; listings give no such promise.
  *
  * <p>Why that is enough against another Complete: the first to see the marker open cleans up; the other sees it
- * finished or gone without a trace and deletes nothing, so the object the first answered for stays whole as long as
- * the second chose the same part attempts (the same part list, no attempt stored in between). <b>What remains:</b>
- * two Completes of one upload that both win the claim and choose different attempts (different part lists, or a
- * newer attempt with the same ETag stored between the two looks): if the second's manifest lands after the first's
+ * finished or gone, finds no trace and deletes nothing, so the object the first answered for stays whole as long as
+ * the second chose the same part attempts (the same part list, no attempt stored in between). A trace the previous
+ * release left ({@code aborts/<upload id>/<token>}, beside a marker still open when that abort's DELETE and
+ * withdrawal both failed) is never read, so it cannot make such a Complete roll back. <b>What remains:</b> two
+ * Completes of one upload that both win the claim and choose different attempts (different part lists, or a newer
+ * attempt with the same ETag stored between the two looks): if the second's manifest lands after the first's
  * clean-up listed the attempts to delete, the key names a deleted segment; and both write the same sub-manifest
- * names. Three finishers that all win (a Complete answered, an abort, a second Complete looking while the abort's
- * trace is not yet withdrawn) can roll back an object already answered for. Each needs Swift to let two or three
- * claims through at once.
+ * names. Three finishers that all win can still lose an object answered for: a Complete answered, an abort marks the
+ * marker aborted before that Complete's clean-up deleted it, and a second Complete looks in the moment before the
+ * abort, having found the object, marks it finished again (it rolls back); or a Complete that saw the marker
+ * aborted is rolling back and a second one looks before the first's trace is written (it keeps an object the
+ * first then deletes). Each needs Swift to let three claims through at once.
  *
  * <p>Complete checks everything it can before its answer starts (body, parts, sizes, ETags, checksums,
  * preconditions), so those errors carry their real status; the manifest is written while the answer is being
@@ -332,7 +340,7 @@ public final class CompletionHandler {
                 // Not knowing after a few tries, keep everything: the upload stays open, a retried Complete writes it
                 // again.
                 UploadState.MarkerState marker = S3Failures.forCall(call,
-                        () -> CleanUpRetry.look(() -> state.markerState(key, uploadId)));
+                        () -> CleanUpRetry.look(() -> state.newestMarkerState(key, uploadId)));
                 if (marker != UploadState.MarkerState.OPEN) {
                     return finishedByOther(marker, overwritten);
                 }
@@ -349,13 +357,16 @@ public final class CompletionHandler {
 
         /**
          * The marker is no longer open behind this Complete's manifest (or its failed manifest): who closed it? An
-         * abort left its {@link AbortTrace} first, and may be deleting the parts: roll back, answer NoSuchUpload.
-         * Without a trace, another Complete (of another gateway, past the claim) finished the upload and answered
-         * for the object at the key: keep everything and answer as a retry would, with what the key shows.
+         * abort marked it aborted, and before it deleted the marker left its {@link AbortTrace}; it may be deleting
+         * the parts: roll back, answer NoSuchUpload. Marked finished or gone without a trace: another Complete (of
+         * another gateway, past the claim) finished the upload and answered for the object at the key: keep
+         * everything and answer as a retry would, with what the key shows. The trace is looked for by name also
+         * behind a marker marked finished: an abort that found a manifest at the key marks it finished again while
+         * that manifest's Complete, having seen the marker aborted, rolls back (its trace first).
          */
         private Object finishedByOther(UploadState.MarkerState marker, Optional<OverwrittenUpload> overwritten) {
-            boolean aborted = marker == UploadState.MarkerState.GONE
-                    && S3Failures.forCall(call, () -> CleanUpRetry.look(() -> AbortTrace.anyLeft(state, uploadId)));
+            boolean aborted = marker == UploadState.MarkerState.ABORTED || S3Failures.forCall(call,
+                    () -> CleanUpRetry.look(() -> AbortTrace.isLeft(call.swift(), state, uploadId)));
             if (aborted) {
                 rollBack(overwritten);
                 throw S3Exception.noSuchUpload(uploadId.value()).withReason("aborted while completing");
@@ -429,12 +440,21 @@ public final class CompletionHandler {
         }
 
         /**
-         * An Abort deleted the marker while this Complete wrote its manifest: undo the Complete. The manifest goes
-         * if the key still shows it, the upload's parts and sub-manifests go (the Abort left them if it saw the
-         * manifest), and so does what the replaced object kept, unless the key still shows that object (the
-         * manifest never landed). Failures are logged: the answer is NoSuchUpload either way.
+         * An abort closed the upload while this Complete wrote its manifest: undo the Complete, as an abort that
+         * deletes the parts does ({@link UploadAbort#abortOpen}). The {@link AbortTrace} first, so that another
+         * Complete that finds the marker finished or gone from now on rolls back too; then the manifest, if the key
+         * still shows this upload's; the parts and sub-manifests (the abort left them if it saw the manifest); what
+         * the replaced object kept, unless the key still shows that object (the manifest never landed); the marker
+         * last. Failures are logged and the next step is tried: the answer is NoSuchUpload either way, and no
+         * manifest may stay that names parts an abort deletes.
          */
         private void rollBack(Optional<OverwrittenUpload> overwritten) {
+            try {
+                AbortTrace.leave(call.swift(), state, uploadId);
+            } catch (SwiftException | RuntimeException e) {
+                LOG.warn("could not leave the abort trace of upload {} of {}/{} before rolling back: {}", uploadId,
+                        call.bucket(), call.key(), e.toString());
+            }
             try {
                 Optional<UploadId> atKey = CompletedObject.uploadOf(call);
                 if (atKey.isPresent() && atKey.get().equals(uploadId)) {
@@ -445,6 +465,7 @@ public final class CompletionHandler {
                 if (overwritten.isPresent() && !atKey.equals(Optional.of(overwritten.get().uploadId()))) {
                     deleteUnlessKeptAsVersion(overwritten.get());
                 }
+                state.deleteQuietly(SegmentsLayout.marker(call.key(), uploadId));
             } catch (SwiftException e) {
                 LOG.warn("rolling back upload {} of {}/{} after an Abort failed: {}", uploadId, call.bucket(),
                         call.key(), e.toString());
@@ -471,7 +492,7 @@ public final class CompletionHandler {
                 if (!CompletedObject.uploadOf(call).equals(Optional.of(uploadId))) {
                     state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
                 }
-                marker = state.markerState(call.key(), uploadId);
+                marker = state.newestMarkerState(call.key(), uploadId);
             } catch (SwiftException e) {
                 LOG.warn("clean-up after a failed manifest of upload {} failed: {}", uploadId, e.toString());
             }

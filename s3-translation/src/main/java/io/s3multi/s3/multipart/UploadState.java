@@ -56,13 +56,42 @@ public final class UploadState {
         return UploadInfo.fromMarker(key, uploadId, marker.headers());
     }
 
-    /** What an upload's marker says: in progress, completed but not yet cleaned up, or gone. */
-    public enum MarkerState { OPEN, FINISHED, GONE }
+    /**
+     * {@code X-Newest: true}: Swift's proxy asks every replica and answers with the newest copy, instead of the first
+     * that answers, which may have missed an overwrite, a POST or a DELETE (a node that was down then). For the looks
+     * that decide between a Complete and an abort, never for the common path's other reads.
+     */
+    static final SwiftHeaders NEWEST = SwiftHeaders.of("X-Newest", "true");
 
-    /** The state of the upload's marker (a part PUT, a Complete and an Abort check it after their decisive step). */
+    /**
+     * What an upload's marker says: in progress, completed but not yet cleaned up, being aborted
+     * ({@link UploadInfo#isAbortedMarker}), or gone.
+     */
+    public enum MarkerState { OPEN, FINISHED, ABORTED, GONE }
+
+    /** The state of the upload's marker (a part PUT checks it after its decisive step). */
     public MarkerState markerState(String key, UploadId uploadId) throws SwiftException {
-        return marker(key, uploadId).map(marker -> UploadInfo.isFinishedMarker(marker.header("Content-Type"))
-                ? MarkerState.FINISHED : MarkerState.OPEN).orElse(MarkerState.GONE);
+        return markerState(key, uploadId, SwiftHeaders.empty());
+    }
+
+    /**
+     * {@link #markerState} from the newest of the marker's replicas ({@link #NEWEST}): what a Complete reads after
+     * its manifest and an abort before it deletes anything.
+     */
+    MarkerState newestMarkerState(String key, UploadId uploadId) throws SwiftException {
+        return markerState(key, uploadId, NEWEST);
+    }
+
+    private MarkerState markerState(String key, UploadId uploadId, SwiftHeaders headers) throws SwiftException {
+        return S3Failures.unlessNotFound(() -> swift.objects().head(container, SegmentsLayout.marker(key, uploadId),
+                headers)).map(marker -> stateOf(marker.header("Content-Type"))).orElse(MarkerState.GONE);
+    }
+
+    private static MarkerState stateOf(String markerContentType) {
+        if (UploadInfo.isAbortedMarker(markerContentType)) {
+            return MarkerState.ABORTED;
+        }
+        return UploadInfo.isFinishedMarker(markerContentType) ? MarkerState.FINISHED : MarkerState.OPEN;
     }
 
     private Optional<SwiftReply> marker(String key, UploadId uploadId) throws SwiftException {

@@ -71,7 +71,7 @@ final class UploadTraces {
         abortTraces.add(trace);
     }
 
-    /** The traces the upload's aborts left ({@code aborts/<upload id>/<token>}). */
+    /** The traces the upload's aborts left ({@code aborts/<upload id>}, and the previous release's {@code /<token>}). */
     List<Stored> abortTraces() {
         return abortTraces;
     }

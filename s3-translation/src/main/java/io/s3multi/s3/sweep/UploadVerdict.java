@@ -22,10 +22,12 @@ import java.util.Set;
  *   <li><b>Marker open with an old claim</b>, marker and every segment old: a Complete or Abort died holding the
  *       claim; {@link #finishAbandoned()} (done under the upload's lock, see
  *       {@link io.s3multi.s3.multipart.AbandonedFinish}).</li>
- *   <li><b>Marker marked finished and old</b>: a Complete whose clean-up gave up. Old segments no manifest names
+ *   <li><b>Marker marked finished and old</b>: a Complete whose clean-up gave up, or ({@code finished=aborted}) an
+ *       abort that died before its end, whose key holds no manifest of it. Old segments no manifest names
  *       go, and an old claim; the marker last, once nothing unnamed is left.</li>
- *   <li><b>Abort traces</b> ({@code aborts/<upload id>/<token>}), whatever the marker says: old ones go (a Complete
- *       that raced the abort looked long ago; with the marker still open, the abort died before deleting it).</li>
+ *   <li><b>Abort traces</b> ({@code aborts/<upload id>}, and the previous release's {@code aborts/<upload id>/<token>}),
+ *       whatever the marker says: old ones go (a Complete that raced the abort looked long ago; with the marker
+ *       still there, the abort died before deleting it).</li>
  *   <li><b>No marker</b>: the upload was aborted or completed. Old segments no manifest names go (attempts a
  *       Complete did not choose, an aborted upload's parts, what a deleted or replaced object kept), and an old
  *       claim (its holder died; without a marker no Complete or Abort claims again), and an old processing state

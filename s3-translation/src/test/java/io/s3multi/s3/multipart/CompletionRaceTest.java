@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -171,10 +172,10 @@ class CompletionRaceTest {
         assertEquals(List.of(), leftOf(UPLOAD));
     }
 
-    /** What another gateway's abort writes before it deletes the marker. */
+    /** What another gateway's abort writes before it deletes the marker, once it deletes the parts. */
     private static void leaveAbortTrace(FakeSwift s) {
-        s.put(SEGMENTS, SegmentsLayout.abortTrace(UPLOAD, "0123456789abcdef0123456789abcdef"), new byte[0],
-                SegmentsLayout.ABORT_TRACE_CONTENT_TYPE, Map.of());
+        s.put(SEGMENTS, SegmentsLayout.abortTrace(UPLOAD), new byte[0], SegmentsLayout.ABORT_TRACE_CONTENT_TYPE,
+                Map.of());
     }
 
     /**
@@ -218,8 +219,15 @@ class CompletionRaceTest {
 
     @Test
     void aCompleteThatFindsAnotherCompleteFinishedKeepsTheObject() throws Exception {
+        assertACompleteThatFindsAnotherCompleteFinishedKeepsTheObject();
+    }
+
+    /**
+     * Two Completes of one upload on two gateways: the other finishes between this one's manifest and its look; this
+     * one keeps the other's object and answers as a retry would.
+     */
+    private void assertACompleteThatFindsAnotherCompleteFinishedKeepsTheObject() throws Exception {
         List<String> parts = List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2));
-        // Two Completes of one upload on two gateways: the other finishes between this one's manifest and its look.
         swift.after("PUT /" + BUCKET + "/k", s -> anotherCompleteFinishes(s, parts));
         String answer = complete(handler);
         assertTrue(answer.contains("<CompleteMultipartUploadResult"), "answered as a retry would: " + answer);
@@ -244,18 +252,124 @@ class CompletionRaceTest {
         assertTheKeyReadsBothParts();
     }
 
+    /**
+     * Another gateway's abort (past the claim) races this Complete: it closes the marker and looks at the key just
+     * before this Complete's manifest lands, and deletes the parts just after; Swift's listings lag behind its writes
+     * (a busy container server), so its trace is there to a HEAD only. The Complete must not keep a manifest naming
+     * the deleted parts, nor answer 200 for it.
+     */
     @Test
-    void anAbortLeavesItsTraceBeforeTheMarkerGoesAndKeepsItWhenItDeletedTheParts() {
+    void aCompleteRacingAnAbortWhoseTraceNoListingShowsYetLeavesNoObjectNamingDeletedParts() throws Exception {
+        swift.store().lagListings(name -> name.startsWith(SegmentsLayout.ABORTS));
+        CompletableFuture<Boolean> abort = new CompletableFuture<>();
+        // This Complete's second look at the marker (after its claim, "is it still open?"): the abort begins.
+        String markerHead = "HEAD /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD);
+        AtomicInteger markerLooks = new AtomicInteger();
+        swift.afterFirst(r -> r.equals(markerHead) && markerLooks.incrementAndGet() == 2, s -> {
+            CountDownLatch abortLooked = new CountDownLatch(1);
+            CountDownLatch manifestLanded = new CountDownLatch(1);
+            s.after("HEAD /" + BUCKET + "/k", x -> {
+                abortLooked.countDown();
+                await(manifestLanded);
+            });
+            abortElsewhere(abort);
+            await(abortLooked);
+            s.after("PUT /" + BUCKET + "/k", x -> {
+                manifestLanded.countDown();
+                abort.orTimeout(30, TimeUnit.SECONDS).join();
+            });
+        });
+        String answer = complete(handler);
+        assertTrue(abort.get(30, TimeUnit.SECONDS), "the abort saw no manifest and deleted the parts");
+        assertTrue(answer.contains("<Code>NoSuchUpload</Code>"), answer);
+        assertNull(swift.get(BUCKET, "k"), "no object at the key names the parts the abort deleted");
+        assertEquals(List.of(), leftOf(UPLOAD), "nothing of the upload is left but the abort's trace");
+        assertEquals(List.of(SegmentsLayout.abortTrace(UPLOAD)), traces(swift));
+    }
+
+    /**
+     * Three finishers past the claim: another gateway's Complete finished (answered, cleaned up, marker deleted), an
+     * abort comes after it and this Complete looks while that abort is between its first write and its look at the
+     * key. This Complete must keep the object the other answered for.
+     */
+    @Test
+    void aCompleteLookingWhileALateAbortFindsTheObjectKeepsTheObjectAnotherCompleteAnsweredFor() throws Exception {
+        List<String> parts = List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2));
+        CompletableFuture<Boolean> abort = new CompletableFuture<>();
+        swift.after("PUT /" + BUCKET + "/k", s -> {
+            anotherCompleteFinishes(s, parts);
+            CountDownLatch abortLooked = new CountDownLatch(1);
+            CountDownLatch completeLooked = new CountDownLatch(1);
+            // This Complete's look for an abort's trace: a listing (the previous release) or a HEAD of its name.
+            s.afterFirst(r -> r.equals("GET /" + SEGMENTS)
+                    || r.equals("HEAD /" + SEGMENTS + "/" + SegmentsLayout.abortTrace(UPLOAD)),
+                    x -> completeLooked.countDown());
+            s.after("HEAD /" + BUCKET + "/k", x -> {
+                abortLooked.countDown();
+                await(completeLooked);
+            });
+            abortElsewhere(abort);
+            await(abortLooked);
+        });
+        String answer = complete(handler);
+        assertTrue(answer.contains("<CompleteMultipartUploadResult"), "answered as a retry would: " + answer);
+        assertTrue(!abort.get(30, TimeUnit.SECONDS), "the abort found the object and deleted nothing");
+        assertEquals(parts, leftOf(UPLOAD), "the object's parts stay");
+        assertTheKeyReadsBothParts();
+    }
+
+    /**
+     * A trace the previous release left beside a marker still open (its abort's marker DELETE and its withdrawal
+     * both failed), then two Completes of the upload past the claim: the second must keep the first's object.
+     */
+    @Test
+    void aTraceOfThePreviousReleaseDoesNotRollBackACompleteThatFindsAnotherCompleteFinished() throws Exception {
+        swift.put(SEGMENTS, SegmentsLayout.abortTrace(UPLOAD, "0123456789abcdef0123456789abcdef"), new byte[0],
+                SegmentsLayout.ABORT_TRACE_CONTENT_TYPE, Map.of());
+        assertACompleteThatFindsAnotherCompleteFinishedKeepsTheObject();
+    }
+
+    /** Another gateway's abort of UPLOAD (past the claim), on a thread of its own; {@code done} gets its result. */
+    private void abortElsewhere(CompletableFuture<Boolean> done) {
+        new Thread(() -> {
+            try {
+                done.complete(UploadAbort.abortOpen(swift.account(), new UploadState(swift.account(), BUCKET),
+                        BUCKET, "k", UPLOAD));
+            } catch (Exception | AssertionError e) {
+                done.completeExceptionally(e);
+            }
+        }).start();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS), "the other finisher never got there");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void anAbortMarksTheMarkerAbortedThenLeavesItsTraceBeforeTheMarkerGoesAndKeepsIt() {
         String marker = SegmentsLayout.marker("k", UPLOAD);
         List<String> tracesWhenTheMarkerWent = new ArrayList<>();
         swift.after("DELETE /" + SEGMENTS + "/" + marker, s -> tracesWhenTheMarkerWent.addAll(traces(s)));
         assertEquals(204, handler.abortMultipartUpload(call("DELETE", "")).status());
-        assertEquals(1, tracesWhenTheMarkerWent.size(), "the trace was there when the marker went");
+        assertEquals(List.of(SegmentsLayout.abortTrace(UPLOAD)), tracesWhenTheMarkerWent,
+                "the trace, at its one name, was there when the marker went");
         assertEquals(tracesWhenTheMarkerWent, traces(swift), "kept for a Complete that wrote its manifest since");
+        List<String> abortSteps = swift.requests().stream().filter(r -> r.contains(marker) || r.endsWith("/k")
+                || r.endsWith(SegmentsLayout.abortTrace(UPLOAD))).filter(r -> !r.startsWith("HEAD /" + SEGMENTS))
+                .toList();
+        assertEquals(List.of("POST /" + SEGMENTS + "/" + marker, "HEAD /" + BUCKET + "/k",
+                "PUT /" + SEGMENTS + "/" + SegmentsLayout.abortTrace(UPLOAD), "DELETE /" + SEGMENTS + "/" + marker),
+                abortSteps, "marked aborted, the key looked at, the trace, then the marker");
     }
 
+    /** The abort traces of UPLOAD, the previous release's included. */
     private static List<String> traces(FakeSwift s) {
-        return s.names(SEGMENTS).stream().filter(name -> name.startsWith(SegmentsLayout.abortTracesPrefix(UPLOAD)))
+        return s.names(SEGMENTS).stream().filter(name -> name.startsWith(SegmentsLayout.abortTrace(UPLOAD)))
                 .toList();
     }
 
@@ -309,16 +423,47 @@ class CompletionRaceTest {
 
     @Test
     void anAbortThatFindsTheCompletesManifestLeavesTheParts() {
-        // Another gateway's Complete writes its manifest just after this Abort deleted the marker.
-        swift.after("DELETE /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD),
+        // Another gateway's Complete writes its manifest just after this Abort marked the marker aborted.
+        swift.after("POST /" + SEGMENTS + "/" + SegmentsLayout.marker("k", UPLOAD),
                 s -> s.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + SegmentsLayout.legacyPart(UPLOAD, 1)),
                         completedAtK(UPLOAD)));
         S3Exception error = assertThrows(S3Exception.class,
                 () -> handler.abortMultipartUpload(call("DELETE", "")));
         assertEquals(S3ErrorCode.NO_SUCH_UPLOAD, error.code());
-        assertEquals(List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2)), leftOf(UPLOAD),
-                "the parts belong to the Complete: kept for its object or deleted by its roll-back");
-        assertEquals(List.of(), traces(swift), "it deleted nothing: its trace is withdrawn, the Complete may keep its object");
+        assertEquals(List.of(SegmentsLayout.legacyPart(UPLOAD, 1), SegmentsLayout.legacyPart(UPLOAD, 2),
+                SegmentsLayout.marker("k", UPLOAD)), leftOf(UPLOAD),
+                "the parts (and the marker) belong to the Complete: kept for its object or deleted by its roll-back");
+        assertEquals(List.of(), traces(swift), "it deleted nothing: no trace, the Complete may keep its object");
+        assertEquals("application/x-s3multi-upload;finished=completed",
+                swift.get(SEGMENTS, SegmentsLayout.marker("k", UPLOAD)).contentType(),
+                "marked finished again, as the Complete's clean-up marks it, which deletes it");
+    }
+
+    /** The marker as an abort leaves it when it died after marking it (Swift failed it, or its gateway died). */
+    private void markerMarkedAborted(FakeSwift s) {
+        s.put(SEGMENTS, SegmentsLayout.marker("k", UPLOAD), new byte[0],
+                "application/x-s3multi-upload;finished=aborted", Map.of());
+    }
+
+    @Test
+    void anAbortOfAnUploadWhoseAbortDiedAfterMarkingItAbortsItToTheEnd() {
+        markerMarkedAborted(swift);
+        assertEquals(204, handler.abortMultipartUpload(call("DELETE", "")).status());
+        assertEquals(List.of(), leftOf(UPLOAD));
+        assertEquals(List.of(SegmentsLayout.abortTrace(UPLOAD)), traces(swift));
+    }
+
+    @Test
+    void aCompleteThatFindsTheMarkerMarkedAbortedBehindItsManifestRollsBackTraceFirst() throws Exception {
+        swift.after("PUT /" + BUCKET + "/k", this::markerMarkedAborted);
+        List<String> whenTheManifestWent = new ArrayList<>();
+        swift.after("DELETE /" + BUCKET + "/k", s -> whenTheManifestWent.addAll(traces(s)));
+        String answer = complete(handler);
+        assertTrue(answer.contains("<Code>NoSuchUpload</Code>"), answer);
+        assertEquals(List.of(SegmentsLayout.abortTrace(UPLOAD)), whenTheManifestWent,
+                "its own trace first: a Complete that finds the marker finished or gone from now on rolls back too");
+        assertNull(swift.get(BUCKET, "k"));
+        assertEquals(List.of(), leftOf(UPLOAD), "parts and marker gone");
     }
 
     @Test

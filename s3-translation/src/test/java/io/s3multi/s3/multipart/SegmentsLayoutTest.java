@@ -179,11 +179,13 @@ class SegmentsLayoutTest {
                 SegmentsLayout.parse(SegmentsLayout.claim(id)).orElseThrow());
         assertEquals(new SegmentsLayout.SegmentName(SegmentsLayout.Kind.ABORT_TRACE, id, null),
                 SegmentsLayout.parse(SegmentsLayout.abortTrace(id, "0123456789abcdef0123456789abcdef")).orElseThrow());
+        assertEquals(new SegmentsLayout.SegmentName(SegmentsLayout.Kind.ABORT_TRACE, id, null),
+                SegmentsLayout.parse(SegmentsLayout.abortTrace(id)).orElseThrow());
         for (String foreign : List.of("locks/x", SegmentsLayout.PARTS + "not-an-id/00001",
                 SegmentsLayout.abortTracesPrefix(id) + "0123", SegmentsLayout.abortTracesPrefix(id),
                 SegmentsLayout.partsPrefix(id) + "00000", SegmentsLayout.partsPrefix(id) + "00001/attempt",
                 SegmentsLayout.manifestsPrefix(id) + "x-00001", SegmentsLayout.claim(id) + "x",
-                SegmentsLayout.UPLOADS + "k", "")) {
+                SegmentsLayout.UPLOADS + "k", SegmentsLayout.ABORTS + "not-an-id", "")) {
             assertTrue(SegmentsLayout.parse(foreign).isEmpty(), foreign);
         }
     }

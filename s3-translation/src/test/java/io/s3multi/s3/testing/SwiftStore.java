@@ -67,6 +67,16 @@ public final class SwiftStore {
     private final Map<String, ConcurrentSkipListMap<String, StoredObject>> containers = new ConcurrentHashMap<>();
     private final List<ListingQuery> listings = new CopyOnWriteArrayList<>();
     private final AtomicInteger entriesListed = new AtomicInteger();
+    private volatile java.util.function.Predicate<String> notYetListed = name -> false;
+
+    /**
+     * From now on, listings leave out the names that {@code lagging} accepts, as Swift's listings do while the
+     * container updates of their writes have not reached the container server (a busy one): the objects themselves
+     * are there to a GET or HEAD.
+     */
+    public void lagListings(java.util.function.Predicate<String> lagging) {
+        notYetListed = lagging;
+    }
 
     /** Creates the container if it is not there; says whether it was new. */
     public boolean createContainer(String container) {
@@ -192,7 +202,8 @@ public final class SwiftStore {
         String after = query.marker();
         while (entries.size() < limit) {
             String name = after == null ? first(objects) : objects.higherKey(after);
-            while (name != null && !name.startsWith(prefix) && SWIFT_ORDER.compare(name, prefix) < 0) {
+            while (name != null && (!name.startsWith(prefix) && SWIFT_ORDER.compare(name, prefix) < 0
+                    || name.startsWith(prefix) && notYetListed.test(name))) {
                 name = objects.higherKey(name);
             }
             if (name == null || !name.startsWith(prefix)) {

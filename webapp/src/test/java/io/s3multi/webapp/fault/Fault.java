@@ -15,10 +15,18 @@ public class Fault {
 
     private final Kind kind;
     private final long bytes;
+    private final String contentType;
+    private final String body;
 
     Fault(Kind kind, long bytes) {
+        this(kind, bytes, null, null);
+    }
+
+    private Fault(Kind kind, long bytes, String contentType, String body) {
         this.kind = kind;
         this.bytes = bytes;
+        this.contentType = contentType;
+        this.body = body;
     }
 
     /** Passes the request to Swift and the response back, unchanged. */
@@ -42,6 +50,14 @@ public class Fault {
     /** Answers {@code status} itself (a Swift-style plain-text body); Swift never sees the request. */
     public static Fault answer(int status) {
         return new Fault(Kind.ANSWER, status);
+    }
+
+    /**
+     * Answers {@code status} itself with {@code body} (ASCII) of {@code contentType}; Swift never sees the request.
+     * For instance {@code 200} and {@code []} for a listing whose entries have not reached the container server yet.
+     */
+    public static Fault answer(int status, String contentType, String body) {
+        return new Fault(Kind.ANSWER, status, contentType, body);
     }
 
     /** Resets the gateway's connection as soon as the request head has arrived; Swift never sees it. */
@@ -80,6 +96,15 @@ public class Fault {
 
     final long bytes() {
         return bytes;
+    }
+
+    /** The content type of an answer's own body; null for the proxy's plain Swift-style error page. */
+    final String contentType() {
+        return contentType;
+    }
+
+    final String body() {
+        return body;
     }
 
     @Override

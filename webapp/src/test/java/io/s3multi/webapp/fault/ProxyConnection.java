@@ -61,7 +61,7 @@ final class ProxyConnection implements Runnable {
                 return false;
             }
             case ANSWER -> {
-                return answer(request, (int) fault.bytes(), in, out);
+                return answer(request, fault, in, out);
             }
             case HOLD -> {
                 Hold hold = (Hold) fault;
@@ -88,13 +88,16 @@ final class ProxyConnection implements Runnable {
         }
     }
 
-    private boolean answer(HttpHead request, int status, InputStream in, OutputStream out) throws IOException {
+    private boolean answer(HttpHead request, Fault fault, InputStream in, OutputStream out) throws IOException {
         boolean keepAlive = !request.expectsContinue();
         if (keepAlive) {
             BodyRelay.relay(BodyRelay.requestFraming(request), request, in, OutputStream.nullOutputStream());
         }
-        String body = "<html><h1>Injected " + status + "</h1><p>by the fault proxy</p></html>";
-        String head = "HTTP/1.1 " + status + " Injected\r\nContent-Type: text/html; charset=UTF-8\r\n"
+        int status = (int) fault.bytes();
+        boolean own = fault.contentType() != null;
+        String body = own ? fault.body() : "<html><h1>Injected " + status + "</h1><p>by the fault proxy</p></html>";
+        String head = "HTTP/1.1 " + status + " Injected\r\nContent-Type: "
+                + (own ? fault.contentType() : "text/html; charset=UTF-8") + "\r\n"
                 + "Content-Length: " + body.length() + "\r\nX-Trans-Id: tx-fault-proxy\r\n"
                 + (keepAlive ? "" : "Connection: close\r\n") + "\r\n";
         out.write((head + body).getBytes(StandardCharsets.ISO_8859_1));

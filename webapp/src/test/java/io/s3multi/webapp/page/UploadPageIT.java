@@ -81,7 +81,7 @@ class UploadPageIT extends PageTest {
         browser.cancelUpload();
 
         // The abort and the late part attempts' own clean-up finish after the click: wait for them (at most 90 s).
-        // What stays is the abort's trace (aborts/<upload id>/<token>), which the sweeper removes a day later.
+        // What stays is the abort's trace (aborts/<upload id>), which the sweeper removes a day later.
         try {
             browser.waitUntil(Duration.ofSeconds(90), () -> s3().listMultipartUploads(l -> l.bucket(bucket)).uploads()
                     .isEmpty() && segmentsBesidesAbortTraces(bucket).isEmpty());

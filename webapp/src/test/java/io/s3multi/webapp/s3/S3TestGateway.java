@@ -219,7 +219,7 @@ public final class S3TestGateway implements AutoCloseable {
 
     /**
      * {@link #objectNames} of {@code <bucket>_segments} but the traces aborts leave there ({@code aborts/<upload
-     * id>/<token>}, kept for a Complete racing the abort on another gateway until the sweeper or Swift's expirer
+     * id>}, kept for a Complete racing the abort on another gateway until the sweeper or Swift's expirer
      * removes them): what an upload left behind.
      */
     public static List<String> segmentsBesidesAbortTraces(SwiftAccount account, String bucket) throws SwiftException {

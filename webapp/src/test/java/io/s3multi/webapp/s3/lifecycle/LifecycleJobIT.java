@@ -163,7 +163,7 @@ class LifecycleJobIT extends S3IntegrationTest {
         assertEquals(List.of("abort-upload abandoned"), log);
         assertEquals(List.of(), s3().listMultipartUploads(l -> l.bucket(bucket)).uploads());
         List<String> left = stored(bucket + "_segments");
-        assertTrue(left.size() == 1 && left.get(0).startsWith("aborts/" + upload + "/"),
-                "only the abort's trace, for a Complete racing it, until the sweeper removes it: " + left);
+        assertEquals(List.of("aborts/" + upload), left,
+                "only the abort's trace, for a Complete racing it, until the sweeper removes it");
     }
 }

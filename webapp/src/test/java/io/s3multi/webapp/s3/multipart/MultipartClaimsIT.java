@@ -191,6 +191,57 @@ class MultipartClaimsIT extends MultipartIntegrationTest {
         }
     }
 
+    /**
+     * Complete on east and Abort on west both past the claim (deleted under the Complete, as Swift can let two
+     * claims through), while Swift's listings of {@code aborts/} lag behind the abort's writes (the proxy answers
+     * them empty: what a container server that has not yet received the trace's container update answers). The
+     * abort closes the marker and looks at the key while the Complete's manifest is held at the proxy, so it sees
+     * no manifest and deletes the parts once the manifest has landed; the Complete looks at the marker after the
+     * abort is done. It must not keep, nor answer 200 for, a manifest naming the deleted parts.
+     */
+    @Test
+    void aCompleteRacingAnAbortWhoseTraceNoListingShowsYetLeavesNoObjectNamingDeletedParts() throws Exception {
+        String bucket = bucket();
+        Upload upload = upload(s3(), bucket, "lagging", 31);
+        String segments = "/" + bucket + "_segments";
+        proxy.when(r -> r.method().equals("GET") && r.path().endsWith(segments) && r.query().contains("prefix=aborts"))
+                .then(Fault.answer(200, "application/json; charset=utf-8", "[]"));
+        Hold manifest = proxy.when(r -> r.method().equals("PUT") && r.isObject() && !r.isSegment()
+                && r.path().endsWith("/" + bucket + "/lagging")).times(1).then(Fault.hold());
+        Hold abortDeletingParts = null;
+        try {
+            CompletableFuture<String> completion = CompletableFuture.supplyAsync(() -> complete(east.s3(), bucket,
+                    upload));
+            assertTrue(manifest.awaitHeld(Duration.ofSeconds(30)), "the Complete reached its manifest");
+            swift().objects().delete(bucket + "_segments", "claims/" + upload.id(), SwiftHeaders.empty());
+            // The abort's listing of the parts it is about to delete (the Complete listed them before its manifest).
+            abortDeletingParts = proxy.when(r -> r.method().equals("GET") && r.path().endsWith(segments)
+                    && r.query().contains("prefix=parts") && r.query().contains(upload.id())).times(1)
+                    .then(Fault.hold());
+            CompletableFuture<String> abort = CompletableFuture.supplyAsync(() -> abort(west.s3(), bucket, upload));
+            assertTrue(abortDeletingParts.awaitHeld(Duration.ofSeconds(30)),
+                    "the abort looked at the key (no manifest yet) and is about to delete the parts");
+            Hold completeLooksAtTheMarker = proxy.when(r -> r.method().equals("HEAD") && r.isSegment()
+                    && r.path().contains("/uploads/")).times(1).then(Fault.hold());
+            manifest.release();
+            assertTrue(completeLooksAtTheMarker.awaitHeld(Duration.ofSeconds(30)), "the manifest landed");
+            abortDeletingParts.release();
+            assertEquals("aborted", abort.get(60, TimeUnit.SECONDS));
+            completeLooksAtTheMarker.release();
+            String answer = completion.get(60, TimeUnit.SECONDS);
+            assertFalse(assertWholeOrNothing(bucket, upload, answer), "no object at the key");
+            assertEquals("NoSuchUpload", answer, "aborted while completing");
+            assertEquals(List.of("aborts/" + upload.id()), segmentNames(bucket).stream()
+                    .filter(name -> name.startsWith("aborts/")).toList(), "the abort's trace, for the sweeper");
+        } finally {
+            manifest.release();
+            if (abortDeletingParts != null) {
+                abortDeletingParts.release();
+            }
+            proxy.clearRules();
+        }
+    }
+
     /** A claim as a gateway that died would have left it, refreshed last at {@code refreshedMillis}. */
     private static void leaveClaim(String bucket, Upload upload, long refreshedMillis) throws Exception {
         swift().objects().put(bucket + "_segments", "claims/" + upload.id(), new byte[0], SwiftHeaders.of(

@@ -95,7 +95,7 @@ class MultipartListingAndAbortIT extends MultipartIntegrationTest {
         s3().abortMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(uploadId));
         List<String> traces = segmentNames(bucket);
         assertEquals(1, traces.size(), traces::toString);
-        assertTrue(traces.get(0).startsWith("aborts/" + uploadId + "/"),
+        assertEquals("aborts/" + uploadId, traces.get(0),
                 "only the abort's trace stays, for a Complete racing it on another gateway: " + traces);
         // Swift's expirer removes it where no sweeper runs: two days, as the proxy turned X-Delete-After into.
         long deleteAt = Long.parseLong(swift().objects().head(bucket + "_segments", traces.get(0),

@@ -34,9 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * UploadPart racing AbortMultipartUpload, each race forced with a {@link FaultProxy} between the gateway and the
  * real Swift (or a client body that waits), so that both requests are in flight at once: the part's segment PUT
- * held until Abort has answered, the part's body stopped half-way while Abort runs, Abort held at its marker
- * DELETE while a whole UploadPart goes through. Every time Abort answers 204, the part's answer agrees with what
- * Swift keeps, and nothing of the upload is left in {@code <bucket>_segments}.
+ * held until Abort has answered, the part's body stopped half-way while Abort runs, Abort held at its marking of
+ * the marker (the POST that closes the upload) while a whole UploadPart goes through. Every time Abort answers 204,
+ * the part's answer agrees with what Swift keeps, and nothing of the upload is left in {@code <bucket>_segments}.
  */
 class MultipartPartAbortRaceIT extends MultipartIntegrationTest {
 
@@ -105,21 +105,22 @@ class MultipartPartAbortRaceIT extends MultipartIntegrationTest {
     void aPartStoredWhileAbortIsAtWorkIsDeletedByTheAbort() throws Exception {
         String bucket = bucket();
         String uploadId = racing.s3().createMultipartUpload(b -> b.bucket(bucket).key("k")).uploadId();
-        Hold markerDelete = proxy.when(r -> r.method().equals("DELETE") && r.isSegment()
+        // The abort's first step that closes the upload: the marker marked aborted.
+        Hold markerClosed = proxy.when(r -> r.method().equals("POST") && r.isSegment()
                 && r.path().contains("/uploads/") && r.path().endsWith(uploadId)).times(1).then(Fault.hold());
         CompletableFuture<Void> abort = CompletableFuture.runAsync(
                 () -> racing.s3().abortMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(uploadId)));
-        assertTrue(markerDelete.awaitHeld(WAIT), "Abort is at work: " + proxy.log());
+        assertTrue(markerClosed.awaitHeld(WAIT), "Abort is at work: " + proxy.log());
 
         byte[] body = randomBytes(100 * 1024, 3);
         String eTag = uploadPart(bucket, uploadId, RequestBody.fromBytes(body));
         assertEquals("\"" + md5Hex(body) + "\"", eTag, "the part went through while Abort was held");
         assertFalse(abort.isDone(), "Abort was still in flight when UploadPart answered");
         assertEquals(1, segmentNames(bucket).stream().filter(n -> n.startsWith("parts/" + uploadId)).count());
-        markerDelete.release();
+        markerClosed.release();
 
         abort.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertEquals(204, markerDelete.awaitSwiftStatus(WAIT));
+        assertEquals(202, markerClosed.awaitSwiftStatus(WAIT));
         assertNothingLeft(bucket, uploadId);
         assertEquals("NoSuchUpload", uploadPart(bucket, uploadId, RequestBody.fromBytes(body)));
         assertNothingLeft(bucket, uploadId);
