@@ -165,7 +165,8 @@ final class Compatibility {
                     + " copy-source conditions, a source `versionId` (a multipart version of more parts than"
                     + " `max_manifest_segments`, which Swift answers 409 by version id, is copied through the gateway,"
                     + " as GetObject reads it); the copy's ACL is the one asked for, never the"
-                    + " source's (as AWS). The same headers as PutObject are refused.",
+                    + " source's (as AWS). The same headers as PutObject are refused. Conditional writes on the"
+                    + " destination as PutObject's (`If-None-Match: *`, `If-Match`), checked before the copy.",
                     "Also SSE, storage classes.");
             case GET_OBJECT -> supported("Ranges, conditions, `partNumber` (beyond the object's parts:"
                     + " `400 InvalidPart`), `response-*` overrides, `x-amz-checksum-mode`, `versionId` (a delete"
