@@ -11,6 +11,7 @@ import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.operation.WriteConditions;
 import io.s3multi.s3.request.ObjectKeys;
 import io.s3multi.s3.version.VersionId;
 import io.s3multi.s3.xml.S3Xml;
@@ -30,7 +31,8 @@ import java.util.Set;
  * {@code Content-MD5} or an {@code x-amz-checksum-<algorithm>} value (header or aws-chunked trailer), which the
  * verified body stream enforces before any key is deleted ({@code BadDigest} on a mismatch). Each key is deleted
  * as DeleteObject deletes it ({@link ObjectDeleter}: a missing key counts as deleted, a multipart object goes with
- * its segments; with a {@code <VersionId>} that version, {@link VersionDeleter}), several at a time but never more than {@link #PARALLEL_DELETES}, on threads shared by all
+ * its segments, and with an {@code <ETag>} only when the object has it, as DeleteObject's {@code If-Match}; with a
+ * {@code <VersionId>} that version, {@link VersionDeleter}), several at a time but never more than {@link #PARALLEL_DELETES}, on threads shared by all
  * requests ({@link DeleteLanes}), so neither one request nor many at once can flood Swift or the gateway. The answer lists keys in request order: {@code <Deleted>} for each success (left out in quiet
  * mode) and {@code <Error>} with the AWS code for each failure; the request as a whole succeeds. A version Object Lock
  * protects is such a failure ({@code AccessDenied}); {@code x-amz-bypass-governance-retention} applies to every key.
@@ -149,12 +151,17 @@ public final class MultiDeleteHandler {
             if (!call.deletions().allows(object.key(), version)) {
                 return Outcome.failed(S3Exception.accessDenied().withReason("key-denied"));
             }
+            WriteConditions conditions = WriteConditions.ifMatch(object.etag());
+            if (version != null && conditions.needsCheck()) {
+                return Outcome.failed(S3Exception.notImplementedHeader("ETag"));
+            }
             if (version != null) {
                 VersionDeleter.Deletion deleted = VersionDeleter.delete(call.swift(), call.bucket(), object.key(),
                         VersionId.parse(version).value(), DeleteAuthority.of(call));
                 return new Outcome(null, deleted.deleteMarker(), deleted.deleteMarker() ? version : null);
             }
-            ObjectDeleter.Deletion deleted = ObjectDeleter.delete(call.swift(), call.bucket(), object.key());
+            ObjectDeleter.Deletion deleted = ObjectDeleter.delete(call.swift(), call.bucket(), object.key(),
+                    conditions);
             return new Outcome(null, deleted.markerVersionId().isPresent(), deleted.markerVersionId().orElse(null));
         } catch (S3Exception failure) {
             return Outcome.failed(failure);

@@ -19,6 +19,7 @@ import io.s3multi.s3.access.acl.AclRequest;
 import io.s3multi.s3.operation.S3ApiSettings;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Response;
+import io.s3multi.s3.operation.WriteConditions;
 import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.s3.version.VersionId;
 import java.util.Objects;
@@ -93,11 +94,17 @@ public final class ObjectHandler {
     }
 
     /**
-     * DeleteObject: the key ({@link ObjectDeleter}), answering the delete marker Swift wrote, if any; or with
-     * {@code versionId} that version ({@link VersionDeleter}), answering whether it was a marker.
+     * DeleteObject: the key ({@link ObjectDeleter}), answering the delete marker Swift wrote, if any, and only when
+     * its {@code If-Match} holds; or with {@code versionId} that version ({@link VersionDeleter}), answering whether
+     * it was a marker. AWS evaluates {@code If-Match} against the current object only, so with a version id it is
+     * {@code NotImplemented} rather than ignored.
      */
     public S3Response deleteObject(S3Call call) {
         Optional<VersionId> version = VersionId.fromQuery(call.request());
+        WriteConditions conditions = WriteConditions.ofDelete(call.request().head());
+        if (version.isPresent() && conditions.needsCheck()) {
+            throw S3Exception.notImplementedHeader("If-Match");
+        }
         if (version.isPresent()) {
             return guarded(call, c -> {
                 VersionDeleter.Deletion deleted = VersionDeleter.delete(c.swift(), c.bucket(), c.key(),
@@ -107,7 +114,8 @@ public final class ObjectHandler {
             });
         }
         return guarded(call, c -> {
-            Optional<String> marker = ObjectDeleter.delete(c.swift(), c.bucket(), c.key()).markerVersionId();
+            Optional<String> marker = ObjectDeleter.delete(c.swift(), c.bucket(), c.key(), conditions)
+                    .markerVersionId();
             return marker.map(id -> S3Response.noContent().withHeader(VersionHeaders.DELETE_MARKER, "true")
                     .withHeader(VersionHeaders.VERSION_ID, id)).orElseGet(S3Response::noContent);
         });

@@ -13,7 +13,9 @@ import java.util.Optional;
 
 /**
  * AWS's conditional writes on PutObject and CompleteMultipartUpload: {@code If-None-Match: *} (write only if the
- * key holds no object) and {@code If-Match: <etag>} (write only over the object with that S3 ETag).
+ * key holds no object) and {@code If-Match: <etag>} (write only over the object with that S3 ETag); and its
+ * conditional deletes, {@code If-Match} alone on DeleteObject and {@code <ETag>} per key of DeleteObjects (delete
+ * only the object with that ETag, {@code *}: any object), which are checked the same way.
  *
  * <table>
  *   <caption>Answers, as AWS gives them</caption>
@@ -35,7 +37,8 @@ import java.util.Optional;
  */
 public final class WriteConditions {
 
-    private static final WriteConditions NONE = new WriteConditions(false, null);
+    /** No condition. */
+    public static final WriteConditions NONE = new WriteConditions(false, null);
 
     private final boolean createOnly;
     private final String ifMatch;
@@ -61,6 +64,16 @@ public final class WriteConditions {
             return NONE;
         }
         return new WriteConditions(ifNoneMatch != null, ifMatch == null ? null : ifMatch.trim());
+    }
+
+    /** The condition of a conditional delete: {@code If-Match} alone, the only one AWS evaluates on DeleteObject. */
+    public static WriteConditions ofDelete(RequestHead head) {
+        return ifMatch(head.header("If-Match"));
+    }
+
+    /** {@code If-Match: etag}; none when {@code etag} is null (a DeleteObjects key without {@code <ETag>}). */
+    public static WriteConditions ifMatch(String etag) {
+        return etag == null ? NONE : new WriteConditions(false, etag.trim());
     }
 
     /** Whether the write may only create (then it cannot replace anything). */
@@ -89,6 +102,16 @@ public final class WriteConditions {
         }
         Optional<SwiftReply> current = S3Failures.unlessNotFound(
                 () -> swift.objects().head(bucket, key, SwiftHeaders.empty()));
+        check(current.map(SwiftReply::headers), key);
+    }
+
+    /**
+     * Checks the conditions against {@code current}, the headers of the key's object as a HEAD found them (empty:
+     * no object, or a delete marker is current).
+     *
+     * @throws S3Exception {@code PreconditionFailed} or {@code NoSuchKey} when a condition fails
+     */
+    public void check(Optional<SwiftHeaders> current, String key) {
         if (createOnly && current.isPresent()) {
             throw S3Exception.preconditionFailed("If-None-Match");
         }
@@ -98,7 +121,7 @@ public final class WriteConditions {
         if (current.isEmpty()) {
             throw S3Exception.noSuchKey(key).withReason("If-Match on a missing key");
         }
-        String etag = new StoredObject(current.get().headers()).etag();
+        String etag = new StoredObject(current.get()).etag();
         if (!matches(etag)) {
             throw S3Exception.preconditionFailed("If-Match");
         }

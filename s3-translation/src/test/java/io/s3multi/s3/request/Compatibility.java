@@ -144,7 +144,7 @@ final class Compatibility {
                     "Also anonymous forms on a public-write bucket, `tagging`, `x-amz-security-token`.");
             case DELETE_OBJECTS -> supported("`Quiet`; multipart objects go with their segments; `VersionId` per"
                     + " key with `DeleteMarker`/`DeleteMarkerVersionId` in the answer; a locked version is an"
-                    + " `AccessDenied` error for its key.", "Same.");
+                    + " `AccessDenied` error for its key; `ETag` per key as DeleteObject's `If-Match`.", "Same.");
             case PUT_OBJECT -> partial("Streamed to Swift, verified (`Content-MD5`, signed payload,"
                     + " `x-amz-checksum-*` header or trailer, aws-chunked; a plain chunked body without"
                     + " `Content-Length` too, which AWS refuses). Conditional writes `If-None-Match: *` and"
@@ -167,7 +167,8 @@ final class Compatibility {
                     + " copy-source conditions, a source `versionId` (a multipart version of more parts than"
                     + " `max_manifest_segments`, which Swift answers 409 by version id, is copied through the gateway,"
                     + " as GetObject reads it); the copy's ACL is the one asked for, never the"
-                    + " source's (as AWS). The same headers as PutObject are refused.",
+                    + " source's (as AWS). The same headers as PutObject are refused. Conditional writes on the"
+                    + " destination as PutObject's (`If-None-Match: *`, `If-Match`), checked before the copy.",
                     "Also SSE, storage classes.");
             case GET_OBJECT -> supported("Ranges, conditions, `partNumber` (beyond the object's parts:"
                     + " `400 InvalidPart`), `response-*` overrides, `x-amz-checksum-mode`, `versionId` (a delete"
@@ -182,7 +183,10 @@ final class Compatibility {
             case DELETE_OBJECT -> supported("A multipart object goes with its segments once no version names"
                     + " them. `versionId`, delete markers (a suspended bucket writes none: docs/VERSIONING.md); a"
                     + " version under Object Lock: `AccessDenied` (`x-amz-bypass-governance-retention` for account"
-                    + " administrators).", "Also MFA delete.");
+                    + " administrators). Conditional deletes: `If-Match` (an ETag or `*`; `412 PreconditionFailed`,"
+                    + " `404 NoSuchKey` for a missing key), checked before the DELETE as PutObject's `If-Match`"
+                    + " (README: how atomic), on the current object only: with a `versionId` `NotImplemented`.",
+                    "Also MFA delete.");
             case GET_OBJECT_ACL -> supported("The object's own ACL (reserved metadata), else the bucket owner"
                     + " with `FULL_CONTROL`; `versionId`.", "Same.");
             case PUT_OBJECT_ACL -> partial("As PutBucketAcl, stored by a Swift metadata POST (bytes and ETag"

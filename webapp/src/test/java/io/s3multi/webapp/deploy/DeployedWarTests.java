@@ -171,22 +171,27 @@ abstract class DeployedWarTests {
     /** The README promises {@code //} and {@code %2F} in keys (the container settings it names make them pass). */
     @Test
     void keysWithDoubleSlashesAndEncodedSlashesWork() throws Exception {
+        // And keys that look like "." and ".." segments or ";" parameters, which a container normalizes or cuts
+        // off the path it maps: the key is the path as the client sent it.
         String bucket = newBucket();
         tools.boto3(String.join("\n",
                 "s3 = s3_client()",
-                "for key in ('a//b', 'dir/x'):",
-                "    s3.put_object(Bucket='" + bucket + "', Key=key, Body=b'a//b')",
-                "back = s3.get_object(Bucket='" + bucket + "', Key='a//b')['Body'].read()",
-                "expect(back == b'a//b', back)",
-                "keys = [o['Key'] for o in s3.list_objects_v2(Bucket='" + bucket + "')['Contents']]",
-                "expect(keys == ['a//b', 'dir/x'], keys)")).requireSuccess();
+                "keys = sorted(['a//b', 'dir/x', 'a;b=c', 'a/../b', 'a/./b', './x', '../x', '..', 'x/.', 'semi;'])",
+                "for key in keys:",
+                "    s3.put_object(Bucket='" + bucket + "', Key=key, Body=key.encode())",
+                "    back = s3.get_object(Bucket='" + bucket + "', Key=key)['Body'].read()",
+                "    expect(back == key.encode(), key, back)",
+                "listed = [o['Key'] for o in s3.list_objects_v2(Bucket='" + bucket + "')['Contents']]",
+                "expect(listed == keys, listed)")).requireSuccess();
 
         assertArrayEquals("a//b".getBytes(StandardCharsets.UTF_8), swiftBytes(bucket, "a//b"));
+        assertArrayEquals("a/../b".getBytes(StandardCharsets.UTF_8), swiftBytes(bucket, "a/../b"));
+        assertArrayEquals("a;b=c".getBytes(StandardCharsets.UTF_8), swiftBytes(bucket, "a;b=c"));
         // No tool here sends %2F for a slash in a key, but some clients do: the signed raw request does.
         var get = RawS3.sign(RawS3.get(war.endpoint(), "/" + bucket + "/dir%2Fx"), null, Clock.systemUTC(), o -> { });
         RawResponse answer = RawS3.send(war.port(), get.request(), new byte[0], -1, false);
         assertEquals(200, answer.status(), answer.toString());
-        assertEquals("a//b", answer.body());
+        assertEquals("dir/x", answer.body());
     }
 
     @Test

@@ -111,6 +111,37 @@ class CopyObjectIT extends S3IntegrationTest {
         ObjectTests.assertNotInSwift(swift(), bucket, "b");
     }
 
+    /**
+     * The destination's conditions (AWS's conditional writes on CopyObject, the SDK's {@code ifNoneMatch} and
+     * {@code ifMatch}) as PutObject's: the gateway used to ignore them and overwrite the destination.
+     */
+    @Test
+    void destinationConditionsKeepTheObjectTheyProtect() throws Exception {
+        String bucket = bucketWithSource();
+        swift().objects().put(bucket, "dst", "kept".getBytes(UTF_8), SwiftHeaders.empty());
+        for (var failing : List.<java.util.function.Consumer<
+                software.amazon.awssdk.services.s3.model.CopyObjectRequest.Builder>>of(
+                b -> b.ifNoneMatch("*"), b -> b.ifMatch("\"0123456789abcdef0123456789abcdef\""))) {
+            S3Exception refused = assertThrows(S3Exception.class, () -> s3().copyObject(b -> {
+                b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket).destinationKey("dst");
+                failing.accept(b);
+            }));
+            assertEquals("PreconditionFailed", refused.awsErrorDetails().errorCode());
+        }
+        assertArrayEquals("kept".getBytes(UTF_8), ObjectTests.readDirectly(swift(), bucket, "dst"));
+        S3Exception missing = assertThrows(S3Exception.class, () -> s3().copyObject(b -> b.sourceBucket(bucket)
+                .sourceKey("src").destinationBucket(bucket).destinationKey("none").ifMatch("*")));
+        assertEquals("NoSuchKey", missing.awsErrorDetails().errorCode());
+        ObjectTests.assertNotInSwift(swift(), bucket, "none");
+
+        s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket).destinationKey("dst")
+                .ifMatch("\"" + ObjectIT.md5Hex("kept".getBytes(UTF_8)) + "\""));
+        s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket).destinationKey("new")
+                .ifNoneMatch("*"));
+        assertArrayEquals(BODY, ObjectTests.readDirectly(swift(), bucket, "dst"));
+        assertArrayEquals(BODY, ObjectTests.readDirectly(swift(), bucket, "new"));
+    }
+
     @Test
     void missingSourcesAndBucketsAreTold() throws Exception {
         String bucket = ObjectTests.createBucket(this, swift());

@@ -10,6 +10,7 @@ import io.s3multi.s3.operation.HttpDates;
 import io.s3multi.s3.operation.ObjectMetadata;
 import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.s3.operation.WriteConditions;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
 import io.s3multi.s3.tagging.TagSet;
@@ -96,6 +97,15 @@ public final class ObjectCopier {
             throw S3Exception.invalidRequest("The specified copy source is larger than the maximum allowable size"
                     + " for a copy source: " + MAX_COPY_SOURCE_BYTES);
         }
+
+        // The destination's own conditions (If-None-Match: *, If-Match), as PutObject's, checked before the copy
+        // only: Swift's copy applies conditional headers of the PUT to its read of the source (a 304 for
+        // If-None-Match: *), so none goes with it.
+        WriteConditions writeConditions = WriteConditions.fromRequest(head);
+        S3Failures.onObject(swift, bucket, key, () -> {
+            writeConditions.check(swift, bucket, key);
+            return null;
+        });
 
         TagSet tags = replaceTags ? TagSet.fromHeader(head.header("x-amz-tagging"))
                 : StoredTags.ofObject(stored.swiftHeaders());

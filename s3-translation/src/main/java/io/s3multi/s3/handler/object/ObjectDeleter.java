@@ -2,6 +2,7 @@ package io.s3multi.s3.handler.object;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.operation.S3Failures;
+import io.s3multi.s3.operation.WriteConditions;
 import io.s3multi.s3.version.VersionHeaders;
 import io.s3multi.swift.SwiftAccount;
 import io.s3multi.swift.SwiftHeaders;
@@ -47,10 +48,24 @@ public final class ObjectDeleter {
      * @throws S3Exception {@code NoSuchBucket} when the bucket does not exist, or the S3 form of a Swift failure
      */
     public static Deletion delete(SwiftAccount swift, String bucket, String key) {
+        return delete(swift, bucket, key, WriteConditions.NONE);
+    }
+
+    /**
+     * As {@link #delete(SwiftAccount, String, String)}, only when {@code conditions} hold for the object the HEAD
+     * found ({@link WriteConditions#check(Optional, String)}): check-then-delete, so a write by someone else
+     * between the HEAD and the DELETE is not detected (Swift has no conditional DELETE).
+     *
+     * @throws S3Exception {@code PreconditionFailed}, or {@code NoSuchKey} when the key holds no object
+     */
+    public static Deletion delete(SwiftAccount swift, String bucket, String key, WriteConditions conditions) {
         Looked looked = S3Failures.onObject(swift, bucket, key, () -> look(swift, bucket, key));
+        if (looked.object().isEmpty() && (conditions.needsCheck() || !looked.versionedContainer())) {
+            S3Failures.requireBucket(swift, bucket);
+        }
+        conditions.check(looked.object(), key);
         if (looked.object().isEmpty() && !looked.versionedContainer()) {
-            S3Failures.requireBucket(swift, bucket);   // nothing there, and no marker to write
-            return new Deletion(Optional.empty());
+            return new Deletion(Optional.empty());   // nothing there, and no marker to write
         }
         Optional<MultipartLeftovers> leftovers = looked.object().filter(VersionHeaders::isNullVersion).flatMap(
                 headers -> S3Failures.onObject(swift, bucket, key, () -> MultipartLeftovers.of(swift, bucket, key,

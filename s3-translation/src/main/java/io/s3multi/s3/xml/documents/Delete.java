@@ -44,13 +44,14 @@ public final class Delete {
         return this;
     }
 
-    /** One {@code <Object>}: a key and, optionally, a version id. */
+    /** One {@code <Object>}: a key and, optionally, a version id and the ETag it must have to be deleted. */
     @XmlAccessorType(XmlAccessType.FIELD)
-    @XmlType(name = "ObjectIdentifier", propOrder = {"key", "versionId"})
+    @XmlType(name = "ObjectIdentifier", propOrder = {"key", "versionId", "etag"})
     public static final class ObjectIdentifier {
 
         @XmlElement(name = "Key") private String key;
         @XmlElement(name = "VersionId") private String versionId;
+        @XmlElement(name = "ETag") private String etag;
 
         private ObjectIdentifier() {
         }
@@ -67,6 +68,11 @@ public final class Delete {
 
         public String versionId() {
             return versionId;
+        }
+
+        /** The {@code <ETag>} of a conditional delete (as DeleteObject's {@code If-Match}), or null. */
+        public String etag() {
+            return etag;
         }
     }
 }
