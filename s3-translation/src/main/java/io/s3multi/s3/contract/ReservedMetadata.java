@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
  *       <td>as above</td></tr>
  *   <tr><td>{@code X-Object-Meta-S3multi-Checksum-Of}</td><td>Swift's ETag (hex MD5) of the object the checksum was
  *       computed for</td><td>PutObject when it stores a trailer's checksum by a POST after the PUT: Swift has no
- *       conditional POST, so the POST may land on a later writer's object; the checksum counts only on the object
+ *       conditional POST, so the POST may land on a later writer's object; CopyObject of a plain object, whose
+ *       checksum it reads before Swift copies what the source holds then; the checksum counts only on the object
  *       whose ETag this is. Absent (objects whose PUT carried their checksum, and trailer checksums stored before
  *       this name existed): the checksum counts as it is</td></tr>
  *   <tr><td>{@code X-Object-Meta-S3multi-Tags-1}, {@code -2}, ...</td><td>the object's tags, form-encoded, in

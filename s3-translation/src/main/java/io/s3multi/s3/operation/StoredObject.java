@@ -96,7 +96,8 @@ public final class StoredObject {
         }
     }
 
-    private static String unquoted(String etag) {
+    /** An ETag without its quotes and spaces; "" for none. */
+    public static String unquoted(String etag) {
         return etag == null ? "" : etag.trim().replace("\"", "");
     }
 

@@ -85,9 +85,11 @@ final class SocketConnection implements AutoCloseable {
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             secure.setSSLParameters(parameters);
             secure.setSoTimeout(timeout);
-            SocketConnection connection = new SocketConnection(channel, secure, idleTimeout);
-            connection.handshake(secure);
-            return connection;
+            // Bounded by SO_TIMEOUT: the handshake waits for Swift's answers in reads, and writes only a few small
+            // records. The watchdog does not see the connection before the pool has it, and the handshake is not a
+            // request (carriedRequests stays false).
+            secure.startHandshake();
+            return new SocketConnection(channel, secure, idleTimeout);
         } catch (IOException | RuntimeException failed) {
             channel.close();
             throw failed;
@@ -101,20 +103,6 @@ final class SocketConnection implements AutoCloseable {
         } catch (NoSuchAlgorithmException unavailable) {
             throw new IllegalStateException("no TLS in this JVM", unavailable);
         }
-    }
-
-    // The handshake writes too: the watchdog bounds it like any write.
-    private void handshake(SSLSocket secure) throws IOException {
-        long stamp = startWrite();
-        try {
-            secure.startHandshake();
-        } catch (IOException failed) {
-            throw failed(writes, stamp, failed);
-        } catch (RuntimeException unexpected) {
-            writes.end(stamp);
-            throw unexpected;
-        }
-        returned(writes, stamp);
     }
 
     /** Writes all of {@code bytes[offset, offset + length)}. */

@@ -1,13 +1,17 @@
 package io.s3multi.swift.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.s3multi.swift.SwiftClientConfig;
 import io.s3multi.swift.error.SwiftConnectionException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,6 +98,32 @@ class SocketTlsTest {
         URI byName = URI.create("https://localhost:" + server.endpoint().getPort());
         try (Exchanges exchanges = SocketExchanges.start(config(), () -> trusting)) {
             assertThrows(SwiftConnectionException.class, () -> get(exchanges, byName));
+        }
+    }
+
+    /**
+     * A TLS endpoint that takes the connection and never answers the handshake: the connection is not yet in the
+     * pool, where the watchdog looks, so the handshake is bounded by {@code SO_TIMEOUT} alone.
+     */
+    @Test
+    void aHandshakeNeverAnsweredFailsWithinTheIdleTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(SocketTimeoutException.class,
+                    () -> SocketConnection.open("127.0.0.1", silent.getLocalPort(), trusting, Duration.ofSeconds(2),
+                            Duration.ofMillis(500))));
+        }
+    }
+
+    /**
+     * The handshake is not a request: a connection that carried none fails its first request for good, as a plain
+     * one does, instead of retrying it as if Swift had closed a connection idle in the pool before the request came
+     * (Swift may have acted on it).
+     */
+    @Test
+    void aNewConnectionHasCarriedNoRequestAfterItsHandshake() throws Exception {
+        try (SocketConnection connection = SocketConnection.open("127.0.0.1", server.endpoint().getPort(), trusting,
+                Duration.ofSeconds(2), Duration.ofSeconds(5))) {
+            assertFalse(connection.carriedRequests());
         }
     }
 

@@ -112,8 +112,10 @@ public final class ObjectCopier {
         SwiftHeaders.Builder headers = ObjectWriter.withTags((replace ? ObjectMetadata.fromRequest(head)
                 : ObjectMetadata.copiedFrom(stored.swiftHeaders())).toBuilder().addAll(acl).build(), tags).toBuilder();
         Optional<StoredObject.StoredChecksum> checksum = stored.checksum().filter(StoredObject.StoredChecksum::isFullObject);
+        Optional<String> copiedEtag = plainObjectEtag(stored);
         checksum.ifPresent(kept -> headers.add(ReservedMetadata.checksum(kept.algorithm()), kept.value())
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT));
+        checksum.flatMap(kept -> copiedEtag).ifPresent(etag -> headers.add(ReservedMetadata.CHECKSUM_OF, etag));
         headers.addAll(NewVersionLock.of(call, LockHeaders.of(head, call.clock().instant())).headers());
         SwiftHeaders written = headers.build();
         headers.add("X-Fresh-Metadata", "true");
@@ -146,12 +148,30 @@ public final class ObjectCopier {
         replaced.deleteSegments(swift, reply);
         Instant lastModified = HttpDates.parse(reply.header("Last-Modified")).orElseGet(() -> call.clock().instant());
         CopyObjectResult result = new CopyObjectResult(StoredObject.quote(reply.etag()), lastModified);
-        checksum.filter(kept -> RESULT_CHECKSUMS.contains(kept.algorithm().awsName()))
+        boolean copiedWhatWasLookedAt = copiedEtag.map(StoredObject.unquoted(reply.etag())::equalsIgnoreCase)
+                .orElse(true);
+        checksum.filter(kept -> copiedWhatWasLookedAt && RESULT_CHECKSUMS.contains(kept.algorithm().awsName()))
                 .ifPresent(kept -> result.checksum(kept.algorithm().awsName(), kept.value()));
         return S3Response.xml(result)
                 .withHeader(VersionHeaders.VERSION_ID,
                         VersionHeaders.written(reply.headers(), replaced::versioningConfigured).orElse(null))
                 .withHeader(VersionHeaders.COPY_SOURCE_VERSION_ID, copiedVersion(source, stored, reply));
+    }
+
+    /**
+     * The Swift ETag of a source whose Swift copy keeps its bytes as they are (neither a Static nor a Dynamic Large
+     * Object, which a copy concatenates into a plain object of another ETag). The source's checksum is read by a HEAD
+     * before the copy, and Swift copies what the source holds when the copy runs, which a PutObject in between
+     * changed: bound to this ETag ({@link ReservedMetadata#CHECKSUM_OF}), the checksum is shown on the copy only if
+     * it got the bytes the checksum was computed for.
+     */
+    private static Optional<String> plainObjectEtag(StoredObject source) {
+        String etag = source.swiftHeaders().get("ETag");
+        if (source.isStaticLargeObject() || source.swiftHeaders().get("X-Object-Manifest") != null || etag == null
+                || etag.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(StoredObject.unquoted(etag));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.s3multi.webapp.fault;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,21 +16,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectAttributes;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * A large PutObject with its checksum in the aws-chunked trailer (the AWS SDK's default) is a Swift PUT, then a
- * metadata POST with the checksum, and Swift has no conditional POST. Here a second writer's PutObject of the same
- * key lands between the first writer's PUT and its POST (held at the {@link FaultProxy}): the POST then puts the
- * first writer's checksum on the second writer's bytes. Swift stores it; the gateway must never show it, since it
- * is bound to the ETag of the object it was computed for.
+ * A checksum Swift stores apart from the bytes it was computed for, with a writer of the same key in between (held
+ * at the {@link FaultProxy}): the gateway must never show it on the other writer's bytes, since it is bound to the
+ * ETag of the object it was computed for.
+ * <ul>
+ *   <li>A large PutObject with its checksum in the aws-chunked trailer (the AWS SDK's default) is a Swift PUT, then
+ *       a metadata POST with the checksum, and Swift has no conditional POST: a second writer's PutObject landing
+ *       between the two gets the first writer's checksum.</li>
+ *   <li>CopyObject reads the source's checksum with a HEAD, then Swift copies whatever the source holds when the
+ *       copy runs: a PutObject of the source landing between the two gives the copy other bytes.</li>
+ * </ul>
  */
-class TrailerChecksumRaceIT extends FaultInjectionTest {
+class ChecksumBindingRaceIT extends FaultInjectionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** Above swift-client's upload buffer (256 KiB): the checksum is stored by a POST after the PUT. */
     private static final int SIZE = 300 * 1024;
+    /** Within swift-client's upload buffer: the checksum goes with the PUT. */
+    private static final int SMALL = 64 * 1024;
 
     @Test
     void aChecksumPostedOntoALaterWritersObjectIsNeverShown() throws Exception {
@@ -62,6 +71,29 @@ class TrailerChecksumRaceIT extends FaultInjectionTest {
         assertNull(got.response().checksumCRC32(), "GetObject");
         assertNull(s3().getObjectAttributes(b -> b.bucket(bucket).key(key)
                 .objectAttributes(ObjectAttributes.CHECKSUM, ObjectAttributes.E_TAG)).checksum(), "GetObjectAttributes");
+    }
+
+    @Test
+    void aChecksumCopiedFromASourceOverwrittenDuringTheCopyIsNeverShown() throws Exception {
+        String bucket = bucket();
+        byte[] firstBytes = patternBytes(SMALL, 1);
+        byte[] secondBytes = patternBytes(SMALL, 2);
+        s3().putObject(b -> b.bucket(bucket).key("source"), pattern(SMALL, 1));
+        Hold copy = proxy().when(object("PUT", bucket, "copy")).times(1).then(Fault.hold());
+        CompletableFuture<CopyObjectResponse> copied = CompletableFuture.supplyAsync(() -> s3().copyObject(b -> b
+                .sourceBucket(bucket).sourceKey("source").destinationBucket(bucket).destinationKey("copy")));
+        assertTrue(copy.awaitHeld(WAIT), "the copy's Swift PUT: " + proxy().log());
+
+        s3().putObject(b -> b.bucket(bucket).key("source"), pattern(SMALL, 2));
+        copy.release();
+        CopyObjectResponse answer = copied.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        var got = s3().getObjectAsBytes(b -> b.bucket(bucket).key("copy").checksumMode(ChecksumMode.ENABLED));
+        assertArrayEquals(secondBytes, got.asByteArray(), "Swift copied what the source held when the copy ran");
+        assertNotEquals(crc32(firstBytes), answer.copyObjectResult().checksumCRC32(), "CopyObject's answer");
+        assertNotEquals(crc32(firstBytes), got.response().checksumCRC32(), "GetObject");
+        assertNotEquals(crc32(firstBytes), s3().headObject(b -> b.bucket(bucket).key("copy")
+                .checksumMode(ChecksumMode.ENABLED)).checksumCRC32(), "HeadObject");
     }
 
     private static String crc32(byte[] bytes) {
