@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * metadata POST with the checksum, and Swift has no conditional POST. Here a second writer's PutObject of the same
  * key lands between the first writer's PUT and its POST (held at the {@link FaultProxy}): the POST then puts the
  * first writer's checksum on the second writer's bytes. Swift stores it; the gateway must never show it, since it
- * is bound to the ETag of the object it was computed for.
+ * is bound to the ETag of the object it was computed for. The same holds for a CopyObject whose source is rewritten
+ * between the source's HEAD (which gives the checksum) and Swift's copy.
  */
 class TrailerChecksumRaceIT extends FaultInjectionTest {
 
@@ -62,6 +63,29 @@ class TrailerChecksumRaceIT extends FaultInjectionTest {
         assertNull(got.response().checksumCRC32(), "GetObject");
         assertNull(s3().getObjectAttributes(b -> b.bucket(bucket).key(key)
                 .objectAttributes(ObjectAttributes.CHECKSUM, ObjectAttributes.E_TAG)).checksum(), "GetObjectAttributes");
+    }
+
+    @Test
+    void aCopyOfASourceRewrittenBeforeSwiftCopiedItDoesNotShowTheOldChecksum() throws Exception {
+        String bucket = bucket();
+        byte[] before = patternBytes(SIZE, 3);
+        byte[] after = patternBytes(SIZE, 4);
+        s3().putObject(b -> b.bucket(bucket).key("source"), pattern(SIZE, 3));
+        Hold copy = proxy().when(object("PUT", bucket, "copy")).times(1).then(Fault.hold());
+        CompletableFuture<?> copied = CompletableFuture.runAsync(() -> s3().copyObject(b -> b
+                .sourceBucket(bucket).sourceKey("source").destinationBucket(bucket).destinationKey("copy")));
+        assertTrue(copy.awaitHeld(WAIT), "the copy's PUT: " + proxy().log());
+        // The source's HEAD saw the first bytes and their checksum; the source changes before Swift copies it.
+        s3().putObject(b -> b.bucket(bucket).key("source"), pattern(SIZE, 4));
+        copy.release();
+        copied.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        SwiftHeaders stored = gateway().swift().objects().head(bucket, "copy", SwiftHeaders.empty()).headers();
+        assertEquals(md5(after), stored.get("ETag"), "Swift copied the source's new bytes");
+        assertEquals(crc32(before), stored.get("X-Object-Meta-S3multi-Checksum-Crc32"));
+        var got = s3().getObjectAsBytes(b -> b.bucket(bucket).key("copy").checksumMode(ChecksumMode.ENABLED));
+        assertArrayEquals(after, got.asByteArray());
+        assertNull(got.response().checksumCRC32());
     }
 
     private static String crc32(byte[] bytes) {

@@ -104,6 +104,12 @@ public final class ObjectCopier {
         Optional<StoredObject.StoredChecksum> checksum = stored.checksum().filter(StoredObject.StoredChecksum::isFullObject);
         checksum.ifPresent(kept -> headers.add(ReservedMetadata.checksum(kept.algorithm()), kept.value())
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT));
+        if (checksum.isPresent() && !stored.isStaticLargeObject() && stored.swiftHeaders().get("ETag") != null) {
+            // Bound to the bytes the HEAD saw (Swift's copy keeps a plain object's ETag): a source rewritten before
+            // Swift copies it does not lend its old checksum to the copy. A large object's copy is a plain object
+            // whose ETag is not known before, so its checksum stays unbound, as before.
+            headers.add(ReservedMetadata.CHECKSUM_OF, stored.swiftHeaders().get("ETag").trim());
+        }
         headers.addAll(NewVersionLock.of(call, LockHeaders.of(head, call.clock().instant())).headers());
         SwiftHeaders written = headers.build();
         headers.add("X-Fresh-Metadata", "true");
