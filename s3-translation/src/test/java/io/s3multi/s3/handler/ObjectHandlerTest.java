@@ -263,6 +263,18 @@ class ObjectHandlerTest {
     }
 
     @Test
+    void aCopiedChecksumIsBoundToTheSourceBytesTheHeadSaw() {
+        swift.on("HEAD", "/src/a", Answer.of(200, "Etag", HELLO_MD5, "Last-Modified", LAST_MODIFIED,
+                "Content-Length", "5", "X-Object-Meta-S3multi-Checksum-Crc32", "NhCmhg==",
+                "X-Object-Meta-S3multi-Checksum-Type", "FULL_OBJECT"));
+        swift.on("PUT", "/dst/b", Answer.of(201, "Etag", HELLO_MD5, "Last-Modified", LAST_MODIFIED));
+        objects.copyObject(call("PUT", "/dst/b", "", null, "x-amz-copy-source", "/src/a"));
+        FakeSwift.Call copy = swift.calls().get(3);
+        assertEquals("NhCmhg==", copy.header("X-Object-Meta-S3multi-Checksum-Crc32"));
+        assertEquals(HELLO_MD5, copy.header("X-Object-Meta-S3multi-Checksum-Of"));
+    }
+
+    @Test
     void aCopyOfAVersionIsSwiftsCopyVerbOnThatVersion() throws Exception {
         swift.on("HEAD", "/src/a?version-id=null", Answer.of(200, "Etag", HELLO_MD5, "Last-Modified", LAST_MODIFIED,
                 "Content-Length", "5", "Content-Type", "text/plain", "X-Object-Version-Id", "null"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.s3multi.swift.http.SwiftTraffic;
 import io.s3multi.webapp.s3.S3TestGateway;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,9 +108,15 @@ class MetricsIT {
                 String aborted = s3.createMultipartUpload(b -> b.bucket(bucket).key("n")).uploadId();
                 s3.abortMultipartUpload(b -> b.bucket(bucket).key("n").uploadId(aborted));
 
-                Map<String, Double> before = samples(gateway, "s3multi_swift_requests_total");
-                s3.headObject(b -> b.bucket(bucket).key("k"));
-                Map<String, Double> after = samples(gateway, "s3multi_swift_requests_total");
+                // Every Swift request of this JVM between the samples, to name one that should not be there.
+                List<SwiftTraffic.Sent> between = new CopyOnWriteArrayList<>();
+                Map<String, Double> before;
+                Map<String, Double> after;
+                try (SwiftTraffic.Registration ignored = SwiftTraffic.observe(between::add)) {
+                    before = samples(gateway, "s3multi_swift_requests_total");
+                    s3.headObject(b -> b.bucket(bucket).key("k"));
+                    after = samples(gateway, "s3multi_swift_requests_total");
+                }
 
                 s3.abortMultipartUpload(b -> b.bucket(bucket).key("m").uploadId(open));
                 s3.deleteObject(b -> b.bucket(bucket).key("k"));
@@ -138,7 +145,7 @@ class MetricsIT {
 
                 // A HeadObject of an object the gateway has seen: one HEAD of the object in Swift, nothing else.
                 assertEquals(Map.of("s3multi_swift_requests_total{method=\"HEAD\",status=\"200\"}", 1.0),
-                        difference(before, after));
+                        difference(before, after), "Swift requests sent in this JVM meanwhile: " + between);
                 assertEquals(0.0, samples(gateway, "s3multi_multipart_uploads_open").values().iterator().next());
             } finally {
                 gateway.deleteBucketDirectly(bucket);
