@@ -35,7 +35,7 @@ final class SigV4Parser {
     }
 
     static SigV4Request fromHeader(RequestHead head, QueryParameters query, String authorization) {
-        Map<String, String> fields = authorizationFields(authorization.substring(SigV4Request.ALGORITHM.length()));
+        Map<String, String> fields = authorizationFields(authorization, SigV4Request.ALGORITHM.length());
         String credential = fields.get("Credential");
         String signedHeaders = fields.get("SignedHeaders");
         String signature = fields.get("Signature");
@@ -134,25 +134,56 @@ final class SigV4Parser {
     }
 
     /** {@code Credential=..., SignedHeaders=..., Signature=...}: comma-separated, spaces around commas allowed. */
-    private static Map<String, String> authorizationFields(String rest) {
-        Map<String, String> fields = new HashMap<>();
-        if (!rest.isEmpty() && rest.charAt(0) != ' ') {
+    /**
+     * The {@code name=value} fields after the algorithm, cut out of {@code authorization} from {@code from} on: each
+     * field's name and value is one string, without copies of the rest or of each part (every request parses one).
+     */
+    private static Map<String, String> authorizationFields(String authorization, int from) {
+        Map<String, String> fields = new HashMap<>(8);
+        int length = authorization.length();
+        if (from < length && authorization.charAt(from) != ' ') {
             throw S3AuthException.authorizationHeaderMalformed("The authorization header is malformed; "
                     + "the algorithm must be followed by a space.");
         }
-        for (String part : rest.split(",")) {
-            String trimmed = part.trim();
-            int equals = trimmed.indexOf('=');
-            if (equals <= 0) {
-                throw S3AuthException.authorizationHeaderMalformed("The authorization header is malformed; "
-                        + "expected name=value but found \"" + trimmed + "\".");
+        int start = from;
+        while (true) {
+            if (start > from && onlyCommasFrom(authorization, start)) {
+                return fields;   // trailing commas are ignored, as String.split ignored them before
             }
-            if (fields.putIfAbsent(trimmed.substring(0, equals), trimmed.substring(equals + 1)) != null) {
+            int comma = authorization.indexOf(',', start);
+            int end = comma < 0 ? length : comma;
+            int first = start;
+            int last = end;
+            while (first < last && authorization.charAt(first) <= ' ') {   // String.trim's white space
+                first++;
+            }
+            while (last > first && authorization.charAt(last - 1) <= ' ') {
+                last--;
+            }
+            int equals = authorization.indexOf('=', first);
+            if (equals <= first || equals >= last) {
                 throw S3AuthException.authorizationHeaderMalformed("The authorization header is malformed; "
-                        + trimmed.substring(0, equals) + " appears twice.");
+                        + "expected name=value but found \"" + authorization.substring(first, last) + "\".");
+            }
+            String name = authorization.substring(first, equals);
+            if (fields.putIfAbsent(name, authorization.substring(equals + 1, last)) != null) {
+                throw S3AuthException.authorizationHeaderMalformed("The authorization header is malformed; "
+                        + name + " appears twice.");
+            }
+            if (comma < 0) {
+                return fields;
+            }
+            start = comma + 1;
+        }
+    }
+
+    private static boolean onlyCommasFrom(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) != ',') {
+                return false;
             }
         }
-        return fields;
+        return true;
     }
 
     private static List<String> signedHeaderNames(String value, Function<String, S3AuthException> error) {

@@ -113,6 +113,30 @@ class SigV4ParserTest {
     }
 
     @Test
+    void theAuthorizationFieldsAreSplitAtCommasAndTrimmed() {
+        String signed = "host;range;x-amz-content-sha256;x-amz-date";
+        for (String authorization : new String[] {
+            "AWS4-HMAC-SHA256 Credential=" + CREDENTIAL + ",SignedHeaders=" + signed + ",Signature=" + GOOD_SIGNATURE,
+            "AWS4-HMAC-SHA256  Credential=" + CREDENTIAL + " ,\tSignedHeaders=" + signed + " , Signature="
+                    + GOOD_SIGNATURE + " ",
+            auth(CREDENTIAL, signed, GOOD_SIGNATURE) + ",,",                      // trailing commas: ignored
+        }) {
+            SigV4Request request = (SigV4Request) SignedRequestParser.parse(get(authorization)).orElseThrow();
+            assertEquals(GOOD_SIGNATURE, request.signature(), authorization);
+            assertEquals("AKIAIOSFODNN7EXAMPLE", request.accessKey(), authorization);
+            verifierAt("2013-05-24T00:00:00Z").verify(request, SECRET);
+        }
+        for (String authorization : new String[] {
+            "AWS4-HMAC-SHA256 Credential=" + CREDENTIAL + ", \t, SignedHeaders=" + signed + ", Signature=x",  // blank
+            "AWS4-HMAC-SHA256 Credential=" + CREDENTIAL + ",, SignedHeaders=" + signed + ", Signature=x",
+            "AWS4-HMAC-SHA256 Credential=" + CREDENTIAL + ", =host, Signature=x",  // no name
+            "AWS4-HMAC-SHA256 ",                                                  // no fields
+        }) {
+            assertEquals("AuthorizationHeaderMalformed", refused(get(authorization)).code().wireCode(), authorization);
+        }
+    }
+
+    @Test
     void missingOrInvalidDatesAndPayloadHashesAreRefused() {
         String authorization = auth(CREDENTIAL, "host", GOOD_SIGNATURE);
         RequestHead noDate = head("GET", "/", "", "Host", "h", "x-amz-content-sha256", EMPTY_SHA256,

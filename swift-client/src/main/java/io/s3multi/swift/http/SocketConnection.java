@@ -210,8 +210,7 @@ final class SocketConnection implements AutoCloseable {
         while (true) {
             int end = headEnd(scanned);
             if (end >= 0) {
-                ResponseHead head = ResponseHead.parse(new String(buffer, start, end - start,
-                        StandardCharsets.ISO_8859_1));
+                ResponseHead head = ResponseHead.parse(buffer, start, end);
                 position = end;
                 return head;
             }
@@ -358,9 +357,13 @@ final class SocketConnection implements AutoCloseable {
     /** The status line and headers of one answer. */
     record ResponseHead(int status, boolean http10, SwiftHeaders headers) {
 
-        static ResponseHead parse(String text) throws IOException {
-            int lineEnd = text.indexOf('\n');
-            String statusLine = stripCr(text.substring(0, lineEnd));
+        /**
+         * The head in {@code bytes[from, to)}, which ends with its blank line. Names and values are cut out of the
+         * bytes directly (ISO-8859-1), one string each: this runs for every answer Swift sends.
+         */
+        static ResponseHead parse(byte[] bytes, int from, int to) throws IOException {
+            int lineEnd = lineEnd(bytes, from, to);
+            String statusLine = latin1(bytes, from, withoutCr(bytes, from, lineEnd));
             if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
                 throw new IOException("not an HTTP/1.x answer: " + abbreviate(statusLine));
             }
@@ -375,46 +378,86 @@ final class SocketConnection implements AutoCloseable {
             }
             SwiftHeaders.Builder headers = SwiftHeaders.builder();
             String name = null;
-            StringBuilder value = null;
-            for (int start = lineEnd + 1; start < text.length(); ) {
-                int end = text.indexOf('\n', start);
-                String line = stripCr(text.substring(start, end));
+            String value = null;
+            StringBuilder folded = null;   // only for a value continued on further lines (obsolete, rare)
+            for (int start = lineEnd + 1; start < to; ) {
+                int end = lineEnd(bytes, start, to);
+                int stop = withoutCr(bytes, start, end);
+                int lineStart = start;
                 start = end + 1;
-                if (line.isEmpty()) {
+                if (stop == lineStart) {
                     break;
                 }
-                if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-                    if (value == null) {
+                if (bytes[lineStart] == ' ' || bytes[lineStart] == '\t') {
+                    if (name == null) {
                         throw new IOException("a folded header line without a header");
                     }
-                    value.append(' ').append(line.strip());
+                    if (folded == null) {
+                        folded = new StringBuilder(value);
+                    }
+                    folded.append(' ').append(stripped(bytes, lineStart, stop));
                     continue;
                 }
-                add(headers, name, value);
-                int colon = line.indexOf(':');
-                if (colon <= 0 || line.charAt(colon - 1) == ' ' || line.charAt(colon - 1) == '\t') {
-                    throw new IOException("not an HTTP header line: " + abbreviate(line));
+                add(headers, name, folded == null ? value : folded.toString());
+                folded = null;
+                int colon = indexOf(bytes, (byte) ':', lineStart, stop);
+                if (colon <= lineStart || bytes[colon - 1] == ' ' || bytes[colon - 1] == '\t') {
+                    throw new IOException("not an HTTP header line: " + abbreviate(latin1(bytes, lineStart, stop)));
                 }
-                name = line.substring(0, colon);
-                value = new StringBuilder(line.substring(colon + 1).strip());
+                name = latin1(bytes, lineStart, colon);
+                value = stripped(bytes, colon + 1, stop);
             }
-            add(headers, name, value);
+            add(headers, name, folded == null ? value : folded.toString());
             return new ResponseHead(status, statusLine.charAt(7) == '0', headers.build());
         }
 
-        private static void add(SwiftHeaders.Builder headers, String name, StringBuilder value) throws IOException {
+        private static void add(SwiftHeaders.Builder headers, String name, String value) throws IOException {
             if (name == null) {
                 return;
             }
             try {
-                headers.add(name, value.toString());
+                headers.add(name, value);
             } catch (IllegalArgumentException notAHeader) {
                 throw new IOException("not an HTTP header: " + abbreviate(name), notAHeader);
             }
         }
 
-        private static String stripCr(String line) {
-            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        /** The index of the {@code '\n'} that ends the line starting at {@code from}; the head ends with one. */
+        private static int lineEnd(byte[] bytes, int from, int to) throws IOException {
+            int end = indexOf(bytes, (byte) '\n', from, to);
+            if (end < 0) {
+                throw new IOException("an answer head without its line end");
+            }
+            return end;
+        }
+
+        private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (bytes[i] == wanted) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The end of the line {@code [from, end)} without a {@code '\r'} before its {@code '\n'}. */
+        private static int withoutCr(byte[] bytes, int from, int end) {
+            return end > from && bytes[end - 1] == '\r' ? end - 1 : end;
+        }
+
+        /** {@code bytes[from, to)} without leading and trailing white space, as {@link String#strip()} cuts it. */
+        private static String stripped(byte[] bytes, int from, int to) {
+            while (from < to && Character.isWhitespace((char) (bytes[from] & 0xff))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace((char) (bytes[to - 1] & 0xff))) {
+                to--;
+            }
+            return latin1(bytes, from, to);
+        }
+
+        private static String latin1(byte[] bytes, int from, int to) {
+            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
         }
 
         private static String abbreviate(String line) {

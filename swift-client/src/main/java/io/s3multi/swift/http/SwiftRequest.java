@@ -2,9 +2,9 @@ package io.s3multi.swift.http;
 
 import io.s3multi.swift.SwiftHeaders;
 import io.s3multi.swift.SwiftNameEncoder;
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One request to Swift, before it is aimed at a base URL: method, encoded path, query, headers, body.
@@ -20,8 +20,8 @@ import java.util.Set;
 public record SwiftRequest(String method, String path, String query, SwiftHeaders headers, RequestBody body,
         AbortSignal abortSignal) {
 
-    private static final Set<String> FRAMING_HEADERS =
-            Set.of("content-length", "transfer-encoding", "expect", "host", "connection", "te", "upgrade");
+    private static final List<String> FRAMING_HEADERS =
+            List.of("content-length", "transfer-encoding", "expect", "host", "connection", "te", "upgrade");
 
     /**
      * @param method      the HTTP method, such as {@code PUT}
@@ -74,12 +74,34 @@ public record SwiftRequest(String method, String path, String query, SwiftHeader
         }
     }
 
+    /**
+     * {@code headers} without the fields the transport frames itself; the same object when there are none, as for
+     * nearly every request (this runs on each {@link #withHeader} too).
+     */
     private static SwiftHeaders withoutFraming(SwiftHeaders headers) {
+        boolean framing = false;
+        for (Map.Entry<String, String> field : headers.fields()) {
+            framing |= isFraming(field.getKey());
+        }
+        if (!framing) {
+            return headers;
+        }
         SwiftHeaders.Builder kept = SwiftHeaders.builder();
-        headers.fields().stream()
-                .filter(field -> !FRAMING_HEADERS.contains(field.getKey().toLowerCase(Locale.ROOT)))
-                .forEach(field -> kept.add(field.getKey(), field.getValue()));
+        for (Map.Entry<String, String> field : headers.fields()) {
+            if (!isFraming(field.getKey())) {
+                kept.add(field.getKey(), field.getValue());
+            }
+        }
         return kept.build();
+    }
+
+    private static boolean isFraming(String name) {
+        for (String framing : FRAMING_HEADERS) {
+            if (framing.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Collects the parts of a {@link SwiftRequest}. */
