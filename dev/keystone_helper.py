@@ -17,8 +17,8 @@ authtoken section, the tests) learns it from `dev/keystone env`.
   keystone_helper.py backup-db <db> <copy>
       A consistent copy of the live db (sqlite's backup API), also in WAL mode.
 
-  keystone_helper.py provision <keystone_dir> <identity_url> <object_store_url>
-      Waits for Keystone to answer, then creates over REST what bootstrap does not: role
+  keystone_helper.py provision [--timeout S] <keystone_dir> <identity_url> <object_store_url>
+      Waits for Keystone to answer (60 s unless told), then creates over REST what bootstrap does not: role
       service and ResellerAdmin, projects service/demo/demo2, users swift/demo/demo2 and the
       gateway's s3multi (admin + ResellerAdmin) with their roles, the
       object-store service and endpoints, and EC2 credentials with fixed access/secret.
@@ -396,6 +396,8 @@ def main(args):
             return use_wal(args[1])
         if command == 'backup-db' and len(args) == 3:
             return backup_db(args[1], args[2])
+        if command == 'provision' and len(args) == 6 and args[1] == '--timeout':
+            return provision(args[3], args[4], args[5], float(args[2]))
         if command == 'provision' and len(args) == 4:
             return provision(args[1], args[2], args[3])
         if command in ('check', 'wait') and len(args) >= 3:

@@ -80,6 +80,14 @@ record BenchOptions(int objectMib, int partMib, int concurrency, int repetitions
                 throw new IllegalArgumentException("unknown target: " + t);
             }
         }
+        // Before anything starts: a run whose gateway cannot start is not worth its warm-up.
+        if (o.targets.stream().anyMatch(t -> t.startsWith("s3multi") && !t.startsWith("s3multi-b"))) {
+            LauncherJar.requireRunnable(o.gatewayJar, "gateway-jar");
+        }
+        if (o.targets.stream().anyMatch(t -> t.startsWith("s3multi-b"))) {
+            LauncherJar.requireRunnable(o.bGatewayJar, v.get("b-gateway-jar").isEmpty() ? "gateway-jar"
+                    : "b-gateway-jar");
+        }
         for (String s : o.suites) {
             if (!List.of("multipart", "small", "heap", "worker").contains(s)) {
                 throw new IllegalArgumentException("unknown suite: " + s);

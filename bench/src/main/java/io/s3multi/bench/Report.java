@@ -78,11 +78,11 @@ final class Report {
     void multipartTable(Map<String, List<MultipartSuite.Repetition>> results, String title) {
         out.println();
         out.println(title);
-        String format = "%-26s %9s %9s %10s %10s %10s %8s %8s %9s %8s %8s %9s%n";
+        String format = "%-26s %9s %9s %10s %10s %10s %8s %8s %9s %8s %8s %9s %8s %8s%n";
         out.printf(Locale.ROOT, format, "target", "up MB/s", "down MB/s", "gw CPU", "proxy CPU", "client CPU",
-                "gw cores", "cl cores", "gw RSS", "gw up", "gw down", "swift req");
+                "gw cores", "cl cores", "gw RSS", "gw up", "gw down", "swift req", "px up", "px down");
         out.printf(Locale.ROOT, format, "", "median", "median", "s/GB", "s/GB", "s/GB", "", "", "MiB peak",
-                "s/GiB", "s/GiB", "per S3 up");
+                "s/GiB", "s/GiB", "per S3 up", "s/GiB", "s/GiB");
         Map<String, double[]> medians = new LinkedHashMap<>();
         results.forEach((target, reps) -> {
             double up = Stats.median(reps.stream().mapToDouble(MultipartSuite.Repetition::upMbPerSecond).toArray());
@@ -97,11 +97,15 @@ final class Report {
             long rss = -1;
             double gwUp = 0;
             double gwDown = 0;
+            double proxyUp = 0;
+            double proxyDown = 0;
             long swift = 0;
             long s3Requests = 0;
             for (MultipartSuite.Repetition r : reps) {
                 gwUp += r.upCost().gatewayCpu();
                 gwDown += r.downCost().gatewayCpu();
+                proxyUp += r.upCost().proxyCpu();
+                proxyDown += r.downCost().proxyCpu();
                 swift = swift < 0 || r.upCost().swiftRequests() < 0 ? -1 : swift + r.upCost().swiftRequests();
                 s3Requests += r.upRequests();
                 bytes += 2 * r.bytes();
@@ -117,7 +121,8 @@ final class Report {
             out.printf(Locale.ROOT, format, target, num(up), num(down), num(gw / gb), num(proxy / gb),
                     num(client / gb), num(gw / wall), num(client / wall), rss < 0 ? "-" : num(mib(rss)),
                     hasGateway ? num(gwUp / gibEachWay) : "-", hasGateway ? num(gwDown / gibEachWay) : "-",
-                    swift < 0 ? "-" : num((double) swift / s3Requests));
+                    swift < 0 ? "-" : num((double) swift / s3Requests), num(proxyUp / gibEachWay),
+                    num(proxyDown / gibEachWay));
         });
         unavailableRows();
         ratio(medians, "s3multi", "swift", "up/down");

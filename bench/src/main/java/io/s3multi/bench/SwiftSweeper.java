@@ -9,6 +9,10 @@ import io.s3multi.swift.container.VersionEntry;
 import io.s3multi.swift.error.SwiftException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 
 /**
@@ -17,6 +21,9 @@ import org.slf4j.Logger;
  * (segment containers such as {@code b_segments} or {@code b+segments}).
  */
 final class SwiftSweeper {
+
+    /** Version DELETEs in flight at once while a versioned container is emptied. */
+    static final int PARALLEL_DELETES = 16;
 
     private SwiftSweeper() {
     }
@@ -30,22 +37,54 @@ final class SwiftSweeper {
     }
 
     /**
-     * Switches versioning off and deletes every version (and delete marker) of a versioned container, one by one
-     * (Swift's bulk delete takes no version ids), so that the container itself can be deleted.
+     * Switches versioning off and deletes every version (and delete marker) of a versioned container, so that the
+     * container itself can be deleted. Swift's bulk delete takes no version ids, so each version is a DELETE of its
+     * own, {@link #PARALLEL_DELETES} at once: the small suite leaves one version per PUT of its warm-up and phases,
+     * thousands, and one DELETE after the other took minutes after the table was printed.
      */
     static void removeVersions(SwiftAccount account, String container, Logger log) {
+        ExecutorService deleters = Executors.newFixedThreadPool(PARALLEL_DELETES);
         try {
             account.containers().post(container, SwiftHeaders.of("X-Versions-Enabled", "false"));
             List<VersionEntry> versions;
             do {
                 versions = account.containers().listVersions(container, ListingQuery.all(), null).entries();
-                for (VersionEntry version : versions) {
-                    account.objects().deleteVersion(container, version.name(), version.versionId(),
-                            SwiftHeaders.empty());
-                }
+                inParallel(deleters, versions, version -> account.objects().deleteVersion(container, version.name(),
+                        version.versionId(), SwiftHeaders.empty()));
             } while (!versions.isEmpty());
-        } catch (SwiftException | RuntimeException e) {
+        } catch (Exception e) {
             log.warn("could not remove the versions in container {}: {}", container, e.toString());
+        } finally {
+            deleters.shutdownNow();
+        }
+    }
+
+    /** One Swift request per item. */
+    @FunctionalInterface
+    interface SwiftCall<T> {
+        void on(T item) throws SwiftException;
+    }
+
+    /** Runs {@code call} on every item on {@code threads}, all of them even when some fail; the first failure then. */
+    static <T> void inParallel(ExecutorService threads, List<T> items, SwiftCall<T> call) throws Exception {
+        List<Future<?>> running = new ArrayList<>(items.size());
+        for (T item : items) {
+            running.add(threads.submit(() -> {
+                call.on(item);
+                return null;
+            }));
+        }
+        Exception first = null;
+        for (Future<?> each : running) {
+            try {
+                each.get();
+            } catch (ExecutionException failed) {
+                first = first != null ? first
+                        : failed.getCause() instanceof Exception cause ? cause : new RuntimeException(failed.getCause());
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

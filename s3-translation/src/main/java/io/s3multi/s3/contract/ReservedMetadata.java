@@ -45,6 +45,11 @@ import java.util.regex.Pattern;
  *       <td>PutObject after verifying the client's checksum; multipart completion</td></tr>
  *   <tr><td>{@code X-Object-Meta-S3multi-Checksum-Type}</td><td>{@code FULL_OBJECT} or {@code COMPOSITE}</td>
  *       <td>as above</td></tr>
+ *   <tr><td>{@code X-Object-Meta-S3multi-Checksum-Of}</td><td>Swift's ETag (hex MD5) of the object the checksum was
+ *       computed for</td><td>PutObject when it stores a trailer's checksum by a POST after the PUT: Swift has no
+ *       conditional POST, so the POST may land on a later writer's object; the checksum counts only on the object
+ *       whose ETag this is. Absent (objects whose PUT carried their checksum, and trailer checksums stored before
+ *       this name existed): the checksum counts as it is</td></tr>
  *   <tr><td>{@code X-Object-Meta-S3multi-Tags-1}, {@code -2}, ...</td><td>the object's tags, form-encoded, in
  *       pieces of at most 256 bytes ({@link StoredTags})</td><td>PutObject, CopyObject, CreateMultipartUpload (on
  *       the marker) and CompleteMultipartUpload, Put/DeleteObjectTagging (a metadata POST)</td></tr>
@@ -85,6 +90,9 @@ public final class ReservedMetadata {
 
     /** {@link #binding} of the bucket and key a multipart object was completed at. */
     public static final String OBJECT = SWIFT_PREFIX + "Object";
+
+    /** Swift's ETag of the object a checksum stored by a later POST was computed for (see the table above). */
+    public static final String CHECKSUM_OF = SWIFT_PREFIX + "Checksum-Of";
 
     /** {@code FULL_OBJECT} or {@code COMPOSITE}: how the stored checksum was computed. */
     public static final String CHECKSUM_TYPE = SWIFT_PREFIX + "Checksum-Type";
@@ -225,7 +233,7 @@ public final class ReservedMetadata {
     }
 
     private static List<String> objectNames() {
-        List<String> names = new ArrayList<>(List.of(ETAG, UPLOAD_ID, PARTS_COUNT, OBJECT, CHECKSUM_TYPE,
+        List<String> names = new ArrayList<>(List.of(ETAG, UPLOAD_ID, PARTS_COUNT, OBJECT, CHECKSUM_TYPE, CHECKSUM_OF,
                 LOCK_MODE, LOCK_RETAIN_UNTIL, LOCK_LEGAL_HOLD));
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
             names.add(checksum(algorithm));

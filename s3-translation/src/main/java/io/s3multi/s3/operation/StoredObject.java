@@ -66,8 +66,17 @@ public final class StoredObject {
         return "true".equalsIgnoreCase(headers.get("X-Static-Large-Object"));
     }
 
-    /** The checksum stored for the whole object, if the client sent one when it was written (and it is well-formed). */
+    /**
+     * The checksum stored for the whole object, if the client sent one when it was written (and it is well-formed).
+     * One stored by a POST after the object's PUT counts only on the object it was computed for
+     * ({@link ReservedMetadata#CHECKSUM_OF}): Swift has no conditional POST, so it may have landed on a later writer's
+     * bytes, and a checksum shown for bytes it was not computed for makes a client reject a good object.
+     */
     public Optional<StoredChecksum> checksum() {
+        String computedFor = headers.get(ReservedMetadata.CHECKSUM_OF);
+        if (computedFor != null && !unquoted(computedFor).equalsIgnoreCase(unquoted(headers.get("ETag")))) {
+            return Optional.empty();
+        }
         String stored = headers.get(ReservedMetadata.CHECKSUM_TYPE);
         String type = stored == null ? ReservedMetadata.FULL_OBJECT : stored.trim();
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
@@ -85,6 +94,10 @@ public final class StoredObject {
         public boolean isFullObject() {
             return ReservedMetadata.FULL_OBJECT.equals(type);
         }
+    }
+
+    private static String unquoted(String etag) {
+        return etag == null ? "" : etag.trim().replace("\"", "");
     }
 
     public static String quote(String etag) {

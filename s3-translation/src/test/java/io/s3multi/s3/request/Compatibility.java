@@ -156,9 +156,11 @@ final class Compatibility {
                     + " PUT (Swift takes no metadata after a body): two Swift requests instead of one, and"
                     + " `Last-Modified` (HEAD and listings alike) is the time of that POST, the end of the upload, not"
                     + " its start. Until the POST lands a reader sees no checksum; a PutObject of the same key that"
-                    + " started later and ended first gets this request's metadata and checksum (Swift has no"
-                    + " conditional POST). Smaller bodies are read whole first and carry the checksum with their one"
-                    + " PUT.",
+                    + " started later and ended first gets this request's metadata (Swift has no conditional POST);"
+                    + " the checksum is bound to the ETag of the object it was computed for"
+                    + " (`X-Object-Meta-S3multi-Checksum-Of`) and is not shown on the later writer's bytes. Objects"
+                    + " stored before this binding show their checksum as before. Smaller bodies are read whole first"
+                    + " and carry the checksum with their one PUT.",
                     "Also `409 ConditionalRequestConflict`, SSE, storage classes; no later request moves"
                     + " `Last-Modified`.");
             case COPY_OBJECT -> partial("Server-side in Swift, `COPY`/`REPLACE` metadata and tagging directives,"

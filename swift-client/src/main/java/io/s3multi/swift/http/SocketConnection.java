@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -50,13 +49,12 @@ final class SocketConnection implements AutoCloseable {
     private final ByteBuffer probe = ByteBuffer.allocate(1);
     private int position;
     private int limit;
-    private volatile long writingSince;
-    private volatile boolean writeStalled;
-    private volatile long readingSince;
-    private volatile boolean readStalled;
+    private final OperationWatch writes;
+    private final OperationWatch reads;
     private long idleSince;
     private boolean carriedRequests;
     private boolean answerStarted;
+    private Runnable stallDecided = () -> { };
 
     private SocketConnection(SocketChannel channel, Socket socket, Duration idleTimeout) throws IOException {
         this.channel = channel;
@@ -65,6 +63,8 @@ final class SocketConnection implements AutoCloseable {
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.idleTimeoutNanos = idleTimeout.toNanos();
+        this.writes = new OperationWatch(idleTimeoutNanos);
+        this.reads = new OperationWatch(idleTimeoutNanos);
     }
 
     /** Connects to {@code host:port}, with TLS when {@code tls} is given; the caller owns the connection. */
@@ -105,37 +105,36 @@ final class SocketConnection implements AutoCloseable {
 
     // The handshake writes too: the watchdog bounds it like any write.
     private void handshake(SSLSocket secure) throws IOException {
-        startWrite();
+        long stamp = startWrite();
         try {
             secure.startHandshake();
         } catch (IOException failed) {
-            throw stalledOr(failed);
-        } finally {
-            writingSince = 0;
+            throw failed(writes, stamp, failed);
+        } catch (RuntimeException unexpected) {
+            writes.end(stamp);
+            throw unexpected;
         }
+        returned(writes, stamp);
     }
 
     /** Writes all of {@code bytes[offset, offset + length)}. */
     void write(byte[] bytes, int offset, int length) throws IOException {
-        startWrite();
+        long stamp = startWrite();
         try {
             out.write(bytes, offset, length);
         } catch (IOException failed) {
-            throw stalledOr(failed);
-        } finally {
-            writingSince = 0;
+            throw failed(writes, stamp, failed);
+        } catch (RuntimeException unexpected) {
+            writes.end(stamp);
+            throw unexpected;
         }
+        returned(writes, stamp);
     }
 
-    private void startWrite() {
+    private long startWrite() {
         carriedRequests = true;
         answerStarted = false;
-        writingSince = markNow();
-    }
-
-    private static long markNow() {
-        long now = System.nanoTime();
-        return now == 0 ? 1 : now;
+        return writes.begin();
     }
 
     /**
@@ -146,47 +145,69 @@ final class SocketConnection implements AutoCloseable {
         if (secure) {
             return in.read(target, offset, length);
         }
-        readingSince = markNow();
+        long stamp = reads.begin();
+        int count;
         try {
-            return channel.read(ByteBuffer.wrap(target, offset, length));
-        } catch (AsynchronousCloseException closed) {
-            if (readStalled && !(closed instanceof ClosedByInterruptException)) {
-                SocketTimeoutException stalled = new SocketTimeoutException("a read from Swift did not progress for "
-                        + Duration.ofNanos(idleTimeoutNanos).toMillis() + " ms");
-                stalled.initCause(closed);
-                throw stalled;
-            }
-            throw closed;
-        } finally {
-            readingSince = 0;
+            count = channel.read(ByteBuffer.wrap(target, offset, length));
+        } catch (IOException failed) {
+            throw failed(reads, stamp, failed);
+        } catch (RuntimeException unexpected) {
+            reads.end(stamp);
+            throw unexpected;
+        }
+        returned(reads, stamp);
+        return count;
+    }
+
+    /** Ends an operation that failed: its failure, or a timeout when the watchdog stopped it (an interrupt stays). */
+    private IOException failed(OperationWatch watch, long stamp, IOException failure) {
+        if (watch.end(stamp) || failure instanceof ClosedByInterruptException) {
+            return failure;
+        }
+        return stalled(watch, failure);
+    }
+
+    /**
+     * Ends an operation that returned. If the watchdog stopped it first, it is closing the connection: the operation
+     * fails as stalled, so that the connection is not used (nor given back to the pool) as if it were whole.
+     */
+    private void returned(OperationWatch watch, long stamp) throws SocketTimeoutException {
+        if (!watch.end(stamp)) {
+            throw stalled(watch, null);
         }
     }
 
-    private IOException stalledOr(IOException failed) {
-        if (!writeStalled) {
-            return failed;
+    private SocketTimeoutException stalled(OperationWatch watch, IOException cause) {
+        SocketTimeoutException stalled = new SocketTimeoutException((watch == reads ? "a read from" : "a write to")
+                + " Swift did not progress for " + Duration.ofNanos(idleTimeoutNanos).toMillis() + " ms");
+        if (cause != null) {
+            stalled.initCause(cause);
         }
-        SocketTimeoutException stalled = new SocketTimeoutException("a write to Swift did not progress for "
-                + Duration.ofNanos(idleTimeoutNanos).toMillis() + " ms");
-        stalled.initCause(failed);
         return stalled;
     }
 
-    /** Closes the connection when a read or write has been blocked longer than the idle timeout; true if it did. */
+    /**
+     * Closes the connection when a read or write has been blocked longer than the idle timeout; true if it did. The
+     * decision and the stop are one compare-and-set on the operation's stamp: an operation that returned meanwhile
+     * (its connection perhaps carrying the next request already) is left alone.
+     */
     boolean closeIfStalled(long now) {
-        boolean writeLate = isLate(writingSince, now);
-        boolean readLate = isLate(readingSince, now);
-        if (!writeLate && !readLate) {
+        long lateWrite = writes.lateAt(now);
+        long lateRead = reads.lateAt(now);
+        if (lateWrite == 0 && lateRead == 0) {
             return false;
         }
-        writeStalled |= writeLate;
-        readStalled |= readLate;
-        close();
-        return true;
+        stallDecided.run();
+        boolean stopped = writes.stop(lateWrite) | reads.stop(lateRead);
+        if (stopped) {
+            close();
+        }
+        return stopped;
     }
 
-    private boolean isLate(long since, long now) {
-        return since != 0 && now - since >= idleTimeoutNanos;
+    /** For tests: runs between the watchdog's decision that an operation stalled and its stopping it. */
+    void onStallDecided(Runnable hook) {
+        stallDecided = hook;
     }
 
     /**

@@ -68,7 +68,9 @@ import java.util.Set;
  * a client's {@code X-Timestamp}, so the POST cannot keep the PUT's time either: {@code Last-Modified}, in HEAD and
  * in listings, becomes the POST's, the end of the upload rather than its start (docs/COMPATIBILITY.md). Swift has
  * no conditional POST: a PutObject of the key that started after this one and ended before it gets this request's
- * metadata and checksum.
+ * metadata and checksum. The checksum is therefore bound to the ETag Swift answered the PUT with
+ * ({@link ReservedMetadata#CHECKSUM_OF}) and shown only on that object: on the later writer's bytes it is not shown,
+ * though the later writer's own metadata is still lost.
  */
 public final class ObjectWriter {
 
@@ -147,7 +149,7 @@ public final class ObjectWriter {
             reply = upload(call, stream, length, putHeaders.build());
             checksumValue = checksumValue(body, checksum);
             if (checksumInTrailer) {
-                storeTrailerChecksum(call, metadata, checksum.get(), checksumValue);
+                storeTrailerChecksum(call, metadata, checksum.get(), checksumValue, reply.etag());
             }
         }
         ReplacedLargeObject replaced = probe.replaced();
@@ -253,11 +255,16 @@ public final class ObjectWriter {
         }
     }
 
+    /** @param computedFor Swift's ETag of the object the PUT stored, to which the checksum is bound */
     private static void storeTrailerChecksum(S3Call call, SwiftHeaders metadata, DigestAlgorithm algorithm,
-                                             String value) {
+                                             String value, String computedFor) {
+        if (computedFor == null || computedFor.isBlank()) {
+            throw S3Exception.internalError("Swift answered the object's PUT without an ETag");
+        }
         SwiftHeaders post = metadata.toBuilder()
                 .add(ReservedMetadata.checksum(algorithm), value)
                 .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT)
+                .add(ReservedMetadata.CHECKSUM_OF, computedFor.trim())
                 .build();
         // A key deleted since the PUT (404; 409 when Swift's versioning finds the current version gone) keeps no
         // checksum: the PUT itself succeeded, and a client retrying it would bring back what a later request deleted.
