@@ -22,8 +22,12 @@ final class Hashing {
     private Hashing() {
     }
 
+    /**
+     * One-shot: the thread's kept digest itself, not a clone ({@code digest} leaves it reset, and nothing else on the
+     * thread can be between its update and its digest here). Every SigV4 request hashes its canonical request here.
+     */
     static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
