@@ -178,7 +178,7 @@ public final class CompletionHandler {
         try {
             upload = state.requireUpload(key, uploadId);
         } catch (S3Exception noSuchUpload) {
-            CompleteMultipartUploadResult earlier = CompletedObject.earlierAnswer(call, uploadId)
+            CompleteMultipartUploadResult earlier = earlierAnswer(call, state, uploadId)
                     .orElseThrow(() -> noSuchUpload);
             finishCleanUpLeftBehind(call, state, uploadId);
             return S3Response.xml(earlier);
@@ -206,6 +206,24 @@ public final class CompletionHandler {
             return S3Response.xml(found.earlierAnswer());
         }
         return heartbeat(call, () -> completion.finish(found.atKey(), held.get()), held.get()::release);
+    }
+
+    /**
+     * The answer of the Complete that made the object at the key, for a Complete that finds the upload finished. None
+     * when an abort's {@link AbortTrace} is there: that abort deleted the parts the object's manifest names (the
+     * manifest landed after the abort's look at the key, and its Complete died, or failed, before its look at the
+     * marker could roll it back). The manifest and its sub-manifests are deleted then, as that roll-back would have.
+     */
+    private static Optional<CompleteMultipartUploadResult> earlierAnswer(S3Call call, UploadState state,
+            UploadId uploadId) throws SwiftException {
+        Optional<CompleteMultipartUploadResult> earlier = CompletedObject.earlierAnswer(call, uploadId);
+        if (earlier.isEmpty() || !AbortTrace.isLeft(call.swift(), state, uploadId)) {
+            return earlier;
+        }
+        S3Failures.ignoringNotFound(() -> call.swift().objects().delete(call.bucket(), call.key(),
+                SwiftHeaders.empty()));
+        state.deletePrefix(SegmentsLayout.manifestsPrefix(uploadId));
+        return Optional.empty();
     }
 
     /**
@@ -302,7 +320,7 @@ public final class CompletionHandler {
             boolean open = false;
             try {
                 if (!state.isOpen(call.key(), uploadId)) {
-                    return new Found(null, CompletedObject.earlierAnswer(call, uploadId)
+                    return new Found(null, earlierAnswer(call, state, uploadId)
                             .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value())));
                 }
                 // Only an object verified as an upload's own manifest takes that upload's segments along.

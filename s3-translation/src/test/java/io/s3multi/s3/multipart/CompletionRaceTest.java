@@ -130,6 +130,24 @@ class CompletionRaceTest {
                 .filter(name -> !name.startsWith(SegmentsLayout.ABORTS)).toList();
     }
 
+    /**
+     * A Complete wrote its manifest after an abort's look at the key, then died (or could not look at the marker):
+     * the abort deleted the parts, left its trace and deleted the marker, and nobody rolled the manifest back. A
+     * retried Complete must not answer for that object, whose parts are gone, and the manifest goes.
+     */
+    @Test
+    void aRetriedCompleteDoesNotAnswerForAManifestWhosePartsAnAbortDeleted() throws Exception {
+        swift.putManifest(BUCKET, "k", List.of(SEGMENTS + "/" + SegmentsLayout.legacyPart(UPLOAD, 1),
+                SEGMENTS + "/" + SegmentsLayout.legacyPart(UPLOAD, 2)), completedAtK(UPLOAD));
+        swift.delete(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 1));
+        swift.delete(SEGMENTS, SegmentsLayout.legacyPart(UPLOAD, 2));
+        leaveAbortTrace(swift);
+        swift.delete(SEGMENTS, SegmentsLayout.marker("k", UPLOAD));
+        S3Exception error = assertThrows(S3Exception.class, () -> complete(handler));
+        assertEquals(S3ErrorCode.NO_SUCH_UPLOAD, error.code());
+        assertNull(swift.get(BUCKET, "k"), "no object at the key names the parts the abort deleted");
+    }
+
     @Test
     void aCompleteAloneWritesTheManifestAndLeavesOnlyItsParts() throws Exception {
         oldMultipartObject();
