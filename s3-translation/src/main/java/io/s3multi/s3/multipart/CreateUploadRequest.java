@@ -7,7 +7,7 @@ import io.s3multi.s3.contract.StoredTags;
 import io.s3multi.s3.contract.UploadId;
 import io.s3multi.s3.contract.UploadInfo;
 import io.s3multi.s3.error.S3Exception;
-import io.s3multi.s3.handler.object.UnsupportedHeaders;
+import io.s3multi.s3.operation.UnsupportedHeaders;
 import io.s3multi.s3.http.HeaderValues;
 import io.s3multi.s3.http.RequestHead;
 import io.s3multi.s3.integrity.DigestAlgorithm;

@@ -15,6 +15,7 @@ import io.s3multi.s3.operation.S3Call;
 import io.s3multi.s3.operation.S3Failures;
 import io.s3multi.s3.operation.S3Response;
 import io.s3multi.s3.operation.StoredObject;
+import io.s3multi.s3.operation.UnsupportedHeaders;
 import io.s3multi.s3.operation.WriteConditions;
 import io.s3multi.s3.tagging.TagSet;
 import io.s3multi.s3.version.BucketVersioning;

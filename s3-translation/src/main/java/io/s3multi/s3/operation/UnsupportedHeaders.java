@@ -1,4 +1,4 @@
-package io.s3multi.s3.handler.object;
+package io.s3multi.s3.operation;
 
 import io.s3multi.s3.error.S3Exception;
 import io.s3multi.s3.http.RequestHead;
