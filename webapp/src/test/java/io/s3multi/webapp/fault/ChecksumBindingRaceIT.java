@@ -11,12 +11,14 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectAttributes;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
@@ -25,9 +27,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * at the {@link FaultProxy}): the gateway must never show it on the other writer's bytes, since it is bound to the
  * ETag of the object it was computed for.
  * <ul>
- *   <li>A large PutObject with its checksum in the aws-chunked trailer (the AWS SDK's default) is a Swift PUT, then
- *       a metadata POST with the checksum, and Swift has no conditional POST: a second writer's PutObject landing
- *       between the two gets the first writer's checksum.</li>
+ *   <li>A large PutObject with its checksum in the aws-chunked trailer (the AWS SDK's default) is a Swift PUT, a
+ *       look at the key, then a metadata POST with the checksum if the key still holds the PUT's object. Swift has
+ *       no conditional POST: a second writer's PutObject landing between the look and the POST gets the first
+ *       writer's metadata and checksum; one landing before the look keeps its own.</li>
  *   <li>CopyObject reads the source's checksum with a HEAD, then Swift copies whatever the source holds when the
  *       copy runs: a PutObject of the source landing between the two gives the copy other bytes.</li>
  * </ul>
@@ -71,6 +74,38 @@ class ChecksumBindingRaceIT extends FaultInjectionTest {
         assertNull(got.response().checksumCRC32(), "GetObject");
         assertNull(s3().getObjectAttributes(b -> b.bucket(bucket).key(key)
                 .objectAttributes(ObjectAttributes.CHECKSUM, ObjectAttributes.E_TAG)).checksum(), "GetObjectAttributes");
+    }
+
+    @Test
+    void aLaterWriterLandingBeforeTheChecksumIsStoredKeepsItsMetadata() throws Exception {
+        String bucket = bucket();
+        String key = "overtaken";
+        byte[] firstBytes = patternBytes(SIZE, 1);
+        byte[] secondBytes = patternBytes(SIZE, 2);
+        // What the first writer sends to the key after its PUT: its look at the key (the only HEAD asking every
+        // replica) or, where it does not look, its checksum POST.
+        Hold afterPut = proxy().when(object("POST", bucket, key).or(object("HEAD", bucket, key)
+                .and(request -> "true".equals(request.header("X-Newest"))))).times(1).then(Fault.hold());
+        CompletableFuture<PutObjectResponse> first = CompletableFuture.supplyAsync(() -> s3().putObject(b -> b
+                .bucket(bucket).key(key).contentType("text/plain").metadata(Map.of("writer", "first")),
+                pattern(SIZE, 1)));
+        assertTrue(afterPut.awaitHeld(WAIT), "the first writer's request after its PUT: " + proxy().log());
+
+        s3().putObject(b -> b.bucket(bucket).key(key).contentType("image/png").metadata(Map.of("writer", "second")),
+                pattern(SIZE, 2));
+        afterPut.release();
+        PutObjectResponse firstAnswer = first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals("\"" + md5(firstBytes) + "\"", firstAnswer.eTag(), "the first PutObject succeeded, as on AWS");
+
+        HeadObjectResponse head = s3().headObject(b -> b.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED));
+        assertEquals(Map.of("writer", "second"), head.metadata(), "the second writer's user metadata");
+        assertEquals("image/png", head.contentType(), "the second writer's content type");
+        assertEquals(crc32(secondBytes), head.checksumCRC32(), "the second writer's checksum, not the first's");
+        assertArrayEquals(secondBytes, s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        SwiftHeaders stored = gateway().swift().objects().head(bucket, key, SwiftHeaders.empty()).headers();
+        assertEquals(md5(secondBytes), stored.get("ETag"), "Swift holds the second writer's bytes");
+        assertEquals(crc32(secondBytes), stored.get("X-Object-Meta-S3multi-Checksum-Crc32"),
+                "and no checksum of the first writer's");
     }
 
     @Test

@@ -6,15 +6,22 @@ package io.s3multi.webapp.fault;
  * @param method the HTTP method
  * @param path   the path as sent, still percent-encoded, without the query
  * @param query  the query without {@code ?}, or the empty string
+ * @param head   the request's head as sent, for rules that look at a header field ({@link #header})
  */
-public record SwiftRequest(String method, String path, String query) {
+public record SwiftRequest(String method, String path, String query, HttpHead head) {
 
     static SwiftRequest of(HttpHead head) {
         String target = head.target();
         int question = target.indexOf('?');
         return question < 0
-                ? new SwiftRequest(head.method(), target, "")
-                : new SwiftRequest(head.method(), target.substring(0, question), target.substring(question + 1));
+                ? new SwiftRequest(head.method(), target, "", head)
+                : new SwiftRequest(head.method(), target.substring(0, question), target.substring(question + 1),
+                        head);
+    }
+
+    /** The value of the request's first header field of this name, or {@code null}. */
+    public String header(String name) {
+        return head.field(name);
     }
 
     /** True for an object in a container whose name ends with {@code _segments} (a multipart segment). */

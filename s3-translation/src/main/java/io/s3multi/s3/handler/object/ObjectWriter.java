@@ -68,10 +68,10 @@ import java.util.Set;
  * (metadata after the body, "footers", exist only between its proxy and object servers), and its gatekeeper drops
  * a client's {@code X-Timestamp}, so the POST cannot keep the PUT's time either: {@code Last-Modified}, in HEAD and
  * in listings, becomes the POST's, the end of the upload rather than its start (docs/COMPATIBILITY.md). Swift has
- * no conditional POST: a PutObject of the key that started after this one and ended before it gets this request's
- * metadata and checksum. The checksum is therefore bound to the ETag Swift answered the PUT with
- * ({@link ReservedMetadata#CHECKSUM_OF}) and shown only on that object: on the later writer's bytes it is not shown,
- * though the later writer's own metadata is still lost.
+ * no conditional POST, and a POST replaces all metadata: {@link TrailerChecksum} first looks whether the key still
+ * holds this PUT's object (one HEAD more) and posts only then, so a later writer's metadata is replaced only if it
+ * lands within that one round trip; the checksum is bound to the ETag Swift answered the PUT with
+ * ({@link ReservedMetadata#CHECKSUM_OF}), so even then it is not shown on the later writer's bytes.
  */
 public final class ObjectWriter {
 
@@ -150,7 +150,9 @@ public final class ObjectWriter {
             reply = upload(call, stream, length, putHeaders.build());
             checksumValue = checksumValue(body, checksum);
             if (checksumInTrailer) {
-                storeTrailerChecksum(call, metadata, checksum.get(), checksumValue, reply.etag());
+                // Stored only if the key still holds this PUT's object; if a later writer's is there, this
+                // request still succeeds (as on AWS) and its superseded bytes lose their stored checksum.
+                TrailerChecksum.store(call.swift(), bucket, key, metadata, checksum.get(), checksumValue, reply);
             }
         }
         ReplacedLargeObject replaced = probe.replaced();
@@ -254,22 +256,5 @@ public final class ObjectWriter {
             }
             throw S3Failures.fromBodyFailure(bodyFailure);
         }
-    }
-
-    /** @param computedFor Swift's ETag of the object the PUT stored, to which the checksum is bound */
-    private static void storeTrailerChecksum(S3Call call, SwiftHeaders metadata, DigestAlgorithm algorithm,
-                                             String value, String computedFor) {
-        if (computedFor == null || computedFor.isBlank()) {
-            throw S3Exception.internalError("Swift answered the object's PUT without an ETag");
-        }
-        SwiftHeaders post = metadata.toBuilder()
-                .add(ReservedMetadata.checksum(algorithm), value)
-                .add(ReservedMetadata.CHECKSUM_TYPE, ReservedMetadata.FULL_OBJECT)
-                .add(ReservedMetadata.CHECKSUM_OF, computedFor.trim())
-                .build();
-        // A key deleted since the PUT (404; 409 when Swift's versioning finds the current version gone) keeps no
-        // checksum: the PUT itself succeeded, and a client retrying it would bring back what a later request deleted.
-        S3Failures.onObject(call.swift(), call.bucket(), call.key(), () -> S3Failures.unlessStatus(409,
-                () -> S3Failures.unlessNotFound(() -> call.swift().objects().post(call.bucket(), call.key(), post))));
     }
 }
