@@ -20,6 +20,7 @@ import java.util.Set;
 public final class SwiftHeaders {
 
     private static final SwiftHeaders EMPTY = new SwiftHeaders(List.of());
+    private static final SwiftHeaders NEWEST = of("X-Newest", "true");
 
     private final List<Map.Entry<String, String>> fields;
 
@@ -30,6 +31,15 @@ public final class SwiftHeaders {
     /** No headers. */
     public static SwiftHeaders empty() {
         return EMPTY;
+    }
+
+    /**
+     * {@code X-Newest: true}: Swift's proxy asks every replica and answers with the newest copy, instead of the first
+     * that answers, which may have missed an overwrite, a POST or a DELETE (a node that was down then). Costs a
+     * request to every replica inside Swift: for looks that decide between concurrent writers, not for plain reads.
+     */
+    public static SwiftHeaders newest() {
+        return NEWEST;
     }
 
     /**

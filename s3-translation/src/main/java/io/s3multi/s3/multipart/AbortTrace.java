@@ -40,10 +40,10 @@ final class AbortTrace {
 
     /**
      * Whether an abort of {@code uploadId} deleted (or is deleting) its parts: one HEAD of the trace's name, asking
-     * Swift for the newest copy ({@link UploadState#NEWEST}).
+     * Swift for the newest copy ({@link SwiftHeaders#newest}).
      */
     static boolean isLeft(SwiftAccount swift, UploadState state, UploadId uploadId) throws SwiftException {
         return S3Failures.unlessNotFound(() -> swift.objects().head(state.container(),
-                SegmentsLayout.abortTrace(uploadId), UploadState.NEWEST)).isPresent();
+                SegmentsLayout.abortTrace(uploadId), SwiftHeaders.newest())).isPresent();
     }
 }

@@ -42,8 +42,8 @@ final class CompletedObject {
 
     /** {@link #uploadOf(S3Call)} without a request: the object {@code key} of {@code bucket} in {@code swift}. */
     static Optional<UploadId> uploadOf(SwiftAccount swift, String bucket, String key) throws SwiftException {
-        // A finisher's look at the other's step: the newest replica's answer (UploadState.NEWEST).
-        return S3Failures.unlessNotFound(() -> swift.objects().head(bucket, key, UploadState.NEWEST))
+        // A finisher's look at the other's step: the newest replica's answer.
+        return S3Failures.unlessNotFound(() -> swift.objects().head(bucket, key, SwiftHeaders.newest()))
                 .flatMap(object -> CompletedManifest.claimedUpload(bucket, key, object.headers()));
     }
 

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Two finishers anyway (several gateways).</b> Should two of them both win the claim, each looks at the
  * other's step after its own decisive step, so the worst outcome is that neither wins, never a corrupt object nor
- * an orphan. Every look reads one object by name (a HEAD with {@code X-Newest}, {@link UploadState#NEWEST}), never a
+ * an orphan. Every look reads one object by name (a HEAD with {@code X-Newest}, {@link SwiftHeaders#newest}), never a
  * container listing, which lags behind writes while a container server is busy:
  * <ul>
  *   <li>Every abort ({@link UploadAbort#abortOpen}: AbortMultipartUpload, tus termination, lifecycle, the admin

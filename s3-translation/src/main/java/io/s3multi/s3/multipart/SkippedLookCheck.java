@@ -95,7 +95,7 @@ public final class SkippedLookCheck {
         SwiftHeaders headers;
         try {
             headers = check.swift().objects().head(check.bucket(), check.key(),
-                    SwiftHeaders.builder().set("X-Newest", "true").build()).headers();
+                    SwiftHeaders.newest()).headers();
         } catch (SwiftException e) {
             if (S3Failures.isStatus(e, 404)) {
                 // Deleted since (a DeleteObject looks at what it deletes), or a bucket gone: nothing to tell apart

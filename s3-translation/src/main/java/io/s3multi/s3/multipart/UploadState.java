@@ -50,18 +50,12 @@ public final class UploadState {
      *                     finished ({@link UploadInfo#isFinishedMarker})
      */
     public UploadInfo requireUpload(String key, UploadId uploadId) {
-        SwiftReply marker = S3Failures.mapped(SwiftStatusMapper.Target.object(bucket, key), () -> marker(key, uploadId))
+        SwiftReply marker = S3Failures.mapped(SwiftStatusMapper.Target.object(bucket, key),
+                        () -> marker(key, uploadId, SwiftHeaders.empty()))
                 .filter(found -> !UploadInfo.isFinishedMarker(found.header("Content-Type")))
                 .orElseThrow(() -> S3Exception.noSuchUpload(uploadId.value()));
         return UploadInfo.fromMarker(key, uploadId, marker.headers());
     }
-
-    /**
-     * {@code X-Newest: true}: Swift's proxy asks every replica and answers with the newest copy, instead of the first
-     * that answers, which may have missed an overwrite, a POST or a DELETE (a node that was down then). For the looks
-     * that decide between a Complete and an abort, never for the common path's other reads.
-     */
-    static final SwiftHeaders NEWEST = SwiftHeaders.of("X-Newest", "true");
 
     /**
      * What an upload's marker says: in progress, completed but not yet cleaned up, being aborted
@@ -75,16 +69,16 @@ public final class UploadState {
     }
 
     /**
-     * {@link #markerState} from the newest of the marker's replicas ({@link #NEWEST}): what a Complete reads after
-     * its manifest and an abort before it deletes anything.
+     * {@link #markerState} from the newest of the marker's replicas ({@link SwiftHeaders#newest}): what a Complete
+     * reads after its manifest and an abort before it deletes anything.
      */
     MarkerState newestMarkerState(String key, UploadId uploadId) throws SwiftException {
-        return markerState(key, uploadId, NEWEST);
+        return markerState(key, uploadId, SwiftHeaders.newest());
     }
 
     private MarkerState markerState(String key, UploadId uploadId, SwiftHeaders headers) throws SwiftException {
-        return S3Failures.unlessNotFound(() -> swift.objects().head(container, SegmentsLayout.marker(key, uploadId),
-                headers)).map(marker -> stateOf(marker.header("Content-Type"))).orElse(MarkerState.GONE);
+        return marker(key, uploadId, headers).map(marker -> stateOf(marker.header("Content-Type")))
+                .orElse(MarkerState.GONE);
     }
 
     private static MarkerState stateOf(String markerContentType) {
@@ -94,9 +88,9 @@ public final class UploadState {
         return UploadInfo.isFinishedMarker(markerContentType) ? MarkerState.FINISHED : MarkerState.OPEN;
     }
 
-    private Optional<SwiftReply> marker(String key, UploadId uploadId) throws SwiftException {
+    private Optional<SwiftReply> marker(String key, UploadId uploadId, SwiftHeaders headers) throws SwiftException {
         return S3Failures.unlessNotFound(() -> swift.objects().head(container, SegmentsLayout.marker(key, uploadId),
-                SwiftHeaders.empty()));
+                headers));
     }
 
     /** Whether the upload is still in progress: its marker exists and is not marked finished. */

@@ -31,8 +31,6 @@ import java.util.Optional;
  */
 final class TrailerChecksum {
 
-    private static final SwiftHeaders NEWEST = SwiftHeaders.of("X-Newest", "true");
-
     private TrailerChecksum() {
     }
 
@@ -56,7 +54,7 @@ final class TrailerChecksum {
         // checksum: the PUT itself succeeded, and a client retrying it would bring back what a later request deleted.
         return S3Failures.onObject(swift, bucket, key, () -> {
             Optional<SwiftHeaders> current = S3Failures.unlessNotFound(
-                    () -> swift.objects().head(bucket, key, NEWEST).headers());
+                    () -> swift.objects().head(bucket, key, SwiftHeaders.newest()).headers());
             if (current.isEmpty() || !isStoredBy(put, current.get())) {
                 return false;
             }
